@@ -1,0 +1,87 @@
+import { createOrganization } from '../modules/accounts/create-organization';
+import { createUser } from '../modules/accounts/create-user';
+import type { Role } from '../modules/accounts/contract';
+import { findOrganizationByAcronym } from '../modules/accounts/repository';
+import { user } from '../modules/accounts/schema';
+import { area } from '../modules/directory/schema';
+import { seedIecmDirectory } from '../modules/directory/demo';
+import type { AppContext } from '../modules/platform/http/context';
+import { and, eq, inArray } from 'drizzle-orm';
+
+/** The password of every demo account (listed in the README). */
+export const DEMO_PASSWORD = 'Vincula-demo-2024';
+
+type DemoUser = { email: string; name: string; roles: Role[]; areas?: string[] };
+
+export const DEMO_USERS: Record<'IECM' | 'INE', DemoUser[]> = {
+  IECM: [
+    { email: 'admin@iecm.demo', name: 'Administración IECM', roles: ['administrator'] },
+    { email: 'enlace@iecm.demo', name: 'Personal de Vinculación (DVOE)', roles: ['liaison_staff'] },
+    {
+      email: 'area@iecm.demo',
+      name: 'Personal de la UTAJ',
+      roles: ['area_staff'],
+      areas: ['Unidad Técnica de Asuntos Jurídicos'],
+    },
+    { email: 'consejera@iecm.demo', name: 'Erika Estrada Ruíz', roles: ['councillor'] },
+    { email: 'auditoria@iecm.demo', name: 'Auditoría IECM', roles: ['auditor'] },
+  ],
+  INE: [
+    { email: 'admin@ine.demo', name: 'Administración INE', roles: ['administrator'] },
+    { email: 'enlace@ine.demo', name: 'Personal de la UTVOPL (INE)', roles: ['national_authority_staff'] },
+  ],
+};
+
+/**
+ * Creates the demo installation, or completes it: the IECM and the INE as organizations, a user
+ * per role, and the IECM's directory from the reference report. Running it again adds nothing.
+ */
+export async function seedDemo(ctx: AppContext): Promise<string> {
+  const { db } = ctx.database;
+  const system = { userId: null, label: 'vincula demo', organizationId: null };
+  const orgs = {
+    IECM:
+      (await findOrganizationByAcronym(db, 'IECM')) ??
+      (await createOrganization(db, system, {
+        name: 'Instituto Electoral de la Ciudad de México',
+        acronym: 'IECM',
+        kind: 'local_body',
+        state: 'Ciudad de México',
+      })),
+    INE:
+      (await findOrganizationByAcronym(db, 'INE')) ??
+      (await createOrganization(db, system, {
+        name: 'Instituto Nacional Electoral',
+        acronym: 'INE',
+        kind: 'national_authority',
+      })),
+  };
+  const iecmActor = { ...system, organizationId: orgs.IECM.id };
+  const directory = await seedIecmDirectory(db, iecmActor);
+
+  let createdUsers = 0;
+  for (const [acronym, users] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, DemoUser[]][]) {
+    const org = orgs[acronym];
+    for (const u of users) {
+      const [exists] = await db.select({ id: user.id }).from(user).where(eq(user.email, u.email));
+      if (exists) continue;
+      const areaIds = u.areas?.length
+        ? (
+            await db
+              .select({ id: area.id })
+              .from(area)
+              .where(and(eq(area.organizationId, org.id), inArray(area.name, u.areas)))
+          ).map((a) => a.id)
+        : [];
+      await createUser(db, { ...system, organizationId: org.id }, org.id, {
+        email: u.email,
+        name: u.name,
+        roles: u.roles,
+        areaIds,
+        password: DEMO_PASSWORD,
+      });
+      createdUsers++;
+    }
+  }
+  return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}).`;
+}

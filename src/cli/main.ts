@@ -1,0 +1,108 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../modules/platform/config/config';
+import { buildApp } from '../modules/platform/http/app';
+import { createContext, openConfiguredDatabase } from '../modules/platform/runtime';
+import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
+import { seedDemo } from './demo';
+import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
+
+const program = new Command('vincula').description(
+  'Vincula: plataforma de vinculación de organismos electorales',
+);
+
+function config() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+program
+  .command('serve')
+  .description('Inicia el servidor web (aplica migraciones pendientes)')
+  .option('--demo', 'carga los datos de demostración antes de iniciar')
+  .action(async (opts: { demo?: boolean }) => {
+    const cfg = config();
+    const database = await openConfiguredDatabase(cfg);
+    const ctx = createContext(cfg, database);
+    if (opts.demo) await seedDemo(ctx);
+    const app = await buildApp(ctx);
+    const close = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+    await app.listen({ port: cfg.port, host: cfg.host });
+    app.log.info(`Vincula escucha en ${cfg.publicUrl}`);
+  });
+
+program
+  .command('migrate')
+  .description('Aplica las migraciones pendientes de la base de datos')
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    await database.close();
+    console.log('Migraciones aplicadas.');
+  });
+
+program
+  .command('demo')
+  .description('Crea o completa los datos de demostración (idempotente)')
+  .action(async () => {
+    const cfg = config();
+    const database = await openConfiguredDatabase(cfg);
+    const summary = await seedDemo(createContext(cfg, database));
+    await database.close();
+    console.log(summary);
+  });
+
+const audit = program.command('audit').description('Bitácora de auditoría');
+audit
+  .command('verify')
+  .description('Verifica la cadena de hashes de la bitácora completa')
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    const result = await verifyAuditTrail(database.db);
+    await database.close();
+    if (result.problems.length === 0) {
+      console.log(`Bitácora íntegra: ${result.entries} entradas verificadas.`);
+      return;
+    }
+    console.error(`Bitácora alterada: ${result.problems.length} problema(s) en ${result.entries} entradas.`);
+    for (const p of result.problems.slice(0, 50)) console.error(`  entrada ${p.seq}: ${p.problem}`);
+    process.exitCode = 1;
+  });
+
+program
+  .command('backup')
+  .description('Escribe en un archivo la base de datos completa, con los archivos almacenados')
+  .argument('<archivo>', 'ruta del respaldo a crear')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(config());
+    const summary = await backupTo(database, file);
+    await database.close();
+    console.log(`Respaldo escrito en ${file}: ${summary.rows} registros de ${summary.tables} tablas.`);
+  });
+
+program
+  .command('restore')
+  .description('Restaura un respaldo en una carpeta de datos o base de datos vacía')
+  .argument('<archivo>', 'ruta del respaldo')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const summary = await restoreFrom(database, file);
+      console.log(`Respaldo restaurado: ${summary.rows} registros de ${summary.tables} tablas.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

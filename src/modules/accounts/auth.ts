@@ -1,0 +1,62 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../platform/config/config';
+import type { Db } from '../platform/db/client';
+import { account, session, user, verification } from './schema';
+
+/**
+ * better-auth does the credential work: password hashing (scrypt), session storage and signed
+ * session cookies. Vincula calls it only through its server API, from its own routes, so every
+ * answer keeps Vincula's error format and every sign-in is audited; its HTTP handler is not exposed.
+ */
+export function createAuth(db: Db, config: Config) {
+  return betterAuth({
+    appName: 'Vincula',
+    baseURL: config.publicUrl,
+    secret: config.secret,
+    trustedOrigins: [config.publicUrl],
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 200,
+    },
+    // Vincula's own user columns; users are created by Vincula, never by better-auth's sign-up.
+    user: {
+      additionalFields: {
+        organizationId: { type: 'string', required: true, input: false },
+        roles: { type: 'string[]', required: false, input: false },
+        disabledAt: { type: 'date', required: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 12,
+      updateAge: 60 * 60,
+    },
+    // Throttling of sign-ins is Vincula's own (database-backed, shared by instances).
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'vincula',
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account cannot open a session, even with the right password.
+          async before(s) {
+            const [u] = await db
+              .select({ disabledAt: user.disabledAt })
+              .from(user)
+              .where(eq(user.id, s.userId));
+            return u && !u.disabledAt ? { data: s } : false;
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

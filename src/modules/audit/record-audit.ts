@@ -1,0 +1,58 @@
+import { desc, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client';
+import { auditEntry } from './schema';
+import { GENESIS_HASH, entryHash } from './hash-chain';
+
+/** Who did something: a signed-in user, or the system itself (CLI, jobs). */
+export type AuditActor = {
+  userId: string | null;
+  label: string;
+  organizationId: string | null;
+  ip?: string | null;
+};
+
+export type AuditEvent = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the actor's organization. */
+  organizationId?: string | null;
+};
+
+// Appends are serialized across every app instance so that each entry links to the one before it.
+const AUDIT_CHAIN_LOCK = 724_310_002;
+
+/** Values as they will read back from jsonb: dates as ISO strings, no undefined. */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Appends one entry to the audit trail. Call it inside the transaction that makes the change, so
+ * the change and its entry commit or roll back together.
+ */
+export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ seq: auditEntry.seq, hash: auditEntry.hash })
+    .from(auditEntry)
+    .orderBy(desc(auditEntry.seq))
+    .limit(1);
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    occurredAt: new Date().toISOString(),
+    organizationId: event.organizationId === undefined ? actor.organizationId : event.organizationId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    before: toJson(event.before),
+    after: toJson(event.after),
+    ipAddress: actor.ip ?? null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEntry).values({ ...fields, hash: entryHash(fields) });
+}

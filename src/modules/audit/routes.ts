@@ -1,0 +1,22 @@
+import { authorize } from '../accounts/actor';
+import { responses, type ModuleRoutes } from '../platform/http/types';
+import { AuditListQuerySchema, AuditPageSchema } from './contract';
+import { listAuditEntries } from './repository';
+
+export const auditRoutes: ModuleRoutes = (api, ctx) => {
+  api.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['Bitácora'],
+        summary: 'Bitácora de cambios de la organización',
+        querystring: AuditListQuerySchema,
+        response: responses({ 200: AuditPageSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'audit.read');
+      return listAuditEntries(ctx.database.db, actor.organizationId, req.query);
+    },
+  );
+};

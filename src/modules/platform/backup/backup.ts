@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../http/errors';
+import type { Database } from '../db/client';
+
+/**
+ * A backup is one gzip file of JSON lines: a header, then every row of every application table as
+ * PostgreSQL's own JSON rendering (row_to_json). Stored files live in a table, so they travel with
+ * it. Restoring inserts the rows back with json_populate_recordset, which reverses row_to_json
+ * for every column type; the same file restores into PGlite or PostgreSQL.
+ */
+export const BACKUP_FORMAT = 'vincula-backup/1';
+const BATCH = 2000;
+
+type Header = { format: string; createdAt: string; migrations: string[]; tables: string[] };
+
+/** Application tables in an order that satisfies foreign keys (parents first). */
+async function tablesInDependencyOrder(database: Database): Promise<string[]> {
+  const tables = await database.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
+  );
+  const deps = await database.query<{ child: string; parent: string }>(
+    `select c.relname as child, p.relname as parent from pg_constraint k
+     join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+     join pg_namespace n on n.oid = c.relnamespace
+     where k.contype = 'f' and n.nspname = 'public' and c.relname <> p.relname`,
+  );
+  const pending = new Set(tables.map((t) => t.name));
+  const ordered: string[] = [];
+  while (pending.size) {
+    const ready = [...pending].filter((t) => !deps.some((d) => d.child === t && pending.has(d.parent)));
+    if (!ready.length) throw new Error(`circular foreign keys among ${[...pending].join(', ')}`);
+    for (const t of ready.sort()) {
+      ordered.push(t);
+      pending.delete(t);
+    }
+  }
+  return ordered;
+}
+
+async function appliedMigrations(database: Database): Promise<string[]> {
+  const rows = await database.query<{ hash: string }>(
+    'select hash from drizzle.__drizzle_migrations order by id',
+  );
+  return rows.map((r) => r.hash);
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function backupTo(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+  const tables = await tablesInDependencyOrder(database);
+  const header: Header = {
+    format: BACKUP_FORMAT,
+    createdAt: new Date().toISOString(),
+    migrations: await appliedMigrations(database),
+    tables,
+  };
+  let rows = 0;
+  async function* lines() {
+    yield `${JSON.stringify(header)}\n`;
+    for (const table of tables) {
+      // ctid pages through the heap without needing to know each table's key.
+      for (let offset = 0; ; offset += BATCH) {
+        const batch = await database.query<{ r: unknown }>(
+          `select row_to_json(t) as r from ${ident(table)} t order by t.ctid limit ${BATCH} offset ${offset}`,
+        );
+        for (const { r } of batch) yield `${JSON.stringify({ t: table, r })}\n`;
+        rows += batch.length;
+        if (batch.length < BATCH) break;
+      }
+    }
+  }
+  await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(file));
+  return { tables: tables.length, rows };
+}
+
+export async function restoreFrom(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number }> {
+  const reader = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
+  const lines = reader[Symbol.asyncIterator]();
+  const first = await lines.next().catch(() => ({ done: true, value: undefined }));
+  const header = first.done ? undefined : (JSON.parse(first.value as string) as Header);
+  if (header?.format !== BACKUP_FORMAT) {
+    throw new AppError('IMPORT_UNREADABLE', 400, [], 'El archivo no es un respaldo de Vincula.');
+  }
+  await assertEmptyAndCompatible(database, header);
+  const identities = await database.query<{ table_name: string; column_name: string }>(
+    `select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
+  );
+
+  let rows = 0;
+  const tablesSeen = new Set<string>();
+  // One transaction: a backup is restored whole or not at all.
+  await database.db.transaction(async (tx) => {
+    let table: string | undefined;
+    let pending: unknown[] = [];
+    const flush = async () => {
+      if (!table || !pending.length) return;
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} overriding system value
+            select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(pending)}::json)`,
+      );
+      rows += pending.length;
+      pending = [];
+    };
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      if (!next.value) continue;
+      const { t, r } = JSON.parse(next.value) as { t: string; r: unknown };
+      if (!header.tables.includes(t))
+        throw new AppError('IMPORT_UNREADABLE', 400, [], `Tabla desconocida en el respaldo: ${t}`);
+      if (t !== table || pending.length >= BATCH) {
+        await flush();
+        table = t;
+      }
+      tablesSeen.add(t);
+      pending.push(r);
+    }
+    await flush();
+    // Identity columns continue after the restored values.
+    for (const c of identities) {
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${c.table_name}, ${c.column_name}),
+              coalesce((select max(${sql.identifier(c.column_name)}) from ${sql.identifier(c.table_name)}), 0) + 1, false)`,
+      );
+    }
+  });
+  return { tables: tablesSeen.size, rows };
+}
+
+async function assertEmptyAndCompatible(database: Database, header: Header): Promise<void> {
+  const mine = await appliedMigrations(database);
+  if (mine.join() !== header.migrations.join()) {
+    throw new AppError(
+      'CONFLICT',
+      409,
+      [],
+      'El respaldo corresponde a otra versión del esquema de la base de datos.',
+    );
+  }
+  for (const table of header.tables) {
+    const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${ident(table)}`);
+    if ((row?.n ?? 0) > 0) {
+      throw new AppError('CONFLICT', 409, [], `La base de datos de destino no está vacía (tabla ${table}).`);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment, validated once at start-up. A wrong value stops the process with a message that
+ * names the variable, instead of failing later in a request.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  VINCULA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'debe empezar con postgres:// o postgresql://')
+    .optional(),
+  VINCULA_PUBLIC_URL: z.string().url().optional(),
+  VINCULA_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Vincula <no-responder@localhost>'),
+  VINCULA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  VINCULA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  VINCULA_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  secret: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  smtp: {
+    host: string | undefined;
+    port: number;
+    secure: boolean;
+    user: string | undefined;
+    password: string | undefined;
+    from: string;
+  };
+  login: { maxFailures: number; windowMinutes: number };
+  maxUploadBytes: number;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configuración inválida:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The development secret is public; production refuses to start with it. */
+const DEV_SECRET = 'vincula-development-secret-change-me-0123456789';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.VINCULA_SECRET) {
+    throw new ConfigError(['VINCULA_SECRET: es obligatorio en producción (al menos 32 caracteres)']);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.VINCULA_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.VINCULA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secret: e.VINCULA_SECRET ?? DEV_SECRET,
+    logLevel: e.LOG_LEVEL,
+    smtp: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE,
+      user: e.SMTP_USER,
+      password: e.SMTP_PASSWORD,
+      from: e.SMTP_FROM,
+    },
+    login: { maxFailures: e.VINCULA_LOGIN_MAX_FAILURES, windowMinutes: e.VINCULA_LOGIN_WINDOW_MINUTES },
+    maxUploadBytes: Math.round(e.VINCULA_MAX_UPLOAD_MB * 1024 * 1024),
+  };
+}

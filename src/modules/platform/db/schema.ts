@@ -1,0 +1,6 @@
+// Every table of the application, for Drizzle's query builder and drizzle-kit's migrations.
+export * from '../../accounts/schema';
+export * from '../../directory/schema';
+export * from '../../audit/schema';
+export * from '../files/schema';
+export * from '../sequences/schema';

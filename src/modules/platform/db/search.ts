@@ -1,0 +1,19 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/** Escapes LIKE wildcards so that a user's "%" or "_" is matched literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Accent- and case-insensitive "contains" over a text expression: "asuntos juridicos" finds
+ * "Unidad Técnica de Asuntos Jurídicos". Each word must appear; the trigram indexes of migration
+ * 0001 serve these predicates.
+ */
+export function foldedContains(haystack: SQL, query: string): SQL {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  const parts = words.map(
+    (w) => sql`vincula_fold(${haystack}) like '%' || vincula_fold(${escapeLike(w)}) || '%'`,
+  );
+  return sql.join(parts, sql` and `);
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import '../../../shared/zod-setup';
+import { accountsRoutes } from '../../accounts/routes';
+import { auditRoutes } from '../../audit/routes';
+import { directoryRoutes } from '../../directory/routes';
+import type { AppContext } from './context';
+import { assertSameOrigin } from './csrf';
+import { registerErrorHandling } from './errors';
+import type { ModuleRoutes } from './types';
+
+const MODULES: ModuleRoutes[] = [accountsRoutes, directoryRoutes, auditRoutes];
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
+
+export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Vincula API',
+        version: '0.1.0',
+        description:
+          'API de Vincula. Todas las rutas, salvo /api/health y POST /api/session, requieren sesión.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1 } });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) assertSameOrigin(request, ctx.config.publicUrl);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['Plataforma'],
+        summary: 'Estado del servicio y de la base de datos',
+        response: {
+          200: z.object({ status: z.literal('ok') }),
+          503: z.object({ status: z.literal('unavailable') }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await ctx.database.db.execute(sql`select 1`);
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' as const });
+      }
+    },
+  );
+
+  for (const routes of MODULES) routes(app, ctx);
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+    // The single-page app owns every path outside /api.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const file = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');
+      const full = path.join(WEB_DIST, file);
+      if (file && full.startsWith(WEB_DIST + path.sep) && fs.existsSync(full) && fs.statSync(full).isFile()) {
+        const immutable = file.startsWith('assets/');
+        return reply
+          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(file);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERROR_CODES, type ApiError, type ErrorCode, type FieldProblem } from '../../../shared/errors';
+
+/** An expected failure with a stable code, an HTTP status and, for bad input, the fields at fault. */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly status: number,
+    public readonly fields: FieldProblem[] = [],
+    message?: string,
+  ) {
+    super(message ?? ERROR_CODES[code]);
+  }
+
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message, fields: this.fields };
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND', 404);
+export const forbidden = () => new AppError('FORBIDDEN', 403);
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
+export const invalid = (fields: FieldProblem[], message?: string) =>
+  new AppError('VALIDATION_FAILED', 400, fields, message);
+export const conflict = (message: string, fields: FieldProblem[] = []) =>
+  new AppError('CONFLICT', 409, fields, message);
+
+type ZodIssueLike = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
+
+export function issuesToFields(issues: readonly ZodIssueLike[], prefix?: string): FieldProblem[] {
+  return issues.flatMap((i) => {
+    const base = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+    // An unknown field is reported at the field itself, not at its parent object.
+    if (i.code === 'unrecognized_keys' && i.keys) {
+      return i.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: `Campo no permitido: "${k}"` }));
+    }
+    return [{ path: base, message: i.message }];
+  });
+}
+
+// PostgreSQL errors that reach us only when input slipped past validation (e.g. a race on a
+// unique value, a reference to a row removed meanwhile): answered as 409, never as 500.
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_CHECK_VIOLATION = '23514';
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code =
+    typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+  return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext === 'body' ? undefined : error.validationContext;
+      const fields = issuesToFields(
+        error.validation.map((v) => ({
+          path: (v.instancePath || '').split('/').filter(Boolean),
+          message: v.message ?? 'Valor inválido',
+          code: v.keyword,
+          keys: Array.isArray(v.params.keys) ? (v.params.keys as string[]) : undefined,
+        })),
+        where,
+      );
+      return reply
+        .status(400)
+        .send({ code: 'VALIDATION_FAILED', message: ERROR_CODES.VALIDATION_FAILED, fields });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply.status(500).send(new AppError('INTERNAL', 500).toJSON());
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE', 413).toJSON());
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.status(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE', 415).toJSON());
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return reply.status(400).send(new AppError('MALFORMED_REQUEST', 400).toJSON());
+    }
+    if (error.statusCode === 429) return reply.status(429).send(new AppError('RATE_LIMITED', 429).toJSON());
+    if (error instanceof SyntaxError || error.statusCode === 400) {
+      return reply.status(400).send(new AppError('MALFORMED_REQUEST', 400).toJSON());
+    }
+    const code = pgCode(error);
+    if (code === PG_UNIQUE_VIOLATION) return reply.status(409).send(new AppError('DUPLICATE', 409).toJSON());
+    if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_CHECK_VIOLATION) {
+      return reply.status(409).send(new AppError('CONFLICT', 409).toJSON());
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send(new AppError('INTERNAL', 500).toJSON());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(new AppError('NOT_FOUND', 404).toJSON());
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes of the API. Clients branch on `code`; `message` is for people (Spanish);
+ * `fields` names the offending input, one entry per problem.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'Los datos enviados no son válidos.',
+  MALFORMED_REQUEST: 'La solicitud está mal formada.',
+  PAYLOAD_TOO_LARGE: 'El contenido enviado excede el tamaño permitido.',
+  UNSUPPORTED_MEDIA_TYPE: 'El tipo de contenido enviado no está permitido.',
+  UNAUTHENTICATED: 'Inicie sesión para continuar.',
+  INVALID_CREDENTIALS: 'El correo o la contraseña no son correctos.',
+  TOO_MANY_ATTEMPTS: 'Demasiados intentos fallidos. Espere unos minutos antes de volver a intentarlo.',
+  ACCOUNT_DISABLED: 'La cuenta está desactivada.',
+  WRONG_PASSWORD: 'La contraseña actual no es correcta.',
+  FORBIDDEN: 'No tiene permiso para realizar esta acción.',
+  CROSS_ORIGIN_REQUEST: 'La solicitud proviene de un origen no permitido.',
+  NOT_FOUND: 'El recurso solicitado no existe.',
+  CONFLICT: 'La operación entra en conflicto con el estado actual del registro.',
+  DUPLICATE: 'Ya existe un registro con esos datos.',
+  IMPORT_INVALID: 'El archivo contiene filas con errores; no se importó ningún registro.',
+  IMPORT_UNREADABLE: 'No fue posible leer el archivo.',
+  RATE_LIMITED: 'Demasiadas solicitudes. Intente más tarde.',
+  INTERNAL: 'Ocurrió un error inesperado. El incidente quedó registrado.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const FieldProblemSchema = z.object({
+  path: z.string().describe('Ruta del campo, p. ej. "startsOn" o "rows.3.name"'),
+  message: z.string(),
+});
+export type FieldProblem = z.infer<typeof FieldProblemSchema>;
+
+export const ApiErrorSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(FieldProblemSchema),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof ApiErrorSchema>;

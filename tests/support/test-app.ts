@@ -1,0 +1,91 @@
+import type { Role } from '../../src/modules/accounts/contract';
+import { createOrganization } from '../../src/modules/accounts/create-organization';
+import { createUser } from '../../src/modules/accounts/create-user';
+import { loadConfig } from '../../src/modules/platform/config/config';
+import { buildApp } from '../../src/modules/platform/http/app';
+import { createContext } from '../../src/modules/platform/runtime';
+import type { AppContext } from '../../src/modules/platform/http/context';
+import { HttpClient } from './http-client';
+import { freshDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'contraseña-de-prueba-1';
+
+export type TestOrg = { id: string; acronym: string; users: Record<Role, string> };
+
+export type TestApp = {
+  url: string;
+  ctx: AppContext;
+  /** A client signed in as the user of `org` holding `role`. */
+  as(org: TestOrg, role: Role): Promise<HttpClient>;
+  anonymous(): HttpClient;
+  createOrg(acronym: string, kind?: 'national_authority' | 'local_body'): Promise<TestOrg>;
+  close(): Promise<void>;
+};
+
+const ALL_ROLES: Role[] = [
+  'administrator',
+  'liaison_staff',
+  'area_staff',
+  'councillor',
+  'auditor',
+  'national_authority_staff',
+];
+
+/**
+ * Starts Vincula as it runs in production: a real HTTP server on a free port over a fresh copy of
+ * the migrated database. `env` overrides configuration for this app only.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    VINCULA_DATA_DIR: '.tmp/unused',
+    // Every test signs in from 127.0.0.1; throttling has its own test with a low limit.
+    VINCULA_LOGIN_MAX_FAILURES: '1000',
+    ...env,
+  });
+  const ctx = createContext(config, database);
+  const app = await buildApp(ctx, { logger: { level: process.env.TEST_LOG_LEVEL ?? 'silent' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const system = { userId: null, label: 'test', organizationId: null };
+
+  return {
+    url,
+    ctx,
+    anonymous: () => new HttpClient(url),
+    async as(org, role) {
+      const client = new HttpClient(url);
+      await client.signIn(org.users[role], TEST_PASSWORD);
+      return client;
+    },
+    async createOrg(acronym, kind = 'local_body') {
+      const org = await createOrganization(database.db, system, {
+        name: `Organismo ${acronym}`,
+        acronym,
+        kind,
+      });
+      const users = {} as Record<Role, string>;
+      for (const role of ALL_ROLES) {
+        const email = `${role.replace(/_/g, '-')}@${acronym.toLowerCase()}.test`;
+        await createUser(database.db, { ...system, organizationId: org.id }, org.id, {
+          name: `${role} ${acronym}`,
+          email,
+          password: TEST_PASSWORD,
+          roles: [role],
+          areaIds: [],
+        });
+        users[role] = email;
+      }
+      return { id: org.id, acronym, users };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await database.dropCopy();
+    },
+  };
+}
