@@ -232,3 +232,22 @@ export const PersonPageSchema = pageOf(PersonSchema);
 
 export const IdParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });
 export const PositionParamsSchema = z.object({ id: z.uuid(), positionId: z.uuid() });
+
+// ---- import and export (CSV, XLSX)
+
+export const ExportFormatSchema = z.enum(['csv', 'xlsx']);
+export const ImportQuerySchema = z.object({
+  /** With true, valid rows are imported and invalid ones reported; by default one bad row stops all. */
+  skipInvalid: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export const ImportReportSchema = z
+  .object({
+    imported: z.number().int(),
+    skipped: z.number().int(),
+    problems: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'ImportReport' });
+export type ImportReport = z.infer<typeof ImportReportSchema>;
