@@ -44,6 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'postgres',
+      url: target.databaseUrl,
       db,
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       close: () => pool.end(),
