@@ -5,6 +5,7 @@ import { createContext, openConfiguredDatabase } from '../modules/platform/runti
 import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
+import { AppError } from '../modules/platform/http/errors';
 
 const program = new Command('vincula').description(
   'Vincula: plataforma de vinculación de organismos electorales',
@@ -105,4 +106,13 @@ program
     }
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures (a refused restore, an unreadable file) are told plainly, without a trace.
+  if (error instanceof AppError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -61,6 +61,13 @@ export class HttpClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** The same browser talking to another app instance (as behind a load balancer). */
+  onInstance(baseUrl: string): HttpClient {
+    const other = new HttpClient(baseUrl, this.defaultHeaders);
+    other.cookies = new Map(this.cookies);
+    return other;
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     const res = await this.post('/api/session', { email, password });
     if (res.status !== 204)

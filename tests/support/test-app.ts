@@ -6,7 +6,17 @@ import { buildApp } from '../../src/modules/platform/http/app';
 import { createContext } from '../../src/modules/platform/runtime';
 import type { AppContext } from '../../src/modules/platform/http/context';
 import { HttpClient } from './http-client';
+import { openDatabase, type Database } from '../../src/modules/platform/db/client';
 import { freshDatabase } from './test-database';
+
+/** Another app instance's own connection to the same database (PGlite is in-process: shared). */
+async function secondConnection(database: Database): Promise<Database & { dropCopy: () => Promise<void> }> {
+  if (database.kind === 'pglite')
+    return { ...database, close: async () => undefined, dropCopy: async () => undefined };
+  return Object.assign(await openDatabase({ databaseUrl: database.url! }), {
+    dropCopy: async () => undefined,
+  });
+}
 
 export const TEST_PASSWORD = 'contraseña-de-prueba-1';
 
@@ -35,8 +45,13 @@ const ALL_ROLES: Role[] = [
  * Starts Vincula as it runs in production: a real HTTP server on a free port over a fresh copy of
  * the migrated database. `env` overrides configuration for this app only.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
+  const database = options.sameDatabaseAs
+    ? await secondConnection(options.sameDatabaseAs.ctx.database)
+    : await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

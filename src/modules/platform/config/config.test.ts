@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded database', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.publicUrl).toBe('http://localhost:3000');
+  });
+  it('names every wrong variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://h/db', SMTP_PORT: '0' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toContain('PORT');
+      expect(problems).toContain('DATABASE_URL');
+      expect(problems).toContain('SMTP_PORT');
+    }
+  });
+  it('refuses to run in production without a real secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/VINCULA_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 'corta' })).toThrow(/VINCULA_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 's'.repeat(40) }).secret).toBe(
+      's'.repeat(40),
+    );
+  });
+});

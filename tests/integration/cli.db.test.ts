@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../../src/modules/platform/db/client';
+import { withDatabase } from '../support/global-setup';
+
+/**
+ * The `vincula` command as an operator runs it, in a child process, on an embedded data folder
+ * (or, in the PostgreSQL run, on empty databases of the test server).
+ */
+const run = promisify(execFile);
+const bin = path.resolve('bin/vincula.js');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vincula-cli-'));
+const target = inject('database');
+const created: string[] = [];
+
+/** An empty place for an installation: a data folder, or a new database on the server. */
+async function emptyInstallation(name: string): Promise<Record<string, string>> {
+  if (target.kind === 'pglite') return { VINCULA_DATA_DIR: path.join(tmp, name), DATABASE_URL: '' };
+  const db = `vincula_cli_${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${db} with (force)`);
+  await admin.query(`create database ${db}`);
+  await admin.end();
+  created.push(db);
+  return { DATABASE_URL: withDatabase(target.url, db) };
+}
+
+async function vincula(env: Record<string, string>, ...args: string[]) {
+  const cleanEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env };
+  if (!cleanEnv.DATABASE_URL) delete cleanEnv.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: cleanEnv,
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function withDb<T>(
+  env: Record<string, string>,
+  work: (q: (sql: string) => Promise<unknown[]>) => Promise<T>,
+) {
+  const database = await openDatabase(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.VINCULA_DATA_DIR! },
+  );
+  try {
+    return await work((sql) => database.query(sql));
+  } finally {
+    await database.close();
+  }
+}
+
+afterAll(async () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (target.kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: target.url });
+    await admin.connect();
+    for (const db of created) await admin.query(`drop database if exists ${db} with (force)`);
+    await admin.end();
+  }
+});
+
+describe('vincula CLI', () => {
+  it('demo is idempotent, audit verify passes, and detects tampering', async () => {
+    const env = await emptyInstallation('demo');
+    const first = await vincula(env, 'demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('7 usuarios nuevos');
+    const second = await vincula(env, 'demo');
+    expect(second.stdout).toContain('0 usuarios nuevos');
+    const counts = await withDb(env, (q) =>
+      q('select (select count(*) from person)::int as people, (select count(*) from area)::int as areas'),
+    );
+    expect(counts).toEqual([{ people: 17, areas: 15 }]);
+
+    const ok = await vincula(env, 'audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Bitácora íntegra: \d+ entradas/);
+
+    await withDb(env, async (q) => {
+      await q('alter table audit_entry disable trigger audit_entry_no_update');
+      await q(`update audit_entry set actor_label = 'nadie' where seq = 5`);
+      await q('alter table audit_entry enable trigger audit_entry_no_update');
+    });
+    const tampered = await vincula(env, 'audit', 'verify');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('entrada 5: hash_mismatch');
+  });
+
+  it('backs up one installation and restores it into an empty one', async () => {
+    const source = await emptyInstallation('source');
+    expect((await vincula(source, 'demo')).code).toBe(0);
+    const file = path.join(tmp, 'respaldo.vincula');
+    const backup = await vincula(source, 'backup', file);
+    expect(backup.code).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+
+    const target2 = await emptyInstallation('target');
+    const restore = await vincula(target2, 'restore', file);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    const snapshot = (q: (sql: string) => Promise<unknown[]>) =>
+      q(`select (select string_agg(row_to_json(p)::text, '|' order by id) from person p) as people,
+                (select count(*)::int from audit_entry) as audit, (select count(*)::int from "user") as users`);
+    expect(await withDb(target2, snapshot)).toEqual(await withDb(source, snapshot));
+    expect((await vincula(target2, 'audit', 'verify')).code).toBe(0);
+    // Restoring again would mix two installations: refused.
+    const again = await vincula(target2, 'restore', file);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('no está vacía');
+  });
+
+  it('fails fast with a clear message on bad configuration', async () => {
+    const res = await vincula({ PORT: 'setenta', DATABASE_URL: '' }, 'migrate');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('Configuración inválida');
+    expect(res.stderr).toContain('PORT');
+  });
+});
