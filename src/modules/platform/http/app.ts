@@ -19,12 +19,13 @@ import '../../../shared/zod-setup';
 import { accountsRoutes } from '../../accounts/routes';
 import { auditRoutes } from '../../audit/routes';
 import { directoryRoutes } from '../../directory/routes';
+import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
 import { registerErrorHandling } from './errors';
 import type { ModuleRoutes } from './types';
 
-const MODULES: ModuleRoutes[] = [accountsRoutes, directoryRoutes, auditRoutes];
+const MODULES: ModuleRoutes[] = [accountsRoutes, directoryRoutes, importExportRoutes, auditRoutes];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
 

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { ScopedAuditActor } from '../../accounts/actor';
+import type { Db } from '../../platform/db/client';
+import type { ImportReport } from '../contract';
+import { insertArea } from '../repository';
+import { area } from '../schema';
+import {
+  AREA_RULES,
+  resolveAreaParents,
+  type AreaRowInput,
+  type ParentRef,
+  type Sheet,
+} from './import-rules';
+import { runImport, type ImportPlan } from './run-import';
+
+const existingAreas = (tx: Db, orgId: string) =>
+  tx
+    .select({ id: area.id, name: area.name, acronym: area.acronym })
+    .from(area)
+    .where(eq(area.organizationId, orgId));
+
+/**
+ * Imports areas from a sheet with the columns of AREA_COLUMNS. `area_superior` names an existing
+ * area or one in a row above (by name or acronym); rows are written top to bottom so that each
+ * parent exists before its children.
+ */
+export function importAreas(
+  db: Db,
+  actor: ScopedAuditActor,
+  sheet: Sheet,
+  skipInvalid: boolean,
+): Promise<ImportReport> {
+  let parents = new Map<number, ParentRef>();
+  const createdByRow = new Map<number, string>();
+  const plan: ImportPlan<AreaRowInput> = {
+    rules: AREA_RULES,
+    action: 'area.import',
+    existingNames: async (tx, orgId) => (await existingAreas(tx, orgId)).map((a) => a.name),
+    crossCheck: async (tx, orgId, rows) => {
+      parents = resolveAreaParents(rows, await existingAreas(tx, orgId));
+    },
+    insert: async (tx, orgId, { row, input }) => {
+      const parent = parents.get(row) ?? null;
+      const parentId =
+        parent === null ? null : 'areaId' in parent ? parent.areaId : createdByRow.get(parent.row)!;
+      const created = await insertArea(tx, orgId, { ...input, parentId });
+      createdByRow.set(row, created.id);
+      return created;
+    },
+  };
+  return runImport(db, actor, plan, sheet, skipInvalid);
+}

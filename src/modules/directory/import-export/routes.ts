@@ -1,0 +1,165 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { auditActor, authorize } from '../../accounts/actor';
+import { AppError } from '../../platform/http/errors';
+import { responses, type ModuleRoutes } from '../../platform/http/types';
+import { ApiErrorSchema } from '../../../shared/errors';
+import {
+  AreaListQuerySchema,
+  ExportFormatSchema,
+  ImportQuerySchema,
+  ImportReportSchema,
+  InstitutionListQuerySchema,
+  PersonListQuerySchema,
+} from '../contract';
+import { exportDirectory, type ExportFile } from './export-directory';
+import { importAreas } from './import-areas';
+import { importInstitutions } from './import-institutions';
+import { importPeople } from './import-people';
+import { parseSpreadsheet } from './parse-spreadsheet';
+
+const tags = ['Directorio'];
+
+const exportFields = { format: ExportFormatSchema.default('csv') };
+const noPaging = { page: true, pageSize: true } as const;
+const InstitutionExportQuerySchema = InstitutionListQuerySchema.omit(noPaging).extend(exportFields);
+const AreaExportQuerySchema = AreaListQuerySchema.omit(noPaging).extend(exportFields);
+const PersonExportQuerySchema = PersonListQuerySchema.omit(noPaging).extend(exportFields);
+
+const fileResponse = z.string().describe('El archivo: CSV (UTF-8 con BOM) o XLSX');
+const importResponses = {
+  ...responses({ 200: ImportReportSchema }),
+  413: ApiErrorSchema,
+  415: ApiErrorSchema,
+};
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.body);
+}
+
+/** The uploaded file (multipart field "file") as bytes; any upload failure is a 4xx. */
+async function uploadedFile(req: FastifyRequest): Promise<{ data: Buffer; filename: string }> {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      [],
+      'Envíe el archivo como multipart/form-data en el campo "file".',
+    );
+  }
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') {
+      const message = 'Adjunte el archivo CSV o XLSX en el campo "file".';
+      throw new AppError('IMPORT_UNREADABLE', 400, [{ path: 'file', message }], message);
+    }
+    // Over the size limit toBuffer throws FST_REQ_FILE_TOO_LARGE: a 413 from the error handler.
+    return { data: await part.toBuffer(), filename: part.filename ?? '' };
+  } catch (error) {
+    const e = error as { code?: string; statusCode?: number };
+    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
+    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      throw new AppError('MALFORMED_REQUEST', 400);
+    throw error;
+  }
+}
+
+export const importExportRoutes: ModuleRoutes = (api, ctx) => {
+  const { db } = ctx.database;
+  const exporter = async (req: FastifyRequest) => auditActor(await authorize(ctx, req, 'directory.export'));
+  const writer = async (req: FastifyRequest) => auditActor(await authorize(ctx, req, 'directory.write'));
+
+  // ---- exports
+  api.get(
+    '/api/institutions/export',
+    {
+      schema: {
+        tags,
+        summary: 'Exportar instituciones (CSV o XLSX)',
+        querystring: InstitutionExportQuerySchema,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      return sendFile(
+        reply,
+        await exportDirectory(db, await exporter(req), { entity: 'institution', filters }, format),
+      );
+    },
+  );
+  api.get(
+    '/api/areas/export',
+    {
+      schema: {
+        tags,
+        summary: 'Exportar áreas (CSV o XLSX)',
+        querystring: AreaExportQuerySchema,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      return sendFile(
+        reply,
+        await exportDirectory(db, await exporter(req), { entity: 'area', filters }, format),
+      );
+    },
+  );
+  api.get(
+    '/api/people/export',
+    {
+      schema: {
+        tags,
+        summary: 'Exportar personas (CSV o XLSX)',
+        querystring: PersonExportQuerySchema,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      return sendFile(
+        reply,
+        await exportDirectory(db, await exporter(req), { entity: 'person', filters }, format),
+      );
+    },
+  );
+
+  // ---- imports
+  const importers = {
+    institutions: { run: importInstitutions, summary: 'Importar instituciones desde CSV o XLSX' },
+    areas: { run: importAreas, summary: 'Importar áreas desde CSV o XLSX' },
+    people: { run: importPeople, summary: 'Importar personas desde CSV o XLSX' },
+  };
+  for (const [path, { run, summary }] of Object.entries(importers)) {
+    api.post(
+      `/api/${path}/import`,
+      {
+        schema: {
+          tags,
+          summary,
+          description:
+            'Archivo en el campo multipart "file". Con skipInvalid=false (predeterminado) una fila con ' +
+            'errores detiene todo (400 IMPORT_INVALID, nada se guarda); con true se importan las filas ' +
+            'válidas y se informan las demás.',
+          consumes: ['multipart/form-data'],
+          querystring: ImportQuerySchema,
+          response: importResponses,
+        },
+      },
+      async (req) => {
+        const actor = await writer(req);
+        const { data, filename } = await uploadedFile(req);
+        const sheet = await parseSpreadsheet(data, filename);
+        return run(db, actor, sheet, req.query.skipInvalid);
+      },
+    );
+  }
+};

@@ -1,0 +1,39 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { neutralizeFormula } from './directory-columns';
+import type { Table } from './export-rows';
+
+// Tables as files: CSV (UTF-8 with BOM, comma separated, CRLF, as Excel in Spanish opens it) and
+// XLSX (one sheet, bold frozen header, column widths from the column tables).
+
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export function toCsv(table: Table): Buffer {
+  const text = stringify(
+    [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(neutralizeFormula))],
+    {
+      bom: true,
+      delimiter: ',',
+      record_delimiter: 'windows',
+    },
+  );
+  return Buffer.from(text, 'utf8');
+}
+
+export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Vincula';
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  // Cells are written as text: a value that looks like a formula or a number stays as typed.
+  for (const row of table.rows) sheet.addRow(row);
+  if (table.rows.length) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
