@@ -26,6 +26,12 @@ let ids: Ids;
 let a: HttpClient;
 let b: HttpClient;
 
+function csv(text: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([text], { type: 'text/csv' }), 'datos.csv');
+  return form;
+}
+
 const notFound = (res: { status: number }) => expect(res.status).toBe(404);
 const listIsEmptyOfA = async (res: Promise<{ status: number; body: unknown }>) => {
   const r = await res;
@@ -110,6 +116,30 @@ const PROBES: Record<string, Probe | 'self'> = {
     ),
   'DELETE /api/people/{id}/positions/{positionId}': async (c, x) =>
     notFound(await c.delete(`/api/people/${x.person}/positions/${x.position}`)),
+  'GET /api/institutions/export': (c) => listIsEmptyOfA(c.get('/api/institutions/export?format=csv')),
+  'GET /api/areas/export': (c) => listIsEmptyOfA(c.get('/api/areas/export?format=csv')),
+  'GET /api/people/export': (c) => listIsEmptyOfA(c.get('/api/people/export?format=csv')),
+  'POST /api/institutions/import': async (c) => {
+    const res = await c.post(
+      '/api/institutions/import',
+      csv('nombre,tipo,nivel\nUniversidad del Organismo A,university,local\n'),
+    );
+    // Same name as A's institution, yet not a duplicate: A's records do not exist for B.
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 1 });
+  },
+  'POST /api/areas/import': async (c) => {
+    const res = await c.post(
+      '/api/areas/import',
+      csv('nombre,tipo,area_superior\nSubárea,other,Dirección del Organismo A\n'),
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('area_superior');
+  },
+  'POST /api/people/import': async (c) => {
+    const res = await c.post('/api/people/import', csv('nombre_completo\nTitular del Organismo A\n'));
+    expect(res.status).toBe(200);
+  },
   'GET /api/audit': async (c) => {
     const res = await c.get<{ items: { entityId: string | null }[] }>('/api/audit?pageSize=200');
     expect(res.status).toBe(200);
