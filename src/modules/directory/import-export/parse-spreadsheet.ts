@@ -13,6 +13,12 @@ const unreadable = (message: string) =>
 const invalidFile = (message: string, path = 'file') =>
   new AppError('IMPORT_INVALID', 400, [{ path, message }], message);
 
+const tooManyRows = () =>
+  invalidFile(
+    `El archivo tiene más de ${MAX_IMPORT_ROWS.toLocaleString('es-MX')} filas de datos, el máximo por archivo: divídalo en varios archivos.`,
+    'rows',
+  );
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (data: Buffer, magic: number[]) => magic.every((b, i) => data[i] === b);
@@ -58,12 +64,7 @@ export function toSheet(all: SheetRow[]): Sheet {
     );
   if (!data.length)
     throw invalidFile('El archivo solo contiene la fila de encabezados; no hay filas que importar.', 'rows');
-  if (data.length > MAX_IMPORT_ROWS) {
-    throw invalidFile(
-      `El archivo tiene ${data.length.toLocaleString('es-MX')} filas; el máximo por archivo es ${MAX_IMPORT_ROWS.toLocaleString('es-MX')}. Divídalo en varios archivos.`,
-      'rows',
-    );
-  }
+  if (data.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return { header, rows: data };
 }
 
@@ -161,8 +162,6 @@ export async function readXlsx(data: Buffer): Promise<SheetRow[]> {
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
     rows.push({ row: rowNumber, cells });
   });
-  if (tooMany) {
-    throw invalidFile(`El archivo tiene más de ${MAX_IMPORT_ROWS.toLocaleString('es-MX')} filas.`, 'rows');
-  }
+  if (tooMany) throw tooManyRows();
   return rows;
 }
