@@ -32,7 +32,7 @@ async function emptyInstallation(name: string): Promise<Record<string, string>> 
 }
 
 async function vincula(env: Record<string, string>, ...args: string[]) {
-  const cleanEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env };
+  const cleanEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env };
   if (!cleanEnv.DATABASE_URL) delete cleanEnv.DATABASE_URL;
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {

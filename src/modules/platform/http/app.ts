@@ -22,7 +22,7 @@ import { directoryRoutes } from '../../directory/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
-import { registerErrorHandling } from './errors';
+import { AppError, registerErrorHandling } from './errors';
 import type { ModuleRoutes } from './types';
 
 const MODULES: ModuleRoutes[] = [accountsRoutes, directoryRoutes, importExportRoutes, auditRoutes];
@@ -92,7 +92,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     // The single-page app owns every path outside /api.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const file = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');
+      let file: string;
+      try {
+        file = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');
+      } catch {
+        return reply.status(404).send(new AppError('NOT_FOUND', 404).toJSON());
+      }
       const full = path.join(WEB_DIST, file);
       if (file && full.startsWith(WEB_DIST + path.sep) && fs.existsSync(full) && fs.statSync(full).isFile()) {
         const immutable = file.startsWith('assets/');
