@@ -140,6 +140,10 @@ const PROBES: Record<string, Probe | 'self'> = {
     const res = await c.post('/api/people/import', csv('nombre_completo\nTitular del Organismo A\n'));
     expect(res.status).toBe(200);
   },
+  'DELETE /api/institutions/{id}': async (c, x) =>
+    notFound(await c.delete(`/api/institutions/${x.institution}`)),
+  'DELETE /api/areas/{id}': async (c, x) => notFound(await c.delete(`/api/areas/${x.area}`)),
+  'DELETE /api/people/{id}': async (c, x) => notFound(await c.delete(`/api/people/${x.person}`)),
   'GET /api/audit': async (c) => {
     const res = await c.get<{ items: { entityId: string | null }[] }>('/api/audit?pageSize=200');
     expect(res.status).toBe(200);

@@ -276,3 +276,44 @@ describe('people', () => {
     expect(update.after).toMatchObject({ endsOn: '2026-12-31' });
   });
 });
+
+describe('deleting records registered by mistake', () => {
+  it('deletes an unused record and keeps one that others use, saying what uses it', async () => {
+    const unused = (
+      await liaison.post<{ id: string }>('/api/institutions', {
+        name: 'Registro duplicado',
+        kind: 'civil_society',
+        level: 'local',
+      })
+    ).body;
+    expect((await liaison.delete(`/api/institutions/${unused.id}`)).status).toBe(204);
+    expect((await liaison.get(`/api/institutions/${unused.id}`)).status).toBe(404);
+
+    const parent = (
+      await liaison.post<{ id: string }>('/api/areas', { name: 'Área con hijas', kind: 'other' })
+    ).body;
+    await liaison.post('/api/areas', { name: 'Área hija', kind: 'other', parentId: parent.id });
+    const refused = await liaison.delete(`/api/areas/${parent.id}`);
+    expect(refused.status).toBe(409);
+    expect((refused.body as { message: string }).message).toBe(
+      'El área no se puede eliminar porque otros registros la usan: 1 área subordinada.',
+    );
+    expect((await liaison.get(`/api/areas/${parent.id}`)).status).toBe(200);
+
+    const auditor = await t.as(org, 'auditor');
+    const trail = await auditor.get<Page<{ action: string; before: { name: string } }>>(
+      `/api/audit?entityId=${unused.id}`,
+    );
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'institution.delete',
+      before: { name: 'Registro duplicado' },
+    });
+  });
+
+  it('forbids deletion to readers', async () => {
+    const p = (await liaison.post<{ id: string }>('/api/people', { fullName: 'Persona por borrar' })).body;
+    const councillor = await t.as(org, 'councillor');
+    expect((await councillor.delete(`/api/people/${p.id}`)).status).toBe(403);
+    expect((await liaison.delete(`/api/people/${p.id}`)).status).toBe(204);
+  });
+});

@@ -447,3 +447,33 @@ export async function updatePositionRow(
 export async function deletePositionRow(db: Db, orgId: string, id: string) {
   await db.delete(position).where(and(eq(position.organizationId, orgId), eq(position.id, id)));
 }
+
+// ---- deletion
+
+/** What still points at a record, by kind, counted (only kinds with at least one reference). */
+export async function referencesTo(
+  db: Db,
+  orgId: string,
+  entity: 'institution' | 'area' | 'person',
+  id: string,
+) {
+  const checks: Record<typeof entity, SQL> = {
+    institution: sql`select 'positions' as kind, count(*)::int as n from position where organization_id = ${orgId} and institution_id = ${id}`,
+    area: sql`select 'positions' as kind, count(*)::int as n from position where organization_id = ${orgId} and area_id = ${id}
+              union all select 'children', count(*)::int from area where organization_id = ${orgId} and parent_id = ${id}
+              union all select 'users', count(*)::int from user_area where area_id = ${id}`,
+    person: sql`select 'positions' as kind, count(*)::int as n from position where organization_id = ${orgId} and person_id = ${id}`,
+  };
+  const result = await db.execute(checks[entity]);
+  return (result as unknown as { rows: { kind: string; n: number }[] }).rows.filter((r) => Number(r.n) > 0);
+}
+
+export async function deleteRow(
+  db: Db,
+  orgId: string,
+  entity: 'institution' | 'area' | 'person',
+  id: string,
+) {
+  const table = { institution, area, person }[entity];
+  await db.delete(table).where(and(eq(table.organizationId, orgId), eq(table.id, id)));
+}

@@ -26,6 +26,7 @@ import {
   PositionSchema,
 } from './contract';
 import { createArea } from './create-area';
+import { deleteDirectoryRecord } from './delete-directory-record';
 import { createInstitution } from './create-institution';
 import { createPerson } from './create-person';
 import * as repo from './repository';
@@ -253,4 +254,19 @@ export const directoryRoutes: ModuleRoutes = (api, ctx) => {
       return reply.status(204).send(null);
     },
   );
+  // ---- deletion of records registered by mistake
+  for (const [path, entity, summary] of [
+    ['institutions', 'institution', 'Eliminar una institución sin registros relacionados'],
+    ['areas', 'area', 'Eliminar un área sin registros relacionados'],
+    ['people', 'person', 'Eliminar una persona sin registros relacionados'],
+  ] as const) {
+    api.delete(
+      `/api/${path}/:id`,
+      { schema: { tags, summary, params: IdParamsSchema, response: responses({ 204: z.null() }) } },
+      async (req, reply) => {
+        await deleteDirectoryRecord(db, await writer(req), entity, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  }
 };
