@@ -112,4 +112,4 @@ export const UserListQuerySchema = PageQuerySchema.extend({
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 export const UserPageSchema = pageOf(UserSchema);
-export const UserParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const UserParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });

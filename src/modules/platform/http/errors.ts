@@ -94,6 +94,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_CHECK_VIOLATION) {
       return reply.status(409).send(new AppError('CONFLICT', 409).toJSON());
     }
+    // Class 22, data exceptions: a value the database cannot hold (a NUL byte, a number out of range).
+    if (code?.startsWith('22'))
+      return reply.status(400).send(new AppError('MALFORMED_REQUEST', 400).toJSON());
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(new AppError('INTERNAL', 500).toJSON());
   });
