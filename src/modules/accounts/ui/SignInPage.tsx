@@ -1,0 +1,108 @@
+import { Alert, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
+import { errorText } from '@/web/shared/ui/errors';
+import { PasswordField } from '@/web/shared/ui/PasswordField';
+
+/** Only paths inside the app are followed after signing in. */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('signIn.title')} · Vincula`);
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({ initialValues: { email: '', password: '' } });
+
+  const signIn = useMutation({
+    mutationFn: async (values: typeof form.values) => {
+      await api.post('/api/session', values);
+      return fetchMe();
+    },
+    onSuccess: (user) => {
+      queryClient.setQueryData(ME_QUERY_KEY, user);
+      void navigate(safeNext(params.get('siguiente')), { replace: true });
+    },
+    onError: (error) => {
+      applyFieldErrors(form, error);
+      setFailure(errorText(error, t));
+      form.setFieldValue('password', '');
+    },
+  });
+
+  if (me.data) return <Navigate to={safeNext(params.get('siguiente'))} replace />;
+
+  return (
+    <Box
+      component="main"
+      mih="100vh"
+      style={{
+        background:
+          'linear-gradient(160deg, var(--mantine-color-guinda-9) 0%, var(--mantine-color-guinda-7) 55%, var(--mantine-color-gray-1) 55.1%)',
+      }}
+    >
+      <Center mih="100vh" p="md">
+        <Stack w="100%" maw={420} gap="lg">
+          <Stack gap={2} c="white">
+            <Title order={1} fz={36}>
+              Vincula
+            </Title>
+            <Text>{t('signIn.tagline')}</Text>
+          </Stack>
+          <Paper withBorder shadow="md" p="xl" radius="md">
+            <form
+              noValidate
+              onSubmit={form.onSubmit((values) => {
+                setFailure(null);
+                signIn.mutate(values);
+              })}
+            >
+              <Stack>
+                <Title order={2} size="h3">
+                  {t('signIn.title')}
+                </Title>
+                {failure && (
+                  <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+                    {failure}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('signIn.email')}
+                  type="email"
+                  autoComplete="username"
+                  withAsterisk
+                  {...form.getInputProps('email')}
+                />
+                <PasswordField
+                  label={t('signIn.password')}
+                  autoComplete="current-password"
+                  withAsterisk
+                  {...form.getInputProps('password')}
+                />
+                <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+                  {t('signIn.submit')}
+                </Button>
+                <Text size="xs" c="dimmed">
+                  {t('signIn.help')}
+                </Text>
+              </Stack>
+            </form>
+          </Paper>
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

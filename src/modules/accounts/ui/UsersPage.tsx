@@ -1,0 +1,249 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role, type User } from '../contract';
+import { api } from '@/web/shared/api/client';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useCan, useMe } from '@/web/shared/session/session';
+import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import { useAreaOptions, useUsers } from './api';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserFormModal } from './UserFormModal';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['rol'] as const;
+
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'toggle'; user: User } | null;
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const canManage = useCan('users.manage');
+  const { data: me } = useMe();
+  const list = useListParams(FILTERS);
+  const role = (list.filters.rol as Role | null) ?? undefined;
+  const users = useUsers({ q: list.q || undefined, role, page: list.page, pageSize: PAGE_SIZE });
+  const areas = useAreaOptions();
+  const areaName = new Map((areas.data ?? []).map((a) => [a.value, a.label]));
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.description')}
+        actions={
+          canManage && (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'create' })}
+            >
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group align="flex-end" mb="md" gap="sm">
+          <SearchInput
+            label={t('users.search')}
+            placeholder={t('users.searchPlaceholder')}
+            value={list.q}
+            onChange={list.setQ}
+          />
+          <Select
+            label={t('users.roleFilter')}
+            placeholder={t('common.all')}
+            clearable
+            data={ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
+            value={list.filters.rol}
+            onChange={(v) => list.setFilter('rol', v)}
+            w={260}
+          />
+        </Group>
+        {users.isError ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table>
+              <Table.Caption>{t('users.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.name')}</Table.Th>
+                  <Table.Th>{t('users.roles')}</Table.Th>
+                  <Table.Th>{t('users.areas')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  {canManage && (
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data?.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {u.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {u.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {u.roles.map((r) => (
+                          <Badge key={r} variant="light" color="gray" tt="none">
+                            {t(`enums.role.${r}`)}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {u.areaIds.length ? u.areaIds.map((id) => areaName.get(id) ?? '…').join('; ') : '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {u.disabled ? (
+                        <Badge color="red" variant="light" tt="none">
+                          {t('users.disabled')}
+                        </Badge>
+                      ) : (
+                        <Badge color="teal" variant="light" tt="none">
+                          {t('users.active')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td ta="right">
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={t('users.actionsFor', { name: u.name })}
+                            >
+                              <IconDots size={18} aria-hidden />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item
+                              leftSection={<IconPencil size={16} aria-hidden />}
+                              onClick={() => setDialog({ kind: 'edit', user: u })}
+                            >
+                              {t('users.edit')}
+                            </Menu.Item>
+                            <Menu.Item
+                              leftSection={<IconKey size={16} aria-hidden />}
+                              onClick={() => setDialog({ kind: 'password', user: u })}
+                            >
+                              {t('users.resetPassword')}
+                            </Menu.Item>
+                            <Menu.Item
+                              color={u.disabled ? undefined : 'red'}
+                              disabled={u.id === me?.id}
+                              leftSection={
+                                u.disabled ? (
+                                  <IconUserCheck size={16} aria-hidden />
+                                ) : (
+                                  <IconUserOff size={16} aria-hidden />
+                                )
+                              }
+                              onClick={() => setDialog({ kind: 'toggle', user: u })}
+                            >
+                              {u.disabled ? t('users.enable') : t('users.disable')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+                {users.data?.items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={canManage ? 5 : 4}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {t('list.empty')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {users.data && (
+          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={users.data.total} onPage={list.setPage} />
+        )}
+      </Paper>
+
+      {dialog?.kind === 'create' && <UserFormModal opened onClose={close} />}
+      {dialog?.kind === 'edit' && <UserFormModal opened onClose={close} user={dialog.user} />}
+      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'toggle' && <ToggleUserModal user={dialog.user} onClose={close} />}
+    </>
+  );
+}
+
+function ToggleUserModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: () =>
+      api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled }),
+    onSuccess: (updated) => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      notifySuccess(
+        updated.disabled
+          ? t('users.disabledDone', { name: updated.name })
+          : t('users.enabledDone', { name: updated.name }),
+      );
+      onClose();
+    },
+    onError: (error) => notifyError(error, t),
+  });
+  return (
+    <Modal opened onClose={onClose} title={user.disabled ? t('users.enableTitle') : t('users.disableTitle')}>
+      <Stack>
+        <Text size="sm">
+          {user.disabled
+            ? t('users.enableText', { name: user.name })
+            : t('users.disableText', { name: user.name })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={user.disabled ? undefined : 'red'}
+            loading={toggle.isPending}
+            onClick={() => toggle.mutate()}
+          >
+            {user.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

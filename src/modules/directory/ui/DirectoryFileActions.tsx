@@ -1,0 +1,208 @@
+import { Alert, Button, FileInput, Group, Menu, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconUpload,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../contract';
+import { ApiRequestError, api } from '@/web/shared/api/client';
+import { useCan } from '@/web/shared/session/session';
+import { errorText, notifyError } from '@/web/shared/ui/errors';
+import { DIRECTORY_KEY } from './api';
+
+export type DirectoryCollection = 'institutions' | 'areas' | 'people';
+
+type Problem = { row: number | null; field: string; message: string };
+
+/** "rows.7.sitio_web" → row 7, column sitio_web; other paths (e.g. "columns.tipo") have no row. */
+function problemsOf(error: ApiRequestError): Problem[] {
+  return error.fields.map((f) => {
+    const m = /^rows\.(\d+)\.(.+)$/.exec(f.path);
+    return m
+      ? { row: Number(m[1]), field: m[2]!, message: f.message }
+      : { row: null, field: f.path, message: f.message };
+  });
+}
+
+/** Export of the filtered list (CSV or XLSX) and import of a spreadsheet, per permission. */
+export function DirectoryFileActions(props: {
+  collection: DirectoryCollection;
+  filters: Record<string, string | number | undefined>;
+}) {
+  const { t } = useTranslation();
+  const canExport = useCan('directory.export');
+  const canImport = useCan('directory.write');
+  const [importing, setImporting] = useState(false);
+  const download = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') =>
+      api.download(
+        `/api/${props.collection}/export`,
+        { ...props.filters, format },
+        `${props.collection}.${format}`,
+      ),
+    onError: (error) => notifyError(error, t),
+  });
+
+  return (
+    <>
+      {canExport && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              loading={download.isPending}
+            >
+              {t('files.export')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('files.exportHint')}</Menu.Label>
+            <Menu.Item
+              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+              onClick={() => download.mutate('csv')}
+            >
+              {t('files.csv')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+              onClick={() => download.mutate('xlsx')}
+            >
+              {t('files.xlsx')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      {canImport && (
+        <Button
+          variant="default"
+          leftSection={<IconUpload size={16} aria-hidden />}
+          onClick={() => setImporting(true)}
+        >
+          {t('files.import')}
+        </Button>
+      )}
+      {importing && <ImportModal collection={props.collection} onClose={() => setImporting(false)} />}
+    </>
+  );
+}
+
+function ImportModal(props: { collection: DirectoryCollection; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({
+    mutationFn: ({ skipInvalid }: { skipInvalid: boolean }) =>
+      api.upload<ImportReport>(`/api/${props.collection}/import?skipInvalid=${skipInvalid}`, file!),
+    onSuccess: (report) => {
+      if (report.imported > 0) void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
+    },
+  });
+  const report = upload.data;
+  const error = upload.error;
+  const invalid =
+    error instanceof ApiRequestError && error.code === 'IMPORT_INVALID' ? problemsOf(error) : null;
+  const rowProblems = invalid?.some((p) => p.row !== null) ?? false;
+  const problems: Problem[] | null = report ? report.problems : invalid;
+
+  return (
+    <Modal opened onClose={props.onClose} title={t(`files.importTitle.${props.collection}`)} size="xl">
+      <Stack>
+        <Text size="sm">{t('files.importHelp')}</Text>
+        <FileInput
+          label={t('files.file')}
+          description={t('files.fileHelp')}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          clearable
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            upload.reset();
+          }}
+          placeholder={t('files.choose')}
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          clearButtonProps={{ 'aria-label': t('files.clear') }}
+          withAsterisk
+        />
+
+        {report && (
+          <Alert
+            color={report.skipped ? 'yellow' : 'teal'}
+            icon={<IconCircleCheck aria-hidden />}
+            title={t('files.imported', { count: report.imported })}
+            role="status"
+          >
+            {report.skipped > 0 ? t('files.skipped', { count: report.skipped }) : t('files.allImported')}
+          </Alert>
+        )}
+        {error && (
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={errorText(error, t)}
+            role="alert"
+          >
+            {invalid ? (rowProblems ? t('files.fixOrSkip') : t('files.fixHeader')) : null}
+          </Alert>
+        )}
+        {problems && problems.length > 0 && (
+          <ScrollArea.Autosize mah={320} type="auto">
+            <Table striped withTableBorder fz="sm">
+              <Table.Caption>{t('files.problemsCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={80}>{t('files.row')}</Table.Th>
+                  <Table.Th w={180}>{t('files.column')}</Table.Th>
+                  <Table.Th>{t('files.problem')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {problems.map((p, index) => (
+                  <Table.Tr key={index}>
+                    <Table.Td>{p.row ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Text span ff="monospace" size="sm">
+                        {p.field}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{p.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {report ? t('common.close') : t('common.cancel')}
+          </Button>
+          {rowProblems && !report && (
+            <Button
+              color="orange"
+              loading={upload.isPending && upload.variables.skipInvalid}
+              onClick={() => upload.mutate({ skipInvalid: true })}
+            >
+              {t('files.importSkipping')}
+            </Button>
+          )}
+          {!report && (
+            <Button
+              leftSection={<IconUpload size={16} aria-hidden />}
+              disabled={!file || invalid !== null}
+              loading={upload.isPending && !upload.variables.skipInvalid}
+              onClick={() => upload.mutate({ skipInvalid: false })}
+            >
+              {t('files.importSubmit')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

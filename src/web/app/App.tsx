@@ -1,0 +1,37 @@
+import 'dayjs/locale/es';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { ApiRequestError, setUnauthenticatedHandler } from '../shared/api/client';
+import { ME_QUERY_KEY } from '../shared/session/session';
+import { theme } from '../shared/ui/theme';
+import { router } from './router';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiRequestError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+// The session ended (expired, signed out elsewhere): forget the user; the layout sends them to sign in.
+setUnauthenticatedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import {
+  IconBuildingCommunity,
+  IconHome,
+  IconHierarchy2,
+  IconListDetails,
+  IconUsers,
+  IconUserShield,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Permission } from '@/modules/accounts/contract';
+
+export type NavItem = {
+  to: string;
+  /** Key under "nav." in the translations. */
+  label: 'home' | 'institutions' | 'areas' | 'people' | 'users' | 'audit';
+  icon: Icon;
+  permission?: Permission;
+  group: 'main' | 'directory' | 'administration';
+};
+
+/** The sections of the app; each shows only to users holding its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'home', icon: IconHome, group: 'main' },
+  {
+    to: '/directorio/instituciones',
+    label: 'institutions',
+    icon: IconBuildingCommunity,
+    permission: 'directory.read',
+    group: 'directory',
+  },
+  {
+    to: '/directorio/areas',
+    label: 'areas',
+    icon: IconHierarchy2,
+    permission: 'directory.read',
+    group: 'directory',
+  },
+  {
+    to: '/directorio/personas',
+    label: 'people',
+    icon: IconUsers,
+    permission: 'directory.read',
+    group: 'directory',
+  },
+  {
+    to: '/administracion/usuarios',
+    label: 'users',
+    icon: IconUserShield,
+    permission: 'users.read',
+    group: 'administration',
+  },
+  {
+    to: '/bitacora',
+    label: 'audit',
+    icon: IconListDetails,
+    permission: 'audit.read',
+    group: 'administration',
+  },
+];

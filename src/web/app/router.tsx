@@ -1,0 +1,57 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter } from 'react-router';
+import { RequirePermission } from '../shared/session/RequirePermission';
+import type { Permission } from '@/modules/accounts/contract';
+import { AppLayout } from './AppLayout';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+
+// Each section is its own chunk, loaded the first time it is visited.
+const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
+const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
+const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
+const InstitutionsPage = lazy(() => import('@/modules/directory/ui/InstitutionsPage'));
+const AreasPage = lazy(() => import('@/modules/directory/ui/AreasPage'));
+const AreaDetailPage = lazy(() => import('@/modules/directory/ui/AreaDetailPage'));
+const PeoplePage = lazy(() => import('@/modules/directory/ui/PeoplePage'));
+const PersonDetailPage = lazy(() => import('@/modules/directory/ui/PersonDetailPage'));
+const AuditPage = lazy(() => import('@/modules/audit/ui/AuditPage'));
+
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+function page(Page: ComponentType, permission?: Permission): ReactNode {
+  const content = (
+    <Suspense fallback={<PageLoader />}>
+      <Page />
+    </Suspense>
+  );
+  return permission ? <RequirePermission permission={permission}>{content}</RequirePermission> : content;
+}
+
+export const router = createBrowserRouter([
+  { path: '/iniciar-sesion', element: page(SignInPage) },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'directorio/instituciones', element: page(InstitutionsPage, 'directory.read') },
+      { path: 'directorio/areas', element: page(AreasPage, 'directory.read') },
+      { path: 'directorio/areas/:id', element: page(AreaDetailPage, 'directory.read') },
+      { path: 'directorio/personas', element: page(PeoplePage, 'directory.read') },
+      { path: 'directorio/personas/:id', element: page(PersonDetailPage, 'directory.read') },
+      { path: 'administracion/usuarios', element: page(UsersPage, 'users.read') },
+      { path: 'bitacora', element: page(AuditPage, 'audit.read') },
+      { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,111 @@
+import type { ApiError, FieldProblem } from '@/shared/errors';
+
+/** A failed API call: the server's stable code, its Spanish message and the fields at fault. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/x?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+let onUnauthenticated: (() => void) | undefined;
+
+/** Called when any request answers 401 (the session ended): the app sends the user to sign in. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+async function toError(res: Response): Promise<ApiRequestError> {
+  let body: Partial<ApiError> | undefined;
+  try {
+    body = (await res.json()) as Partial<ApiError>;
+  } catch {
+    body = undefined;
+  }
+  return new ApiRequestError(
+    res.status,
+    body?.code ?? `HTTP_${res.status}`,
+    body?.message ?? '',
+    Array.isArray(body?.fields) ? body.fields : [],
+  );
+}
+
+async function send(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
+  const isForm = body instanceof FormData;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      ...init,
+    });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK', '');
+  }
+  if (!res.ok) {
+    const error = await toError(res);
+    // The sign-in form handles its own 401; elsewhere a 401 means the session is gone.
+    if (res.status === 401 && path !== '/api/session') onUnauthenticated?.();
+    throw error;
+  }
+  return res;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: async <T>(path: string, query?: Query) => json<T>(await send('GET', withQuery(path, query))),
+  post: async <T>(path: string, body?: unknown) => json<T>(await send('POST', path, body)),
+  put: async <T>(path: string, body?: unknown) => json<T>(await send('PUT', path, body)),
+  patch: async <T>(path: string, body?: unknown) => json<T>(await send('PATCH', path, body)),
+  delete: async <T = void>(path: string) => json<T>(await send('DELETE', path)),
+  /** Sends one file as multipart/form-data under `field`. */
+  upload: async <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return json<T>(await send('POST', path, form));
+  },
+  /** Downloads a file answer and hands it to the browser under the server's file name. */
+  download: async (path: string, query: Query, fallbackName: string) => {
+    const res = await send('GET', withQuery(path, query), undefined, { headers: {} });
+    const blob = await res.blob();
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const name =
+      /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name ? decodeURIComponent(name) : fallbackName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
