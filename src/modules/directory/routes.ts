@@ -68,9 +68,9 @@ export const directoryRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req) => {
       const actor = await authorize(ctx, req, 'directory.read');
-      return (
-        (await repo.findInstitution(db, actor.organizationId, req.params.id)) ?? Promise.reject(notFound())
-      );
+      const found = await repo.findInstitution(db, actor.organizationId, req.params.id);
+      if (!found) throw notFound();
+      return found;
     },
   );
   api.post(

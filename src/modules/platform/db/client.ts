@@ -40,6 +40,7 @@ export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { p
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle connection dropped by the server is discarded by the pool; the next query reconnects.
     pool.on('error', () => undefined);
     const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
