@@ -31,3 +31,31 @@ export function rangesOverlap(
 ): boolean {
   return (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
 }
+
+function toUtc(day: LocalDate): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function fromUtc(d: Date): LocalDate {
+  return d.toISOString().slice(0, 10);
+}
+
+/** `day` moved by `n` calendar days (n may be negative). */
+export function addDays(day: LocalDate, n: number): LocalDate {
+  const d = toUtc(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return fromUtc(d);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: LocalDate): number {
+  return toUtc(day).getUTCDay();
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function dateOf(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
