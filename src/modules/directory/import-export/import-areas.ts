@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ScopedAuditActor } from '../../accounts/actor';
 import type { Db } from '../../platform/db/client';
-import type { ImportReport } from '../contract';
-import { insertArea } from '../repository';
+import type { Area, ImportReport } from '../contract';
 import { area } from '../schema';
 import {
   AREA_RULES,
@@ -43,9 +42,19 @@ export function importAreas(
       const parent = parents.get(row) ?? null;
       const parentId =
         parent === null ? null : 'areaId' in parent ? parent.areaId : createdByRow.get(parent.row)!;
-      const created = await insertArea(tx, orgId, { ...input, parentId });
-      createdByRow.set(row, created.id);
-      return created;
+      // A new area has no head yet: the row is presented as is, without re-reading it.
+      const [created] = await tx
+        .insert(area)
+        .values({ ...input, parentId, organizationId: orgId })
+        .returning();
+      const { organizationId: _, createdAt, updatedAt, ...rest } = created!;
+      createdByRow.set(row, rest.id);
+      return {
+        ...rest,
+        currentHead: null,
+        createdAt: createdAt.toISOString(),
+        updatedAt: updatedAt.toISOString(),
+      } satisfies Area;
     },
   };
   return runImport(db, actor, plan, sheet, skipInvalid);

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ScopedAuditActor } from '../../accounts/actor';
 import type { Db } from '../../platform/db/client';
-import type { ImportReport, PersonInput } from '../contract';
-import { insertPerson } from '../repository';
+import type { ImportReport, Person, PersonInput } from '../contract';
 import { person } from '../schema';
 import { PERSON_RULES, type Sheet } from './import-rules';
 import { runImport, type ImportPlan } from './run-import';
@@ -14,7 +13,20 @@ const plan: ImportPlan<PersonInput> = {
     (await tx.select({ name: person.fullName }).from(person).where(eq(person.organizationId, orgId))).map(
       (r) => r.name,
     ),
-  insert: (tx, orgId, { input }) => insertPerson(tx, orgId, input),
+  // A new person holds no positions yet: the row is presented as is, without re-reading it.
+  insert: async (tx, orgId, { input }): Promise<Person> => {
+    const [row] = await tx
+      .insert(person)
+      .values({ ...input, organizationId: orgId })
+      .returning();
+    const { organizationId: _, createdAt, updatedAt, ...rest } = row!;
+    return {
+      ...rest,
+      currentPositions: [],
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+    };
+  },
 };
 
 /** Imports people from a sheet with the columns of PERSON_COLUMNS (current positions are not imported). */
