@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../tests/support/test-database';
 import type { Database } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { recordAudit } from './record-audit';
+import { recordAudit, recordAudits } from './record-audit';
 import { verifyAuditTrail } from './verify-audit-trail';
 
 let database: Database & { dropCopy: () => Promise<void> };
@@ -106,5 +106,26 @@ describe('audit trail', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect((await verifyAuditTrail(database.db)).entries).toBe(0);
+  });
+});
+
+describe('bulk append', () => {
+  it('chains many entries written in one call', async () => {
+    database = await freshDatabase();
+    await inTransaction(database.db, (tx) =>
+      recordAudit(tx, actor, { action: 'first', entityType: 'thing' }),
+    );
+    await inTransaction(database.db, (tx) =>
+      recordAudits(
+        tx,
+        actor,
+        Array.from({ length: 1200 }, (_, i) => ({
+          action: 'thing.import',
+          entityType: 'thing',
+          entityId: `b${i}`,
+        })),
+      ),
+    );
+    expect(await verifyAuditTrail(database.db)).toEqual({ entries: 1201, problems: [] });
   });
 });

@@ -33,26 +33,43 @@ function toJson(value: unknown): unknown {
  * Appends one entry to the audit trail. Call it inside the transaction that makes the change, so
  * the change and its entry commit or roll back together.
  */
-export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
+export function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
+  return recordAudits(tx, actor, [event]);
+}
+
+const INSERT_BATCH = 500;
+
+/** Appends several entries in order, taking the chain lock once (bulk imports). */
+export async function recordAudits(tx: Db, actor: AuditActor, events: readonly AuditEvent[]): Promise<void> {
+  if (!events.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx
     .select({ seq: auditEntry.seq, hash: auditEntry.hash })
     .from(auditEntry)
     .orderBy(desc(auditEntry.seq))
     .limit(1);
-  const fields = {
-    seq: (last?.seq ?? 0) + 1,
-    occurredAt: new Date().toISOString(),
-    organizationId: event.organizationId === undefined ? actor.organizationId : event.organizationId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId ?? null,
-    before: toJson(event.before),
-    after: toJson(event.after),
-    ipAddress: actor.ip ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEntry).values({ ...fields, hash: entryHash(fields) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const occurredAt = new Date().toISOString();
+  const rows = events.map((event) => {
+    const fields = {
+      seq: ++seq,
+      occurredAt,
+      organizationId: event.organizationId === undefined ? actor.organizationId : event.organizationId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: toJson(event.before),
+      after: toJson(event.after),
+      ipAddress: actor.ip ?? null,
+      prevHash,
+    };
+    prevHash = entryHash(fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await tx.insert(auditEntry).values(rows.slice(i, i + INSERT_BATCH));
+  }
 }

@@ -98,7 +98,7 @@ export function AuditDetailModal(props: {
             )}
             <Table.ScrollContainer minWidth={640}>
               <Table withTableBorder withColumnBorders fz="sm" layout="fixed">
-                <Table.Caption>{t('audit.diffCaption')}</Table.Caption>
+                <Table.Caption className="sr-caption">{t('audit.diffCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={200}>{t('audit.field')}</Table.Th>

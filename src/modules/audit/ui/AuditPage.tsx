@@ -86,7 +86,7 @@ export default function AuditPage() {
         ) : (
           <Table.ScrollContainer minWidth={820}>
             <Table>
-              <Table.Caption>{t('audit.caption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('audit.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={80}>{t('audit.seq')}</Table.Th>

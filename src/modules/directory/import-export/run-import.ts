@@ -1,5 +1,5 @@
 import type { ScopedAuditActor } from '../../accounts/actor';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudits, type AuditEvent } from '../../audit/record-audit';
 import type { Db } from '../../platform/db/client';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError } from '../../platform/http/errors';
@@ -69,15 +69,17 @@ export async function runImport<T>(
         ERROR_CODES.IMPORT_INVALID + more,
       );
     }
+    const events: AuditEvent[] = [];
     for (const valid of result.valid) {
       const created = await plan.insert(tx, orgId, valid);
-      await recordAudit(tx, actor, {
+      events.push({
         action: plan.action,
         entityType: plan.rules.entity,
         entityId: created.id,
         after: created,
       });
     }
+    await recordAudits(tx, actor, events);
     return {
       imported: result.valid.length,
       skipped: result.skipped,
