@@ -6,8 +6,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiRequestError, setUnauthenticatedHandler } from '../shared/api/client';
 import { ME_QUERY_KEY } from '../shared/session/session';
-import { theme } from '../shared/ui/theme';
+import i18n from '../i18n';
+import { createAppTheme, cssVariablesResolver } from '../shared/ui/theme';
 import { router } from './router';
+
+const theme = createAppTheme(i18n.t('common.close'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +28,7 @@ setUnauthenticatedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

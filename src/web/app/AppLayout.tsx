@@ -135,7 +135,7 @@ export function AppLayout() {
               </Menu.Item>
               <Menu.Divider />
               <Menu.Item
-                color="red"
+                color="red.9"
                 leftSection={<IconLogout size={16} aria-hidden />}
                 onClick={() => signOut.mutate()}
                 disabled={signOut.isPending}

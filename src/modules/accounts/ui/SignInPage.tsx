@@ -51,7 +51,7 @@ export default function SignInPage() {
       mih="100vh"
       style={{
         background:
-          'linear-gradient(160deg, var(--mantine-color-guinda-9) 0%, var(--mantine-color-guinda-7) 55%, var(--mantine-color-gray-1) 55.1%)',
+          'linear-gradient(180deg, var(--mantine-color-guinda-8) 0, var(--mantine-color-guinda-8) 45vh, var(--mantine-color-gray-1) 45vh)',
       }}
     >
       <Center mih="100vh" p="md">

@@ -85,7 +85,7 @@ export default function UsersPage() {
         ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table>
-              <Table.Caption>{t('users.caption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('users.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('users.name')}</Table.Th>
@@ -161,7 +161,7 @@ export default function UsersPage() {
                               {t('users.resetPassword')}
                             </Menu.Item>
                             <Menu.Item
-                              color={u.disabled ? undefined : 'red'}
+                              color={u.disabled ? undefined : 'red.9'}
                               disabled={u.id === me?.id}
                               leftSection={
                                 u.disabled ? (
@@ -236,7 +236,7 @@ function ToggleUserModal({ user, onClose }: { user: User; onClose: () => void })
             {t('common.cancel')}
           </Button>
           <Button
-            color={user.disabled ? undefined : 'red'}
+            color={user.disabled ? undefined : 'red.9'}
             loading={toggle.isPending}
             onClick={() => toggle.mutate()}
           >

@@ -84,7 +84,7 @@ export function AuditDetailModal(props: {
             <Title order={3} size="h5">
               {t('audit.changes')}{' '}
               {hasBoth && (
-                <Badge variant="light" color="yellow" tt="none" ml={4}>
+                <Badge variant="light" color="blue" tt="none" ml={4}>
                   {t('audit.changedCount', { count: changedCount })}
                 </Badge>
               )}

@@ -119,7 +119,9 @@ export default function AreaDetailPage() {
           </Text>
           <Table.ScrollContainer minWidth={640}>
             <Table>
-              <Table.Caption>{t('areas.headsCaption', { name: a.name })}</Table.Caption>
+              <Table.Caption className="sr-caption">
+                {t('areas.headsCaption', { name: a.name })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('positions.person')}</Table.Th>
@@ -139,7 +141,7 @@ export default function AreaDetailPage() {
                     </Table.Td>
                     <Table.Td>{h.title}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={h.headKind === 'titular' ? 'guinda' : 'orange'} tt="none">
+                      <Badge variant="light" color={h.headKind === 'titular' ? 'guinda' : 'grape'} tt="none">
                         {t(`enums.headKind.${h.headKind}`)}
                       </Badge>
                     </Table.Td>

@@ -6,6 +6,7 @@ import {
   Group,
   Paper,
   Select,
+  Stack,
   Table,
   Text,
   Tooltip,
@@ -76,7 +77,7 @@ export default function AreasPage() {
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table>
-              <Table.Caption>{t('areas.caption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('areas.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('areas.name')}</Table.Th>
@@ -105,7 +106,7 @@ export default function AreasPage() {
                     <Table.Td>{t(`enums.areaKind.${a.kind}`)}</Table.Td>
                     <Table.Td>
                       {a.currentHead ? (
-                        <Group gap={6} wrap="nowrap">
+                        <Stack gap={2} align="flex-start">
                           <Anchor
                             component={Link}
                             to={`/directorio/personas/${a.currentHead.personId}`}
@@ -114,11 +115,11 @@ export default function AreasPage() {
                             {a.currentHead.personName}
                           </Anchor>
                           {a.currentHead.headKind === 'encargado_de_despacho' && (
-                            <Badge size="sm" variant="light" color="orange" tt="none">
+                            <Badge size="sm" variant="light" color="grape" tt="none">
                               {t('enums.headKind.encargado_de_despacho')}
                             </Badge>
                           )}
-                        </Group>
+                        </Stack>
                       ) : (
                         <Text size="sm" c="dimmed">
                           {t('areas.noHead')}

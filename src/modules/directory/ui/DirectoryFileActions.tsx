@@ -124,7 +124,6 @@ function ImportModal(props: { collection: DirectoryCollection; onClose: () => vo
             setFile(f);
             upload.reset();
           }}
-          placeholder={t('files.choose')}
           leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
           clearButtonProps={{ 'aria-label': t('files.clear') }}
           withAsterisk
@@ -132,7 +131,7 @@ function ImportModal(props: { collection: DirectoryCollection; onClose: () => vo
 
         {report && (
           <Alert
-            color={report.skipped ? 'yellow' : 'teal'}
+            color={report.skipped ? 'blue' : 'teal'}
             icon={<IconCircleCheck aria-hidden />}
             title={t('files.imported', { count: report.imported })}
             role="status"
@@ -153,7 +152,7 @@ function ImportModal(props: { collection: DirectoryCollection; onClose: () => vo
         {problems && problems.length > 0 && (
           <ScrollArea.Autosize mah={320} type="auto">
             <Table striped withTableBorder fz="sm">
-              <Table.Caption>{t('files.problemsCaption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('files.problemsCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={80}>{t('files.row')}</Table.Th>
@@ -184,7 +183,7 @@ function ImportModal(props: { collection: DirectoryCollection; onClose: () => vo
           </Button>
           {rowProblems && !report && (
             <Button
-              color="orange"
+              variant="outline"
               loading={upload.isPending && upload.variables.skipInvalid}
               onClick={() => upload.mutate({ skipInvalid: true })}
             >

@@ -97,7 +97,7 @@ export default function InstitutionsPage() {
         ) : (
           <Table.ScrollContainer minWidth={800}>
             <Table>
-              <Table.Caption>{t('institutions.caption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('institutions.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('institutions.name')}</Table.Th>

@@ -80,7 +80,7 @@ export default function PeoplePage() {
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table>
-              <Table.Caption>{t('people.caption')}</Table.Caption>
+              <Table.Caption className="sr-caption">{t('people.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('people.fullName')}</Table.Th>

@@ -144,7 +144,9 @@ export default function PersonDetailPage() {
           </Group>
           <Table.ScrollContainer minWidth={760}>
             <Table>
-              <Table.Caption>{t('positions.caption', { name: p.fullName })}</Table.Caption>
+              <Table.Caption className="sr-caption">
+                {t('positions.caption', { name: p.fullName })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('positions.title')}</Table.Th>
@@ -171,7 +173,7 @@ export default function PersonDetailPage() {
                       ) : (
                         <Group gap={6}>
                           <Text size="sm">{pos.institutionName ?? '—'}</Text>
-                          <Badge size="xs" variant="outline" color="gray" tt="none">
+                          <Badge size="xs" variant="light" color="gray" tt="none">
                             {t('positions.external')}
                           </Badge>
                         </Group>
@@ -181,7 +183,7 @@ export default function PersonDetailPage() {
                       {pos.headKind ? (
                         <Badge
                           variant="light"
-                          color={pos.headKind === 'titular' ? 'guinda' : 'orange'}
+                          color={pos.headKind === 'titular' ? 'guinda' : 'grape'}
                           tt="none"
                         >
                           {t(`enums.headKind.${pos.headKind}`)}
@@ -281,7 +283,7 @@ function DeletePositionModal(props: { personId: string; position: Position; onCl
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
             {t('positions.deleteSubmit')}
           </Button>
         </Group>

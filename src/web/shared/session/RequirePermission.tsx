@@ -10,7 +10,7 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { t } = useTranslation();
   if (!useCan(permission)) {
     return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title={t('errors.forbiddenTitle')} role="alert">
+      <Alert color="red" icon={<IconLock aria-hidden />} title={t('errors.forbiddenTitle')} role="alert">
         {t('errors.forbiddenPage')}
       </Alert>
     );

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fold, foldedOptionsFilter } from './fold';
+
+describe('fold', () => {
+  it('ignores case and accents', () => {
+    expect(fold('  Unidad Técnica de Asuntos JURÍDICOS ')).toBe('unidad tecnica de asuntos juridicos');
+  });
+
+  it('filters select options accent-insensitively, inside groups too', () => {
+    const options = [
+      { value: 'a', label: 'Unidad Técnica de Asuntos Jurídicos' },
+      { group: 'Otras', items: [{ value: 'b', label: 'Secretaría Ejecutiva' }] },
+    ];
+    expect(foldedOptionsFilter({ options, search: 'juridicos', limit: 100 })).toEqual([options[0]]);
+    expect(foldedOptionsFilter({ options, search: 'secretaria', limit: 100 })).toEqual([options[1]]);
+    expect(foldedOptionsFilter({ options, search: '', limit: 100 })).toEqual(options);
+  });
+});
