@@ -92,7 +92,7 @@ export async function choose(
   search?: string,
 ): Promise<void> {
   const input = scope.locator('input:not([type="hidden"])').and(scope.getByLabel(labelled(label)));
-  await input.click();
+  await input.click({ force: true });
   if (search !== undefined) await input.fill(search);
   const page = 'page' in scope ? scope.page() : scope;
   await page.getByRole('option', { name: option, exact: true }).click();

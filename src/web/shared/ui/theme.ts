@@ -49,7 +49,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   dark: {},
 });
 
-/** The app's theme; `closeLabel` names the close button of every modal. */
+/** The app's theme; `closeLabel` names the close button of every modal and notification. */
 export const createAppTheme = (closeLabel: string) =>
   createTheme({
     variantColorResolver,
@@ -71,6 +71,7 @@ export const createAppTheme = (closeLabel: string) =>
           closeButtonProps: { 'aria-label': closeLabel },
         },
       },
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
       Button: { defaultProps: { fw: 600 } },
       // Searching "juridicos" finds "Jurídicos" in every select, as the server's search does.
       Select: { defaultProps: { filter: foldedOptionsFilter } },
