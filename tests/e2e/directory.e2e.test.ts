@@ -190,4 +190,39 @@ describe('directory', () => {
     await expect.poll(() => rows().count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('registers a person (opening their record) and deletes a record made by mistake, not one in use', async () => {
+    await page.goto('/directorio/personas');
+    await page.getByRole('button', { name: 'Registrar persona' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva persona' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'formulario de persona');
+    await dialog.getByLabel(labelled('Nombre completo')).fill('Persona Capturada Por Error');
+    await dialog.getByRole('button', { name: 'Registrar persona' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Persona Capturada Por Error' }).waitFor();
+
+    await page.getByRole('button', { name: 'Eliminar' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Eliminar persona' });
+    await expectAccessible(page, 'confirmación de eliminación');
+    await confirm.getByRole('button', { name: 'Eliminar' }).click();
+    await page.waitForURL(/\/directorio\/personas$/);
+    await page.getByRole('searchbox', { name: 'Buscar persona' }).fill('capturada por error');
+    await expect.poll(() => page.getByText('No hay registros que coincidan').count()).toBe(1);
+
+    // An area with positions and users is kept, and the dialog says why.
+    await page.goto('/directorio/areas?q=juridicos');
+    await rows().getByRole('link', { name: 'Unidad Técnica de Asuntos Jurídicos' }).click();
+    await page.getByRole('button', { name: 'Eliminar' }).click();
+    const refuse = page.getByRole('dialog', { name: 'Eliminar área' });
+    await refuse.getByRole('button', { name: 'Eliminar' }).click();
+    await expect.poll(() => refuse.getByRole('alert').textContent()).toContain('no se puede eliminar');
+    await refuse.getByRole('button', { name: 'Cancelar' }).click();
+
+    // The area form, opened from the list, is accessible too.
+    await page.goto('/directorio/areas');
+    await page.getByRole('button', { name: 'Registrar área' }).click();
+    await page.getByRole('dialog', { name: 'Nueva área' }).waitFor();
+    await expectAccessible(page, 'formulario de área');
+    expect(errors).toEqual([]);
+  });
 });

@@ -11,22 +11,25 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { todayInMexicoCity, rangeContains } from '@/shared/dates';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
+import { DeleteRecordModal } from './DeleteRecordModal';
 import { useArea, useAreaOptions } from './api';
 import { AreaFormModal } from './AreaFormModal';
 
 export default function AreaDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
   const area = useArea(id);
   const areaOptions = useAreaOptions();
   const canWrite = useCan('directory.write');
@@ -62,13 +65,23 @@ export default function AreaDetailPage() {
         description={t(`enums.areaKind.${a.kind}`)}
         actions={
           canWrite && (
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={() => setEditing(true)}
-            >
-              {t('areas.edit')}
-            </Button>
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setEditing(true)}
+              >
+                {t('areas.edit')}
+              </Button>
+              <Button
+                variant="default"
+                c="red.9"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setDeleting(true)}
+              >
+                {t('records.delete')}
+              </Button>
+            </>
           )
         }
       />
@@ -174,6 +187,15 @@ export default function AreaDetailPage() {
         </Paper>
       </Stack>
       {editing && <AreaFormModal area={a} onClose={() => setEditing(false)} />}
+      {deleting && (
+        <DeleteRecordModal
+          collection="areas"
+          id={a.id}
+          name={a.name}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => void navigate('/directorio/areas', { replace: true })}
+        />
+      )}
     </>
   );
 }

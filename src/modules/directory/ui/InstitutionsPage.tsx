@@ -12,7 +12,7 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -28,6 +28,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useInstitutions } from './api';
+import { DeleteRecordModal } from './DeleteRecordModal';
 import { DirectoryFileActions } from './DirectoryFileActions';
 import { InstitutionFormModal } from './InstitutionFormModal';
 
@@ -47,6 +48,7 @@ export default function InstitutionsPage() {
   };
   const institutions = useInstitutions({ ...filters, page: list.page, pageSize: PAGE_SIZE });
   const [editing, setEditing] = useState<Institution | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Institution | null>(null);
 
   return (
     <>
@@ -146,16 +148,28 @@ export default function InstitutionsPage() {
                     </Table.Td>
                     {canWrite && (
                       <Table.Td ta="right">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t('institutions.editNamed', { name: i.name })}
-                            onClick={() => setEditing(i)}
-                          >
-                            <IconPencil size={18} aria-hidden />
-                          </ActionIcon>
-                        </Tooltip>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Tooltip label={t('common.edit')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={t('institutions.editNamed', { name: i.name })}
+                              onClick={() => setEditing(i)}
+                            >
+                              <IconPencil size={18} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('records.delete')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={t('records.deleteNamed', { name: i.name })}
+                              onClick={() => setDeleting(i)}
+                            >
+                              <IconTrash size={18} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -186,6 +200,14 @@ export default function InstitutionsPage() {
         <InstitutionFormModal
           institution={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <DeleteRecordModal
+          collection="institutions"
+          id={deleting.id}
+          name={deleting.name}
+          onClose={() => setDeleting(null)}
         />
       )}
     </>

@@ -20,7 +20,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { rangeContains, todayInMexicoCity } from '@/shared/dates';
 import type { Position } from '../contract';
 import { api } from '@/web/shared/api/client';
@@ -30,6 +30,7 @@ import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
+import { DeleteRecordModal } from './DeleteRecordModal';
 import { DIRECTORY_KEY, usePerson } from './api';
 import { PersonFormModal } from './PersonFormModal';
 import { PositionFormModal } from './PositionFormModal';
@@ -43,6 +44,8 @@ type Dialog =
 export default function PersonDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
   const person = usePerson(id);
   const canWrite = useCan('directory.write');
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -83,13 +86,23 @@ export default function PersonDetailPage() {
         }
         actions={
           canWrite && (
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={() => setDialog({ kind: 'person' })}
-            >
-              {t('people.edit')}
-            </Button>
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setDialog({ kind: 'person' })}
+              >
+                {t('people.edit')}
+              </Button>
+              <Button
+                variant="default"
+                c="red.9"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setDeleting(true)}
+              >
+                {t('records.delete')}
+              </Button>
+            </>
           )
         }
       />
@@ -258,6 +271,15 @@ export default function PersonDetailPage() {
       )}
       {dialog?.kind === 'delete' && (
         <DeletePositionModal personId={p.id} position={dialog.position} onClose={close} />
+      )}
+      {deleting && (
+        <DeleteRecordModal
+          collection="people"
+          id={p.id}
+          name={p.fullName}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => void navigate('/directorio/personas', { replace: true })}
+        />
       )}
     </>
   );
