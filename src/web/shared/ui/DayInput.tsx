@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** "15/03/2024" or "2024-03-15" typed by the user → "2024-03-15"; anything else → null. */
@@ -21,6 +22,8 @@ export function parseDay(input: string): string | null {
  */
 export function DayInput(props: DateInputProps) {
   const { t } = useTranslation();
+  // Escape closes the open calendar only, not the dialog that holds the field.
+  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <DateInput
       valueFormat="DD/MM/YYYY"
@@ -31,6 +34,24 @@ export function DayInput(props: DateInputProps) {
       clearButtonProps={{ 'aria-label': t('common.clearDate') }}
       popoverProps={{ withinPortal: true }}
       {...props}
+      // Mantine's modals skip Escape presses on elements marked so.
+      data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
+      onFocus={(e) => {
+        setCalendarOpen(true);
+        props.onFocus?.(e);
+      }}
+      onClick={(e) => {
+        setCalendarOpen(true);
+        props.onClick?.(e);
+      }}
+      onBlur={(e) => {
+        setCalendarOpen(false);
+        props.onBlur?.(e);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setCalendarOpen(false);
+        props.onKeyDown?.(e);
+      }}
     />
   );
 }
