@@ -1,7 +1,12 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../modules/platform/config/config';
 import { buildApp } from '../modules/platform/http/app';
-import { createContext, openConfiguredDatabase } from '../modules/platform/runtime';
+import {
+  createContext,
+  openConfiguredDatabase,
+  startBackgroundWork,
+  stopBackgroundWork,
+} from '../modules/platform/runtime';
 import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
@@ -33,8 +38,11 @@ program
     const ctx = createContext(cfg, database);
     if (opts.demo) await seedDemo(ctx);
     const app = await buildApp(ctx);
+    ctx.jobs.on('error', (error) => app.log.error({ err: error }, 'job queue error'));
+    await startBackgroundWork(ctx);
     const close = async () => {
       await app.close();
+      await stopBackgroundWork(ctx);
       await database.close();
       process.exit(0);
     };

@@ -1,7 +1,11 @@
+import pino from 'pino';
 import { createAuth } from '../accounts/auth';
 import type { Config } from './config/config';
 import { migrateDatabase, openDatabase, type Database } from './db/client';
 import type { AppContext } from './http/context';
+import { createJobQueue } from './jobs/job-queue';
+import { createMailer } from './mail/mailer';
+import { registerMailWorker } from './mail/send-mail-job';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -13,5 +17,22 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export function createContext(config: Config, database: Database): AppContext {
-  return { config, database, auth: createAuth(database.db, config) };
+  const logger = pino({ level: config.logLevel });
+  return {
+    config,
+    database,
+    auth: createAuth(database.db, config),
+    jobs: createJobQueue(database),
+    mailer: createMailer(config, (msg, data) => logger.warn(data, msg)),
+  };
+}
+
+/** Starts the job queue and every module's workers (each app instance runs its share). */
+export async function startBackgroundWork(ctx: AppContext): Promise<void> {
+  await ctx.jobs.start();
+  await registerMailWorker(ctx.jobs, ctx.mailer);
+}
+
+export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
+  await ctx.jobs.stop({ graceful: true, wait: true, timeout: 10_000 });
 }

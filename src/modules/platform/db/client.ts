@@ -23,6 +23,8 @@ export type Database = {
   db: Db;
   /** Runs raw SQL with parameters and returns rows (one statement). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs raw SQL; without parameters it may hold several statements (the job queue's adapter). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -48,6 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       url: target.databaseUrl,
       db,
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      executeSql: async (text, values) => pool.query(text, values?.length ? values : undefined),
       close: () => pool.end(),
     };
   }
@@ -57,6 +60,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     kind: 'pglite',
     db,
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
+    executeSql: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      const results = await client.exec(text);
+      return results[results.length - 1] ?? { rows: [] };
+    },
     close: () => client.close(),
   };
 }
