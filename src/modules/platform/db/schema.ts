@@ -4,3 +4,4 @@ export * from '../../directory/schema';
 export * from '../../audit/schema';
 export * from '../files/schema';
 export * from '../sequences/schema';
+export * from '../../agreements/schema';
