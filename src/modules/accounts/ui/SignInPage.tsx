@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { safeRedirectPath } from '@/web/shared/lib/safe-redirect';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
@@ -13,9 +14,6 @@ import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
 
 /** Only paths inside the app are followed after signing in. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export default function SignInPage() {
   const { t } = useTranslation();
@@ -34,7 +32,7 @@ export default function SignInPage() {
     },
     onSuccess: (user) => {
       queryClient.setQueryData(ME_QUERY_KEY, user);
-      void navigate(safeNext(params.get('siguiente')), { replace: true });
+      void navigate(safeRedirectPath(params.get('siguiente')), { replace: true });
     },
     onError: (error) => {
       applyFieldErrors(form, error);
@@ -43,7 +41,7 @@ export default function SignInPage() {
     },
   });
 
-  if (me.data) return <Navigate to={safeNext(params.get('siguiente'))} replace />;
+  if (me.data) return <Navigate to={safeRedirectPath(params.get('siguiente'))} replace />;
 
   return (
     <Box
