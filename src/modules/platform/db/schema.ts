@@ -5,3 +5,4 @@ export * from '../../audit/schema';
 export * from '../files/schema';
 export * from '../sequences/schema';
 export * from '../../agreements/schema';
+export * from '../../governance/schema';

@@ -1,0 +1,466 @@
+import { z } from 'zod';
+import { LocalDateSchema } from '../../shared/dates';
+
+// The governance module's API types, shared by the server (validation, OpenAPI) and the web client.
+
+export const BODY_KINDS = ['consejo_general', 'permanent_committee', 'provisional_committee'] as const;
+export const SESSION_KINDS = ['ordinaria', 'extraordinaria', 'urgente'] as const;
+export const SESSION_MODALITIES = ['presencial', 'a_distancia', 'hibrida'] as const;
+export const MEMBERSHIP_ROLES = [
+  'president',
+  'member',
+  'technical_secretary',
+  'party_representation',
+  'area_invitee',
+  'invitee',
+] as const;
+/** The capacity in which someone attended: an area invitee attends as its head. */
+export const ATTENDANCE_ROLES = [
+  'president',
+  'member',
+  'technical_secretary',
+  'party_representation',
+  'area_head',
+  'invitee',
+] as const;
+export const HEAD_KINDS_SNAPSHOT = ['titular', 'encargado_de_despacho'] as const;
+export const VOTE_KINDS = ['unanimous', 'recorded'] as const;
+export const VOTES = ['favor', 'contra', 'abstencion'] as const;
+export const MANDATE_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
+/** Roles whose holders vote and count for quorum. */
+export const VOTING_ROLES: readonly string[] = ['president', 'member'];
+
+export type BodyKind = (typeof BODY_KINDS)[number];
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export type SessionModality = (typeof SESSION_MODALITIES)[number];
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
+export type HeadKind = (typeof HEAD_KINDS_SNAPSHOT)[number];
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Hora inválida: use el formato HH:MM de 00:00 a 23:59');
+const id = z.uuid({ error: 'Identificador inválido' });
+
+export const IdParamsSchema = z.object({ id });
+export const MembershipParamsSchema = z.object({ id, membershipId: id });
+export const SessionDocumentParamsSchema = z.object({
+  id,
+  document: z.enum(['orden-del-dia', 'lista-de-asistencia', 'minuta']),
+});
+export const DocumentFormatQuerySchema = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+// ---- bodies and their composition
+
+export const BodySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    acronym: z.string(),
+    kind: z.enum(BODY_KINDS),
+    agreementPrefix: z.string(),
+    createdByAgreement: z.string().nullable(),
+    createdOn: LocalDateSchema,
+    endedOn: LocalDateSchema.nullable(),
+  })
+  .meta({ id: 'GoverningBody' });
+export type Body = z.infer<typeof BodySchema>;
+
+export const BodyInputSchema = z
+  .strictObject({
+    name: text(300),
+    acronym: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-zÁÉÍÓÚÑáéíóúñ0-9-]{2,20}$/, 'Use de 2 a 20 letras, cifras o guiones'),
+    kind: z.enum(BODY_KINDS),
+    agreementPrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-zÁÉÍÓÚÑáéíóúñ0-9/-]{2,40}$/, 'Prefijo inválido, p. ej. "CVOE/" o "IECM/ACU-CG-"')
+      .optional(),
+    createdByAgreement: optionalText(80),
+    createdOn: LocalDateSchema,
+    endedOn: LocalDateSchema.nullable().optional(),
+  })
+  .refine((v) => !v.endedOn || v.endedOn >= v.createdOn, {
+    path: ['endedOn'],
+    message: 'La fecha de conclusión es anterior a la de creación',
+  });
+export type BodyInput = z.infer<typeof BodyInputSchema>;
+
+export const MembershipSchema = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    role: z.enum(MEMBERSHIP_ROLES),
+    personId: z.uuid().nullable(),
+    personName: z.string().nullable(),
+    institutionId: z.uuid().nullable(),
+    institutionName: z.string().nullable(),
+    areaId: z.uuid().nullable(),
+    areaName: z.string().nullable(),
+    startsOn: LocalDateSchema,
+    endsOn: LocalDateSchema.nullable(),
+    agreementId: z.uuid().nullable(),
+    agreementNumber: z.string().nullable(),
+    agreementReference: z.string().nullable(),
+    sortOrder: z.number().int(),
+  })
+  .meta({ id: 'BodyMembership' });
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const MembershipInputSchema = z
+  .strictObject({
+    role: z.enum(MEMBERSHIP_ROLES),
+    personId: id.nullable().optional(),
+    institutionId: id.nullable().optional(),
+    areaId: id.nullable().optional(),
+    startsOn: LocalDateSchema,
+    endsOn: LocalDateSchema.nullable().optional(),
+    /** An agreement of this body that made the membership (e.g. a technical secretary's designation). */
+    agreementId: id.nullable().optional(),
+    /** Another body's agreement, as text ("IECM/ACU-CG-077/2023"). */
+    agreementReference: optionalText(80),
+    sortOrder: z.number().int().min(0).max(10_000).default(0),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn && v.endsOn < v.startsOn) {
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fecha de término es anterior a la de inicio' });
+    }
+    const needs =
+      v.role === 'party_representation' ? 'institutionId' : v.role === 'area_invitee' ? 'areaId' : 'personId';
+    for (const k of ['personId', 'institutionId', 'areaId'] as const) {
+      if (k === needs && !v[k]) {
+        ctx.addIssue({ code: 'custom', path: [k], message: MISSING_HOLDER[needs] });
+      } else if (k !== needs && v[k] && !(v.role === 'party_representation' && k === 'personId')) {
+        ctx.addIssue({ code: 'custom', path: [k], message: 'Este dato no corresponde al cargo indicado' });
+      }
+    }
+  });
+const MISSING_HOLDER = {
+  personId: 'Indique la persona',
+  institutionId: 'Indique el partido político',
+  areaId: 'Indique el área invitada',
+} as const;
+export type MembershipInput = z.infer<typeof MembershipInputSchema>;
+
+export const MembershipPatchSchema = z
+  .strictObject({
+    endsOn: LocalDateSchema.nullable().optional(),
+    sortOrder: z.number().int().min(0).max(10_000).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' });
+export type MembershipPatch = z.infer<typeof MembershipPatchSchema>;
+
+export const BodyDetailSchema = BodySchema.extend({ memberships: z.array(MembershipSchema) }).meta({
+  id: 'GoverningBodyDetail',
+});
+export type BodyDetail = z.infer<typeof BodyDetailSchema>;
+
+// ---- sessions
+
+export const SessionSchema = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    kind: z.enum(SESSION_KINDS),
+    /** Derived: the session's rank among the body's sessions of its kind and year. */
+    number: z.number().int(),
+    /** Derived: "primera sesión ordinaria de 2024". */
+    name: z.string(),
+    heldOn: LocalDateSchema,
+    /** Derived: "jueves 25 de enero de 2024". */
+    heldOnText: z.string(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    modality: z.enum(SESSION_MODALITIES),
+    convokedOn: LocalDateSchema.nullable(),
+    place: z.string().nullable(),
+    minutesText: z.string().nullable(),
+    minutesApprovedBy: z.object({ agreementId: z.uuid(), number: z.string() }).nullable(),
+  })
+  .meta({ id: 'BodySession' });
+export type Session = z.infer<typeof SessionSchema>;
+
+const sessionFields = {
+  kind: z.enum(SESSION_KINDS),
+  heldOn: LocalDateSchema,
+  startTime: TimeOfDaySchema.nullable().optional(),
+  endTime: TimeOfDaySchema.nullable().optional(),
+  modality: z.enum(SESSION_MODALITIES),
+  convokedOn: LocalDateSchema.nullable().optional(),
+  place: optionalText(300),
+};
+type SessionTimes = {
+  heldOn?: string;
+  startTime?: string | null;
+  endTime?: string | null;
+  convokedOn?: string | null;
+};
+function sessionRefine(v: SessionTimes, ctx: z.RefinementCtx) {
+  if (v.startTime && v.endTime && v.endTime < v.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'La hora de término es anterior a la de inicio' });
+  }
+  if (v.convokedOn && v.heldOn && v.convokedOn > v.heldOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['convokedOn'],
+      message: 'La convocatoria no puede ser posterior a la sesión',
+    });
+  }
+}
+export const SessionInputSchema = z.strictObject(sessionFields).superRefine(sessionRefine);
+export type SessionInput = z.infer<typeof SessionInputSchema>;
+export const SessionPatchSchema = z
+  .strictObject({ ...sessionFields, minutesText: optionalText(100_000) })
+  .partial()
+  .superRefine(sessionRefine);
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+export const AgendaDocumentSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  mediaType: z.string(),
+});
+export const AgendaItemSchema = z
+  .object({
+    id: z.uuid(),
+    position: z.number().int(),
+    title: z.string(),
+    description: z.string().nullable(),
+    documents: z.array(AgendaDocumentSchema),
+  })
+  .meta({ id: 'AgendaItem' });
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+export const AgendaItemInputSchema = z.strictObject({
+  title: text(2000),
+  description: optionalText(10_000),
+});
+export type AgendaItemInput = z.infer<typeof AgendaItemInputSchema>;
+
+export const RosterEntrySchema = z
+  .object({
+    membershipId: z.uuid(),
+    role: z.enum(ATTENDANCE_ROLES),
+    /** "Presidencia", "Integrante", "Titular de la UTAJ", "Representación de partido"… */
+    roleLabel: z.string(),
+    voting: z.boolean(),
+    personId: z.uuid().nullable(),
+    personName: z.string().nullable(),
+    institutionId: z.uuid().nullable(),
+    institutionName: z.string().nullable(),
+    areaId: z.uuid().nullable(),
+    areaName: z.string().nullable(),
+    headKind: z.enum(HEAD_KINDS_SNAPSHOT).nullable(),
+    /** null: not recorded yet. */
+    present: z.boolean().nullable(),
+  })
+  .meta({ id: 'RosterEntry' });
+export type RosterEntry = z.infer<typeof RosterEntrySchema>;
+
+export const QuorumSchema = z.object({
+  votingMembers: z.number().int(),
+  votingPresent: z.number().int(),
+  required: z.number().int(),
+  reached: z.boolean(),
+});
+export type Quorum = z.infer<typeof QuorumSchema>;
+
+export const AttendanceInputSchema = z.strictObject({
+  entries: z
+    .array(
+      z
+        .strictObject({ personId: id.nullable().optional(), institutionId: id.nullable().optional(), present: z.boolean() })
+        .refine((e) => !!e.personId !== !!e.institutionId, {
+          message: 'Indique una persona o un partido político, no ambos',
+        }),
+    )
+    .min(1)
+    .max(200),
+});
+export type AttendanceInput = z.infer<typeof AttendanceInputSchema>;
+
+export const AgreementSchema = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    sessionId: z.uuid().nullable(),
+    agendaItemId: z.uuid().nullable(),
+    /** "CVOE/006/2024". */
+    number: z.string(),
+    year: z.number().int(),
+    sequence: z.number().int(),
+    title: z.string(),
+    body: z.string().nullable(),
+    adoptedOn: LocalDateSchema,
+    voteKind: z.enum(VOTE_KINDS),
+    votes: z.array(
+      z.object({ membershipId: z.uuid(), personId: z.uuid(), personName: z.string(), vote: z.enum(VOTES) }),
+    ),
+    historical: z.boolean(),
+    /** True when the minutes of its session are approved: it can no longer be edited. */
+    frozen: z.boolean(),
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+export const AgreementInputSchema = z
+  .strictObject({
+    agendaItemId: id.nullable().optional(),
+    title: text(4000),
+    body: optionalText(100_000),
+    voteKind: z.enum(VOTE_KINDS).default('unanimous'),
+    votes: z
+      .array(z.strictObject({ personId: id, vote: z.enum(VOTES) }))
+      .max(50)
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.voteKind === 'unanimous' && v.votes.length) {
+      ctx.addIssue({ code: 'custom', path: ['votes'], message: 'Una votación unánime no lleva votos individuales' });
+    }
+    if (v.voteKind === 'recorded' && !v.votes.length) {
+      ctx.addIssue({ code: 'custom', path: ['votes'], message: 'Registre el voto de cada integrante' });
+    }
+  });
+export type AgreementInput = z.infer<typeof AgreementInputSchema>;
+
+export const AgreementPatchSchema = z
+  .strictObject({ title: text(4000).optional(), body: optionalText(100_000) })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' });
+export type AgreementPatch = z.infer<typeof AgreementPatchSchema>;
+
+export const HistoricalAgreementInputSchema = z.strictObject({
+  number: z.string().trim().min(1).max(80),
+  title: text(4000),
+  body: optionalText(100_000),
+  adoptedOn: LocalDateSchema,
+  sessionId: id.nullable().optional(),
+});
+export type HistoricalAgreementInput = z.infer<typeof HistoricalAgreementInputSchema>;
+
+export const MinutesApprovalInputSchema = z.strictObject({ agreementId: id });
+
+export const SessionDetailSchema = SessionSchema.extend({
+  body: BodySchema,
+  agenda: z.array(AgendaItemSchema),
+  roster: z.array(RosterEntrySchema),
+  quorum: QuorumSchema,
+  agreements: z.array(AgreementSchema),
+}).meta({ id: 'BodySessionDetail' });
+export type SessionDetail = z.infer<typeof SessionDetailSchema>;
+
+export const PeriodQuerySchema = z
+  .object({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional() })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ['to'],
+    message: 'El periodo termina antes de empezar',
+  });
+export const PeriodDocumentQuerySchema = z
+  .object({
+    from: LocalDateSchema.optional(),
+    to: LocalDateSchema.optional(),
+    format: z.enum(['docx', 'pdf']).default('docx'),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ['to'],
+    message: 'El periodo termina antes de empezar',
+  });
+
+export const AgreementsBySessionSchema = z
+  .object({
+    sessions: z.array(
+      z.object({ session: SessionSchema, heading: z.string(), agreements: z.array(AgreementSchema) }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'AgreementsBySession' });
+
+// ---- the attendance report (the reference's table)
+
+export const AttendanceTableSchema = z
+  .object({
+    sessions: z.array(z.object({ id: z.uuid(), heading: z.string(), name: z.string(), heldOn: LocalDateSchema })),
+    rows: z.array(
+      z.object({
+        role: z.enum(ATTENDANCE_ROLES),
+        /** As the report prints it: "Presidencia", "Titular de la UTAJ", "Secretaría Ejecutiva"… */
+        roleLabel: z.string(),
+        name: z.string(),
+        personId: z.uuid().nullable(),
+        institutionId: z.uuid().nullable(),
+        /** One cell per session: true attended, false absent or not in that role that day. */
+        attended: z.array(z.boolean()),
+        count: z.number().int(),
+        /** Sessions at which the row's role was held (percentage base). */
+        held: z.number().int(),
+        percent: z.number(),
+        footnote: z.number().int().nullable(),
+      }),
+    ),
+    footnotes: z.array(z.string()),
+  })
+  .meta({ id: 'AttendanceTable' });
+export type AttendanceTable = z.infer<typeof AttendanceTableSchema>;
+
+// ---- SSSCG follow-up
+
+export const MandateUpdateSchema = z.object({
+  id: z.uuid(),
+  occurredOn: LocalDateSchema,
+  note: z.string(),
+});
+export const MandateSchema = z
+  .object({
+    id: z.uuid(),
+    agreementId: z.uuid(),
+    agreementNumber: z.string(),
+    agreementTitle: z.string(),
+    description: z.string(),
+    dueOn: LocalDateSchema.nullable(),
+    status: z.enum(MANDATE_STATUSES),
+    overdue: z.boolean(),
+    areas: z.array(z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable() })),
+    updateCount: z.number().int(),
+    lastUpdateOn: LocalDateSchema.nullable(),
+  })
+  .meta({ id: 'Mandate' });
+export type Mandate = z.infer<typeof MandateSchema>;
+export const MandateDetailSchema = MandateSchema.extend({ updates: z.array(MandateUpdateSchema) }).meta({
+  id: 'MandateDetail',
+});
+export type MandateDetail = z.infer<typeof MandateDetailSchema>;
+
+export const MandateInputSchema = z.strictObject({
+  agreementId: id,
+  description: text(4000),
+  dueOn: LocalDateSchema.nullable().optional(),
+  areaIds: z.array(id).min(1, 'Indique al menos un área').max(30),
+});
+export type MandateInput = z.infer<typeof MandateInputSchema>;
+export const MandatePatchSchema = z
+  .strictObject({
+    description: text(4000).optional(),
+    dueOn: LocalDateSchema.nullable().optional(),
+    status: z.enum(MANDATE_STATUSES).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' });
+export type MandatePatch = z.infer<typeof MandatePatchSchema>;
+export const MandateUpdateInputSchema = z.strictObject({ occurredOn: LocalDateSchema, note: text(4000) });
+export type MandateUpdateInput = z.infer<typeof MandateUpdateInputSchema>;
+export const MandateListQuerySchema = z.object({
+  status: z.enum(MANDATE_STATUSES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+});
+export const MandateListSchema = z.object({ items: z.array(MandateSchema) });
+export const BodyListSchema = z.object({ items: z.array(BodySchema) });
+export const SessionListSchema = z.object({ items: z.array(SessionSchema) });

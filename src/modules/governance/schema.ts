@@ -1,0 +1,275 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { organization } from '../accounts/schema';
+import { area, institution, person } from '../directory/schema';
+import { storedFile } from '../platform/files/schema';
+import {
+  ATTENDANCE_ROLES,
+  BODY_KINDS,
+  HEAD_KINDS_SNAPSHOT,
+  MANDATE_STATUSES,
+  MEMBERSHIP_ROLES,
+  SESSION_KINDS,
+  SESSION_MODALITIES,
+  VOTE_KINDS,
+  VOTES,
+} from './contract';
+
+const orgId = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organization.id);
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+const day = (name: string) => date(name, { mode: 'string' });
+
+/** The Consejo General or one of its committees. */
+export const governingBody = pgTable(
+  'governing_body',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    name: text('name').notNull(),
+    acronym: text('acronym').notNull(),
+    kind: text('kind', { enum: BODY_KINDS }).notNull(),
+    /** Agreement numbers read `prefix + NNN + /YYYY`: "CVOE/" or "IECM/ACU-CG-". */
+    agreementPrefix: text('agreement_prefix').notNull(),
+    /** The agreement that created the body, often another body's ("IECM/ACU-CG-077/2023"). */
+    createdByAgreement: text('created_by_agreement'),
+    createdOn: day('created_on').notNull(),
+    endedOn: day('ended_on'),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('governing_body_acronym_uq').on(t.organizationId, t.acronym),
+    check('governing_body_dates_ck', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.createdOn}`),
+  ],
+);
+
+/** A meeting of a body. Its number within year and kind is derived, never stored. */
+export const bodySession = pgTable(
+  'body_session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governingBody.id),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    heldOn: day('held_on').notNull(),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    modality: text('modality', { enum: SESSION_MODALITIES }).notNull(),
+    convokedOn: day('convoked_on'),
+    place: text('place'),
+    minutesText: text('minutes_text'),
+    minutesApprovedBy: uuid('minutes_approved_by').references((): AnyPgColumn => agreement.id),
+    ...stamps,
+  },
+  (t) => [
+    index('body_session_body_idx').on(t.organizationId, t.bodyId, t.heldOn),
+    check('body_session_convoked_ck', sql`${t.convokedOn} is null or ${t.convokedOn} <= ${t.heldOn}`),
+  ],
+);
+
+/**
+ * A role in a body over time: a member, the technical secretary, or a standing invitee (a party's
+ * representation, an area whose head attends, another person), tied to the agreement that made it.
+ */
+export const bodyMembership = pgTable(
+  'body_membership',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governingBody.id),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    personId: uuid('person_id').references(() => person.id),
+    institutionId: uuid('institution_id').references(() => institution.id),
+    areaId: uuid('area_id').references(() => area.id),
+    startsOn: day('starts_on').notNull(),
+    endsOn: day('ends_on'),
+    agreementId: uuid('agreement_id').references((): AnyPgColumn => agreement.id),
+    agreementReference: text('agreement_reference'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    ...stamps,
+  },
+  (t) => [
+    index('body_membership_body_idx').on(t.organizationId, t.bodyId),
+    check('body_membership_dates_ck', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check(
+      'body_membership_holder_ck',
+      sql`(${t.role} = 'party_representation' and ${t.institutionId} is not null and ${t.areaId} is null)
+        or (${t.role} = 'area_invitee' and ${t.areaId} is not null and ${t.institutionId} is null and ${t.personId} is null)
+        or (${t.role} in ('president', 'member', 'technical_secretary', 'invitee') and ${t.personId} is not null and ${t.institutionId} is null and ${t.areaId} is null)`,
+    ),
+  ],
+);
+
+/** One item of a session's orden del día. */
+export const agendaItem = pgTable(
+  'agenda_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => bodySession.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('agenda_item_position_uq').on(t.sessionId, t.position)],
+);
+
+/** A document presented under an agenda item, stored by SHA-256. */
+export const agendaDocument = pgTable(
+  'agenda_document',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItem.id, { onDelete: 'cascade' }),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => storedFile.sha256),
+    filename: text('filename').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agenda_document_item_idx').on(t.agendaItemId)],
+);
+
+/** Who attended a session, in the role held that day (snapshotted from the roster). */
+export const attendance = pgTable(
+  'attendance',
+  {
+    organizationId: orgId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => bodySession.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => bodyMembership.id),
+    role: text('role', { enum: ATTENDANCE_ROLES }).notNull(),
+    personId: uuid('person_id').references(() => person.id),
+    institutionId: uuid('institution_id').references(() => institution.id),
+    headKind: text('head_kind', { enum: HEAD_KINDS_SNAPSHOT }),
+    present: boolean('present').notNull(),
+    ...stamps,
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.membershipId] })],
+);
+
+/** A numbered decision of a body: `prefix + NNN + /YYYY`, gap-free per body and year. */
+export const agreement = pgTable(
+  'agreement',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governingBody.id),
+    sessionId: uuid('session_id').references((): AnyPgColumn => bodySession.id),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id, { onDelete: 'set null' }),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    adoptedOn: day('adopted_on').notNull(),
+    voteKind: text('vote_kind', { enum: VOTE_KINDS }).notNull(),
+    /** Adopted before the system: recorded with the number it already had. */
+    historical: boolean('historical').notNull().default(false),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('agreement_number_uq').on(t.organizationId, t.bodyId, t.year, t.number),
+    index('agreement_session_idx').on(t.sessionId),
+    check('agreement_number_ck', sql`${t.number} >= 1`),
+  ],
+);
+
+/** A voting member's vote on an agreement adopted by recorded vote. */
+export const agreementVote = pgTable(
+  'agreement_vote',
+  {
+    organizationId: orgId(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => bodyMembership.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    vote: text('vote', { enum: VOTES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.membershipId] })],
+);
+
+/** A mandate of a Consejo General agreement to one or more areas, followed up in the SSSCG. */
+export const mandate = pgTable(
+  'mandate',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id),
+    description: text('description').notNull(),
+    dueOn: day('due_on'),
+    status: text('status', { enum: MANDATE_STATUSES }).notNull().default('pending'),
+    ...stamps,
+  },
+  (t) => [index('mandate_org_idx').on(t.organizationId, t.dueOn)],
+);
+
+export const mandateArea = pgTable(
+  'mandate_area',
+  {
+    organizationId: orgId(),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandate.id, { onDelete: 'cascade' }),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => area.id),
+  },
+  (t) => [primaryKey({ columns: [t.mandateId, t.areaId] })],
+);
+
+/** A dated progress update of a mandate; several on one day are kept in entry order. */
+export const mandateUpdate = pgTable(
+  'mandate_update',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandate.id, { onDelete: 'cascade' }),
+    occurredOn: day('occurred_on').notNull(),
+    note: text('note').notNull(),
+    /** Entry order: several updates of one day (even in one transaction) keep the order given. */
+    entry: integer('entry').generatedAlwaysAsIdentity(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mandate_update_mandate_idx').on(t.mandateId, t.occurredOn, t.entry)],
+);
