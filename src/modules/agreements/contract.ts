@@ -207,9 +207,10 @@ export type InstrumentListQuery = z.infer<typeof InstrumentListQuerySchema>;
 export type InstrumentFilters = Omit<InstrumentListQuery, 'page' | 'pageSize'>;
 export const InstrumentPageSchema = pageOf(InstrumentSchema);
 export const ExportFormatSchema = z.enum(['csv', 'xlsx']);
-export const InstrumentExportQuerySchema = InstrumentListQuerySchema.omit({ page: true, pageSize: true }).extend(
-  { format: ExportFormatSchema.default('csv') },
-);
+export const InstrumentExportQuerySchema = InstrumentListQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).extend({ format: ExportFormatSchema.default('csv') });
 
 export const StatusChangeSchema = z.object({
   id: z.uuid(),
@@ -427,7 +428,10 @@ export const AccompanimentInputSchema = z.strictObject({
   description: text(4000),
 });
 export type AccompanimentInput = z.infer<typeof AccompanimentInputSchema>;
-export const PeriodQuerySchema = z.object({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional() });
+export const PeriodQuerySchema = z.object({
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
+});
 export const AccompanimentListSchema = z.object({
   items: z.array(AccompanimentSchema),
   activities: z.number().int(),

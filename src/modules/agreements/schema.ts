@@ -126,7 +126,10 @@ export const instrumentArea = pgTable(
       .references(() => area.id),
     organizationId: orgId(),
   },
-  (t) => [primaryKey({ columns: [t.instrumentId, t.areaId] }), index('instrument_area_area_idx').on(t.areaId)],
+  (t) => [
+    primaryKey({ columns: [t.instrumentId, t.areaId] }),
+    index('instrument_area_area_idx').on(t.areaId),
+  ],
 );
 
 export const instrumentStatusChange = pgTable(
@@ -203,10 +206,7 @@ export const commitment = pgTable(
   },
   (t) => [
     index('commitment_instrument_idx').on(t.instrumentId),
-    check(
-      'commitment_owed_by_ck',
-      sql`(${t.owedByAreaId} is null) <> (${t.owedByInstitutionId} is null)`,
-    ),
+    check('commitment_owed_by_ck', sql`(${t.owedByAreaId} is null) <> (${t.owedByInstitutionId} is null)`),
   ],
 );
 
