@@ -144,6 +144,12 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(await c.delete(`/api/institutions/${x.institution}`)),
   'DELETE /api/areas/{id}': async (c, x) => notFound(await c.delete(`/api/areas/${x.area}`)),
   'DELETE /api/people/{id}': async (c, x) => notFound(await c.delete(`/api/people/${x.person}`)),
+  'GET /api/audit/facets': async (c) => {
+    const facets = await c.get<{ actions: string[] }>('/api/audit/facets');
+    const own = await c.get<{ items: { action: string }[] }>('/api/audit?pageSize=200');
+    expect(facets.status).toBe(200);
+    expect(facets.body.actions.sort()).toEqual([...new Set(own.body.items.map((e) => e.action))].sort());
+  },
   'GET /api/audit': async (c) => {
     const res = await c.get<{ items: { entityId: string | null }[] }>('/api/audit?pageSize=200');
     expect(res.status).toBe(200);

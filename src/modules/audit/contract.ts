@@ -29,3 +29,9 @@ export const AuditListQuerySchema = PageQuerySchema.extend({
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 export const AuditPageSchema = pageOf(AuditEntrySchema);
+
+/** The actions and entity types present in the organization's trail, for filters. */
+export const AuditFacetsSchema = z
+  .object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) })
+  .meta({ id: 'AuditFacets' });
+export type AuditFacets = z.infer<typeof AuditFacetsSchema>;

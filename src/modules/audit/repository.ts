@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
-import type { AuditEntry, AuditListQuery } from './contract';
+import type { AuditEntry, AuditFacets, AuditListQuery } from './contract';
 import { auditEntry } from './schema';
 
 /** The organization's entries, newest first. Day bounds are days in Mexico City. */
@@ -41,4 +41,20 @@ export async function listAuditEntries(db: Db, orgId: string, q: AuditListQuery)
     hash: r.hash,
   }));
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function auditFacets(db: Db, orgId: string): Promise<AuditFacets> {
+  const [actions, entityTypes] = await Promise.all([
+    db
+      .selectDistinct({ v: auditEntry.action })
+      .from(auditEntry)
+      .where(eq(auditEntry.organizationId, orgId))
+      .orderBy(auditEntry.action),
+    db
+      .selectDistinct({ v: auditEntry.entityType })
+      .from(auditEntry)
+      .where(eq(auditEntry.organizationId, orgId))
+      .orderBy(auditEntry.entityType),
+  ]);
+  return { actions: actions.map((r) => r.v), entityTypes: entityTypes.map((r) => r.v) };
 }

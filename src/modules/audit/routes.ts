@@ -1,7 +1,7 @@
 import { authorize } from '../accounts/actor';
 import { responses, type ModuleRoutes } from '../platform/http/types';
-import { AuditListQuerySchema, AuditPageSchema } from './contract';
-import { listAuditEntries } from './repository';
+import { AuditFacetsSchema, AuditListQuerySchema, AuditPageSchema } from './contract';
+import { auditFacets, listAuditEntries } from './repository';
 
 export const auditRoutes: ModuleRoutes = (api, ctx) => {
   api.get(
@@ -17,6 +17,20 @@ export const auditRoutes: ModuleRoutes = (api, ctx) => {
     async (req) => {
       const actor = await authorize(ctx, req, 'audit.read');
       return listAuditEntries(ctx.database.db, actor.organizationId, req.query);
+    },
+  );
+  api.get(
+    '/api/audit/facets',
+    {
+      schema: {
+        tags: ['Bitácora'],
+        summary: 'Acciones y tipos de registro presentes en la bitácora, para filtrar',
+        response: responses({ 200: AuditFacetsSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'audit.read');
+      return auditFacets(ctx.database.db, actor.organizationId);
     },
   );
 };

@@ -4,7 +4,7 @@ import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@/shared/paging';
-import type { AuditEntry } from '../contract';
+import type { AuditEntry, AuditFacets } from '../contract';
 import { api } from '@/web/shared/api/client';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
@@ -35,6 +35,11 @@ export default function AuditPage() {
     queryFn: () => api.get<Page<AuditEntry>>('/api/audit', query),
     placeholderData: keepPreviousData,
   });
+  // The filters offer what the trail actually holds, labelled when a translation exists.
+  const facets = useQuery({
+    queryKey: ['audit', 'facets'],
+    queryFn: () => api.get<AuditFacets>('/api/audit/facets'),
+  });
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const actionLabel = (a: string) => actionLabels[a] ?? a;
   const entityLabel = (e: string) => entityLabels[e] ?? e;
@@ -47,7 +52,7 @@ export default function AuditPage() {
           <Select
             label={t('audit.action')}
             placeholder={t('common.all')}
-            data={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+            data={(facets.data?.actions ?? []).map((value) => ({ value, label: actionLabel(value) }))}
             searchable
             clearable
             nothingFoundMessage={t('common.nothingFound')}
@@ -58,7 +63,7 @@ export default function AuditPage() {
           <Select
             label={t('audit.entity')}
             placeholder={t('common.all')}
-            data={Object.entries(entityLabels).map(([value, label]) => ({ value, label }))}
+            data={(facets.data?.entityTypes ?? []).map((value) => ({ value, label: entityLabel(value) }))}
             clearable
             value={list.filters.entidad}
             onChange={(v) => list.setFilter('entidad', v)}
