@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { initialStatus, transition, type FolioStatus } from './folio-status';
+
+const followUp = (status: FolioStatus, nature: 'for_information' | 'for_attention' = 'for_attention') => ({
+  module: 'follow_up' as const,
+  nature,
+  status,
+});
+const consultation = (status: FolioStatus) => ({
+  module: 'consultation' as const,
+  nature: 'for_attention' as const,
+  status,
+});
+
+describe('folio status transitions', () => {
+  it('starts follow-ups pending for the local body and consultations in process of the INE', () => {
+    expect(initialStatus('follow_up')).toBe('pending_local');
+    expect(initialStatus('consultation')).toBe('in_process_national');
+  });
+
+  it('follow-up: answer → in process of the INE → concluded, or returned for more', () => {
+    expect(transition(followUp('pending_local'), 'local_answers', 'local')).toEqual({
+      ok: true,
+      to: 'in_process_national',
+    });
+    expect(transition(followUp('in_process_national'), 'national_concludes', 'national')).toEqual({
+      ok: true,
+      to: 'concluded',
+    });
+    expect(transition(followUp('in_process_national'), 'national_returns', 'national')).toEqual({
+      ok: true,
+      to: 'pending_local',
+    });
+  });
+
+  it('a folio for information is concluded by its acknowledgment; one for attention is not', () => {
+    expect(transition(followUp('pending_local', 'for_information'), 'local_acknowledges', 'local')).toEqual({
+      ok: true,
+      to: 'concluded',
+    });
+    expect(transition(followUp('pending_local'), 'local_acknowledges', 'local').ok).toBe(false);
+  });
+
+  it('consultation: the INE answers (concluded) or asks for more, and the OPLE sends it', () => {
+    expect(transition(consultation('in_process_national'), 'national_concludes', 'national')).toEqual({
+      ok: true,
+      to: 'concluded',
+    });
+    expect(transition(consultation('in_process_national'), 'national_returns', 'national')).toEqual({
+      ok: true,
+      to: 'pending_local',
+    });
+    expect(transition(consultation('pending_local'), 'local_answers', 'local')).toEqual({
+      ok: true,
+      to: 'in_process_national',
+    });
+  });
+
+  it('only the originator cancels', () => {
+    expect(transition(followUp('pending_local'), 'originator_cancels', 'national')).toEqual({
+      ok: true,
+      to: 'cancelled',
+    });
+    expect(transition(followUp('pending_local'), 'originator_cancels', 'local').ok).toBe(false);
+    expect(transition(consultation('in_process_national'), 'originator_cancels', 'local')).toEqual({
+      ok: true,
+      to: 'cancelled',
+    });
+  });
+
+  it('refuses anything on a concluded or cancelled folio, e.g. concluding a cancelled one', () => {
+    const r = transition(followUp('cancelled'), 'national_concludes', 'national');
+    expect(r).toEqual({ ok: false, reason: 'El folio está cancelado; ya no admite cambios.' });
+    expect(transition(followUp('concluded'), 'originator_cancels', 'national').ok).toBe(false);
+  });
+
+  it('refuses an event of the other side', () => {
+    expect(transition(followUp('pending_local'), 'local_answers', 'national')).toEqual({
+      ok: false,
+      reason: 'Esta acción corresponde al organismo local.',
+    });
+    expect(transition(followUp('in_process_national'), 'national_concludes', 'local').ok).toBe(false);
+  });
+
+  it('refuses events out of turn', () => {
+    expect(transition(followUp('in_process_national'), 'local_answers', 'local').ok).toBe(false);
+    expect(transition(followUp('pending_local'), 'national_concludes', 'national').ok).toBe(false);
+  });
+});
