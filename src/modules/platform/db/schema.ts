@@ -6,3 +6,4 @@ export * from '../files/schema';
 export * from '../sequences/schema';
 export * from '../../agreements/schema';
 export * from '../../governance/schema';
+export * from '../../channel/schema';

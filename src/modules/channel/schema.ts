@@ -1,0 +1,268 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organization } from '../accounts/schema';
+import { area } from '../directory/schema';
+import type { DueRule } from './due-rules';
+import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
+
+export const DOCUMENT_TYPES = [
+  'circular',
+  'correo',
+  'informativo',
+  'invitacion',
+  'oficio',
+  'acuerdo',
+  'consulta',
+  'otro',
+] as const;
+
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * What one side sends: a communication of the INE to one or many local bodies (follow_up), or of a
+ * local body to the INE (consultation). `numberingOrgId` is the organization whose series gave the
+ * number; null when the number was typed from an outside system.
+ */
+export const channelCommunication = pgTable(
+  'channel_communication',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    module: text('module', { enum: CHANNEL_MODULES }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    numberingOrgId: uuid('numbering_org_id').references(() => organization.id),
+    originOrgId: uuid('origin_org_id').references(() => organization.id),
+    originLabel: text('origin_label').notNull(),
+    documentType: text('document_type', { enum: DOCUMENT_TYPES }).notNull(),
+    nature: text('nature', { enum: FOLIO_NATURES }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull().default(''),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    createdBy: text('created_by'),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('channel_communication_number_uq')
+      .on(t.numberingOrgId, t.module, t.year, t.number)
+      .where(sql`${t.numberingOrgId} is not null`),
+    index('channel_communication_origin_idx').on(t.originOrgId, t.sentOn),
+  ],
+);
+
+/**
+ * One recipient's copy: the pair (communication, local body) with its own status, due date,
+ * answers and history. Module, number and year are repeated from the communication so that lists,
+ * statistics and the uniqueness of typed numbers need no join.
+ */
+export const channelFolio = pgTable(
+  'channel_folio',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communicationId: uuid('communication_id')
+      .notNull()
+      .references(() => channelCommunication.id),
+    localOrgId: uuid('local_org_id')
+      .notNull()
+      .references(() => organization.id),
+    nationalOrgId: uuid('national_org_id').references(() => organization.id),
+    module: text('module', { enum: CHANNEL_MODULES }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    status: text('status', { enum: FOLIO_STATUSES }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueRule: jsonb('due_rule').$type<DueRule>(),
+    dueOn: date('due_on', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('channel_folio_recipient_uq').on(t.communicationId, t.localOrgId),
+    uniqueIndex('channel_folio_number_uq').on(t.localOrgId, t.module, t.year, t.number),
+    index('channel_folio_local_list_idx').on(t.localOrgId, t.module, t.receivedOn),
+    index('channel_folio_national_list_idx').on(t.nationalOrgId, t.module, t.receivedOn),
+    index('channel_folio_due_idx').on(t.localOrgId, t.status, t.dueOn),
+  ],
+);
+
+/** Every status change of a folio: who, when, from → to, why. */
+export const channelFolioEvent = pgTable(
+  'channel_folio_event',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    folioId: uuid('folio_id')
+      .notNull()
+      .references(() => channelFolio.id),
+    organizationId: uuid('organization_id').references(() => organization.id),
+    userId: text('user_id'),
+    actorLabel: text('actor_label').notNull(),
+    event: text('event').notNull(),
+    fromStatus: text('from_status', { enum: FOLIO_STATUSES }),
+    toStatus: text('to_status', { enum: FOLIO_STATUSES }).notNull(),
+    reason: text('reason'),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('channel_folio_event_folio_idx').on(t.folioId, t.id)],
+);
+
+/** An answer or a request for more, sent from one side to the other on a folio. */
+export const channelMessage = pgTable(
+  'channel_message',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    folioId: uuid('folio_id')
+      .notNull()
+      .references(() => channelFolio.id),
+    fromSide: text('from_side', { enum: ['local', 'national'] }).notNull(),
+    organizationId: uuid('organization_id').references(() => organization.id),
+    text: text('text').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('channel_message_folio_idx').on(t.folioId, t.createdAt)],
+);
+
+/** Files attached to a communication, a message or an area's answer, by content hash. */
+export const channelAttachment = pgTable(
+  'channel_attachment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    communicationId: uuid('communication_id').references(() => channelCommunication.id),
+    messageId: uuid('message_id').references(() => channelMessage.id),
+    routingId: uuid('routing_id'),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'channel_attachment_owner_ck',
+      sql`num_nonnulls(${t.communicationId}, ${t.messageId}, ${t.routingId}) = 1`,
+    ),
+  ],
+);
+
+/**
+ * A routing slip (turno): the folio sent to an area of the organization, responsible or for
+ * information, with instructions and an internal due date; the area answers or returns it.
+ */
+export const channelRouting = pgTable(
+  'channel_routing',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    folioId: uuid('folio_id')
+      .notNull()
+      .references(() => channelFolio.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => area.id),
+    role: text('role', { enum: ['responsible', 'informed'] }).notNull(),
+    instructions: text('instructions').notNull().default(''),
+    internalDueOn: date('internal_due_on', { mode: 'string' }),
+    state: text('state', { enum: ['assigned', 'answered', 'returned', 'withdrawn'] }).notNull(),
+    assignedBy: text('assigned_by'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    answerText: text('answer_text'),
+    returnReason: text('return_reason'),
+    closedBy: text('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('channel_routing_folio_idx').on(t.folioId),
+    index('channel_routing_area_queue_idx').on(t.organizationId, t.areaId, t.state),
+  ],
+);
+
+/** A recurring obligation carried by a folio ("informe mensual…"). */
+export const channelObligation = pgTable('channel_obligation', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  folioId: uuid('folio_id')
+    .notNull()
+    .references(() => channelFolio.id),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organization.id),
+  description: text('description').notNull(),
+  frequency: text('frequency', { enum: ['monthly'] }).notNull(),
+  dueRule: jsonb('due_rule').$type<DueRule>().notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }),
+  ...stamps,
+});
+
+/** One period of an obligation, with its own due date, answer and status. */
+export const channelOccurrence = pgTable(
+  'channel_occurrence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => channelObligation.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    period: date('period', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['pending', 'answered', 'accepted'] }).notNull(),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answerText: text('answer_text'),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('channel_occurrence_period_uq').on(t.obligationId, t.period),
+    index('channel_occurrence_due_idx').on(t.organizationId, t.status, t.dueOn),
+  ],
+);
+
+/** The organization's own non-working days (Holy Week, December recess…). */
+export const nonWorkingDay = pgTable(
+  'non_working_day',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.day] })],
+);
+
+/** Periods in which every day counts as a business day (declared by electoral law). */
+export const everyDayCountsPeriod = pgTable(
+  'every_day_counts_period',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [check('every_day_counts_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`)],
+);
