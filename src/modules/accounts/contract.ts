@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'users.read': ['administrator', 'auditor'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator', 'auditor'],
+  'governance.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
+  'governance.write': ['administrator', 'liaison_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
