@@ -40,7 +40,240 @@ const listIsEmptyOfA = async (res: Promise<{ status: number; body: unknown }>) =
   expect(JSON.stringify(r.body)).not.toContain(ids.institution);
 };
 
+// Organization A's agreements register (created on first use, through A's own API).
+type AgreementIds = {
+  instrument: string;
+  file: string;
+  commitment: string;
+  review: string;
+  opinion: string;
+};
+let agreementsA: Promise<AgreementIds> | undefined;
+function agreementsOfA(): Promise<AgreementIds> {
+  agreementsA ??= (async () => {
+    await a.put('/api/agreement-settings', {
+      opinionPrefix: 'PREFIJO/A',
+      alertLeadDays: 30,
+      alertRepeatDays: 7,
+    });
+    await a.post('/api/instrument-types', { name: 'Tipo del Organismo A', gender: 'm' });
+    const types = await a.get<{ id: string; name: string }[]>('/api/instrument-types');
+    const typeId = types.body.find((t) => t.name === 'Convenio de Colaboración')!.id;
+    const instrument = (
+      await a.post<{ id: string }>('/api/instruments', {
+        typeId,
+        subject: 'entre el OPLA y la Universidad del Organismo A',
+        partyIds: [ids.institution],
+        areaIds: [ids.area],
+        signedOn: '2024-01-10',
+        validFrom: '2024-01-10',
+        validUntil: '2024-12-31',
+        status: 'in_force',
+      })
+    ).body.id;
+    const form = new FormData();
+    form.append('file', new Blob(['firmado'], { type: 'application/pdf' }), 'convenio.pdf');
+    const file = (await a.post<{ id: string }>(`/api/instruments/${instrument}/files?kind=signed`, form)).body
+      .id;
+    const commitment = (
+      await a.post<{ id: string }>(`/api/instruments/${instrument}/commitments`, {
+        owedByAreaId: ids.area,
+        description: 'Compromiso del Organismo A',
+      })
+    ).body.id;
+    const review = (
+      await a.post<{ id: string }>('/api/reviews', {
+        period: '2024-02',
+        title: 'Revisión del Organismo A',
+        openedOn: '2024-02-01',
+      })
+    ).body.id;
+    const opinion = (
+      await a.post<{ id: string }>('/api/opinions', {
+        instrumentId: instrument,
+        areaIds: [ids.area],
+        requestedOn: '2024-01-05',
+        content: 'Opinión del Organismo A',
+      })
+    ).body.id;
+    await a.post('/api/accompaniments', {
+      occurredOn: '2024-01-08',
+      areaId: ids.area,
+      institutionId: ids.institution,
+      description: 'Acompañamiento del Organismo A',
+    });
+    return { instrument, file, commitment, review, opinion };
+  })();
+  return agreementsA;
+}
+
+async function ownInstrumentOfB(c: HttpClient): Promise<string> {
+  const institution = (
+    await c.post<{ id: string }>('/api/institutions', {
+      name: 'Contraparte de B',
+      kind: 'university',
+      level: 'local',
+    })
+  ).body.id;
+  const types = await c.get<{ id: string }[]>('/api/instrument-types');
+  const res = await c.post<{ id: string }>('/api/instruments', {
+    typeId: types.body[0]!.id,
+    partyIds: [institution],
+    areaIds: [ids.bArea],
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
 const PROBES: Record<string, Probe | 'self'> = {
+  'GET /api/instrument-types': async (c) => {
+    await agreementsOfA();
+    const res = await c.get('/api/instrument-types');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('Tipo del Organismo A');
+  },
+  'POST /api/instrument-types': async (c) => {
+    expect((await c.post('/api/instrument-types', { name: 'Tipo del Organismo A' })).status).toBe(201);
+  },
+  'GET /api/agreement-settings': async (c) => {
+    await agreementsOfA();
+    const res = await c.get<{ opinionPrefix: string }>('/api/agreement-settings');
+    expect(res.body.opinionPrefix).toBe('OPLB/SE/DVOE/OP');
+  },
+  'PUT /api/agreement-settings': async (c) => {
+    expect((await c.put('/api/agreement-settings', { opinionPrefix: 'PREFIJO/B' })).status).toBe(200);
+  },
+  'GET /api/instruments': (c) => listIsEmptyOfA(c.get('/api/instruments?q=Organismo')),
+  'GET /api/instruments/export': (c) => listIsEmptyOfA(c.get('/api/instruments/export?format=csv')),
+  'GET /api/instruments/{id}': async (c) =>
+    notFound(await c.get(`/api/instruments/${(await agreementsOfA()).instrument}`)),
+  'POST /api/instruments': async (c, x) => {
+    const g = await agreementsOfA();
+    const types = await c.get<{ id: string }[]>('/api/instrument-types');
+    const res = await c.post('/api/instruments', {
+      typeId: types.body[0]!.id,
+      parentId: g.instrument,
+      partyIds: [x.institution],
+      areaIds: [x.area],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      fields: [{ path: 'parentId' }, { path: 'partyIds.0' }, { path: 'areaIds.0' }],
+    });
+  },
+  'PATCH /api/instruments/{id}': async (c) => {
+    const g = await agreementsOfA();
+    notFound(await c.patch(`/api/instruments/${g.instrument}`, { object: 'Tomado' }));
+    const own = await ownInstrumentOfB(c);
+    const res = await c.patch(`/api/instruments/${own}`, { parentId: g.instrument });
+    expect(res.status).toBe(400);
+  },
+  'POST /api/instruments/{id}/status': async (c) =>
+    notFound(
+      await c.post(`/api/instruments/${(await agreementsOfA()).instrument}/status`, {
+        status: 'concluded',
+        changedOn: '2024-03-01',
+      }),
+    ),
+  'POST /api/instruments/{id}/renewals': async (c) =>
+    notFound(
+      await c.post(`/api/instruments/${(await agreementsOfA()).instrument}/renewals`, {
+        renewedOn: '2024-03-01',
+        newEnd: '2030-01-01',
+      }),
+    ),
+  'POST /api/instruments/{id}/files': async (c) => {
+    const form = new FormData();
+    form.append('file', new Blob(['intruso'], { type: 'text/plain' }), 'x.txt');
+    notFound(await c.post(`/api/instruments/${(await agreementsOfA()).instrument}/files`, form));
+  },
+  'GET /api/instruments/{id}/files/{fileId}': async (c) => {
+    const g = await agreementsOfA();
+    notFound(await c.get(`/api/instruments/${g.instrument}/files/${g.file}`));
+  },
+  'POST /api/instruments/{id}/commitments': async (c) =>
+    notFound(
+      await c.post(`/api/instruments/${(await agreementsOfA()).instrument}/commitments`, {
+        owedByAreaId: ids.bArea,
+        description: 'Intruso',
+      }),
+    ),
+  'POST /api/commitments/{id}/updates': async (c) =>
+    notFound(
+      await c.post(`/api/commitments/${(await agreementsOfA()).commitment}/updates`, {
+        updatedOn: '2024-03-01',
+        note: 'Intruso',
+        fulfilled: true,
+      }),
+    ),
+  'GET /api/instrument-alerts': async (c) => {
+    await agreementsOfA();
+    // A's instrument ends 2024-12-31 with alerts from 2024-12-01: B sees none of them.
+    const res = await c.get<{ items: unknown[] }>('/api/instrument-alerts?on=2024-12-01');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+  },
+  'GET /api/reviews': async (c) => {
+    await agreementsOfA();
+    const res = await c.get('/api/reviews');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('Organismo A');
+  },
+  'POST /api/reviews': async (c) => {
+    const res = await c.post('/api/reviews', {
+      period: '2024-02',
+      title: 'Revisión de B',
+      openedOn: '2024-02-01',
+    });
+    expect(res.status).toBe(201);
+  },
+  'GET /api/reviews/{id}': async (c) =>
+    notFound(await c.get(`/api/reviews/${(await agreementsOfA()).review}`)),
+  'PUT /api/reviews/{id}/decisions/{instrumentId}': async (c) => {
+    const g = await agreementsOfA();
+    const body = { decision: 'conclude', decidedOn: '2024-02-10' };
+    notFound(await c.put(`/api/reviews/${g.review}/decisions/${g.instrument}`, body));
+    const own = await c.get<{ items: { id: string }[] }>('/api/reviews');
+    notFound(await c.put(`/api/reviews/${own.body.items[0]!.id}/decisions/${g.instrument}`, body));
+  },
+  'GET /api/opinions': async (c) => {
+    await agreementsOfA();
+    const res = await c.get('/api/opinions');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('Organismo A');
+  },
+  'GET /api/opinions/{id}': async (c) =>
+    notFound(await c.get(`/api/opinions/${(await agreementsOfA()).opinion}`)),
+  'POST /api/opinions': async (c) => {
+    const res = await c.post('/api/opinions', {
+      instrumentId: (await agreementsOfA()).instrument,
+      areaIds: [ids.bArea],
+      requestedOn: '2024-01-05',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ fields: [{ path: 'instrumentId' }] });
+  },
+  'PUT /api/opinions/{id}/draft': async (c) =>
+    notFound(await c.put(`/api/opinions/${(await agreementsOfA()).opinion}/draft`, { content: 'Tomada' })),
+  'POST /api/opinions/{id}/issue': async (c) =>
+    notFound(
+      await c.post(`/api/opinions/${(await agreementsOfA()).opinion}/issue`, { issuedOn: '2024-02-01' }),
+    ),
+  'GET /api/accompaniments': async (c) => {
+    await agreementsOfA();
+    const res = await c.get<{ activities: number }>('/api/accompaniments');
+    expect(res.body.activities).toBe(0);
+  },
+  'POST /api/accompaniments': async (c, x) => {
+    const res = await c.post('/api/accompaniments', {
+      occurredOn: '2024-01-08',
+      areaId: x.area,
+      institutionId: x.institution,
+      description: 'Intruso',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ fields: [{ path: 'areaId' }, { path: 'institutionId' }] });
+  },
   'GET /api/health': 'self',
   'POST /api/session': 'self',
   'DELETE /api/session': 'self',
@@ -170,6 +403,9 @@ async function snapshotOfA(): Promise<unknown> {
     a.get(`/api/areas/${ids.area}`),
     a.get(`/api/people/${ids.person}`),
     a.get(`/api/users/${ids.user}`),
+    agreementsOfA().then((g) => a.get(`/api/instruments/${g.instrument}`)),
+    agreementsOfA().then((g) => a.get(`/api/opinions/${g.opinion}`)),
+    agreementsOfA().then(() => a.get('/api/agreement-settings')),
   ]).then((rs) => rs.map((r) => r.body));
 }
 

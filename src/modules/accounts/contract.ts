@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   'audit.read': ['administrator', 'auditor'],
   'governance.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
   'governance.write': ['administrator', 'liaison_staff'],
+  'agreements.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
+  'agreements.write': ['administrator', 'liaison_staff'],
+  'agreements.request_opinion': ['administrator', 'liaison_staff', 'area_staff'],
+  'agreements.export': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
+  'agreements.admin': ['administrator'],
+  // Area staff will see the folios routed to their areas (their queue), not the whole channel.
+  'channel.read': ['administrator', 'liaison_staff', 'councillor', 'auditor', 'national_authority_staff'],
+  'channel.write': ['liaison_staff', 'national_authority_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -148,16 +148,18 @@ function refineValidity(v: ValidityInput, ctx: z.RefinementCtx) {
   }
 }
 
-export const InstrumentInputSchema = z.strictObject(instrumentFields).superRefine((v, ctx) => {
-  refineValidity(v, ctx);
-  if (v.validityKind === 'parent' && !v.parentId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['validityKind'],
-      message: 'Solo un instrumento derivado puede tener la vigencia del instrumento principal',
-    });
-  }
-});
+export const InstrumentInputSchema = z
+  .strictObject({ ...instrumentFields, status: InstrumentStatusSchema.default('negotiation') })
+  .superRefine((v, ctx) => {
+    refineValidity(v, ctx);
+    if (v.validityKind === 'parent' && !v.parentId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validityKind'],
+        message: 'Solo un instrumento derivado puede tener la vigencia del instrumento principal',
+      });
+    }
+  });
 export type InstrumentInput = z.infer<typeof InstrumentInputSchema>;
 
 export const InstrumentPatchSchema = z

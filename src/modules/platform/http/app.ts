@@ -17,7 +17,9 @@ import {
 } from 'fastify-type-provider-zod';
 import '../../../shared/zod-setup';
 import { accountsRoutes } from '../../accounts/routes';
+import { agreementsRoutes } from '../../agreements/routes';
 import { auditRoutes } from '../../audit/routes';
+import { channelRoutes } from '../../channel/routes';
 import { directoryRoutes } from '../../directory/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
@@ -25,7 +27,14 @@ import { assertSameOrigin } from './csrf';
 import { AppError, registerErrorHandling } from './errors';
 import type { ModuleRoutes } from './types';
 
-const MODULES: ModuleRoutes[] = [accountsRoutes, directoryRoutes, importExportRoutes, auditRoutes];
+const MODULES: ModuleRoutes[] = [
+  accountsRoutes,
+  directoryRoutes,
+  importExportRoutes,
+  auditRoutes,
+  agreementsRoutes,
+  channelRoutes,
+];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
 
