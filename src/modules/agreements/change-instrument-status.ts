@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/http/errors';
 import type { Instrument, InstrumentStatus, StatusChangeInput } from './contract';
 import * as repo from './repository';
 import { statusProblem } from './status';
@@ -33,6 +33,12 @@ export async function applyStatus(
   if (!before) throw notFound();
   const problem = statusProblem(before.status, to, before.signedOn);
   if (problem) throw conflict(problem, [{ path: 'status', message: problem }]);
+  const last = await repo.lastStatusChangeOn(tx, orgId, id);
+  if (last && changedOn < last) {
+    throw invalid([
+      { path: 'changedOn', message: `El cambio no puede ser anterior al último registrado (${last})` },
+    ]);
+  }
   await repo.updateInstrumentRow(tx, orgId, id, { status: to });
   await repo.insertStatusChange(tx, orgId, {
     instrumentId: id,

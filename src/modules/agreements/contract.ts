@@ -149,7 +149,12 @@ function refineValidity(v: ValidityInput, ctx: z.RefinementCtx) {
 }
 
 export const InstrumentInputSchema = z
-  .strictObject({ ...instrumentFields, status: InstrumentStatusSchema.default('negotiation') })
+  .strictObject({
+    ...instrumentFields,
+    status: InstrumentStatusSchema.default('negotiation'),
+    /** The day of the initial status; by default the signing date, else today. */
+    statusOn: LocalDateSchema.optional(),
+  })
   .superRefine((v, ctx) => {
     refineValidity(v, ctx);
     if (v.validityKind === 'parent' && !v.parentId) {

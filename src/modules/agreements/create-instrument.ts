@@ -10,8 +10,7 @@ import * as repo from './repository';
 import { statusProblem } from './status';
 import { validityProblems } from './validity';
 
-/** `statusOn`: the day of the initial status (default: signing date, else today). */
-export type CreateInstrumentInput = InstrumentInput & { statusOn?: string };
+export type CreateInstrumentInput = InstrumentInput;
 
 /**
  * Registers an instrument: its type, parent, parties and areas must be the organization's own

@@ -438,6 +438,19 @@ export async function insertStatusChange(
   await db.insert(instrumentStatusChange).values({ ...values, organizationId: orgId });
 }
 
+export async function lastStatusChangeOn(db: Db, orgId: string, instrumentId: string) {
+  const [row] = await db
+    .select({ day: sql<string>`max(${instrumentStatusChange.changedOn})::text` })
+    .from(instrumentStatusChange)
+    .where(
+      and(
+        eq(instrumentStatusChange.organizationId, orgId),
+        eq(instrumentStatusChange.instrumentId, instrumentId),
+      ),
+    );
+  return row?.day ?? null;
+}
+
 export async function insertRenewal(
   db: Db,
   orgId: string,
@@ -464,7 +477,7 @@ export async function instrumentDetailParts(db: Db, orgId: string, id: string, t
       .where(
         and(eq(instrumentStatusChange.organizationId, orgId), eq(instrumentStatusChange.instrumentId, id)),
       )
-      .orderBy(asc(instrumentStatusChange.changedOn), asc(instrumentStatusChange.createdAt)),
+      .orderBy(asc(instrumentStatusChange.createdAt)),
     db
       .select({
         id: instrumentRenewal.id,
