@@ -49,6 +49,30 @@ type AgreementIds = {
   opinion: string;
 };
 let agreementsA: Promise<AgreementIds> | undefined;
+/** A follow-up folio of organization A, sent by a national authority added for the purpose. */
+let channelA: Promise<{ folio: string; communication: string }> | undefined;
+let liaisonB: Promise<HttpClient> | undefined;
+/** The channel is worked by liaison staff (the administrator only reads it). */
+const liaisonOfB = () => (liaisonB ??= t.as(orgB, 'liaison_staff'));
+function channelOfA() {
+  channelA ??= (async () => {
+    const ine = await t.createOrg('INEI', 'national_authority');
+    const staff = await t.as(ine, 'national_authority_staff');
+    const sent = await staff.post<{ communicationId: string; folioIds: string[] }>(
+      '/api/channel/communications',
+      {
+        module: 'follow_up',
+        documentType: 'oficio',
+        subject: 'Oficio para el Organismo A',
+        sentOn: '2024-01-10',
+        recipientOrgIds: [orgA.id],
+      },
+    );
+    return { folio: sent.body.folioIds[0]!, communication: sent.body.communicationId };
+  })();
+  return channelA;
+}
+
 function agreementsOfA(): Promise<AgreementIds> {
   agreementsA ??= (async () => {
     await a.put('/api/agreement-settings', {
@@ -377,6 +401,56 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(await c.delete(`/api/institutions/${x.institution}`)),
   'DELETE /api/areas/{id}': async (c, x) => notFound(await c.delete(`/api/areas/${x.area}`)),
   'DELETE /api/people/{id}': async (c, x) => notFound(await c.delete(`/api/people/${x.person}`)),
+  'GET /api/channel/folios': async (c) => {
+    const { folio } = await channelOfA();
+    const res = await c.get<{ items: { id: string }[] }>('/api/channel/folios?pageSize=200');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((f) => f.id)).not.toContain(folio);
+  },
+  'GET /api/channel/folios/{id}': async (c) =>
+    notFound(await c.get(`/api/channel/folios/${(await channelOfA()).folio}`)),
+  'POST /api/channel/folios/{id}/events': async () => {
+    const liaison = await liaisonOfB();
+    notFound(
+      await liaison.post(`/api/channel/folios/${(await channelOfA()).folio}/events`, {
+        event: 'local_answers',
+      }),
+    );
+  },
+  'GET /api/channel/communications/{id}/summary': async (c) =>
+    notFound(await c.get(`/api/channel/communications/${(await channelOfA()).communication}/summary`)),
+  'POST /api/channel/communications': async () => {
+    const { folio } = await channelOfA();
+    // B may only send its own consultation; it lands as B's folio, never A's.
+    const liaison = await liaisonOfB();
+    const res = await liaison.post<{ folioIds: string[] }>('/api/channel/communications', {
+      module: 'consultation',
+      documentType: 'consulta',
+      subject: 'Consulta de B',
+      sentOn: '2024-01-11',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.folioIds).not.toContain(folio);
+    const own = await liaison.get<{ localOrganization: { id: string } }>(
+      `/api/channel/folios/${res.body.folioIds[0]}`,
+    );
+    expect(own.body.localOrganization.id).toBe(orgB.id);
+  },
+  'POST /api/channel/folios': async () => {
+    await channelOfA();
+    // With the national authority in the installation, folios arrive through the system only.
+    const res = await (
+      await liaisonOfB()
+    ).post('/api/channel/folios', {
+      module: 'follow_up',
+      folio: '9/2024',
+      documentType: 'oficio',
+      subject: 'Folio externo',
+      sentOn: '2024-01-10',
+      receivedOn: '2024-01-10',
+    });
+    expect(res.status).toBe(409);
+  },
   'GET /api/audit/facets': async (c) => {
     const facets = await c.get<{ actions: string[] }>('/api/audit/facets');
     const own = await c.get<{ items: { action: string }[] }>('/api/audit?pageSize=200');

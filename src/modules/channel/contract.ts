@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { LocalDateSchema } from '../../shared/dates';
+import { PageQuerySchema, pageOf } from '../../shared/paging';
+import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
+
+// The channel's API types, shared by the server and the web client.
+
+export const FOLLOW_UP_TYPES = ['circular', 'correo', 'informativo', 'invitacion', 'oficio'] as const;
+export const CONSULTATION_TYPES = ['acuerdo', 'consulta', 'informativo', 'oficio', 'otro'] as const;
+
+export const ChannelModuleSchema = z.enum(CHANNEL_MODULES);
+export const FolioStatusSchema = z.enum(FOLIO_STATUSES);
+export const FolioNatureSchema = z.enum(FOLIO_NATURES);
+export const DocumentTypeSchema = z.enum([...new Set([...FOLLOW_UP_TYPES, ...CONSULTATION_TYPES])] as [
+  string,
+  ...string[],
+]);
+
+const days = (max: number) => z.number().int().min(1).max(max);
+export const DueRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('business_days'), days: days(365) }),
+  z.strictObject({ kind: z.literal('natural_days'), days: days(730) }),
+  z.strictObject({ kind: z.literal('fixed_date'), date: LocalDateSchema }),
+  z.strictObject({ kind: z.literal('last_business_day_of_month') }),
+  z.strictObject({
+    kind: z.literal('first_days_of_month'),
+    days: days(31),
+    count: z.enum(['business', 'natural']),
+  }),
+]);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+function typeFitsModule(v: { module: string; documentType: string }, ctx: z.RefinementCtx) {
+  const allowed: readonly string[] = v.module === 'follow_up' ? FOLLOW_UP_TYPES : CONSULTATION_TYPES;
+  if (!allowed.includes(v.documentType)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['documentType'],
+      message: `Tipo no válido para el módulo; use uno de: ${allowed.join(', ')}`,
+    });
+  }
+}
+
+/** The national authority sends a communication to local bodies of the installation. */
+export const SendCommunicationInputSchema = z
+  .strictObject({
+    module: ChannelModuleSchema,
+    documentType: DocumentTypeSchema,
+    nature: FolioNatureSchema.default('for_attention'),
+    subject: text(500),
+    body: z.string().max(20_000).default(''),
+    sentOn: LocalDateSchema,
+    /** Local bodies addressed (follow-up); omitted with `toAll` true. Ignored for consultations. */
+    recipientOrgIds: z.array(z.uuid()).max(100).default([]),
+    toAll: z.boolean().default(false),
+    dueRule: DueRuleSchema.nullable().default(null),
+  })
+  .superRefine(typeFitsModule);
+export type SendCommunicationInput = z.infer<typeof SendCommunicationInputSchema>;
+
+/** A local body registers a folio of an outside system, with the number that system gave it. */
+export const RegisterFolioInputSchema = z
+  .strictObject({
+    module: ChannelModuleSchema,
+    folio: z
+      .string()
+      .regex(/^\s*\d{1,6}\s*\/\s*\d{4}\s*$/, 'Escriba el folio como número/año, p. ej. 270/2023'),
+    documentType: DocumentTypeSchema,
+    nature: FolioNatureSchema.default('for_attention'),
+    subject: text(500),
+    body: z.string().max(20_000).default(''),
+    sentOn: LocalDateSchema,
+    receivedOn: LocalDateSchema,
+    dueRule: DueRuleSchema.nullable().default(null),
+    status: FolioStatusSchema.optional(),
+  })
+  .superRefine(typeFitsModule)
+  .superRefine((v, ctx) => {
+    if (v.receivedOn < v.sentOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['receivedOn'],
+        message: 'La recepción no puede ser anterior al envío',
+      });
+    }
+  });
+export type RegisterFolioInput = z.infer<typeof RegisterFolioInputSchema>;
+
+export const FolioEventSchema = z.enum([
+  'local_answers',
+  'local_acknowledges',
+  'national_concludes',
+  'national_returns',
+  'originator_cancels',
+]);
+
+export const ChangeFolioStatusInputSchema = z.strictObject({
+  event: FolioEventSchema,
+  /** The day it happened (today by default); the answer or observation, when there is one. */
+  on: LocalDateSchema.optional(),
+  text: z.string().trim().max(20_000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type ChangeFolioStatusInput = z.infer<typeof ChangeFolioStatusInputSchema>;
+
+export const FolioSchema = z
+  .object({
+    id: z.uuid(),
+    communicationId: z.uuid(),
+    folio: z.string(),
+    module: ChannelModuleSchema,
+    number: z.number().int(),
+    year: z.number().int(),
+    documentType: z.string(),
+    nature: FolioNatureSchema,
+    subject: z.string(),
+    originLabel: z.string(),
+    localOrganization: z.object({ id: z.uuid(), acronym: z.string(), name: z.string() }),
+    nationalOrgId: z.uuid().nullable(),
+    status: FolioStatusSchema,
+    sentOn: LocalDateSchema,
+    receivedOn: LocalDateSchema,
+    dueOn: LocalDateSchema.nullable(),
+    closedOn: LocalDateSchema.nullable(),
+    /** Derived against today in Mexico City: open and past its due date / due within 3 business days. */
+    overdue: z.boolean(),
+    dueSoon: z.boolean(),
+  })
+  .meta({ id: 'Folio' });
+export type Folio = z.infer<typeof FolioSchema>;
+
+export const FolioHistoryEntrySchema = z.object({
+  event: z.string(),
+  fromStatus: FolioStatusSchema.nullable(),
+  toStatus: FolioStatusSchema,
+  actorLabel: z.string(),
+  reason: z.string().nullable(),
+  occurredOn: LocalDateSchema,
+  occurredAt: z.string(),
+});
+
+export const FolioMessageSchema = z.object({
+  id: z.uuid(),
+  fromSide: z.enum(['local', 'national']),
+  text: z.string(),
+  sentOn: LocalDateSchema,
+});
+
+export const FolioDetailSchema = FolioSchema.extend({
+  body: z.string(),
+  dueRule: DueRuleSchema.nullable(),
+  history: z.array(FolioHistoryEntrySchema),
+  messages: z.array(FolioMessageSchema),
+}).meta({ id: 'FolioDetail' });
+export type FolioDetail = z.infer<typeof FolioDetailSchema>;
+
+export const FolioListQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  module: ChannelModuleSchema.optional(),
+  documentType: DocumentTypeSchema.optional(),
+  nature: FolioNatureSchema.optional(),
+  status: FolioStatusSchema.optional(),
+  receivedFrom: LocalDateSchema.optional(),
+  receivedTo: LocalDateSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type FolioListQuery = z.infer<typeof FolioListQuerySchema>;
+export const FolioPageSchema = pageOf(FolioSchema);
+
+export const CommunicationSummarySchema = z
+  .object({
+    communicationId: z.uuid(),
+    folio: z.string(),
+    recipients: z.number().int(),
+    byStatus: z.record(FolioStatusSchema, z.number().int()),
+  })
+  .meta({ id: 'CommunicationSummary' });
+export type CommunicationSummary = z.infer<typeof CommunicationSummarySchema>;

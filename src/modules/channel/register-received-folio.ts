@@ -1,0 +1,98 @@
+import type { Actor } from '../accounts/actor';
+import { auditActor } from '../accounts/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { Db } from '../platform/db/client';
+import { inTransaction } from '../platform/db/transaction';
+import { AppError, conflict, invalid } from '../platform/http/errors';
+import type { RegisterFolioInput } from './contract';
+import { dueDateFor } from './due-rules';
+import { parseFolioNumber } from './folio-number';
+import { initialStatus } from './folio-status';
+import {
+  insertCommunication,
+  insertFolioEvents,
+  insertFolios,
+  nationalAuthority,
+  typedNumberTaken,
+  workCalendarOf,
+} from './repository';
+
+/**
+ * A local body whose national counterpart is outside the installation records a folio of the
+ * outside system by hand, with the number that system gave it.
+ */
+export async function registerReceivedFolio(db: Db, actor: Actor, input: RegisterFolioInput) {
+  if (actor.organization.kind !== 'local_body') {
+    throw conflict('Solo un organismo local registra folios de un sistema externo.');
+  }
+  const number = parseFolioNumber(input.folio);
+  if (!number)
+    throw invalid([{ path: 'folio', message: 'Escriba el folio como número/año, p. ej. 270/2023' }]);
+  return inTransaction(db, async (tx) => {
+    if (await nationalAuthority(tx)) {
+      throw conflict(
+        'La autoridad nacional opera en esta instalación: sus folios llegan por el sistema, con su número.',
+      );
+    }
+    if (await typedNumberTaken(tx, actor.organizationId, input.module, number.year, number.number)) {
+      throw new AppError('DUPLICATE', 409, [
+        { path: 'folio', message: `El folio ${input.folio.trim()} ya está registrado en este módulo` },
+      ]);
+    }
+    let dueOn: string | null = null;
+    if (input.dueRule) {
+      const due = dueDateFor(input.dueRule, await workCalendarOf(tx, actor.organizationId), input.receivedOn);
+      if (!due.ok) throw invalid([{ path: 'dueRule', message: due.reason }]);
+      dueOn = due.due;
+    }
+    const communication = await insertCommunication(tx, {
+      module: input.module,
+      year: number.year,
+      number: number.number,
+      numberingOrgId: null,
+      originOrgId: input.module === 'consultation' ? actor.organizationId : null,
+      originLabel: input.module === 'consultation' ? actor.organization.name : 'Instituto Nacional Electoral',
+      documentType: input.documentType as 'oficio',
+      nature: input.module === 'consultation' ? 'for_attention' : input.nature,
+      subject: input.subject,
+      body: input.body,
+      sentOn: input.sentOn,
+      createdBy: actor.userId,
+    });
+    const status = input.status ?? initialStatus(input.module);
+    const [folio] = await insertFolios(tx, [
+      {
+        communicationId: communication.id,
+        localOrgId: actor.organizationId,
+        nationalOrgId: null,
+        module: input.module,
+        year: number.year,
+        number: number.number,
+        status,
+        receivedOn: input.receivedOn,
+        dueRule: input.dueRule,
+        dueOn,
+        closedOn: status === 'concluded' || status === 'cancelled' ? input.receivedOn : null,
+      },
+    ]);
+    await insertFolioEvents(tx, [
+      {
+        folioId: folio!.id,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        actorLabel: actor.name,
+        event: 'registered',
+        fromStatus: null,
+        toStatus: status,
+        occurredOn: input.receivedOn,
+      },
+    ]);
+    await recordAudit(tx, auditActor(actor), {
+      action: 'channel.folio_register',
+      entityType: 'channel_folio',
+      entityId: folio!.id,
+      after: { ...input, status },
+    });
+    return { folioId: folio!.id };
+  });
+}

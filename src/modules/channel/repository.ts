@@ -1,0 +1,278 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { organization } from '../accounts/schema';
+import type { Db } from '../platform/db/client';
+import { foldedContains } from '../platform/db/search';
+import { formatFolioNumber, parseFolioNumber } from './folio-number';
+import type { WorkCalendar } from './calendar/business-days';
+import type { Folio, FolioDetail, FolioListQuery } from './contract';
+import {
+  channelCommunication,
+  channelFolio,
+  channelFolioEvent,
+  channelMessage,
+  everyDayCountsPeriod,
+  nonWorkingDay,
+} from './schema';
+
+// All SQL of the channel. A folio is visible to its local body and to its national authority.
+
+export function visibleTo(orgId: string): SQL {
+  return or(eq(channelFolio.localOrgId, orgId), eq(channelFolio.nationalOrgId, orgId))!;
+}
+
+export async function workCalendarOf(db: Db, orgId: string): Promise<WorkCalendar> {
+  const [days, periods] = await Promise.all([
+    db.select({ day: nonWorkingDay.day }).from(nonWorkingDay).where(eq(nonWorkingDay.organizationId, orgId)),
+    db
+      .select({ from: everyDayCountsPeriod.startsOn, to: everyDayCountsPeriod.endsOn })
+      .from(everyDayCountsPeriod)
+      .where(eq(everyDayCountsPeriod.organizationId, orgId)),
+  ]);
+  return { ownNonWorkingDays: new Set(days.map((d) => d.day)), everyDayCounts: periods };
+}
+
+export async function nationalAuthority(db: Db) {
+  const [row] = await db
+    .select({ id: organization.id, name: organization.name, acronym: organization.acronym })
+    .from(organization)
+    .where(eq(organization.kind, 'national_authority'))
+    .orderBy(asc(organization.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function localBodies(db: Db, ids?: string[]) {
+  const where = ids
+    ? and(eq(organization.kind, 'local_body'), inArray(organization.id, ids))
+    : eq(organization.kind, 'local_body');
+  return db
+    .select({ id: organization.id, name: organization.name, acronym: organization.acronym })
+    .from(organization)
+    .where(where);
+}
+
+export async function insertCommunication(db: Db, values: typeof channelCommunication.$inferInsert) {
+  const [row] = await db.insert(channelCommunication).values(values).returning();
+  return row!;
+}
+
+export async function insertFolios(db: Db, values: (typeof channelFolio.$inferInsert)[]) {
+  return values.length ? db.insert(channelFolio).values(values).returning() : [];
+}
+
+export async function insertFolioEvents(db: Db, values: (typeof channelFolioEvent.$inferInsert)[]) {
+  if (values.length) await db.insert(channelFolioEvent).values(values);
+}
+
+export async function insertMessage(db: Db, values: typeof channelMessage.$inferInsert) {
+  await db.insert(channelMessage).values(values);
+}
+
+export async function typedNumberTaken(
+  db: Db,
+  localOrgId: string,
+  module: string,
+  year: number,
+  number: number,
+) {
+  const [row] = await db
+    .select({ id: channelFolio.id })
+    .from(channelFolio)
+    .where(
+      and(
+        eq(channelFolio.localOrgId, localOrgId),
+        eq(channelFolio.module, module as 'follow_up'),
+        eq(channelFolio.year, year),
+        eq(channelFolio.number, number),
+      ),
+    );
+  return Boolean(row);
+}
+
+export async function updateFolioStatus(
+  db: Db,
+  id: string,
+  values: { status: Folio['status']; closedOn: string | null },
+) {
+  await db
+    .update(channelFolio)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(channelFolio.id, id));
+}
+
+const folioColumns = {
+  id: channelFolio.id,
+  communicationId: channelFolio.communicationId,
+  module: channelFolio.module,
+  number: channelFolio.number,
+  year: channelFolio.year,
+  documentType: channelCommunication.documentType,
+  nature: channelCommunication.nature,
+  subject: channelCommunication.subject,
+  body: channelCommunication.body,
+  originLabel: channelCommunication.originLabel,
+  originOrgId: channelCommunication.originOrgId,
+  localOrgId: channelFolio.localOrgId,
+  localAcronym: organization.acronym,
+  localName: organization.name,
+  nationalOrgId: channelFolio.nationalOrgId,
+  status: channelFolio.status,
+  sentOn: channelCommunication.sentOn,
+  receivedOn: channelFolio.receivedOn,
+  dueRule: channelFolio.dueRule,
+  dueOn: channelFolio.dueOn,
+  closedOn: channelFolio.closedOn,
+};
+
+type FolioRow = Awaited<ReturnType<typeof selectFolios>>[number];
+
+function selectFolios(db: Db, where: SQL | undefined) {
+  return db
+    .select(folioColumns)
+    .from(channelFolio)
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .innerJoin(organization, eq(organization.id, channelFolio.localOrgId))
+    .where(where);
+}
+
+/** `today` and `soonLimit` are days in Mexico City; overdue and due-soon apply to open folios awaiting the local body. */
+export function presentFolio(r: FolioRow, today: string, soonLimit: string): Folio {
+  const awaitingLocal = r.status === 'pending_local' && r.dueOn !== null;
+  return {
+    id: r.id,
+    communicationId: r.communicationId,
+    folio: formatFolioNumber(r),
+    module: r.module,
+    number: r.number,
+    year: r.year,
+    documentType: r.documentType,
+    nature: r.nature,
+    subject: r.subject,
+    originLabel: r.originLabel,
+    localOrganization: { id: r.localOrgId, acronym: r.localAcronym, name: r.localName },
+    nationalOrgId: r.nationalOrgId,
+    status: r.status,
+    sentOn: r.sentOn,
+    receivedOn: r.receivedOn,
+    dueOn: r.dueOn,
+    closedOn: r.closedOn,
+    overdue: awaitingLocal && r.dueOn! < today,
+    dueSoon: awaitingLocal && r.dueOn! >= today && r.dueOn! <= soonLimit,
+  };
+}
+
+export async function findFolioRow(db: Db, orgId: string, id: string): Promise<FolioRow | undefined> {
+  const [row] = await selectFolios(db, and(eq(channelFolio.id, id), visibleTo(orgId)));
+  return row;
+}
+
+export async function folioHistory(db: Db, folioId: string): Promise<FolioDetail['history']> {
+  const rows = await db
+    .select()
+    .from(channelFolioEvent)
+    .where(eq(channelFolioEvent.folioId, folioId))
+    .orderBy(asc(channelFolioEvent.id));
+  return rows.map((r) => ({
+    event: r.event,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    actorLabel: r.actorLabel,
+    reason: r.reason,
+    occurredOn: r.occurredOn,
+    occurredAt: r.occurredAt.toISOString(),
+  }));
+}
+
+export async function folioMessages(db: Db, folioId: string): Promise<FolioDetail['messages']> {
+  return db
+    .select({
+      id: channelMessage.id,
+      fromSide: channelMessage.fromSide,
+      text: channelMessage.text,
+      sentOn: channelMessage.sentOn,
+    })
+    .from(channelMessage)
+    .where(eq(channelMessage.folioId, folioId))
+    .orderBy(asc(channelMessage.createdAt));
+}
+
+function listFilters(
+  orgId: string,
+  q: Omit<FolioListQuery, 'page' | 'pageSize'>,
+  today: string,
+): SQL | undefined {
+  const f: (SQL | undefined)[] = [visibleTo(orgId)];
+  if (q.module) f.push(eq(channelFolio.module, q.module));
+  if (q.documentType) f.push(eq(channelCommunication.documentType, q.documentType as 'oficio'));
+  if (q.nature) f.push(eq(channelCommunication.nature, q.nature));
+  if (q.status) f.push(eq(channelFolio.status, q.status));
+  if (q.receivedFrom) f.push(gte(channelFolio.receivedOn, q.receivedFrom));
+  if (q.receivedTo) f.push(lte(channelFolio.receivedOn, q.receivedTo));
+  if (q.overdue !== undefined) {
+    const overdue = sql`(${channelFolio.status} = 'pending_local' and ${channelFolio.dueOn} < ${today}::date)`;
+    f.push(q.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
+  }
+  if (q.q) {
+    const number = parseFolioNumber(q.q);
+    f.push(
+      number
+        ? and(eq(channelFolio.number, number.number), eq(channelFolio.year, number.year))
+        : // Stemmed Spanish full text over subject and body; or every word inside the subject, which
+          // also catches an unaccented singular ("ministracion") whose stem differs from the plural's.
+          or(
+            sql`to_tsvector('vincula_es'::regconfig, ${channelCommunication.subject} || ' ' || ${channelCommunication.body})
+                @@ websearch_to_tsquery('vincula_es'::regconfig, ${q.q})`,
+            foldedContains(sql`${channelCommunication.subject}`, q.q),
+          ),
+    );
+  }
+  return and(...f);
+}
+
+export async function listFolios(db: Db, orgId: string, q: FolioListQuery, today: string, soonLimit: string) {
+  const where = listFilters(orgId, q, today);
+  const [rows, [total]] = await Promise.all([
+    selectFolios(db, where)
+      .orderBy(
+        desc(channelFolio.receivedOn),
+        desc(channelFolio.year),
+        desc(channelFolio.number),
+        asc(channelFolio.id),
+      )
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(channelFolio)
+      .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => presentFolio(r, today, soonLimit)),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** The per-recipient picture of a communication, for its originator. */
+export async function communicationSummary(db: Db, orgId: string, communicationId: string) {
+  const [comm] = await db
+    .select()
+    .from(channelCommunication)
+    .where(and(eq(channelCommunication.id, communicationId), eq(channelCommunication.originOrgId, orgId)));
+  if (!comm) return undefined;
+  const rows = await db
+    .select({ status: channelFolio.status, n: count() })
+    .from(channelFolio)
+    .where(eq(channelFolio.communicationId, communicationId))
+    .groupBy(channelFolio.status);
+  const byStatus = { pending_local: 0, in_process_national: 0, cancelled: 0, concluded: 0 };
+  for (const r of rows) byStatus[r.status] = r.n;
+  return {
+    communicationId,
+    folio: formatFolioNumber(comm),
+    recipients: rows.reduce((s, r) => s + r.n, 0),
+    byStatus,
+  };
+}

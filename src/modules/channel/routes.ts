@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { authorize } from '../accounts/actor';
+import { addDays, todayInMexicoCity } from '../../shared/dates';
+import { notFound } from '../platform/http/errors';
+import { responses, type ModuleRoutes } from '../platform/http/types';
+import { IdParamsSchema } from '../directory/contract';
+import { addBusinessDays } from './calendar/business-days';
+import { changeFolioStatus } from './change-folio-status';
+import {
+  ChangeFolioStatusInputSchema,
+  CommunicationSummarySchema,
+  FolioDetailSchema,
+  FolioListQuerySchema,
+  FolioPageSchema,
+  FolioStatusSchema,
+  RegisterFolioInputSchema,
+  SendCommunicationInputSchema,
+} from './contract';
+import { registerReceivedFolio } from './register-received-folio';
+import * as repo from './repository';
+import { sendCommunication } from './send-communication';
+
+const tags = ['Canal INE–OPLE'];
+/** A folio is "due soon" when its due date falls within this many business days. */
+const DUE_SOON_BUSINESS_DAYS = 3;
+
+export const channelRoutes: ModuleRoutes = (api, ctx) => {
+  const { db } = ctx.database;
+
+  async function window(orgId: string) {
+    const today = todayInMexicoCity();
+    const cal = await repo.workCalendarOf(db, orgId);
+    return { today, soonLimit: addBusinessDays(cal, addDays(today, -1), DUE_SOON_BUSINESS_DAYS + 1) };
+  }
+
+  api.get(
+    '/api/channel/folios',
+    {
+      schema: {
+        tags,
+        summary: 'Folios del canal: búsqueda de texto completo y filtros',
+        querystring: FolioListQuerySchema,
+        response: responses({ 200: FolioPageSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      const { today, soonLimit } = await window(actor.organizationId);
+      return repo.listFolios(db, actor.organizationId, req.query, today, soonLimit);
+    },
+  );
+
+  api.get(
+    '/api/channel/folios/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Un folio con su historial y mensajes',
+        params: IdParamsSchema,
+        response: responses({ 200: FolioDetailSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      const row = await repo.findFolioRow(db, actor.organizationId, req.params.id);
+      if (!row) throw notFound();
+      const { today, soonLimit } = await window(actor.organizationId);
+      const [history, messages] = await Promise.all([
+        repo.folioHistory(db, row.id),
+        repo.folioMessages(db, row.id),
+      ]);
+      return {
+        ...repo.presentFolio(row, today, soonLimit),
+        body: row.body,
+        dueRule: row.dueRule,
+        history,
+        messages,
+      };
+    },
+  );
+
+  api.post(
+    '/api/channel/communications',
+    {
+      schema: {
+        tags,
+        summary: 'Enviar una comunicación por el canal (INE a organismos locales, u organismo local al INE)',
+        body: SendCommunicationInputSchema,
+        response: responses({
+          201: z.object({ communicationId: z.uuid(), folio: z.string(), folioIds: z.array(z.uuid()) }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      return reply.status(201).send(await sendCommunication(db, actor, req.body));
+    },
+  );
+
+  api.get(
+    '/api/channel/communications/:id/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Situación por destinatario de una comunicación enviada (p. ej. 28 de 32 atendidos)',
+        params: IdParamsSchema,
+        response: responses({ 200: CommunicationSummarySchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      const summary = await repo.communicationSummary(db, actor.organizationId, req.params.id);
+      if (!summary) throw notFound();
+      return summary;
+    },
+  );
+
+  api.post(
+    '/api/channel/folios',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar un folio recibido de un sistema externo, con su número',
+        body: RegisterFolioInputSchema,
+        response: responses({ 201: z.object({ folioId: z.uuid() }) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      return reply.status(201).send(await registerReceivedFolio(db, actor, req.body));
+    },
+  );
+
+  api.post(
+    '/api/channel/folios/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Atender, acusar, concluir, devolver o cancelar un folio',
+        params: IdParamsSchema,
+        body: ChangeFolioStatusInputSchema,
+        response: responses({ 200: z.object({ status: FolioStatusSchema }) }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      return changeFolioStatus(db, actor, req.params.id, req.body);
+    },
+  );
+};
