@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../support/test-app';
 import type { HttpClient } from '../support/http-client';
+import { governanceProbes } from '../../src/modules/governance/isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -150,6 +151,7 @@ async function ownInstrumentOfB(c: HttpClient): Promise<string> {
 }
 
 const PROBES: Record<string, Probe | 'self'> = {
+  ...governanceProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

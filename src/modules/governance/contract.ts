@@ -129,7 +129,11 @@ export const MembershipInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.endsOn && v.endsOn < v.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fecha de término es anterior a la de inicio' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'La fecha de término es anterior a la de inicio',
+      });
     }
     const needs =
       v.role === 'party_representation' ? 'institutionId' : v.role === 'area_invitee' ? 'areaId' : 'personId';
@@ -203,7 +207,11 @@ type SessionTimes = {
 };
 function sessionRefine(v: SessionTimes, ctx: z.RefinementCtx) {
   if (v.startTime && v.endTime && v.endTime < v.startTime) {
-    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'La hora de término es anterior a la de inicio' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endTime'],
+      message: 'La hora de término es anterior a la de inicio',
+    });
   }
   if (v.convokedOn && v.heldOn && v.convokedOn > v.heldOn) {
     ctx.addIssue({
@@ -276,7 +284,11 @@ export const AttendanceInputSchema = z.strictObject({
   entries: z
     .array(
       z
-        .strictObject({ personId: id.nullable().optional(), institutionId: id.nullable().optional(), present: z.boolean() })
+        .strictObject({
+          personId: id.nullable().optional(),
+          institutionId: id.nullable().optional(),
+          present: z.boolean(),
+        })
         .refine((e) => !!e.personId !== !!e.institutionId, {
           message: 'Indique una persona o un partido político, no ambos',
         }),
@@ -323,7 +335,11 @@ export const AgreementInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.voteKind === 'unanimous' && v.votes.length) {
-      ctx.addIssue({ code: 'custom', path: ['votes'], message: 'Una votación unánime no lleva votos individuales' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['votes'],
+        message: 'Una votación unánime no lleva votos individuales',
+      });
     }
     if (v.voteKind === 'recorded' && !v.votes.length) {
       ctx.addIssue({ code: 'custom', path: ['votes'], message: 'Registre el voto de cada integrante' });
@@ -381,17 +397,22 @@ export const AgreementsBySessionSchema = z
     total: z.number().int(),
   })
   .meta({ id: 'AgreementsBySession' });
+export type AgreementsBySession = z.infer<typeof AgreementsBySessionSchema>;
 
 // ---- the attendance report (the reference's table)
 
 export const AttendanceTableSchema = z
   .object({
-    sessions: z.array(z.object({ id: z.uuid(), heading: z.string(), name: z.string(), heldOn: LocalDateSchema })),
+    sessions: z.array(
+      z.object({ id: z.uuid(), heading: z.string(), name: z.string(), heldOn: LocalDateSchema }),
+    ),
     rows: z.array(
       z.object({
         role: z.enum(ATTENDANCE_ROLES),
         /** As the report prints it: "Presidencia", "Titular de la UTAJ", "Secretaría Ejecutiva"… */
         roleLabel: z.string(),
+        /** The row as printed: "Presidencia: Erika Estrada Ruíz", "Titular de la Unidad…, María…". */
+        line: z.string(),
         name: z.string(),
         personId: z.uuid().nullable(),
         institutionId: z.uuid().nullable(),

@@ -21,6 +21,7 @@ import { agreementsRoutes } from '../../agreements/routes';
 import { auditRoutes } from '../../audit/routes';
 import { channelRoutes } from '../../channel/routes';
 import { directoryRoutes } from '../../directory/routes';
+import { governanceRoutes } from '../../governance/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
@@ -34,6 +35,7 @@ const MODULES: ModuleRoutes[] = [
   auditRoutes,
   agreementsRoutes,
   channelRoutes,
+  governanceRoutes,
 ];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');

@@ -1,0 +1,154 @@
+import { createRequire } from 'node:module';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import PdfPrinter from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+
+// Documents as a small neutral model, rendered to DOCX (docx) and PDF (pdfmake, pure JS with its
+// embedded Roboto fonts: nothing to install on the machine).
+
+export type DocBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; bold?: boolean }
+  | { kind: 'list'; items: string[]; numbered?: boolean }
+  | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
+  | { kind: 'footnotes'; items: string[] };
+export type DocModel = { title: string; blocks: DocBlock[] };
+
+export type RenderedFile = { body: Buffer; contentType: string; filename: string };
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const SUPERSCRIPTS = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+export const footnoteMark = (n: number) => SUPERSCRIPTS[n - 1] ?? `(${n})`;
+
+export async function renderDocx(model: DocModel, filename: string): Promise<RenderedFile> {
+  const children: (Paragraph | Table)[] = [];
+  for (const b of model.blocks) {
+    switch (b.kind) {
+      case 'title':
+        children.push(
+          new Paragraph({ text: b.text, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+        );
+        break;
+      case 'heading':
+        children.push(new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_2 }));
+        break;
+      case 'paragraph':
+        children.push(new Paragraph({ children: [new TextRun({ text: b.text, bold: b.bold })] }));
+        break;
+      case 'list':
+        b.items.forEach((item, i) =>
+          children.push(
+            new Paragraph({ text: b.numbered ? `${i + 1}. ${item}` : `• ${item}`, indent: { left: 360 } }),
+          ),
+        );
+        break;
+      case 'table': {
+        const cell = (text: string, bold = false) =>
+          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ tableHeader: true, children: b.header.map((h) => cell(h, true)) }),
+              ...b.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+            ],
+          }),
+        );
+        break;
+      }
+      case 'footnotes':
+        b.items.forEach((item, i) =>
+          children.push(
+            new Paragraph({ children: [new TextRun({ text: `${footnoteMark(i + 1)} ${item}`, size: 18 })] }),
+          ),
+        );
+        break;
+    }
+  }
+  const doc = new Document({
+    title: model.title,
+    creator: 'Vincula',
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [{ children }],
+  });
+  return { body: await Packer.toBuffer(doc), contentType: DOCX_TYPE, filename: `${filename}.docx` };
+}
+
+let printer: PdfPrinter | undefined;
+function pdfPrinter(): PdfPrinter {
+  if (!printer) {
+    const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
+    printer = new PdfPrinter({
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
+    });
+  }
+  return printer;
+}
+
+export async function renderPdf(model: DocModel, filename: string): Promise<RenderedFile> {
+  const content: Content[] = model.blocks.map((b): Content => {
+    switch (b.kind) {
+      case 'title':
+        return { text: b.text, style: 'title' };
+      case 'heading':
+        return { text: b.text, style: 'heading' };
+      case 'paragraph':
+        return { text: b.text, bold: b.bold ?? false, margin: [0, 0, 0, 6] };
+      case 'list':
+        return b.numbered ? { ol: b.items, margin: [0, 0, 0, 6] } : { ul: b.items, margin: [0, 0, 0, 6] };
+      case 'table':
+        return {
+          table: {
+            headerRows: 1,
+            widths: b.widths ?? b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
+            body: [b.header.map((h) => ({ text: h, bold: true })), ...b.rows],
+          },
+          fontSize: 9,
+          margin: [0, 0, 0, 8],
+        };
+      case 'footnotes':
+        return { stack: b.items.map((item, i) => `${footnoteMark(i + 1)} ${item}`), fontSize: 8 };
+    }
+  });
+  const definition: TDocumentDefinitions = {
+    info: { title: model.title, creator: 'Vincula' },
+    content,
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    styles: {
+      title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
+      heading: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
+    },
+  };
+  const doc = pdfPrinter().createPdfKitDocument(definition);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.end();
+  return { body: await done, contentType: 'application/pdf', filename: `${filename}.pdf` };
+}
+
+export function render(model: DocModel, filename: string, format: 'docx' | 'pdf'): Promise<RenderedFile> {
+  return format === 'pdf' ? renderPdf(model, filename) : renderDocx(model, filename);
+}

@@ -1,0 +1,558 @@
+import ICAL from 'ical.js';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
+import type { HttpClient } from '../../../tests/support/http-client';
+import type { Agreement, BodyDetail, MandateDetail, Session, SessionDetail } from './contract';
+
+let t: TestApp;
+let org: TestOrg;
+let liaison: HttpClient;
+let auditor: HttpClient;
+
+type Id = { id: string };
+const ids: Record<string, string> = {};
+
+async function post<T = Id>(path: string, body: unknown): Promise<T> {
+  const res = await liaison.post<T>(path, body);
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function auditCount(): Promise<number> {
+  const res = await auditor.get<{ total: number }>('/api/audit?pageSize=1');
+  return res.body.total;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  org = await t.createOrg('OPLG');
+  liaison = await t.as(org, 'liaison_staff');
+  auditor = await t.as(org, 'auditor');
+  // The directory: councillors, an area with a head replaced by an acting head, a party.
+  for (const name of [
+    'Ana Presidenta',
+    'Beto Integrante',
+    'Carla Integrante',
+    'Diego Secretario',
+    'Elena Titular',
+    'Fausto Encargado',
+    'Gina Ajena',
+  ]) {
+    ids[name] = (
+      await post('/api/people', {
+        fullName: name,
+        gender:
+          name.startsWith('Ana') ||
+          name.startsWith('Carla') ||
+          name.startsWith('Elena') ||
+          name.startsWith('Gina')
+            ? 'female'
+            : 'male',
+      })
+    ).id;
+  }
+  ids.area = (
+    await post('/api/areas', { name: 'Unidad Técnica de Difusión', acronym: 'UTD', kind: 'technical_unit' })
+  ).id;
+  await post(`/api/people/${ids['Elena Titular']}/positions`, {
+    title: 'Titular de la UTD',
+    areaId: ids.area,
+    headKind: 'titular',
+    startsOn: '2023-01-01',
+    endsOn: '2024-02-15',
+  });
+  await post(`/api/people/${ids['Fausto Encargado']}/positions`, {
+    title: 'Encargado de despacho de la UTD',
+    areaId: ids.area,
+    headKind: 'encargado_de_despacho',
+    startsOn: '2024-02-16',
+  });
+  ids.party = (
+    await post('/api/institutions', { name: 'Partido Uno', kind: 'political_party', level: 'national' })
+  ).id;
+  ids.university = (
+    await post('/api/institutions', { name: 'Universidad Dos', kind: 'university', level: 'local' })
+  ).id;
+
+  ids.body = (
+    await post('/api/governance/bodies', {
+      name: 'Comisión de Prueba',
+      acronym: 'CP',
+      kind: 'provisional_committee',
+      createdByAgreement: 'OPLG/ACU-CG-001/2023',
+      createdOn: '2023-08-29',
+    })
+  ).id;
+  const m = (body: unknown) => post(`/api/governance/bodies/${ids.body}/memberships`, body);
+  await m({
+    role: 'president',
+    personId: ids['Ana Presidenta'],
+    startsOn: '2023-08-29',
+    agreementReference: 'OPLG/ACU-CG-001/2023',
+  });
+  await m({ role: 'member', personId: ids['Beto Integrante'], startsOn: '2023-08-29', sortOrder: 1 });
+  await m({ role: 'member', personId: ids['Carla Integrante'], startsOn: '2023-08-29', sortOrder: 2 });
+  ids.st = (
+    await m({ role: 'technical_secretary', personId: ids['Diego Secretario'], startsOn: '2023-09-11' })
+  ).id;
+  await m({ role: 'party_representation', institutionId: ids.party, startsOn: '2023-08-29' });
+  await m({ role: 'area_invitee', areaId: ids.area, startsOn: '2023-08-29' });
+});
+afterAll(() => t.close());
+
+describe('bodies and memberships', () => {
+  it('refuses a non-party institution as party representation and a duplicate acronym', async () => {
+    const res = await liaison.post(`/api/governance/bodies/${ids.body}/memberships`, {
+      role: 'party_representation',
+      institutionId: ids.university,
+      startsOn: '2023-08-29',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      fields: [{ path: 'institutionId', message: 'La institución no es un partido político' }],
+    });
+    const dup = await liaison.post('/api/governance/bodies', {
+      name: 'Otra',
+      acronym: 'CP',
+      kind: 'permanent_committee',
+      createdOn: '2023-01-01',
+    });
+    expect(dup.status).toBe(409);
+    const detail = await liaison.get<BodyDetail>(`/api/governance/bodies/${ids.body}`);
+    expect(detail.body.memberships.map((x) => x.role)).toEqual([
+      'president',
+      'member',
+      'member',
+      'technical_secretary',
+      'party_representation',
+      'area_invitee',
+    ]);
+    expect(detail.body.agreementPrefix).toBe('CP/');
+  });
+});
+
+describe('sessions, attendance and agreements', () => {
+  it('refuses a day that does not exist and derives numbers and names', async () => {
+    const bad = await liaison.post(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'ordinaria',
+      heldOn: '2024-02-30',
+      modality: 'a_distancia',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('heldOn');
+    // Entered out of order: numbers follow the dates.
+    ids.s2 = (
+      await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
+        kind: 'ordinaria',
+        heldOn: '2024-02-22',
+        startTime: '11:00',
+        endTime: '12:30',
+        modality: 'a_distancia',
+      })
+    ).id;
+    const s1 = await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'ordinaria',
+      heldOn: '2024-01-25',
+      startTime: '10:00',
+      modality: 'a_distancia',
+      convokedOn: '2024-01-22',
+    });
+    ids.s1 = s1.id;
+    expect(s1).toMatchObject({
+      number: 1,
+      name: 'primera sesión ordinaria de 2024',
+      heldOnText: 'jueves 25 de enero de 2024',
+    });
+    const list = await liaison.get<{ items: Session[] }>(`/api/governance/bodies/${ids.body}/sessions`);
+    expect(list.body.items.map((s) => s.name)).toEqual([
+      'primera sesión ordinaria de 2024',
+      'segunda sesión ordinaria de 2024',
+    ]);
+    const backwards = await liaison.post(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'ordinaria',
+      heldOn: '2024-03-01',
+      startTime: '11:00',
+      endTime: '10:00',
+      modality: 'presencial',
+    });
+    expect(backwards.status).toBe(400);
+  });
+
+  it('records attendance in the role held that day, with area heads derived from the directory', async () => {
+    const r = await liaison.put<SessionDetail>(`/api/governance/sessions/${ids.s1}/attendance`, {
+      entries: [
+        { personId: ids['Ana Presidenta'], present: true },
+        { personId: ids['Beto Integrante'], present: true },
+        { personId: ids['Carla Integrante'], present: false },
+        { personId: ids['Diego Secretario'], present: true },
+        { institutionId: ids.party, present: true },
+        { personId: ids['Elena Titular'], present: true },
+      ],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.roster.map((x) => [x.roleLabel, x.personName ?? x.institutionName, x.present])).toEqual([
+      ['Presidencia', 'Ana Presidenta', true],
+      ['Integrante', 'Beto Integrante', true],
+      ['Integrante', 'Carla Integrante', false],
+      ['Secretario técnico', 'Diego Secretario', true],
+      ['Representación de partido', 'Partido Uno', true],
+      ['Titular de la UTD', 'Elena Titular', true],
+    ]);
+    expect(r.body.quorum).toEqual({ votingMembers: 3, votingPresent: 2, required: 2, reached: true });
+    // On the second session the acting head sits for the area.
+    const s2 = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`);
+    expect(s2.body.roster.find((x) => x.role === 'area_head')).toMatchObject({
+      personName: 'Fausto Encargado',
+      headKind: 'encargado_de_despacho',
+      roleLabel: 'Encargado de despacho de la UTD',
+      present: null,
+    });
+  });
+
+  it('refuses attendance of someone who held no role that day, writing nothing', async () => {
+    const before = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`);
+    const audits = await auditCount();
+    const res = await liaison.put(`/api/governance/sessions/${ids.s2}/attendance`, {
+      entries: [
+        { personId: ids['Ana Presidenta'], present: true },
+        { personId: ids['Elena Titular'], present: true },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [
+        {
+          path: 'entries.1.personId',
+          message: 'Elena Titular no tenía cargo ni invitación en la CP el jueves 22 de febrero de 2024',
+        },
+      ],
+    });
+    const stranger = await liaison.put(`/api/governance/sessions/${ids.s2}/attendance`, {
+      entries: [{ personId: ids['Gina Ajena'], present: true }],
+    });
+    expect(stranger.status).toBe(400);
+    expect((await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`)).body).toEqual(
+      before.body,
+    );
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it('numbers agreements per body and year, with recorded votes of voting members only', async () => {
+    const item = await post<Id>(`/api/governance/sessions/${ids.s1}/agenda-items`, {
+      title: 'Aprobación del orden del día',
+    });
+    const a1 = await post<Agreement>(`/api/governance/sessions/${ids.s1}/agreements`, {
+      agendaItemId: item.id,
+      title: 'Aprobación del orden del día',
+    });
+    expect(a1).toMatchObject({
+      number: 'CP/001/2024',
+      voteKind: 'unanimous',
+      adoptedOn: '2024-01-25',
+      frozen: false,
+    });
+    const badVote = await liaison.post(`/api/governance/sessions/${ids.s1}/agreements`, {
+      title: 'Con votación',
+      voteKind: 'recorded',
+      votes: [{ personId: ids['Diego Secretario'], vote: 'favor' }],
+    });
+    expect(badVote.status).toBe(400);
+    expect(badVote.body).toMatchObject({ fields: [{ path: 'votes.0.personId' }] });
+    const a2 = await post<Agreement>(`/api/governance/sessions/${ids.s1}/agreements`, {
+      title: 'Con votación',
+      voteKind: 'recorded',
+      votes: [
+        { personId: ids['Ana Presidenta'], vote: 'favor' },
+        { personId: ids['Beto Integrante'], vote: 'contra' },
+      ],
+    });
+    expect(a2.number).toBe('CP/002/2024');
+    expect(a2.votes.map((v) => [v.personName, v.vote])).toEqual(
+      expect.arrayContaining([
+        ['Ana Presidenta', 'favor'],
+        ['Beto Integrante', 'contra'],
+      ]),
+    );
+    ids.a1 = a1.id;
+    // A historical agreement keeps its number; a wrong prefix is refused.
+    const h = await post<Agreement>(`/api/governance/bodies/${ids.body}/historical-agreements`, {
+      number: 'CP/003/2023',
+      title: 'Programa 2024',
+      adoptedOn: '2023-09-11',
+    });
+    expect(h).toMatchObject({ number: 'CP/003/2023', historical: true });
+    const wrong = await liaison.post(`/api/governance/bodies/${ids.body}/historical-agreements`, {
+      number: 'XX/003/2023',
+      title: 'x',
+      adoptedOn: '2023-09-11',
+    });
+    expect(wrong.status).toBe(400);
+    const again = await liaison.post(`/api/governance/bodies/${ids.body}/historical-agreements`, {
+      number: 'CP/003/2023',
+      title: 'x',
+      adoptedOn: '2023-09-11',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses adopting agreements without quorum once attendance is recorded', async () => {
+    const s = await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'extraordinaria',
+      heldOn: '2024-02-01',
+      modality: 'presencial',
+    });
+    await post(`/api/governance/sessions/${s.id}/agenda-items`, { title: 'Punto único' });
+    const put = await liaison.put(`/api/governance/sessions/${s.id}/attendance`, {
+      entries: [
+        { personId: ids['Ana Presidenta'], present: true },
+        { personId: ids['Beto Integrante'], present: false },
+        { personId: ids['Carla Integrante'], present: false },
+      ],
+    });
+    expect(put.status).toBe(200);
+    const res = await liaison.post(`/api/governance/sessions/${s.id}/agreements`, { title: 'Sin quórum' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ message: expect.stringContaining('Sin quórum') });
+  });
+
+  it('approves minutes only by an agreement of a later session, then freezes the session', async () => {
+    const a2s = await post<Agreement>(`/api/governance/sessions/${ids.s2}/agreements`, {
+      title: 'Aprobación de la minuta de la primera sesión ordinaria de 2024',
+    });
+    expect(a2s.number).toBe('CP/003/2024');
+    // The second session's minutes cannot be approved by an agreement of the first.
+    const early = await liaison.post(`/api/governance/sessions/${ids.s2}/minutes-approval`, {
+      agreementId: ids.a1,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      message: 'La minuta se aprueba mediante un acuerdo de una sesión posterior a la que registra.',
+    });
+    const same = await liaison.post(`/api/governance/sessions/${ids.s2}/minutes-approval`, {
+      agreementId: a2s.id,
+    });
+    expect(same.status).toBe(409);
+    expect(
+      (await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`)).body.minutesApprovedBy,
+    ).toBeNull();
+
+    const ok = await liaison.post<Session>(`/api/governance/sessions/${ids.s1}/minutes-approval`, {
+      agreementId: a2s.id,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.minutesApprovedBy).toEqual({ agreementId: a2s.id, number: 'CP/003/2024' });
+    const edit = await liaison.patch(`/api/governance/agreements/${ids.a1}`, { title: 'Cambiado' });
+    expect(edit.status).toBe(409);
+    expect(edit.body).toMatchObject({
+      message: 'El acuerdo CP/001/2024 no puede modificarse: la minuta de su sesión ya fue aprobada.',
+    });
+    expect((await liaison.get<Agreement>(`/api/governance/agreements/${ids.a1}`)).body).toMatchObject({
+      title: 'Aprobación del orden del día',
+      frozen: true,
+    });
+    expect(
+      (await liaison.post(`/api/governance/sessions/${ids.s1}/agreements`, { title: 'Tarde' })).status,
+    ).toBe(409);
+    expect((await liaison.patch(`/api/governance/sessions/${ids.s1}`, { minutesText: 'otra' })).status).toBe(
+      409,
+    );
+    // Agreements of a session whose minutes are not approved can still be corrected.
+    const fix = await liaison.patch<Agreement>(`/api/governance/agreements/${a2s.id}`, {
+      body: 'Texto del acuerdo.',
+    });
+    expect(fix.status).toBe(200);
+    expect(fix.body.body).toBe('Texto del acuerdo.');
+  });
+
+  it('lists agreements by session and builds the attendance report', async () => {
+    const list = await liaison.get<{
+      sessions: { heading: string; agreements: Agreement[] }[];
+      total: number;
+    }>(`/api/governance/bodies/${ids.body}/agreements?from=2024-01-01&to=2024-03-31`);
+    expect(list.body.sessions.map((s) => [s.heading, s.agreements.map((a) => a.number)])).toEqual([
+      ['Primera sesión ordinaria, jueves 25 de enero de 2024', ['CP/001/2024', 'CP/002/2024']],
+      ['Primera sesión extraordinaria, jueves 1 de febrero de 2024', []],
+      ['Segunda sesión ordinaria, jueves 22 de febrero de 2024', ['CP/003/2024']],
+    ]);
+    const report = await liaison.get<{
+      sessions: { heading: string }[];
+      rows: { line: string; attended: boolean[]; held: number }[];
+    }>(`/api/governance/bodies/${ids.body}/attendance-report?from=2024-01-01&to=2024-01-31`);
+    expect(report.body.sessions.map((s) => s.heading)).toEqual(['1° Ord']);
+    expect(report.body.rows.map((r) => [r.line, r.attended])).toEqual([
+      ['Presidencia: Ana Presidenta', [true]],
+      ['Integrante: Beto Integrante', [true]],
+      ['Integrante: Carla Integrante', [false]],
+      ['Secretario técnico: Diego Secretario', [true]],
+      ['Partido Uno', [true]],
+      ['Titular de la Unidad Técnica de Difusión, Elena Titular', [true]],
+    ]);
+    const bad = await liaison.get(
+      `/api/governance/bodies/${ids.body}/attendance-report?from=2024-03-01&to=2024-01-01`,
+    );
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('agreement numbering under concurrency', () => {
+  it('gives 20 concurrent agreements over two app instances the numbers 1..20, no gaps, no duplicates', async () => {
+    const t2 = await startTestApp({}, { sameDatabaseAs: t });
+    try {
+      const body = await post<Id>('/api/governance/bodies', {
+        name: 'Comisión Concurrente',
+        acronym: 'CC',
+        kind: 'permanent_committee',
+        createdOn: '2024-01-01',
+      });
+      const session = await post<Id>(`/api/governance/bodies/${body.id}/sessions`, {
+        kind: 'ordinaria',
+        heldOn: '2024-05-10',
+        modality: 'presencial',
+      });
+      const other = liaison.onInstance(t2.url);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? other : liaison).post<Agreement>(`/api/governance/sessions/${session.id}/agreements`, {
+            title: `Acuerdo ${i}`,
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+      const numbers = results.map((r) => r.body.sequence).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(new Set(results.map((r) => r.body.number)).size).toBe(20);
+      expect(results.map((r) => r.body.number)).toContain('CC/020/2024');
+      const next = await post<Agreement>(`/api/governance/sessions/${session.id}/agreements`, {
+        title: 'Siguiente',
+      });
+      expect(next.number).toBe('CC/021/2024');
+    } finally {
+      await t2.close();
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('serves an iCal feed that a calendar parser reads', async () => {
+    const res = await liaison.get<string>(`/api/governance/bodies/${ids.body}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const comp = new ICAL.Component(ICAL.parse(res.body));
+    const events = comp.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const byDay = Object.fromEntries(events.map((e) => [e.startDate.toString().slice(0, 10), e]));
+    expect(events).toHaveLength(3);
+    // 10:00 in Mexico City (UTC−6) is 16:00 UTC.
+    expect(byDay['2024-01-25']!.summary).toBe('CP: Primera sesión ordinaria de 2024');
+    expect(byDay['2024-01-25']!.startDate.toJSDate().toISOString()).toBe('2024-01-25T16:00:00.000Z');
+    expect(byDay['2024-02-22']!.endDate.toJSDate().toISOString()).toBe('2024-02-22T18:30:00.000Z');
+    // A session without a time is an all-day event on its date.
+    expect(byDay['2024-02-01']!.startDate.isDate).toBe(true);
+    expect(byDay['2024-02-01']!.startDate.toString()).toBe('2024-02-01');
+  });
+
+  it('renders the agenda, attendance list and minutes as DOCX and PDF', async () => {
+    for (const doc of ['orden-del-dia', 'lista-de-asistencia', 'minuta']) {
+      const docx = await liaison.request(
+        'GET',
+        `/api/governance/sessions/${ids.s1}/documents/${doc}?format=docx`,
+      );
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-disposition')).toContain(`${doc}-CP-2024-01-25.docx`);
+    }
+    const raw = await fetch(
+      `${liaison.baseUrl}/api/governance/sessions/${ids.s1}/documents/minuta?format=docx`,
+      {
+        headers: { cookie: cookieOf(liaison) },
+      },
+    );
+    const zip = await JSZip.loadAsync(Buffer.from(await raw.arrayBuffer()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Minuta de la primera sesión ordinaria de 2024');
+    expect(xml).toContain('Aprobada mediante el Acuerdo CP/003/2024.');
+    expect(xml).toContain('CP/001/2024. Aprobación del orden del día (por unanimidad)');
+
+    const pdf = await fetch(
+      `${liaison.baseUrl}/api/governance/sessions/${ids.s1}/documents/lista-de-asistencia?format=pdf`,
+      {
+        headers: { cookie: cookieOf(liaison) },
+      },
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('SSSCG mandates', () => {
+  it('follows a Consejo General mandate to areas with dated updates and an overdue flag', async () => {
+    const cg = await post<Id>('/api/governance/bodies', {
+      name: 'Consejo General',
+      acronym: 'CG',
+      kind: 'consejo_general',
+      agreementPrefix: 'OPLG/ACU-CG-',
+      createdOn: '2000-01-01',
+    });
+    const source = await post<Agreement>(`/api/governance/bodies/${cg.id}/historical-agreements`, {
+      number: 'OPLG/ACU-CG-010/2024',
+      title: 'Acuerdo con mandato',
+      adoptedOn: '2024-01-10',
+    });
+    // Only Consejo General agreements are followed up.
+    const wrong = await liaison.post('/api/governance/mandates', {
+      agreementId: ids.a1,
+      description: 'x',
+      areaIds: [ids.area],
+    });
+    expect(wrong.status).toBe(400);
+    const m = await post<MandateDetail>('/api/governance/mandates', {
+      agreementId: source.id,
+      description: 'Informar avances',
+      dueOn: '2024-03-01',
+      areaIds: [ids.area],
+    });
+    expect(m).toMatchObject({
+      agreementNumber: 'OPLG/ACU-CG-010/2024',
+      status: 'pending',
+      overdue: true,
+      areas: [{ acronym: 'UTD' }],
+    });
+    for (const day of ['2024-01-15', '2024-01-15', '2024-02-07']) {
+      expect(
+        (
+          await liaison.post(`/api/governance/mandates/${m.id}/updates`, {
+            occurredOn: day,
+            note: `Actualización ${day}`,
+          })
+        ).status,
+      ).toBe(201);
+    }
+    const before = await liaison.post(`/api/governance/mandates/${m.id}/updates`, {
+      occurredOn: '2023-12-31',
+      note: 'antes',
+    });
+    expect(before.status).toBe(400);
+    const detail = await liaison.get<MandateDetail>(`/api/governance/mandates/${m.id}`);
+    expect(detail.body.updates.map((u) => u.occurredOn)).toEqual(['2024-01-15', '2024-01-15', '2024-02-07']);
+    expect(detail.body).toMatchObject({
+      status: 'in_progress',
+      updateCount: 3,
+      lastUpdateOn: '2024-02-07',
+      overdue: true,
+    });
+    const overdue = await liaison.get<{ items: { id: string }[] }>('/api/governance/mandates?overdue=true');
+    expect(overdue.body.items.map((x) => x.id)).toEqual([m.id]);
+    const done = await liaison.patch<MandateDetail>(`/api/governance/mandates/${m.id}`, {
+      status: 'fulfilled',
+    });
+    expect(done.body.overdue).toBe(false);
+  });
+});
+
+function cookieOf(c: HttpClient): string {
+  const jar = (c as unknown as { cookies: Map<string, string> }).cookies;
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}

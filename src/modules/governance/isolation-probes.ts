@@ -1,0 +1,281 @@
+import { expect } from 'vitest';
+import type { HttpClient } from '../../../tests/support/http-client';
+
+// Organization-isolation probes of the governance routes, used by
+// tests/integration/organization-isolation.db.test.ts: organization B's administrator tries every
+// route against organization A's records (created here through A's own client).
+
+type Fixture = {
+  body: string;
+  membership: string;
+  session: string;
+  item: string;
+  document: string;
+  agreement: string;
+  cgAgreement: string;
+  mandate: string;
+  person: string;
+};
+
+async function created(res: Promise<{ status: number; body: unknown }>): Promise<string> {
+  const r = await res;
+  if (r.status !== 201) throw new Error(`fixture: ${r.status} ${JSON.stringify(r.body)}`);
+  return (r.body as { id: string }).id;
+}
+
+let fixture: Promise<Fixture> | undefined;
+function fixtureOf(a: HttpClient): Promise<Fixture> {
+  fixture ??= (async () => {
+    const person = await created(a.post('/api/people', { fullName: 'Consejera del Organismo A' }));
+    const body = await created(
+      a.post('/api/governance/bodies', {
+        name: 'Comisión del Organismo A',
+        acronym: 'CA',
+        kind: 'permanent_committee',
+        createdOn: '2023-01-01',
+      }),
+    );
+    const membership = await created(
+      a.post(`/api/governance/bodies/${body}/memberships`, {
+        role: 'president',
+        personId: person,
+        startsOn: '2023-01-01',
+      }),
+    );
+    const session = await created(
+      a.post(`/api/governance/bodies/${body}/sessions`, {
+        kind: 'ordinaria',
+        heldOn: '2024-01-25',
+        modality: 'presencial',
+      }),
+    );
+    const item = await created(
+      a.post(`/api/governance/sessions/${session}/agenda-items`, { title: 'Punto A' }),
+    );
+    const form = new FormData();
+    form.append('file', new Blob(['documento de A'], { type: 'text/plain' }), 'a.txt');
+    const withDoc = await a.post<{ documents: { id: string }[] }>(
+      `/api/governance/agenda-items/${item}/documents`,
+      form,
+    );
+    const agreement = await created(
+      a.post(`/api/governance/sessions/${session}/agreements`, { title: 'Acuerdo del Organismo A' }),
+    );
+    const cg = await created(
+      a.post('/api/governance/bodies', {
+        name: 'Consejo General A',
+        acronym: 'CGA',
+        kind: 'consejo_general',
+        createdOn: '2000-01-01',
+      }),
+    );
+    const cgAgreement = await created(
+      a.post(`/api/governance/bodies/${cg}/historical-agreements`, {
+        number: 'CGA/001/2024',
+        title: 'Acuerdo del Consejo A',
+        adoptedOn: '2024-01-10',
+      }),
+    );
+    const areaId = await created(a.post('/api/areas', { name: 'Área de mandatos A', kind: 'other' }));
+    const mandate = await created(
+      a.post('/api/governance/mandates', {
+        agreementId: cgAgreement,
+        description: 'Mandato A',
+        areaIds: [areaId],
+      }),
+    );
+    return {
+      body,
+      membership,
+      session,
+      item,
+      document: withDoc.body.documents[0]!.id,
+      agreement,
+      cgAgreement,
+      mandate,
+      person,
+    };
+  })();
+  return fixture;
+}
+
+let bFixture: Promise<{ body: string; session: string }> | undefined;
+function ownOf(b: HttpClient) {
+  bFixture ??= (async () => {
+    const body = await created(
+      b.post('/api/governance/bodies', {
+        name: 'Comisión de B',
+        acronym: 'CB',
+        kind: 'permanent_committee',
+        createdOn: '2023-01-01',
+      }),
+    );
+    const session = await created(
+      b.post(`/api/governance/bodies/${body}/sessions`, {
+        kind: 'ordinaria',
+        heldOn: '2024-02-01',
+        modality: 'presencial',
+      }),
+    );
+    return { body, session };
+  })();
+  return bFixture;
+}
+
+const is404 = async (res: Promise<{ status: number }>) => expect((await res).status).toBe(404);
+
+/** Probes keyed as "METHOD /path" of the OpenAPI document. `a` is organization A's client. */
+export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpClient) => Promise<void>> {
+  const A = () => fixtureOf(a());
+  return {
+    'GET /api/governance/bodies': async (b) => {
+      const x = await A();
+      const res = await b.get('/api/governance/bodies');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(x.body);
+    },
+    'POST /api/governance/bodies': async (b) => {
+      await A();
+      // Same acronym as A's committee: not a duplicate, A's records do not exist for B.
+      const res = await b.post('/api/governance/bodies', {
+        name: 'Comisión homónima',
+        acronym: 'CA',
+        kind: 'permanent_committee',
+        createdOn: '2023-01-01',
+      });
+      expect(res.status).toBe(201);
+    },
+    'GET /api/governance/bodies/{id}': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}`)),
+    'POST /api/governance/bodies/{id}/memberships': async (b) => {
+      const x = await A();
+      await is404(
+        b.post(`/api/governance/bodies/${x.body}/memberships`, {
+          role: 'member',
+          personId: x.person,
+          startsOn: '2024-01-01',
+        }),
+      );
+      const own = await ownOf(b);
+      const res = await b.post(`/api/governance/bodies/${own.body}/memberships`, {
+        role: 'member',
+        personId: x.person,
+        startsOn: '2024-01-01',
+      });
+      expect(res.status).toBe(400);
+    },
+    'PATCH /api/governance/bodies/{id}/memberships/{membershipId}': async (b) => {
+      const x = await A();
+      await is404(
+        b.patch(`/api/governance/bodies/${x.body}/memberships/${x.membership}`, { endsOn: '2024-01-01' }),
+      );
+      const own = await ownOf(b);
+      await is404(
+        b.patch(`/api/governance/bodies/${own.body}/memberships/${x.membership}`, { endsOn: '2024-01-01' }),
+      );
+    },
+    'GET /api/governance/bodies/{id}/sessions': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}/sessions`)),
+    'POST /api/governance/bodies/{id}/sessions': async (b) =>
+      is404(
+        b.post(`/api/governance/bodies/${(await A()).body}/sessions`, {
+          kind: 'ordinaria',
+          heldOn: '2024-03-01',
+          modality: 'presencial',
+        }),
+      ),
+    'GET /api/governance/sessions/{id}': async (b) =>
+      is404(b.get(`/api/governance/sessions/${(await A()).session}`)),
+    'PATCH /api/governance/sessions/{id}': async (b) =>
+      is404(b.patch(`/api/governance/sessions/${(await A()).session}`, { place: 'Tomada' })),
+    'POST /api/governance/sessions/{id}/agenda-items': async (b) =>
+      is404(b.post(`/api/governance/sessions/${(await A()).session}/agenda-items`, { title: 'Intruso' })),
+    'POST /api/governance/agenda-items/{id}/documents': async (b) => {
+      const form = new FormData();
+      form.append('file', new Blob(['x'], { type: 'text/plain' }), 'x.txt');
+      await is404(b.post(`/api/governance/agenda-items/${(await A()).item}/documents`, form));
+    },
+    'GET /api/governance/agenda-documents/{id}': async (b) =>
+      is404(b.get(`/api/governance/agenda-documents/${(await A()).document}`)),
+    'PUT /api/governance/sessions/{id}/attendance': async (b) => {
+      const x = await A();
+      await is404(
+        b.put(`/api/governance/sessions/${x.session}/attendance`, {
+          entries: [{ personId: x.person, present: true }],
+        }),
+      );
+      const own = await ownOf(b);
+      const res = await b.put(`/api/governance/sessions/${own.session}/attendance`, {
+        entries: [{ personId: x.person, present: true }],
+      });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).not.toContain('Consejera del Organismo A');
+    },
+    'POST /api/governance/sessions/{id}/agreements': async (b) =>
+      is404(b.post(`/api/governance/sessions/${(await A()).session}/agreements`, { title: 'Intruso' })),
+    'POST /api/governance/sessions/{id}/minutes-approval': async (b) => {
+      const x = await A();
+      await is404(
+        b.post(`/api/governance/sessions/${x.session}/minutes-approval`, { agreementId: x.agreement }),
+      );
+      const own = await ownOf(b);
+      const res = await b.post(`/api/governance/sessions/${own.session}/minutes-approval`, {
+        agreementId: x.agreement,
+      });
+      expect(res.status).toBe(400);
+    },
+    'GET /api/governance/sessions/{id}/documents/{document}': async (b) =>
+      is404(b.get(`/api/governance/sessions/${(await A()).session}/documents/minuta?format=docx`)),
+    'GET /api/governance/bodies/{id}/agreements': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}/agreements`)),
+    'POST /api/governance/bodies/{id}/historical-agreements': async (b) =>
+      is404(
+        b.post(`/api/governance/bodies/${(await A()).body}/historical-agreements`, {
+          number: 'CA/009/2023',
+          title: 'Intruso',
+          adoptedOn: '2023-05-05',
+        }),
+      ),
+    'GET /api/governance/agreements/{id}': async (b) =>
+      is404(b.get(`/api/governance/agreements/${(await A()).agreement}`)),
+    'PATCH /api/governance/agreements/{id}': async (b) => {
+      const x = await A();
+      await is404(b.patch(`/api/governance/agreements/${x.agreement}`, { title: 'Tomado' }));
+      expect((await a().get<{ title: string }>(`/api/governance/agreements/${x.agreement}`)).body.title).toBe(
+        'Acuerdo del Organismo A',
+      );
+    },
+    'GET /api/governance/bodies/{id}/attendance-report': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}/attendance-report`)),
+    'GET /api/governance/bodies/{id}/attendance-report/document': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}/attendance-report/document?format=pdf`)),
+    'GET /api/governance/bodies/{id}/calendar.ics': async (b) =>
+      is404(b.get(`/api/governance/bodies/${(await A()).body}/calendar.ics`)),
+    'GET /api/governance/mandates': async (b) => {
+      const x = await A();
+      const res = await b.get('/api/governance/mandates');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(x.mandate);
+    },
+    'POST /api/governance/mandates': async (b) => {
+      const res = await b.post('/api/governance/mandates', {
+        agreementId: (await A()).cgAgreement,
+        description: 'Intruso',
+        areaIds: ['00000000-0000-4000-8000-000000000000'],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ fields: [{ path: 'agreementId' }] });
+    },
+    'GET /api/governance/mandates/{id}': async (b) =>
+      is404(b.get(`/api/governance/mandates/${(await A()).mandate}`)),
+    'PATCH /api/governance/mandates/{id}': async (b) =>
+      is404(b.patch(`/api/governance/mandates/${(await A()).mandate}`, { status: 'cancelled' })),
+    'POST /api/governance/mandates/{id}/updates': async (b) =>
+      is404(
+        b.post(`/api/governance/mandates/${(await A()).mandate}/updates`, {
+          occurredOn: '2024-02-01',
+          note: 'x',
+        }),
+      ),
+  };
+}

@@ -1,0 +1,736 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, sql, type SQL } from 'drizzle-orm';
+import { area, institution, person, position } from '../directory/schema';
+import type { Db } from '../platform/db/client';
+import { storedFile } from '../platform/files/schema';
+import type {
+  AgendaItem,
+  Agreement,
+  Body,
+  HeadKind,
+  Mandate,
+  MandateStatus,
+  Membership,
+  MembershipRole,
+  SessionKind,
+} from './contract';
+import {
+  agendaDocument,
+  agendaItem,
+  agreement,
+  agreementVote,
+  attendance,
+  bodyMembership,
+  bodySession,
+  governingBody,
+  mandate,
+  mandateArea,
+  mandateUpdate,
+} from './schema';
+import { formatAgreementNumber, isOverdue, type HeadFact, type MembershipFact } from './rules';
+
+// All reads and writes of the governance module. Every function takes the organization and filters by it.
+
+// ---- bodies
+
+function presentBody(r: typeof governingBody.$inferSelect): Body {
+  return {
+    id: r.id,
+    name: r.name,
+    acronym: r.acronym,
+    kind: r.kind,
+    agreementPrefix: r.agreementPrefix,
+    createdByAgreement: r.createdByAgreement,
+    createdOn: r.createdOn,
+    endedOn: r.endedOn,
+  };
+}
+
+export async function findBody(db: Db, orgId: string, id: string): Promise<Body | undefined> {
+  const [row] = await db
+    .select()
+    .from(governingBody)
+    .where(and(eq(governingBody.organizationId, orgId), eq(governingBody.id, id)));
+  return row && presentBody(row);
+}
+
+export async function findBodyByAcronym(db: Db, orgId: string, acronym: string): Promise<Body | undefined> {
+  const [row] = await db
+    .select()
+    .from(governingBody)
+    .where(and(eq(governingBody.organizationId, orgId), eq(governingBody.acronym, acronym)));
+  return row && presentBody(row);
+}
+
+export async function listBodies(db: Db, orgId: string): Promise<Body[]> {
+  const rows = await db
+    .select()
+    .from(governingBody)
+    .where(eq(governingBody.organizationId, orgId))
+    .orderBy(asc(governingBody.kind), asc(governingBody.name));
+  return rows.map(presentBody);
+}
+
+export async function insertBody(
+  db: Db,
+  orgId: string,
+  values: Omit<typeof governingBody.$inferInsert, 'organizationId'>,
+): Promise<Body> {
+  const [row] = await db
+    .insert(governingBody)
+    .values({ ...values, organizationId: orgId })
+    .returning();
+  return presentBody(row!);
+}
+
+// ---- memberships
+
+const membershipColumns = {
+  id: bodyMembership.id,
+  bodyId: bodyMembership.bodyId,
+  role: bodyMembership.role,
+  personId: bodyMembership.personId,
+  personName: person.fullName,
+  institutionId: bodyMembership.institutionId,
+  institutionName: institution.name,
+  areaId: bodyMembership.areaId,
+  areaName: area.name,
+  startsOn: bodyMembership.startsOn,
+  endsOn: bodyMembership.endsOn,
+  agreementId: bodyMembership.agreementId,
+  agreementReference: bodyMembership.agreementReference,
+  sortOrder: bodyMembership.sortOrder,
+  agreementYear: agreement.year,
+  agreementSeq: agreement.number,
+  prefix: governingBody.agreementPrefix,
+};
+
+function selectMemberships(db: Db) {
+  return db
+    .select(membershipColumns)
+    .from(bodyMembership)
+    .leftJoin(person, eq(person.id, bodyMembership.personId))
+    .leftJoin(institution, eq(institution.id, bodyMembership.institutionId))
+    .leftJoin(area, eq(area.id, bodyMembership.areaId))
+    .leftJoin(agreement, eq(agreement.id, bodyMembership.agreementId))
+    .innerJoin(governingBody, eq(governingBody.id, bodyMembership.bodyId));
+}
+
+type MembershipRow = Awaited<ReturnType<ReturnType<typeof selectMemberships>['where']>>[number];
+
+function presentMembership(r: MembershipRow): Membership {
+  const { agreementYear, agreementSeq, prefix, ...rest } = r;
+  return {
+    ...rest,
+    agreementNumber:
+      agreementYear !== null && agreementSeq !== null
+        ? formatAgreementNumber(prefix, agreementSeq, agreementYear)
+        : null,
+  };
+}
+
+export async function listMemberships(db: Db, orgId: string, bodyId: string): Promise<Membership[]> {
+  const rows = await selectMemberships(db)
+    .where(and(eq(bodyMembership.organizationId, orgId), eq(bodyMembership.bodyId, bodyId)))
+    .orderBy(asc(bodyMembership.sortOrder), asc(bodyMembership.startsOn), asc(bodyMembership.id));
+  const order: MembershipRole[] = [
+    'president',
+    'member',
+    'technical_secretary',
+    'party_representation',
+    'area_invitee',
+    'invitee',
+  ];
+  return rows.map(presentMembership).sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+}
+
+export async function findMembership(
+  db: Db,
+  orgId: string,
+  bodyId: string,
+  id: string,
+): Promise<Membership | undefined> {
+  const [row] = await selectMemberships(db).where(
+    and(
+      eq(bodyMembership.organizationId, orgId),
+      eq(bodyMembership.bodyId, bodyId),
+      eq(bodyMembership.id, id),
+    ),
+  );
+  return row && presentMembership(row);
+}
+
+export async function insertMembership(
+  db: Db,
+  orgId: string,
+  values: Omit<typeof bodyMembership.$inferInsert, 'organizationId'>,
+): Promise<string> {
+  const [row] = await db
+    .insert(bodyMembership)
+    .values({ ...values, organizationId: orgId })
+    .returning({ id: bodyMembership.id });
+  return row!.id;
+}
+
+export async function updateMembershipRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof bodyMembership.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(bodyMembership)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(bodyMembership.organizationId, orgId), eq(bodyMembership.id, id)));
+}
+
+/** The memberships of a body as plain facts for the roster rules. */
+export async function membershipFacts(db: Db, orgId: string, bodyId: string): Promise<MembershipFact[]> {
+  return db
+    .select({
+      id: bodyMembership.id,
+      role: bodyMembership.role,
+      personId: bodyMembership.personId,
+      institutionId: bodyMembership.institutionId,
+      areaId: bodyMembership.areaId,
+      startsOn: bodyMembership.startsOn,
+      endsOn: bodyMembership.endsOn,
+      sortOrder: bodyMembership.sortOrder,
+    })
+    .from(bodyMembership)
+    .where(and(eq(bodyMembership.organizationId, orgId), eq(bodyMembership.bodyId, bodyId)));
+}
+
+/** The directory's heads (titular, encargado de despacho) of the given areas over time. */
+export async function headFacts(db: Db, orgId: string, areaIds: string[]): Promise<HeadFact[]> {
+  if (!areaIds.length) return [];
+  const rows = await db
+    .select({
+      areaId: position.areaId,
+      personId: position.personId,
+      headKind: position.headKind,
+      startsOn: position.startsOn,
+      endsOn: position.endsOn,
+    })
+    .from(position)
+    .where(
+      and(
+        eq(position.organizationId, orgId),
+        inArray(position.areaId, areaIds),
+        isNotNull(position.headKind),
+      ),
+    );
+  return rows.map((r) => ({ ...r, areaId: r.areaId!, headKind: r.headKind as HeadKind }));
+}
+
+// ---- directory lookups (names for rosters, reports and validation)
+
+export type PersonInfo = { id: string; fullName: string; gender: string; honorific: string | null };
+
+export async function peopleById(db: Db, orgId: string, ids: string[]): Promise<Map<string, PersonInfo>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: person.id, fullName: person.fullName, gender: person.gender, honorific: person.honorific })
+    .from(person)
+    .where(and(eq(person.organizationId, orgId), inArray(person.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type InstitutionInfo = { id: string; name: string; kind: string };
+export async function institutionsById(
+  db: Db,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, InstitutionInfo>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: institution.id, name: institution.name, kind: institution.kind })
+    .from(institution)
+    .where(and(eq(institution.organizationId, orgId), inArray(institution.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type AreaInfo = { id: string; name: string; acronym: string | null; kind: string };
+export async function areasById(db: Db, orgId: string, ids: string[]): Promise<Map<string, AreaInfo>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: area.id, name: area.name, acronym: area.acronym, kind: area.kind })
+    .from(area)
+    .where(and(eq(area.organizationId, orgId), inArray(area.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The title of the position a person held on a day (the first found), for wording such as footnotes. */
+export async function positionTitleOn(
+  db: Db,
+  orgId: string,
+  personId: string,
+  day: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ title: position.title })
+    .from(position)
+    .where(
+      and(
+        eq(position.organizationId, orgId),
+        eq(position.personId, personId),
+        lte(position.startsOn, day),
+        sql`(${position.endsOn} is null or ${position.endsOn} >= ${day})`,
+      ),
+    )
+    .orderBy(desc(position.headKind), asc(position.startsOn))
+    .limit(1);
+  return row?.title;
+}
+
+// ---- sessions
+
+export type SessionRow = typeof bodySession.$inferSelect;
+
+export async function listSessionRows(
+  db: Db,
+  orgId: string,
+  bodyId: string,
+  period: { from?: string; to?: string } = {},
+): Promise<SessionRow[]> {
+  const f: SQL[] = [eq(bodySession.organizationId, orgId), eq(bodySession.bodyId, bodyId)];
+  if (period.from) f.push(gte(bodySession.heldOn, period.from));
+  if (period.to) f.push(lte(bodySession.heldOn, period.to));
+  return db
+    .select()
+    .from(bodySession)
+    .where(and(...f))
+    .orderBy(asc(bodySession.heldOn), asc(bodySession.startTime), asc(bodySession.id));
+}
+
+/** The sessions of the body of the same kind and year, to derive numbers. */
+export async function sessionsForNumbering(
+  db: Db,
+  orgId: string,
+  bodyId: string,
+  years: number[],
+): Promise<{ id: string; kind: SessionKind; heldOn: string; startTime: string | null }[]> {
+  if (!years.length) return [];
+  return db
+    .select({
+      id: bodySession.id,
+      kind: bodySession.kind,
+      heldOn: bodySession.heldOn,
+      startTime: bodySession.startTime,
+    })
+    .from(bodySession)
+    .where(
+      and(
+        eq(bodySession.organizationId, orgId),
+        eq(bodySession.bodyId, bodyId),
+        inArray(sql<number>`extract(year from ${bodySession.heldOn})::int`, years),
+      ),
+    );
+}
+
+export async function findSessionRow(db: Db, orgId: string, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(bodySession)
+    .where(and(eq(bodySession.organizationId, orgId), eq(bodySession.id, id)));
+  return row;
+}
+
+/** Locks the session row until the transaction ends (edits of a session and its agreements queue). */
+export async function lockSessionRow(db: Db, orgId: string, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(bodySession)
+    .where(and(eq(bodySession.organizationId, orgId), eq(bodySession.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function insertSession(
+  db: Db,
+  orgId: string,
+  values: Omit<typeof bodySession.$inferInsert, 'organizationId'>,
+): Promise<SessionRow> {
+  const [row] = await db
+    .insert(bodySession)
+    .values({ ...values, organizationId: orgId })
+    .returning();
+  return row!;
+}
+
+export async function updateSessionRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof bodySession.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(bodySession)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(bodySession.organizationId, orgId), eq(bodySession.id, id)));
+}
+
+// ---- agenda
+
+export async function listAgenda(db: Db, orgId: string, sessionId: string): Promise<AgendaItem[]> {
+  const items = await db
+    .select()
+    .from(agendaItem)
+    .where(and(eq(agendaItem.organizationId, orgId), eq(agendaItem.sessionId, sessionId)))
+    .orderBy(asc(agendaItem.position));
+  if (!items.length) return [];
+  const docs = await db
+    .select({
+      id: agendaDocument.id,
+      agendaItemId: agendaDocument.agendaItemId,
+      filename: agendaDocument.filename,
+      sha256: agendaDocument.fileSha256,
+      size: storedFile.size,
+      mediaType: storedFile.mediaType,
+    })
+    .from(agendaDocument)
+    .innerJoin(storedFile, eq(storedFile.sha256, agendaDocument.fileSha256))
+    .where(
+      and(
+        eq(agendaDocument.organizationId, orgId),
+        inArray(
+          agendaDocument.agendaItemId,
+          items.map((i) => i.id),
+        ),
+      ),
+    )
+    .orderBy(asc(agendaDocument.createdAt), asc(agendaDocument.id));
+  return items.map((i) => ({
+    id: i.id,
+    position: i.position,
+    title: i.title,
+    description: i.description,
+    documents: docs.filter((d) => d.agendaItemId === i.id).map(({ agendaItemId: _, ...d }) => d),
+  }));
+}
+
+export async function findAgendaItem(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(agendaItem)
+    .where(and(eq(agendaItem.organizationId, orgId), eq(agendaItem.id, id)));
+  return row;
+}
+
+export async function insertAgendaItem(
+  db: Db,
+  orgId: string,
+  sessionId: string,
+  values: { title: string; description: string | null },
+) {
+  const [last] = await db
+    .select({ n: max(agendaItem.position) })
+    .from(agendaItem)
+    .where(and(eq(agendaItem.organizationId, orgId), eq(agendaItem.sessionId, sessionId)));
+  const [row] = await db
+    .insert(agendaItem)
+    .values({ ...values, sessionId, organizationId: orgId, position: (last?.n ?? 0) + 1 })
+    .returning();
+  return row!;
+}
+
+export async function insertAgendaDocument(
+  db: Db,
+  orgId: string,
+  values: { agendaItemId: string; fileSha256: string; filename: string },
+) {
+  const [row] = await db
+    .insert(agendaDocument)
+    .values({ ...values, organizationId: orgId })
+    .returning();
+  return row!;
+}
+
+export async function findAgendaDocument(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: agendaDocument.id,
+      filename: agendaDocument.filename,
+      content: storedFile.content,
+      mediaType: storedFile.mediaType,
+    })
+    .from(agendaDocument)
+    .innerJoin(storedFile, eq(storedFile.sha256, agendaDocument.fileSha256))
+    .where(and(eq(agendaDocument.organizationId, orgId), eq(agendaDocument.id, id)));
+  return row;
+}
+
+// ---- attendance
+
+export type AttendanceRow = typeof attendance.$inferSelect;
+
+export async function listAttendance(db: Db, orgId: string, sessionIds: string[]): Promise<AttendanceRow[]> {
+  if (!sessionIds.length) return [];
+  return db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.organizationId, orgId), inArray(attendance.sessionId, sessionIds)));
+}
+
+export async function upsertAttendance(
+  db: Db,
+  orgId: string,
+  rows: Omit<typeof attendance.$inferInsert, 'organizationId'>[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insert(attendance)
+    .values(rows.map((r) => ({ ...r, organizationId: orgId })))
+    .onConflictDoUpdate({
+      target: [attendance.sessionId, attendance.membershipId],
+      set: {
+        present: sql`excluded.present`,
+        role: sql`excluded.role`,
+        personId: sql`excluded.person_id`,
+        institutionId: sql`excluded.institution_id`,
+        headKind: sql`excluded.head_kind`,
+        updatedAt: new Date(),
+      },
+    });
+}
+
+// ---- agreements
+
+const agreementColumns = {
+  row: agreement,
+  prefix: governingBody.agreementPrefix,
+  minutesApproved: sql<boolean>`coalesce((select s.minutes_approved_by is not null from body_session s where s.id = "agreement"."session_id"), false)`,
+};
+
+async function presentAgreements(
+  db: Db,
+  rows: { row: typeof agreement.$inferSelect; prefix: string; minutesApproved: boolean }[],
+): Promise<Agreement[]> {
+  const ids = rows.filter((r) => r.row.voteKind === 'recorded').map((r) => r.row.id);
+  const votes = ids.length
+    ? await db
+        .select({
+          agreementId: agreementVote.agreementId,
+          membershipId: agreementVote.membershipId,
+          personId: agreementVote.personId,
+          personName: person.fullName,
+          vote: agreementVote.vote,
+        })
+        .from(agreementVote)
+        .innerJoin(person, eq(person.id, agreementVote.personId))
+        .where(inArray(agreementVote.agreementId, ids))
+    : [];
+  return rows.map(({ row, prefix, minutesApproved }) => ({
+    id: row.id,
+    bodyId: row.bodyId,
+    sessionId: row.sessionId,
+    agendaItemId: row.agendaItemId,
+    number: formatAgreementNumber(prefix, row.number, row.year),
+    year: row.year,
+    sequence: row.number,
+    title: row.title,
+    body: row.body,
+    adoptedOn: row.adoptedOn,
+    voteKind: row.voteKind,
+    votes: votes.filter((v) => v.agreementId === row.id).map(({ agreementId: _, ...v }) => v),
+    historical: row.historical,
+    frozen: !!minutesApproved,
+  }));
+}
+
+export async function findAgreement(db: Db, orgId: string, id: string): Promise<Agreement | undefined> {
+  const rows = await db
+    .select(agreementColumns)
+    .from(agreement)
+    .innerJoin(governingBody, eq(governingBody.id, agreement.bodyId))
+    .where(and(eq(agreement.organizationId, orgId), eq(agreement.id, id)));
+  return (await presentAgreements(db, rows))[0];
+}
+
+export async function listAgreements(
+  db: Db,
+  orgId: string,
+  filter: { bodyId?: string; sessionIds?: string[] },
+): Promise<Agreement[]> {
+  const f: SQL[] = [eq(agreement.organizationId, orgId)];
+  if (filter.bodyId) f.push(eq(agreement.bodyId, filter.bodyId));
+  if (filter.sessionIds) {
+    if (!filter.sessionIds.length) return [];
+    f.push(inArray(agreement.sessionId, filter.sessionIds));
+  }
+  const rows = await db
+    .select(agreementColumns)
+    .from(agreement)
+    .innerJoin(governingBody, eq(governingBody.id, agreement.bodyId))
+    .where(and(...f))
+    .orderBy(asc(agreement.year), asc(agreement.number));
+  return presentAgreements(db, rows);
+}
+
+export async function agreementExists(
+  db: Db,
+  orgId: string,
+  bodyId: string,
+  year: number,
+  number: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(agreement)
+    .where(
+      and(
+        eq(agreement.organizationId, orgId),
+        eq(agreement.bodyId, bodyId),
+        eq(agreement.year, year),
+        eq(agreement.number, number),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}
+
+export async function insertAgreement(
+  db: Db,
+  orgId: string,
+  values: Omit<typeof agreement.$inferInsert, 'organizationId'>,
+): Promise<string> {
+  const [row] = await db
+    .insert(agreement)
+    .values({ ...values, organizationId: orgId })
+    .returning({ id: agreement.id });
+  return row!.id;
+}
+
+export async function insertVotes(
+  db: Db,
+  orgId: string,
+  agreementId: string,
+  votes: { membershipId: string; personId: string; vote: 'favor' | 'contra' | 'abstencion' }[],
+): Promise<void> {
+  if (!votes.length) return;
+  await db.insert(agreementVote).values(votes.map((v) => ({ ...v, agreementId, organizationId: orgId })));
+}
+
+export async function updateAgreementRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof agreement.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(agreement)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agreement.organizationId, orgId), eq(agreement.id, id)));
+}
+
+/** Lifts a gap-free counter to at least `value` (a historical agreement recorded with its number). */
+export async function raiseCounter(db: Db, orgId: string, scope: string, value: number): Promise<void> {
+  await db.execute(sql`
+    insert into sequence_counter (organization_id, scope, last_value) values (${orgId}, ${scope}, ${value})
+    on conflict (organization_id, scope) do update
+      set last_value = greatest(sequence_counter.last_value, excluded.last_value)`);
+}
+
+// ---- SSSCG mandates
+
+export async function listMandates(
+  db: Db,
+  orgId: string,
+  today: string,
+  filter: { status?: MandateStatus; overdue?: boolean; id?: string } = {},
+): Promise<Mandate[]> {
+  const f: SQL[] = [eq(mandate.organizationId, orgId)];
+  if (filter.status) f.push(eq(mandate.status, filter.status));
+  if (filter.id) f.push(eq(mandate.id, filter.id));
+  const rows = await db
+    .select({
+      m: mandate,
+      prefix: governingBody.agreementPrefix,
+      year: agreement.year,
+      number: agreement.number,
+      agreementTitle: agreement.title,
+      updateCount: sql<number>`(select count(*)::int from mandate_update u where u.mandate_id = "mandate"."id")`,
+      lastUpdateOn: sql<
+        string | null
+      >`(select max(u.occurred_on)::text from mandate_update u where u.mandate_id = "mandate"."id")`,
+    })
+    .from(mandate)
+    .innerJoin(agreement, eq(agreement.id, mandate.agreementId))
+    .innerJoin(governingBody, eq(governingBody.id, agreement.bodyId))
+    .where(and(...f))
+    .orderBy(asc(mandate.dueOn), asc(mandate.createdAt), asc(mandate.id));
+  const areas = rows.length
+    ? await db
+        .select({ mandateId: mandateArea.mandateId, id: area.id, name: area.name, acronym: area.acronym })
+        .from(mandateArea)
+        .innerJoin(area, eq(area.id, mandateArea.areaId))
+        .where(
+          inArray(
+            mandateArea.mandateId,
+            rows.map((r) => r.m.id),
+          ),
+        )
+        .orderBy(asc(area.name))
+    : [];
+  const all = rows.map((r) => ({
+    id: r.m.id,
+    agreementId: r.m.agreementId,
+    agreementNumber: formatAgreementNumber(r.prefix, r.number, r.year),
+    agreementTitle: r.agreementTitle,
+    description: r.m.description,
+    dueOn: r.m.dueOn,
+    status: r.m.status,
+    overdue: isOverdue(r.m, today),
+    areas: areas.filter((a) => a.mandateId === r.m.id).map(({ mandateId: _, ...a }) => a),
+    updateCount: Number(r.updateCount),
+    lastUpdateOn: r.lastUpdateOn,
+  }));
+  return filter.overdue === undefined ? all : all.filter((m) => m.overdue === filter.overdue);
+}
+
+export async function listMandateUpdates(db: Db, orgId: string, mandateId: string) {
+  return db
+    .select({ id: mandateUpdate.id, occurredOn: mandateUpdate.occurredOn, note: mandateUpdate.note })
+    .from(mandateUpdate)
+    .where(and(eq(mandateUpdate.organizationId, orgId), eq(mandateUpdate.mandateId, mandateId)))
+    .orderBy(asc(mandateUpdate.occurredOn), asc(mandateUpdate.entry));
+}
+
+export async function insertMandate(
+  db: Db,
+  orgId: string,
+  values: { agreementId: string; description: string; dueOn: string | null },
+  areaIds: string[],
+): Promise<string> {
+  const [row] = await db
+    .insert(mandate)
+    .values({ ...values, organizationId: orgId })
+    .returning({ id: mandate.id });
+  await db
+    .insert(mandateArea)
+    .values(areaIds.map((areaId) => ({ mandateId: row!.id, areaId, organizationId: orgId })));
+  return row!.id;
+}
+
+export async function updateMandateRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof mandate.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(mandate)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(mandate.organizationId, orgId), eq(mandate.id, id)));
+}
+
+export async function insertMandateUpdates(
+  db: Db,
+  orgId: string,
+  mandateId: string,
+  updates: { occurredOn: string; note: string }[],
+) {
+  if (!updates.length) return [];
+  return db
+    .insert(mandateUpdate)
+    .values(updates.map((u) => ({ ...u, mandateId, organizationId: orgId })))
+    .returning({ id: mandateUpdate.id, occurredOn: mandateUpdate.occurredOn, note: mandateUpdate.note });
+}

@@ -1,0 +1,556 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ApiErrorSchema } from '../../shared/errors';
+import { auditActor, authorize } from '../accounts/actor';
+import { AppError, notFound } from '../platform/http/errors';
+import { responses, type ModuleRoutes } from '../platform/http/types';
+import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';
+import { adoptAgreement, recordHistoricalAgreement } from './adopt-agreement';
+import { approveMinutes } from './approve-minutes';
+import { agreementsBySession, attendanceReport } from './attendance-report';
+import {
+  AgendaItemInputSchema,
+  AgendaItemSchema,
+  AgreementInputSchema,
+  AgreementPatchSchema,
+  AgreementSchema,
+  AgreementsBySessionSchema,
+  AttendanceInputSchema,
+  AttendanceTableSchema,
+  BodyDetailSchema,
+  BodyInputSchema,
+  BodyListSchema,
+  BodySchema,
+  DocumentFormatQuerySchema,
+  HistoricalAgreementInputSchema,
+  IdParamsSchema,
+  MandateDetailSchema,
+  MandateInputSchema,
+  MandateListQuerySchema,
+  MandateListSchema,
+  MandatePatchSchema,
+  MandateUpdateInputSchema,
+  MembershipInputSchema,
+  MembershipParamsSchema,
+  MembershipPatchSchema,
+  MembershipSchema,
+  MinutesApprovalInputSchema,
+  PeriodDocumentQuerySchema,
+  PeriodQuerySchema,
+  SessionDetailSchema,
+  SessionDocumentParamsSchema,
+  SessionInputSchema,
+  SessionListSchema,
+  SessionPatchSchema,
+  SessionSchema,
+} from './contract';
+import { createBody } from './create-body';
+import {
+  agendaDocument,
+  attendanceListDocument,
+  attendanceReportDocument,
+  minutesDocument,
+} from './document-models';
+import { render, type RenderedFile } from './documents';
+import { sessionsCalendar } from './ical-feed';
+import { recordAttendance } from './record-attendance';
+import * as repo from './repository';
+import { addMembership, updateMembership } from './save-membership';
+import { createMandate, findMandate, addMandateUpdates, updateMandate } from './save-mandate';
+import { createSession, updateSession } from './save-session';
+import { findSession, presentSessions, sessionDetail } from './session-view';
+import { updateAgreement } from './update-agreement';
+import { todayInMexicoCity } from '../../shared/dates';
+
+const tags = ['Órganos colegiados'];
+const fileResponse = z.string().describe('El archivo');
+
+function sendFile(reply: FastifyReply, file: RenderedFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.body);
+}
+
+/** The uploaded file (multipart field "file"); any upload failure is a 4xx. */
+async function uploadedFile(
+  req: FastifyRequest,
+): Promise<{ data: Buffer; filename: string; mediaType: string }> {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      [],
+      'Envíe el documento como multipart/form-data en el campo "file".',
+    );
+  }
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') {
+      const message = 'Adjunte el documento en el campo "file".';
+      throw new AppError('VALIDATION_FAILED', 400, [{ path: 'file', message }], message);
+    }
+    const data = await part.toBuffer();
+    const filename = [...(part.filename || 'documento')]
+      .map((c) => (c < ' ' || '"\\/'.includes(c) ? '_' : c))
+      .join('')
+      .slice(0, 200);
+    return { data, filename, mediaType: part.mimetype || 'application/octet-stream' };
+  } catch (error) {
+    const e = error as { code?: string; statusCode?: number };
+    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
+    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      throw new AppError('MALFORMED_REQUEST', 400);
+    throw error;
+  }
+}
+
+const DOCUMENT_NAMES = {
+  'orden-del-dia': 'orden-del-dia',
+  'lista-de-asistencia': 'lista-de-asistencia',
+  minuta: 'minuta',
+} as const;
+
+export const governanceRoutes: ModuleRoutes = (api, ctx) => {
+  const { db } = ctx.database;
+  const reader = async (req: FastifyRequest) => (await authorize(ctx, req, 'governance.read')).organizationId;
+  const writer = async (req: FastifyRequest) => auditActor(await authorize(ctx, req, 'governance.write'));
+  const bodyOf = async (orgId: string, id: string) => {
+    const body = await repo.findBody(db, orgId, id);
+    if (!body) throw notFound();
+    return body;
+  };
+  const detailOf = async (orgId: string, id: string) => {
+    const session = await findSession(db, orgId, id);
+    if (!session) throw notFound();
+    return sessionDetail(db, orgId, await bodyOf(orgId, session.bodyId), session);
+  };
+
+  // ---- bodies and composition
+  api.get(
+    '/api/governance/bodies',
+    { schema: { tags, summary: 'Órganos colegiados', response: responses({ 200: BodyListSchema }) } },
+    async (req) => ({ items: await repo.listBodies(db, await reader(req)) }),
+  );
+  api.post(
+    '/api/governance/bodies',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar el Consejo General o una comisión',
+        body: BodyInputSchema,
+        response: responses({ 201: BodySchema }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createBody(db, await writer(req), req.body)),
+  );
+  api.get(
+    '/api/governance/bodies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Un órgano colegiado y su integración en el tiempo',
+        params: IdParamsSchema,
+        response: responses({ 200: BodyDetailSchema }),
+      },
+    },
+    async (req) => {
+      const orgId = await reader(req);
+      const body = await bodyOf(orgId, req.params.id);
+      return { ...body, memberships: await repo.listMemberships(db, orgId, body.id) };
+    },
+  );
+  api.post(
+    '/api/governance/bodies/:id/memberships',
+    {
+      schema: {
+        tags,
+        summary: 'Agregar un cargo o invitación permanente',
+        params: IdParamsSchema,
+        body: MembershipInputSchema,
+        response: responses({ 201: MembershipSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addMembership(db, await writer(req), req.params.id, req.body)),
+  );
+  api.patch(
+    '/api/governance/bodies/:id/memberships/:membershipId',
+    {
+      schema: {
+        tags,
+        summary: 'Concluir o reordenar un cargo',
+        params: MembershipParamsSchema,
+        body: MembershipPatchSchema,
+        response: responses({ 200: MembershipSchema }),
+      },
+    },
+    async (req) => updateMembership(db, await writer(req), req.params.id, req.params.membershipId, req.body),
+  );
+
+  // ---- sessions
+  api.get(
+    '/api/governance/bodies/:id/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Sesiones de un órgano colegiado (número y nombre derivados)',
+        params: IdParamsSchema,
+        querystring: PeriodQuerySchema,
+        response: responses({ 200: SessionListSchema }),
+      },
+    },
+    async (req) => {
+      const orgId = await reader(req);
+      const body = await bodyOf(orgId, req.params.id);
+      const rows = await repo.listSessionRows(db, orgId, body.id, req.query);
+      return { items: await presentSessions(db, orgId, body.id, rows) };
+    },
+  );
+  api.post(
+    '/api/governance/bodies/:id/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar una sesión',
+        params: IdParamsSchema,
+        body: SessionInputSchema,
+        response: responses({ 201: SessionSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createSession(db, await writer(req), req.params.id, req.body)),
+  );
+  api.get(
+    '/api/governance/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Una sesión: orden del día, asistencia por cargo, quórum y acuerdos',
+        params: IdParamsSchema,
+        response: responses({ 200: SessionDetailSchema }),
+      },
+    },
+    async (req) => detailOf(await reader(req), req.params.id),
+  );
+  api.patch(
+    '/api/governance/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Modificar una sesión o su proyecto de minuta',
+        params: IdParamsSchema,
+        body: SessionPatchSchema,
+        response: responses({ 200: SessionSchema }),
+      },
+    },
+    async (req) => updateSession(db, await writer(req), req.params.id, req.body),
+  );
+  api.post(
+    '/api/governance/sessions/:id/agenda-items',
+    {
+      schema: {
+        tags,
+        summary: 'Agregar un punto al orden del día',
+        params: IdParamsSchema,
+        body: AgendaItemInputSchema,
+        response: responses({ 201: AgendaItemSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addAgendaItem(db, await writer(req), req.params.id, req.body)),
+  );
+  api.post(
+    '/api/governance/agenda-items/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Adjuntar un documento a un punto del orden del día',
+        description: 'Archivo en el campo multipart "file".',
+        consumes: ['multipart/form-data'],
+        params: IdParamsSchema,
+        response: { ...responses({ 201: AgendaItemSchema }), 413: ApiErrorSchema, 415: ApiErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = await writer(req);
+      return reply
+        .status(201)
+        .send(await attachAgendaDocument(db, actor, req.params.id, await uploadedFile(req)));
+    },
+  );
+  api.get(
+    '/api/governance/agenda-documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Descargar un documento del orden del día',
+        params: IdParamsSchema,
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const doc = await repo.findAgendaDocument(db, await reader(req), req.params.id);
+      if (!doc) throw notFound();
+      return sendFile(reply, { body: doc.content, contentType: doc.mediaType, filename: doc.filename });
+    },
+  );
+  api.put(
+    '/api/governance/sessions/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar la asistencia (cada quien en el cargo que tenía ese día)',
+        params: IdParamsSchema,
+        body: AttendanceInputSchema,
+        response: responses({ 200: SessionDetailSchema }),
+      },
+    },
+    async (req) => recordAttendance(db, await writer(req), req.params.id, req.body),
+  );
+  api.post(
+    '/api/governance/sessions/:id/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Adoptar un acuerdo (numeración consecutiva por órgano y año)',
+        params: IdParamsSchema,
+        body: AgreementInputSchema,
+        response: responses({ 201: AgreementSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await adoptAgreement(db, await writer(req), req.params.id, req.body)),
+  );
+  api.post(
+    '/api/governance/sessions/:id/minutes-approval',
+    {
+      schema: {
+        tags,
+        summary: 'Aprobar la minuta mediante un acuerdo de una sesión posterior',
+        params: IdParamsSchema,
+        body: MinutesApprovalInputSchema,
+        response: responses({ 200: SessionSchema }),
+      },
+    },
+    async (req) => approveMinutes(db, await writer(req), req.params.id, req.body.agreementId),
+  );
+  api.get(
+    '/api/governance/sessions/:id/documents/:document',
+    {
+      schema: {
+        tags,
+        summary: 'Orden del día, lista de asistencia o minuta en DOCX o PDF',
+        params: SessionDocumentParamsSchema,
+        querystring: DocumentFormatQuerySchema,
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const detail = await detailOf(await reader(req), req.params.id);
+      const model =
+        req.params.document === 'orden-del-dia'
+          ? agendaDocument(detail)
+          : req.params.document === 'lista-de-asistencia'
+            ? attendanceListDocument(detail)
+            : minutesDocument(detail);
+      const filename = `${DOCUMENT_NAMES[req.params.document]}-${detail.body.acronym}-${detail.heldOn}`;
+      return sendFile(reply, await render(model, filename, req.query.format));
+    },
+  );
+
+  // ---- agreements
+  api.get(
+    '/api/governance/bodies/:id/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Acuerdos adoptados en un periodo, por sesión',
+        params: IdParamsSchema,
+        querystring: PeriodQuerySchema,
+        response: responses({ 200: AgreementsBySessionSchema }),
+      },
+    },
+    async (req) => {
+      const orgId = await reader(req);
+      return agreementsBySession(db, orgId, await bodyOf(orgId, req.params.id), req.query);
+    },
+  );
+  api.post(
+    '/api/governance/bodies/:id/historical-agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar un acuerdo anterior al sistema con su número',
+        params: IdParamsSchema,
+        body: HistoricalAgreementInputSchema,
+        response: responses({ 201: AgreementSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordHistoricalAgreement(db, await writer(req), req.params.id, req.body)),
+  );
+  api.get(
+    '/api/governance/agreements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Un acuerdo',
+        params: IdParamsSchema,
+        response: responses({ 200: AgreementSchema }),
+      },
+    },
+    async (req) => {
+      const found = await repo.findAgreement(db, await reader(req), req.params.id);
+      if (!found) throw notFound();
+      return found;
+    },
+  );
+  api.patch(
+    '/api/governance/agreements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Corregir un acuerdo (mientras la minuta de su sesión no esté aprobada)',
+        params: IdParamsSchema,
+        body: AgreementPatchSchema,
+        response: responses({ 200: AgreementSchema }),
+      },
+    },
+    async (req) => updateAgreement(db, await writer(req), req.params.id, req.body),
+  );
+
+  // ---- reports and calendar
+  api.get(
+    '/api/governance/bodies/:id/attendance-report',
+    {
+      schema: {
+        tags,
+        summary: 'Reporte de asistencia de un periodo (una columna por sesión)',
+        params: IdParamsSchema,
+        querystring: PeriodQuerySchema,
+        response: responses({ 200: AttendanceTableSchema }),
+      },
+    },
+    async (req) => {
+      const orgId = await reader(req);
+      return attendanceReport(db, orgId, await bodyOf(orgId, req.params.id), req.query);
+    },
+  );
+  api.get(
+    '/api/governance/bodies/:id/attendance-report/document',
+    {
+      schema: {
+        tags,
+        summary: 'Reporte de asistencia en DOCX o PDF',
+        params: IdParamsSchema,
+        querystring: PeriodDocumentQuerySchema,
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const orgId = await reader(req);
+      const body = await bodyOf(orgId, req.params.id);
+      const table = await attendanceReport(db, orgId, body, req.query);
+      const filename = `asistencia-${body.acronym}${req.query.from ? `-${req.query.from}` : ''}${req.query.to ? `-${req.query.to}` : ''}`;
+      return sendFile(reply, await render(attendanceReportDocument(body, table), filename, req.query.format));
+    },
+  );
+  api.get(
+    '/api/governance/bodies/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'Calendario iCal de las sesiones de un órgano colegiado',
+        params: IdParamsSchema,
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const orgId = await reader(req);
+      const body = await bodyOf(orgId, req.params.id);
+      const sessions = await presentSessions(
+        db,
+        orgId,
+        body.id,
+        await repo.listSessionRows(db, orgId, body.id),
+      );
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="sesiones-${body.acronym}.ics"`)
+        .send(sessionsCalendar(body, sessions, ctx.config.publicUrl));
+    },
+  );
+
+  // ---- SSSCG mandates
+  api.get(
+    '/api/governance/mandates',
+    {
+      schema: {
+        tags,
+        summary: 'Mandatos del Consejo General en seguimiento (SSSCG)',
+        querystring: MandateListQuerySchema,
+        response: responses({ 200: MandateListSchema }),
+      },
+    },
+    async (req) => ({
+      items: await repo.listMandates(db, await reader(req), todayInMexicoCity(), req.query),
+    }),
+  );
+  api.post(
+    '/api/governance/mandates',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar un mandato de un acuerdo del Consejo General a áreas',
+        body: MandateInputSchema,
+        response: responses({ 201: MandateDetailSchema }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createMandate(db, await writer(req), req.body)),
+  );
+  api.get(
+    '/api/governance/mandates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Un mandato y sus actualizaciones',
+        params: IdParamsSchema,
+        response: responses({ 200: MandateDetailSchema }),
+      },
+    },
+    async (req) => {
+      const found = await findMandate(db, await reader(req), req.params.id);
+      if (!found) throw notFound();
+      return found;
+    },
+  );
+  api.patch(
+    '/api/governance/mandates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Modificar un mandato (estado, plazo)',
+        params: IdParamsSchema,
+        body: MandatePatchSchema,
+        response: responses({ 200: MandateDetailSchema }),
+      },
+    },
+    async (req) => updateMandate(db, await writer(req), req.params.id, req.body),
+  );
+  api.post(
+    '/api/governance/mandates/:id/updates',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar una actualización fechada del mandato',
+        params: IdParamsSchema,
+        body: MandateUpdateInputSchema,
+        response: responses({ 201: MandateDetailSchema }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addMandateUpdates(db, await writer(req), req.params.id, [req.body])),
+  );
+};

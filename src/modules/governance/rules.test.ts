@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAgreementNumber,
+  isOverdue,
+  minutesApprovalProblem,
+  numberSessions,
+  parseAgreementNumber,
+  quorum,
+  rosterOn,
+  seatOf,
+  sessionHeading,
+  sessionName,
+  type HeadFact,
+  type MembershipFact,
+} from './rules';
+
+describe('session names', () => {
+  it('writes the ordinal in words with the kind and year', () => {
+    expect(sessionName(1, 'ordinaria', 2024)).toBe('primera sesión ordinaria de 2024');
+    expect(sessionName(3, 'ordinaria', 2024)).toBe('tercera sesión ordinaria de 2024');
+    expect(sessionName(10, 'urgente', 2023)).toBe('décima sesión urgente de 2023');
+    expect(sessionName(12, 'extraordinaria', 2023)).toBe('duodécima sesión extraordinaria de 2023');
+    expect(sessionHeading(2, 'ordinaria')).toBe('2° Ord');
+  });
+
+  it('numbers sessions per year and kind by date and start time, whatever the entry order', () => {
+    const s = (
+      id: string,
+      kind: 'ordinaria' | 'extraordinaria',
+      heldOn: string,
+      startTime: string | null = null,
+    ) => ({
+      id,
+      kind,
+      heldOn,
+      startTime,
+    });
+    const numbers = numberSessions([
+      s('c', 'ordinaria', '2024-03-26'),
+      s('x', 'extraordinaria', '2024-02-22', '12:00'),
+      s('a', 'ordinaria', '2024-01-25'),
+      s('b2', 'ordinaria', '2024-02-22', '11:00'),
+      s('b1', 'ordinaria', '2024-02-22', '10:00'),
+      s('old', 'ordinaria', '2023-12-14'),
+    ]);
+    expect(Object.fromEntries(numbers)).toEqual({ old: 1, a: 1, b1: 2, b2: 3, c: 4, x: 1 });
+  });
+});
+
+describe('agreement numbers', () => {
+  it('formats with three digits at least and parses back', () => {
+    expect(formatAgreementNumber('CVOE/', 6, 2024)).toBe('CVOE/006/2024');
+    expect(formatAgreementNumber('IECM/ACU-CG-', 77, 2023)).toBe('IECM/ACU-CG-077/2023');
+    expect(formatAgreementNumber('CVOE/', 1234, 2024)).toBe('CVOE/1234/2024');
+    expect(parseAgreementNumber('CVOE/', 'CVOE/006/2024')).toEqual({ number: 6, year: 2024 });
+    expect(parseAgreementNumber('IECM/ACU-CG-', 'IECM/ACU-CG-077/2023')).toEqual({ number: 77, year: 2023 });
+    expect(() => formatAgreementNumber('CVOE/', 0, 2024)).toThrow(RangeError);
+  });
+
+  it('refuses numbers of another body or malformed', () => {
+    for (const bad of [
+      'CVOE/06/2024',
+      'CVOE/006/24',
+      'CG/006/2024',
+      'CVOE/000/2024',
+      'CVOE/006/2024x',
+      'CVOE/abc/2024',
+    ]) {
+      expect(parseAgreementNumber('CVOE/', bad), bad).toBeUndefined();
+    }
+  });
+});
+
+describe('quorum', () => {
+  it('needs more than half of the voting members', () => {
+    expect(quorum(5, 3)).toEqual({ votingMembers: 5, votingPresent: 3, required: 3, reached: true });
+    expect(quorum(5, 2).reached).toBe(false);
+    expect(quorum(4, 2)).toMatchObject({ required: 3, reached: false });
+    expect(quorum(4, 3).reached).toBe(true);
+    expect(quorum(0, 0).reached).toBe(false);
+  });
+});
+
+describe('roster on a date', () => {
+  const m = (
+    id: string,
+    role: MembershipFact['role'],
+    holder: Partial<MembershipFact>,
+    startsOn: string,
+    endsOn: string | null = null,
+    sortOrder = 0,
+  ): MembershipFact => ({
+    id,
+    role,
+    personId: null,
+    institutionId: null,
+    areaId: null,
+    ...holder,
+    startsOn,
+    endsOn,
+    sortOrder,
+  });
+  const memberships = [
+    m('pres', 'president', { personId: 'erika' }, '2023-08-29'),
+    m('st1', 'technical_secretary', { personId: 'bernardo' }, '2023-09-11', '2024-02-21'),
+    m('st2', 'technical_secretary', { personId: 'alvaro' }, '2024-02-22'),
+    m('se', 'area_invitee', { areaId: 'SE' }, '2023-08-29', null, 1),
+    m('utcs', 'area_invitee', { areaId: 'UTCSyD' }, '2023-08-29', null, 2),
+    m('pan', 'party_representation', { institutionId: 'PAN' }, '2023-08-29'),
+  ];
+  const heads: HeadFact[] = [
+    { areaId: 'SE', personId: 'bernardo', headKind: 'titular', startsOn: '2023-01-01', endsOn: null },
+    {
+      areaId: 'UTCSyD',
+      personId: 'salvador',
+      headKind: 'titular',
+      startsOn: '2023-01-01',
+      endsOn: '2024-02-15',
+    },
+    {
+      areaId: 'UTCSyD',
+      personId: 'oliver',
+      headKind: 'encargado_de_despacho',
+      startsOn: '2024-02-16',
+      endsOn: null,
+    },
+  ];
+
+  it('seats the technical secretary, not the same person as area head, and derives area heads', () => {
+    const jan = rosterOn(memberships, heads, '2024-01-25');
+    expect(jan.map((s) => [s.membershipId, s.role, s.personId ?? s.institutionId])).toEqual([
+      ['pres', 'president', 'erika'],
+      ['st1', 'technical_secretary', 'bernardo'],
+      ['pan', 'party_representation', 'PAN'],
+      ['utcs', 'area_head', 'salvador'],
+    ]);
+    const feb = rosterOn(memberships, heads, '2024-02-22');
+    expect(feb.map((s) => [s.membershipId, s.role, s.personId ?? s.institutionId, s.headKind])).toEqual([
+      ['pres', 'president', 'erika', null],
+      ['st2', 'technical_secretary', 'alvaro', null],
+      ['pan', 'party_representation', 'PAN', null],
+      ['se', 'area_head', 'bernardo', 'titular'],
+      ['utcs', 'area_head', 'oliver', 'encargado_de_despacho'],
+    ]);
+    expect(feb.filter((s) => s.voting).map((s) => s.membershipId)).toEqual(['pres']);
+  });
+
+  it('finds the seat a person held that day, or none', () => {
+    const jan = rosterOn(memberships, heads, '2024-01-25');
+    expect(seatOf(jan, { personId: 'bernardo' })?.role).toBe('technical_secretary');
+    expect(seatOf(jan, { personId: 'oliver' })).toBeUndefined();
+    expect(seatOf(jan, { institutionId: 'PAN' })?.membershipId).toBe('pan');
+    expect(seatOf(rosterOn(memberships, heads, '2023-08-01'), { personId: 'erika' })).toBeUndefined();
+  });
+});
+
+describe('minutes approval order', () => {
+  const s1 = { bodyId: 'cvoe', heldOn: '2024-01-25' };
+  it('accepts an agreement of a later session of the same body only', () => {
+    expect(minutesApprovalProblem(s1, { bodyId: 'cvoe', heldOn: '2024-02-22' })).toBeUndefined();
+    expect(minutesApprovalProblem(s1, { bodyId: 'cvoe', heldOn: '2024-01-25' })).toMatch(/posterior/);
+    expect(minutesApprovalProblem(s1, { bodyId: 'cvoe', heldOn: '2023-12-14' })).toMatch(/posterior/);
+    expect(minutesApprovalProblem(s1, { bodyId: 'cg', heldOn: '2024-02-22' })).toMatch(/otro órgano/);
+    expect(minutesApprovalProblem(s1, null)).toMatch(/sesión/);
+  });
+});
+
+describe('mandate overdue', () => {
+  it('is overdue after the due date unless fulfilled or cancelled', () => {
+    expect(isOverdue({ dueOn: '2024-03-01', status: 'pending' }, '2024-03-02')).toBe(true);
+    expect(isOverdue({ dueOn: '2024-03-01', status: 'in_progress' }, '2024-03-01')).toBe(false);
+    expect(isOverdue({ dueOn: '2024-03-01', status: 'fulfilled' }, '2024-04-01')).toBe(false);
+    expect(isOverdue({ dueOn: '2024-03-01', status: 'cancelled' }, '2024-04-01')).toBe(false);
+    expect(isOverdue({ dueOn: null, status: 'pending' }, '2030-01-01')).toBe(false);
+  });
+});
