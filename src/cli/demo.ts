@@ -5,6 +5,7 @@ import { findOrganizationByAcronym } from '../modules/accounts/repository';
 import { user } from '../modules/accounts/schema';
 import { area } from '../modules/directory/schema';
 import { seedIecmDirectory } from '../modules/directory/demo';
+import { seedGovernance } from '../modules/governance/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
 
@@ -58,6 +59,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   };
   const iecmActor = { ...system, organizationId: orgs.IECM.id };
   const directory = await seedIecmDirectory(db, iecmActor);
+  await seedGovernance(db, iecmActor);
 
   let createdUsers = 0;
   for (const [acronym, users] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, DemoUser[]][]) {
