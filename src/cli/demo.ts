@@ -5,6 +5,7 @@ import { findOrganizationByAcronym } from '../modules/accounts/repository';
 import { user } from '../modules/accounts/schema';
 import { area } from '../modules/directory/schema';
 import { seedIecmDirectory } from '../modules/directory/demo';
+import { seedChannelDemo } from '../modules/channel/demo';
 import { seedGovernance } from '../modules/governance/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -85,5 +86,6 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       createdUsers++;
     }
   }
-  return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}).`;
+  const channel = await seedChannelDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
+  return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
 }

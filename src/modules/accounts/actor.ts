@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db/client';
 import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { AuditActor } from '../audit/record-audit';
@@ -33,10 +34,8 @@ export function auditActor(actor: Actor): ScopedAuditActor {
 
 const resolved = new WeakMap<FastifyRequest, Actor | null>();
 
-async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
-  const found = await ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
-  if (!found) return null;
-  const [row] = await ctx.database.db
+async function actorWhere(db: Db, where: SQL, ip: string | null): Promise<Actor | null> {
+  const [row] = await db
     .select({
       id: user.id,
       name: user.name,
@@ -55,7 +54,7 @@ async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Acto
     })
     .from(user)
     .innerJoin(organization, eq(organization.id, user.organizationId))
-    .where(eq(user.id, found.user.id));
+    .where(where);
   if (!row || row.disabledAt) return null;
   return {
     userId: row.id,
@@ -65,8 +64,19 @@ async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Acto
     organization: row.org,
     roles: row.roles as Role[],
     areaIds: row.areaIds,
-    ip: request.ip,
+    ip,
   };
+}
+
+async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+  const found = await ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  if (!found) return null;
+  return actorWhere(ctx.database.db, eq(user.id, found.user.id), request.ip);
+}
+
+/** The actor of an active user found by e-mail, for work done outside a request (demo data, jobs). */
+export function actorByEmail(db: Db, email: string): Promise<Actor | null> {
+  return actorWhere(db, eq(user.email, email), null);
 }
 
 /** The request's actor, or a 401. */

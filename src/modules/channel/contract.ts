@@ -180,3 +180,37 @@ export const CommunicationSummarySchema = z
   })
   .meta({ id: 'CommunicationSummary' });
 export type CommunicationSummary = z.infer<typeof CommunicationSummarySchema>;
+
+export const MonthlyStatusQuerySchema = z
+  .object({
+    module: ChannelModuleSchema,
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    /** The day whose statuses are counted (the report's "al 31 de marzo"); defaults to `to`. */
+    asOf: LocalDateSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to < v.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'El periodo termina antes de empezar' });
+  });
+
+const StatusCountsSchema = z.object({
+  pending_local: z.number().int(),
+  in_process_national: z.number().int(),
+  cancelled: z.number().int(),
+  concluded: z.number().int(),
+  total: z.number().int(),
+});
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+
+/** Folios received per month, by their status as of a day: the reference's annex tables. */
+export const MonthlyStatusTableSchema = z
+  .object({
+    module: ChannelModuleSchema,
+    asOf: LocalDateSchema,
+    months: z.array(StatusCountsSchema.extend({ month: z.string().describe('AAAA-MM') })),
+    totals: StatusCountsSchema,
+    byNature: z.object({ for_information: z.number().int(), for_attention: z.number().int() }),
+  })
+  .meta({ id: 'MonthlyStatusTable' });
+export type MonthlyStatusTable = z.infer<typeof MonthlyStatusTableSchema>;

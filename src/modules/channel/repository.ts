@@ -276,3 +276,31 @@ export async function communicationSummary(db: Db, orgId: string, communicationI
     byStatus,
   };
 }
+
+/**
+ * Folios of `orgId` received in [from, to], counted by month of receipt and by their status as of
+ * the end of `asOf` (the last event on or before that day).
+ */
+export async function monthlyStatusCounts(
+  db: Db,
+  orgId: string,
+  module: string,
+  from: string,
+  to: string,
+  asOf: string,
+) {
+  const result = await db.execute(sql`
+    select to_char(f.received_on, 'YYYY-MM') as month, c.nature,
+      (select e.to_status from channel_folio_event e
+        where e.folio_id = f.id and e.occurred_on <= ${asOf}::date
+        order by e.occurred_on desc, e.id desc limit 1) as status,
+      count(*)::int as n
+    from channel_folio f join channel_communication c on c.id = f.communication_id
+    where (f.local_org_id = ${orgId} or f.national_org_id = ${orgId})
+      and f.module = ${module} and f.received_on between ${from}::date and ${to}::date
+      and f.received_on <= ${asOf}::date
+    group by 1, 2, 3 order by 1`);
+  return (
+    result as unknown as { rows: { month: string; nature: string; status: string | null; n: number }[] }
+  ).rows;
+}

@@ -13,9 +13,12 @@ import {
   FolioListQuerySchema,
   FolioPageSchema,
   FolioStatusSchema,
+  MonthlyStatusQuerySchema,
+  MonthlyStatusTableSchema,
   RegisterFolioInputSchema,
   SendCommunicationInputSchema,
 } from './contract';
+import { monthlyStatusTable } from './monthly-status-table';
 import { registerReceivedFolio } from './register-received-folio';
 import * as repo from './repository';
 import { sendCommunication } from './send-communication';
@@ -145,6 +148,22 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     async (req) => {
       const actor = await authorize(ctx, req, 'channel.write');
       return changeFolioStatus(db, actor, req.params.id, req.body);
+    },
+  );
+
+  api.get(
+    '/api/channel/statistics/monthly',
+    {
+      schema: {
+        tags,
+        summary: 'Folios recibidos por mes, por estatus a una fecha (tablas del anexo del informe)',
+        querystring: MonthlyStatusQuerySchema,
+        response: responses({ 200: MonthlyStatusTableSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      return monthlyStatusTable(db, actor.organizationId, req.query);
     },
   );
 };

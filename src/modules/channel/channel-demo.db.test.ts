@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, DEMO_PASSWORD } from '../../cli/demo';
+import { HttpClient } from '../../../tests/support/http-client';
+import { startTestApp, type TestApp } from '../../../tests/support/test-app';
+
+/** The demo's channel reproduces, figure by figure, the SIVOPLE annex of the reference report. */
+const facts = JSON.parse(
+  fs.readFileSync(
+    new URL('../../../../shared/reference/informe-2024-T1.facts.json', import.meta.url),
+    'utf8',
+  ),
+);
+const sivople = facts.sivople;
+
+const STATUS = {
+  'Pendientes de atender por el IECM': 'pending_local',
+  'En proceso del INE': 'in_process_national',
+  Cancelados: 'cancelled',
+  Concluidos: 'concluded',
+} as const;
+
+type Table = {
+  months: ({ month: string; total: number } & Record<string, number | string>)[];
+  totals: Record<string, number>;
+  byNature: { for_information: number; for_attention: number };
+};
+
+let t: TestApp;
+let iecm: HttpClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await seedDemo(t.ctx);
+  iecm = new HttpClient(t.url);
+  await iecm.signIn('enlace@iecm.demo', DEMO_PASSWORD);
+}, 600_000);
+afterAll(() => t.close());
+
+async function table(module: string): Promise<Table> {
+  const res = await iecm.get<Table>(
+    `/api/channel/statistics/monthly?module=${module}&from=2024-01-01&to=2024-03-31&asOf=2024-03-31`,
+  );
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('SIVOPLE figures of the reference (as of 2024-03-31)', () => {
+  it('Seguimiento de actividades: 272 folios, 143 de conocimiento and 129 para su atención', async () => {
+    const t1 = await table('follow_up');
+    const received = sivople.received_in_period.seguimiento_de_actividades;
+    expect(t1.totals.total).toBe(received.total);
+    expect(t1.byNature).toEqual({
+      for_information: received.de_conocimiento,
+      for_attention: received.para_su_atencion,
+    });
+  });
+
+  it.each(['seguimiento_de_actividades', 'consulta_y_documentos'] as const)(
+    '%s: every cell of the monthly table and the totals',
+    async (key) => {
+      const module = key === 'seguimiento_de_actividades' ? 'follow_up' : 'consultation';
+      const t1 = await table(module);
+      const expected = sivople.status_by_month_of_receipt[key] as Record<string, Record<string, number>>;
+      for (const [month, cells] of Object.entries(expected)) {
+        const row = t1.months.find((m) => m.month === month)!;
+        for (const [label, n] of Object.entries(cells))
+          expect(row[STATUS[label as keyof typeof STATUS]], `${month} ${label}`).toBe(n);
+      }
+      const totals = sivople.status_totals[key] as Record<string, number>;
+      for (const [label, n] of Object.entries(totals))
+        expect(t1.totals[STATUS[label as keyof typeof STATUS]], label).toBe(n);
+      if (key === 'consulta_y_documentos')
+        expect(t1.totals.total).toBe(sivople.received_in_period.consulta_y_documentos.total);
+    },
+  );
+
+  it('has the recurring folios 270/2023, 24/2024 and 30/2024', async () => {
+    for (const r of sivople.recurring_folios as { folio: string; subject: string }[]) {
+      const res = await iecm.get<{ items: { folio: string; subject: string }[] }>(
+        `/api/channel/folios?q=${encodeURIComponent(r.folio)}&module=follow_up`,
+      );
+      expect(res.body.items.map((f) => [f.folio, f.subject])).toEqual([[r.folio, r.subject]]);
+    }
+  });
+
+  it('moved on after the period: today no follow-up folio is pending for the IECM', async () => {
+    const now = await iecm.get<{ totals: Record<string, number> }>(
+      '/api/channel/statistics/monthly?module=follow_up&from=2024-01-01&to=2024-03-31&asOf=2024-12-31',
+    );
+    expect(now.body.totals.pending_local).toBe(0);
+    expect(now.body.totals.concluded).toBeGreaterThan(170);
+  });
+});
