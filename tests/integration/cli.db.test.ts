@@ -37,7 +37,7 @@ async function vincula(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       env: cleanEnv,
-      timeout: 120_000,
+      timeout: 300_000,
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
