@@ -4,6 +4,7 @@ import type { Role } from '../modules/accounts/contract';
 import { findOrganizationByAcronym } from '../modules/accounts/repository';
 import { user } from '../modules/accounts/schema';
 import { area } from '../modules/directory/schema';
+import { seedIecmAgreements } from '../modules/agreements/demo';
 import { seedIecmDirectory } from '../modules/directory/demo';
 import { seedChannelDemo } from '../modules/channel/demo';
 import { seedGovernance } from '../modules/governance/demo';
@@ -60,6 +61,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   };
   const iecmActor = { ...system, organizationId: orgs.IECM.id };
   const directory = await seedIecmDirectory(db, iecmActor);
+  await seedIecmAgreements(db, iecmActor);
   await seedGovernance(db, iecmActor);
 
   let createdUsers = 0;
