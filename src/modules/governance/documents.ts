@@ -104,6 +104,25 @@ function pdfPrinter(): PdfPrinter {
   return printer;
 }
 
+/** Roboto has no ✓ glyph: a tick is drawn as a vector check mark. */
+function pdfCell(text: string): Content {
+  if (text !== '✓') return text;
+  return {
+    canvas: [
+      {
+        type: 'polyline',
+        lineWidth: 1.2,
+        lineColor: 'black',
+        points: [
+          { x: 1, y: 5 },
+          { x: 4, y: 8 },
+          { x: 10, y: 1 },
+        ],
+      },
+    ],
+  };
+}
+
 export async function renderPdf(model: DocModel, filename: string): Promise<RenderedFile> {
   const content: Content[] = model.blocks.map((b): Content => {
     switch (b.kind) {
@@ -120,7 +139,7 @@ export async function renderPdf(model: DocModel, filename: string): Promise<Rend
           table: {
             headerRows: 1,
             widths: b.widths ?? b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
-            body: [b.header.map((h) => ({ text: h, bold: true })), ...b.rows],
+            body: [b.header.map((h) => ({ text: h, bold: true })), ...b.rows.map((r) => r.map(pdfCell))],
           },
           fontSize: 9,
           margin: [0, 0, 0, 8],

@@ -180,11 +180,7 @@ describe('the CVOE of the reference report', () => {
     const res = await fetch(
       `${client.baseUrl}/api/governance/bodies/${cvoe.id}/attendance-report/document?${Q1}&format=docx`,
       {
-        headers: {
-          cookie: [...(client as unknown as { cookies: Map<string, string> }).cookies]
-            .map(([k, v]) => `${k}=${v}`)
-            .join('; '),
-        },
+        headers: { cookie: cookieOf(client) },
       },
     );
     expect(res.status).toBe(200);
@@ -196,6 +192,17 @@ describe('the CVOE of the reference report', () => {
     expect(xml.match(/✓/g)).toHaveLength(facts.attendance.reduce((n, a) => n + a.sessions.length, 0));
     expect(xml).toContain('Secretario técnico: Bernardo Núñez Yedra ¹');
     expect(xml).toContain(`¹ ${facts.attendance.find((a) => a.footnote)!.footnote}`);
+    const pdf = await fetch(
+      `${client.baseUrl}/api/governance/bodies/${cvoe.id}/attendance-report/document?${Q1}&format=pdf`,
+      { headers: { cookie: cookieOf(client) } },
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toContain('asistencia-CVOE-2024-01-01-2024-03-31.pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('adds nothing when seeded again', async () => {
@@ -205,3 +212,8 @@ describe('the CVOE of the reference report', () => {
     expect(bodies.body.items.map((b) => b.acronym).sort()).toEqual(['CG', 'CVOE']);
   });
 });
+
+function cookieOf(c: HttpClient): string {
+  const jar = (c as unknown as { cookies: Map<string, string> }).cookies;
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
