@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import type { ScopedAuditActor } from '../accounts/actor';
 import type { InstitutionInput } from '../directory/contract';
 import { createInstitution } from '../directory/create-institution';
 import { area, institution } from '../directory/schema';
+import { recordAudits } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
+import { inTransaction } from '../platform/db/transaction';
 import type { InstrumentStatus } from './contract';
 import { createInstrument } from './create-instrument';
 import { createInstrumentType } from './create-instrument-type';
@@ -13,7 +15,15 @@ import { recordAccompaniment } from './record-accompaniment';
 import { recordReviewDecision } from './record-review-decision';
 import * as repo from './repository';
 import { requestOpinion } from './request-opinion';
-import { accompanimentActivity, opinion } from './schema';
+import {
+  accompanimentActivity,
+  instrument,
+  instrumentArea,
+  instrumentParty,
+  instrumentStatusChange,
+  opinion,
+  reviewDecision,
+} from './schema';
 import { chainTitle, type TitlePart } from './title';
 
 // The IECM's agreements register as the reference report (2024-T1) shows it: sections IV.1.F–H,
@@ -645,33 +655,27 @@ export async function seedIecmAgreements(db: Db, actor: ScopedAuditActor) {
   const before = AGREEMENT_INSTRUMENTS.filter(
     (s) => s.status === 'in_force' && s.signedOn && s.signedOn < AGREEMENT_REVIEW.openedOn,
   );
-  const synthetic = AGREEMENT_REVIEW.february - before.length;
-  const partiesPool = ['UNAM', 'URC', 'UNIREM', 'ICEL', 'AMCEE', 'ITAM', 'IEEM', 'IEC', 'UNICEF', 'TGM'];
-  const areasPool = [SE, DEECYCC, DEOEYG, DVOE, UTCSYD, DPGYDH];
-  const februaryIds = before.map((s) => ids.get(s.key)!);
-  for (let n = 1; n <= synthetic; n++) {
-    const signed = `${2016 + (n % 8)}-${String((n % 12) + 1).padStart(2, '0')}-15`;
-    februaryIds.push(
-      await ensure({
-        key: `synthetic-${n}`,
-        type: 'Convenio de Colaboración',
-        subject: `${SYNTHETIC_PREFIX}${String(n).padStart(3, '0')})`,
-        parties: [partiesPool[n % partiesPool.length]!],
-        areas: [areasPool[n % areasPool.length]!],
-        signedOn: signed,
-        validity: 'indefinite',
-        status: 'in_force',
-      }),
-    );
-  }
   const day = (i: number, month: '02' | '03', days: number) =>
     `2024-${month}-${String(5 + (i % days)).padStart(2, '0')}`;
   let decisions = 0;
-  for (const [i, id] of februaryIds.entries()) {
+  for (const [i, s] of before.entries()) {
+    const id = ids.get(s.key)!;
     if (decided.has(id)) continue;
     await recordReviewDecision(db, actor, review.id, id, { decision: 'keep', decidedOn: day(i, '02', 24) });
     decisions++;
   }
+  const synthetic = await seedSyntheticInForce(db, actor, {
+    count: AGREEMENT_REVIEW.february - before.length,
+    typeId: types.get('Convenio de Colaboración')!.id,
+    partyIds: ['UNAM', 'URC', 'UNIREM', 'ICEL', 'AMCEE', 'ITAM', 'IEEM', 'IEC', 'UNICEF', 'TGM'].map(
+      institutionId,
+    ),
+    areaIds: [SE, DEECYCC, DEOEYG, DVOE, UTCSYD, DPGYDH].map(areaId),
+    reviewId: review.id,
+    decidedOn: (n) => day(before.length + n, '02', 24),
+  });
+  createdInstruments += synthetic;
+  decisions += synthetic;
   for (const [i, key] of ['ine-ssc', 'canaco'].entries()) {
     const id = ids.get(key)!;
     if (decided.has(id)) continue;
@@ -682,4 +686,95 @@ export async function seedIecmAgreements(db: Db, actor: ScopedAuditActor) {
     decisions++;
   }
   return { instruments: createdInstruments, opinions: createdOpinions, decisions };
+}
+
+/**
+ * The synthetic instruments in force that complete the February review, each with its "keep"
+ * decision, written in one transaction with one bulk audit append (as imports do). All or nothing:
+ * when they exist, nothing is added.
+ */
+async function seedSyntheticInForce(
+  db: Db,
+  actor: ScopedAuditActor,
+  p: {
+    count: number;
+    typeId: string;
+    partyIds: string[];
+    areaIds: string[];
+    reviewId: string;
+    decidedOn: (n: number) => string;
+  },
+): Promise<number> {
+  const orgId = actor.organizationId;
+  return inTransaction(db, async (tx) => {
+    const [exists] = await tx
+      .select({ id: instrument.id })
+      .from(instrument)
+      .where(and(eq(instrument.organizationId, orgId), like(instrument.subject, `${SYNTHETIC_PREFIX}%`)))
+      .limit(1);
+    if (exists || p.count < 1) return 0;
+    const numbers = Array.from({ length: p.count }, (_, i) => i + 1);
+    const rows = await tx
+      .insert(instrument)
+      .values(
+        numbers.map((n) => ({
+          organizationId: orgId,
+          typeId: p.typeId,
+          subject: `${SYNTHETIC_PREFIX}${String(n).padStart(3, '0')})`,
+          signedOn: `${2016 + (n % 8)}-${String((n % 12) + 1).padStart(2, '0')}-15`,
+          validityKind: 'indefinite' as const,
+          status: 'in_force' as const,
+        })),
+      )
+      .returning({ id: instrument.id, signedOn: instrument.signedOn, subject: instrument.subject });
+    await tx.insert(instrumentParty).values(
+      rows.map((r, i) => ({
+        instrumentId: r.id,
+        institutionId: p.partyIds[(i + 1) % p.partyIds.length]!,
+        organizationId: orgId,
+        position: 0,
+      })),
+    );
+    await tx
+      .insert(instrumentArea)
+      .values(
+        rows.map((r, i) => ({
+          instrumentId: r.id,
+          areaId: p.areaIds[(i + 1) % p.areaIds.length]!,
+          organizationId: orgId,
+        })),
+      );
+    await tx.insert(instrumentStatusChange).values(
+      rows.map((r) => ({
+        organizationId: orgId,
+        instrumentId: r.id,
+        fromStatus: null,
+        toStatus: 'in_force' as const,
+        changedOn: r.signedOn!,
+      })),
+    );
+    const decisions = rows.map((r, i) => ({
+      organizationId: orgId,
+      reviewId: p.reviewId,
+      instrumentId: r.id,
+      decision: 'keep' as const,
+      decidedOn: p.decidedOn(i),
+      note: null,
+    }));
+    await tx.insert(reviewDecision).values(decisions);
+    await recordAudits(
+      tx,
+      actor,
+      rows.flatMap((r, i) => [
+        { action: 'instrument.create', entityType: 'instrument', entityId: r.id, after: r },
+        {
+          action: 'review.decision',
+          entityType: 'review',
+          entityId: p.reviewId,
+          after: { instrumentId: r.id, decision: 'keep', decidedOn: decisions[i]!.decidedOn },
+        },
+      ]),
+    );
+    return rows.length;
+  });
 }
