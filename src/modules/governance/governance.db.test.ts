@@ -435,6 +435,47 @@ describe('agreement numbering under concurrency', () => {
 });
 
 describe('outputs', () => {
+  it('attaches documents to agenda items, stored once and downloadable', async () => {
+    const s = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`);
+    const item = await post<Id>(`/api/governance/sessions/${ids.s2}/agenda-items`, {
+      title: 'Informe trimestral',
+    });
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob(['contenido del informe'], { type: 'application/pdf' }), 'informe.pdf');
+      return f;
+    };
+    const res = await liaison.post<{
+      position: number;
+      documents: { id: string; filename: string; sha256: string; size: number }[];
+    }>(`/api/governance/agenda-items/${item.id}/documents`, form());
+    expect(res.status).toBe(201);
+    expect(res.body.position).toBe(s.body.agenda.length + 1);
+    expect(res.body.documents).toMatchObject([{ filename: 'informe.pdf', size: 21 }]);
+    const again = await liaison.post<{ documents: { sha256: string }[] }>(
+      `/api/governance/agenda-items/${item.id}/documents`,
+      form(),
+    );
+    expect(again.body.documents.map((d) => d.sha256)).toEqual([
+      res.body.documents[0]!.sha256,
+      res.body.documents[0]!.sha256,
+    ]);
+    const download = await liaison.get<string>(
+      `/api/governance/agenda-documents/${res.body.documents[0]!.id}`,
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain('informe.pdf');
+    const notMultipart = await liaison.post(`/api/governance/agenda-items/${item.id}/documents`, {
+      file: 'x',
+    });
+    expect(notMultipart.status).toBe(415);
+    // Documents of an approved session's agenda are frozen.
+    const s1Item = (await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s1}`)).body.agenda[0]!;
+    expect((await liaison.post(`/api/governance/agenda-items/${s1Item.id}/documents`, form())).status).toBe(
+      409,
+    );
+  });
+
   it('serves an iCal feed that a calendar parser reads', async () => {
     const res = await liaison.get<string>(`/api/governance/bodies/${ids.body}/calendar.ics`);
     expect(res.status).toBe(200);
