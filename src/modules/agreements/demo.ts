@@ -735,15 +735,13 @@ async function seedSyntheticInForce(
         position: 0,
       })),
     );
-    await tx
-      .insert(instrumentArea)
-      .values(
-        rows.map((r, i) => ({
-          instrumentId: r.id,
-          areaId: p.areaIds[(i + 1) % p.areaIds.length]!,
-          organizationId: orgId,
-        })),
-      );
+    await tx.insert(instrumentArea).values(
+      rows.map((r, i) => ({
+        instrumentId: r.id,
+        areaId: p.areaIds[(i + 1) % p.areaIds.length]!,
+        organizationId: orgId,
+      })),
+    );
     await tx.insert(instrumentStatusChange).values(
       rows.map((r) => ({
         organizationId: orgId,

@@ -1,5 +1,8 @@
 import {
   IconBuildingCommunity,
+  IconChecklist,
+  IconFileCertificate,
+  IconWritingSign,
   IconHome,
   IconHierarchy2,
   IconListDetails,
@@ -12,15 +15,45 @@ import type { Permission } from '@/modules/accounts/contract';
 export type NavItem = {
   to: string;
   /** Key under "nav." in the translations. */
-  label: 'home' | 'institutions' | 'areas' | 'people' | 'users' | 'audit';
+  label:
+    | 'home'
+    | 'institutions'
+    | 'areas'
+    | 'people'
+    | 'users'
+    | 'audit'
+    | 'instruments'
+    | 'reviews'
+    | 'opinions';
   icon: Icon;
   permission?: Permission;
-  group: 'main' | 'directory' | 'administration';
+  group: 'main' | 'agreements' | 'directory' | 'administration';
 };
 
 /** The sections of the app; each shows only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'home', icon: IconHome, group: 'main' },
+  {
+    to: '/convenios/instrumentos',
+    label: 'instruments',
+    icon: IconFileCertificate,
+    permission: 'agreements.read',
+    group: 'agreements',
+  },
+  {
+    to: '/convenios/revisiones',
+    label: 'reviews',
+    icon: IconChecklist,
+    permission: 'agreements.read',
+    group: 'agreements',
+  },
+  {
+    to: '/convenios/opiniones',
+    label: 'opinions',
+    icon: IconWritingSign,
+    permission: 'agreements.read',
+    group: 'agreements',
+  },
   {
     to: '/directorio/instituciones',
     label: 'institutions',

@@ -18,6 +18,10 @@ const AreaDetailPage = lazy(() => import('@/modules/directory/ui/AreaDetailPage'
 const PeoplePage = lazy(() => import('@/modules/directory/ui/PeoplePage'));
 const PersonDetailPage = lazy(() => import('@/modules/directory/ui/PersonDetailPage'));
 const AuditPage = lazy(() => import('@/modules/audit/ui/AuditPage'));
+const InstrumentsPage = lazy(() => import('@/modules/agreements/ui/InstrumentsPage'));
+const InstrumentDetailPage = lazy(() => import('@/modules/agreements/ui/InstrumentDetailPage'));
+const ReviewsPage = lazy(() => import('@/modules/agreements/ui/ReviewsPage'));
+const OpinionsPage = lazy(() => import('@/modules/agreements/ui/OpinionsPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -50,6 +54,10 @@ export const router = createBrowserRouter([
       { path: 'directorio/personas/:id', element: page(PersonDetailPage, 'directory.read') },
       { path: 'administracion/usuarios', element: page(UsersPage, 'users.read') },
       { path: 'bitacora', element: page(AuditPage, 'audit.read') },
+      { path: 'convenios/instrumentos', element: page(InstrumentsPage, 'agreements.read') },
+      { path: 'convenios/instrumentos/:id', element: page(InstrumentDetailPage, 'agreements.read') },
+      { path: 'convenios/revisiones', element: page(ReviewsPage, 'agreements.read') },
+      { path: 'convenios/opiniones', element: page(OpinionsPage, 'agreements.read') },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,237 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { type InstrumentDetail, type InstrumentStatus } from '../contract';
+import { ALLOWED_TRANSITIONS } from '../status';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { formatDay } from '@/web/shared/lib/format';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { useAgreementsMutation, useInstrument } from './api';
+import { StatusBadge } from './StatusBadge';
+
+export default function InstrumentDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const instrument = useInstrument(id);
+  if (instrument.isError)
+    return <QueryError error={instrument.error} onRetry={() => void instrument.refetch()} />;
+  const i = instrument.data;
+  if (!i) return null;
+  return (
+    <>
+      <PageHeader
+        title={i.title}
+        description={i.typeName}
+        above={
+          <Anchor component={Link} to="/convenios/instrumentos" size="sm">
+            {t('agreements.instruments.back')}
+          </Anchor>
+        }
+        actions={<StatusBadge status={i.status} />}
+      />
+      <Stack gap="md">
+        {i.chain.length > 0 && (
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('agreements.detail.chain')}
+            </Title>
+            <List size="sm">
+              {i.chain.map((c) => (
+                <List.Item key={c.id}>
+                  <Anchor component={Link} to={`/convenios/instrumentos/${c.id}`}>
+                    {c.title}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        )}
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Field label={t('agreements.instruments.parties')}>
+              {[
+                ...(i.organizationIsParty ? [t('agreements.detail.ownOrganization')] : []),
+                ...i.parties.map((p) => p.name),
+              ].join('; ')}
+            </Field>
+            <Field label={t('agreements.instruments.areas')}>{i.areas.map((a) => a.name).join('; ')}</Field>
+            <Field label={t('agreements.detail.object')}>{i.object ?? '—'}</Field>
+            <Field label={t('agreements.instruments.signedOn')}>
+              {i.signedOn ? formatDay(i.signedOn) : '—'}
+            </Field>
+            <Field label={t('agreements.detail.validity')}>
+              {t(`agreements.validity.${i.validityKind}`)}
+              {i.validFrom ? ` · ${t('agreements.detail.from')} ${formatDay(i.validFrom)}` : ''}
+              {i.effectiveEnd ? ` · ${t('agreements.detail.until')} ${formatDay(i.effectiveEnd)}` : ''}
+            </Field>
+            <Field label={t('agreements.detail.renewalTerms')}>{i.renewalTerms ?? '—'}</Field>
+          </SimpleGrid>
+        </Paper>
+        <StatusSection instrument={i} />
+        {i.children.length > 0 && (
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('agreements.detail.children')}
+            </Title>
+            <List size="sm">
+              {i.children.map((c) => (
+                <List.Item key={c.id}>
+                  <Anchor component={Link} to={`/convenios/instrumentos/${c.id}`}>
+                    {c.title}
+                  </Anchor>{' '}
+                  <StatusBadge status={c.status} />
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        )}
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('agreements.detail.commitments')}
+          </Title>
+          {i.commitments.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('agreements.detail.noCommitments')}
+            </Text>
+          ) : (
+            <Table>
+              <Table.Caption className="sr-caption">{t('agreements.detail.commitments')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agreements.detail.owedBy')}</Table.Th>
+                  <Table.Th>{t('agreements.detail.what')}</Table.Th>
+                  <Table.Th>{t('agreements.detail.due')}</Table.Th>
+                  <Table.Th>{t('agreements.detail.followUp')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {i.commitments.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.owedByName}</Table.Td>
+                    <Table.Td>
+                      {c.description}{' '}
+                      {c.fulfilled && <Badge color="green">{t('agreements.detail.fulfilled')}</Badge>}
+                    </Table.Td>
+                    <Table.Td>{c.dueOn ? formatDay(c.dueOn) : '—'}</Table.Td>
+                    <Table.Td>
+                      {c.updates.map((u) => (
+                        <Text size="sm" key={u.id}>
+                          {formatDay(u.updatedOn)}: {u.note}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('agreements.detail.files')}
+          </Title>
+          {i.files.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('agreements.detail.noFiles')}
+            </Text>
+          ) : (
+            <List size="sm">
+              {i.files.map((f) => (
+                <List.Item key={f.id}>
+                  <Anchor href={`/api/instruments/${i.id}/files/${f.id}`}>{f.filename}</Anchor> ·{' '}
+                  {t(`agreements.fileKind.${f.kind}`)}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </Stack>
+  );
+}
+
+/** The status history and, for liaison staff, the allowed next statuses. */
+function StatusSection({ instrument }: { instrument: InstrumentDetail }) {
+  const { t } = useTranslation();
+  const canWrite = useCan('agreements.write');
+  const [status, setStatus] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+  const change = useAgreementsMutation((body: { status: string; changedOn: string }) =>
+    api.post(`/api/instruments/${instrument.id}/status`, body),
+  );
+  const next: readonly InstrumentStatus[] = ALLOWED_TRANSITIONS[instrument.status];
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('agreements.detail.history')}
+      </Title>
+      <List size="sm" mb="sm">
+        {instrument.statusHistory.map((h) => (
+          <List.Item key={h.id}>
+            {formatDay(h.changedOn)}: {t(`agreements.status.${h.toStatus}`)}
+            {h.note ? ` — ${h.note}` : ''}
+          </List.Item>
+        ))}
+      </List>
+      {canWrite && next.length > 0 && (
+        <Stack gap="xs">
+          <FormErrorAlert
+            error={change.error}
+            unplaced={change.error instanceof ApiRequestError ? change.error.fields : []}
+          />
+          <Group align="flex-end" gap="sm">
+            <Select
+              label={t('agreements.detail.newStatus')}
+              data={next.map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))}
+              value={status}
+              onChange={setStatus}
+              w={240}
+            />
+            <DayInput
+              label={t('agreements.detail.changedOn')}
+              value={day}
+              onChange={(v) => setDay(v)}
+              w={170}
+            />
+            <Button
+              disabled={!status || !day}
+              loading={change.isPending}
+              onClick={() => change.mutate({ status: status!, changedOn: day! })}
+            >
+              {t('agreements.detail.changeStatus')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  );
+}

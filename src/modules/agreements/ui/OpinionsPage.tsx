@@ -1,0 +1,175 @@
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Opinion } from '../contract';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { formatDay } from '@/web/shared/lib/format';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { useAgreementsMutation, useOpinions } from './api';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['estado', 'desde', 'hasta'] as const;
+const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+/** Opinions of pertinence: the annex table of a period, and the issue form for requested ones. */
+export default function OpinionsPage() {
+  const { t } = useTranslation();
+  const canWrite = useCan('agreements.write');
+  const list = useListParams(FILTERS);
+  const status =
+    list.filters.estado === 'requested' || list.filters.estado === 'issued' ? list.filters.estado : undefined;
+  const opinions = useOpinions({
+    status,
+    from: isDay(list.filters.desde),
+    to: isDay(list.filters.hasta),
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const [issuing, setIssuing] = useState<Opinion | null>(null);
+
+  return (
+    <>
+      <PageHeader title={t('agreements.opinions.title')} description={t('agreements.opinions.description')} />
+      <Paper withBorder p="md">
+        <Group align="flex-end" gap="sm" mb="md">
+          <Select
+            label={t('agreements.opinions.status')}
+            placeholder={t('common.all')}
+            clearable
+            data={(['requested', 'issued'] as const).map((s) => ({
+              value: s,
+              label: t(`agreements.opinionStatus.${s}`),
+            }))}
+            value={status ?? null}
+            onChange={(v) => list.setFilter('estado', v)}
+            w={200}
+          />
+          <DayInput
+            label={t('agreements.opinions.from')}
+            clearable
+            value={isDay(list.filters.desde) ?? null}
+            onChange={(v) => list.setFilter('desde', v)}
+            w={170}
+          />
+          <DayInput
+            label={t('agreements.opinions.to')}
+            clearable
+            value={isDay(list.filters.hasta) ?? null}
+            onChange={(v) => list.setFilter('hasta', v)}
+            w={170}
+          />
+        </Group>
+        {opinions.isError ? (
+          <QueryError error={opinions.error} onRetry={() => void opinions.refetch()} />
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table>
+              <Table.Caption className="sr-caption">{t('agreements.opinions.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agreements.opinions.number')}</Table.Th>
+                  <Table.Th>{t('agreements.opinions.instrument')}</Table.Th>
+                  <Table.Th>{t('agreements.opinions.areas')}</Table.Th>
+                  <Table.Th>{t('agreements.opinions.dates')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {opinions.data?.items.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      {o.number ?? (
+                        <Stack gap={4} align="flex-start">
+                          <Text size="sm" c="dimmed">
+                            {t('agreements.opinionStatus.requested')}
+                          </Text>
+                          {canWrite && (
+                            <Button size="xs" onClick={() => setIssuing(o)}>
+                              {t('agreements.opinions.issue')}
+                            </Button>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{o.instrumentTitle}</Table.Td>
+                    <Table.Td>{o.areas.map((a) => a.name).join(' / ')}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {t('agreements.opinions.requestedOn')}: {formatDay(o.requestedOn)}
+                      </Text>
+                      {o.issuedOn && (
+                        <Text size="sm">
+                          {t('agreements.opinions.issuedOn')}: {formatDay(o.issuedOn)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {opinions.data && (
+          <ListFooter
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={opinions.data.total}
+            onPage={list.setPage}
+          />
+        )}
+      </Paper>
+      {issuing && <IssueOpinionModal opinion={issuing} onClose={() => setIssuing(null)} />}
+    </>
+  );
+}
+
+/** Liaison staff write the opinion and issue it; the number is assigned by the server. */
+function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [content, setContent] = useState(opinion.content ?? '');
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
+  const issue = useAgreementsMutation((b: { content: string; issuedOn: string }) =>
+    api.post<Opinion>(`/api/opinions/${opinion.id}/issue`, b),
+  );
+  return (
+    <Modal opened onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">
+      <Stack gap="sm">
+        <Text size="sm">{opinion.instrumentTitle}</Text>
+        <FormErrorAlert
+          error={issue.error}
+          unplaced={issue.error instanceof ApiRequestError ? issue.error.fields : []}
+        />
+        <Textarea
+          label={t('agreements.opinions.content')}
+          autosize
+          minRows={6}
+          value={content}
+          onChange={(e) => setContent(e.currentTarget.value)}
+        />
+        <DayInput
+          label={t('agreements.opinions.issuedOn')}
+          value={issuedOn}
+          onChange={(v) => setIssuedOn(v)}
+          w={200}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            disabled={!content.trim() || !issuedOn}
+            loading={issue.isPending}
+            onClick={() => issue.mutate({ content, issuedOn: issuedOn! }, { onSuccess: onClose })}
+          >
+            {t('agreements.opinions.issue')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
