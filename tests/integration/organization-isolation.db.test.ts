@@ -403,6 +403,20 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(await c.delete(`/api/institutions/${x.institution}`)),
   'DELETE /api/areas/{id}': async (c, x) => notFound(await c.delete(`/api/areas/${x.area}`)),
   'DELETE /api/people/{id}': async (c, x) => notFound(await c.delete(`/api/people/${x.person}`)),
+  'GET /api/channel/counterparts': async (c) => {
+    // The channel's directory: only names and acronyms of the organizations, by design.
+    const res = await c.get<{ localBodies: Record<string, unknown>[] }>('/api/channel/counterparts');
+    expect(res.status).toBe(200);
+    for (const o of res.body.localBodies) expect(Object.keys(o).sort()).toEqual(['acronym', 'id', 'name']);
+  },
+  'GET /api/channel/statistics/monthly': async (c) => {
+    await channelOfA();
+    const res = await c.get<{ totals: { total: number } }>(
+      '/api/channel/statistics/monthly?module=follow_up&from=2024-01-01&to=2024-12-31',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.totals.total).toBe(0);
+  },
   'GET /api/channel/folios': async (c) => {
     const { folio } = await channelOfA();
     const res = await c.get<{ items: { id: string }[] }>('/api/channel/folios?pageSize=200');

@@ -7,14 +7,22 @@ import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
 
 export const FOLLOW_UP_TYPES = ['circular', 'correo', 'informativo', 'invitacion', 'oficio'] as const;
 export const CONSULTATION_TYPES = ['acuerdo', 'consulta', 'informativo', 'oficio', 'otro'] as const;
+export const DOCUMENT_TYPES = [
+  'circular',
+  'correo',
+  'informativo',
+  'invitacion',
+  'oficio',
+  'acuerdo',
+  'consulta',
+  'otro',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const ChannelModuleSchema = z.enum(CHANNEL_MODULES);
 export const FolioStatusSchema = z.enum(FOLIO_STATUSES);
 export const FolioNatureSchema = z.enum(FOLIO_NATURES);
-export const DocumentTypeSchema = z.enum([...new Set([...FOLLOW_UP_TYPES, ...CONSULTATION_TYPES])] as [
-  string,
-  ...string[],
-]);
+export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 
 const days = (max: number) => z.number().int().min(1).max(max);
 export const DueRuleSchema = z.discriminatedUnion('kind', [
@@ -112,7 +120,7 @@ export const FolioSchema = z
     module: ChannelModuleSchema,
     number: z.number().int(),
     year: z.number().int(),
-    documentType: z.string(),
+    documentType: DocumentTypeSchema,
     nature: FolioNatureSchema,
     subject: z.string(),
     originLabel: z.string(),
@@ -214,3 +222,12 @@ export const MonthlyStatusTableSchema = z
   })
   .meta({ id: 'MonthlyStatusTable' });
 export type MonthlyStatusTable = z.infer<typeof MonthlyStatusTableSchema>;
+
+/** Who is at the other end of the channel in this installation (names only). */
+export const CounterpartsSchema = z
+  .object({
+    national: z.object({ id: z.uuid(), name: z.string(), acronym: z.string() }).nullable(),
+    localBodies: z.array(z.object({ id: z.uuid(), name: z.string(), acronym: z.string() })),
+  })
+  .meta({ id: 'ChannelCounterparts' });
+export type Counterparts = z.infer<typeof CounterpartsSchema>;

@@ -52,7 +52,7 @@ export async function registerReceivedFolio(db: Db, actor: Actor, input: Registe
       numberingOrgId: null,
       originOrgId: input.module === 'consultation' ? actor.organizationId : null,
       originLabel: input.module === 'consultation' ? actor.organization.name : 'Instituto Nacional Electoral',
-      documentType: input.documentType as 'oficio',
+      documentType: input.documentType,
       nature: input.module === 'consultation' ? 'for_attention' : input.nature,
       subject: input.subject,
       body: input.body,

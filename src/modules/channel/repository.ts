@@ -203,7 +203,7 @@ function listFilters(
 ): SQL | undefined {
   const f: (SQL | undefined)[] = [visibleTo(orgId)];
   if (q.module) f.push(eq(channelFolio.module, q.module));
-  if (q.documentType) f.push(eq(channelCommunication.documentType, q.documentType as 'oficio'));
+  if (q.documentType) f.push(eq(channelCommunication.documentType, q.documentType));
   if (q.nature) f.push(eq(channelCommunication.nature, q.nature));
   if (q.status) f.push(eq(channelFolio.status, q.status));
   if (q.receivedFrom) f.push(gte(channelFolio.receivedOn, q.receivedFrom));

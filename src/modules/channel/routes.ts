@@ -9,6 +9,7 @@ import { changeFolioStatus } from './change-folio-status';
 import {
   ChangeFolioStatusInputSchema,
   CommunicationSummarySchema,
+  CounterpartsSchema,
   FolioDetailSchema,
   FolioListQuerySchema,
   FolioPageSchema,
@@ -164,6 +165,25 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     async (req) => {
       const actor = await authorize(ctx, req, 'channel.read');
       return monthlyStatusTable(db, actor.organizationId, req.query);
+    },
+  );
+
+  api.get(
+    '/api/channel/counterparts',
+    {
+      schema: {
+        tags,
+        summary: 'Autoridad nacional y organismos locales que operan en esta instalación',
+        response: responses({ 200: CounterpartsSchema }),
+      },
+    },
+    async (req) => {
+      await authorize(ctx, req, 'channel.read');
+      const [national, localBodies] = await Promise.all([repo.nationalAuthority(db), repo.localBodies(db)]);
+      return {
+        national: national ?? null,
+        localBodies: localBodies.sort((x, y) => x.name.localeCompare(y.name, 'es')),
+      };
     },
   );
 };

@@ -15,19 +15,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
 import { area } from '../directory/schema';
+import { DOCUMENT_TYPES } from './contract';
 import type { DueRule } from './due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
-
-export const DOCUMENT_TYPES = [
-  'circular',
-  'correo',
-  'informativo',
-  'invitacion',
-  'oficio',
-  'acuerdo',
-  'consulta',
-  'otro',
-] as const;
 
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -71,7 +71,7 @@ export async function sendCommunication(db: Db, actor: Actor, input: SendCommuni
       numberingOrgId: national.id,
       originOrgId: actor.organizationId,
       originLabel: actor.organization.name,
-      documentType: input.documentType as 'oficio',
+      documentType: input.documentType,
       nature: input.module === 'consultation' ? 'for_attention' : input.nature,
       subject: input.subject,
       body: input.body,

@@ -1,0 +1,233 @@
+import {
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { todayInMexicoCity } from '@/shared/dates';
+import type { FieldProblem } from '@/shared/errors';
+import type { FolioDetail } from '../contract';
+import { describeDueRule } from '../due-rules';
+import { transition, type FolioEvent, type Side } from '../folio-status';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { formatDateTime, formatDay } from '@/web/shared/lib/format';
+import { useCan, useMe } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { Trail } from '@/web/shared/ui/Trail';
+import { CHANNEL_KEY, useFolio } from './api';
+import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+
+const EVENTS: FolioEvent[] = [
+  'local_answers',
+  'local_acknowledges',
+  'national_concludes',
+  'national_returns',
+  'originator_cancels',
+];
+const SIDE_OF: Record<FolioEvent, Side | 'originator'> = {
+  local_answers: 'local',
+  local_acknowledges: 'local',
+  national_concludes: 'national',
+  national_returns: 'national',
+  originator_cancels: 'originator',
+};
+
+/** The events this organization may apply now: the same rule the server applies. */
+function allowedEvents(folio: FolioDetail, myOrgId: string): FolioEvent[] {
+  const mine: Side = folio.localOrganization.id === myOrgId ? 'local' : 'national';
+  return EVENTS.filter((event) => {
+    const wanted = SIDE_OF[event];
+    const side = wanted === 'originator' ? (folio.module === 'follow_up' ? 'national' : 'local') : wanted;
+    const acting = mine === 'local' && folio.nationalOrgId === null ? side : mine;
+    return transition(folio, event, acting).ok;
+  });
+}
+
+export default function FolioDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const folio = useFolio(id);
+  const me = useMe();
+  const canWrite = useCan('channel.write');
+  const [event, setEvent] = useState<FolioEvent | null>(null);
+
+  if (folio.isError) return <QueryError error={folio.error} onRetry={() => void folio.refetch()} />;
+  if (!folio.data || !me.data) return null;
+  const f = folio.data;
+  const actions = canWrite ? allowedEvents(f, me.data.organization.id) : [];
+
+  return (
+    <>
+      <PageHeader
+        above={<Trail items={[{ label: t('channel.title'), to: '/canal/folios' }, { label: f.folio }]} />}
+        title={`${t('channel.folio')} ${f.folio}`}
+        description={f.subject}
+        actions={actions.map((e) => (
+          <Button
+            key={e}
+            variant={e === 'originator_cancels' ? 'default' : 'filled'}
+            onClick={() => setEvent(e)}
+          >
+            {t(`channel.events.${e}`)}
+          </Button>
+        ))}
+      />
+      <Stack>
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <Field label={t('channel.statusLabel')}>
+              <FolioStatusBadge status={f.status} />
+            </Field>
+            <Field label={t('channel.module')}>{t(`channel.modules.${f.module}`)}</Field>
+            <Field label={t('channel.documentType')}>
+              {t(`channel.types.${f.documentType}`)} · {t(`channel.natures.${f.nature}`)}
+            </Field>
+            <Field label={t('channel.origin')}>{f.originLabel}</Field>
+            <Field label={t('channel.localBody')}>{f.localOrganization.name}</Field>
+            <Field label={t('channel.sentReceived')}>
+              {formatDay(f.sentOn)} · {formatDay(f.receivedOn)}
+            </Field>
+            <Field label={t('channel.due')}>
+              <Group gap="xs">
+                <span>{f.dueOn ? formatDay(f.dueOn) : '—'}</span>
+                <DueBadges folio={f} />
+              </Group>
+              {f.dueRule && (
+                <Text size="xs" c="dimmed">
+                  {describeDueRule(f.dueRule)}
+                </Text>
+              )}
+            </Field>
+            {f.closedOn && <Field label={t('channel.closedOn')}>{formatDay(f.closedOn)}</Field>}
+          </SimpleGrid>
+          {f.body && (
+            <Text mt="md" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {f.body}
+            </Text>
+          )}
+        </Paper>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="md">
+              {t('channel.history')}
+            </Title>
+            <Timeline bulletSize={14} lineWidth={2}>
+              {f.history.map((h, i) => (
+                <Timeline.Item key={i} title={t(`channel.events.${h.event}`, { defaultValue: h.event })}>
+                  <Text size="sm">
+                    {h.fromStatus ? `${t(`channel.status.${h.fromStatus}`)} → ` : ''}
+                    {t(`channel.status.${h.toStatus}`)}
+                  </Text>
+                  {h.reason && (
+                    <Text size="sm" c="dimmed">
+                      {h.reason}
+                    </Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {formatDay(h.occurredOn)} · {h.actorLabel} · {formatDateTime(h.occurredAt)}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="md">
+              {t('channel.messages')}
+            </Title>
+            {f.messages.length === 0 && <Text c="dimmed">{t('channel.noMessages')}</Text>}
+            <Stack>
+              {f.messages.map((m) => (
+                <div key={m.id}>
+                  <Text size="xs" c="dimmed">
+                    {t(`channel.sides.${m.fromSide}`)} · {formatDay(m.sentOn)}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {m.text}
+                  </Text>
+                </div>
+              ))}
+            </Stack>
+          </Paper>
+        </SimpleGrid>
+      </Stack>
+      {event && <EventModal folio={f} event={event} onClose={() => setEvent(null)} />}
+    </>
+  );
+}
+
+function Field(props: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {props.label}
+      </Text>
+      <div>{props.children}</div>
+    </div>
+  );
+}
+
+function EventModal(props: { folio: FolioDetail; event: FolioEvent; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm({ initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' } });
+  const save = useMutation({
+    mutationFn: (v: { on: string | null; text: string; reason: string }) =>
+      api.post(`/api/channel/folios/${props.folio.id}/events`, {
+        event: props.event,
+        on: v.on ?? undefined,
+        text: v.text.trim() || undefined,
+        reason: v.reason.trim() || undefined,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      notifySuccess(t('channel.eventSaved'));
+      props.onClose();
+    },
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { event: 'reason' })),
+  });
+  const withText = props.event === 'local_answers' || props.event === 'national_concludes';
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`${t(`channel.events.${props.event}`)} · ${props.folio.folio}`}
+      size="lg"
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
+          {withText && (
+            <Textarea label={t('channel.eventText')} autosize minRows={3} {...form.getInputProps('text')} />
+          )}
+          <Textarea label={t('channel.eventReason')} autosize minRows={2} {...form.getInputProps('reason')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t(`channel.events.${props.event}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,151 @@
+import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FOLIO_STATUSES, CHANNEL_MODULES, FOLIO_NATURES } from '../folio-status';
+import type { FolioListQuery } from '../contract';
+import { formatDay } from '@/web/shared/lib/format';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useCan, useMe } from '@/web/shared/session/session';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import { useFolios } from './api';
+import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { NewFolioModal } from './NewFolioModal';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['modulo', 'estatus', 'naturaleza', 'vencidos'] as const;
+
+export default function FoliosPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canWrite = useCan('channel.write');
+  const list = useListParams(FILTERS);
+  const folios = useFolios({
+    q: list.q || undefined,
+    module: (list.filters.modulo ?? undefined) as FolioListQuery['module'],
+    status: (list.filters.estatus ?? undefined) as FolioListQuery['status'],
+    nature: (list.filters.naturaleza ?? undefined) as FolioListQuery['nature'],
+    overdue: list.filters.vencidos === 'si' ? 'true' : undefined,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const [creating, setCreating] = useState(false);
+  const national = me.data?.organization.kind === 'national_authority';
+
+  return (
+    <>
+      <PageHeader
+        title={t('channel.title')}
+        description={t('channel.description')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('channel.new')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group align="flex-end" mb="md" gap="sm">
+          <SearchInput
+            label={t('channel.search')}
+            placeholder={t('channel.searchPlaceholder')}
+            value={list.q}
+            onChange={list.setQ}
+          />
+          <Select
+            label={t('channel.module')}
+            placeholder={t('common.all')}
+            clearable
+            data={CHANNEL_MODULES.map((m) => ({ value: m, label: t(`channel.modules.${m}`) }))}
+            value={list.filters.modulo}
+            onChange={(v) => list.setFilter('modulo', v)}
+            w={230}
+          />
+          <Select
+            label={t('channel.statusLabel')}
+            placeholder={t('common.all')}
+            clearable
+            data={FOLIO_STATUSES.map((s) => ({ value: s, label: t(`channel.status.${s}`) }))}
+            value={list.filters.estatus}
+            onChange={(v) => list.setFilter('estatus', v)}
+            w={230}
+          />
+          <Select
+            label={t('channel.nature')}
+            placeholder={t('common.all')}
+            clearable
+            data={FOLIO_NATURES.map((n) => ({ value: n, label: t(`channel.natures.${n}`) }))}
+            value={list.filters.naturaleza}
+            onChange={(v) => list.setFilter('naturaleza', v)}
+            w={180}
+          />
+          <Checkbox
+            label={t('channel.onlyOverdue')}
+            checked={list.filters.vencidos === 'si'}
+            onChange={(e) => list.setFilter('vencidos', e.currentTarget.checked ? 'si' : null)}
+            mb={8}
+          />
+        </Group>
+        {folios.isError ? (
+          <QueryError error={folios.error} onRetry={() => void folios.refetch()} />
+        ) : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table>
+              <Table.Caption className="sr-caption">{t('channel.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('channel.folio')}</Table.Th>
+                  <Table.Th>{t('channel.subject')}</Table.Th>
+                  {national && <Table.Th>{t('channel.localBody')}</Table.Th>}
+                  <Table.Th>{t('channel.received')}</Table.Th>
+                  <Table.Th>{t('channel.due')}</Table.Th>
+                  <Table.Th>{t('channel.statusLabel')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {folios.data?.items.map((f) => (
+                  <Table.Tr key={f.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/canal/folios/${f.id}`} fw={600}>
+                        {f.folio}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {t(`channel.modules.${f.module}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={460}>
+                      <Text size="sm" lineClamp={2}>
+                        {f.subject}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`channel.types.${f.documentType}`)} · {t(`channel.natures.${f.nature}`)}
+                      </Text>
+                    </Table.Td>
+                    {national && <Table.Td>{f.localOrganization.acronym}</Table.Td>}
+                    <Table.Td>{formatDay(f.receivedOn)}</Table.Td>
+                    <Table.Td>
+                      {f.dueOn ? formatDay(f.dueOn) : '—'}
+                      <DueBadges folio={f} />
+                    </Table.Td>
+                    <Table.Td>
+                      <FolioStatusBadge status={f.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {folios.data && (
+          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={folios.data.total} onPage={list.setPage} />
+        )}
+      </Paper>
+      {creating && <NewFolioModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
