@@ -1,5 +1,7 @@
 import {
   IconBuildingCommunity,
+  IconGavel,
+  IconProgressCheck,
   IconChecklist,
   IconFileCertificate,
   IconWritingSign,
@@ -20,6 +22,8 @@ export type NavItem = {
     | 'institutions'
     | 'areas'
     | 'people'
+    | 'bodies'
+    | 'mandates'
     | 'users'
     | 'audit'
     | 'instruments'
@@ -33,6 +37,14 @@ export type NavItem = {
 /** The sections of the app; each shows only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'home', icon: IconHome, group: 'main' },
+  { to: '/gobierno', label: 'bodies', icon: IconGavel, permission: 'governance.read', group: 'main' },
+  {
+    to: '/gobierno/seguimiento',
+    label: 'mandates',
+    icon: IconProgressCheck,
+    permission: 'governance.read',
+    group: 'main',
+  },
   {
     to: '/convenios/instrumentos',
     label: 'instruments',

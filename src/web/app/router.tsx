@@ -18,6 +18,10 @@ const AreaDetailPage = lazy(() => import('@/modules/directory/ui/AreaDetailPage'
 const PeoplePage = lazy(() => import('@/modules/directory/ui/PeoplePage'));
 const PersonDetailPage = lazy(() => import('@/modules/directory/ui/PersonDetailPage'));
 const AuditPage = lazy(() => import('@/modules/audit/ui/AuditPage'));
+const BodiesPage = lazy(() => import('@/modules/governance/ui/BodiesPage'));
+const BodyPage = lazy(() => import('@/modules/governance/ui/BodyPage'));
+const GovernanceSessionPage = lazy(() => import('@/modules/governance/ui/SessionPage'));
+const MandatesPage = lazy(() => import('@/modules/governance/ui/MandatesPage'));
 const InstrumentsPage = lazy(() => import('@/modules/agreements/ui/InstrumentsPage'));
 const InstrumentDetailPage = lazy(() => import('@/modules/agreements/ui/InstrumentDetailPage'));
 const ReviewsPage = lazy(() => import('@/modules/agreements/ui/ReviewsPage'));
@@ -58,6 +62,10 @@ export const router = createBrowserRouter([
       { path: 'convenios/instrumentos/:id', element: page(InstrumentDetailPage, 'agreements.read') },
       { path: 'convenios/revisiones', element: page(ReviewsPage, 'agreements.read') },
       { path: 'convenios/opiniones', element: page(OpinionsPage, 'agreements.read') },
+      { path: 'gobierno', element: page(BodiesPage, 'governance.read') },
+      { path: 'gobierno/organos/:id', element: page(BodyPage, 'governance.read') },
+      { path: 'gobierno/sesiones/:id', element: page(GovernanceSessionPage, 'governance.read') },
+      { path: 'gobierno/seguimiento', element: page(MandatesPage, 'governance.read') },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,51 @@
+import { Anchor, Center, Loader, Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDay } from '@/web/shared/lib/format';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { useBodies } from './api';
+
+export default function BodiesPage() {
+  const { t } = useTranslation();
+  const bodies = useBodies();
+  return (
+    <>
+      <PageHeader title={t('governance.bodies.title')} description={t('governance.bodies.description')} />
+      {bodies.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : bodies.isError ? (
+        <QueryError error={bodies.error} onRetry={() => void bodies.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped aria-label={t('governance.bodies.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('governance.bodies.name')}</Table.Th>
+                <Table.Th>{t('governance.bodies.kind')}</Table.Th>
+                <Table.Th>{t('governance.bodies.createdBy')}</Table.Th>
+                <Table.Th>{t('governance.bodies.createdOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bodies.data.items.map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/gobierno/organos/${b.id}`}>
+                      {b.name} ({b.acronym})
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`governance.bodyKind.${b.kind}`)}</Table.Td>
+                  <Table.Td>{b.createdByAgreement ?? '—'}</Table.Td>
+                  <Table.Td>{formatDay(b.createdOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Mandate } from '../contract';
+import { ApiRequestError } from '@/web/shared/api/client';
+import { formatDay } from '@/web/shared/lib/format';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { useAddMandateUpdate, useMandate, useMandates } from './api';
+
+function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => void }) {
+  const { t } = useTranslation();
+  const detail = useMandate(mandate.id);
+  const add = useAddMandateUpdate(mandate.id);
+  const canWrite = useCan('governance.write');
+  const [day, setDay] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('governance.mandates.updatesOf', { number: mandate.agreementNumber })}
+      size="lg"
+    >
+      <Stack>
+        <Text size="sm">{mandate.description}</Text>
+        {detail.isPending ? (
+          <Loader aria-label={t('common.loading')} />
+        ) : detail.isError ? (
+          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+        ) : (
+          <Table aria-label={t('governance.mandates.updates')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t('governance.mandates.date')}</Table.Th>
+                <Table.Th>{t('governance.mandates.note')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.data.updates.map((u, i) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td>{formatDay(u.occurredOn)}</Table.Td>
+                  <Table.Td>{u.note}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {canWrite && (
+          <Stack gap="xs">
+            {add.error instanceof ApiRequestError && (
+              <Alert color="red">
+                {add.error.fields.map((f) => f.message).join('; ') || add.error.message}
+              </Alert>
+            )}
+            <Group align="flex-end">
+              <DayInput
+                label={t('governance.mandates.date')}
+                value={day}
+                onChange={(v) => setDay(v)}
+                required
+              />
+              <Textarea
+                label={t('governance.mandates.note')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                autosize
+                style={{ flex: 1 }}
+                required
+              />
+            </Group>
+            <Button
+              disabled={!day || !note.trim()}
+              loading={add.isPending}
+              onClick={() => add.mutate({ occurredOn: day!, note }, { onSuccess: () => setNote('') })}
+            >
+              {t('governance.mandates.addUpdate')}
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function MandatesPage() {
+  const { t } = useTranslation();
+  const mandates = useMandates();
+  const [open, setOpen] = useState<Mandate | null>(null);
+  return (
+    <>
+      <PageHeader title={t('governance.mandates.title')} description={t('governance.mandates.description')} />
+      {mandates.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : mandates.isError ? (
+        <QueryError error={mandates.error} onRetry={() => void mandates.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped aria-label={t('governance.mandates.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('governance.mandates.agreement')}</Table.Th>
+                <Table.Th>{t('governance.mandates.mandate')}</Table.Th>
+                <Table.Th>{t('governance.mandates.areas')}</Table.Th>
+                <Table.Th>{t('governance.mandates.due')}</Table.Th>
+                <Table.Th>{t('governance.mandates.status')}</Table.Th>
+                <Table.Th>{t('governance.mandates.updates')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {mandates.data.items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.agreementNumber}</Table.Td>
+                  <Table.Td>{m.description}</Table.Td>
+                  <Table.Td>{m.areas.map((a) => a.acronym ?? a.name).join(', ')}</Table.Td>
+                  <Table.Td>{m.dueOn ? formatDay(m.dueOn) : '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge variant="light">{t(`governance.mandateStatus.${m.status}`)}</Badge>
+                      {m.overdue && (
+                        <Badge color="red.9" variant="filled">
+                          {t('governance.mandates.overdue')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" size="xs" onClick={() => setOpen(m)}>
+                      {t('governance.mandates.showUpdates', {
+                        count: m.updateCount,
+                        last: m.lastUpdateOn ? formatDay(m.lastUpdateOn) : '—',
+                      })}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {open && <UpdatesModal mandate={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { RosterEntry } from '../contract';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { useCan } from '@/web/shared/session/session';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { Trail } from '@/web/shared/ui/Trail';
+import { useRecordAttendance, useSession } from './api';
+
+const DOCUMENTS = ['orden-del-dia', 'lista-de-asistencia', 'minuta'] as const;
+const key = (r: RosterEntry) => r.membershipId;
+
+export default function SessionPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const session = useSession(id);
+  const canWrite = useCan('governance.write');
+  const save = useRecordAttendance(id);
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+
+  useEffect(() => {
+    if (session.data) {
+      setPresent(Object.fromEntries(session.data.roster.map((r) => [key(r), r.present ?? false])));
+    }
+  }, [session.data]);
+
+  if (session.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session.isError) return <QueryError error={session.error} onRetry={() => void session.refetch()} />;
+  const s = session.data;
+  const title = s.name.charAt(0).toUpperCase() + s.name.slice(1);
+  const frozen = !!s.minutesApprovedBy;
+  const votingPresent = s.roster.filter((r) => r.voting && present[key(r)]).length;
+  const reached = votingPresent >= s.quorum.required && s.quorum.votingMembers > 0;
+
+  const submit = () =>
+    save.mutate(
+      {
+        entries: s.roster.map((r) =>
+          r.institutionId
+            ? { institutionId: r.institutionId, present: !!present[key(r)] }
+            : { personId: r.personId!, present: !!present[key(r)] },
+        ),
+      },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('governance.session.saved') }),
+      },
+    );
+  const download = (doc: (typeof DOCUMENTS)[number], format: 'docx' | 'pdf') =>
+    void api.download(
+      `/api/governance/sessions/${encodeURIComponent(id)}/documents/${doc}`,
+      { format },
+      `${doc}.${format}`,
+    );
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Trail
+            items={[
+              { label: t('nav.bodies'), to: '/gobierno' },
+              { label: s.body.acronym, to: `/gobierno/organos/${s.body.id}` },
+              { label: title },
+            ]}
+          />
+        }
+        title={`${title} — ${s.body.acronym}`}
+        description={`${s.heldOnText}${s.startTime ? `, ${s.startTime}${s.endTime ? `–${s.endTime}` : ''} h` : ''} · ${t(`governance.modality.${s.modality}`)}`}
+      />
+      <Stack gap="lg">
+        <Group gap="xs">
+          {DOCUMENTS.map((doc) => (
+            <Group key={doc} gap={4}>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFileTypeDocx size={14} aria-hidden />}
+                onClick={() => download(doc, 'docx')}
+              >
+                {t(`governance.session.documents.${doc}`)} (DOCX)
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFileTypePdf size={14} aria-hidden />}
+                onClick={() => download(doc, 'pdf')}
+              >
+                PDF
+              </Button>
+            </Group>
+          ))}
+        </Group>
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('governance.session.agenda')}
+          </Title>
+          {s.agenda.length ? (
+            <List type="ordered">
+              {s.agenda.map((i) => (
+                <List.Item key={i.id}>
+                  {i.title}
+                  {i.documents.map((d) => (
+                    <Anchor key={d.id} ml="xs" size="sm" href={`/api/governance/agenda-documents/${d.id}`}>
+                      {d.filename}
+                    </Anchor>
+                  ))}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text c="dimmed">{t('governance.session.noAgenda')}</Text>
+          )}
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4">
+              {t('governance.session.attendance')}
+            </Title>
+            <Badge color={reached ? 'green.9' : 'red.9'} variant="light">
+              {reached
+                ? t('governance.session.quorum', { present: votingPresent, total: s.quorum.votingMembers })
+                : t('governance.session.noQuorum', {
+                    present: votingPresent,
+                    total: s.quorum.votingMembers,
+                    required: s.quorum.required,
+                  })}
+            </Badge>
+          </Group>
+          {frozen && (
+            <Alert color="gray" mb="sm">
+              {t('governance.session.frozen', { number: s.minutesApprovedBy!.number })}
+            </Alert>
+          )}
+          {save.error instanceof ApiRequestError && (
+            <Alert color="red" mb="sm" title={save.error.message}>
+              {save.error.fields.map((f) => f.message).join('; ')}
+            </Alert>
+          )}
+          <Table.ScrollContainer minWidth={600}>
+            <Table striped aria-label={t('governance.session.attendance')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('governance.session.present')}</Table.Th>
+                  <Table.Th>{t('governance.composition.role')}</Table.Th>
+                  <Table.Th>{t('governance.composition.holder')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.roster.map((r) => {
+                  const name = r.institutionName ?? r.personName ?? '';
+                  return (
+                    <Table.Tr key={key(r)}>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={t('governance.session.attendedBy', { name })}
+                          checked={!!present[key(r)]}
+                          disabled={!canWrite || frozen}
+                          onChange={(e) => setPresent((p) => ({ ...p, [key(r)]: e.currentTarget.checked }))}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        {r.roleLabel}
+                        {r.voting && (
+                          <Badge ml="xs" size="xs" variant="outline">
+                            {t('governance.session.voting')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{name}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {canWrite && !frozen && (
+            <Button mt="sm" onClick={submit} loading={save.isPending}>
+              {t('governance.session.saveAttendance')}
+            </Button>
+          )}
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('governance.agreements.title')}
+          </Title>
+          {s.agreements.length ? (
+            <Table aria-label={t('governance.agreements.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('governance.agreements.number')}</Table.Th>
+                  <Table.Th>{t('governance.agreements.subject')}</Table.Th>
+                  <Table.Th>{t('governance.agreements.vote')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.agreements.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>
+                    <Table.Td>{a.title}</Table.Td>
+                    <Table.Td>{t(`governance.voteKind.${a.voteKind}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Text c="dimmed">{t('governance.session.noAgreements')}</Text>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}
