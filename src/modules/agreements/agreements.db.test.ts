@@ -429,6 +429,35 @@ describe('periodic reviews', () => {
   });
 });
 
+describe('review decisions and dates', () => {
+  it('refuses a decision that changes the status before the last recorded change', async () => {
+    const i = await instrument({
+      typeId: types['Convenio de Colaboración'],
+      subject: 'firmado tarde',
+      partyIds: [canaco],
+      signedOn: '2024-03-20',
+      status: 'in_force',
+    });
+    const rev = await liaison.post<{ id: string }>('/api/reviews', {
+      period: '2024-03',
+      title: 'Revisión de marzo',
+      openedOn: '2024-03-01',
+    });
+    const early = await liaison.put(`/api/reviews/${rev.body.id}/decisions/${i.id}`, {
+      decision: 'renegotiate',
+      decidedOn: '2024-03-10',
+    });
+    expect(early.status).toBe(400);
+    expect(early.body).toMatchObject({ fields: [{ path: 'decidedOn' }] });
+    expect((await liaison.get<Inst>(`/api/instruments/${i.id}`)).body.status).toBe('in_force');
+    const beforeOpening = await liaison.put(`/api/reviews/${rev.body.id}/decisions/${i.id}`, {
+      decision: 'keep',
+      decidedOn: '2024-02-28',
+    });
+    expect(beforeOpening.body).toMatchObject({ fields: [{ path: 'decidedOn' }] });
+  });
+});
+
 describe('opinions of pertinence', () => {
   let draft: Inst;
   beforeAll(async () => {

@@ -39,6 +39,15 @@ export async function recordReviewDecision(
       ]);
     }
     const target = DECISION_STATUS[input.decision];
+    const lastChange = await repo.lastStatusChangeOn(tx, orgId, instrumentId);
+    if (target !== found.status && lastChange && input.decidedOn < lastChange) {
+      throw invalid([
+        {
+          path: 'decidedOn',
+          message: `La decisión no puede ser anterior al último cambio de estado (${lastChange})`,
+        },
+      ]);
+    }
     if (target !== found.status) {
       await applyStatus(tx, actor, instrumentId, target, input.decidedOn, `Revisión ${rev.period}`);
     }
