@@ -417,6 +417,12 @@ const PROBES: Record<string, Probe | 'self'> = {
     expect(res.status).toBe(200);
     expect(res.body.totals.total).toBe(0);
   },
+  'GET /api/channel/folios/export': async (c) => {
+    await channelOfA();
+    const res = await c.get<string>('/api/channel/folios/export?format=csv');
+    expect(res.status).toBe(200);
+    expect(res.body).not.toContain('Oficio para el Organismo A');
+  },
   'GET /api/channel/folios': async (c) => {
     const { folio } = await channelOfA();
     const res = await c.get<{ items: { id: string }[] }>('/api/channel/folios?pageSize=200');

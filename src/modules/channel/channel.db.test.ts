@@ -364,3 +364,49 @@ describe('channel of a local body whose counterpart is outside the installation'
     expect(res.status).toBe(409);
   });
 });
+
+describe('folio list export', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('exports the filtered list as CSV, with Spanish headers and labels, and audits it', async () => {
+    const ine = await t.createOrg('INEE', 'national_authority');
+    const a = await t.createOrg('OPLQ');
+    const staff = await t.as(ine, 'national_authority_staff');
+    for (const subject of ['Oficio sobre casillas especiales', 'Circular sobre conteo rápido']) {
+      await staff.post('/api/channel/communications', {
+        module: 'follow_up',
+        documentType: 'oficio',
+        subject,
+        sentOn: '2024-02-01',
+        toAll: true,
+      });
+    }
+    const liaison = await t.as(a, 'liaison_staff');
+    const res = await liaison.get<string>('/api/channel/folios/export?format=csv&q=casillas');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="folios-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'folio,modulo,tipo,naturaleza,asunto,remitente,organismo_local,envio,recepcion,fecha_limite,estatus,cierre,vencido',
+    );
+    expect(lines.slice(1)).toEqual([
+      '1/2024,Seguimiento de actividades,oficio,Para su atención,Oficio sobre casillas especiales,Organismo INEE,OPLQ,2024-02-01,2024-02-01,,Pendiente de atender por el OPLE,,no',
+    ]);
+    const xlsx = await liaison.request('GET', '/api/channel/folios/export?format=xlsx');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const auditor = await t.as(a, 'auditor');
+    const trail = await auditor.get<{ items: { action: string; after: { rows: number } }[] }>(
+      '/api/audit?action=channel.export',
+    );
+    expect(trail.body.items.map((e) => e.after.rows)).toEqual([2, 1]);
+  });
+});

@@ -6,6 +6,7 @@ import { responses, type ModuleRoutes } from '../platform/http/types';
 import { IdParamsSchema } from '../directory/contract';
 import { addBusinessDays } from './calendar/business-days';
 import { changeFolioStatus } from './change-folio-status';
+import { exportFolios } from './export-folios';
 import {
   ChangeFolioStatusInputSchema,
   CommunicationSummarySchema,
@@ -184,6 +185,29 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
         national: national ?? null,
         localBodies: localBodies.sort((x, y) => x.name.localeCompare(y.name, 'es')),
       };
+    },
+  );
+
+  api.get(
+    '/api/channel/folios/export',
+    {
+      schema: {
+        tags,
+        summary: 'Exportar a CSV o XLSX la lista filtrada de folios',
+        querystring: FolioListQuerySchema.omit({ page: true, pageSize: true }).extend({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+        }),
+        response: responses({ 200: z.any() }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      const { format, ...filters } = req.query;
+      const file = await exportFolios(db, actor, filters, format, await window(actor.organizationId));
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 };

@@ -14,6 +14,7 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useFolios } from './api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { ExportFoliosMenu } from './ExportFoliosMenu';
 import { NewFolioModal } from './NewFolioModal';
 
 const PAGE_SIZE = 25;
@@ -24,15 +25,14 @@ export default function FoliosPage() {
   const me = useMe();
   const canWrite = useCan('channel.write');
   const list = useListParams(FILTERS);
-  const folios = useFolios({
+  const filters = {
     q: list.q || undefined,
     module: (list.filters.modulo ?? undefined) as FolioListQuery['module'],
     status: (list.filters.estatus ?? undefined) as FolioListQuery['status'],
     nature: (list.filters.naturaleza ?? undefined) as FolioListQuery['nature'],
-    overdue: list.filters.vencidos === 'si' ? 'true' : undefined,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+    overdue: list.filters.vencidos === 'si' ? ('true' as const) : undefined,
+  };
+  const folios = useFolios({ ...filters, page: list.page, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const national = me.data?.organization.kind === 'national_authority';
 
@@ -42,11 +42,14 @@ export default function FoliosPage() {
         title={t('channel.title')}
         description={t('channel.description')}
         actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('channel.new')}
-            </Button>
-          )
+          <>
+            <ExportFoliosMenu filters={filters} />
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('channel.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder p="md">
