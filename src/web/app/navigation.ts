@@ -5,6 +5,8 @@ import {
   IconChecklist,
   IconFileCertificate,
   IconWritingSign,
+  IconChartBar,
+  IconMail,
   IconHome,
   IconHierarchy2,
   IconListDetails,
@@ -26,12 +28,14 @@ export type NavItem = {
     | 'mandates'
     | 'users'
     | 'audit'
+    | 'folios'
+    | 'channelStatistics'
     | 'instruments'
     | 'reviews'
     | 'opinions';
   icon: Icon;
   permission?: Permission;
-  group: 'main' | 'agreements' | 'directory' | 'administration';
+  group: 'main' | 'channel' | 'agreements' | 'directory' | 'administration';
 };
 
 /** The sections of the app; each shows only to users holding its permission. */
@@ -44,6 +48,14 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconProgressCheck,
     permission: 'governance.read',
     group: 'main',
+  },
+  { to: '/canal/folios', label: 'folios', icon: IconMail, permission: 'channel.read', group: 'channel' },
+  {
+    to: '/canal/estadisticas',
+    label: 'channelStatistics',
+    icon: IconChartBar,
+    permission: 'channel.read',
+    group: 'channel',
   },
   {
     to: '/convenios/instrumentos',
