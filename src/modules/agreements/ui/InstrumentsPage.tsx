@@ -13,7 +13,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconDownload } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,6 +35,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { instrumentQuery, useInstrumentTypes, useInstruments } from './api';
+import { InstrumentFormModal } from './InstrumentFormModal';
 import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 25;
@@ -43,6 +44,8 @@ const FILTERS = ['tipo', 'estado', 'parte', 'area', 'vence', 'vista'] as const;
 export default function InstrumentsPage() {
   const { t } = useTranslation();
   const canExport = useCan('agreements.export');
+  const canWrite = useCan('agreements.write');
+  const [creating, setCreating] = useState(false);
   const list = useListParams(FILTERS);
   const types = useInstrumentTypes();
   const areas = useAreaOptions();
@@ -79,8 +82,13 @@ export default function InstrumentsPage() {
         title={t('agreements.instruments.title')}
         description={t('agreements.instruments.description')}
         actions={
-          canExport && (
-            <Group gap="xs">
+          <Group gap="xs">
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('agreements.instruments.create')}
+              </Button>
+            )}
+            {canExport && (
               <Button
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
@@ -88,6 +96,8 @@ export default function InstrumentsPage() {
               >
                 {t('agreements.instruments.exportCsv')}
               </Button>
+            )}
+            {canExport && (
               <Button
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
@@ -95,10 +105,11 @@ export default function InstrumentsPage() {
               >
                 {t('agreements.instruments.exportXlsx')}
               </Button>
-            </Group>
-          )
+            )}
+          </Group>
         }
       />
+      {creating && <InstrumentFormModal onClose={() => setCreating(false)} />}
       <Paper withBorder p="md">
         <Group align="flex-end" mb="md" gap="sm">
           <SearchInput

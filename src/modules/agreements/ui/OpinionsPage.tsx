@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opinion } from '../contract';
@@ -12,6 +13,7 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useAgreementsMutation, useOpinions } from './api';
+import { OpinionRequestModal } from './OpinionRequestModal';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['estado', 'desde', 'hasta'] as const;
@@ -21,6 +23,8 @@ const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : un
 export default function OpinionsPage() {
   const { t } = useTranslation();
   const canWrite = useCan('agreements.write');
+  const canRequest = useCan('agreements.request_opinion');
+  const [requesting, setRequesting] = useState(false);
   const list = useListParams(FILTERS);
   const status =
     list.filters.estado === 'requested' || list.filters.estado === 'issued' ? list.filters.estado : undefined;
@@ -35,7 +39,18 @@ export default function OpinionsPage() {
 
   return (
     <>
-      <PageHeader title={t('agreements.opinions.title')} description={t('agreements.opinions.description')} />
+      <PageHeader
+        title={t('agreements.opinions.title')}
+        description={t('agreements.opinions.description')}
+        actions={
+          canRequest && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setRequesting(true)}>
+              {t('agreements.opinions.request')}
+            </Button>
+          )
+        }
+      />
+      {requesting && <OpinionRequestModal onClose={() => setRequesting(false)} />}
       <Paper withBorder p="md">
         <Group align="flex-end" gap="sm" mb="md">
           <Select
