@@ -285,6 +285,10 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(
       await c.post(`/api/opinions/${(await agreementsOfA()).opinion}/issue`, { issuedOn: '2024-02-01' }),
     ),
+  'GET /api/agreements/report-tables': async (c) => {
+    await agreementsOfA();
+    await listIsEmptyOfA(c.get('/api/agreements/report-tables?from=2024-01-01&to=2024-12-31'));
+  },
   'GET /api/accompaniments': async (c) => {
     await agreementsOfA();
     const res = await c.get<{ activities: number }>('/api/accompaniments');

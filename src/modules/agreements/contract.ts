@@ -466,3 +466,33 @@ export const AgreementSettingsInputSchema = z.strictObject({
   alertRepeatDays: z.number().int().min(1).max(365).optional(),
 });
 export type AgreementSettingsInput = z.infer<typeof AgreementSettingsInputSchema>;
+
+// ---- the quarterly report's tables (sections IV.1.F–H and annex VI.1.B)
+
+export const ReportTablesQuerySchema = z.object({ from: LocalDateSchema, to: LocalDateSchema });
+export const ReportTablesSchema = z
+  .object({
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    signed: z.array(z.object({ n: z.number().int(), instrument: z.string(), signedOn: z.string() })),
+    negotiation: z.object({
+      activities: z.number().int(),
+      institutions: z.number().int(),
+      areasAccompanied: z.array(z.string()),
+      rows: z.array(
+        z.object({
+          n: z.number().int(),
+          instrument: z.string(),
+          object: z.string(),
+          areas: z.string(),
+          status: z.string(),
+        }),
+      ),
+    }),
+    opinions: z.array(
+      z.object({ n: z.number().int(), number: z.string(), instrument: z.string(), areas: z.string() }),
+    ),
+    reviewUpdates: z.array(z.object({ month: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'AgreementReportTables' });
+export type ReportTables = z.infer<typeof ReportTablesSchema>;

@@ -212,6 +212,46 @@ describe('demo agreements register against the reference report', () => {
     expect(res.body.items[0]!.decisions).toBe(updated.total);
   });
 
+  it('builds the report tables of the quarter with derived weekdays, numbering and articles', async () => {
+    const res = await c.get<{
+      signed: { n: number; instrument: string; signedOn: string }[];
+      negotiation: {
+        activities: number;
+        institutions: number;
+        rows: { instrument: string; status: string }[];
+      };
+      opinions: { n: number; number: string; instrument: string; areas: string }[];
+      reviewUpdates: { month: string; count: number }[];
+    }>(`/api/agreements/report-tables?${Q1}`);
+    expect(res.status).toBe(200);
+    // The reference prints these three dates with their weekdays (section IV.1.F).
+    expect(res.body.signed.map((r) => [r.n, r.signedOn])).toEqual([
+      [1, 'Jueves 1 de febrero de 2024'],
+      [2, 'Jueves 8 de febrero de 2024'],
+      [3, 'Lunes 4 de marzo de 2024'],
+    ]);
+    expect(res.body.signed[2]!.instrument).toBe(`${facts.instruments_signed[2]!.title}.`);
+    expect(res.body.negotiation).toMatchObject({ activities: 7, institutions: 3 });
+    expect(res.body.negotiation.rows).toHaveLength(3);
+    expect(res.body.negotiation.rows.every((r) => r.status === 'En negociación')).toBe(true);
+    expect(res.body.opinions.map((o) => o.number)).toEqual(
+      facts.opinions_of_pertinence.items.map((i) => i.number),
+    );
+    expect(res.body.opinions[10]!.instrument).toBe(
+      `Opinión de pertinencia respecto de la ${facts.opinions_of_pertinence.items[10]!.instrument}`,
+    );
+    expect(res.body.opinions[2]!.instrument).toBe(
+      `Opinión de pertinencia respecto del ${facts.opinions_of_pertinence.items[2]!.instrument}`,
+    );
+    expect(res.body.opinions[1]!.areas).toBe(
+      'Dirección Ejecutiva de Organización Electoral y Geoestadística / Secretaría Administrativa',
+    );
+    expect(res.body.reviewUpdates).toEqual([
+      { month: '2024-02', count: 171 },
+      { month: '2024-03', count: 2 },
+    ]);
+  });
+
   it('adds nothing when run again', async () => {
     const before = await Promise.all([
       c.get<Page<Inst>>('/api/instruments?pageSize=1'),

@@ -42,6 +42,8 @@ import {
   OpinionSchema,
   PeriodQuerySchema,
   RenewalInputSchema,
+  ReportTablesQuerySchema,
+  ReportTablesSchema,
   ReviewDetailSchema,
   ReviewInputSchema,
   ReviewListSchema,
@@ -55,6 +57,7 @@ import { draftOpinion } from './draft-opinion';
 import { exportInstruments } from './export-instruments';
 import { issueOpinion } from './issue-opinion';
 import { listDueAlerts } from './list-due-alerts';
+import { listReportTables } from './list-report-tables';
 import { recordAccompaniment } from './record-accompaniment';
 import { recordReviewDecision } from './record-review-decision';
 import { renewInstrument } from './renew-instrument';
@@ -349,6 +352,19 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req) => listDueAlerts(db, await reader(req), req.query.on ?? todayInMexicoCity()),
+  );
+
+  api.get(
+    '/api/agreements/report-tables',
+    {
+      schema: {
+        tags,
+        summary: 'Tablas del informe trimestral: instrumentos suscritos, en negociación y opiniones emitidas',
+        querystring: ReportTablesQuerySchema,
+        response: responses({ 200: ReportTablesSchema }),
+      },
+    },
+    async (req) => listReportTables(db, await reader(req), req.query.from, req.query.to),
   );
 
   // ---- reviews
