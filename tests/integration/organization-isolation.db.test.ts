@@ -55,6 +55,21 @@ let channelA: Promise<{ folio: string; communication: string }> | undefined;
 let liaisonB: Promise<HttpClient> | undefined;
 /** The channel is worked by liaison staff (the administrator only reads it). */
 const liaisonOfB = () => (liaisonB ??= t.as(orgB, 'liaison_staff'));
+/** A monthly obligation of A's folio, with its first occurrence. */
+async function obligationOfA() {
+  const { folio } = await channelOfA();
+  const liaisonA = await t.as(orgA, 'liaison_staff');
+  await liaisonA.post(`/api/channel/folios/${folio}/obligations`, {
+    description: 'Informe mensual de A',
+    dueRule: { kind: 'last_business_day_of_month' },
+    startsOn: '2024-01-01',
+    endsOn: '2024-02-29',
+  });
+  const [o] = (
+    await liaisonA.get<{ occurrences: { id: string }[] }[]>(`/api/channel/folios/${folio}/obligations`)
+  ).body;
+  return { occurrence: o!.occurrences[0]!.id };
+}
 function channelOfA() {
   channelA ??= (async () => {
     const ine = await t.createOrg('INEI', 'national_authority');
@@ -426,6 +441,25 @@ const PROBES: Record<string, Probe | 'self'> = {
     const res = await c.get<string>('/api/channel/folios/export?format=csv');
     expect(res.status).toBe(200);
     expect(res.body).not.toContain('Oficio para el Organismo A');
+  },
+  'GET /api/channel/folios/{id}/obligations': async (c) =>
+    notFound(await c.get(`/api/channel/folios/${(await channelOfA()).folio}/obligations`)),
+  'POST /api/channel/folios/{id}/obligations': async () => {
+    const liaison = await liaisonOfB();
+    notFound(
+      await liaison.post(`/api/channel/folios/${(await channelOfA()).folio}/obligations`, {
+        description: 'Informe',
+        dueRule: { kind: 'last_business_day_of_month' },
+        startsOn: '2024-01-01',
+      }),
+    );
+  },
+  'POST /api/channel/occurrences/{id}/answer': async () => {
+    const liaison = await liaisonOfB();
+    const { occurrence } = await obligationOfA();
+    notFound(
+      await liaison.post(`/api/channel/occurrences/${occurrence}/answer`, { on: '2024-02-01', text: 'x' }),
+    );
   },
   'GET /api/channel/folios': async (c) => {
     const { folio } = await channelOfA();

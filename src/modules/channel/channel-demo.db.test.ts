@@ -92,3 +92,22 @@ describe('SIVOPLE figures of the reference (as of 2024-03-31)', () => {
     expect(now.body.totals.concluded).toBeGreaterThan(170);
   });
 });
+
+describe('recurring obligations of the demo', () => {
+  it('has each month of 2024 as an occurrence, with January to March reported on time', async () => {
+    const res = await iecm.get<{ items: { id: string }[] }>(
+      '/api/channel/folios?q=24%2F2024&module=follow_up',
+    );
+    const obligations = await iecm.get<
+      { occurrences: { period: string; dueOn: string; status: string }[] }[]
+    >(`/api/channel/folios/${res.body.items[0]!.id}/obligations`);
+    const occurrences = obligations.body[0]!.occurrences;
+    expect(occurrences).toHaveLength(12);
+    expect(occurrences.slice(0, 4).map((o) => [o.period, o.dueOn, o.status])).toEqual([
+      ['2024-01', '2024-01-08', 'answered'],
+      ['2024-02', '2024-02-08', 'answered'],
+      ['2024-03', '2024-03-07', 'answered'],
+      ['2024-04', '2024-04-05', 'pending'],
+    ]);
+  });
+});

@@ -410,3 +410,113 @@ describe('folio list export', () => {
     expect(trail.body.items.map((e) => e.after.rows)).toEqual([2, 1]);
   });
 });
+
+describe('recurring obligations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates each month as its own occurrence, answered one by one, and the daily job fills the months ahead', async () => {
+    const ople = await t.createOrg('OPLR');
+    const liaison = await t.as(ople, 'liaison_staff');
+    const { body } = await liaison.post<{ folioId: string }>('/api/channel/folios', {
+      module: 'follow_up',
+      folio: '24/2024',
+      documentType: 'oficio',
+      subject:
+        'Información del estado procesal que guardan las denuncias presentadas en contra del personal de cada OPLE.',
+      sentOn: '2024-01-10',
+      receivedOn: '2024-01-10',
+    });
+    const added = await liaison.post(`/api/channel/folios/${body.folioId}/obligations`, {
+      description: 'Informe mensual (primeros cinco días de cada mes)',
+      dueRule: { kind: 'first_days_of_month', days: 5, count: 'business' },
+      startsOn: '2024-01-10',
+      endsOn: '2024-03-31',
+    });
+    expect(added.status).toBe(201);
+    type O = {
+      occurrences: { id: string; period: string; dueOn: string; status: string; overdue: boolean }[];
+    }[];
+    const [obligation] = (await liaison.get<O>(`/api/channel/folios/${body.folioId}/obligations`)).body;
+    expect(obligation!.occurrences.map((o) => [o.period, o.dueOn, o.status])).toEqual([
+      ['2024-01', '2024-01-08', 'pending'],
+      ['2024-02', '2024-02-08', 'pending'],
+      ['2024-03', '2024-03-07', 'pending'],
+    ]);
+    const jan = obligation!.occurrences[0]!;
+    expect(jan.overdue).toBe(true);
+    expect(
+      (
+        await liaison.post(`/api/channel/occurrences/${jan.id}/answer`, {
+          on: '2024-01-05',
+          text: 'Informe de enero.',
+        })
+      ).status,
+    ).toBe(204);
+    const again = await liaison.post(`/api/channel/occurrences/${jan.id}/answer`, {
+      on: '2024-01-06',
+      text: 'x',
+    });
+    expect(again.status).toBe(409);
+    expect((again.body as { message: string }).message).toBe('El informe de enero de 2024 ya fue enviado.');
+
+    const open = await liaison.post<{ folioId: string }>('/api/channel/folios', {
+      module: 'follow_up',
+      folio: '30/2024',
+      documentType: 'oficio',
+      subject: 'Ministraciones',
+      sentOn: '2024-01-12',
+      receivedOn: '2024-01-12',
+    });
+    await liaison.post(`/api/channel/folios/${open.body.folioId}/obligations`, {
+      description: 'Informe mensual (primeros diez días de cada mes)',
+      dueRule: { kind: 'first_days_of_month', days: 10, count: 'natural' },
+      startsOn: '2024-01-01',
+    });
+    const { createDueOccurrences } = await import('./create-due-occurrences');
+    const before = (await liaison.get<O>(`/api/channel/folios/${open.body.folioId}/obligations`)).body[0]!
+      .occurrences.length;
+    // A later run of the daily job, in 2027: only the new months are added, and running it twice adds nothing.
+    const added1 = await createDueOccurrences(t.ctx.database.db, '2027-01-15');
+    expect(await createDueOccurrences(t.ctx.database.db, '2027-01-15')).toBe(0);
+    const after = (await liaison.get<O>(`/api/channel/folios/${open.body.folioId}/obligations`)).body[0]!
+      .occurrences;
+    expect(after.length - before).toBe(added1);
+    expect(after.at(-1)!.period).toBe('2027-03');
+  });
+
+  it('refuses a monthly rule no month can meet and an obligation on another body’s folio', async () => {
+    const ople = await t.createOrg('OPLS');
+    const liaison = await t.as(ople, 'liaison_staff');
+    const { body } = await liaison.post<{ folioId: string }>('/api/channel/folios', {
+      module: 'follow_up',
+      folio: '1/2024',
+      documentType: 'oficio',
+      subject: 'x',
+      sentOn: '2024-01-10',
+      receivedOn: '2024-01-10',
+    });
+    const res = await liaison.post(`/api/channel/folios/${body.folioId}/obligations`, {
+      description: 'Imposible',
+      dueRule: { kind: 'first_days_of_month', days: 25, count: 'business' },
+      startsOn: '2024-02-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      fields: [{ path: 'dueRule', message: 'El mes no tiene 25 días hábiles.' }],
+    });
+    const other = await t.as(await t.createOrg('OPLT'), 'liaison_staff');
+    expect(
+      (
+        await other.post(`/api/channel/folios/${body.folioId}/obligations`, {
+          description: 'x',
+          dueRule: { kind: 'last_business_day_of_month' },
+          startsOn: '2024-02-01',
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

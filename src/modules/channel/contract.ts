@@ -231,3 +231,56 @@ export const CounterpartsSchema = z
   })
   .meta({ id: 'ChannelCounterparts' });
 export type Counterparts = z.infer<typeof CounterpartsSchema>;
+
+/** Monthly due rules: the day within each month an occurrence of an obligation is due. */
+export const MonthlyDueRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('last_business_day_of_month') }),
+  z.strictObject({
+    kind: z.literal('first_days_of_month'),
+    days: days(31),
+    count: z.enum(['business', 'natural']),
+  }),
+]);
+
+export const ObligationInputSchema = z
+  .strictObject({
+    description: text(500),
+    dueRule: MonthlyDueRuleSchema,
+    /** First and (optionally) last month, as any day of that month. */
+    startsOn: LocalDateSchema,
+    endsOn: LocalDateSchema.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn && v.endsOn.slice(0, 7) < v.startsOn.slice(0, 7)) {
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'El último mes es anterior al primero' });
+    }
+  });
+export type ObligationInput = z.infer<typeof ObligationInputSchema>;
+
+export const OccurrenceSchema = z.object({
+  id: z.uuid(),
+  period: z.string().describe('AAAA-MM'),
+  dueOn: LocalDateSchema,
+  status: z.enum(['pending', 'answered', 'accepted']),
+  answeredOn: LocalDateSchema.nullable(),
+  answerText: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const ObligationSchema = z
+  .object({
+    id: z.uuid(),
+    folioId: z.uuid(),
+    description: z.string(),
+    dueRule: MonthlyDueRuleSchema,
+    startsOn: LocalDateSchema,
+    endsOn: LocalDateSchema.nullable(),
+    occurrences: z.array(OccurrenceSchema),
+  })
+  .meta({ id: 'Obligation' });
+export type Obligation = z.infer<typeof ObligationSchema>;
+
+export const AnswerOccurrenceInputSchema = z.strictObject({
+  on: LocalDateSchema,
+  text: text(20_000),
+});

@@ -3,7 +3,11 @@ import { actorByEmail } from '../accounts/actor';
 import type { Db } from '../platform/db/client';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { PLAIN_CALENDAR, isBusinessDay } from './calendar/business-days';
+import { addObligation } from './add-obligation';
+import { answerOccurrence } from './answer-occurrence';
 import { changeFolioStatus } from './change-folio-status';
+import type { MonthlyDueRule } from './due-rules';
+import { obligationsOfFolio } from './repository';
 import { folioSeries } from './folio-number';
 import { channelFolio } from './schema';
 import { sendCommunication } from './send-communication';
@@ -38,16 +42,18 @@ const CONSULTATION_PLAN = [
 
 // Their monthly due rules belong to the obligation each carries (the report: "primeros cinco días
 // de cada mes", "primeros diez días de cada mes"), not to the folio's own receipt.
-const RECURRING: Record<number, { subject: string; body: string }> = {
+const RECURRING: Record<number, { subject: string; body: string; rule: MonthlyDueRule }> = {
   24: {
     subject:
       'Información del estado procesal que guardan las denuncias presentadas en contra del personal de cada OPLE.',
     body: 'Informe mensual (primeros cinco días de cada mes).',
+    rule: { kind: 'first_days_of_month', days: 5, count: 'business' },
   },
   30: {
     subject:
       'Información sobre ministraciones, ampliaciones y, en su caso, impugnaciones; así como de problemáticas en particular derivadas del ejercicio presupuestal 2024.',
     body: 'Informe mensual (primeros diez días de cada mes).',
+    rule: { kind: 'first_days_of_month', days: 10, count: 'natural' },
   },
 };
 
@@ -146,6 +152,19 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
     on: '2023-11-30',
     text: 'Se remite el informe de noviembre.',
   });
+  const recurringFolios: {
+    folioId: string;
+    startsOn: LocalDate;
+    rule: MonthlyDueRule;
+    description: string;
+  }[] = [
+    {
+      folioId: carried.folioIds[0]!,
+      startsOn: '2023-11-30',
+      rule: { kind: 'last_business_day_of_month' },
+      description: 'Informe mensual (el último día hábil de cada mes)',
+    },
+  ];
 
   // Follow-up folios, in the order the INE sent them.
   const followUps: { day: LocalDate; outcome: Outcome }[] = [];
@@ -184,9 +203,11 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
     const forInformation = f.outcome === 'for_information';
     const sent = await sendCommunication(db, ine, {
       module: 'follow_up',
-      documentType: forInformation
-        ? pick(['circular', 'informativo', 'correo'] as const)
-        : pick(FOLLOW_UP_TYPES),
+      documentType: recurring
+        ? 'oficio'
+        : forInformation
+          ? pick(['circular', 'informativo', 'correo'] as const)
+          : pick(FOLLOW_UP_TYPES),
       nature: forInformation ? 'for_information' : 'for_attention',
       subject: recurring?.subject ?? `${pick(FOLLOW_UP_TOPICS)} (${number}/2024)`,
       body: recurring?.body ?? '',
@@ -196,6 +217,13 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
       dueRule: recurring || forInformation ? null : { kind: 'business_days', days: 5 },
     });
     const id = sent.folioIds[0]!;
+    if (recurring)
+      recurringFolios.push({
+        folioId: id,
+        startsOn: f.day,
+        rule: recurring.rule,
+        description: recurring.body,
+      });
     const answer = later(f.day, 1 + Math.floor(rnd() * 3), MARCH_31);
     switch (f.outcome) {
       case 'for_information':
@@ -229,6 +257,20 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
         break;
     }
     followUpCount++;
+  }
+
+  // The three recurring reports, for 2024: each month's report sent on its due date through March.
+  for (const r of recurringFolios) {
+    await addObligation(db, iecm, r.folioId, {
+      description: r.description,
+      dueRule: r.rule,
+      startsOn: r.startsOn,
+      endsOn: '2024-12-31',
+    });
+    const [obligation] = await obligationsOfFolio(db, r.folioId);
+    for (const o of obligation!.occurrences.filter((x) => x.period <= '2024-03-01')) {
+      await answerOccurrence(db, iecm, o.id, { on: o.dueOn, text: 'Se remite el informe del mes.' });
+    }
   }
 
   // Consultations of the IECM's areas, sent to the INE.

@@ -18,6 +18,9 @@ export type DueRule =
   | { kind: 'last_business_day_of_month' }
   | { kind: 'first_days_of_month'; days: number; count: 'business' | 'natural' };
 
+/** The rules that give a day within a month: those of recurring monthly obligations. */
+export type MonthlyDueRule = Extract<DueRule, { kind: 'last_business_day_of_month' | 'first_days_of_month' }>;
+
 export type DueResult = { ok: true; due: LocalDate } | { ok: false; reason: string };
 
 /** The due date of a one-off folio received on `received`. Monthly rules apply to its month. */
@@ -51,7 +54,7 @@ export function dueDateFor(rule: DueRule, cal: WorkCalendar, received: LocalDate
 
 /** The due date, within month `month` of `year`, of a monthly rule (one occurrence of an obligation). */
 export function dueDateInMonth(
-  rule: Extract<DueRule, { kind: 'last_business_day_of_month' | 'first_days_of_month' }>,
+  rule: MonthlyDueRule,
   cal: WorkCalendar,
   year: number,
   month: number,

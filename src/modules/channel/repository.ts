@@ -10,6 +10,8 @@ import {
   channelFolio,
   channelFolioEvent,
   channelMessage,
+  channelObligation,
+  channelOccurrence,
   everyDayCountsPeriod,
   nonWorkingDay,
 } from './schema';
@@ -303,4 +305,62 @@ export async function monthlyStatusCounts(
   return (
     result as unknown as { rows: { month: string; nature: string; status: string | null; n: number }[] }
   ).rows;
+}
+
+// ---- recurring obligations
+
+export async function insertObligation(db: Db, values: typeof channelObligation.$inferInsert) {
+  const [row] = await db.insert(channelObligation).values(values).returning();
+  return row!;
+}
+
+/** Obligations of folios visible to `orgId`, with their occurrences in period order. */
+export async function obligationsOfFolio(db: Db, folioId: string) {
+  const obligations = await db
+    .select()
+    .from(channelObligation)
+    .where(eq(channelObligation.folioId, folioId))
+    .orderBy(asc(channelObligation.createdAt));
+  if (!obligations.length) return [];
+  const occurrences = await db
+    .select()
+    .from(channelOccurrence)
+    .where(
+      inArray(
+        channelOccurrence.obligationId,
+        obligations.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(channelOccurrence.period));
+  return obligations.map((o) => ({ ...o, occurrences: occurrences.filter((x) => x.obligationId === o.id) }));
+}
+
+export async function openObligations(db: Db) {
+  return db.select().from(channelObligation);
+}
+
+/** Adds occurrences not yet there; returns how many were added. */
+export async function insertOccurrences(db: Db, values: (typeof channelOccurrence.$inferInsert)[]) {
+  if (!values.length) return 0;
+  const rows = await db
+    .insert(channelOccurrence)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: channelOccurrence.id });
+  return rows.length;
+}
+
+export async function findOccurrence(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(channelOccurrence)
+    .where(and(eq(channelOccurrence.id, id), eq(channelOccurrence.organizationId, orgId)));
+  return row;
+}
+
+export async function answerOccurrenceRow(db: Db, id: string, on: string, text: string) {
+  await db
+    .update(channelOccurrence)
+    .set({ status: 'answered', answeredOn: on, answerText: text, updatedAt: new Date() })
+    .where(eq(channelOccurrence.id, id));
 }

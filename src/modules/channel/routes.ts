@@ -5,10 +5,15 @@ import { notFound } from '../platform/http/errors';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { IdParamsSchema } from '../directory/contract';
 import { addBusinessDays } from './calendar/business-days';
+import { addObligation } from './add-obligation';
+import { answerOccurrence } from './answer-occurrence';
 import { changeFolioStatus } from './change-folio-status';
 import { exportFolios } from './export-folios';
 import {
+  AnswerOccurrenceInputSchema,
   ChangeFolioStatusInputSchema,
+  ObligationInputSchema,
+  ObligationSchema,
   CommunicationSummarySchema,
   CounterpartsSchema,
   FolioDetailSchema,
@@ -208,6 +213,76 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.body);
+    },
+  );
+
+  api.get(
+    '/api/channel/folios/:id/obligations',
+    {
+      schema: {
+        tags,
+        summary: 'Obligaciones periódicas de un folio, con sus ocurrencias por mes',
+        params: IdParamsSchema,
+        response: responses({ 200: z.array(ObligationSchema) }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.read');
+      const folio = await repo.findFolioRow(db, actor.organizationId, req.params.id);
+      if (!folio) throw notFound();
+      const today = todayInMexicoCity();
+      return (await repo.obligationsOfFolio(db, folio.id)).map((o) => ({
+        id: o.id,
+        folioId: o.folioId,
+        description: o.description,
+        dueRule: o.dueRule,
+        startsOn: o.startsOn,
+        endsOn: o.endsOn,
+        occurrences: o.occurrences.map((x) => ({
+          id: x.id,
+          period: x.period.slice(0, 7),
+          dueOn: x.dueOn,
+          status: x.status,
+          answeredOn: x.answeredOn,
+          answerText: x.answerText,
+          overdue: x.status === 'pending' && x.dueOn < today,
+        })),
+      }));
+    },
+  );
+
+  api.post(
+    '/api/channel/folios/:id/obligations',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar una obligación periódica (p. ej. informe mensual) en un folio',
+        params: IdParamsSchema,
+        body: ObligationInputSchema,
+        response: responses({ 201: z.object({ id: z.uuid() }) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      return reply.status(201).send({ id: await addObligation(db, actor, req.params.id, req.body) });
+    },
+  );
+
+  api.post(
+    '/api/channel/occurrences/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar el envío del informe de un mes de una obligación periódica',
+        params: IdParamsSchema,
+        body: AnswerOccurrenceInputSchema,
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      await answerOccurrence(db, actor, req.params.id, req.body);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -16,7 +16,7 @@ import {
 import { organization } from '../accounts/schema';
 import { area } from '../directory/schema';
 import { DOCUMENT_TYPES } from './contract';
-import type { DueRule } from './due-rules';
+import type { DueRule, MonthlyDueRule } from './due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
 
 const stamps = {
@@ -199,7 +199,7 @@ export const channelObligation = pgTable('channel_obligation', {
     .references(() => organization.id),
   description: text('description').notNull(),
   frequency: text('frequency', { enum: ['monthly'] }).notNull(),
-  dueRule: jsonb('due_rule').$type<DueRule>().notNull(),
+  dueRule: jsonb('due_rule').$type<MonthlyDueRule>().notNull(),
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }),
   ...stamps,

@@ -6,6 +6,7 @@ import type { AppContext } from './http/context';
 import { createJobQueue } from './jobs/job-queue';
 import { createMailer } from './mail/mailer';
 import { registerMailWorker } from './mail/send-mail-job';
+import { registerChannelJobs } from '../channel/jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -31,6 +32,7 @@ export function createContext(config: Config, database: Database): AppContext {
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await ctx.jobs.start();
   await registerMailWorker(ctx.jobs, ctx.mailer);
+  await registerChannelJobs(ctx.jobs, ctx.database.db);
 }
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
