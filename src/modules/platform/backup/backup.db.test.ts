@@ -79,3 +79,15 @@ describe('backup and restore', () => {
     await expect(restoreFrom(target, file)).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' });
   });
 });
+
+describe('schema rules that restore relies on', () => {
+  it('every foreign key is deferrable (new migrations must keep it: see migration 0006)', async () => {
+    const d = await database();
+    const rows = await d.query<{ name: string }>(
+      `select t.relname || '.' || c.conname as name from pg_constraint c
+       join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+       where c.contype = 'f' and n.nspname = 'public' and not c.condeferrable order by 1`,
+    );
+    expect(rows.map((r) => r.name)).toEqual([]);
+  });
+});
