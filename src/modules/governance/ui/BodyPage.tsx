@@ -63,6 +63,8 @@ function SessionsTab({ bodyId, sessions }: { bodyId: string; sessions: Session[]
         <Calendar
           aria-label={t('governance.sessions.calendar')}
           defaultDate={last?.heldOn}
+          hideOutsideDates
+          weekendDays={[]}
           nextLabel={t('common.nextMonth')}
           previousLabel={t('common.previousMonth')}
           getDayProps={(day) => {
@@ -102,11 +104,11 @@ function SessionsTab({ bodyId, sessions }: { bodyId: string; sessions: Session[]
                 <Table.Td>{t(`governance.modality.${s.modality}`)}</Table.Td>
                 <Table.Td>
                   {s.minutesApprovedBy ? (
-                    <Badge color="green.9" variant="light">
+                    <Badge color="teal" variant="light" tt="none">
                       {t('governance.sessions.approvedBy', { number: s.minutesApprovedBy.number })}
                     </Badge>
                   ) : (
-                    <Badge color="gray" variant="light">
+                    <Badge color="gray" variant="light" tt="none">
                       {t('governance.sessions.draft')}
                     </Badge>
                   )}

@@ -134,9 +134,11 @@ export default function MandatesPage() {
                   <Table.Td>{m.dueOn ? formatDay(m.dueOn) : '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge variant="light">{t(`governance.mandateStatus.${m.status}`)}</Badge>
+                      <Badge variant="light" tt="none">
+                        {t(`governance.mandateStatus.${m.status}`)}
+                      </Badge>
                       {m.overdue && (
-                        <Badge color="red.9" variant="filled">
+                        <Badge color="red.9" variant="filled" tt="none">
                           {t('governance.mandates.overdue')}
                         </Badge>
                       )}

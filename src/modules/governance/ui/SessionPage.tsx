@@ -144,7 +144,7 @@ export default function SessionPage() {
             <Title order={2} size="h4">
               {t('governance.session.attendance')}
             </Title>
-            <Badge color={reached ? 'green.9' : 'red.9'} variant="light">
+            <Badge color={reached ? 'teal' : 'red'} variant="light" tt="none">
               {reached
                 ? t('governance.session.quorum', { present: votingPresent, total: s.quorum.votingMembers })
                 : t('governance.session.noQuorum', {
@@ -183,13 +183,16 @@ export default function SessionPage() {
                           aria-label={t('governance.session.attendedBy', { name })}
                           checked={!!present[key(r)]}
                           disabled={!canWrite || frozen}
-                          onChange={(e) => setPresent((p) => ({ ...p, [key(r)]: e.currentTarget.checked }))}
+                          onChange={(e) => {
+                            const checked = e.currentTarget.checked;
+                            setPresent((p) => ({ ...p, [key(r)]: checked }));
+                          }}
                         />
                       </Table.Td>
                       <Table.Td>
                         {r.roleLabel}
                         {r.voting && (
-                          <Badge ml="xs" size="xs" variant="outline">
+                          <Badge ml="xs" size="xs" variant="outline" tt="none">
                             {t('governance.session.voting')}
                           </Badge>
                         )}
