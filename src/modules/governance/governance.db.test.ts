@@ -119,6 +119,22 @@ describe('bodies and memberships', () => {
       createdOn: '2023-01-01',
     });
     expect(dup.status).toBe(409);
+    const second = await liaison.post(`/api/governance/bodies/${ids.body}/memberships`, {
+      role: 'technical_secretary',
+      personId: ids['Gina Ajena'],
+      startsOn: '2024-01-01',
+    });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      message:
+        'Se traslapa con otro cargo del órgano colegiado (del lunes 11 de septiembre de 2023 sin fecha de término): el cargo ya está ocupado.',
+    });
+    const twice = await liaison.post(`/api/governance/bodies/${ids.body}/memberships`, {
+      role: 'member',
+      personId: ids['Ana Presidenta'],
+      startsOn: '2024-01-01',
+    });
+    expect(twice.status).toBe(409);
     const detail = await liaison.get<BodyDetail>(`/api/governance/bodies/${ids.body}`);
     expect(detail.body.memberships.map((x) => x.role)).toEqual([
       'president',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAgreementNumber,
   isOverdue,
+  membershipClash,
   minutesApprovalProblem,
   numberSessions,
   parseAgreementNumber,
@@ -172,5 +173,73 @@ describe('mandate overdue', () => {
     expect(isOverdue({ dueOn: '2024-03-01', status: 'fulfilled' }, '2024-04-01')).toBe(false);
     expect(isOverdue({ dueOn: '2024-03-01', status: 'cancelled' }, '2024-04-01')).toBe(false);
     expect(isOverdue({ dueOn: null, status: 'pending' }, '2030-01-01')).toBe(false);
+  });
+});
+
+describe('membership clashes', () => {
+  const base = { personId: null, institutionId: null, areaId: null, endsOn: null, sortOrder: 0 };
+  const existing = [
+    {
+      ...base,
+      id: 'st1',
+      role: 'technical_secretary' as const,
+      personId: 'bernardo',
+      startsOn: '2023-09-11',
+      endsOn: '2024-02-21',
+    },
+    { ...base, id: 'm1', role: 'member' as const, personId: 'sonia', startsOn: '2023-08-29' },
+    {
+      ...base,
+      id: 'pan',
+      role: 'party_representation' as const,
+      institutionId: 'PAN',
+      personId: 'rep',
+      startsOn: '2023-08-29',
+    },
+    { ...base, id: 'se', role: 'area_invitee' as const, areaId: 'SE', startsOn: '2023-08-29' },
+  ];
+  it('refuses a second technical secretary on the same days, accepts the successor', () => {
+    const next = {
+      ...base,
+      role: 'technical_secretary' as const,
+      personId: 'alvaro',
+      startsOn: '2024-02-22',
+    };
+    expect(membershipClash(existing, next)).toBeUndefined();
+    expect(membershipClash(existing, { ...next, startsOn: '2024-02-21' })).toMatchObject({
+      with: { id: 'st1' },
+      reason: 'single_seat',
+    });
+  });
+  it('refuses the same person, party or area twice at once', () => {
+    expect(
+      membershipClash(existing, { ...base, role: 'president', personId: 'sonia', startsOn: '2024-01-01' }),
+    ).toMatchObject({ reason: 'same_holder' });
+    expect(
+      membershipClash(existing, {
+        ...base,
+        role: 'party_representation',
+        institutionId: 'PAN',
+        startsOn: '2024-01-01',
+      }),
+    ).toMatchObject({ reason: 'same_holder' });
+    expect(
+      membershipClash(existing, { ...base, role: 'area_invitee', areaId: 'SE', startsOn: '2024-01-01' }),
+    ).toMatchObject({ reason: 'same_holder' });
+    // A party's representative is not a personal seat; the Secretario Ejecutivo's area may be invited while he is technical secretary.
+    expect(
+      membershipClash(existing, { ...base, role: 'member', personId: 'rep', startsOn: '2024-01-01' }),
+    ).toBeUndefined();
+    expect(
+      membershipClash(existing, {
+        ...base,
+        role: 'member',
+        personId: 'sonia',
+        startsOn: '2020-01-01',
+        endsOn: '2023-08-28',
+      }),
+    ).toBeUndefined();
+    // Editing a membership does not clash with itself.
+    expect(membershipClash(existing, { ...existing[1]!, endsOn: '2025-01-01' })).toBeUndefined();
   });
 });

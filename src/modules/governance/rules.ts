@@ -1,4 +1,4 @@
-import { rangeContains, type LocalDate } from '../../shared/dates';
+import { rangeContains, rangesOverlap, type LocalDate } from '../../shared/dates';
 import { ordinalInWords } from '../../shared/spanish-words';
 import type { AttendanceRole, HeadKind, MandateStatus, MembershipRole, SessionKind } from './contract';
 
@@ -187,4 +187,33 @@ export function minutesApprovalProblem(
 /** A mandate is overdue when its due date has passed and it is neither fulfilled nor cancelled. */
 export function isOverdue(m: { dueOn: LocalDate | null; status: MandateStatus }, today: LocalDate): boolean {
   return m.dueOn !== null && m.dueOn < today && m.status !== 'fulfilled' && m.status !== 'cancelled';
+}
+
+/** Roles that one person holds at a time in a body. */
+const SINGLE_SEAT_ROLES: readonly MembershipRole[] = ['president', 'technical_secretary'];
+
+/**
+ * Why a membership cannot coexist with the body's others: the same person, party or area twice at
+ * once, or two presidents or two technical secretaries on the same day. Undefined when it can.
+ */
+export function membershipClash(
+  others: readonly MembershipFact[],
+  candidate: Omit<MembershipFact, 'id' | 'sortOrder'> & { id?: string },
+): { with: MembershipFact; reason: 'same_holder' | 'single_seat' } | undefined {
+  const range = { from: candidate.startsOn, to: candidate.endsOn };
+  for (const m of others) {
+    if (m.id === candidate.id || !rangesOverlap(range, { from: m.startsOn, to: m.endsOn })) continue;
+    const personal = (r: MembershipRole) => r !== 'party_representation' && r !== 'area_invitee';
+    const sameHolder =
+      candidate.role === 'party_representation'
+        ? m.role === 'party_representation' && m.institutionId === candidate.institutionId
+        : candidate.role === 'area_invitee'
+          ? m.role === 'area_invitee' && m.areaId === candidate.areaId
+          : personal(m.role) && m.personId === candidate.personId;
+    if (sameHolder) return { with: m, reason: 'same_holder' };
+    if (SINGLE_SEAT_ROLES.includes(candidate.role) && m.role === candidate.role) {
+      return { with: m, reason: 'single_seat' };
+    }
+  }
+  return undefined;
 }

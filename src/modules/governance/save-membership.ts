@@ -2,9 +2,32 @@ import type { ScopedAuditActor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/http/errors';
+import { formatLongDate } from '../../shared/spanish-dates';
 import type { Membership, MembershipInput, MembershipPatch } from './contract';
 import * as repo from './repository';
+import { membershipClash } from './rules';
+
+const CLASH = {
+  same_holder: 'ya tiene ese lugar en el órgano colegiado',
+  single_seat: 'el cargo ya está ocupado',
+} as const;
+
+/** Refuses a membership that overlaps another of the same holder, or a second president or secretary. */
+async function assertNoClash(
+  tx: Db,
+  orgId: string,
+  bodyId: string,
+  candidate: Parameters<typeof membershipClash>[1],
+): Promise<void> {
+  const clash = membershipClash(await repo.membershipFacts(tx, orgId, bodyId), candidate);
+  if (!clash) return;
+  const until = clash.with.endsOn ? ` al ${formatLongDate(clash.with.endsOn)}` : ' sin fecha de término';
+  throw conflict(
+    `Se traslapa con otro cargo del órgano colegiado (del ${formatLongDate(clash.with.startsOn)}${until}): ${CLASH[clash.reason]}.`,
+    [{ path: 'startsOn', message: 'Se traslapa con otro cargo vigente' }],
+  );
+}
 
 /** Adds a role in a body (member, technical secretary, standing invitee), tied to its agreement. */
 export async function addMembership(
@@ -42,6 +65,14 @@ export async function addMembership(
         { path: 'startsOn', message: 'El cargo no puede iniciar antes de la creación del órgano' },
       ]);
     }
+    await assertNoClash(tx, orgId, bodyId, {
+      role: input.role,
+      personId: input.personId ?? null,
+      institutionId: input.institutionId ?? null,
+      areaId: input.areaId ?? null,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+    });
     const id = await repo.insertMembership(tx, orgId, {
       bodyId,
       role: input.role,
@@ -79,6 +110,9 @@ export async function updateMembership(
     if (!before) throw notFound();
     if (patch.endsOn && patch.endsOn < before.startsOn) {
       throw invalid([{ path: 'endsOn', message: 'La fecha de término es anterior a la de inicio' }]);
+    }
+    if (patch.endsOn !== undefined) {
+      await assertNoClash(tx, orgId, bodyId, { ...before, endsOn: patch.endsOn });
     }
     await repo.updateMembershipRow(tx, orgId, membershipId, patch);
     const after = (await repo.findMembership(tx, orgId, bodyId, membershipId))!;
