@@ -1,9 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { todayInMexicoCity } from '../../shared/dates';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts/actor';
-import { AppError, notFound } from '../platform/http/errors';
+import { notFound } from '../platform/http/errors';
+import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addCommitment, addCommitmentUpdate } from './add-commitment';
 import { addInstrumentFile } from './add-instrument-file';
@@ -68,50 +69,6 @@ import { updateInstrument } from './update-instrument';
 
 const tags = ['Convenios'];
 const fileResponse = z.string().describe('El archivo');
-
-/** The uploaded file (multipart field "file"); any upload failure is a 4xx. */
-async function uploadedFile(req: FastifyRequest) {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      415,
-      [],
-      'Envíe el archivo como multipart/form-data en el campo "file".',
-    );
-  }
-  try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      const message = 'Adjunte el archivo en el campo "file".';
-      throw new AppError('VALIDATION_FAILED', 400, [{ path: 'file', message }], message);
-    }
-    const content = await part.toBuffer();
-    const filename = (part.filename || 'documento').slice(0, 200);
-    return { content, filename, mediaType: (part.mimetype || 'application/octet-stream').slice(0, 100) };
-  } catch (error) {
-    const e = error as { code?: string; statusCode?: number };
-    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
-    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      throw new AppError('MALFORMED_REQUEST', 400);
-    throw error;
-  }
-}
-
-/** RFC 5987 filename for non-ASCII names, plus an ASCII fallback. */
-function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; body: Buffer }) {
-  const ascii = file.filename
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', file.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii || 'archivo'}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .send(file.body);
-}
 
 export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
   const { db } = ctx.database;
@@ -204,7 +161,7 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
         filters,
         format,
       );
-      return sendFile(reply, file);
+      return sendDownload(reply, file);
     },
   );
   api.get(
@@ -291,7 +248,8 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const actor = await writer(req);
-      const file = await uploadedFile(req);
+      const { data: content, filename, mediaType } = await readUpload(req, { what: 'el documento' });
+      const file = { content, filename, mediaType };
       return reply
         .status(201)
         .send(await addInstrumentFile(db, actor, req.params.id, { ...file, kind: req.query.kind }));
@@ -310,7 +268,11 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const found = await repo.findFileContent(db, await reader(req), req.params.id, req.params.fileId);
       if (!found) throw notFound();
-      return sendFile(reply, { filename: found.filename, contentType: found.mediaType, body: found.content });
+      return sendDownload(reply, {
+        filename: found.filename,
+        contentType: found.mediaType,
+        body: found.content,
+      });
     },
   );
   api.post(

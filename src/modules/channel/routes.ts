@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../accounts/actor';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { notFound } from '../platform/http/errors';
+import { sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { IdParamsSchema } from '../directory/contract';
 import { addBusinessDays } from './calendar/business-days';
@@ -209,10 +210,7 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
       const actor = await authorize(ctx, req, 'channel.read');
       const { format, ...filters } = req.query;
       const file = await exportFolios(db, actor, filters, format, await window(actor.organizationId));
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

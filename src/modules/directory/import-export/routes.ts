@@ -1,7 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditActor, authorize } from '../../accounts/actor';
-import { AppError } from '../../platform/http/errors';
+import { readUpload, sendDownload } from '../../platform/http/files';
 import { responses, type ModuleRoutes } from '../../platform/http/types';
 import { ApiErrorSchema } from '../../../shared/errors';
 import {
@@ -12,7 +12,7 @@ import {
   InstitutionListQuerySchema,
   PersonListQuerySchema,
 } from '../contract';
-import { exportDirectory, type ExportFile } from './export-directory';
+import { exportDirectory } from './export-directory';
 import { importAreas } from './import-areas';
 import { importInstitutions } from './import-institutions';
 import { importPeople } from './import-people';
@@ -33,41 +33,6 @@ const importResponses = {
   415: ApiErrorSchema,
 };
 
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(file.body);
-}
-
-/** The uploaded file (multipart field "file") as bytes; any upload failure is a 4xx. */
-async function uploadedFile(req: FastifyRequest): Promise<{ data: Buffer; filename: string }> {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      415,
-      [],
-      'Envíe el archivo como multipart/form-data en el campo "file".',
-    );
-  }
-  try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      const message = 'Adjunte el archivo CSV o XLSX en el campo "file".';
-      throw new AppError('IMPORT_UNREADABLE', 400, [{ path: 'file', message }], message);
-    }
-    // Over the size limit toBuffer throws FST_REQ_FILE_TOO_LARGE: a 413 from the error handler.
-    return { data: await part.toBuffer(), filename: part.filename ?? '' };
-  } catch (error) {
-    const e = error as { code?: string; statusCode?: number };
-    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
-    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      throw new AppError('MALFORMED_REQUEST', 400);
-    throw error;
-  }
-}
-
 export const importExportRoutes: ModuleRoutes = (api, ctx) => {
   const { db } = ctx.database;
   const exporter = async (req: FastifyRequest) => auditActor(await authorize(ctx, req, 'directory.export'));
@@ -87,7 +52,7 @@ export const importExportRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const { format, ...filters } = req.query;
-      return sendFile(
+      return sendDownload(
         reply,
         await exportDirectory(db, await exporter(req), { entity: 'institution', filters }, format),
       );
@@ -106,7 +71,7 @@ export const importExportRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const { format, ...filters } = req.query;
-      return sendFile(
+      return sendDownload(
         reply,
         await exportDirectory(db, await exporter(req), { entity: 'area', filters }, format),
       );
@@ -125,7 +90,7 @@ export const importExportRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const { format, ...filters } = req.query;
-      return sendFile(
+      return sendDownload(
         reply,
         await exportDirectory(db, await exporter(req), { entity: 'person', filters }, format),
       );
@@ -156,7 +121,10 @@ export const importExportRoutes: ModuleRoutes = (api, ctx) => {
       },
       async (req) => {
         const actor = await writer(req);
-        const { data, filename } = await uploadedFile(req);
+        const { data, filename } = await readUpload(req, {
+          what: 'el archivo CSV o XLSX',
+          missingCode: 'IMPORT_UNREADABLE',
+        });
         const sheet = await parseSpreadsheet(data, filename);
         return run(db, actor, sheet, req.query.skipInvalid);
       },

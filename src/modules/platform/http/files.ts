@@ -1,0 +1,74 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../../../shared/errors';
+import { AppError } from './errors';
+
+export type Upload = { data: Buffer; filename: string; mediaType: string };
+export type Download = { body: Buffer | string; contentType: string; filename: string };
+
+/** A file name safe in a Content-Disposition header and on any disk. */
+export function safeFilename(name: string, fallback = 'archivo'): string {
+  const clean = [...(name || fallback)].map((c) => (c < ' ' || '"\\/'.includes(c) ? '_' : c)).join('');
+  return clean.slice(0, 200) || fallback;
+}
+
+/**
+ * The uploaded file of a multipart request (field "file"). Every failure is a 4xx: not multipart
+ * (415), no file (400 with `missingCode`), over the size limit (413, from the error handler),
+ * a malformed body (400).
+ */
+export async function readUpload(
+  req: FastifyRequest,
+  options: { what: string; missingCode?: ErrorCode } = { what: 'el archivo' },
+): Promise<Upload> {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      [],
+      `Envíe ${options.what} como multipart/form-data en el campo "file".`,
+    );
+  }
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') {
+      const message = `Adjunte ${options.what} en el campo "file".`;
+      throw new AppError(
+        options.missingCode ?? 'VALIDATION_FAILED',
+        400,
+        [{ path: 'file', message }],
+        message,
+      );
+    }
+    // Over the size limit toBuffer throws FST_REQ_FILE_TOO_LARGE: a 413 from the error handler.
+    const data = await part.toBuffer();
+    return {
+      data,
+      filename: safeFilename(part.filename ?? '', 'documento'),
+      mediaType: (part.mimetype || 'application/octet-stream').slice(0, 100),
+    };
+  } catch (error) {
+    const e = error as { code?: string; statusCode?: number };
+    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
+    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      throw new AppError('MALFORMED_REQUEST', 400);
+    throw error;
+  }
+}
+
+/** Answers with a file to download; a non-ASCII name travels as RFC 5987 with an ASCII fallback. */
+export function sendDownload(reply: FastifyReply, file: Download) {
+  const name = safeFilename(file.filename);
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '_');
+  const disposition =
+    ascii === name
+      ? `attachment; filename="${name}"`
+      : `attachment; filename="${ascii || 'archivo'}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', disposition)
+    .send(file.body);
+}
