@@ -70,7 +70,8 @@ afterAll(async () => {
   }
 });
 
-describe('vincula CLI', () => {
+// Each step starts a process that boots the database and, for demo, seeds every module.
+describe('vincula CLI', { timeout: 300_000 }, () => {
   it('demo is idempotent, audit verify passes, and detects tampering', async () => {
     const env = await emptyInstallation('demo');
     const first = await vincula(env, 'demo');
