@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       expect(problems).toContain('SMTP_PORT');
     }
   });
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+  });
   it('refuses to run in production without a real secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/VINCULA_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 'corta' })).toThrow(/VINCULA_SECRET/);
