@@ -1,8 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts/actor';
-import { AppError, notFound } from '../platform/http/errors';
+import { notFound } from '../platform/http/errors';
+import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';
 import { adoptAgreement, recordHistoricalAgreement } from './adopt-agreement';
@@ -51,7 +52,7 @@ import {
   attendanceReportDocument,
   minutesDocument,
 } from './document-models';
-import { render, type RenderedFile } from './documents';
+import { render } from './documents';
 import { sessionsCalendar } from './ical-feed';
 import { recordAttendance } from './record-attendance';
 import * as repo from './repository';
@@ -64,47 +65,6 @@ import { todayInMexicoCity } from '../../shared/dates';
 
 const tags = ['Órganos colegiados'];
 const fileResponse = z.string().describe('El archivo');
-
-function sendFile(reply: FastifyReply, file: RenderedFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(file.body);
-}
-
-/** The uploaded file (multipart field "file"); any upload failure is a 4xx. */
-async function uploadedFile(
-  req: FastifyRequest,
-): Promise<{ data: Buffer; filename: string; mediaType: string }> {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      415,
-      [],
-      'Envíe el documento como multipart/form-data en el campo "file".',
-    );
-  }
-  try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      const message = 'Adjunte el documento en el campo "file".';
-      throw new AppError('VALIDATION_FAILED', 400, [{ path: 'file', message }], message);
-    }
-    const data = await part.toBuffer();
-    const filename = [...(part.filename || 'documento')]
-      .map((c) => (c < ' ' || '"\\/'.includes(c) ? '_' : c))
-      .join('')
-      .slice(0, 200);
-    return { data, filename, mediaType: part.mimetype || 'application/octet-stream' };
-  } catch (error) {
-    const e = error as { code?: string; statusCode?: number };
-    if (error instanceof AppError || e.code === 'FST_REQ_FILE_TOO_LARGE') throw error;
-    if (e.statusCode === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413);
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      throw new AppError('MALFORMED_REQUEST', 400);
-    throw error;
-  }
-}
 
 const DOCUMENT_NAMES = {
   'orden-del-dia': 'orden-del-dia',
@@ -277,7 +237,14 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       const actor = await writer(req);
       return reply
         .status(201)
-        .send(await attachAgendaDocument(db, actor, req.params.id, await uploadedFile(req)));
+        .send(
+          await attachAgendaDocument(
+            db,
+            actor,
+            req.params.id,
+            await readUpload(req, { what: 'el documento' }),
+          ),
+        );
     },
   );
   api.get(
@@ -293,7 +260,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const doc = await repo.findAgendaDocument(db, await reader(req), req.params.id);
       if (!doc) throw notFound();
-      return sendFile(reply, { body: doc.content, contentType: doc.mediaType, filename: doc.filename });
+      return sendDownload(reply, { body: doc.content, contentType: doc.mediaType, filename: doc.filename });
     },
   );
   api.put(
@@ -356,7 +323,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
             ? attendanceListDocument(detail)
             : minutesDocument(detail);
       const filename = `${DOCUMENT_NAMES[req.params.document]}-${detail.body.acronym}-${detail.heldOn}`;
-      return sendFile(reply, await render(model, filename, req.query.format));
+      return sendDownload(reply, await render(model, filename, req.query.format));
     },
   );
 
@@ -454,7 +421,10 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       const body = await bodyOf(orgId, req.params.id);
       const table = await attendanceReport(db, orgId, body, req.query);
       const filename = `asistencia-${body.acronym}${req.query.from ? `-${req.query.from}` : ''}${req.query.to ? `-${req.query.to}` : ''}`;
-      return sendFile(reply, await render(attendanceReportDocument(body, table), filename, req.query.format));
+      return sendDownload(
+        reply,
+        await render(attendanceReportDocument(body, table), filename, req.query.format),
+      );
     },
   );
   api.get(
