@@ -6,31 +6,8 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, notFound } from '../platform/http/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ChangeFolioStatusInput } from './contract';
-import { transition, type FolioEvent, type Side } from './folio-status';
+import { actingSide, transition } from './folio-status';
 import { findFolioRow, insertFolioEvents, insertMessage, updateFolioStatus } from './repository';
-
-const SIDE_OF_EVENT: Record<FolioEvent, Side | 'originator'> = {
-  local_answers: 'local',
-  local_acknowledges: 'local',
-  national_concludes: 'national',
-  national_returns: 'national',
-  originator_cancels: 'originator',
-};
-
-/**
- * The side on whose behalf the actor acts for `event`. A local body whose national counterpart is
- * outside the installation records the national authority's events too.
- */
-function actingSide(
-  folio: { localOrgId: string; nationalOrgId: string | null; module: string },
-  orgId: string,
-  event: FolioEvent,
-): Side {
-  const mine: Side = folio.localOrgId === orgId ? 'local' : 'national';
-  const wanted = SIDE_OF_EVENT[event];
-  const side = wanted === 'originator' ? (folio.module === 'follow_up' ? 'national' : 'local') : wanted;
-  return mine === 'local' && folio.nationalOrgId === null ? side : mine;
-}
 
 /** Applies an event to a folio (answer, acknowledgment, conclusion, return, cancellation). */
 export async function changeFolioStatus(

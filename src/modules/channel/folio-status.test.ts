@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialStatus, transition, type FolioStatus } from './folio-status';
+import { actingSide, allowedEvents, initialStatus, transition, type FolioStatus } from './folio-status';
 
 const followUp = (status: FolioStatus, nature: 'for_information' | 'for_attention' = 'for_attention') => ({
   module: 'follow_up' as const,
@@ -85,5 +85,36 @@ describe('folio status transitions', () => {
   it('refuses events out of turn', () => {
     expect(transition(followUp('in_process_national'), 'local_answers', 'local').ok).toBe(false);
     expect(transition(followUp('pending_local'), 'national_concludes', 'national').ok).toBe(false);
+  });
+});
+
+describe('who acts, and what each organization may do now', () => {
+  const base = { localOrgId: 'ople', module: 'follow_up' as const, nature: 'for_attention' as const };
+
+  it('with the INE in the installation, each organization acts for its own side only', () => {
+    const folio = { ...base, nationalOrgId: 'ine', status: 'pending_local' as const };
+    expect(actingSide(folio, 'ople', 'national_concludes')).toBe('local');
+    expect(actingSide(folio, 'ine', 'originator_cancels')).toBe('national');
+    expect(allowedEvents(folio, 'ople')).toEqual(['local_answers']);
+    expect(allowedEvents(folio, 'ine')).toEqual(['originator_cancels']);
+    expect(allowedEvents({ ...folio, status: 'in_process_national' }, 'ine')).toEqual([
+      'national_concludes',
+      'national_returns',
+      'originator_cancels',
+    ]);
+  });
+
+  it('with the counterpart outside, the local body records both sides', () => {
+    const folio = { ...base, nationalOrgId: null, status: 'in_process_national' as const };
+    expect(actingSide(folio, 'ople', 'national_concludes')).toBe('national');
+    expect(allowedEvents(folio, 'ople')).toEqual([
+      'national_concludes',
+      'national_returns',
+      'originator_cancels',
+    ]);
+  });
+
+  it('nothing on a final folio', () => {
+    expect(allowedEvents({ ...base, nationalOrgId: 'ine', status: 'concluded' }, 'ine')).toEqual([]);
   });
 });

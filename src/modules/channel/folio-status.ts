@@ -96,3 +96,40 @@ export function transition(
       return { ok: true, to: 'cancelled' };
   }
 }
+
+export const FOLIO_EVENTS: readonly FolioEvent[] = [
+  'local_answers',
+  'local_acknowledges',
+  'national_concludes',
+  'national_returns',
+  'originator_cancels',
+];
+
+/**
+ * The side on whose behalf an organization acts for `event` on a folio. A local body whose national
+ * counterpart is outside the installation (no national organization) records that side's events too.
+ */
+export function actingSide(
+  folio: { localOrgId: string; nationalOrgId: string | null; module: ChannelModule },
+  orgId: string,
+  event: FolioEvent,
+): Side {
+  const mine: Side = folio.localOrgId === orgId ? 'local' : 'national';
+  const wanted = ACTOR_OF[event];
+  const side = wanted === 'originator' ? originatorOf(folio.module) : wanted;
+  return mine === 'local' && folio.nationalOrgId === null ? side : mine;
+}
+
+/** The events an organization may apply to a folio now: what the server accepts, for the UI. */
+export function allowedEvents(
+  folio: {
+    localOrgId: string;
+    nationalOrgId: string | null;
+    module: ChannelModule;
+    nature: FolioNature;
+    status: FolioStatus;
+  },
+  orgId: string,
+): FolioEvent[] {
+  return FOLIO_EVENTS.filter((event) => transition(folio, event, actingSide(folio, orgId, event)).ok);
+}

@@ -19,7 +19,7 @@ import { todayInMexicoCity } from '@/shared/dates';
 import type { FieldProblem } from '@/shared/errors';
 import type { FolioDetail } from '../contract';
 import { describeDueRule } from '../due-rules';
-import { transition, type FolioEvent, type Side } from '../folio-status';
+import { allowedEvents, type FolioEvent } from '../folio-status';
 import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDateTime, formatDay } from '@/web/shared/lib/format';
@@ -33,32 +33,6 @@ import { Trail } from '@/web/shared/ui/Trail';
 import { CHANNEL_KEY, useFolio } from './api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 
-const EVENTS: FolioEvent[] = [
-  'local_answers',
-  'local_acknowledges',
-  'national_concludes',
-  'national_returns',
-  'originator_cancels',
-];
-const SIDE_OF: Record<FolioEvent, Side | 'originator'> = {
-  local_answers: 'local',
-  local_acknowledges: 'local',
-  national_concludes: 'national',
-  national_returns: 'national',
-  originator_cancels: 'originator',
-};
-
-/** The events this organization may apply now: the same rule the server applies. */
-function allowedEvents(folio: FolioDetail, myOrgId: string): FolioEvent[] {
-  const mine: Side = folio.localOrganization.id === myOrgId ? 'local' : 'national';
-  return EVENTS.filter((event) => {
-    const wanted = SIDE_OF[event];
-    const side = wanted === 'originator' ? (folio.module === 'follow_up' ? 'national' : 'local') : wanted;
-    const acting = mine === 'local' && folio.nationalOrgId === null ? side : mine;
-    return transition(folio, event, acting).ok;
-  });
-}
-
 export default function FolioDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -70,7 +44,9 @@ export default function FolioDetailPage() {
   if (folio.isError) return <QueryError error={folio.error} onRetry={() => void folio.refetch()} />;
   if (!folio.data || !me.data) return null;
   const f = folio.data;
-  const actions = canWrite ? allowedEvents(f, me.data.organization.id) : [];
+  const actions = canWrite
+    ? allowedEvents({ ...f, localOrgId: f.localOrganization.id }, me.data.organization.id)
+    : [];
 
   return (
     <>
