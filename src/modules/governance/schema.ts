@@ -13,7 +13,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { organization } from '../accounts/schema';
+import { organization, user } from '../accounts/schema';
 import { area, institution, person } from '../directory/schema';
 import { storedFile } from '../platform/files/schema';
 import {
@@ -272,4 +272,28 @@ export const mandateUpdate = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('mandate_update_mandate_idx').on(t.mandateId, t.occurredOn, t.entry)],
+);
+
+/**
+ * A secret calendar-feed address of one user: the sessions of one body (or of all bodies when
+ * `body_id` is null) for calendar apps that cannot sign in. Only the SHA-256 of the secret is kept;
+ * a revoked token answers 404.
+ */
+export const calendarFeedToken = pgTable(
+  'calendar_feed_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id').references(() => governingBody.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_token_hash_uq').on(t.tokenHash),
+    index('calendar_feed_token_user_idx').on(t.organizationId, t.userId),
+  ],
 );
