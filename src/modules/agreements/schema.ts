@@ -327,3 +327,31 @@ export const accompanimentActivity = pgTable(
   },
   (t) => [index('accompaniment_org_idx').on(t.organizationId, t.occurredOn)],
 );
+
+/**
+ * The expiry-alert ledger: one row per instrument, current end and due step of its schedule. The
+ * unique key makes each alert go out once even when several app instances run the daily job; a
+ * renewal moves the end, so the new schedule's steps are new rows.
+ */
+export const instrumentAlert = pgTable(
+  'instrument_alert',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    instrumentId: uuid('instrument_id')
+      .notNull()
+      .references(() => instrument.id),
+    effectiveEnd: day('effective_end').notNull(),
+    dueOn: day('due_on').notNull(),
+    sentOn: day('sent_on').notNull(),
+    recipients: text('recipients')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('instrument_alert_step_uq').on(t.instrumentId, t.effectiveEnd, t.dueOn),
+    index('instrument_alert_org_idx').on(t.organizationId, t.sentOn),
+  ],
+);
