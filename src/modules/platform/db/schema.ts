@@ -7,3 +7,4 @@ export * from '../sequences/schema';
 export * from '../../agreements/schema';
 export * from '../../governance/schema';
 export * from '../../channel/schema';
+export * from '../../channel/report-schema';
