@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   check,
   date,
@@ -18,6 +19,7 @@ import { area } from '../directory/schema';
 import { DOCUMENT_TYPES } from './contract';
 import type { DueRule, MonthlyDueRule } from './due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
+import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
 
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -139,14 +141,18 @@ export const channelAttachment = pgTable(
       .references(() => organization.id),
     communicationId: uuid('communication_id').references(() => channelCommunication.id),
     messageId: uuid('message_id').references(() => channelMessage.id),
-    routingId: uuid('routing_id'),
+    routingId: uuid('routing_id').references((): AnyPgColumn => channelRouting.id),
     sha256: text('sha256').notNull(),
     filename: text('filename').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
+    uploadedBy: text('uploaded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('channel_attachment_communication_idx').on(t.communicationId),
+    index('channel_attachment_message_idx').on(t.messageId),
+    index('channel_attachment_routing_idx').on(t.routingId),
     check(
       'channel_attachment_owner_ck',
       sql`num_nonnulls(${t.communicationId}, ${t.messageId}, ${t.routingId}) = 1`,
@@ -171,13 +177,16 @@ export const channelRouting = pgTable(
     areaId: uuid('area_id')
       .notNull()
       .references(() => area.id),
-    role: text('role', { enum: ['responsible', 'informed'] }).notNull(),
+    role: text('role', { enum: ROUTING_ROLES }).notNull(),
     instructions: text('instructions').notNull().default(''),
     internalDueOn: date('internal_due_on', { mode: 'string' }),
-    state: text('state', { enum: ['assigned', 'answered', 'returned', 'withdrawn'] }).notNull(),
+    state: text('state', { enum: ROUTING_STATES }).notNull(),
+    /** The slip this one replaced when the folio was reassigned. */
+    previousId: uuid('previous_id').references((): AnyPgColumn => channelRouting.id),
     assignedBy: text('assigned_by'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
     answerText: text('answer_text'),
+    /** Why the area returned it, or why liaison staff withdrew it. */
     returnReason: text('return_reason'),
     closedBy: text('closed_by'),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -8,3 +8,4 @@ export * from '../../agreements/schema';
 export * from '../../governance/schema';
 export * from '../../channel/schema';
 export * from '../../channel/report-schema';
+export * from '../../channel/routing-schema';

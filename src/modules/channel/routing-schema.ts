@@ -1,0 +1,26 @@
+import { date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organization } from '../accounts/schema';
+import { channelRouting } from './schema';
+
+/**
+ * The ledger of due-date reminders sent to an area about a routing slip: one row per (slip, kind,
+ * due date). A reminder is queued only by the instance whose insert created the row, so each goes
+ * once however many instances run the daily job.
+ */
+export const channelReminder = pgTable(
+  'channel_reminder',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    routingId: uuid('routing_id')
+      .notNull()
+      .references(() => channelRouting.id),
+    kind: text('kind', { enum: ['before', 'due'] }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('channel_reminder_once_uq').on(t.routingId, t.kind, t.dueOn)],
+);

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { PLAIN_CALENDAR } from './calendar/business-days';
+import {
+  businessDaysBefore,
+  dueFlags,
+  reminderDue,
+  routingPlanProblems,
+  routingTransition,
+  ROUTING_STATES,
+  type RoutingEvent,
+} from './routing-state';
+
+describe('routingTransition', () => {
+  it('an assigned slip is answered with text, returned with a reason, or withdrawn', () => {
+    expect(routingTransition('assigned', 'area_answers', { text: 'Se envía el informe.' })).toEqual({
+      ok: true,
+      to: 'answered',
+    });
+    expect(routingTransition('assigned', 'area_returns', { reason: 'No es competencia del área' })).toEqual({
+      ok: true,
+      to: 'returned',
+    });
+    expect(routingTransition('assigned', 'liaison_withdraws')).toEqual({ ok: true, to: 'withdrawn' });
+  });
+
+  it('refuses an empty answer and a return without reason', () => {
+    expect(routingTransition('assigned', 'area_answers', { text: '   ' })).toEqual({
+      ok: false,
+      reason: 'Escriba la respuesta del área.',
+    });
+    expect(routingTransition('assigned', 'area_returns', {})).toEqual({
+      ok: false,
+      reason: 'Indique el motivo de la devolución.',
+    });
+  });
+
+  it('closed slips admit no event', () => {
+    const events: RoutingEvent[] = ['area_answers', 'area_returns', 'liaison_withdraws'];
+    for (const state of ROUTING_STATES.filter((s) => s !== 'assigned')) {
+      for (const event of events) {
+        const r = routingTransition(state, event, { text: 'x', reason: 'y' });
+        expect(r.ok).toBe(false);
+      }
+    }
+    expect(routingTransition('answered', 'area_answers', { text: 'x' })).toEqual({
+      ok: false,
+      reason: 'El turno ya fue respondido.',
+    });
+    expect(routingTransition('returned', 'liaison_withdraws')).toEqual({
+      ok: false,
+      reason: 'El turno ya fue devuelto.',
+    });
+  });
+});
+
+describe('routingPlanProblems', () => {
+  const base = {
+    folioStatus: 'pending_local',
+    responsibleAreaId: 'A',
+    informedAreaIds: ['B', 'C'],
+    openSlips: [],
+    routedOn: '2024-03-04',
+    internalDueOn: '2024-03-07',
+    folioDueOn: '2024-03-08',
+  };
+
+  it('accepts one responsible area and others for information within the folio’s term', () => {
+    expect(routingPlanProblems(base)).toEqual([]);
+    expect(routingPlanProblems({ ...base, responsibleAreaId: null, internalDueOn: null })).toEqual([]);
+  });
+
+  it('refuses closed folios, no areas, repeated areas', () => {
+    expect(routingPlanProblems({ ...base, folioStatus: 'concluded' })).toEqual([
+      { path: 'folio', message: 'El folio está cerrado; ya no se turna.' },
+    ]);
+    expect(routingPlanProblems({ ...base, responsibleAreaId: null, informedAreaIds: [] })).toEqual([
+      { path: 'responsibleAreaId', message: 'Seleccione al menos un área.' },
+    ]);
+    expect(routingPlanProblems({ ...base, informedAreaIds: ['B', 'A', 'B'] })).toEqual([
+      { path: 'informedAreaIds.1', message: 'El área ya está seleccionada.' },
+      { path: 'informedAreaIds.2', message: 'El área ya está seleccionada.' },
+    ]);
+  });
+
+  it('refuses a second responsible area and an area that already holds the folio', () => {
+    expect(
+      routingPlanProblems({
+        ...base,
+        openSlips: [
+          { areaId: 'Z', role: 'responsible' },
+          { areaId: 'C', role: 'informed' },
+        ],
+      }),
+    ).toEqual([
+      { path: 'informedAreaIds.1', message: 'El área ya tiene este folio en turno.' },
+      {
+        path: 'responsibleAreaId',
+        message: 'El folio ya tiene un área responsable; reasigne ese turno para cambiarla.',
+      },
+    ]);
+  });
+
+  it('keeps the internal due date between the routing day and the folio’s due date', () => {
+    expect(routingPlanProblems({ ...base, internalDueOn: '2024-03-01' })).toEqual([
+      { path: 'internalDueOn', message: 'El plazo interno es anterior al turno.' },
+    ]);
+    expect(routingPlanProblems({ ...base, internalDueOn: '2024-03-11' })).toEqual([
+      { path: 'internalDueOn', message: 'El plazo interno es posterior al vencimiento del folio.' },
+    ]);
+    expect(routingPlanProblems({ ...base, folioDueOn: null, internalDueOn: '2024-12-31' })).toEqual([]);
+  });
+});
+
+describe('reminders', () => {
+  it('counts business days back across a weekend and the 18 March 2024 holiday', () => {
+    // Due Wednesday 20 March 2024; Monday 18 is a holiday (third Monday of March).
+    expect(businessDaysBefore(PLAIN_CALENDAR, '2024-03-20', 1)).toBe('2024-03-19');
+    expect(businessDaysBefore(PLAIN_CALENDAR, '2024-03-20', 2)).toBe('2024-03-15');
+    expect(businessDaysBefore(PLAIN_CALENDAR, '2024-03-20', 3)).toBe('2024-03-14');
+  });
+
+  it('sends "before" from N business days ahead until the eve, and "due" on the day', () => {
+    const due = '2024-03-20';
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-14', 2)).toBeNull();
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-15', 2)).toBe('before');
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-18', 2)).toBe('before');
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-19', 2)).toBe('before');
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-20', 2)).toBe('due');
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-21', 2)).toBeNull();
+    expect(reminderDue(PLAIN_CALENDAR, due, '2024-03-19', 0)).toBeNull();
+  });
+});
+
+describe('dueFlags', () => {
+  it('flags open items past their due date or due by the limit; closed ones never', () => {
+    expect(dueFlags(true, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({ overdue: true, dueSoon: false });
+    expect(dueFlags(true, '2024-03-04', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: true });
+    expect(dueFlags(true, '2024-03-07', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: true });
+    expect(dueFlags(true, '2024-03-08', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
+    expect(dueFlags(false, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
+    expect(dueFlags(true, null, '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
+  });
+});
