@@ -133,11 +133,26 @@ describe('reminders', () => {
 
 describe('dueFlags', () => {
   it('flags open items past their due date or due by the limit; closed ones never', () => {
-    expect(dueFlags(true, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({ overdue: true, dueSoon: false });
-    expect(dueFlags(true, '2024-03-04', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: true });
-    expect(dueFlags(true, '2024-03-07', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: true });
-    expect(dueFlags(true, '2024-03-08', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
-    expect(dueFlags(false, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
+    expect(dueFlags(true, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({
+      overdue: true,
+      dueSoon: false,
+    });
+    expect(dueFlags(true, '2024-03-04', '2024-03-04', '2024-03-07')).toEqual({
+      overdue: false,
+      dueSoon: true,
+    });
+    expect(dueFlags(true, '2024-03-07', '2024-03-04', '2024-03-07')).toEqual({
+      overdue: false,
+      dueSoon: true,
+    });
+    expect(dueFlags(true, '2024-03-08', '2024-03-04', '2024-03-07')).toEqual({
+      overdue: false,
+      dueSoon: false,
+    });
+    expect(dueFlags(false, '2024-03-01', '2024-03-04', '2024-03-07')).toEqual({
+      overdue: false,
+      dueSoon: false,
+    });
     expect(dueFlags(true, null, '2024-03-04', '2024-03-07')).toEqual({ overdue: false, dueSoon: false });
   });
 });

@@ -110,7 +110,7 @@ export function routingPlanProblems(plan: {
 /** The business day `n` business days before `day` (the day a reminder "n days before" goes). */
 export function businessDaysBefore(cal: WorkCalendar, day: LocalDate, n: number): LocalDate {
   let d = day;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d = addDays(d, -1);
     if (isBusinessDay(cal, d)) counted++;
   }
