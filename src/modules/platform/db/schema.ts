@@ -9,3 +9,4 @@ export * from '../../governance/schema';
 export * from '../../channel/schema';
 export * from '../../channel/report-schema';
 export * from '../../channel/routing-schema';
+export * from '../../program/schema';
