@@ -10,3 +10,4 @@ export * from '../../channel/schema';
 export * from '../../channel/report-schema';
 export * from '../../channel/routing-schema';
 export * from '../../program/schema';
+export * from '../../outreach/schema';
