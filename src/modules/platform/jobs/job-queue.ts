@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Database } from '../db/client';
+import type { Database, Db } from '../db/client';
 
 /**
  * The durable job queue (pg-boss), kept in the same database as the records — PGlite or
@@ -16,4 +16,19 @@ export function createJobQueue(database: Database): JobQueue {
     // Finished jobs are kept a week for inspection.
     deleteAfterDays: 7,
   });
+}
+
+/**
+ * pg-boss connection options that run its statements inside the drizzle transaction `tx`: a job sent
+ * with them exists only if the transaction commits (an outbox without a second table).
+ */
+export function withinTransaction(tx: Db): {
+  db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+} {
+  const { client } = (
+    tx as unknown as {
+      session: { client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
+    }
+  ).session;
+  return { db: { executeSql: (text, values) => client.query(text, values) } };
 }

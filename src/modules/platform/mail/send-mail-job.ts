@@ -1,4 +1,4 @@
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue, withinTransaction } from '../jobs/job-queue';
 import type { Mailer, OutgoingMail } from './mailer';
 
 /** The queue through which every e-mail leaves: retried with backoff when the server fails. */
@@ -13,8 +13,13 @@ export async function registerMailWorker(queue: JobQueue, mailer: Mailer): Promi
 
 /**
  * Queues a message; the job is retried with backoff while the server fails. Callers that must not
- * send twice (reminders, campaigns) keep their own ledger of what was queued.
+ * send twice (reminders, campaigns) keep their own ledger of what was queued, and pass
+ * `withinTransaction(tx)` so the message is queued only if the ledger row commits.
  */
-export async function queueMail(queue: JobQueue, mail: OutgoingMail): Promise<string | null> {
-  return queue.send(MAIL_QUEUE, mail, { retryLimit: 12, retryDelay: 1, retryBackoff: true });
+export async function queueMail(
+  queue: JobQueue,
+  mail: OutgoingMail,
+  connection: Partial<ReturnType<typeof withinTransaction>> = {},
+): Promise<string | null> {
+  return queue.send(MAIL_QUEUE, mail, { retryLimit: 12, retryDelay: 1, retryBackoff: true, ...connection });
 }
