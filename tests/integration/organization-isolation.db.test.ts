@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../support/test-app';
 import type { HttpClient } from '../support/http-client';
 import { governanceProbes } from '../../src/modules/governance/isolation-probes';
+import { insertAlert } from '../../src/modules/agreements/repository';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -253,6 +254,23 @@ const PROBES: Record<string, Probe | 'self'> = {
     const res = await c.get<{ items: unknown[] }>('/api/instrument-alerts?on=2024-12-01');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
+  },
+  'GET /api/instrument-alerts/sent': async (c) => {
+    const g = await agreementsOfA();
+    // A's ledger holds one alert of its instrument; B's ledger view shows none of it.
+    await insertAlert(t.ctx.database.db, orgA.id, {
+      instrumentId: g.instrument,
+      effectiveEnd: '2024-12-31',
+      dueOn: '2024-12-01',
+      sentOn: '2024-12-01',
+      recipients: ['area@organismo-a.test'],
+    });
+    for (const q of ['', `?instrumentId=${g.instrument}`]) {
+      const res = await c.get<{ items: unknown[]; total: number }>(`/api/instrument-alerts/sent${q}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(0);
+      expect(JSON.stringify(res.body)).not.toContain(g.instrument);
+    }
   },
   'GET /api/reviews': async (c) => {
     await agreementsOfA();

@@ -313,6 +313,8 @@ export const InstrumentDetailSchema = InstrumentSchema.extend({
   renewals: z.array(RenewalSchema),
   commitments: z.array(CommitmentSchema),
   files: z.array(InstrumentFileSchema),
+  /** The next expiry alert if nobody acts (null: indefinite, not in force, or already answered). */
+  nextAlertOn: LocalDateSchema.nullable(),
 }).meta({ id: 'InstrumentDetail' });
 export type InstrumentDetail = z.infer<typeof InstrumentDetailSchema>;
 
@@ -327,6 +329,23 @@ export const DueAlertSchema = z.object({
   alertOn: LocalDateSchema,
   areas: z.array(AreaRefSchema),
 });
+export const SentAlertSchema = z
+  .object({
+    id: z.uuid(),
+    instrumentId: z.uuid(),
+    title: z.string(),
+    effectiveEnd: LocalDateSchema,
+    /** The schedule step this alert answers. */
+    dueOn: LocalDateSchema,
+    /** The day the daily job recorded and queued it (later than dueOn if a run was missed). */
+    sentOn: LocalDateSchema,
+    /** E-mail addresses of the areas' current position holders; empty = nobody to notify. */
+    recipients: z.array(z.string()),
+  })
+  .meta({ id: 'SentAlert' });
+export type SentAlert = z.infer<typeof SentAlertSchema>;
+export const SentAlertQuerySchema = PageQuerySchema.extend({ instrumentId: z.uuid().optional() });
+export const SentAlertPageSchema = pageOf(SentAlertSchema);
 export const DueAlertListSchema = z.object({
   on: LocalDateSchema,
   leadDays: z.number().int(),

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../accounts/schema';
-import { area, institution } from '../directory/schema';
+import { area, institution, person, position } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { storedFile } from '../platform/files/schema';
 import type {
@@ -22,6 +22,7 @@ import {
   commitment,
   commitmentUpdate,
   instrument,
+  instrumentAlert,
   instrumentArea,
   instrumentFile,
   instrumentParty,
@@ -214,7 +215,8 @@ async function partiesOf(db: Db, orgId: string, ids: string[]) {
   return map;
 }
 
-async function areasOf(db: Db, orgId: string, ids: string[]) {
+/** The responsible areas of each instrument among `ids`, by name. */
+export async function instrumentAreas(db: Db, orgId: string, ids: string[]) {
   if (!ids.length) return new Map<string, Instrument['areas']>();
   const rows = await db
     .select({ instrumentId: instrumentArea.instrumentId, id: area.id, name: area.name })
@@ -229,7 +231,7 @@ async function areasOf(db: Db, orgId: string, ids: string[]) {
 
 async function present(db: Db, orgId: string, tree: Tree, rows: InstrumentRow[]): Promise<Instrument[]> {
   const ids = rows.map((r) => r.id);
-  const [parties, areas] = await Promise.all([partiesOf(db, orgId, ids), areasOf(db, orgId, ids)]);
+  const [parties, areas] = await Promise.all([partiesOf(db, orgId, ids), instrumentAreas(db, orgId, ids)]);
   return rows.map((r) => {
     const node = tree.get(r.id)!;
     return {
@@ -956,4 +958,96 @@ export async function reviewDetail(db: Db, orgId: string, id: string) {
     })
     .sort((a, b) => a.title.localeCompare(b.title, 'es'));
   return { ...rev, items };
+}
+
+// ---- expiry alerts
+
+/** Organizations with instruments in force (the daily alert job's work list; not user-facing). */
+export async function organizationsWithInstrumentsInForce(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ organizationId: instrument.organizationId })
+    .from(instrument)
+    .where(inArray(instrument.status, [...IN_FORCE]));
+  return rows.map((r) => r.organizationId);
+}
+
+/**
+ * The e-mail addresses of the people holding, on `on`, a position in one of the areas (the
+ * directory's current holders), without duplicates, in alphabetical order.
+ */
+export async function areaRecipients(
+  db: Db,
+  orgId: string,
+  areaIds: string[],
+  on: string,
+): Promise<string[]> {
+  if (!areaIds.length) return [];
+  const rows = await db
+    .selectDistinct({ email: sql<string>`lower(trim(${person.email}))` })
+    .from(position)
+    .innerJoin(person, eq(person.id, position.personId))
+    .where(
+      and(
+        eq(position.organizationId, orgId),
+        eq(person.organizationId, orgId),
+        inArray(position.areaId, areaIds),
+        lte(position.startsOn, on),
+        sql`(${position.endsOn} is null or ${position.endsOn} >= ${on})`,
+        sql`coalesce(trim(${person.email}), '') <> ''`,
+      ),
+    );
+  return rows.map((r) => r.email).sort();
+}
+
+/** Records an alert step; false when it was already recorded (by this or another instance). */
+export async function insertAlert(
+  db: Db,
+  orgId: string,
+  values: { instrumentId: string; effectiveEnd: string; dueOn: string; sentOn: string; recipients: string[] },
+): Promise<boolean> {
+  const rows = await db
+    .insert(instrumentAlert)
+    .values({ ...values, organizationId: orgId })
+    .onConflictDoNothing({
+      target: [instrumentAlert.instrumentId, instrumentAlert.effectiveEnd, instrumentAlert.dueOn],
+    })
+    .returning({ id: instrumentAlert.id });
+  return rows.length > 0;
+}
+
+/** Alerts sent, latest first, paged in SQL; titles derive from the tree. */
+export async function listSentAlerts(
+  db: Db,
+  orgId: string,
+  q: { instrumentId?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(instrumentAlert.organizationId, orgId),
+    q.instrumentId ? eq(instrumentAlert.instrumentId, q.instrumentId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(instrumentAlert)
+      .where(where)
+      .orderBy(desc(instrumentAlert.sentOn), desc(instrumentAlert.dueOn), asc(instrumentAlert.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(instrumentAlert).where(where),
+  ]);
+  const tree = rows.length ? await loadTree(db, orgId) : new Map();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      instrumentId: r.instrumentId,
+      title: titleIn(tree, r.instrumentId),
+      effectiveEnd: r.effectiveEnd,
+      dueOn: r.dueOn,
+      sentOn: r.sentOn,
+      recipients: r.recipients,
+    })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

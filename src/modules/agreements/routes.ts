@@ -49,6 +49,8 @@ import {
   ReviewInputSchema,
   ReviewListSchema,
   ReviewSchema,
+  SentAlertPageSchema,
+  SentAlertQuerySchema,
   StatusChangeInputSchema,
 } from './contract';
 import { createInstrument } from './create-instrument';
@@ -57,7 +59,7 @@ import { createReview } from './create-review';
 import { draftOpinion } from './draft-opinion';
 import { exportInstruments } from './export-instruments';
 import { issueOpinion } from './issue-opinion';
-import { listDueAlerts } from './list-due-alerts';
+import { listDueAlerts, nextAlertOf } from './list-due-alerts';
 import { listReportTables } from './list-report-tables';
 import { recordAccompaniment } from './record-accompaniment';
 import { recordReviewDecision } from './record-review-decision';
@@ -179,7 +181,11 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
       const found = await repo.findInstrument(db, orgId, req.params.id);
       if (!found) throw notFound();
       const tree = await repo.loadTree(db, orgId);
-      return { ...found, ...(await repo.instrumentDetailParts(db, orgId, found.id, tree)) };
+      return {
+        ...found,
+        ...(await repo.instrumentDetailParts(db, orgId, found.id, tree)),
+        nextAlertOn: await nextAlertOf(db, orgId, found, todayInMexicoCity()),
+      };
     },
   );
   api.post(
@@ -314,6 +320,18 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req) => listDueAlerts(db, await reader(req), req.query.on ?? todayInMexicoCity()),
+  );
+  api.get(
+    '/api/instrument-alerts/sent',
+    {
+      schema: {
+        tags,
+        summary: 'Alertas de vencimiento enviadas (bitácora), de la más reciente a la más antigua',
+        querystring: SentAlertQuerySchema,
+        response: responses({ 200: SentAlertPageSchema }),
+      },
+    },
+    async (req) => repo.listSentAlerts(db, await reader(req), req.query),
   );
 
   api.get(

@@ -7,6 +7,7 @@ import { createJobQueue } from './jobs/job-queue';
 import { createMailer } from './mail/mailer';
 import { registerMailWorker } from './mail/send-mail-job';
 import { registerChannelJobs } from '../channel/jobs';
+import { registerAgreementsJobs } from '../agreements/jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -33,6 +34,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await ctx.jobs.start();
   await registerMailWorker(ctx.jobs, ctx.mailer);
   await registerChannelJobs(ctx.jobs, ctx.database.db);
+  await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
 }
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
