@@ -34,6 +34,7 @@ import {
   review,
   reviewDecision,
 } from './schema';
+import { addDays } from '../../shared/dates';
 import { IN_FORCE } from './status';
 import { chainTitle, type TitlePart } from './title';
 import { effectiveEnd, type ValidityNode } from './validity';
@@ -305,8 +306,41 @@ const fold = (s: string) =>
     .toLowerCase();
 
 /**
- * Instruments matching the filters, ordered by signing date (latest first) then title. Filters on
- * derived values (title words, expiring within N days of `today`) apply after the SQL filters.
+ * The ids kept by the filters on derived values (title words; in force with an effective end within
+ * N days of `on`), computed on the tree; undefined when no such filter applies.
+ */
+function derivedFilterIds(tree: Tree, q: InstrumentFilters, today: string): string[] | undefined {
+  if (!q.q && q.expiringWithinDays === undefined) return undefined;
+  let nodes = [...tree.values()];
+  if (q.q) {
+    const words = fold(q.q).split(/\s+/).filter(Boolean);
+    nodes = nodes.filter((n) => {
+      const title = fold(titleIn(tree, n.id));
+      return words.every((w) => title.includes(w));
+    });
+  }
+  if (q.expiringWithinDays !== undefined) {
+    const on = q.on ?? today;
+    const until = addDays(on, q.expiringWithinDays);
+    nodes = nodes.filter((n) => {
+      const end = effectiveEndIn(tree, n.id);
+      return IN_FORCE.includes(n.status) && end !== null && end >= on && end <= until;
+    });
+  }
+  return nodes.map((n) => n.id);
+}
+
+/** Latest signed first; then annexes and addenda by their number, then by registration. */
+const instrumentOrder = [
+  sql`${instrument.signedOn} desc nulls last`,
+  sql`${instrument.ordinal} asc nulls first`,
+  asc(instrument.createdAt),
+  asc(instrument.id),
+];
+
+/**
+ * Every instrument matching the filters (exports, report tables), in the list order. Filters on
+ * derived values (title words, expiring within N days of `today`) select ids on the tree first.
  */
 export async function allInstruments(
   db: Db,
@@ -314,45 +348,42 @@ export async function allInstruments(
   q: InstrumentFilters,
   today: string,
 ): Promise<Instrument[]> {
-  const [tree, rows] = await Promise.all([
-    loadTree(db, orgId),
-    db.select().from(instrument).where(sqlFilters(orgId, q)),
-  ]);
-  let kept = rows;
-  if (q.q) {
-    const words = fold(q.q).split(/\s+/).filter(Boolean);
-    kept = kept.filter((r) => {
-      const title = fold(titleIn(tree, r.id));
-      return words.every((w) => title.includes(w));
-    });
-  }
-  if (q.expiringWithinDays !== undefined) {
-    const on = q.on ?? today;
-    const limit = new Date(`${on}T00:00:00Z`);
-    limit.setUTCDate(limit.getUTCDate() + q.expiringWithinDays);
-    const until = limit.toISOString().slice(0, 10);
-    kept = kept.filter((r) => {
-      const end = effectiveEndIn(tree, r.id);
-      return IN_FORCE.includes(r.status) && end !== null && end >= on && end <= until;
-    });
-  }
-  const presented = await present(db, orgId, tree, kept);
-  return presented.sort(
-    (a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? '') || a.title.localeCompare(b.title, 'es'),
-  );
+  const tree = await loadTree(db, orgId);
+  const ids = derivedFilterIds(tree, q, today);
+  if (ids && !ids.length) return [];
+  const rows = await db
+    .select()
+    .from(instrument)
+    .where(and(sqlFilters(orgId, q), ids ? inArray(instrument.id, ids) : undefined))
+    .orderBy(...instrumentOrder);
+  return present(db, orgId, tree, rows);
 }
 
+/** One page of the list: filtered, ordered, counted and paged in SQL; titles derived per page. */
 export async function listInstruments(
   db: Db,
   orgId: string,
   q: InstrumentFilters & { page: number; pageSize: number },
   today: string,
 ) {
-  const all = await allInstruments(db, orgId, q, today);
-  const start = (q.page - 1) * q.pageSize;
+  const tree = await loadTree(db, orgId);
+  const ids = derivedFilterIds(tree, q, today);
+  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (ids && !ids.length) return empty;
+  const where = and(sqlFilters(orgId, q), ids ? inArray(instrument.id, ids) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(instrument)
+      .where(where)
+      .orderBy(...instrumentOrder)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(instrument).where(where),
+  ]);
   return {
-    items: all.slice(start, start + q.pageSize),
-    total: all.length,
+    items: await present(db, orgId, tree, rows),
+    total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };

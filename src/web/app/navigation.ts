@@ -5,6 +5,7 @@ import {
   IconChecklist,
   IconFileCertificate,
   IconWritingSign,
+  IconBellRinging,
   IconChartBar,
   IconMail,
   IconHome,
@@ -32,7 +33,8 @@ export type NavItem = {
     | 'channelStatistics'
     | 'instruments'
     | 'reviews'
-    | 'opinions';
+    | 'opinions'
+    | 'instrumentAlerts';
   icon: Icon;
   permission?: Permission;
   group: 'main' | 'channel' | 'agreements' | 'directory' | 'administration';
@@ -75,6 +77,13 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/convenios/opiniones',
     label: 'opinions',
     icon: IconWritingSign,
+    permission: 'agreements.read',
+    group: 'agreements',
+  },
+  {
+    to: '/convenios/alertas',
+    label: 'instrumentAlerts',
+    icon: IconBellRinging,
     permission: 'agreements.read',
     group: 'agreements',
   },

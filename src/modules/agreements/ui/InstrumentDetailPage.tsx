@@ -24,6 +24,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
+import { SentAlerts } from './AlertsPage';
 import { useAgreementsMutation, useInstrument } from './api';
 import { StatusBadge } from './StatusBadge';
 
@@ -83,9 +84,13 @@ export default function InstrumentDetailPage() {
               {i.effectiveEnd ? ` · ${t('agreements.detail.until')} ${formatDay(i.effectiveEnd)}` : ''}
             </Field>
             <Field label={t('agreements.detail.renewalTerms')}>{i.renewalTerms ?? '—'}</Field>
+            <Field label={t('agreements.alerts.next')}>
+              {i.nextAlertOn ? formatDay(i.nextAlertOn) : t('agreements.alerts.noNext')}
+            </Field>
           </SimpleGrid>
         </Paper>
         <StatusSection instrument={i} />
+        <SentAlerts instrumentId={i.id} />
         {i.children.length > 0 && (
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="xs">

@@ -1,0 +1,233 @@
+import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { todayInMexicoCity } from '@/shared/dates';
+import type { Page } from '@/shared/paging';
+import type { AgreementSettings, DueAlertListSchema, SentAlert } from '../contract';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { formatDay } from '@/web/shared/lib/format';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { AGREEMENTS_KEY, useAgreementsMutation } from './api';
+
+const PAGE_SIZE = 25;
+type DueAlerts = z.infer<typeof DueAlertListSchema>;
+
+/**
+ * Expiry alerts (docs/agreements-alerts.md): the organization's schedule settings, the alerts whose
+ * step falls on a chosen day, and the ledger of every alert sent with its recipients.
+ */
+export default function AlertsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('agreements.alerts.title')} description={t('agreements.alerts.description')} />
+      <Stack gap="md">
+        <AlertSettings />
+        <DueOnDay />
+        <SentAlerts />
+      </Stack>
+    </>
+  );
+}
+
+function AlertSettings() {
+  const { t } = useTranslation();
+  const canAdmin = useCan('agreements.admin');
+  const settings = useQuery({
+    queryKey: [...AGREEMENTS_KEY, 'settings'],
+    queryFn: () => api.get<AgreementSettings>('/api/agreement-settings'),
+  });
+  const [lead, setLead] = useState<number | string>('');
+  const [repeat, setRepeat] = useState<number | string>('');
+  useEffect(() => {
+    if (settings.data) {
+      setLead(settings.data.alertLeadDays);
+      setRepeat(settings.data.alertRepeatDays);
+    }
+  }, [settings.data]);
+  const save = useAgreementsMutation((b: { alertLeadDays: number; alertRepeatDays: number }) =>
+    api.put<AgreementSettings>('/api/agreement-settings', b),
+  );
+  if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('agreements.alerts.settings')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {settings.data &&
+          t('agreements.alerts.rule', {
+            lead: settings.data.alertLeadDays,
+            repeat: settings.data.alertRepeatDays,
+          })}
+      </Text>
+      {canAdmin && (
+        <Stack gap="xs">
+          <FormErrorAlert
+            error={save.error}
+            unplaced={save.error instanceof ApiRequestError ? save.error.fields : []}
+          />
+          <Group align="flex-end" gap="sm">
+            <NumberInput
+              label={t('agreements.alerts.leadDays')}
+              min={1}
+              max={730}
+              value={lead}
+              onChange={setLead}
+              w={200}
+            />
+            <NumberInput
+              label={t('agreements.alerts.repeatDays')}
+              min={1}
+              max={365}
+              value={repeat}
+              onChange={setRepeat}
+              w={200}
+            />
+            <Button
+              loading={save.isPending}
+              disabled={typeof lead !== 'number' || typeof repeat !== 'number'}
+              onClick={() => save.mutate({ alertLeadDays: Number(lead), alertRepeatDays: Number(repeat) })}
+            >
+              {t('agreements.alerts.save')}
+            </Button>
+            {save.isSuccess && (
+              <Text size="sm" role="status">
+                {t('agreements.alerts.saved')}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function DueOnDay() {
+  const { t } = useTranslation();
+  const [day, setDay] = useState<string | null>(todayInMexicoCity());
+  const due = useQuery({
+    queryKey: [...AGREEMENTS_KEY, 'due-alerts', day],
+    queryFn: () => api.get<DueAlerts>('/api/instrument-alerts', { on: day ?? undefined }),
+    enabled: Boolean(day),
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('agreements.alerts.dueTitle')}
+      </Title>
+      <DayInput label={t('agreements.alerts.day')} value={day} onChange={(v) => setDay(v)} w={200} mb="sm" />
+      {due.isError && <QueryError error={due.error} onRetry={() => void due.refetch()} />}
+      {due.data &&
+        (due.data.items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('agreements.alerts.noneDue')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={700}>
+            <Table>
+              <Table.Caption className="sr-caption">{t('agreements.alerts.dueTitle')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agreements.instruments.instrument')}</Table.Th>
+                  <Table.Th>{t('agreements.instruments.end')}</Table.Th>
+                  <Table.Th>{t('agreements.alerts.firstAlert')}</Table.Th>
+                  <Table.Th>{t('agreements.instruments.areas')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {due.data.items.map((a) => (
+                  <Table.Tr key={a.instrumentId}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/convenios/instrumentos/${a.instrumentId}`} size="sm">
+                        {a.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{formatDay(a.effectiveEnd)}</Table.Td>
+                    <Table.Td>{formatDay(a.firstAlertOn)}</Table.Td>
+                    <Table.Td>{a.areas.map((x) => x.name).join('; ')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ))}
+    </Paper>
+  );
+}
+
+/** The ledger of alerts sent; on an instrument's page, only that instrument's. */
+export function SentAlerts({ instrumentId }: { instrumentId?: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const sent = useQuery({
+    queryKey: [...AGREEMENTS_KEY, 'sent-alerts', instrumentId, page],
+    queryFn: () =>
+      api.get<Page<SentAlert>>('/api/instrument-alerts/sent', { instrumentId, page, pageSize: PAGE_SIZE }),
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('agreements.alerts.sentTitle')}
+      </Title>
+      {sent.isError && <QueryError error={sent.error} onRetry={() => void sent.refetch()} />}
+      {sent.data &&
+        (sent.data.total === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('agreements.alerts.noneSent')}
+          </Text>
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={700}>
+              <Table>
+                <Table.Caption className="sr-caption">{t('agreements.alerts.sentTitle')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('agreements.alerts.sentOn')}</Table.Th>
+                    {!instrumentId && <Table.Th>{t('agreements.instruments.instrument')}</Table.Th>}
+                    <Table.Th>{t('agreements.alerts.step')}</Table.Th>
+                    <Table.Th>{t('agreements.instruments.end')}</Table.Th>
+                    <Table.Th>{t('agreements.alerts.recipients')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {sent.data.items.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{formatDay(a.sentOn)}</Table.Td>
+                      {!instrumentId && (
+                        <Table.Td>
+                          <Anchor component={Link} to={`/convenios/instrumentos/${a.instrumentId}`} size="sm">
+                            {a.title}
+                          </Anchor>
+                        </Table.Td>
+                      )}
+                      <Table.Td>{formatDay(a.dueOn)}</Table.Td>
+                      <Table.Td>{formatDay(a.effectiveEnd)}</Table.Td>
+                      <Table.Td>
+                        {a.recipients.length ? (
+                          a.recipients.join(', ')
+                        ) : (
+                          <Badge color="red.9" variant="light">
+                            {t('agreements.alerts.noRecipients')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListFooter page={page} pageSize={PAGE_SIZE} total={sent.data.total} onPage={setPage} />
+          </>
+        ))}
+    </Paper>
+  );
+}
