@@ -3,6 +3,7 @@ import { startTestApp, type TestApp, type TestOrg } from '../support/test-app';
 import type { HttpClient } from '../support/http-client';
 import { governanceProbes } from '../../src/modules/governance/isolation-probes';
 import { insertAlert } from '../../src/modules/agreements/repository';
+import { channelRoutingProbes } from '../../src/modules/channel/routing-isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -168,6 +169,7 @@ async function ownInstrumentOfB(c: HttpClient): Promise<string> {
 
 const PROBES: Record<string, Probe | 'self'> = {
   ...governanceProbes(() => a),
+  ...channelRoutingProbes(() => ({ t, orgA, orgB })),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

@@ -37,9 +37,11 @@ export const PERMISSIONS = {
   'agreements.request_opinion': ['administrator', 'liaison_staff', 'area_staff'],
   'agreements.export': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'agreements.admin': ['administrator'],
-  // Area staff will see the folios routed to their areas (their queue), not the whole channel.
+  // Area staff see only the folios routed to their areas (their queue), not the whole channel.
   'channel.read': ['administrator', 'liaison_staff', 'councillor', 'auditor', 'national_authority_staff'],
   'channel.write': ['liaison_staff', 'national_authority_staff'],
+  'channel.route': ['liaison_staff', 'national_authority_staff'],
+  'channel.answer': ['area_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -8,6 +8,7 @@ import { createMailer } from './mail/mailer';
 import { registerMailWorker } from './mail/send-mail-job';
 import { registerChannelJobs } from '../channel/jobs';
 import { registerAgreementsJobs } from '../agreements/jobs';
+import { registerChannelReminderJobs } from '../channel/reminder-jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -35,6 +36,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await registerMailWorker(ctx.jobs, ctx.mailer);
   await registerChannelJobs(ctx.jobs, ctx.database.db);
   await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
+  await registerChannelReminderJobs(ctx.jobs, ctx.database.db, ctx.config);
 }
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {

@@ -31,4 +31,24 @@ describe('loadConfig', () => {
       's'.repeat(40),
     );
   });
+  it('validates the channel attachment limits and the reminder lead', () => {
+    const c = loadConfig({
+      VINCULA_CHANNEL_ATTACHMENT_TYPES: ' PDF, docx,pdf ',
+      VINCULA_CHANNEL_ATTACHMENT_MAX_MB: '2',
+    });
+    expect(c.channel).toEqual({
+      attachmentMaxBytes: 2 * 1024 * 1024,
+      attachmentTypes: ['pdf', 'docx'],
+      reminderBusinessDays: 2,
+    });
+    expect(() => loadConfig({ VINCULA_CHANNEL_ATTACHMENT_TYPES: 'pdf;exe' })).toThrow(
+      /VINCULA_CHANNEL_ATTACHMENT_TYPES/,
+    );
+    expect(() => loadConfig({ VINCULA_CHANNEL_ATTACHMENT_MAX_MB: '30' })).toThrow(
+      /no puede exceder VINCULA_MAX_UPLOAD_MB/,
+    );
+    expect(() => loadConfig({ VINCULA_CHANNEL_REMINDER_DAYS: '-1' })).toThrow(
+      /VINCULA_CHANNEL_REMINDER_DAYS/,
+    );
+  });
 });

@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   VINCULA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   VINCULA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   VINCULA_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+  VINCULA_CHANNEL_ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10),
+  VINCULA_CHANNEL_ATTACHMENT_TYPES: z
+    .string()
+    .regex(
+      /^\s*[a-z0-9]{1,10}(\s*,\s*[a-z0-9]{1,10})*\s*$/i,
+      'debe ser una lista de extensiones separadas por comas, p. ej. pdf,docx,xlsx',
+    )
+    .default('pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,png,jpg,jpeg,zip'),
+  VINCULA_CHANNEL_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(2),
 });
 
 export type Config = {
@@ -50,6 +59,8 @@ export type Config = {
   };
   login: { maxFailures: number; windowMinutes: number };
   maxUploadBytes: number;
+  /** Channel attachments: size limit (never above maxUploadBytes), allowed extensions, reminder lead. */
+  channel: { attachmentMaxBytes: number; attachmentTypes: string[]; reminderBusinessDays: number };
 };
 
 export class ConfigError extends Error {
@@ -69,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.VINCULA_CHANNEL_ATTACHMENT_MAX_MB > e.VINCULA_MAX_UPLOAD_MB) {
+    throw new ConfigError([
+      `VINCULA_CHANNEL_ATTACHMENT_MAX_MB: no puede exceder VINCULA_MAX_UPLOAD_MB (${e.VINCULA_MAX_UPLOAD_MB})`,
+    ]);
+  }
   if (e.NODE_ENV === 'production' && !e.VINCULA_SECRET) {
     throw new ConfigError(['VINCULA_SECRET: es obligatorio en producción (al menos 32 caracteres)']);
   }
@@ -91,5 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     login: { maxFailures: e.VINCULA_LOGIN_MAX_FAILURES, windowMinutes: e.VINCULA_LOGIN_WINDOW_MINUTES },
     maxUploadBytes: Math.round(e.VINCULA_MAX_UPLOAD_MB * 1024 * 1024),
+    channel: {
+      attachmentMaxBytes: Math.round(e.VINCULA_CHANNEL_ATTACHMENT_MAX_MB * 1024 * 1024),
+      attachmentTypes: [
+        ...new Set(e.VINCULA_CHANNEL_ATTACHMENT_TYPES.split(',').map((x) => x.trim().toLowerCase())),
+      ],
+      reminderBusinessDays: e.VINCULA_CHANNEL_REMINDER_DAYS,
+    },
   };
 }

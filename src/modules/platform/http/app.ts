@@ -20,6 +20,7 @@ import { accountsRoutes } from '../../accounts/routes';
 import { agreementsRoutes } from '../../agreements/routes';
 import { auditRoutes } from '../../audit/routes';
 import { channelRoutes } from '../../channel/routes';
+import { channelRoutingRoutes } from '../../channel/routing-routes';
 import { directoryRoutes } from '../../directory/routes';
 import { governanceRoutes } from '../../governance/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
@@ -35,6 +36,7 @@ const MODULES: ModuleRoutes[] = [
   auditRoutes,
   agreementsRoutes,
   channelRoutes,
+  channelRoutingRoutes,
   governanceRoutes,
 ];
 

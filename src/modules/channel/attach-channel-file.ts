@@ -1,0 +1,126 @@
+import type { Actor } from '../accounts/actor';
+import { auditActor } from '../accounts/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { Config } from '../platform/config/config';
+import type { Db } from '../platform/db/client';
+import { inTransaction } from '../platform/db/transaction';
+import { storeFile } from '../platform/files/store-file';
+import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
+import type { Upload } from '../platform/http/files';
+import {
+  findMessage,
+  findOwnCommunication,
+  findRouting,
+  insertAttachment,
+  lockRouting,
+} from './routing-repository';
+
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  csv: 'text/csv',
+  txt: 'text/plain',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  zip: 'application/zip',
+};
+
+export type AttachmentOwner =
+  { kind: 'communication'; id: string } | { kind: 'message'; id: string } | { kind: 'routing'; id: string };
+
+/**
+ * The extension decides whether a file is accepted and how it is served (the browser's declared
+ * type is not trusted): allowed extensions and the size limit come from the configuration.
+ */
+export function checkAttachment(
+  limits: Config['channel'],
+  file: { filename: string; size: number },
+): { ok: true; mediaType: string } | { ok: false; status: 400 | 413 | 415; message: string } {
+  const ext = /\.([A-Za-z0-9]{1,10})$/.exec(file.filename)?.[1]?.toLowerCase();
+  if (!ext || !limits.attachmentTypes.includes(ext)) {
+    return {
+      ok: false,
+      status: 415,
+      message: `Tipo de archivo no permitido; se aceptan: ${limits.attachmentTypes.join(', ')}.`,
+    };
+  }
+  if (file.size === 0) return { ok: false, status: 400, message: 'El archivo está vacío.' };
+  if (file.size > limits.attachmentMaxBytes) {
+    const mb = Math.round((limits.attachmentMaxBytes / 1024 / 1024) * 10) / 10;
+    return { ok: false, status: 413, message: `El archivo excede el tamaño permitido (${mb} MB).` };
+  }
+  return { ok: true, mediaType: MEDIA_TYPES[ext] ?? 'application/octet-stream' };
+}
+
+/**
+ * Attaches an uploaded file to a communication (its originator), a message (the organization
+ * that wrote it) or a routing slip still open (staff of its area). Stored once by SHA-256.
+ */
+export async function attachChannelFile(
+  db: Db,
+  limits: Config['channel'],
+  actor: Actor,
+  owner: AttachmentOwner,
+  upload: Upload,
+) {
+  const check = checkAttachment(limits, { filename: upload.filename, size: upload.data.length });
+  if (!check.ok) {
+    const fields = [{ path: 'file', message: check.message }];
+    if (check.status === 400) throw invalid(fields, check.message);
+    throw new AppError(
+      check.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
+      check.status,
+      fields,
+      check.message,
+    );
+  }
+  return inTransaction(db, async (tx) => {
+    const org = actor.organizationId;
+    if (owner.kind === 'communication' && !(await findOwnCommunication(tx, org, owner.id))) throw notFound();
+    if (owner.kind === 'message' && !(await findMessage(tx, org, owner.id))) throw notFound();
+    if (owner.kind === 'routing') {
+      const slip = await findRouting(tx, org, owner.id, actor.areaIds);
+      if (!slip) throw notFound();
+      await lockRouting(tx, slip.id);
+      const now = await findRouting(tx, org, owner.id, actor.areaIds);
+      if (now!.state !== 'assigned') {
+        const message = 'El turno ya está cerrado; no admite archivos.';
+        throw conflict(message, [{ path: 'file', message }]);
+      }
+    }
+    const sha256 = await storeFile(tx, upload.data, check.mediaType);
+    const attachment = await insertAttachment(tx, {
+      organizationId: org,
+      communicationId: owner.kind === 'communication' ? owner.id : null,
+      messageId: owner.kind === 'message' ? owner.id : null,
+      routingId: owner.kind === 'routing' ? owner.id : null,
+      sha256,
+      filename: upload.filename,
+      mediaType: check.mediaType,
+      size: upload.data.length,
+      uploadedBy: actor.userId,
+    });
+    await recordAudit(tx, auditActor(actor), {
+      action: 'channel.attachment_added',
+      entityType: 'channel_attachment',
+      entityId: attachment.id,
+      before: null,
+      after: {
+        owner: owner.kind,
+        ownerId: owner.id,
+        filename: upload.filename,
+        sha256,
+        size: upload.data.length,
+      },
+    });
+    return attachment;
+  });
+}

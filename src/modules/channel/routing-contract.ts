@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { LocalDateSchema } from '../../shared/dates';
+import { PageQuerySchema, pageOf } from '../../shared/paging';
+import { ChannelModuleSchema, DocumentTypeSchema, FolioNatureSchema, FolioStatusSchema } from './contract';
+import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
+
+// API types of routing (turno), area queues, consolidation and attachments. Browser-safe like
+// contract.ts (kept apart from it so the statistics work and this one touch different files).
+
+export const RoutingRoleSchema = z.enum(ROUTING_ROLES);
+export const RoutingStateSchema = z.enum(ROUTING_STATES);
+
+export const RouteFolioInputSchema = z
+  .strictObject({
+    responsibleAreaId: z.uuid().nullable().default(null),
+    informedAreaIds: z.array(z.uuid()).max(30).default([]),
+    instructions: z.string().trim().max(5000).default(''),
+    /** The internal due date, as a day or as business days counted from the routing day. */
+    internalDueOn: LocalDateSchema.nullable().default(null),
+    internalDueBusinessDays: z.number().int().min(1).max(60).nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.internalDueOn && v.internalDueBusinessDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['internalDueBusinessDays'],
+        message: 'Indique el plazo interno como fecha o como días hábiles, no ambos',
+      });
+    }
+  });
+export type RouteFolioInput = z.infer<typeof RouteFolioInputSchema>;
+
+export const ReassignRoutingInputSchema = z.strictObject({
+  areaId: z.uuid(),
+  reason: z.string().trim().min(1, 'Indique el motivo de la reasignación').max(2000),
+  instructions: z.string().trim().max(5000).optional(),
+  internalDueOn: LocalDateSchema.nullable().optional(),
+});
+export type ReassignRoutingInput = z.infer<typeof ReassignRoutingInputSchema>;
+
+export const AnswerRoutingInputSchema = z.strictObject({
+  text: z.string().trim().min(1, 'Escriba la respuesta del área').max(20_000),
+});
+export const ReturnRoutingInputSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'Indique el motivo de la devolución').max(2000),
+});
+
+/** Liaison staff send the consolidated answer: a folio event with its text and attachments. */
+export const ConsolidateInputSchema = z.strictObject({
+  event: z.enum(['local_answers', 'local_acknowledges', 'national_concludes', 'national_returns']),
+  text: z.string().trim().max(20_000).default(''),
+  on: LocalDateSchema.optional(),
+  /** Files of the areas' answers to send along with the answer. */
+  attachmentIds: z.array(z.uuid()).max(50).default([]),
+});
+export type ConsolidateInput = z.infer<typeof ConsolidateInputSchema>;
+
+export const AttachmentSchema = z
+  .object({
+    id: z.uuid(),
+    owner: z.enum(['communication', 'message', 'routing']),
+    ownerId: z.uuid(),
+    filename: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ChannelAttachment' });
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const RoutingSchema = z
+  .object({
+    id: z.uuid(),
+    folioId: z.uuid(),
+    area: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable() }),
+    role: RoutingRoleSchema,
+    state: RoutingStateSchema,
+    instructions: z.string(),
+    internalDueOn: LocalDateSchema.nullable(),
+    assignedAt: z.string(),
+    assignedBy: z.string().nullable().describe('Nombre de quien turnó'),
+    answerText: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    closedBy: z.string().nullable(),
+    previousId: z.uuid().nullable(),
+    /** Business days the slip spent (or has spent so far) in the area. */
+    businessDaysInArea: z.number().int(),
+    overdue: z.boolean(),
+    dueSoon: z.boolean(),
+    attachments: z.array(AttachmentSchema),
+  })
+  .meta({ id: 'ChannelRouting' });
+export type Routing = z.infer<typeof RoutingSchema>;
+
+/** What an area sees of a routed folio. */
+export const RoutedFolioSchema = z.object({
+  id: z.uuid(),
+  folio: z.string(),
+  module: ChannelModuleSchema,
+  documentType: DocumentTypeSchema,
+  nature: FolioNatureSchema,
+  subject: z.string(),
+  originLabel: z.string(),
+  status: FolioStatusSchema,
+  receivedOn: LocalDateSchema,
+  dueOn: LocalDateSchema.nullable(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+
+export const QueueItemSchema = RoutingSchema.omit({ attachments: true })
+  .extend({ folioSummary: RoutedFolioSchema })
+  .meta({ id: 'ChannelQueueItem' });
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+export const QueueQuerySchema = PageQuerySchema.extend({
+  state: z.enum(['open', 'closed', 'all']).default('open'),
+});
+export const QueuePageSchema = pageOf(QueueItemSchema);
+
+export const RoutingDetailSchema = RoutingSchema.extend({
+  folioSummary: RoutedFolioSchema.extend({ body: z.string() }),
+  /** The communication's files (what the counterpart sent). */
+  folioAttachments: z.array(AttachmentSchema),
+}).meta({ id: 'ChannelRoutingDetail' });
+export type RoutingDetail = z.infer<typeof RoutingDetailSchema>;

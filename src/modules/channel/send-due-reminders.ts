@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../platform/db/client';
+import type { JobQueue } from '../platform/jobs/job-queue';
+import { queueMail } from '../platform/mail/send-mail-job';
+import { addDays, type LocalDate } from '../../shared/dates';
+import { formatLongDate } from '../../shared/spanish-dates';
+import type { WorkCalendar } from './calendar/business-days';
+import { formatFolioNumber } from './folio-number';
+import { workCalendarOf } from './repository';
+import { areaStaffEmails, claimReminder, openSlipsDueBetween } from './routing-repository';
+import { channelReminder } from './routing-schema';
+import { reminderDue } from './routing-state';
+
+/**
+ * Reminds the responsible area's staff of an open slip `daysBefore` business days before its due
+ * date (internal, else the folio's) and on the day. Each (slip, kind, due date) is claimed in the
+ * ledger first; only the claimant queues the e-mails, so several instances running the daily job
+ * send each reminder once. Returns how many reminders it queued.
+ */
+export async function sendDueReminders(
+  db: Db,
+  queue: JobQueue,
+  today: LocalDate,
+  daysBefore: number,
+  publicUrl: string,
+): Promise<number> {
+  // Wide enough for N business days across weekends and holidays; the rule filters exactly.
+  const slips = await openSlipsDueBetween(db, today, addDays(today, daysBefore * 3 + 14));
+  const calendars = new Map<string, WorkCalendar>();
+  let sent = 0;
+  for (const slip of slips) {
+    let cal = calendars.get(slip.organizationId);
+    if (!cal) calendars.set(slip.organizationId, (cal = await workCalendarOf(db, slip.organizationId)));
+    const kind = reminderDue(cal, slip.dueOn, today, daysBefore);
+    if (!kind) continue;
+    const emails = await areaStaffEmails(db, slip.organizationId, slip.areaId);
+    if (!emails.length) continue;
+    const claimed = await claimReminder(db, {
+      organizationId: slip.organizationId,
+      routingId: slip.id,
+      kind,
+      dueOn: slip.dueOn,
+      recipients: emails.length,
+    });
+    if (!claimed) continue;
+    const folio = formatFolioNumber(slip);
+    const when = formatLongDate(slip.dueOn);
+    const subject =
+      kind === 'due'
+        ? `Hoy vence el turno del folio ${folio}`
+        : `Recordatorio: el turno del folio ${folio} vence el ${when}`;
+    const text = [
+      `Área: ${slip.areaName}`,
+      `Folio ${folio}: ${slip.subject}`,
+      `Plazo: ${when}.`,
+      ...(slip.instructions ? [`Instrucciones: ${slip.instructions}`] : []),
+      '',
+      `Responda o devuelva el turno en Vincula: ${publicUrl}/canal/turnos/${slip.id}`,
+    ].join('\n');
+    try {
+      for (const to of emails) await queueMail(queue, { to, subject, text });
+    } catch (error) {
+      // Not queued: release the claim so the next run tries again.
+      await db
+        .delete(channelReminder)
+        .where(
+          and(
+            eq(channelReminder.routingId, slip.id),
+            eq(channelReminder.kind, kind),
+            eq(channelReminder.dueOn, slip.dueOn),
+          ),
+        )
+        .catch(() => undefined);
+      throw error;
+    }
+    sent++;
+  }
+  return sent;
+}
