@@ -11,6 +11,7 @@ import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
 import { AppError } from '../modules/platform/http/errors';
+import { quarterlyReportCommand } from '../modules/reports/cli';
 
 const program = new Command('vincula').description(
   'Vincula: plataforma de vinculación de organismos electorales',
@@ -109,6 +110,26 @@ program
     try {
       const summary = await restoreFrom(database, file);
       console.log(`Respaldo restaurado: ${summary.rows} registros de ${summary.tables} tablas.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('report')
+  .description('Informes')
+  .command('quarterly')
+  .description('Genera el informe trimestral de un órgano colegiado a partir de los registros')
+  .requiredOption('--org <siglas>', 'siglas de la organización (p. ej. IECM)')
+  .requiredOption('--body <siglas>', 'siglas del órgano colegiado (p. ej. CVOE)')
+  .requiredOption('--year <año>', 'año')
+  .requiredOption('--quarter <n>', 'trimestre, de 1 a 4')
+  .option('--format <formato>', 'docx, pdf, html o md', 'docx')
+  .requiredOption('--out <archivo>', 'archivo a escribir')
+  .action(async (opts: { org: string; body: string; year: string; quarter: string; format: string; out: string }) => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      console.log(await quarterlyReportCommand(database.db, opts));
     } finally {
       await database.close();
     }

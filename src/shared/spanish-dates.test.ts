@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateList, formatDateRange, formatLongDate, joinWithY } from './spanish-dates';
+import {
+  formatDate,
+  formatDateList,
+  formatDateRange,
+  formatLongDate,
+  formatPeriod,
+  joinWithY,
+  monthAbbreviation,
+  monthName,
+} from './spanish-dates';
 
 describe('formatDateList', () => {
   it('groups a month and puts "y" before the last day', () => {
@@ -44,5 +53,22 @@ describe('single dates', () => {
   it('joins lists', () => {
     expect(joinWithY(['a'])).toBe('a');
     expect(joinWithY(['a', 'b', 'c'])).toBe('a, b y c');
+  });
+});
+
+describe('formatPeriod', () => {
+  it.each([
+    ['2024-01-01', '2024-03-31', 'enero a marzo de 2024'],
+    ['2024-02-01', '2024-02-29', 'febrero de 2024'],
+    ['2023-09-01', '2024-01-31', 'septiembre de 2023 a enero de 2024'],
+    ['2024-03-06', '2024-03-09', '6 al 9 de marzo de 2024'],
+    ['2024-01-01', '2024-03-30', '1 de enero al 30 de marzo de 2024'],
+  ])('%s – %s → %s', (from, to, text) => {
+    expect(formatPeriod(from, to)).toBe(text);
+  });
+  it('names and abbreviates months', () => {
+    expect(monthName(2)).toBe('febrero');
+    expect(monthAbbreviation(1)).toBe('ene');
+    expect(monthAbbreviation(9)).toBe('sep');
   });
 });

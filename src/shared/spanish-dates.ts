@@ -100,3 +100,31 @@ export function formatDateList(days: readonly LocalDate[]): string {
     ),
   );
 }
+
+/** The month's name: 1 → "enero". */
+export function monthName(month: number): string {
+  return MONTHS[month - 1]!;
+}
+
+/** The month as table headings abbreviate it: "ene", "feb", "mar". */
+export function monthAbbreviation(month: number): string {
+  return MONTHS[month - 1]!.slice(0, 3);
+}
+
+function lastDayOf(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * A report's period: whole months read "enero a marzo de 2024" (or "septiembre de 2023 a enero
+ * de 2024", "marzo de 2024"); any other range is a date range ("6 al 9 de marzo de 2024").
+ */
+export function formatPeriod(from: LocalDate, to: LocalDate): string {
+  const a = parts(from);
+  const b = parts(to);
+  if (a.d !== 1 || b.d !== lastDayOf(b.y, b.m)) return formatDateRange(from, to);
+  if (a.y === b.y && a.m === b.m) return formatMonth(a.y, a.m);
+  if (a.y === b.y) return `${MONTHS[a.m - 1]} a ${formatMonth(b.y, b.m)}`;
+  return `${formatMonth(a.y, a.m)} a ${formatMonth(b.y, b.m)}`;
+}
+

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countInWords, numberInWords, ordinalInWords } from './spanish-words';
+import {
+  countInWords,
+  countText,
+  numberInWords,
+  ofName,
+  ofPerson,
+  ordinalInWords,
+  personInText,
+  toName,
+  withArticle,
+} from './spanish-words';
 
 describe('numberInWords', () => {
   it.each([
@@ -57,5 +67,46 @@ describe('ordinalInWords', () => {
   it('uses the full form when no noun follows', () => {
     expect(ordinalInWords(1, 'm', false)).toBe('primero');
     expect(ordinalInWords(23, 'm', false)).toBe('vigésimo tercero');
+  });
+});
+
+describe('countText (words below ten, figures from ten)', () => {
+  it.each([
+    [1, 'una sesión'],
+    [3, 'tres sesiones'],
+    [9, 'nueve sesiones'],
+    [10, '10 sesiones'],
+    [272, '272 sesiones'],
+  ] as const)('%i → %s', (n, text) => {
+    expect(countText(n, 'sesión', 'sesiones', 'f')).toBe(text);
+  });
+  it('agrees a masculine noun', () => {
+    expect(countText(1, 'folio', 'folios', 'm')).toBe('un folio');
+    expect(countText(7, 'acuerdo', 'acuerdos', 'm')).toBe('siete acuerdos');
+  });
+});
+
+describe('people and areas in running text', () => {
+  it('spells the honorific out, with the article after "de"', () => {
+    const p = { name: 'Álvaro Mario Castañón Cuevas', honorific: 'Mtro.', gender: 'male' };
+    expect(personInText(p)).toBe('maestro Álvaro Mario Castañón Cuevas');
+    expect(ofPerson(p)).toBe('del maestro Álvaro Mario Castañón Cuevas');
+    expect(ofPerson({ name: 'Ana Ruiz', honorific: 'Dra.', gender: 'female' })).toBe('de la doctora Ana Ruiz');
+    expect(ofPerson({ name: 'Ana Ruiz', honorific: null, gender: 'female' })).toBe('de Ana Ruiz');
+  });
+  it('gives an area its article', () => {
+    expect(withArticle('Secretaría Ejecutiva')).toBe('la Secretaría Ejecutiva');
+    expect(withArticle('Oficina del Consejero Electoral')).toBe('la Oficina del Consejero Electoral');
+    expect(withArticle('Unidad Técnica de Asuntos Jurídicos')).toBe('la Unidad Técnica de Asuntos Jurídicos');
+    expect(withArticle('Órgano Interno de Control')).toBe('el Órgano Interno de Control');
+  });
+});
+
+describe('names after "de" and "a"', () => {
+  it('contracts the masculine article', () => {
+    expect(ofName('Comité de Enlace')).toBe('del Comité de Enlace');
+    expect(ofName('Comisión de Vinculación')).toBe('de la Comisión de Vinculación');
+    expect(toName('Comité')).toBe('al Comité');
+    expect(toName('Comisión')).toBe('a la Comisión');
   });
 });

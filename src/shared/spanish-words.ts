@@ -117,3 +117,53 @@ export function ordinalInWords(n: number, gender: Gender, beforeNoun = true): st
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A count as the institution's reports write it: in words below ten ("siete reuniones", "una
+ * sesión"), in figures from ten on ("12 boletines", "272 folios").
+ */
+export function countText(n: number, singular: string, plural: string, gender: Gender): string {
+  const noun = n === 1 ? singular : plural;
+  return n < 10 ? `${numberInWords(n, gender)} ${noun}` : `${n} ${noun}`;
+}
+
+const HONORIFICS: Record<string, string> = {
+  'Mtro.': 'maestro',
+  'Mtra.': 'maestra',
+  'Dr.': 'doctor',
+  'Dra.': 'doctora',
+  'Lic.': 'licenciado',
+  'Lcda.': 'licenciada',
+  'Ing.': 'ingeniero',
+};
+
+/** A person named in running text with the honorific spelled out: "maestro Álvaro Mario Castañón Cuevas". */
+export function personInText(p: { name: string; honorific: string | null }): string {
+  const h = p.honorific ? (HONORIFICS[p.honorific] ?? p.honorific) : null;
+  return h ? `${h} ${p.name}` : p.name;
+}
+
+/** The same after "de": "del maestro Álvaro…", "de la doctora Ana…", "de Ana…". */
+export function ofPerson(p: { name: string; honorific: string | null; gender: string }): string {
+  if (!p.honorific) return `de ${p.name}`;
+  return `${p.gender === 'female' ? 'de la' : 'del'} ${personInText(p)}`;
+}
+
+/** An area or office with its article: "la Secretaría Ejecutiva", "el Órgano Interno de Control". */
+export function withArticle(name: string): string {
+  const first = (name.split(/\s+/)[0] ?? '').toLowerCase();
+  const feminine = /(a|ía|ión|dad|tad)$/.test(first);
+  return `${feminine ? 'la' : 'el'} ${name}`;
+}
+
+/** "de" before a name with its article, contracted: "de la Comisión…", "del Comité…". */
+export function ofName(name: string): string {
+  const a = withArticle(name);
+  return a.startsWith('el ') ? `del ${name}` : `de ${a}`;
+}
+
+/** "a" before a name with its article, contracted: "a la Comisión", "al Comité". */
+export function toName(name: string): string {
+  const a = withArticle(name);
+  return a.startsWith('el ') ? `al ${name}` : `a ${a}`;
+}

@@ -4,6 +4,7 @@ import type { HttpClient } from '../support/http-client';
 import { governanceProbes } from '../../src/modules/governance/isolation-probes';
 import { insertAlert } from '../../src/modules/agreements/repository';
 import { channelRoutingProbes } from '../../src/modules/channel/routing-isolation-probes';
+import { reportsProbes } from '../../src/modules/reports/isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -170,6 +171,7 @@ async function ownInstrumentOfB(c: HttpClient): Promise<string> {
 const PROBES: Record<string, Probe | 'self'> = {
   ...governanceProbes(() => a),
   ...channelRoutingProbes(() => ({ t, orgA, orgB })),
+  ...reportsProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

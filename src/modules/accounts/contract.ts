@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'channel.write': ['liaison_staff', 'national_authority_staff'],
   'channel.route': ['liaison_staff', 'national_authority_staff'],
   'channel.answer': ['area_staff'],
+  'reports.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
+  'reports.write': ['administrator', 'liaison_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -11,3 +11,4 @@ export * from '../../channel/report-schema';
 export * from '../../channel/routing-schema';
 export * from '../../program/schema';
 export * from '../../outreach/schema';
+export * from '../../reports/schema';

@@ -23,6 +23,7 @@ import { channelRoutes } from '../../channel/routes';
 import { channelRoutingRoutes } from '../../channel/routing-routes';
 import { directoryRoutes } from '../../directory/routes';
 import { governanceRoutes } from '../../governance/routes';
+import { reportsRoutes } from '../../reports/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
@@ -38,6 +39,7 @@ const MODULES: ModuleRoutes[] = [
   channelRoutes,
   channelRoutingRoutes,
   governanceRoutes,
+  reportsRoutes,
 ];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');

@@ -1,0 +1,59 @@
+import type { Db } from '../platform/db/client';
+import { notFound } from '../platform/http/errors';
+import type { CheckResult, ReportDocument } from './contract';
+import { freshDocument } from './generate-report';
+import * as repo from './repository';
+
+/**
+ * Compares a version's document with the records as they stand: every figure printed must equal
+ * the one computed now; every objective must have activities or a stated reason; no cited event
+ * date may fall outside the period; every edited paragraph must still exist.
+ */
+export function compareDocuments(
+  printed: ReportDocument,
+  fresh: ReportDocument,
+  narrative: Record<string, string>,
+): CheckResult {
+  const problems: CheckResult['problems'] = [];
+  const now = new Map(fresh.figures.map((f) => [f.key, f]));
+  for (const f of printed.figures) {
+    const current = now.get(f.key);
+    if (!current)
+      problems.push({ kind: 'figure', where: f.label || f.key, message: `La cifra ${f.value} ya no corresponde a ningún registro.` });
+    else if (current.value !== f.value)
+      problems.push({
+        kind: 'figure',
+        where: f.label || f.key,
+        message: `El informe dice ${f.value}; los registros dan ${current.value}.`,
+      });
+  }
+  const printedKeys = new Set(printed.figures.map((f) => f.key));
+  for (const f of fresh.figures)
+    if (!printedKeys.has(f.key))
+      problems.push({ kind: 'figure', where: f.label || f.key, message: `Falta en el informe la cifra ${f.value}; regenere el borrador.` });
+  for (const o of printed.objectives)
+    if (!o.activities && !o.reason?.trim())
+      problems.push({
+        kind: 'objective',
+        where: `${o.code} ${o.title}`,
+        message: 'El objetivo no tiene actividades en el periodo ni un motivo declarado.',
+      });
+  for (const d of printed.dates)
+    if (d.date < printed.from || d.date > printed.to)
+      problems.push({ kind: 'date', where: d.where, message: `La fecha ${d.date} está fuera del periodo del informe.` });
+  const keys = new Set(fresh.blocks.flatMap((b) => (b.type === 'paragraph' && b.key ? [b.key] : [])));
+  for (const k of Object.keys(narrative))
+    if (!keys.has(k))
+      problems.push({ kind: 'narrative', where: k, message: 'El párrafo editado ya no forma parte del informe generado.' });
+  return { ok: problems.length === 0, problems, checkedFigures: printed.figures.length };
+}
+
+export async function checkReport(db: Db, orgId: string, id: string): Promise<CheckResult> {
+  const row = await repo.findReportRow(db, orgId, id);
+  if (!row) throw notFound();
+  const latest = await repo.latestVersion(db, orgId, id);
+  if (!latest) throw notFound();
+  // An approved report is checked against itself: it is frozen, the records may move on.
+  const fresh = row.status === 'approved' ? latest.document : await freshDocument(db, orgId, row);
+  return compareDocuments(latest.document, fresh, row.narrative);
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { LocalDateSchema } from '../../shared/dates';
+
+// The reports module's API types, and the report itself as a document tree: headings, paragraphs
+// of inline runs, lists and tables. Section builders produce the tree from records; renderers
+// (Markdown, HTML, DOCX, PDF) turn the one tree into each format. Browser-safe.
+
+export const InlineSchema = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+});
+export type Inline = z.infer<typeof InlineSchema>;
+
+export const CellSchema = z.object({
+  runs: z.array(InlineSchema),
+  /** Columns the cell spans (header cells such as "Asistencia a las sesiones"). */
+  colSpan: z.number().int().min(1).optional(),
+  align: z.enum(['left', 'center', 'right']).optional(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('title'),
+    /** Who presents the report, above the title ("COMISIÓN PROVISIONAL DE …"). */
+    kicker: z.string(),
+    text: z.string(),
+  }),
+  z.object({ type: z.literal('toc'), title: z.string() }),
+  z.object({ type: z.literal('pageBreak') }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.number().int().min(1).max(4),
+    text: z.string(),
+    /** Listed in the table of contents. */
+    toc: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('paragraph'),
+    runs: z.array(InlineSchema),
+    /** Set on narrative paragraphs staff may rewrite; their edits survive regeneration. */
+    key: z.string().optional(),
+    edited: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(InlineSchema)) }),
+  z.object({
+    type: z.literal('table'),
+    key: z.string(),
+    header: z.array(z.array(CellSchema)),
+    rows: z.array(z.array(CellSchema)),
+    footnotes: z.array(z.string()),
+    /** Relative column widths (sum free), for DOCX and PDF. */
+    widths: z.array(z.number()).optional(),
+  }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
+
+export const FigureSchema = z.object({ key: z.string(), label: z.string(), value: z.number().int() });
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const ReportDocumentSchema = z
+  .object({
+    title: z.string(),
+    organization: z.object({ name: z.string(), acronym: z.string() }),
+    body: z.object({ id: z.string(), name: z.string(), acronym: z.string() }),
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    blocks: z.array(BlockSchema),
+    /** Every count printed in the report, keyed, as computed from the records. */
+    figures: z.array(FigureSchema),
+    /** Every event date the report cites, with where: none may fall outside the period. */
+    dates: z.array(z.object({ date: LocalDateSchema, where: z.string() })),
+    /** Objectives of the program and whether the period has activities or a stated reason. */
+    objectives: z.array(
+      z.object({ code: z.string(), title: z.string(), activities: z.number().int(), reason: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'ReportDocument' });
+export type ReportDocument = z.infer<typeof ReportDocumentSchema>;
+
+// ---- API
+
+export const REPORT_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_STATUSES = ['draft', 'approved'] as const;
+
+export const IdParamsSchema = z.object({ id: z.uuid() });
+
+const PeriodShape = {
+  bodyId: z.uuid(),
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+};
+export const ReportInputSchema = z.strictObject(PeriodShape).superRefine((v, ctx) => {
+  if (v.to < v.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'El periodo termina antes de empezar' });
+});
+export type ReportInput = z.infer<typeof ReportInputSchema>;
+
+export const PendingItemSchema = z.object({
+  id: z.string(),
+  /** The program line it belongs to, by its number ("4"), or null for a general item. */
+  line: z.string().nullable(),
+  text: z.string(),
+});
+export type PendingItem = z.infer<typeof PendingItemSchema>;
+
+export const ReportSummarySchema = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    bodyAcronym: z.string(),
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    title: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    version: z.number().int(),
+    generatedAt: z.string(),
+    approvedByAgreement: z.string().nullable(),
+    approvedOn: LocalDateSchema.nullable(),
+  })
+  .meta({ id: 'ReportSummary' });
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+export const ReportDetailSchema = ReportSummarySchema.extend({
+  narrative: z.record(z.string(), z.string()),
+  pendingItems: z.array(PendingItemSchema),
+  versions: z.array(z.object({ number: z.number().int(), generatedAt: z.string(), generatedBy: z.string() })),
+  document: ReportDocumentSchema,
+}).meta({ id: 'ReportDetail' });
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
+export const ReportListSchema = z.object({ items: z.array(ReportSummarySchema) });
+
+export const NarrativeInputSchema = z.strictObject({
+  /** Paragraph key → new text (inline **bold** allowed); null restores the generated text. */
+  paragraphs: z.record(z.string().regex(/^[a-z0-9._-]{1,80}$/), z.string().trim().min(1).max(5000).nullable()),
+});
+export type NarrativeInput = z.infer<typeof NarrativeInputSchema>;
+
+export const PendingItemsInputSchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        line: z.string().trim().min(1).max(10).nullable(),
+        text: z.string().trim().min(1).max(1000),
+      }),
+    )
+    .max(200),
+});
+
+export const ApproveInputSchema = z.strictObject({
+  /** The collegiate body's agreement that approved the report ("CVOE/003/2024"). */
+  agreementId: z.uuid(),
+});
+
+export const CHECK_KINDS = ['figure', 'objective', 'date', 'narrative'] as const;
+export const CheckResultSchema = z
+  .object({
+    ok: z.boolean(),
+    problems: z.array(z.object({ kind: z.enum(CHECK_KINDS), where: z.string(), message: z.string() })),
+    checkedFigures: z.number().int(),
+  })
+  .meta({ id: 'ReportCheck' });
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const RenderQuerySchema = z.object({ format: z.enum(REPORT_FORMATS).default('html') });

@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import PdfPrinter from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Block, Cell, Inline, ReportDocument } from '../contract';
+import { columnCount } from './text';
+
+// PDF with pdfmake: pure JavaScript and its embedded Roboto fonts, nothing installed on the
+// machine. Headings feed a contents list with page numbers; pages are numbered in the footer.
+
+let printer: PdfPrinter | undefined;
+function pdfPrinter(): PdfPrinter {
+  if (!printer) {
+    const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
+    printer = new PdfPrinter({
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
+    });
+  }
+  return printer;
+}
+
+const text = (inlines: readonly Inline[]) =>
+  inlines.map((r) => ({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
+
+/** Roboto has no ✓ glyph: a tick is drawn as a vector check mark. */
+const tick = (): TableCell => ({
+  canvas: [
+    {
+      type: 'polyline',
+      lineWidth: 1.2,
+      lineColor: 'black',
+      points: [
+        { x: 1, y: 5 },
+        { x: 4, y: 8 },
+        { x: 10, y: 1 },
+      ],
+    },
+  ],
+  alignment: 'center',
+});
+
+function cellOf(c: Cell, header: boolean): TableCell[] {
+  const plain = c.runs.map((r) => r.text).join('');
+  const content: TableCell =
+    plain === '✓' && !header
+      ? tick()
+      : {
+          text: text(c.runs),
+          bold: header,
+          alignment: c.align ?? 'left',
+          ...(header ? { fillColor: '#e8e8e8' } : {}),
+        };
+  if (c.colSpan && c.colSpan > 1) {
+    (content as { colSpan?: number }).colSpan = c.colSpan;
+    return [content, ...Array.from({ length: c.colSpan - 1 }, () => ({}))];
+  }
+  return [content];
+}
+
+function tableOf(block: Extract<Block, { type: 'table' }>): Content {
+  const n = Math.max(1, columnCount(block));
+  const weights = block.widths?.length === n ? block.widths : Array.from({ length: n }, () => 1);
+  const total = weights.reduce((s, w) => s + w, 0);
+  const pad = (cells: TableCell[]) => [...cells, ...Array.from({ length: n - cells.length }, () => '')];
+  return {
+    stack: [
+      {
+        table: {
+          headerRows: block.header.length,
+          dontBreakRows: true,
+          widths: weights.map((w) => `${((w / total) * 100).toFixed(2)}%`),
+          body: [
+            ...block.header.map((r) => pad(r.flatMap((c) => cellOf(c, true)))),
+            ...block.rows.map((r) => pad(r.flatMap((c) => cellOf(c, false)))),
+          ],
+        },
+        fontSize: 8.5,
+      },
+      ...block.footnotes.map((f): Content => ({ text: f, fontSize: 7.5, margin: [0, 3, 0, 0] })),
+    ],
+    margin: [0, 4, 0, 10],
+  };
+}
+
+export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  const content: Content[] = [];
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'title':
+        content.push(
+          { text: block.kicker, bold: true, alignment: 'center', margin: [0, 160, 0, 24] },
+          { text: block.text, style: 'title' },
+        );
+        break;
+      case 'toc':
+        content.push({ toc: { title: { text: block.title, style: 'tocTitle' } } });
+        break;
+      case 'pageBreak':
+        content.push({ text: '', pageBreak: 'after' });
+        break;
+      case 'heading':
+        content.push({
+          text: block.text,
+          style: `h${Math.min(block.level, 4)}`,
+          tocItem: Boolean(block.toc),
+          ...(block.toc && block.level > 1 ? { tocMargin: [14, 0, 0, 0] as [number, number, number, number] } : {}),
+        });
+        break;
+      case 'paragraph':
+        content.push({ text: text(block.runs), style: 'body' });
+        break;
+      case 'list':
+        content.push(
+          block.ordered
+            ? { ol: block.items.map((it) => ({ text: text(it) })), margin: [10, 0, 0, 8] }
+            : { ul: block.items.map((it) => ({ text: text(it) })), margin: [10, 0, 0, 8] },
+        );
+        break;
+      case 'table':
+        content.push(tableOf(block));
+        break;
+    }
+  }
+  const definition: TDocumentDefinitions = {
+    info: { title: doc.title, creator: 'Vincula', subject: `${doc.organization.name} · ${doc.body.name}` },
+    pageSize: 'LETTER',
+    pageMargins: [60, 60, 60, 60],
+    content,
+    footer: (page: number, pages: number) => ({
+      text: `${page} / ${pages}`,
+      alignment: 'right',
+      fontSize: 8,
+      margin: [0, 20, 60, 0],
+    }),
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 24] },
+      tocTitle: { fontSize: 12, bold: true, margin: [0, 0, 0, 10] },
+      h1: { fontSize: 12.5, bold: true, margin: [0, 14, 0, 6] },
+      h2: { fontSize: 11.5, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
+      h4: { fontSize: 10, bold: true, italics: true, margin: [0, 6, 0, 3] },
+      body: { alignment: 'justify', margin: [0, 0, 0, 7] },
+    },
+  };
+  const pdf = pdfPrinter().createPdfKitDocument(definition);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  pdf.end();
+  return done;
+}
