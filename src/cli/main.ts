@@ -126,14 +126,23 @@ program
   .requiredOption('--quarter <n>', 'trimestre, de 1 a 4')
   .option('--format <formato>', 'docx, pdf, html o md', 'docx')
   .requiredOption('--out <archivo>', 'archivo a escribir')
-  .action(async (opts: { org: string; body: string; year: string; quarter: string; format: string; out: string }) => {
-    const database = await openConfiguredDatabase(config());
-    try {
-      console.log(await quarterlyReportCommand(database.db, opts));
-    } finally {
-      await database.close();
-    }
-  });
+  .action(
+    async (opts: {
+      org: string;
+      body: string;
+      year: string;
+      quarter: string;
+      format: string;
+      out: string;
+    }) => {
+      const database = await openConfiguredDatabase(config());
+      try {
+        console.log(await quarterlyReportCommand(database.db, opts));
+      } finally {
+        await database.close();
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

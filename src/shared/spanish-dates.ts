@@ -127,4 +127,3 @@ export function formatPeriod(from: LocalDate, to: LocalDate): string {
   if (a.y === b.y) return `${MONTHS[a.m - 1]} a ${formatMonth(b.y, b.m)}`;
   return `${formatMonth(a.y, a.m)} a ${formatMonth(b.y, b.m)}`;
 }
-

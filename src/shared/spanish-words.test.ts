@@ -91,7 +91,9 @@ describe('people and areas in running text', () => {
     const p = { name: 'Álvaro Mario Castañón Cuevas', honorific: 'Mtro.', gender: 'male' };
     expect(personInText(p)).toBe('maestro Álvaro Mario Castañón Cuevas');
     expect(ofPerson(p)).toBe('del maestro Álvaro Mario Castañón Cuevas');
-    expect(ofPerson({ name: 'Ana Ruiz', honorific: 'Dra.', gender: 'female' })).toBe('de la doctora Ana Ruiz');
+    expect(ofPerson({ name: 'Ana Ruiz', honorific: 'Dra.', gender: 'female' })).toBe(
+      'de la doctora Ana Ruiz',
+    );
     expect(ofPerson({ name: 'Ana Ruiz', honorific: null, gender: 'female' })).toBe('de Ana Ruiz');
   });
   it('gives an area its article', () => {

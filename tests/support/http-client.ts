@@ -61,6 +61,17 @@ export class HttpClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** A download as bytes (DOCX, PDF…), with its status and headers. */
+  async getBytes(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(this.baseUrl + path, {
+      headers: {
+        ...this.defaultHeaders,
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+      },
+    });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   /** The same browser talking to another app instance (as behind a load balancer). */
   onInstance(baseUrl: string): HttpClient {
     const other = new HttpClient(baseUrl, this.defaultHeaders);

@@ -31,7 +31,10 @@ export async function approveReport(
       throw invalid([{ path: 'agreementId', message: 'El acuerdo es de otro órgano colegiado' }]);
     if (approving.adoptedOn <= row.periodTo)
       throw invalid([
-        { path: 'agreementId', message: 'El acuerdo debe adoptarse después de concluido el periodo del informe' },
+        {
+          path: 'agreementId',
+          message: 'El acuerdo debe adoptarse después de concluido el periodo del informe',
+        },
       ]);
     const latest = await repo.latestVersion(tx, orgId, id);
     if (!latest) throw notFound();

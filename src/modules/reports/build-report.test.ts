@@ -37,8 +37,20 @@ export function secondOrganization(over: Partial<ReportData> = {}): ReportData {
     from: '2025-04-01',
     to: '2025-06-30',
     members: [
-      { role: 'president', name: 'Laura Méndez Soto', honorific: null, gender: 'female', title: 'Consejera Electoral' },
-      { role: 'member', name: 'Pablo Ortiz Lara', honorific: null, gender: 'male', title: 'Consejero Electoral' },
+      {
+        role: 'president',
+        name: 'Laura Méndez Soto',
+        honorific: null,
+        gender: 'female',
+        title: 'Consejera Electoral',
+      },
+      {
+        role: 'member',
+        name: 'Pablo Ortiz Lara',
+        honorific: null,
+        gender: 'male',
+        title: 'Consejero Electoral',
+      },
     ],
     secretaries: [
       {
@@ -109,7 +121,11 @@ export function secondOrganization(over: Partial<ReportData> = {}): ReportData {
             },
           ],
         },
-        { session: session('s2', 2, '2025-06-12'), heading: 'Segunda sesión ordinaria, jueves 12 de junio de 2025', agreements: [] },
+        {
+          session: session('s2', 2, '2025-06-12'),
+          heading: 'Segunda sesión ordinaria, jueves 12 de junio de 2025',
+          agreements: [],
+        },
       ],
       total: 1,
     },
@@ -131,7 +147,11 @@ export function secondOrganization(over: Partial<ReportData> = {}): ReportData {
               blocks: [],
               reason: null,
               activities: [
-                { on: '2025-05-14', until: null, text: 'Conferencia sobre participación <juvenil> en la Universidad del Norte' },
+                {
+                  on: '2025-05-14',
+                  until: null,
+                  text: 'Conferencia sobre participación <juvenil> en la Universidad del Norte',
+                },
               ],
             },
             {
@@ -162,7 +182,9 @@ describe('buildReport for another organization', () => {
     expect(md).toContain('## III. Acuerdos y puntos presentados al Comité');
     expect(md).toContain('El Comité celebró, en modalidad presencial, dos sesiones.');
     expect(md).toContain('El Comité adoptó un total de un acuerdo');
-    expect(md).toContain('designación de la doctora Ana Torres Gil, Directora de Enlace, como secretaria técnica');
+    expect(md).toContain(
+      'designación de la doctora Ana Torres Gil, Directora de Enlace, como secretaria técnica',
+    );
     expect(md).not.toMatch(/IECM|CVOE|INE\b|SIVOPLE/);
   });
 

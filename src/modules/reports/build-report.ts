@@ -9,7 +9,18 @@ import {
 } from '../../shared/spanish-dates';
 import { countText, ofName, ofPerson, toName, withArticle } from '../../shared/spanish-words';
 import type { Block, Inline, ReportDocument } from './contract';
-import { b, cell, heading, Ledger, list, paragraph, parseInline, superscript, t, table } from './document-kit';
+import {
+  b,
+  cell,
+  heading,
+  Ledger,
+  list,
+  paragraph,
+  parseInline,
+  superscript,
+  t,
+  table,
+} from './document-kit';
 import type { ProgramObjective, ReportData } from './report-data';
 
 // The report as a document tree, section by section, from the period's records. Pure: the same
@@ -66,9 +77,15 @@ function presentation(c: Ctx): Block[] {
       ? [
           t(`${noun} (${data.body.acronym}) fue cread${fem} mediante el Acuerdo `),
           b(data.body.createdByAgreement),
-          t(` del ${formatDate(data.body.createdOn)}. En el periodo que se reporta estuvo conformad${fem} de la siguiente manera:`),
+          t(
+            ` del ${formatDate(data.body.createdOn)}. En el periodo que se reporta estuvo conformad${fem} de la siguiente manera:`,
+          ),
         ]
-      : [t(`En el periodo que se reporta, ${bodyNounInText(data.body.name)} (${data.body.acronym}) estuvo conformad${fem} de la siguiente manera:`)];
+      : [
+          t(
+            `En el periodo que se reporta, ${bodyNounInText(data.body.name)} (${data.body.acronym}) estuvo conformad${fem} de la siguiente manera:`,
+          ),
+        ];
     blocks.push(paragraph(created, 'presentation.composition'));
     blocks.push(
       table(
@@ -122,14 +139,25 @@ function presentation(c: Ctx): Block[] {
   const ins = data.instruments;
   if (ins) {
     const parts: string[] = [];
-    if (ins.opinions.length) parts.push(`se emitieron ${countText(ins.opinions.length, 'opinión de pertinencia', 'opiniones de pertinencia', 'f')}`);
+    if (ins.opinions.length)
+      parts.push(
+        `se emitieron ${countText(ins.opinions.length, 'opinión de pertinencia', 'opiniones de pertinencia', 'f')}`,
+      );
     if (ins.negotiation.activities)
       parts.push(
         `se dio acompañamiento para la negociación y suscripción de convenios en ${countText(ins.negotiation.activities, 'ocasión', 'ocasiones', 'f')}`,
       );
-    if (ins.signed.length) parts.push(`se suscribieron ${countText(ins.signed.length, 'instrumento jurídico', 'instrumentos jurídicos', 'm')}`);
+    if (ins.signed.length)
+      parts.push(
+        `se suscribieron ${countText(ins.signed.length, 'instrumento jurídico', 'instrumentos jurídicos', 'm')}`,
+      );
     if (parts.length)
-      blocks.push(paragraph(`Respecto de las tareas de la vinculación nacional, ${joinWithY(parts)}.`, 'presentation.instruments'));
+      blocks.push(
+        paragraph(
+          `Respecto de las tareas de la vinculación nacional, ${joinWithY(parts)}.`,
+          'presentation.instruments',
+        ),
+      );
   }
   if (data.mandateUpdates.length)
     blocks.push(
@@ -160,11 +188,11 @@ function sessionsAndAttendance(c: Ctx): Block[] {
     a_distancia: 'a distancia',
     hibrida: 'híbrida',
   };
-  const how =
-    modalities.length === 1
-      ? `, en modalidad ${MODALITY[modalities[0]!]},`
+  const how = modalities.length === 1 ? `, en modalidad ${MODALITY[modalities[0]!]},` : '';
+  const tools =
+    modalities.length === 1 && modalities[0] === 'a_distancia'
+      ? ', mediante el uso de herramientas tecnológicas'
       : '';
-  const tools = modalities.length === 1 && modalities[0] === 'a_distancia' ? ', mediante el uso de herramientas tecnológicas' : '';
   blocks.push(
     paragraph(
       `${noun} celebró${how} ${countText(n, 'sesión', 'sesiones', 'f')}${tools}. A continuación, se presenta el reporte de asistencia de cada una de éstas:`,
@@ -185,7 +213,10 @@ function sessionsAndAttendance(c: Ctx): Block[] {
     table(
       'attendance',
       [
-        ['Integrantes e invitados', cell('Asistencia a las sesiones', { colSpan: a.sessions.length, align: 'center' })],
+        [
+          'Integrantes e invitados',
+          cell('Asistencia a las sesiones', { colSpan: a.sessions.length, align: 'center' }),
+        ],
         ['', ...a.sessions.map((s) => cell(s.heading, { align: 'center' }))],
       ],
       a.rows.map((r) => [
@@ -206,7 +237,9 @@ function sessionsAndAttendance(c: Ctx): Block[] {
 function agreementsSection(c: Ctx): Block[] {
   const { data, ledger } = c;
   const noun = bodyNoun(data.body.name);
-  const blocks: Block[] = [heading(1, `III. Acuerdos y puntos presentados ${toName(data.body.name.split(/\s+/)[0]!)}`)];
+  const blocks: Block[] = [
+    heading(1, `III. Acuerdos y puntos presentados ${toName(data.body.name.split(/\s+/)[0]!)}`),
+  ];
   const total = ledger.figure('agreements', 'Acuerdos adoptados', data.agreements.total);
   if (!total) {
     blocks.push(paragraph(`${noun} no adoptó acuerdos en el periodo que se reporta.`, 'agreements.none'));
@@ -262,7 +295,11 @@ const MODULE_BLOCKS: ModuleBlock[] = [
       const f = ch.followUp;
       const cq = ch.consultation;
       ledger.figure('channel.follow_up.total', 'Folios de seguimiento de actividades', f.totals.total);
-      ledger.figure('channel.follow_up.for_information', 'Folios de conocimiento', f.byNature.for_information);
+      ledger.figure(
+        'channel.follow_up.for_information',
+        'Folios de conocimiento',
+        f.byNature.for_information,
+      );
       ledger.figure('channel.follow_up.for_attention', 'Folios para su atención', f.byNature.for_attention);
       ledger.figure('channel.consultation.total', 'Folios de consulta y documentos', cq.totals.total);
       const labels = statusRowsLabels(data);
@@ -300,7 +337,11 @@ const MODULE_BLOCKS: ModuleBlock[] = [
     title: 'Seguimiento de los acuerdos del Consejo General',
     build: ({ data, ledger }) => {
       if (!data.mandateUpdates.length) return null;
-      ledger.figure('mandates.updates', 'Actualizaciones del seguimiento de acuerdos', data.mandateUpdates.length);
+      ledger.figure(
+        'mandates.updates',
+        'Actualizaciones del seguimiento de acuerdos',
+        data.mandateUpdates.length,
+      );
       const byMonth = new Map<string, string[]>();
       for (const d of data.mandateUpdates) {
         ledger.date(d, 'Actualización del seguimiento de acuerdos');
@@ -379,7 +420,8 @@ const MODULE_BLOCKS: ModuleBlock[] = [
       ledger.figure('instruments.review.updated', 'Instrumentos actualizados en el registro', total);
       if (total) {
         const byMonth = updates.map(
-          (u) => `${countText(u.count, 'instrumento', 'instrumentos', 'm')} en ${monthName(Number(u.month.slice(5)))}`,
+          (u) =>
+            `${countText(u.count, 'instrumento', 'instrumentos', 'm')} en ${monthName(Number(u.month.slice(5)))}`,
         );
         out.push(
           paragraph(
@@ -395,7 +437,11 @@ const MODULE_BLOCKS: ModuleBlock[] = [
     key: 'agreements.opinions',
     title: 'Opiniones de pertinencia',
     build: ({ data, ledger }) => {
-      const n = ledger.figure('instruments.opinions', 'Opiniones de pertinencia emitidas', data.instruments?.opinions.length ?? 0);
+      const n = ledger.figure(
+        'instruments.opinions',
+        'Opiniones de pertinencia emitidas',
+        data.instruments?.opinions.length ?? 0,
+      );
       if (!n) return null;
       return [
         paragraph(
@@ -434,12 +480,18 @@ function objectiveBlocks(c: Ctx, objective: ProgramObjective, code: string): Blo
         { widths: [1, 9] },
       ),
     );
-    c.ledger.figure(`program.${code}.activities`, `Actividades del objetivo ${code}`, objective.activities.length);
+    c.ledger.figure(
+      `program.${code}.activities`,
+      `Actividades del objetivo ${code}`,
+      objective.activities.length,
+    );
   }
   c.ledger.objectives.push({ code, title: objective.title, activities: count, reason: objective.reason });
   if (!count)
     out.push(
-      paragraph(objective.reason ?? 'No se reportan actividades en este rubro durante el periodo de referencia.'),
+      paragraph(
+        objective.reason ?? 'No se reportan actividades en este rubro durante el periodo de referencia.',
+      ),
     );
   return out;
 }
@@ -476,7 +528,11 @@ function pending(c: Ctx): Block[] {
   const ch = data.channel;
   let any = false;
   if (ch) {
-    const pendingNow = ledger.figure('channel.follow_up.pending_local', 'Folios pendientes de atender al cierre', ch.followUp.totals.pending_local);
+    const pendingNow = ledger.figure(
+      'channel.follow_up.pending_local',
+      'Folios pendientes de atender al cierre',
+      ch.followUp.totals.pending_local,
+    );
     blocks.push(
       paragraph(
         pendingNow
@@ -552,14 +608,24 @@ function annexes(c: Ctx): Block[] {
           key,
           [
             ['', cell(title, { colSpan: tbl.months.length, align: 'center' })],
-            ['', ...tbl.months.map((m) => cell(monthAbbreviation(Number(m.month.slice(5))), { align: 'center' }))],
+            [
+              '',
+              ...tbl.months.map((m) =>
+                cell(monthAbbreviation(Number(m.month.slice(5))), { align: 'center' }),
+              ),
+            ],
           ],
-          STATUS_KEYS.map((s) => [labels[s], ...tbl.months.map((m) => cell(String(m[s]), { align: 'center' }))]),
+          STATUS_KEYS.map((s) => [
+            labels[s],
+            ...tbl.months.map((m) => cell(String(m[s]), { align: 'center' })),
+          ]),
           { widths: [4, ...tbl.months.map(() => 1)] },
         ),
       );
       tbl.months.forEach((m) =>
-        STATUS_KEYS.forEach((s) => c.ledger.figure(`${key}.${m.month}.${s}`, `${title} ${m.month}: ${labels[s]}`, m[s])),
+        STATUS_KEYS.forEach((s) =>
+          c.ledger.figure(`${key}.${m.month}.${s}`, `${title} ${m.month}: ${labels[s]}`, m[s]),
+        ),
       );
     }
   }
@@ -569,7 +635,14 @@ function annexes(c: Ctx): Block[] {
     blocks.push(
       table(
         'annex.opinions',
-        [['No.', 'Número de opinión de pertinencia', 'Instrumento jurídico opinado', 'Área responsable operativa del instrumento']],
+        [
+          [
+            'No.',
+            'Número de opinión de pertinencia',
+            'Instrumento jurídico opinado',
+            'Área responsable operativa del instrumento',
+          ],
+        ],
         opinions.map((o) => [`${o.n}.`, o.number, o.instrument, o.areas]),
         { widths: [1, 3, 6, 4] },
       ),

@@ -19,7 +19,11 @@ export function compareDocuments(
   for (const f of printed.figures) {
     const current = now.get(f.key);
     if (!current)
-      problems.push({ kind: 'figure', where: f.label || f.key, message: `La cifra ${f.value} ya no corresponde a ningún registro.` });
+      problems.push({
+        kind: 'figure',
+        where: f.label || f.key,
+        message: `La cifra ${f.value} ya no corresponde a ningún registro.`,
+      });
     else if (current.value !== f.value)
       problems.push({
         kind: 'figure',
@@ -30,7 +34,11 @@ export function compareDocuments(
   const printedKeys = new Set(printed.figures.map((f) => f.key));
   for (const f of fresh.figures)
     if (!printedKeys.has(f.key))
-      problems.push({ kind: 'figure', where: f.label || f.key, message: `Falta en el informe la cifra ${f.value}; regenere el borrador.` });
+      problems.push({
+        kind: 'figure',
+        where: f.label || f.key,
+        message: `Falta en el informe la cifra ${f.value}; regenere el borrador.`,
+      });
   for (const o of printed.objectives)
     if (!o.activities && !o.reason?.trim())
       problems.push({
@@ -40,11 +48,19 @@ export function compareDocuments(
       });
   for (const d of printed.dates)
     if (d.date < printed.from || d.date > printed.to)
-      problems.push({ kind: 'date', where: d.where, message: `La fecha ${d.date} está fuera del periodo del informe.` });
+      problems.push({
+        kind: 'date',
+        where: d.where,
+        message: `La fecha ${d.date} está fuera del periodo del informe.`,
+      });
   const keys = new Set(fresh.blocks.flatMap((b) => (b.type === 'paragraph' && b.key ? [b.key] : [])));
   for (const k of Object.keys(narrative))
     if (!keys.has(k))
-      problems.push({ kind: 'narrative', where: k, message: 'El párrafo editado ya no forma parte del informe generado.' });
+      problems.push({
+        kind: 'narrative',
+        where: k,
+        message: 'El párrafo editado ya no forma parte del informe generado.',
+      });
   return { ok: problems.length === 0, problems, checkedFigures: printed.figures.length };
 }
 

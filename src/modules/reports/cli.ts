@@ -14,8 +14,16 @@ import { approvedOrDraftInputs } from './repository';
 const OptionsSchema = z.object({
   org: z.string().trim().min(1),
   body: z.string().trim().min(1),
-  year: z.coerce.number({ error: 'Año inválido' }).int('Año inválido').min(1990, 'Año inválido').max(2100, 'Año inválido'),
-  quarter: z.coerce.number({ error: 'Trimestre inválido' }).int('Trimestre inválido').min(1, 'El trimestre va de 1 a 4').max(4, 'El trimestre va de 1 a 4'),
+  year: z.coerce
+    .number({ error: 'Año inválido' })
+    .int('Año inválido')
+    .min(1990, 'Año inválido')
+    .max(2100, 'Año inválido'),
+  quarter: z.coerce
+    .number({ error: 'Trimestre inválido' })
+    .int('Trimestre inválido')
+    .min(1, 'El trimestre va de 1 a 4')
+    .max(4, 'El trimestre va de 1 a 4'),
   format: z.enum(REPORT_FORMATS, { error: 'Formato inválido: use docx, pdf, html o md' }),
   out: z.string().min(1),
 });
@@ -41,7 +49,13 @@ export async function quarterlyReportCommand(db: Db, raw: Record<string, string>
   const doc =
     saved?.frozen ??
     buildReport(
-      await collectReportData(db, { orgId: org.id, bodyId: body.id, from, to, pendingItems: saved?.pendingItems }),
+      await collectReportData(db, {
+        orgId: org.id,
+        bodyId: body.id,
+        from,
+        to,
+        pendingItems: saved?.pendingItems,
+      }),
       { narrative: saved?.narrative },
     );
   fs.writeFileSync(o.out, await renderReport(doc, o.format));

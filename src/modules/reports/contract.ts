@@ -73,7 +73,12 @@ export const ReportDocumentSchema = z
     dates: z.array(z.object({ date: LocalDateSchema, where: z.string() })),
     /** Objectives of the program and whether the period has activities or a stated reason. */
     objectives: z.array(
-      z.object({ code: z.string(), title: z.string(), activities: z.number().int(), reason: z.string().nullable() }),
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        activities: z.number().int(),
+        reason: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'ReportDocument' });
@@ -135,7 +140,10 @@ export const ReportListSchema = z.object({ items: z.array(ReportSummarySchema) }
 
 export const NarrativeInputSchema = z.strictObject({
   /** Paragraph key → new text (inline **bold** allowed); null restores the generated text. */
-  paragraphs: z.record(z.string().regex(/^[a-z0-9._-]{1,80}$/), z.string().trim().min(1).max(5000).nullable()),
+  paragraphs: z.record(
+    z.string().regex(/^[a-z0-9._-]{1,80}$/),
+    z.string().trim().min(1).max(5000).nullable(),
+  ),
 });
 export type NarrativeInput = z.infer<typeof NarrativeInputSchema>;
 

@@ -89,7 +89,8 @@ export class Ledger {
   figure(key: string, label: string, value: number): number {
     const existing = this.figures.find((f) => f.key === key);
     if (existing) {
-      if (existing.value !== value) throw new Error(`figure ${key} printed as ${existing.value} and ${value}`);
+      if (existing.value !== value)
+        throw new Error(`figure ${key} printed as ${existing.value} and ${value}`);
       return value;
     }
     this.figures.push({ key, label, value });

@@ -30,7 +30,8 @@ export async function regenerateRow(
   before: unknown,
 ): Promise<ReportDetail> {
   const orgId = actor.organizationId;
-  if (row.status === 'approved') throw conflict('El informe ya fue aprobado: su versión aprobada no se modifica.');
+  if (row.status === 'approved')
+    throw conflict('El informe ya fue aprobado: su versión aprobada no se modifica.');
   const current = (await repo.findReportRow(tx, orgId, row.id))!;
   const doc = await freshDocument(tx, orgId, current);
   const number = await repo.insertVersion(tx, orgId, row.id, doc, actor.label);
@@ -46,13 +47,22 @@ export async function regenerateRow(
 }
 
 /** Creates the report of a body and period (or regenerates its draft): a new version from the records. */
-export async function generateReport(db: Db, actor: ScopedAuditActor, input: ReportInput): Promise<ReportDetail> {
+export async function generateReport(
+  db: Db,
+  actor: ScopedAuditActor,
+  input: ReportInput,
+): Promise<ReportDetail> {
   return inTransaction(db, async (tx) => {
     const orgId = actor.organizationId;
     await findReportBody(tx, orgId, input.bodyId);
     const existing = await repo.findReportByPeriod(tx, orgId, input.bodyId, input.from, input.to);
     const row =
-      existing ?? (await repo.insertReport(tx, orgId, { bodyId: input.bodyId, periodFrom: input.from, periodTo: input.to }));
+      existing ??
+      (await repo.insertReport(tx, orgId, {
+        bodyId: input.bodyId,
+        periodFrom: input.from,
+        periodTo: input.to,
+      }));
     const locked = (await repo.findReportRow(tx, orgId, row.id, true))!;
     const before = existing ? await summaryOrNull(tx, orgId, row.id) : null;
     return regenerateRow(tx, actor, locked, existing ? 'report.regenerate' : 'report.create', before);

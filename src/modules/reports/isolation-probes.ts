@@ -34,7 +34,9 @@ function fixtureOf(a: HttpClient): Promise<Fixture> {
     const agreement = await created(
       a.post(`/api/governance/sessions/${session}/agreements`, { title: 'Aprobación del informe de A' }),
     );
-    const report = await created(a.post('/api/reports', { bodyId: body, from: '2024-01-01', to: '2024-03-31' }));
+    const report = await created(
+      a.post('/api/reports', { bodyId: body, from: '2024-01-01', to: '2024-03-31' }),
+    );
     return { body, report, agreement };
   })();
   return fixture;
@@ -61,9 +63,13 @@ export function reportsProbes(a: () => HttpClient): Record<string, (b: HttpClien
     'POST /api/reports/{id}/regenerate': async (b) =>
       is404(b.post(`/api/reports/${(await A()).report}/regenerate`, {})),
     'PUT /api/reports/{id}/narrative': async (b) =>
-      is404(b.put(`/api/reports/${(await A()).report}/narrative`, { paragraphs: { 'presentation.intro': 'B' } })),
+      is404(
+        b.put(`/api/reports/${(await A()).report}/narrative`, { paragraphs: { 'presentation.intro': 'B' } }),
+      ),
     'PUT /api/reports/{id}/pending-items': async (b) =>
-      is404(b.put(`/api/reports/${(await A()).report}/pending-items`, { items: [{ line: null, text: 'B' }] })),
+      is404(
+        b.put(`/api/reports/${(await A()).report}/pending-items`, { items: [{ line: null, text: 'B' }] }),
+      ),
     'GET /api/reports/{id}/check': async (b) => is404(b.get(`/api/reports/${(await A()).report}/check`)),
     'POST /api/reports/{id}/approve': async (b) => {
       const x = await A();

@@ -15,7 +15,11 @@ export async function reportDetail(db: Db, orgId: string, id: string): Promise<R
     ...summary,
     narrative: row.narrative,
     pendingItems: row.pendingItems,
-    versions: versions.map((v) => ({ number: v.number, generatedAt: v.generatedAt.toISOString(), generatedBy: v.generatedBy })),
+    versions: versions.map((v) => ({
+      number: v.number,
+      generatedAt: v.generatedAt.toISOString(),
+      generatedBy: v.generatedBy,
+    })),
     document: latest.document,
   };
 }

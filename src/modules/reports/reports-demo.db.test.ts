@@ -14,7 +14,10 @@ import { renderMarkdown } from './render/markdown';
 
 const GOLDEN = new URL('../../../tests/golden/informe-cvoe-2024-T1.md', import.meta.url);
 const facts = JSON.parse(
-  fs.readFileSync(new URL('../../../../shared/reference/informe-2024-T1.facts.json', import.meta.url), 'utf8'),
+  fs.readFileSync(
+    new URL('../../../../shared/reference/informe-2024-T1.facts.json', import.meta.url),
+    'utf8',
+  ),
 ) as Record<string, unknown> & { report_slips: { printed: string }[] };
 
 let t: TestApp;
@@ -27,7 +30,12 @@ beforeAll(async () => {
   const db = t.ctx.database.db;
   const org = (await findOrganizationByAcronym(db, 'IECM'))!;
   const body = (await findBodyByAcronym(db, org.id, 'CVOE'))!;
-  const data = await collectReportData(db, { orgId: org.id, bodyId: body.id, from: '2024-01-01', to: '2024-03-31' });
+  const data = await collectReportData(db, {
+    orgId: org.id,
+    bodyId: body.id,
+    from: '2024-01-01',
+    to: '2024-03-31',
+  });
   doc = buildReport(data);
   md = renderMarkdown(doc);
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, md);

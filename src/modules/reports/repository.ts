@@ -51,7 +51,9 @@ export async function updateReportRow(
   db: Db,
   orgId: string,
   id: string,
-  values: Partial<Pick<ReportRow, 'narrative' | 'pendingItems' | 'status' | 'approvedByAgreementId' | 'approvedOn'>>,
+  values: Partial<
+    Pick<ReportRow, 'narrative' | 'pendingItems' | 'status' | 'approvedByAgreementId' | 'approvedOn'>
+  >,
 ) {
   await db
     .update(report)
@@ -87,7 +89,11 @@ export async function latestVersion(db: Db, orgId: string, reportId: string) {
 
 export async function listVersions(db: Db, orgId: string, reportId: string) {
   return db
-    .select({ number: reportVersion.number, generatedAt: reportVersion.generatedAt, generatedBy: reportVersion.generatedBy })
+    .select({
+      number: reportVersion.number,
+      generatedAt: reportVersion.generatedAt,
+      generatedBy: reportVersion.generatedBy,
+    })
     .from(reportVersion)
     .where(and(eq(reportVersion.organizationId, orgId), eq(reportVersion.reportId, reportId)))
     .orderBy(asc(reportVersion.number));
@@ -99,20 +105,25 @@ const summaryColumns = {
   prefix: governingBody.agreementPrefix,
   agreementNumber: agreement.number,
   agreementYear: agreement.year,
-  approvingPrefix: sql<string | null>`(select b.agreement_prefix from governing_body b where b.id = ${agreement.bodyId})`,
+  approvingPrefix: sql<
+    string | null
+  >`(select b.agreement_prefix from governing_body b where b.id = ${agreement.bodyId})`,
   version: sql<number>`(select max(v.number)::int from report_version v where v.report_id = ${report.id})`,
   generatedAt: sql<string>`(select max(v.generated_at)::text from report_version v where v.report_id = ${report.id})`,
 };
 
-function presentSummary(row: {
-  r: ReportRow;
-  bodyAcronym: string;
-  agreementNumber: number | null;
-  agreementYear: number | null;
-  approvingPrefix: string | null;
-  version: number;
-  generatedAt: string;
-}, title: string): ReportSummary {
+function presentSummary(
+  row: {
+    r: ReportRow;
+    bodyAcronym: string;
+    agreementNumber: number | null;
+    agreementYear: number | null;
+    approvingPrefix: string | null;
+    version: number;
+    generatedAt: string;
+  },
+  title: string,
+): ReportSummary {
   return {
     id: row.r.id,
     bodyId: row.r.bodyId,
@@ -163,9 +174,13 @@ export async function approvedOrDraftInputs(
   bodyId: string,
   from: string,
   to: string,
-): Promise<{ frozen: ReportDocument | null; narrative: Record<string, string>; pendingItems: PendingItem[] } | undefined> {
+): Promise<
+  | { frozen: ReportDocument | null; narrative: Record<string, string>; pendingItems: PendingItem[] }
+  | undefined
+> {
   const row = await findReportByPeriod(db, orgId, bodyId, from, to);
   if (!row) return undefined;
-  const frozen = row.status === 'approved' ? ((await latestVersion(db, orgId, row.id))?.document ?? null) : null;
+  const frozen =
+    row.status === 'approved' ? ((await latestVersion(db, orgId, row.id))?.document ?? null) : null;
   return { frozen, narrative: row.narrative, pendingItems: row.pendingItems };
 }

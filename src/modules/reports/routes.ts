@@ -34,7 +34,13 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
 
   api.get(
     '/api/reports',
-    { schema: { tags, summary: 'Informes de los órganos colegiados', response: responses({ 200: ReportListSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Informes de los órganos colegiados',
+        response: responses({ 200: ReportListSchema }),
+      },
+    },
     async (req) => {
       const orgId = await reader(req);
       return {

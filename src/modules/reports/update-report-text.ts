@@ -52,8 +52,13 @@ export async function updatePendingItems(
     const orgId = actor.organizationId;
     const row = await repo.findReportRow(tx, orgId, id, true);
     if (!row) throw notFound();
-    if (row.status === 'approved') throw conflict('El informe ya fue aprobado: sus pendientes no se modifican.');
-    const pendingItems: PendingItem[] = items.map((it, k) => ({ id: String(k + 1), line: it.line, text: it.text }));
+    if (row.status === 'approved')
+      throw conflict('El informe ya fue aprobado: sus pendientes no se modifican.');
+    const pendingItems: PendingItem[] = items.map((it, k) => ({
+      id: String(k + 1),
+      line: it.line,
+      text: it.text,
+    }));
     await repo.updateReportRow(tx, orgId, id, { pendingItems });
     return regenerateRow(tx, actor, row, 'report.update_pending_items', { pendingItems: row.pendingItems });
   });

@@ -22,7 +22,12 @@ import { columnCount } from './text';
 // DOCX (Word, LibreOffice): named styles, real tables with repeated header rows, headings that
 // feed a real table of contents, page numbers in the footer.
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 const runs = (inlines: readonly Inline[], size?: number) =>
@@ -128,28 +133,82 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     styles: {
       default: {
         document: { run: { font: 'Arial', size: 22 } },
-        title: { run: { font: 'Arial', size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } } },
-        heading1: { run: { font: 'Arial', size: 26, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
-        heading2: { run: { font: 'Arial', size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading3: { run: { font: 'Arial', size: 22, bold: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-        heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { keepNext: true } },
+        title: {
+          run: { font: 'Arial', size: 28, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } },
+        },
+        heading1: {
+          run: { font: 'Arial', size: 26, bold: true },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: 'Arial', size: 24, bold: true },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: 'Arial', size: 22, bold: true },
+          paragraph: { spacing: { before: 200, after: 100 }, keepNext: true },
+        },
+        heading4: {
+          run: { font: 'Arial', size: 22, bold: true, italics: true },
+          paragraph: { keepNext: true },
+        },
       },
       paragraphStyles: [
-        { id: 'Body', name: 'Body', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 160, line: 300 } } },
-        { id: 'Kicker', name: 'Kicker', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 480 } } },
-        { id: 'TocTitle', name: 'TOC Title', basedOn: 'Normal', run: { bold: true, size: 24 }, paragraph: { spacing: { before: 480, after: 240 } } },
-        { id: 'Footnote', name: 'Table Footnote', basedOn: 'Normal', run: { size: 16 }, paragraph: { spacing: { before: 60 } } },
+        {
+          id: 'Body',
+          name: 'Body',
+          basedOn: 'Normal',
+          paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 160, line: 300 } },
+        },
+        {
+          id: 'Kicker',
+          name: 'Kicker',
+          basedOn: 'Normal',
+          run: { bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 480 } },
+        },
+        {
+          id: 'TocTitle',
+          name: 'TOC Title',
+          basedOn: 'Normal',
+          run: { bold: true, size: 24 },
+          paragraph: { spacing: { before: 480, after: 240 } },
+        },
+        {
+          id: 'Footnote',
+          name: 'Table Footnote',
+          basedOn: 'Normal',
+          run: { size: 16 },
+          paragraph: { spacing: { before: 60 } },
+        },
       ],
     },
     numbering: {
       config: [
         {
           reference: 'bullets',
-          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 540, hanging: 260 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 540, hanging: 260 } } },
+            },
+          ],
         },
         {
           reference: 'numbered',
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 540, hanging: 360 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 540, hanging: 360 } } },
+            },
+          ],
         },
       ],
     },

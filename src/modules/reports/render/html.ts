@@ -60,7 +60,10 @@ export function renderHtmlBody(doc: ReportDocument): string {
       case 'toc':
         out.push(
           `<nav class="toc" aria-label="${esc(block.title)}"><h2>${esc(block.title)}</h2><ul>${tocEntries(doc)
-            .map((e) => `<li style="margin-left:${(e.level - 1) * 1.2}rem"><a href="#${e.anchor}">${esc(e.text)}</a></li>`)
+            .map(
+              (e) =>
+                `<li style="margin-left:${(e.level - 1) * 1.2}rem"><a href="#${e.anchor}">${esc(e.text)}</a></li>`,
+            )
             .join('')}</ul></nav>`,
         );
         break;

@@ -1,5 +1,5 @@
 import type { Block, Cell, Inline, ReportDocument } from '../contract';
-import { columnCount, expandRow, plain, tocEntries } from './text';
+import { columnCount, expandRow, tocEntries } from './text';
 
 // Markdown, for reading changes between versions in a diff: one line per paragraph, GFM tables.
 
@@ -78,4 +78,3 @@ export function renderMarkdown(doc: ReportDocument): string {
   }
   return `${out.join('\n\n')}\n`;
 }
-

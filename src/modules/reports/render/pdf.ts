@@ -108,7 +108,9 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
           text: block.text,
           style: `h${Math.min(block.level, 4)}`,
           tocItem: Boolean(block.toc),
-          ...(block.toc && block.level > 1 ? { tocMargin: [14, 0, 0, 0] as [number, number, number, number] } : {}),
+          ...(block.toc && block.level > 1
+            ? { tocMargin: [14, 0, 0, 0] as [number, number, number, number] }
+            : {}),
         });
         break;
       case 'paragraph':

@@ -23,7 +23,8 @@ describe('DOCX', () => {
     expect(attendance.match(/<w:tr>|<w:tr /g)).toHaveLength(4);
     expect(attendance).toContain('<w:tblHeader/>');
     expect(attendance).toMatch(/<w:gridSpan w:val="2"\/>/);
-    const cells = (row: string) => [...row.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) => c[0].replace(/<[^>]+>/g, ''));
+    const cells = (row: string) =>
+      [...row.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) => c[0].replace(/<[^>]+>/g, ''));
     const rows = attendance.match(/<w:tr[ >].*?<\/w:tr>/gs)!;
     expect(cells(rows[3]!)).toEqual(['Integrante: Pablo Ortiz Lara', '✓', '']);
     expect(xml).toContain('w:pStyle w:val="Heading1"');
