@@ -95,5 +95,9 @@ export async function agreementsBySession(
     const heading = `${capitalize(ordinalInWords(session.number, 'f'))} sesión ${session.kind}, ${session.heldOnText}`;
     return { session, heading, agreements: agreements.filter((a) => a.sessionId === session.id) };
   });
-  return { sessions: groups, total: agreements.length };
+  const outsideSessions = (await repo.listAgreements(db, orgId, { bodyId: body.id })).filter(
+    (a) =>
+      !a.sessionId && (!period.from || a.adoptedOn >= period.from) && (!period.to || a.adoptedOn <= period.to),
+  );
+  return { sessions: groups, total: agreements.length, outsideSessions };
 }

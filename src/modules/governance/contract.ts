@@ -92,6 +92,21 @@ export const BodyInputSchema = z
   });
 export type BodyInput = z.infer<typeof BodyInputSchema>;
 
+/** Name, founding agreement and dates; the acronym, kind and prefix stay (issued numbers use them). */
+export const BodyPatchSchema = z
+  .strictObject({
+    name: text(300).optional(),
+    createdByAgreement: optionalText(80),
+    createdOn: LocalDateSchema.optional(),
+    endedOn: LocalDateSchema.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' })
+  .refine((v) => !v.endedOn || !v.createdOn || v.endedOn >= v.createdOn, {
+    path: ['endedOn'],
+    message: 'La fecha de conclusión es anterior a la de creación',
+  });
+export type BodyPatch = z.infer<typeof BodyPatchSchema>;
+
 export const MembershipSchema = z
   .object({
     id: z.uuid(),
@@ -395,6 +410,8 @@ export const AgreementsBySessionSchema = z
       z.object({ session: SessionSchema, heading: z.string(), agreements: z.array(AgreementSchema) }),
     ),
     total: z.number().int(),
+    /** Agreements on record without a session (adopted before the system) in the period. */
+    outsideSessions: z.array(AgreementSchema),
   })
   .meta({ id: 'AgreementsBySession' });
 export type AgreementsBySession = z.infer<typeof AgreementsBySessionSchema>;
@@ -485,3 +502,26 @@ export const MandateListQuerySchema = z.object({
 export const MandateListSchema = z.object({ items: z.array(MandateSchema) });
 export const BodyListSchema = z.object({ items: z.array(BodySchema) });
 export const SessionListSchema = z.object({ items: z.array(SessionSchema) });
+
+// ---- calendar feeds for calendar apps (no session cookie: a secret address per user)
+
+export const FeedTokenSchema = z
+  .object({
+    id: z.uuid(),
+    /** null: the sessions of every body of the organization. */
+    bodyId: z.uuid().nullable(),
+    bodyName: z.string().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CalendarFeedToken' });
+export type FeedToken = z.infer<typeof FeedTokenSchema>;
+export const FeedTokenCreatedSchema = FeedTokenSchema.extend({
+  /** The subscription address with its secret: shown once, only its hash is kept. */
+  url: z.string(),
+}).meta({ id: 'CalendarFeedTokenCreated' });
+export type FeedTokenCreated = z.infer<typeof FeedTokenCreatedSchema>;
+export const FeedTokenInputSchema = z.strictObject({ bodyId: id.nullable().optional() });
+export type FeedTokenInput = z.infer<typeof FeedTokenInputSchema>;
+export const FeedTokenListSchema = z.object({ items: z.array(FeedTokenSchema) });
+export const FeedParamsSchema = z.object({ token: z.string().max(200) });

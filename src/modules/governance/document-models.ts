@@ -1,10 +1,22 @@
 import { formatDate } from '../../shared/spanish-dates';
 import { capitalize } from '../../shared/spanish-words';
 import type { AttendanceTable, Body, SessionDetail } from './contract';
-import { footnoteMark, type DocModel } from './documents';
+import { footnoteMark, type DocModel, type Letterhead } from './documents';
 import { MODALITY_LABELS } from './labels';
 
 // What each governance document says, as a neutral model (rendered to DOCX or PDF elsewhere).
+
+/** Who issues a document and when (a "YYYY-MM-DD" day, printed in Spanish on the letterhead). */
+export type Issuer = { organization: string; acronym: string; issuedOn: string };
+
+function letterhead(issuer: Issuer, body: Body): Letterhead {
+  return {
+    organization: issuer.organization,
+    acronym: issuer.acronym,
+    body: body.name,
+    issuedOn: formatDate(issuer.issuedOn),
+  };
+}
 
 function sessionLine(s: SessionDetail): string {
   const time = s.startTime ? `, ${s.startTime}${s.endTime ? `–${s.endTime}` : ''} horas` : '';
@@ -15,9 +27,10 @@ function who(r: SessionDetail['roster'][number]): string {
   return r.institutionName ?? r.personName ?? '';
 }
 
-export function agendaDocument(s: SessionDetail): DocModel {
+export function agendaDocument(s: SessionDetail, issuer: Issuer): DocModel {
   return {
     title: `Orden del día — ${s.body.name}`,
+    letterhead: letterhead(issuer, s.body),
     blocks: [
       { kind: 'title', text: s.body.name },
       { kind: 'paragraph', text: sessionLine(s), bold: true },
@@ -40,10 +53,11 @@ export function agendaDocument(s: SessionDetail): DocModel {
   };
 }
 
-export function attendanceListDocument(s: SessionDetail): DocModel {
+export function attendanceListDocument(s: SessionDetail, issuer: Issuer): DocModel {
   const mark = (p: boolean | null) => (p === null ? '—' : p ? 'Presente' : 'Ausente');
   return {
     title: `Lista de asistencia — ${s.body.name}`,
+    letterhead: letterhead(issuer, s.body),
     blocks: [
       { kind: 'title', text: s.body.name },
       { kind: 'paragraph', text: sessionLine(s), bold: true },
@@ -61,10 +75,11 @@ export function attendanceListDocument(s: SessionDetail): DocModel {
   };
 }
 
-export function minutesDocument(s: SessionDetail): DocModel {
+export function minutesDocument(s: SessionDetail, issuer: Issuer): DocModel {
   const present = s.roster.filter((r) => r.present);
   return {
     title: `Minuta — ${s.name}`,
+    letterhead: letterhead(issuer, s.body),
     blocks: [
       { kind: 'title', text: `Minuta de la ${s.name} de la ${s.body.name}` },
       { kind: 'paragraph', text: sessionLine(s), bold: true },
@@ -101,9 +116,10 @@ export function minutesDocument(s: SessionDetail): DocModel {
   };
 }
 
-export function attendanceReportDocument(body: Body, t: AttendanceTable): DocModel {
+export function attendanceReportDocument(body: Body, t: AttendanceTable, issuer: Issuer): DocModel {
   return {
     title: `Asistencia — ${body.name}`,
+    letterhead: letterhead(issuer, body),
     blocks: [
       { kind: 'title', text: `Sesiones de la ${body.name} y asistencia` },
       {

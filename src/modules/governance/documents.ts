@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 import {
   AlignmentType,
+  BorderStyle,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -24,7 +28,18 @@ export type DocBlock =
   | { kind: 'list'; items: string[]; numbered?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
   | { kind: 'footnotes'; items: string[] };
-export type DocModel = { title: string; blocks: DocBlock[] };
+/**
+ * The letterhead of every page: the organization (name and acronym) and the body on top with the
+ * date of issue in Spanish, "Página N de M" at the foot. The same lines in DOCX and PDF.
+ */
+export type Letterhead = { organization: string; acronym: string; body: string; issuedOn: string };
+export type DocModel = { title: string; letterhead?: Letterhead; blocks: DocBlock[] };
+
+/** The letterhead's lines, shared by both renderers. */
+export function letterheadLines(l: Letterhead): { top: string; body: string; date: string } {
+  return { top: `${l.organization} (${l.acronym})`, body: l.body, date: `Fecha de emisión: ${l.issuedOn}` };
+}
+export const pageLabel = (page: number, pages: number) => `Página ${page} de ${pages}`;
 
 export type RenderedFile = { body: Buffer; contentType: string; filename: string };
 
@@ -78,11 +93,40 @@ export async function renderDocx(model: DocModel, filename: string): Promise<Ren
         break;
     }
   }
+  const lines = model.letterhead && letterheadLines(model.letterhead);
+  const headers = lines && {
+    default: new Header({
+      children: [
+        new Paragraph({ children: [new TextRun({ text: lines.top, bold: true, size: 20 })] }),
+        new Paragraph({ children: [new TextRun({ text: lines.body, size: 18 })] }),
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '888888', space: 4 } },
+          children: [new TextRun({ text: lines.date, size: 18 })],
+        }),
+      ],
+    }),
+  };
+  const footers = {
+    default: new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({
+              children: ['Página ', PageNumber.CURRENT, ' de ', PageNumber.TOTAL_PAGES],
+              size: 16,
+            }),
+          ],
+        }),
+      ],
+    }),
+  };
   const doc = new Document({
     title: model.title,
     creator: 'Vincula',
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
-    sections: [{ children }],
+    sections: [{ ...(headers ? { headers } : {}), footers, children }],
   });
   return { body: await Packer.toBuffer(doc), contentType: DOCX_TYPE, filename: `${filename}.docx` };
 }
@@ -123,7 +167,8 @@ function pdfCell(text: string): Content {
   };
 }
 
-export async function renderPdf(model: DocModel, filename: string): Promise<RenderedFile> {
+/** The pdfmake definition of a model (pure: unit-tested without rendering). */
+export function pdfDefinition(model: DocModel): TDocumentDefinitions {
   const content: Content[] = model.blocks.map((b): Content => {
     switch (b.kind) {
       case 'title':
@@ -148,8 +193,33 @@ export async function renderPdf(model: DocModel, filename: string): Promise<Rend
         return { stack: b.items.map((item, i) => `${footnoteMark(i + 1)} ${item}`), fontSize: 8 };
     }
   });
-  const definition: TDocumentDefinitions = {
+  const lines = model.letterhead && letterheadLines(model.letterhead);
+  return {
     info: { title: model.title, creator: 'Vincula' },
+    pageMargins: [40, lines ? 80 : 40, 40, 50],
+    ...(lines
+      ? {
+          header: (): Content => ({
+            margin: [40, 20, 40, 0],
+            stack: [
+              { text: lines.top, bold: true, fontSize: 10 },
+              { text: lines.body, fontSize: 9 },
+              { text: lines.date, fontSize: 9, alignment: 'right' },
+              {
+                canvas: [
+                  { type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 0.5, lineColor: '#888888' },
+                ],
+              },
+            ],
+          }),
+        }
+      : {}),
+    footer: (page: number, pages: number): Content => ({
+      text: pageLabel(page, pages),
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+    }),
     content,
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles: {
@@ -157,7 +227,10 @@ export async function renderPdf(model: DocModel, filename: string): Promise<Rend
       heading: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
     },
   };
-  const doc = pdfPrinter().createPdfKitDocument(definition);
+}
+
+export async function renderPdf(model: DocModel, filename: string): Promise<RenderedFile> {
+  const doc = pdfPrinter().createPdfKitDocument(pdfDefinition(model));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,9 +1,22 @@
 import ICAL from 'ical.js';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { HttpClient } from '../../../tests/support/http-client';
-import type { Agreement, BodyDetail, MandateDetail, Session, SessionDetail } from './contract';
+import { todayInMexicoCity } from '../../shared/dates';
+import { formatDate } from '../../shared/spanish-dates';
+import type {
+  Agreement,
+  Body,
+  BodyDetail,
+  FeedToken,
+  FeedTokenCreated,
+  MandateDetail,
+  Session,
+  SessionDetail,
+} from './contract';
 
 let t: TestApp;
 let org: TestOrg;
@@ -146,6 +159,42 @@ describe('bodies and memberships', () => {
     ]);
     expect(detail.body.agreementPrefix).toBe('CP/');
   });
+
+  it('corrects a body, keeping its dates around the memberships on record', async () => {
+    const renamed = await liaison.patch<Body>(`/api/governance/bodies/${ids.body}`, {
+      name: 'Comisión de Prueba Revisada',
+      createdByAgreement: 'OPLG/ACU-CG-002/2023',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Comisión de Prueba Revisada', acronym: 'CP' });
+    const audits = await auditCount();
+    const late = await liaison.patch(`/api/governance/bodies/${ids.body}`, { createdOn: '2023-09-01' });
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [
+        {
+          path: 'createdOn',
+          message:
+            'Hay sesiones o cargos registrados desde el martes 29 de agosto de 2023: la creación no puede ser posterior',
+        },
+      ],
+    });
+    const backwards = await liaison.patch(`/api/governance/bodies/${ids.body}`, { endedOn: '2023-01-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ fields: [{ path: 'endedOn' }] });
+    const unknown = await liaison.patch(`/api/governance/bodies/${ids.body}`, { acronym: 'XX' });
+    expect(unknown.status).toBe(400);
+    expect(await auditCount()).toBe(audits);
+    const back = await liaison.patch<Body>(`/api/governance/bodies/${ids.body}`, {
+      name: 'Comisión de Prueba',
+    });
+    expect(back.body).toMatchObject({
+      name: 'Comisión de Prueba',
+      createdOn: '2023-08-29',
+      createdByAgreement: 'OPLG/ACU-CG-002/2023',
+    });
+  });
 });
 
 describe('sessions, attendance and agreements', () => {
@@ -156,7 +205,12 @@ describe('sessions, attendance and agreements', () => {
       modality: 'a_distancia',
     });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain('heldOn');
+    expect(bad.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'heldOn', message: expect.any(String) }],
+    });
+    const none = await liaison.get<{ items: Session[] }>(`/api/governance/bodies/${ids.body}/sessions`);
+    expect(none.body.items).toEqual([]);
     // Entered out of order: numbers follow the dates.
     ids.s2 = (
       await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
@@ -180,6 +234,15 @@ describe('sessions, attendance and agreements', () => {
       name: 'primera sesión ordinaria de 2024',
       heldOnText: 'jueves 25 de enero de 2024',
     });
+    // Moving a session to a day that does not exist is refused too, and changes nothing.
+    const audits = await auditCount();
+    const badMove = await liaison.patch(`/api/governance/sessions/${s1.id}`, { heldOn: '2023-02-29' });
+    expect(badMove.status).toBe(400);
+    expect(badMove.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'heldOn' }] });
+    expect((await liaison.get<SessionDetail>(`/api/governance/sessions/${s1.id}`)).body.heldOn).toBe(
+      '2024-01-25',
+    );
+    expect(await auditCount()).toBe(audits);
     const list = await liaison.get<{ items: Session[] }>(`/api/governance/bodies/${ids.body}/sessions`);
     expect(list.body.items.map((s) => s.name)).toEqual([
       'primera sesión ordinaria de 2024',
@@ -529,6 +592,13 @@ describe('outputs', () => {
     expect(xml).toContain('Minuta de la primera sesión ordinaria de 2024');
     expect(xml).toContain('Aprobada mediante el Acuerdo CP/003/2024.');
     expect(xml).toContain('CP/001/2024. Aprobación del orden del día (por unanimidad)');
+    // The letterhead: organization and body on top with the date of issue, page numbers below.
+    const header = await zip.file(/word\/header\d*\.xml/)[0]!.async('string');
+    expect(header).toContain('Organismo OPLG (OPLG)');
+    expect(header).toContain('Comisión de Prueba');
+    expect(header).toContain(`Fecha de emisión: ${formatDate(todayInMexicoCity())}`);
+    const footer = await zip.file(/word\/footer\d*\.xml/)[0]!.async('string');
+    expect(footer).toMatch(/Página .*PAGE.* de .*NUMPAGES/s);
 
     const pdf = await fetch(
       `${liaison.baseUrl}/api/governance/sessions/${ids.s1}/documents/lista-de-asistencia?format=pdf`,
@@ -541,6 +611,98 @@ describe('outputs', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(1000);
+    for (const doc of ['orden-del-dia', 'minuta']) {
+      const res = await liaison.request(
+        'GET',
+        `/api/governance/sessions/${ids.s1}/documents/${doc}?format=pdf`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`${doc}-CP-2024-01-25.pdf`);
+    }
+  });
+});
+
+describe('calendar feeds by secret address', () => {
+  const eventsOf = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  it('serves the sessions of a body to a calendar app without a session cookie, until revoked', async () => {
+    const audits = await auditCount();
+    const created = await liaison.post<FeedTokenCreated>('/api/governance/feed-tokens', { bodyId: ids.body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ bodyId: ids.body, bodyName: 'Comisión de Prueba', revokedAt: null });
+    expect(created.body.url).toMatch(/\/api\/governance\/feeds\/[A-Za-z0-9_-]{43}\/sesiones\.ics$/);
+    expect(await auditCount()).toBe(audits + 1);
+
+    const anonymous = t.anonymous();
+    const feed = await anonymous.get<string>(pathOf(created.body.url));
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const events = eventsOf(feed.body);
+    expect(events.map((e) => e.summary).sort()).toEqual([
+      'CP: Primera sesión extraordinaria de 2024',
+      'CP: Primera sesión ordinaria de 2024',
+      'CP: Segunda sesión ordinaria de 2024',
+    ]);
+    const first = events.find((e) => e.summary === 'CP: Primera sesión ordinaria de 2024')!;
+    expect(first.startDate.toJSDate().toISOString()).toBe('2024-01-25T16:00:00.000Z');
+
+    // The secret is never listed again, and only its hash is stored.
+    const list = await liaison.get<{ items: FeedToken[] }>('/api/governance/feed-tokens');
+    expect(list.body.items.map((x) => x.id)).toContain(created.body.id);
+    const secret = pathOf(created.body.url).split('/')[4]!;
+    expect(JSON.stringify(list.body)).not.toContain(secret);
+    const stored = await t.ctx.database.db.execute(
+      sql`select token_hash from calendar_feed_token where id = ${created.body.id}`,
+    );
+    const hash = (stored as unknown as { rows: { token_hash: string }[] }).rows[0]!.token_hash;
+    expect(hash).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(hash).not.toContain(secret);
+
+    // Another user of the organization cannot revoke it; its owner can, and the address then 404s.
+    const otherUser = await t.as(org, 'administrator');
+    expect((await otherUser.delete(`/api/governance/feed-tokens/${created.body.id}`)).status).toBe(404);
+    const revoked = await liaison.delete<FeedToken>(`/api/governance/feed-tokens/${created.body.id}`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).not.toBeNull();
+    const gone = await anonymous.get(pathOf(created.body.url));
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String) });
+    expect((await anonymous.get('/api/governance/feeds/no-es-un-secreto/sesiones.ics')).status).toBe(404);
+  });
+
+  it('serves every body of the organization, and only of that organization', async () => {
+    const all = await liaison.post<FeedTokenCreated>('/api/governance/feed-tokens', { bodyId: null });
+    expect(all.status).toBe(201);
+    expect(all.body.bodyName).toBeNull();
+    const bodies = (await liaison.get<{ items: Body[] }>('/api/governance/bodies')).body.items;
+    let expected = 0;
+    for (const b of bodies) {
+      expected += (await liaison.get<{ items: Session[] }>(`/api/governance/bodies/${b.id}/sessions`)).body
+        .items.length;
+    }
+    const events = eventsOf((await t.anonymous().get<string>(pathOf(all.body.url))).body);
+    expect(events).toHaveLength(expected);
+    expect(new Set(events.map((e) => e.summary.split(':')[0]))).toEqual(new Set(['CP', 'CC']));
+
+    // Another organization's user: its own feed shows none of OPLG's sessions; OPLG's body is unknown.
+    const other = await t.createOrg('OPLZ');
+    const stranger = await t.as(other, 'liaison_staff');
+    const refused = await stranger.post('/api/governance/feed-tokens', { bodyId: ids.body });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      fields: [{ path: 'bodyId', message: 'El órgano colegiado no existe' }],
+    });
+    const own = await stranger.post<FeedTokenCreated>('/api/governance/feed-tokens', {});
+    const ownFeed = await t.anonymous().get<string>(pathOf(own.body.url));
+    expect(ownFeed.status).toBe(200);
+    expect(eventsOf(ownFeed.body)).toHaveLength(0);
+    expect(
+      (await stranger.get<{ items: FeedToken[] }>('/api/governance/feed-tokens')).body.items,
+    ).toHaveLength(1);
+    expect((await stranger.delete(`/api/governance/feed-tokens/${all.body.id}`)).status).toBe(404);
+    expect((await t.anonymous().get(pathOf(all.body.url))).status).toBe(200);
   });
 });
 

@@ -27,11 +27,21 @@ export function mexicoCityInstant(day: string, time: string): Date {
 
 /** An iCalendar feed of a body's sessions: timed events when the start is known, all-day otherwise. */
 export function sessionsCalendar(body: Body, sessions: Session[], publicUrl: string): string {
-  const cal = ical({
-    name: `Sesiones de la ${body.acronym}`,
-    prodId: { company: 'Vincula', product: 'sesiones' },
-  });
-  for (const s of sessions) {
+  return calendarOf(
+    `Sesiones de la ${body.acronym}`,
+    sessions.map((session) => ({ body, session })),
+    publicUrl,
+  );
+}
+
+/** An iCalendar feed of sessions of one or several bodies, named `name`. */
+export function calendarOf(
+  name: string,
+  entries: { body: Body; session: Session }[],
+  publicUrl: string,
+): string {
+  const cal = ical({ name, prodId: { company: 'Vincula', product: 'sesiones' } });
+  for (const { body, session: s } of entries) {
     const summary = `${body.acronym}: ${s.name.charAt(0).toUpperCase()}${s.name.slice(1)}`;
     const description = `${body.name}. Modalidad ${MODALITY_LABELS[s.modality]}.`;
     const common = {

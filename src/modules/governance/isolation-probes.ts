@@ -147,6 +147,40 @@ export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpCl
     },
     'GET /api/governance/bodies/{id}': async (b) =>
       is404(b.get(`/api/governance/bodies/${(await A()).body}`)),
+    'PATCH /api/governance/bodies/{id}': async (b) => {
+      const x = await A();
+      await is404(b.patch(`/api/governance/bodies/${x.body}`, { name: 'Tomada' }));
+      expect((await a().get<{ name: string }>(`/api/governance/bodies/${x.body}`)).body.name).toBe(
+        'Comisión del Organismo A',
+      );
+    },
+    'GET /api/governance/feed-tokens': async (b) => {
+      const x = await A();
+      const token = await a().post<{ id: string }>('/api/governance/feed-tokens', { bodyId: x.body });
+      expect(token.status).toBe(201);
+      const res = await b.get('/api/governance/feed-tokens');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(token.body.id);
+    },
+    'POST /api/governance/feed-tokens': async (b) => {
+      const res = await b.post('/api/governance/feed-tokens', { bodyId: (await A()).body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ fields: [{ path: 'bodyId' }] });
+    },
+    'DELETE /api/governance/feed-tokens/{id}': async (b) => {
+      const token = await a().post<{ id: string; url: string }>('/api/governance/feed-tokens', {});
+      await is404(b.delete(`/api/governance/feed-tokens/${token.body.id}`));
+      expect((await a().get(new URL(token.body.url).pathname)).status).toBe(200);
+    },
+    'GET /api/governance/feeds/{token}/sesiones.ics': async (b) => {
+      const x = await A();
+      // B's own feed of all bodies holds none of A's sessions.
+      const own = await b.post<{ url: string }>('/api/governance/feed-tokens', {});
+      const res = await b.get<string>(new URL(own.body.url).pathname);
+      expect(res.status).toBe(200);
+      expect(res.body).not.toContain(x.session);
+      expect(res.body).not.toContain('CA:');
+    },
     'POST /api/governance/bodies/{id}/memberships': async (b) => {
       const x = await A();
       await is404(

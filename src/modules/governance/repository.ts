@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, sql, type SQL } from 'drizzle-orm';
+import { user } from '../accounts/schema';
 import { area, institution, person, position } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { storedFile } from '../platform/files/schema';
@@ -6,6 +7,7 @@ import type {
   AgendaItem,
   Agreement,
   Body,
+  FeedToken,
   HeadKind,
   Mandate,
   MandateStatus,
@@ -21,6 +23,7 @@ import {
   attendance,
   bodyMembership,
   bodySession,
+  calendarFeedToken,
   governingBody,
   mandate,
   mandateArea,
@@ -733,4 +736,123 @@ export async function insertMandateUpdates(
     .insert(mandateUpdate)
     .values(updates.map((u) => ({ ...u, mandateId, organizationId: orgId })))
     .returning({ id: mandateUpdate.id, occurredOn: mandateUpdate.occurredOn, note: mandateUpdate.note });
+}
+
+export async function updateBodyRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<
+    Pick<typeof governingBody.$inferInsert, 'name' | 'createdByAgreement' | 'createdOn' | 'endedOn'>
+  >,
+): Promise<void> {
+  await db
+    .update(governingBody)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(governingBody.organizationId, orgId), eq(governingBody.id, id)));
+}
+
+/** The first and last session dates and the earliest membership start of a body. */
+export async function bodyDateBounds(
+  db: Db,
+  orgId: string,
+  bodyId: string,
+): Promise<{ firstSession: string | null; lastSession: string | null; firstMembership: string | null }> {
+  const [s] = await db
+    .select({
+      first: sql<string | null>`min(${bodySession.heldOn})::text`,
+      last: sql<string | null>`max(${bodySession.heldOn})::text`,
+    })
+    .from(bodySession)
+    .where(and(eq(bodySession.organizationId, orgId), eq(bodySession.bodyId, bodyId)));
+  const [m] = await db
+    .select({ first: sql<string | null>`min(${bodyMembership.startsOn})::text` })
+    .from(bodyMembership)
+    .where(and(eq(bodyMembership.organizationId, orgId), eq(bodyMembership.bodyId, bodyId)));
+  return { firstSession: s?.first ?? null, lastSession: s?.last ?? null, firstMembership: m?.first ?? null };
+}
+
+// ---- calendar feed tokens
+
+export async function listFeedTokens(db: Db, orgId: string, userId: string): Promise<FeedToken[]> {
+  const rows = await db
+    .select({
+      id: calendarFeedToken.id,
+      bodyId: calendarFeedToken.bodyId,
+      bodyName: governingBody.name,
+      createdAt: calendarFeedToken.createdAt,
+      revokedAt: calendarFeedToken.revokedAt,
+    })
+    .from(calendarFeedToken)
+    .leftJoin(governingBody, eq(governingBody.id, calendarFeedToken.bodyId))
+    .where(and(eq(calendarFeedToken.organizationId, orgId), eq(calendarFeedToken.userId, userId)))
+    .orderBy(desc(calendarFeedToken.createdAt), asc(calendarFeedToken.id));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    revokedAt: r.revokedAt ? r.revokedAt.toISOString() : null,
+  }));
+}
+
+export async function findFeedToken(
+  db: Db,
+  orgId: string,
+  userId: string,
+  id: string,
+): Promise<FeedToken | undefined> {
+  return (await listFeedTokens(db, orgId, userId)).find((t) => t.id === id);
+}
+
+export async function insertFeedToken(
+  db: Db,
+  orgId: string,
+  values: { userId: string; bodyId: string | null; tokenHash: string },
+): Promise<string> {
+  const [row] = await db
+    .insert(calendarFeedToken)
+    .values({ ...values, organizationId: orgId })
+    .returning({ id: calendarFeedToken.id });
+  return row!.id;
+}
+
+export async function revokeFeedTokenRow(db: Db, orgId: string, userId: string, id: string): Promise<void> {
+  await db
+    .update(calendarFeedToken)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(calendarFeedToken.organizationId, orgId),
+        eq(calendarFeedToken.userId, userId),
+        eq(calendarFeedToken.id, id),
+      ),
+    );
+}
+
+/**
+ * The live token with this hash, with its owner's roles: none when revoked, when the owner is
+ * disabled or now belongs to another organization.
+ */
+export async function findLiveFeedToken(
+  db: Db,
+  tokenHash: string,
+): Promise<{ organizationId: string; bodyId: string | null; roles: string[] } | undefined> {
+  const [row] = await db
+    .select({
+      organizationId: calendarFeedToken.organizationId,
+      bodyId: calendarFeedToken.bodyId,
+      roles: user.roles,
+    })
+    .from(calendarFeedToken)
+    .innerJoin(
+      user,
+      and(eq(user.id, calendarFeedToken.userId), eq(user.organizationId, calendarFeedToken.organizationId)),
+    )
+    .where(
+      and(
+        eq(calendarFeedToken.tokenHash, tokenHash),
+        sql`${calendarFeedToken.revokedAt} is null`,
+        sql`${user.disabledAt} is null`,
+      ),
+    );
+  return row;
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize, type Actor } from '../accounts/actor';
 import { notFound } from '../platform/http/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
@@ -21,8 +21,14 @@ import {
   BodyDetailSchema,
   BodyInputSchema,
   BodyListSchema,
+  BodyPatchSchema,
   BodySchema,
   DocumentFormatQuerySchema,
+  FeedParamsSchema,
+  FeedTokenCreatedSchema,
+  FeedTokenInputSchema,
+  FeedTokenListSchema,
+  FeedTokenSchema,
   HistoricalAgreementInputSchema,
   IdParamsSchema,
   MandateDetailSchema,
@@ -51,9 +57,11 @@ import {
   attendanceListDocument,
   attendanceReportDocument,
   minutesDocument,
+  type Issuer,
 } from './document-models';
 import { render } from './documents';
-import { sessionsCalendar } from './ical-feed';
+import { calendarOf, sessionsCalendar } from './ical-feed';
+import { issueFeedToken, resolveFeedSecret, revokeFeedToken } from './issue-feed-token';
 import { recordAttendance } from './record-attendance';
 import * as repo from './repository';
 import { addMembership, updateMembership } from './save-membership';
@@ -61,6 +69,7 @@ import { createMandate, findMandate, addMandateUpdates, updateMandate } from './
 import { createSession, updateSession } from './save-session';
 import { findSession, presentSessions, sessionDetail } from './session-view';
 import { updateAgreement } from './update-agreement';
+import { updateBody } from './update-body';
 import { todayInMexicoCity } from '../../shared/dates';
 
 const tags = ['Órganos colegiados'];
@@ -81,6 +90,12 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     if (!body) throw notFound();
     return body;
   };
+  /** The letterhead's issuer: the actor's organization, dated today in Mexico City. */
+  const issuerOf = (actor: Actor): Issuer => ({
+    organization: actor.organization.name,
+    acronym: actor.organization.acronym,
+    issuedOn: todayInMexicoCity(),
+  });
   const detailOf = async (orgId: string, id: string) => {
     const session = await findSession(db, orgId, id);
     if (!session) throw notFound();
@@ -120,6 +135,19 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       const body = await bodyOf(orgId, req.params.id);
       return { ...body, memberships: await repo.listMemberships(db, orgId, body.id) };
     },
+  );
+  api.patch(
+    '/api/governance/bodies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Corregir el nombre, el acuerdo de creación o las fechas de un órgano colegiado',
+        params: IdParamsSchema,
+        body: BodyPatchSchema,
+        response: responses({ 200: BodySchema }),
+      },
+    },
+    async (req) => updateBody(db, await writer(req), req.params.id, req.body),
   );
   api.post(
     '/api/governance/bodies/:id/memberships',
@@ -315,13 +343,15 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req, reply) => {
-      const detail = await detailOf(await reader(req), req.params.id);
+      const actor = await authorize(ctx, req, 'governance.read');
+      const detail = await detailOf(actor.organizationId, req.params.id);
+      const issuer = issuerOf(actor);
       const model =
         req.params.document === 'orden-del-dia'
-          ? agendaDocument(detail)
+          ? agendaDocument(detail, issuer)
           : req.params.document === 'lista-de-asistencia'
-            ? attendanceListDocument(detail)
-            : minutesDocument(detail);
+            ? attendanceListDocument(detail, issuer)
+            : minutesDocument(detail, issuer);
       const filename = `${DOCUMENT_NAMES[req.params.document]}-${detail.body.acronym}-${detail.heldOn}`;
       return sendDownload(reply, await render(model, filename, req.query.format));
     },
@@ -417,13 +447,14 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req, reply) => {
-      const orgId = await reader(req);
+      const actor = await authorize(ctx, req, 'governance.read');
+      const orgId = actor.organizationId;
       const body = await bodyOf(orgId, req.params.id);
       const table = await attendanceReport(db, orgId, body, req.query);
       const filename = `asistencia-${body.acronym}${req.query.from ? `-${req.query.from}` : ''}${req.query.to ? `-${req.query.to}` : ''}`;
       return sendDownload(
         reply,
-        await render(attendanceReportDocument(body, table), filename, req.query.format),
+        await render(attendanceReportDocument(body, table, issuerOf(actor)), filename, req.query.format),
       );
     },
   );
@@ -450,6 +481,97 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="sesiones-${body.acronym}.ics"`)
         .send(sessionsCalendar(body, sessions, ctx.config.publicUrl));
+    },
+  );
+
+  // Secret feed addresses for calendar apps, which cannot sign in (ADR 0011).
+  const sessionsOfBodies = async (orgId: string, bodies: Awaited<ReturnType<typeof repo.listBodies>>) => {
+    const entries = [];
+    for (const body of bodies) {
+      const rows = await repo.listSessionRows(db, orgId, body.id);
+      for (const session of await presentSessions(db, orgId, body.id, rows)) entries.push({ body, session });
+    }
+    return entries.sort((x, y) =>
+      x.session.heldOn < y.session.heldOn ? -1 : x.session.heldOn > y.session.heldOn ? 1 : 0,
+    );
+  };
+  api.get(
+    '/api/governance/feed-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Mis direcciones de calendario para suscribirse desde otra aplicación',
+        response: responses({ 200: FeedTokenListSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'governance.read');
+      return { items: await repo.listFeedTokens(db, actor.organizationId, actor.userId) };
+    },
+  );
+  api.post(
+    '/api/governance/feed-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Crear una dirección secreta de calendario (de un órgano o de todos)',
+        description: 'La dirección con su secreto se muestra una sola vez; solo se guarda su huella.',
+        body: FeedTokenInputSchema,
+        response: responses({ 201: FeedTokenCreatedSchema }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await authorize(ctx, req, 'governance.read');
+      const scoped = { ...auditActor(actor), userId: actor.userId };
+      return reply.status(201).send(await issueFeedToken(db, scoped, req.body, ctx.config.publicUrl));
+    },
+  );
+  api.delete(
+    '/api/governance/feed-tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revocar una dirección de calendario',
+        params: IdParamsSchema,
+        response: responses({ 200: FeedTokenSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'governance.read');
+      return revokeFeedToken(db, { ...auditActor(actor), userId: actor.userId }, req.params.id);
+    },
+  );
+  api.get(
+    '/api/governance/feeds/:token/sesiones.ics',
+    {
+      schema: {
+        tags,
+        summary: 'Calendario iCal por dirección secreta (sin sesión iniciada)',
+        description: 'Una dirección revocada o desconocida responde 404.',
+        params: FeedParamsSchema,
+        response: responses({ 200: fileResponse }),
+      },
+    },
+    async (req, reply) => {
+      const found = await resolveFeedSecret(db, req.params.token);
+      if (!found) throw notFound();
+      const { organizationId: orgId, bodyId } = found;
+      let name: string;
+      let bodies;
+      if (bodyId) {
+        const body = await repo.findBody(db, orgId, bodyId);
+        if (!body) throw notFound();
+        name = `Sesiones de la ${body.acronym}`;
+        bodies = [body];
+      } else {
+        name = 'Sesiones de los órganos colegiados';
+        bodies = await repo.listBodies(db, orgId);
+      }
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'inline; filename="sesiones.ics"')
+        .send(calendarOf(name, await sessionsOfBodies(orgId, bodies), ctx.config.publicUrl));
     },
   );
 

@@ -1,17 +1,40 @@
-import { Anchor, Center, Loader, Table } from '@mantine/core';
+import { Anchor, Button, Center, Loader, Table } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { formatDay } from '@/web/shared/lib/format';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
+import { useCan } from '@/web/shared/session/session';
 import { useBodies } from './api';
+import { BodyFormModal } from './BodyFormModal';
 
 export default function BodiesPage() {
   const { t } = useTranslation();
   const bodies = useBodies();
+  const navigate = useNavigate();
+  const canWrite = useCan('governance.write');
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('governance.bodies.title')} description={t('governance.bodies.description')} />
+      <PageHeader
+        title={t('governance.bodies.title')}
+        description={t('governance.bodies.description')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('governance.bodyForm.createTitle')}
+            </Button>
+          )
+        }
+      />
+      {creating && (
+        <BodyFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(b) => void navigate(`/gobierno/organos/${b.id}`)}
+        />
+      )}
       {bodies.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />

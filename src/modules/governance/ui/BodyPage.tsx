@@ -1,60 +1,113 @@
 import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { Calendar } from '@mantine/dates';
-import { IconCalendarEvent, IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconEdit,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconPlus,
+  IconRss,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { BodyDetail, Session } from '../contract';
+import type { BodyDetail, Membership, Session } from '../contract';
 import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
+import { useCan } from '@/web/shared/session/session';
+import { BodyFormModal } from './BodyFormModal';
+import { CalendarFeedsModal } from './CalendarFeeds';
+import { EndMembershipModal, MembershipFormModal } from './MembershipFormModal';
+import { SessionFormModal } from './SessionFormModal';
 import { useAgreements, useAttendanceReport, useBody, useSessions, type Period } from './api';
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function Composition({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
+  const canWrite = useCan('governance.write');
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<Membership | null>(null);
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table striped aria-label={t('governance.composition.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('governance.composition.role')}</Table.Th>
-            <Table.Th>{t('governance.composition.holder')}</Table.Th>
-            <Table.Th>{t('governance.composition.from')}</Table.Th>
-            <Table.Th>{t('governance.composition.to')}</Table.Th>
-            <Table.Th>{t('governance.composition.agreement')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {body.memberships.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>{t(`governance.membershipRole.${m.role}`)}</Table.Td>
-              <Table.Td>
-                {m.personName ?? m.institutionName ?? m.areaName}
-                {m.role === 'area_invitee' && (
-                  <Text size="xs" c="dimmed">
-                    {t('governance.composition.headDerived')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{formatDay(m.startsOn)}</Table.Td>
-              <Table.Td>{m.endsOn ? formatDay(m.endsOn) : t('governance.composition.current')}</Table.Td>
-              <Table.Td>{m.agreementNumber ?? m.agreementReference ?? '—'}</Table.Td>
+    <Stack>
+      {canWrite && (
+        <Group>
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+            {t('governance.membershipForm.title')}
+          </Button>
+        </Group>
+      )}
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped aria-label={t('governance.composition.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('governance.composition.role')}</Table.Th>
+              <Table.Th>{t('governance.composition.holder')}</Table.Th>
+              <Table.Th>{t('governance.composition.from')}</Table.Th>
+              <Table.Th>{t('governance.composition.to')}</Table.Th>
+              <Table.Th>{t('governance.composition.agreement')}</Table.Th>
+              {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {body.memberships.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{t(`governance.membershipRole.${m.role}`)}</Table.Td>
+                <Table.Td>
+                  {m.personName ?? m.institutionName ?? m.areaName}
+                  {m.role === 'area_invitee' && (
+                    <Text size="xs" c="dimmed">
+                      {t('governance.composition.headDerived')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatDay(m.startsOn)}</Table.Td>
+                <Table.Td>{m.endsOn ? formatDay(m.endsOn) : t('governance.composition.current')}</Table.Td>
+                <Table.Td>{m.agreementNumber ?? m.agreementReference ?? '—'}</Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      aria-label={t('governance.membershipForm.endOf', {
+                        who: m.personName ?? m.institutionName ?? m.areaName,
+                      })}
+                      onClick={() => setEnding(m)}
+                    >
+                      {t('governance.membershipForm.end')}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {adding && <MembershipFormModal bodyId={body.id} onClose={() => setAdding(false)} />}
+      {ending && <EndMembershipModal bodyId={body.id} membership={ending} onClose={() => setEnding(null)} />}
+    </Stack>
   );
 }
 
-function SessionsTab({ bodyId, sessions }: { bodyId: string; sessions: Session[] }) {
+function SessionsTab({
+  bodyId,
+  bodyAcronym,
+  sessions,
+}: {
+  bodyId: string;
+  bodyAcronym: string;
+  sessions: Session[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const canWrite = useCan('governance.write');
+  const [creating, setCreating] = useState(false);
+  const [feeds, setFeeds] = useState(false);
   const byDay = new Map(sessions.map((s) => [s.heldOn, s]));
   const last = sessions[sessions.length - 1];
   return (
@@ -81,6 +134,29 @@ function SessionsTab({ bodyId, sessions }: { bodyId: string; sessions: Session[]
         <Anchor href={`/api/governance/bodies/${encodeURIComponent(bodyId)}/calendar.ics`} size="sm">
           <IconCalendarEvent size={14} aria-hidden /> {t('governance.sessions.ical')}
         </Anchor>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconRss size={14} aria-hidden />}
+          onClick={() => setFeeds(true)}
+        >
+          {t('governance.feeds.open')}
+        </Button>
+        {canWrite && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('governance.sessionForm.createTitle')}
+          </Button>
+        )}
+        {creating && (
+          <SessionFormModal
+            bodyId={bodyId}
+            onClose={() => setCreating(false)}
+            onSaved={(s) => void navigate(`/gobierno/sesiones/${s.id}`)}
+          />
+        )}
+        {feeds && (
+          <CalendarFeedsModal bodyId={bodyId} bodyAcronym={bodyAcronym} onClose={() => setFeeds(false)} />
+        )}
       </Stack>
       <Table.ScrollContainer minWidth={500} style={{ flex: 1 }}>
         <Table striped aria-label={t('governance.sessions.title')}>
@@ -206,6 +282,16 @@ function AgreementsTab({ bodyId, period }: { bodyId: string; period: Period }) {
   return (
     <Stack>
       <Text>{t('governance.agreements.total', { count: list.data.total })}</Text>
+      {list.data.outsideSessions.length > 0 && (
+        <Stack gap={4}>
+          <Text fw={600}>{t('governance.agreements.outsideSessions')}:</Text>
+          {list.data.outsideSessions.map((a) => (
+            <Text key={a.id} size="sm">
+              <strong>{a.number}.</strong> {a.title}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {list.data.sessions.map((g) => (
         <Stack key={g.session.id} gap={4}>
           <Text fw={600}>{g.heading}:</Text>
@@ -227,6 +313,8 @@ export default function BodyPage() {
   const sessions = useSessions(id);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
+  const canWrite = useCan('governance.write');
+  const [editing, setEditing] = useState(false);
   if (body.isPending || sessions.isPending) {
     return (
       <Center py="xl">
@@ -250,7 +338,19 @@ export default function BodyPage() {
               })
             : t(`governance.bodyKind.${body.data.kind}`)
         }
+        actions={
+          canWrite && (
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {t('governance.bodyForm.editTitle')}
+            </Button>
+          )
+        }
       />
+      {editing && <BodyFormModal body={body.data} onClose={() => setEditing(false)} />}
       <Tabs defaultValue="sessions">
         <Tabs.List mb="md">
           <Tabs.Tab value="sessions">{t('governance.sessions.title')}</Tabs.Tab>
@@ -259,7 +359,7 @@ export default function BodyPage() {
           <Tabs.Tab value="agreements">{t('governance.agreements.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sessions">
-          <SessionsTab bodyId={id} sessions={sessions.data.items} />
+          <SessionsTab bodyId={id} bodyAcronym={body.data.acronym} sessions={sessions.data.items} />
         </Tabs.Panel>
         <Tabs.Panel value="composition">
           <Composition body={body.data} />

@@ -11,24 +11,31 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mandate } from '../contract';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useForm } from '@mantine/form';
+import type { FieldProblem } from '@/shared/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useAddMandateUpdate, useMandate, useMandates } from './api';
+import { MandateFormModal } from './MandateFormModal';
 
 function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => void }) {
   const { t } = useTranslation();
   const detail = useMandate(mandate.id);
   const add = useAddMandateUpdate(mandate.id);
   const canWrite = useCan('governance.write');
-  const [day, setDay] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm<{ occurredOn: string | null; note: string }>({
+    initialValues: { occurredOn: null, note: '' },
+  });
   return (
     <Modal
       opened
@@ -63,36 +70,44 @@ function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => v
           </Table>
         )}
         {canWrite && (
-          <Stack gap="xs">
-            {add.error instanceof ApiRequestError && (
-              <Alert color="red">
-                {add.error.fields.map((f) => f.message).join('; ') || add.error.message}
-              </Alert>
+          <form
+            noValidate
+            onSubmit={form.onSubmit((v) =>
+              add.mutate(
+                { occurredOn: v.occurredOn ?? '', note: v.note },
+                {
+                  onSuccess: () => {
+                    form.setFieldValue('note', '');
+                    setUnplaced([]);
+                  },
+                  onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+                },
+              ),
             )}
-            <Group align="flex-end">
-              <DayInput
-                label={t('governance.mandates.date')}
-                value={day}
-                onChange={(v) => setDay(v)}
-                required
-              />
-              <Textarea
-                label={t('governance.mandates.note')}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-                autosize
-                style={{ flex: 1 }}
-                required
-              />
-            </Group>
-            <Button
-              disabled={!day || !note.trim()}
-              loading={add.isPending}
-              onClick={() => add.mutate({ occurredOn: day!, note }, { onSuccess: () => setNote('') })}
-            >
-              {t('governance.mandates.addUpdate')}
-            </Button>
-          </Stack>
+          >
+            <Stack gap="xs">
+              <FormErrorAlert error={add.error} unplaced={unplaced} />
+              <Group align="flex-start">
+                <DayInput
+                  label={t('governance.mandates.date')}
+                  withAsterisk
+                  {...form.getInputProps('occurredOn')}
+                />
+                <Textarea
+                  label={t('governance.mandates.note')}
+                  autosize
+                  style={{ flex: 1 }}
+                  withAsterisk
+                  {...form.getInputProps('note')}
+                />
+              </Group>
+              <Group>
+                <Button type="submit" loading={add.isPending}>
+                  {t('governance.mandates.addUpdate')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         )}
       </Stack>
     </Modal>
@@ -102,10 +117,34 @@ function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => v
 export default function MandatesPage() {
   const { t } = useTranslation();
   const mandates = useMandates();
+  const canWrite = useCan('governance.write');
   const [open, setOpen] = useState<Mandate | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Mandate | null>(null);
+  const overdue = mandates.data?.items.filter((m) => m.overdue) ?? [];
   return (
     <>
-      <PageHeader title={t('governance.mandates.title')} description={t('governance.mandates.description')} />
+      <PageHeader
+        title={t('governance.mandates.title')}
+        description={t('governance.mandates.description')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('governance.mandateForm.createTitle')}
+            </Button>
+          )
+        }
+      />
+      {overdue.length > 0 && (
+        <Alert
+          color="red"
+          mb="md"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('governance.mandates.overdueAlert', { count: overdue.length })}
+        >
+          {overdue.map((m) => `${m.agreementNumber}: ${m.description}`).join(' · ')}
+        </Alert>
+      )}
       {mandates.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />
@@ -123,6 +162,7 @@ export default function MandatesPage() {
                 <Table.Th>{t('governance.mandates.due')}</Table.Th>
                 <Table.Th>{t('governance.mandates.status')}</Table.Th>
                 <Table.Th>{t('governance.mandates.updates')}</Table.Th>
+                {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -152,6 +192,18 @@ export default function MandatesPage() {
                       })}
                     </Button>
                   </Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="xs"
+                        aria-label={t('governance.mandateForm.editOf', { number: m.agreementNumber })}
+                        onClick={() => setEditing(m)}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -159,6 +211,8 @@ export default function MandatesPage() {
         </Table.ScrollContainer>
       )}
       {open && <UpdatesModal mandate={open} onClose={() => setOpen(null)} />}
+      {creating && <MandateFormModal onClose={() => setCreating(false)} />}
+      {editing && <MandateFormModal mandate={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -1,12 +1,10 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Center,
   Checkbox,
   Group,
-  List,
   Loader,
   Paper,
   Stack,
@@ -14,18 +12,22 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { IconEdit, IconFileTypeDocx, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { RosterEntry } from '../contract';
+import type { Agreement, RosterEntry } from '../contract';
 import { api, ApiRequestError } from '@/web/shared/api/client';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { useCan } from '@/web/shared/session/session';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
+import { AgreementEditModal, AgreementFormModal } from './AgreementFormModal';
 import { useRecordAttendance, useSession } from './api';
+import { SessionFormModal } from './SessionFormModal';
+import { AgendaPanel, MinutesPanel } from './SessionParts';
 
 const DOCUMENTS = ['orden-del-dia', 'lista-de-asistencia', 'minuta'] as const;
 const key = (r: RosterEntry) => r.membershipId;
@@ -37,6 +39,9 @@ export default function SessionPage() {
   const canWrite = useCan('governance.write');
   const save = useRecordAttendance(id);
   const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [editing, setEditing] = useState(false);
+  const [adopting, setAdopting] = useState(false);
+  const [correcting, setCorrecting] = useState<Agreement | null>(null);
 
   useEffect(() => {
     if (session.data) {
@@ -68,7 +73,7 @@ export default function SessionPage() {
         ),
       },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('governance.session.saved') }),
+        onSuccess: () => notifySuccess(t('governance.session.saved')),
       },
     );
   const download = (doc: (typeof DOCUMENTS)[number], format: 'docx' | 'pdf') =>
@@ -95,6 +100,11 @@ export default function SessionPage() {
       />
       <Stack gap="lg">
         <Group gap="xs">
+          {canWrite && !frozen && (
+            <Button leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
+              {t('governance.sessionForm.editTitle')}
+            </Button>
+          )}
           {DOCUMENTS.map((doc) => (
             <Group key={doc} gap={4}>
               <Button
@@ -117,27 +127,7 @@ export default function SessionPage() {
           ))}
         </Group>
 
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('governance.session.agenda')}
-          </Title>
-          {s.agenda.length ? (
-            <List type="ordered">
-              {s.agenda.map((i) => (
-                <List.Item key={i.id}>
-                  {i.title}
-                  {i.documents.map((d) => (
-                    <Anchor key={d.id} ml="xs" size="sm" href={`/api/governance/agenda-documents/${d.id}`}>
-                      {d.filename}
-                    </Anchor>
-                  ))}
-                </List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text c="dimmed">{t('governance.session.noAgenda')}</Text>
-          )}
-        </Paper>
+        <AgendaPanel session={s} editable={canWrite && !frozen} />
 
         <Paper withBorder p="md">
           <Group justify="space-between" mb="sm">
@@ -159,11 +149,10 @@ export default function SessionPage() {
               {t('governance.session.frozen', { number: s.minutesApprovedBy!.number })}
             </Alert>
           )}
-          {save.error instanceof ApiRequestError && (
-            <Alert color="red" mb="sm" title={save.error.message}>
-              {save.error.fields.map((f) => f.message).join('; ')}
-            </Alert>
-          )}
+          <FormErrorAlert
+            error={save.error}
+            unplaced={save.error instanceof ApiRequestError ? save.error.fields : []}
+          />
           <Table.ScrollContainer minWidth={600}>
             <Table striped aria-label={t('governance.session.attendance')}>
               <Table.Thead>
@@ -212,9 +201,16 @@ export default function SessionPage() {
         </Paper>
 
         <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('governance.agreements.title')}
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4">
+              {t('governance.agreements.title')}
+            </Title>
+            {canWrite && !frozen && (
+              <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => setAdopting(true)}>
+                {t('governance.agreementForm.title')}
+              </Button>
+            )}
+          </Group>
           {s.agreements.length ? (
             <Table aria-label={t('governance.agreements.title')}>
               <Table.Thead>
@@ -222,14 +218,45 @@ export default function SessionPage() {
                   <Table.Th>{t('governance.agreements.number')}</Table.Th>
                   <Table.Th>{t('governance.agreements.subject')}</Table.Th>
                   <Table.Th>{t('governance.agreements.vote')}</Table.Th>
+                  {canWrite && !frozen && <Table.Th>{t('common.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {s.agreements.map((a) => (
                   <Table.Tr key={a.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>
-                    <Table.Td>{a.title}</Table.Td>
-                    <Table.Td>{t(`governance.voteKind.${a.voteKind}`)}</Table.Td>
+                    <Table.Td>
+                      {a.title}
+                      {a.agendaItemId && (
+                        <Text size="xs" c="dimmed">
+                          {t('governance.agreementForm.underItem', {
+                            position: s.agenda.find((i) => i.id === a.agendaItemId)?.position ?? '—',
+                          })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`governance.voteKind.${a.voteKind}`)}
+                      {a.votes.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {a.votes
+                            .map((v) => `${v.personName}: ${t(`governance.vote.${v.vote}`)}`)
+                            .join('; ')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {canWrite && !frozen && (
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          aria-label={t('governance.agreementForm.editTitle', { number: a.number })}
+                          onClick={() => setCorrecting(a)}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -238,7 +265,16 @@ export default function SessionPage() {
             <Text c="dimmed">{t('governance.session.noAgreements')}</Text>
           )}
         </Paper>
+
+        <MinutesPanel
+          key={`${s.id}-${s.minutesApprovedBy?.agreementId ?? ''}`}
+          session={s}
+          canWrite={canWrite}
+        />
       </Stack>
+      {editing && <SessionFormModal bodyId={s.bodyId} session={s} onClose={() => setEditing(false)} />}
+      {adopting && <AgreementFormModal session={s} onClose={() => setAdopting(false)} />}
+      {correcting && <AgreementEditModal agreement={correcting} onClose={() => setCorrecting(null)} />}
     </>
   );
 }

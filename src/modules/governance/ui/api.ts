@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementsBySession,
   AttendanceInput,
   AttendanceTable,
   Body,
   BodyDetail,
+  FeedToken,
   Mandate,
   MandateDetail,
   MandateUpdateInput,
@@ -92,5 +93,52 @@ export function useAddMandateUpdate(mandateId: string) {
     mutationFn: (input: MandateUpdateInput) =>
       api.post<MandateDetail>(`/api/governance/mandates/${id(mandateId)}/updates`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+/** A write of the governance module: every success refreshes the module's reads. */
+export function useGovernanceMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+export type Option = { value: string; label: string };
+
+/** People whose name contains `q` (server-side search), as select options. */
+export function usePersonOptions(q: string) {
+  return useQuery({
+    queryKey: ['directory', 'people', 'options', q],
+    queryFn: () =>
+      api.get<{ items: { id: string; fullName: string }[] }>('/api/people', {
+        q: q || undefined,
+        pageSize: 30,
+      }),
+    placeholderData: keepPreviousData,
+    select: (page): Option[] => page.items.map((p) => ({ value: p.id, label: p.fullName })),
+  });
+}
+
+/** The political parties of the directory (a short list). */
+export function usePartyOptions() {
+  return useQuery({
+    queryKey: ['directory', 'institutions', 'parties'],
+    queryFn: () =>
+      api.get<{ items: { id: string; name: string; acronym: string | null }[] }>('/api/institutions', {
+        kind: 'political_party',
+        pageSize: 200,
+      }),
+    staleTime: 60_000,
+    select: (page): Option[] =>
+      page.items.map((i) => ({ value: i.id, label: i.acronym ? `${i.name} (${i.acronym})` : i.name })),
+  });
+}
+
+export function useFeedTokens() {
+  return useQuery({
+    queryKey: [...GOVERNANCE_KEY, 'feed-tokens'],
+    queryFn: () => api.get<{ items: FeedToken[] }>('/api/governance/feed-tokens'),
   });
 }

@@ -1,0 +1,161 @@
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '@/shared/errors';
+import {
+  MANDATE_STATUSES,
+  type AgreementsBySession,
+  type Body,
+  type Mandate,
+  type MandateDetail,
+  type MandateInput,
+  type MandatePatch,
+  type MandateStatus,
+} from '../contract';
+import { useAreaOptions } from '@/modules/directory/ui/api';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { GOVERNANCE_KEY, useGovernanceMutation } from './api';
+
+/** Every agreement of the Consejo General bodies (with or without a session), as options. */
+function useConsejoAgreementOptions() {
+  return useQuery({
+    queryKey: [...GOVERNANCE_KEY, 'consejo-agreements'],
+    queryFn: async () => {
+      const bodies = (await api.get<{ items: Body[] }>('/api/governance/bodies')).items.filter(
+        (b) => b.kind === 'consejo_general',
+      );
+      const lists = await Promise.all(
+        bodies.map((b) => api.get<AgreementsBySession>(`/api/governance/bodies/${b.id}/agreements`)),
+      );
+      return lists
+        .flatMap((l) => [...l.outsideSessions, ...l.sessions.flatMap((g) => g.agreements)])
+        .map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` }));
+    },
+  });
+}
+
+type Values = {
+  agreementId: string | null;
+  description: string;
+  dueOn: string | null;
+  areaIds: string[];
+  status: string | null;
+};
+
+/**
+ * Registers a mandate of a Consejo General agreement to one or more areas with its due date, or
+ * edits `mandate` (description, due date, status).
+ */
+export function MandateFormModal(props: { mandate?: Mandate; onClose: () => void }) {
+  const { t } = useTranslation();
+  const m = props.mandate;
+  const agreements = useConsejoAgreementOptions();
+  const areas = useAreaOptions();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm<Values>({
+    initialValues: {
+      agreementId: m?.agreementId ?? null,
+      description: m?.description ?? '',
+      dueOn: m?.dueOn ?? null,
+      areaIds: m?.areas.map((a) => a.id) ?? [],
+      status: m?.status ?? 'pending',
+    },
+  });
+  const save = useGovernanceMutation((v: Values) => {
+    if (m) {
+      const patch: MandatePatch = {
+        description: v.description,
+        dueOn: v.dueOn,
+        status: v.status as MandateStatus,
+      };
+      return api.patch<MandateDetail>(`/api/governance/mandates/${m.id}`, patch);
+    }
+    const input: MandateInput = {
+      agreementId: v.agreementId ?? '',
+      description: v.description,
+      dueOn: v.dueOn,
+      areaIds: v.areaIds,
+    };
+    return api.post<MandateDetail>('/api/governance/mandates', input);
+  });
+  const submit = (v: Values) =>
+    save.mutate(v, {
+      onSuccess: (saved) => {
+        notifySuccess(
+          t(m ? 'governance.mandateForm.updated' : 'governance.mandateForm.created', {
+            number: saved.agreementNumber,
+          }),
+        );
+        props.onClose();
+      },
+      onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+    });
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={m ? t('governance.mandateForm.editTitle') : t('governance.mandateForm.createTitle')}
+      size="lg"
+    >
+      <form noValidate onSubmit={form.onSubmit(submit)}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Select
+            label={t('governance.mandates.agreement')}
+            withAsterisk
+            searchable
+            disabled={!!m}
+            data-autofocus
+            data={agreements.data ?? (m ? [{ value: m.agreementId, label: m.agreementNumber }] : [])}
+            nothingFoundMessage={t('common.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('agreementId')}
+          />
+          <Textarea
+            label={t('governance.mandates.mandate')}
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('description')}
+          />
+          <MultiSelect
+            label={t('governance.mandates.areas')}
+            withAsterisk
+            searchable
+            disabled={!!m}
+            data={areas.data ?? []}
+            nothingFoundMessage={t('common.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('areaIds')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DayInput label={t('governance.mandates.due')} clearable {...form.getInputProps('dueOn')} />
+            {m && (
+              <Select
+                label={t('governance.mandates.status')}
+                withAsterisk
+                data={MANDATE_STATUSES.map((s) => ({ value: s, label: t(`governance.mandateStatus.${s}`) }))}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('status')}
+              />
+            )}
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {m ? t('common.saveChanges') : t('governance.mandateForm.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
