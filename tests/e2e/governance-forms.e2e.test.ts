@@ -1,0 +1,130 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/cli/demo';
+import {
+  choose,
+  expectAccessible,
+  fieldError,
+  labelled,
+  launchBrowser,
+  newContext,
+  signIn,
+  watchErrors,
+} from '../support/e2e-browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// Governance through its forms: a new session of the CVOE, its agenda, attendance with the quorum
+// check, and an agreement adopted under an agenda item — with the server's refusals shown per field.
+
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  await seedDemo(app.ctx);
+  context = await newContext(browser, app.url);
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await signIn(page, 'enlace@iecm.demo');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const CVOE = 'Comisión Provisional de Vinculación con Organismos Externos';
+
+describe('governance forms', () => {
+  it('creates a session, records attendance with the quorum check and adopts an agreement', async () => {
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Órganos colegiados' })
+      .click();
+    await page.getByRole('link', { name: new RegExp(CVOE) }).click();
+    await page.getByRole('heading', { level: 1, name: CVOE }).waitFor();
+
+    // A new session: the server refuses a convocation after the session, next to the field.
+    await page.getByRole('button', { name: 'Registrar sesión' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrar sesión' });
+    await dialog.waitFor();
+    await choose(dialog, 'Tipo de sesión', 'Extraordinaria');
+    await choose(dialog, 'Modalidad', 'A distancia');
+    await dialog.getByLabel(labelled('Fecha')).fill('15/04/2024');
+    await dialog.getByLabel(labelled('Hora de inicio')).fill('10:00');
+    await dialog.getByLabel(labelled('Hora de término')).fill('11:30');
+    const convokedOn = dialog.getByLabel(labelled('Fecha de la convocatoria'));
+    await convokedOn.fill('20/04/2024');
+    await dialog.getByLabel(labelled('Lugar o enlace')).click();
+    await dialog.getByRole('button', { name: 'Registrar sesión' }).click();
+    await expect
+      .poll(() => fieldError(convokedOn))
+      .toBe('La convocatoria no puede ser posterior a la sesión');
+    await expectAccessible(page, 'formulario de sesión con errores');
+    await convokedOn.fill('12/04/2024');
+    await dialog.getByLabel(labelled('Lugar o enlace')).click();
+    await dialog.getByRole('button', { name: 'Registrar sesión' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The server derived the number and the weekday.
+    await page.getByRole('heading', { level: 1, name: /^Primera sesión extraordinaria de 2024/ }).waitFor();
+    await page.getByText(/lunes 15 de abril de 2024, 10:00–11:30 h/).waitFor();
+
+    // The agenda.
+    await page.getByLabel(labelled('Nuevo punto del orden del día')).fill('Aprobación del orden del día');
+    await page.getByRole('button', { name: 'Agregar punto' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Aprobación del orden del día' }).waitFor();
+
+    // Attendance: each person in the role held that day, the quorum recomputed as boxes change.
+    const roster = page.getByRole('table', { name: 'Lista de asistencia' });
+    const boxes = roster.getByRole('checkbox');
+    await expect.poll(() => boxes.count()).toBeGreaterThan(5);
+    await page.getByText(/^Sin quórum: 0 de \d+ integrantes con voto/).waitFor();
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await page.getByText(/^Hay quórum: (\d+) de \1 integrantes con voto$/).waitFor();
+    await page.getByRole('button', { name: 'Guardar asistencia' }).click();
+    await page.getByText('Asistencia guardada').waitFor();
+    await expectAccessible(page, 'sesión nueva con asistencia');
+
+    // An agreement under the agenda item: a recorded vote without votes is refused by the server.
+    await page.getByRole('button', { name: 'Adoptar acuerdo' }).click();
+    const adopt = page.getByRole('dialog', { name: 'Adoptar acuerdo' });
+    await adopt.waitFor();
+    await choose(adopt, 'Punto del orden del día', '1. Aprobación del orden del día');
+    await adopt.getByLabel(labelled('Acuerdo')).fill('Se aprueba el orden del día de la sesión.');
+    await adopt.getByText('Votación nominal', { exact: true }).click();
+    await adopt.getByRole('table', { name: 'Votación de cada integrante' }).waitFor();
+    await adopt.getByRole('button', { name: 'Adoptar acuerdo' }).click();
+    await adopt.getByText('Registre el voto de cada integrante').waitFor();
+    await expectAccessible(page, 'formulario de acuerdo con errores');
+    await adopt.getByText('Unanimidad', { exact: true }).click();
+    await adopt.getByRole('button', { name: 'Adoptar acuerdo' }).click();
+    await adopt.waitFor({ state: 'detached' });
+    await page.getByText('Se adoptó el Acuerdo CVOE/012/2024').waitFor();
+
+    const agreements = page.getByRole('table', { name: 'Acuerdos' });
+    const row = agreements.locator('tbody tr', { hasText: 'CVOE/012/2024' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect(row.textContent()).resolves.toContain('Se aprueba el orden del día de la sesión.');
+    await expect(row.textContent()).resolves.toContain('Punto 1 del orden del día');
+
+    // It stays after a reload: recorded by the API, not only on screen.
+    await page.reload();
+    await expect(
+      page.getByRole('table', { name: 'Acuerdos' }).locator('tbody tr', { hasText: 'CVOE/012/2024' }).count(),
+    ).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Lista de asistencia' })
+          .getByRole('checkbox', { checked: true })
+          .count(),
+      )
+      .toBeGreaterThan(5);
+    await expectAccessible(page, 'sesión con acuerdo adoptado');
+    expect(errors).toEqual([]);
+  });
+});
