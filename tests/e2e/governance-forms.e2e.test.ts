@@ -113,9 +113,14 @@ describe('governance forms', () => {
 
     // It stays after a reload: recorded by the API, not only on screen.
     await page.reload();
-    await expect(
-      page.getByRole('table', { name: 'Acuerdos' }).locator('tbody tr', { hasText: 'CVOE/012/2024' }).count(),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Acuerdos' })
+          .locator('tbody tr', { hasText: 'CVOE/012/2024' })
+          .count(),
+      )
+      .toBe(1);
     await expect
       .poll(() =>
         page
