@@ -97,7 +97,9 @@ export async function agreementsBySession(
   });
   const outsideSessions = (await repo.listAgreements(db, orgId, { bodyId: body.id })).filter(
     (a) =>
-      !a.sessionId && (!period.from || a.adoptedOn >= period.from) && (!period.to || a.adoptedOn <= period.to),
+      !a.sessionId &&
+      (!period.from || a.adoptedOn >= period.from) &&
+      (!period.to || a.adoptedOn <= period.to),
   );
   return { sessions: groups, total: agreements.length, outsideSessions };
 }
