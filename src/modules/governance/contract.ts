@@ -411,7 +411,7 @@ export const AgreementsBySessionSchema = z
     ),
     total: z.number().int(),
     /** Agreements on record without a session (adopted before the system) in the period. */
-    outsideSessions: z.array(AgreementSchema),
+    outsideSessions: z.array(AgreementSchema).optional(),
   })
   .meta({ id: 'AgreementsBySession' });
 export type AgreementsBySession = z.infer<typeof AgreementsBySessionSchema>;

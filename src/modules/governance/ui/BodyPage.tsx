@@ -282,10 +282,10 @@ function AgreementsTab({ bodyId, period }: { bodyId: string; period: Period }) {
   return (
     <Stack>
       <Text>{t('governance.agreements.total', { count: list.data.total })}</Text>
-      {list.data.outsideSessions.length > 0 && (
+      {(list.data.outsideSessions?.length ?? 0) > 0 && (
         <Stack gap={4}>
           <Text fw={600}>{t('governance.agreements.outsideSessions')}:</Text>
-          {list.data.outsideSessions.map((a) => (
+          {(list.data.outsideSessions ?? []).map((a) => (
             <Text key={a.id} size="sm">
               <strong>{a.number}.</strong> {a.title}
             </Text>

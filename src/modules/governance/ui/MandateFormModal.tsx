@@ -34,7 +34,7 @@ function useConsejoAgreementOptions() {
         bodies.map((b) => api.get<AgreementsBySession>(`/api/governance/bodies/${b.id}/agreements`)),
       );
       return lists
-        .flatMap((l) => [...l.outsideSessions, ...l.sessions.flatMap((g) => g.agreements)])
+        .flatMap((l) => [...(l.outsideSessions ?? []), ...l.sessions.flatMap((g) => g.agreements)])
         .map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` }));
     },
   });
