@@ -9,6 +9,7 @@ import {
   IconChartBar,
   IconMail,
   IconHome,
+  IconInbox,
   IconHierarchy2,
   IconListDetails,
   IconUsers,
@@ -31,6 +32,7 @@ export type NavItem = {
     | 'audit'
     | 'folios'
     | 'channelStatistics'
+    | 'myRoutings'
     | 'instruments'
     | 'reviews'
     | 'opinions'
@@ -52,6 +54,13 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
   },
   { to: '/canal/folios', label: 'folios', icon: IconMail, permission: 'channel.read', group: 'channel' },
+  {
+    to: '/canal/turnos',
+    label: 'myRoutings',
+    icon: IconInbox,
+    permission: 'channel.answer',
+    group: 'channel',
+  },
   {
     to: '/canal/estadisticas',
     label: 'channelStatistics',

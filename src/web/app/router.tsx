@@ -30,6 +30,8 @@ const AlertsPage = lazy(() => import('@/modules/agreements/ui/AlertsPage'));
 const FoliosPage = lazy(() => import('@/modules/channel/ui/FoliosPage'));
 const FolioDetailPage = lazy(() => import('@/modules/channel/ui/FolioDetailPage'));
 const ChannelStatisticsPage = lazy(() => import('@/modules/channel/ui/StatisticsPage'));
+const MyRoutingsPage = lazy(() => import('@/modules/channel/ui/MyRoutingsPage'));
+const RoutingPage = lazy(() => import('@/modules/channel/ui/RoutingPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
       { path: 'canal/folios', element: page(FoliosPage, 'channel.read') },
       { path: 'canal/folios/:id', element: page(FolioDetailPage, 'channel.read') },
       { path: 'canal/estadisticas', element: page(ChannelStatisticsPage, 'channel.read') },
+      { path: 'canal/turnos', element: page(MyRoutingsPage, 'channel.answer') },
+      { path: 'canal/turnos/:id', element: page(RoutingPage, 'channel.answer') },
       { path: 'gobierno', element: page(BodiesPage, 'governance.read') },
       { path: 'gobierno/organos/:id', element: page(BodyPage, 'governance.read') },
       { path: 'gobierno/sesiones/:id', element: page(GovernanceSessionPage, 'governance.read') },

@@ -1,0 +1,102 @@
+import { Anchor, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDay } from '@/web/shared/lib/format';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { RoutingStateBadge } from './RoutingPanel';
+import { useMyRoutings } from './routing-api';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['turnos'] as const;
+
+/** "Mis turnos": the folios routed to the areas of an area-staff user. */
+export default function MyRoutingsPage() {
+  const { t } = useTranslation();
+  const list = useListParams(FILTERS);
+  const state = (list.filters.turnos ?? 'open') as 'open' | 'closed' | 'all';
+  const queue = useMyRoutings({ state, page: list.page, pageSize: PAGE_SIZE });
+
+  return (
+    <>
+      <PageHeader title={t('channel.queue.title')} description={t('channel.queue.description')} />
+      <Paper withBorder p="md">
+        <SegmentedControl
+          mb="md"
+          aria-label={t('channel.queue.show')}
+          value={state}
+          onChange={(v) => list.setFilter('turnos', v === 'open' ? null : v)}
+          data={[
+            { value: 'open', label: t('channel.queue.open') },
+            { value: 'closed', label: t('channel.queue.closed') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+        {queue.isError ? (
+          <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table>
+              <Table.Caption className="sr-caption">{t('channel.queue.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('channel.folio')}</Table.Th>
+                  <Table.Th>{t('channel.subject')}</Table.Th>
+                  <Table.Th>{t('channel.routing.area')}</Table.Th>
+                  <Table.Th>{t('channel.routing.internalDue')}</Table.Th>
+                  <Table.Th>{t('channel.routing.state')}</Table.Th>
+                  <Table.Th>{t('channel.statusLabel')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {queue.data?.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/canal/turnos/${r.id}`} fw={600}>
+                        {r.folioSummary.folio}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {t(`channel.modules.${r.folioSummary.module}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={420}>
+                      <Text size="sm" lineClamp={2}>
+                        {r.folioSummary.subject}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`channel.routing.roles.${r.role}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{r.area.name}</Table.Td>
+                    <Table.Td>
+                      {r.internalDueOn ? formatDay(r.internalDueOn) : '—'}
+                      <DueBadges folio={r} />
+                    </Table.Td>
+                    <Table.Td>
+                      <RoutingStateBadge state={r.state} />
+                    </Table.Td>
+                    <Table.Td>
+                      <FolioStatusBadge status={r.folioSummary.status} />
+                      <DueBadges folio={r.folioSummary} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {queue.data?.total === 0 && (
+          <Text c="dimmed" mt="sm">
+            {t('channel.queue.empty')}
+          </Text>
+        )}
+        {queue.data && (
+          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={queue.data.total} onPage={list.setPage} />
+        )}
+      </Paper>
+    </>
+  );
+}

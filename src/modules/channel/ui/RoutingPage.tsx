@@ -1,0 +1,239 @@
+import {
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { FieldProblem } from '@/shared/errors';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { formatDateTime, formatDay } from '@/web/shared/lib/format';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { Trail } from '@/web/shared/ui/Trail';
+import type { RoutingDetail } from '../routing-contract';
+import { CHANNEL_KEY } from './api';
+import { AttachmentList } from './AttachmentList';
+import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { RoutingStateBadge } from './RoutingPanel';
+import { uploadAll, useMyRouting } from './routing-api';
+
+/** One slip of the user's area: the folio, the instructions, and the answer or the return. */
+export default function RoutingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const slip = useMyRouting(id);
+  const [returning, setReturning] = useState(false);
+  if (slip.isError) return <QueryError error={slip.error} onRetry={() => void slip.refetch()} />;
+  if (!slip.data) return null;
+  const r = slip.data;
+  const f = r.folioSummary;
+  return (
+    <>
+      <PageHeader
+        above={
+          <Trail items={[{ label: t('channel.queue.title'), to: '/canal/turnos' }, { label: f.folio }]} />
+        }
+        title={`${t('channel.folio')} ${f.folio}`}
+        description={f.subject}
+        actions={
+          r.state === 'assigned' && (
+            <Button variant="default" onClick={() => setReturning(true)}>
+              {t('channel.routing.return')}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <Field label={t('channel.routing.area')}>
+              {r.area.name} · {t(`channel.routing.roles.${r.role}`)}
+            </Field>
+            <Field label={t('channel.routing.state')}>
+              <RoutingStateBadge state={r.state} />
+            </Field>
+            <Field label={t('channel.routing.internalDue')}>
+              <Group gap="xs">
+                <span>{r.internalDueOn ? formatDay(r.internalDueOn) : '—'}</span>
+                <DueBadges folio={r} />
+              </Group>
+            </Field>
+            <Field label={t('channel.statusLabel')}>
+              <FolioStatusBadge status={f.status} />
+            </Field>
+            <Field label={t('channel.due')}>
+              <Group gap="xs">
+                <span>{f.dueOn ? formatDay(f.dueOn) : '—'}</span>
+                <DueBadges folio={f} />
+              </Group>
+            </Field>
+            <Field label={t('channel.routing.routedAt')}>
+              {formatDateTime(r.assignedAt)}
+              {r.assignedBy ? ` · ${r.assignedBy}` : ''}
+            </Field>
+          </SimpleGrid>
+          {r.instructions && (
+            <Field label={t('channel.routing.instructions')}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.instructions}
+              </Text>
+            </Field>
+          )}
+          {f.body && (
+            <Text mt="md" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {f.body}
+            </Text>
+          )}
+          <Title order={2} size="h5" mt="md" mb={4}>
+            {t('channel.routing.files')}
+          </Title>
+          <AttachmentList files={r.folioAttachments} empty={t('channel.routing.noFiles')} />
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('channel.routing.areaAnswer')}
+          </Title>
+          {r.state === 'assigned' ? (
+            <AnswerForm routing={r} />
+          ) : (
+            <Stack gap="xs">
+              {r.answerText && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.answerText}
+                </Text>
+              )}
+              {r.returnReason && (
+                <Text size="sm">
+                  {t('channel.routing.reason')}: {r.returnReason}
+                </Text>
+              )}
+              <AttachmentList files={r.attachments} />
+              <Text size="xs" c="dimmed">
+                {r.closedAt ? formatDateTime(r.closedAt) : ''}
+                {r.closedBy ? ` · ${r.closedBy}` : ''} · {t('channel.routing.daysInArea')}:{' '}
+                {r.businessDaysInArea}
+              </Text>
+            </Stack>
+          )}
+        </Paper>
+      </Stack>
+      {returning && <ReturnModal routing={r} onClose={() => setReturning(false)} />}
+    </>
+  );
+}
+
+function Field(props: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {props.label}
+      </Text>
+      <div>{props.children}</div>
+    </div>
+  );
+}
+
+function AnswerForm({ routing }: { routing: RoutingDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const form = useForm({ initialValues: { text: '' } });
+  const save = useMutation({
+    mutationFn: async (v: { text: string }) => {
+      // Files first: a refused file stops the answer, so nothing goes half-done.
+      await uploadAll(`/api/channel/my-routings/${routing.id}/attachments`, files);
+      setFiles([]);
+      return api.post(`/api/channel/my-routings/${routing.id}/answer`, { text: v.text });
+    },
+    onSuccess: () => notifySuccess(t('channel.routing.answered')),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'text', file: 'text' })),
+  });
+  return (
+    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <AttachmentList files={routing.attachments} />
+        <Textarea
+          label={t('channel.routing.answerText')}
+          withAsterisk
+          autosize
+          minRows={4}
+          {...form.getInputProps('text')}
+        />
+        <FileInput
+          label={t('channel.routing.attach')}
+          description={t('channel.routing.attachHelp')}
+          multiple
+          clearable
+          value={files}
+          onChange={setFiles}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('channel.routing.sendAnswer')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ReturnModal(props: { routing: RoutingDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm({ initialValues: { reason: '' } });
+  const save = useMutation({
+    mutationFn: (v: { reason: string }) => api.post(`/api/channel/my-routings/${props.routing.id}/return`, v),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      notifySuccess(t('channel.routing.returned'));
+      props.onClose();
+    },
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'reason' })),
+  });
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`${t('channel.routing.return')} · ${props.routing.folioSummary.folio}`}
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Textarea
+            label={t('channel.routing.reason')}
+            withAsterisk
+            autosize
+            minRows={3}
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('channel.routing.return')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

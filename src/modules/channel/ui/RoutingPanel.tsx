@@ -1,0 +1,492 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconArrowsExchange, IconSend, IconShare } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '@/shared/errors';
+import { todayInMexicoCity } from '@/shared/dates';
+import type { FolioDetail } from '../contract';
+import { allowedEvents, type FolioEvent } from '../folio-status';
+import type { Routing } from '../routing-contract';
+import { useAreaOptions } from '@/modules/directory/ui/api';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { formatDay } from '@/web/shared/lib/format';
+import { useCan, useMe } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { CHANNEL_KEY } from './api';
+import { AttachmentList } from './AttachmentList';
+import { DueBadges } from './FolioStatusBadge';
+import { uploadAll, useFolioAttachments, useFolioRoutings } from './routing-api';
+
+const CONSOLIDATION_EVENTS: FolioEvent[] = [
+  'local_answers',
+  'local_acknowledges',
+  'national_concludes',
+  'national_returns',
+];
+type ConsolidationEvent = 'local_answers' | 'local_acknowledges' | 'national_concludes' | 'national_returns';
+
+const STATE_COLORS: Record<Routing['state'], string> = {
+  assigned: 'orange',
+  answered: 'green',
+  returned: 'grape',
+  withdrawn: 'gray',
+};
+
+export function RoutingStateBadge({ state }: { state: Routing['state'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLORS[state]} variant="dot" style={{ overflow: 'visible' }}>
+      {t(`channel.routing.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** The folio's files, its routing slips to areas, and the consolidated answer (folio page). */
+export function RoutingPanel({ folio }: { folio: FolioDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canRoute = useCan('channel.route');
+  const canWrite = useCan('channel.write');
+  const routings = useFolioRoutings(folio.id);
+  const files = useFolioAttachments(folio.id);
+  const [routing, setRouting] = useState(false);
+  const [reassigning, setReassigning] = useState<Routing | null>(null);
+  const [consolidating, setConsolidating] = useState(false);
+  const open = folio.status !== 'concluded' && folio.status !== 'cancelled';
+  const events =
+    canWrite && me.data
+      ? allowedEvents({ ...folio, localOrgId: folio.localOrganization.id }, me.data.organization.id).filter(
+          (e) => CONSOLIDATION_EVENTS.includes(e),
+        )
+      : [];
+
+  return (
+    <>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('channel.routing.files')}
+        </Title>
+        {files.isError ? (
+          <QueryError error={files.error} onRetry={() => void files.refetch()} />
+        ) : (
+          <AttachmentList files={files.data ?? []} empty={t('channel.routing.noFiles')} />
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('channel.routing.title')}
+          </Title>
+          <Group gap="xs">
+            {canRoute && open && (
+              <Button
+                variant="default"
+                leftSection={<IconShare size={16} aria-hidden />}
+                onClick={() => setRouting(true)}
+              >
+                {t('channel.routing.route')}
+              </Button>
+            )}
+            {events.length > 0 && (routings.data?.length ?? 0) > 0 && (
+              <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setConsolidating(true)}>
+                {t('channel.routing.consolidate')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {routings.isError && <QueryError error={routings.error} onRetry={() => void routings.refetch()} />}
+        {routings.data?.length === 0 && <Text c="dimmed">{t('channel.routing.none')}</Text>}
+        {!!routings.data?.length && (
+          <Table.ScrollContainer minWidth={800}>
+            <Table verticalSpacing="sm">
+              <Table.Caption className="sr-caption">{t('channel.routing.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('channel.routing.area')}</Table.Th>
+                  <Table.Th>{t('channel.routing.internalDue')}</Table.Th>
+                  <Table.Th>{t('channel.routing.state')}</Table.Th>
+                  <Table.Th>{t('channel.routing.daysInArea')}</Table.Th>
+                  <Table.Th>{t('channel.routing.answer')}</Table.Th>
+                  {canRoute && <Table.Th>{t('common.actions')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {routings.data.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {r.area.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`channel.routing.roles.${r.role}`)}
+                        {r.assignedBy ? ` · ${r.assignedBy}` : ''}
+                      </Text>
+                      {r.instructions && (
+                        <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
+                          {r.instructions}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.internalDueOn ? formatDay(r.internalDueOn) : '—'}
+                      <DueBadges folio={r} />
+                    </Table.Td>
+                    <Table.Td>
+                      <RoutingStateBadge state={r.state} />
+                    </Table.Td>
+                    <Table.Td>{r.businessDaysInArea}</Table.Td>
+                    <Table.Td maw={380}>
+                      {r.answerText && (
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          {r.answerText}
+                        </Text>
+                      )}
+                      {r.returnReason && (
+                        <Text size="sm" c="dimmed">
+                          {t('channel.routing.reason')}: {r.returnReason}
+                        </Text>
+                      )}
+                      <AttachmentList files={r.attachments} />
+                    </Table.Td>
+                    {canRoute && (
+                      <Table.Td>
+                        {r.state === 'assigned' && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            leftSection={<IconArrowsExchange size={14} aria-hidden />}
+                            onClick={() => setReassigning(r)}
+                            aria-label={`${t('channel.routing.reassign')} · ${r.area.name}`}
+                          >
+                            {t('channel.routing.reassign')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {routing && <RouteFolioModal folio={folio} onClose={() => setRouting(false)} />}
+      {reassigning && <ReassignModal routing={reassigning} onClose={() => setReassigning(null)} />}
+      {consolidating && (
+        <ConsolidateModal
+          folio={folio}
+          events={events as ConsolidationEvent[]}
+          routings={routings.data ?? []}
+          onClose={() => setConsolidating(false)}
+        />
+      )}
+    </>
+  );
+}
+
+type RouteValues = {
+  responsibleAreaId: string | null;
+  informedAreaIds: string[];
+  instructions: string;
+  dueAs: 'days' | 'date';
+  internalDueBusinessDays: number | string;
+  internalDueOn: string | null;
+};
+
+function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const areas = useAreaOptions();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm<RouteValues>({
+    initialValues: {
+      responsibleAreaId: null,
+      informedAreaIds: [],
+      instructions: '',
+      dueAs: 'days',
+      internalDueBusinessDays: 3,
+      internalDueOn: null,
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: RouteValues) =>
+      api.post(`/api/channel/folios/${props.folio.id}/routings`, {
+        responsibleAreaId: v.responsibleAreaId,
+        informedAreaIds: v.informedAreaIds,
+        instructions: v.instructions,
+        internalDueBusinessDays:
+          v.dueAs === 'days' && v.internalDueBusinessDays !== '' ? Number(v.internalDueBusinessDays) : null,
+        internalDueOn: v.dueAs === 'date' ? v.internalDueOn : null,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      notifySuccess(t('channel.routing.routed'));
+      props.onClose();
+    },
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { folio: 'responsibleAreaId' })),
+  });
+  const options = areas.data ?? [];
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`${t('channel.routing.route')} · ${props.folio.folio}`}
+      size="lg"
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Select
+            label={t('channel.routing.responsible')}
+            placeholder={t('channel.routing.choose')}
+            data={options}
+            searchable
+            clearable
+            {...form.getInputProps('responsibleAreaId')}
+          />
+          <MultiSelect
+            label={t('channel.routing.informed')}
+            data={options.filter((o) => o.value !== form.values.responsibleAreaId)}
+            searchable
+            {...form.getInputProps('informedAreaIds')}
+          />
+          <Textarea
+            label={t('channel.routing.instructions')}
+            autosize
+            minRows={3}
+            {...form.getInputProps('instructions')}
+          />
+          <div>
+            <Text size="sm" fw={500} mb={4} id="due-as-label">
+              {t('channel.routing.internalDue')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="due-as-label"
+              data={[
+                { value: 'days', label: t('channel.routing.inBusinessDays') },
+                { value: 'date', label: t('channel.routing.onDate') },
+              ]}
+              {...form.getInputProps('dueAs')}
+            />
+          </div>
+          {form.values.dueAs === 'days' ? (
+            <NumberInput
+              label={t('channel.routing.businessDays')}
+              min={1}
+              max={60}
+              {...form.getInputProps('internalDueBusinessDays')}
+            />
+          ) : (
+            <DayInput label={t('channel.routing.dueDate')} {...form.getInputProps('internalDueOn')} />
+          )}
+          {props.folio.dueOn && (
+            <Text size="xs" c="dimmed">
+              {t('channel.routing.folioDue', { date: formatDay(props.folio.dueOn) })}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('channel.routing.route')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ReassignModal(props: { routing: Routing; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const areas = useAreaOptions();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm({ initialValues: { areaId: null as string | null, reason: '' } });
+  const save = useMutation({
+    mutationFn: (v: { areaId: string | null; reason: string }) =>
+      api.post(`/api/channel/routings/${props.routing.id}/reassign`, {
+        areaId: v.areaId ?? '',
+        reason: v.reason,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      notifySuccess(t('channel.routing.reassigned'));
+      props.onClose();
+    },
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'areaId' })),
+  });
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`${t('channel.routing.reassign')} · ${props.routing.area.name}`}
+      size="lg"
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Select
+            label={t('channel.routing.newArea')}
+            withAsterisk
+            searchable
+            data={(areas.data ?? []).filter((o) => o.value !== props.routing.area.id)}
+            {...form.getInputProps('areaId')}
+          />
+          <Textarea
+            label={t('channel.routing.reason')}
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('channel.routing.reassign')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type ConsolidateValues = {
+  event: ConsolidationEvent;
+  on: string | null;
+  text: string;
+  attachmentIds: string[];
+};
+
+function ConsolidateModal(props: {
+  folio: FolioDetail;
+  events: ConsolidationEvent[];
+  routings: Routing[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const [extra, setExtra] = useState<File[]>([]);
+  const answered = props.routings.filter((r) => r.state === 'answered');
+  const areaFiles = answered.flatMap((r) => r.attachments.map((a) => ({ ...a, area: r.area.name })));
+  const form = useForm<ConsolidateValues>({
+    initialValues: {
+      event: props.events[0]!,
+      on: todayInMexicoCity(),
+      text: answered.map((r) => r.answerText ?? '').join('\n\n'),
+      attachmentIds: areaFiles.map((f) => f.id),
+    },
+  });
+  const save = useMutation({
+    mutationFn: async (v: ConsolidateValues) => {
+      const sent = await api.post<{ status: string; messageId: string | null }>(
+        `/api/channel/folios/${props.folio.id}/consolidate`,
+        {
+          event: v.event,
+          on: v.on ?? undefined,
+          text: v.event === 'local_acknowledges' ? '' : v.text,
+          attachmentIds: v.event === 'local_acknowledges' ? [] : v.attachmentIds,
+        },
+      );
+      if (sent.messageId && extra.length)
+        await uploadAll(`/api/channel/messages/${sent.messageId}/attachments`, extra);
+      return sent;
+    },
+    onSuccess: () => {
+      notifySuccess(t('channel.routing.consolidated'));
+      props.onClose();
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
+    onError: (error) => setUnplaced(applyFieldErrors(form, error, { event: 'text' })),
+  });
+  const ack = form.values.event === 'local_acknowledges';
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`${t('channel.routing.consolidate')} · ${props.folio.folio}`}
+      size="xl"
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Select
+            label={t('channel.routing.action')}
+            withAsterisk
+            allowDeselect={false}
+            data={props.events.map((e) => ({ value: e, label: t(`channel.events.${e}`) }))}
+            {...form.getInputProps('event')}
+          />
+          <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
+          {ack ? (
+            <Text size="sm">{t('channel.routing.ackHelp')}</Text>
+          ) : (
+            <>
+              <Textarea
+                label={t('channel.routing.answerToSend')}
+                autosize
+                minRows={4}
+                {...form.getInputProps('text')}
+              />
+              {areaFiles.length > 0 && (
+                <Checkbox.Group
+                  label={t('channel.routing.areaFiles')}
+                  {...form.getInputProps('attachmentIds')}
+                >
+                  <Stack gap={4} mt={4}>
+                    {areaFiles.map((f) => (
+                      <Checkbox key={f.id} value={f.id} label={`${f.filename} · ${f.area}`} />
+                    ))}
+                  </Stack>
+                </Checkbox.Group>
+              )}
+              <FileInput
+                label={t('channel.routing.moreFiles')}
+                multiple
+                clearable
+                value={extra}
+                onChange={setExtra}
+              />
+            </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t(`channel.events.${form.values.event}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
