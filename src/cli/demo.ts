@@ -7,6 +7,7 @@ import { area } from '../modules/directory/schema';
 import { seedIecmAgreements } from '../modules/agreements/demo';
 import { seedIecmDirectory } from '../modules/directory/demo';
 import { seedChannelDemo } from '../modules/channel/demo';
+import { seedChannelRoutingDemo } from '../modules/channel/routing-demo';
 import { seedGovernance } from '../modules/governance/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -89,5 +90,6 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
     }
   }
   const channel = await seedChannelDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
+  await seedChannelRoutingDemo(db, { local: 'enlace@iecm.demo' });
   return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
 }

@@ -111,3 +111,25 @@ describe('recurring obligations of the demo', () => {
     ]);
   });
 });
+
+describe('routing in the demo', () => {
+  it('gives area@iecm.demo a queue with due-soon and overdue slips, and adds nothing when run again', async () => {
+    const area = new HttpClient(t.url);
+    await area.signIn('area@iecm.demo', DEMO_PASSWORD);
+    type Item = { overdue: boolean; dueSoon: boolean; area: { name: string } };
+    const queue = await area.get<{ items: Item[]; total: number }>('/api/channel/my-routings');
+    expect(queue.body.total).toBe(4);
+    expect(new Set(queue.body.items.map((i) => i.area.name))).toEqual(
+      new Set(['Unidad Técnica de Asuntos Jurídicos']),
+    );
+    expect(queue.body.items.filter((i) => i.overdue)).toHaveLength(1);
+    expect(queue.body.items.filter((i) => i.dueSoon).length).toBeGreaterThanOrEqual(1);
+    const answered = await area.get<{ total: number }>('/api/channel/my-routings?state=closed');
+    expect(answered.body.total).toBeGreaterThan(0);
+
+    await seedDemo(t.ctx);
+    expect((await area.get<{ total: number }>('/api/channel/my-routings?state=all')).body.total).toBe(
+      queue.body.total + answered.body.total,
+    );
+  });
+});

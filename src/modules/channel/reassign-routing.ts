@@ -43,7 +43,8 @@ export async function reassignRouting(db: Db, actor: Actor, routingId: string, i
       openSlips: others.map((r) => ({ areaId: r.areaId, role: r.role })),
       routedOn: todayInMexicoCity(),
       internalDueOn,
-      folioDueOn: folio.dueOn,
+      // The folio's due date is the local body's term: it binds only while the folio awaits it.
+      folioDueOn: folio.status === 'pending_local' ? folio.dueOn : null,
     }).map((p) =>
       p.path === 'responsibleAreaId' || p.path.startsWith('informedAreaIds') ? { ...p, path: 'areaId' } : p,
     );

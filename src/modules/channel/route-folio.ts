@@ -48,7 +48,8 @@ export async function routeFolio(db: Db, actor: Actor, folioId: string, input: R
         .map((r) => ({ areaId: r.areaId, role: r.role })),
       routedOn: today,
       internalDueOn,
-      folioDueOn: folio.dueOn,
+      // The folio's due date is the local body's term: it binds only while the folio awaits it.
+      folioDueOn: folio.status === 'pending_local' ? folio.dueOn : null,
     });
     if (problems.length) {
       const path = input.internalDueBusinessDays ? 'internalDueBusinessDays' : undefined;
