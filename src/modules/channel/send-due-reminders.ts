@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
-import type { JobQueue } from '../platform/jobs/job-queue';
+import { inTransaction } from '../platform/db/transaction';
+import { withinTransaction, type JobQueue } from '../platform/jobs/job-queue';
 import { queueMail } from '../platform/mail/send-mail-job';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { formatLongDate } from '../../shared/spanish-dates';
@@ -8,14 +8,13 @@ import type { WorkCalendar } from './calendar/business-days';
 import { formatFolioNumber } from './folio-number';
 import { workCalendarOf } from './repository';
 import { areaStaffEmails, claimReminder, openSlipsDueBetween } from './routing-repository';
-import { channelReminder } from './routing-schema';
 import { reminderDue } from './routing-state';
 
 /**
  * Reminds the responsible area's staff of an open slip `daysBefore` business days before its due
  * date (internal, else the folio's) and on the day. Each (slip, kind, due date) is claimed in the
- * ledger first; only the claimant queues the e-mails, so several instances running the daily job
- * send each reminder once. Returns how many reminders it queued.
+ * ledger, and its e-mails are queued in the same transaction: several instances running the daily
+ * job send each reminder once, and a failed queueing leaves no claim behind. Returns how many reminders it queued.
  */
 export async function sendDueReminders(
   db: Db,
@@ -35,14 +34,6 @@ export async function sendDueReminders(
     if (!kind) continue;
     const emails = await areaStaffEmails(db, slip.organizationId, slip.areaId);
     if (!emails.length) continue;
-    const claimed = await claimReminder(db, {
-      organizationId: slip.organizationId,
-      routingId: slip.id,
-      kind,
-      dueOn: slip.dueOn,
-      recipients: emails.length,
-    });
-    if (!claimed) continue;
     const folio = formatFolioNumber(slip);
     const when = formatLongDate(slip.dueOn);
     const subject =
@@ -57,22 +48,19 @@ export async function sendDueReminders(
       '',
       `Responda o devuelva el turno en Vincula: ${publicUrl}/canal/turnos/${slip.id}`,
     ].join('\n');
-    try {
-      for (const to of emails) await queueMail(queue, { to, subject, text });
-    } catch (error) {
-      // Not queued: release the claim so the next run tries again.
-      await db
-        .delete(channelReminder)
-        .where(
-          and(
-            eq(channelReminder.routingId, slip.id),
-            eq(channelReminder.kind, kind),
-            eq(channelReminder.dueOn, slip.dueOn),
-          ),
-        )
-        .catch(() => undefined);
-      throw error;
-    }
+    // The ledger row and the e-mails commit together: the instance that claims the row queues them.
+    const claimed = await inTransaction(db, async (tx) => {
+      const mine = await claimReminder(tx, {
+        organizationId: slip.organizationId,
+        routingId: slip.id,
+        kind,
+        dueOn: slip.dueOn,
+        recipients: emails.length,
+      });
+      if (mine) for (const to of emails) await queueMail(queue, { to, subject, text }, withinTransaction(tx));
+      return mine;
+    });
+    if (!claimed) continue;
     sent++;
   }
   return sent;

@@ -181,6 +181,7 @@ function AnswerForm({ routing }: { routing: RoutingDetail }) {
           description={t('channel.routing.attachHelp')}
           multiple
           clearable
+          clearButtonProps={{ 'aria-label': t('files.clear') }}
           value={files}
           onChange={setFiles}
         />

@@ -472,6 +472,7 @@ function ConsolidateModal(props: {
                 label={t('channel.routing.moreFiles')}
                 multiple
                 clearable
+                clearButtonProps={{ 'aria-label': t('files.clear') }}
                 value={extra}
                 onChange={setExtra}
               />
