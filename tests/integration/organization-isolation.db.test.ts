@@ -5,6 +5,7 @@ import { governanceProbes } from '../../src/modules/governance/isolation-probes'
 import { insertAlert } from '../../src/modules/agreements/repository';
 import { channelRoutingProbes } from '../../src/modules/channel/routing-isolation-probes';
 import { reportsProbes } from '../../src/modules/reports/isolation-probes';
+import { programProbes } from '../../src/modules/program/isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -172,6 +173,7 @@ const PROBES: Record<string, Probe | 'self'> = {
   ...governanceProbes(() => a),
   ...channelRoutingProbes(() => ({ t, orgA, orgB })),
   ...reportsProbes(() => a),
+  ...programProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

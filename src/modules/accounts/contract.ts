@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   'channel.answer': ['area_staff'],
   'reports.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'reports.write': ['administrator', 'liaison_staff'],
+  'program.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
+  'program.write': ['administrator', 'liaison_staff'],
+  'program.export': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
+  'program.admin': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -24,6 +24,7 @@ import { channelRoutingRoutes } from '../../channel/routing-routes';
 import { directoryRoutes } from '../../directory/routes';
 import { governanceRoutes } from '../../governance/routes';
 import { reportsRoutes } from '../../reports/routes';
+import { programRoutes } from '../../program/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
@@ -40,6 +41,7 @@ const MODULES: ModuleRoutes[] = [
   channelRoutingRoutes,
   governanceRoutes,
   reportsRoutes,
+  programRoutes,
 ];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
