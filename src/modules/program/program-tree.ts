@@ -2,7 +2,7 @@ import type { LocalDate } from '../../shared/dates';
 import type { Db } from '../platform/db/client';
 import { targetProgress } from './cadence';
 import type { Line, ProgramTree, Target, UnexplainedObjective } from './contract';
-import { recordSource } from './record-sources';
+import { automaticRecordSources, recordSource } from './record-sources';
 import * as repo from './repository';
 
 // Reads of the program's structure: the tree with each target's progress, and the objectives that

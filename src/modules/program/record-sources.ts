@@ -12,6 +12,11 @@ export type RecordSource = {
   code: string;
   /** Spanish label for the UI. */
   label: string;
+  /**
+   * Counted for every objective (the source filters by the objective itself, e.g. campaigns linked
+   * to an objective) rather than only where an objective names it.
+   */
+  automatic?: boolean;
   /** Records of the organization within [from, to]; objectiveId is the objective asking. */
   count(
     db: Db,
@@ -84,6 +89,11 @@ export function registerRecordSource(source: RecordSource): void {
 
 export function recordSource(code: string): RecordSource | undefined {
   return registry.get(code);
+}
+
+/** Sources counted for every objective without being named (see RecordSource.automatic). */
+export function automaticRecordSources(): RecordSource[] {
+  return [...registry.values()].filter((s) => s.automatic);
 }
 
 export function recordSources(): { code: string; label: string }[] {

@@ -4,14 +4,18 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';
 import type { LineInput, LinePatch, ObjectiveInput, ObjectivePatch } from './contract';
-import { recordSource } from './record-sources';
 import * as repo from './repository';
 
+/**
+ * Record sources are named by code ("agreements.opinions"); a module loaded later may register
+ * its own, so an unknown code is accepted (it counts nothing until registered) unless repeated.
+ */
 function checkSources(sources: string[] | undefined) {
-  const unknown = (sources ?? []).findIndex((s) => !recordSource(s));
-  if (unknown >= 0)
+  const list = sources ?? [];
+  const repeated = list.findIndex((s, i) => list.indexOf(s) !== i);
+  if (repeated >= 0)
     throw invalid([
-      { path: `recordSources.${unknown}`, message: `Fuente de registros desconocida: ${sources![unknown]}` },
+      { path: `recordSources.${repeated}`, message: `Fuente de registros repetida: ${list[repeated]}` },
     ]);
 }
 

@@ -5,7 +5,6 @@ import { inTransaction } from '../platform/db/transaction';
 import { invalid, notFound } from '../platform/http/errors';
 import type { Target, TargetInput } from './contract';
 import { presentTarget } from './program-tree';
-import { recordSource } from './record-sources';
 import * as repo from './repository';
 import { resolveScope } from './scope';
 
@@ -23,8 +22,6 @@ async function targetValues(tx: Db, orgId: string, input: TargetInput) {
     !(await repo.findSeriesRow(tx, orgId, input.seriesId))
   )
     throw invalid([{ path: 'seriesId', message: 'La serie no existe en su organización' }]);
-  if (input.source === 'external' && !recordSource(input.externalSource ?? ''))
-    throw invalid([{ path: 'externalSource', message: 'Fuente de registros desconocida' }]);
   return {
     ...scope,
     description: input.description,
