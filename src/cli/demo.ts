@@ -9,6 +9,7 @@ import { seedIecmDirectory } from '../modules/directory/demo';
 import { seedChannelDemo } from '../modules/channel/demo';
 import { seedChannelRoutingDemo } from '../modules/channel/routing-demo';
 import { seedGovernance } from '../modules/governance/demo';
+import { seedProgramDemo } from '../modules/program/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
 
@@ -64,6 +65,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   const directory = await seedIecmDirectory(db, iecmActor);
   await seedIecmAgreements(db, iecmActor);
   await seedGovernance(db, iecmActor);
+  await seedProgramDemo(db, iecmActor);
 
   let createdUsers = 0;
   for (const [acronym, users] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, DemoUser[]][]) {

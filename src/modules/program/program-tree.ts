@@ -90,9 +90,12 @@ export async function recordCount(
     repo.countActivities(db, orgId, where),
     repo.countIssues(db, orgId, where),
     repo.countPlanReviews(db, orgId, where),
-    ...scope.recordSources.map(
-      (code) => recordSource(code)?.count(db, orgId, period, scope.objectiveId) ?? 0,
-    ),
+    ...scope.recordSources
+      .filter((code) => !recordSource(code)?.automatic)
+      .map((code) => recordSource(code)?.count(db, orgId, period, scope.objectiveId) ?? 0),
+    ...(scope.objectiveId
+      ? automaticRecordSources().map((s) => s.count(db, orgId, period, scope.objectiveId))
+      : []),
   ]);
   return counts.reduce((a, b) => a + b, 0);
 }
