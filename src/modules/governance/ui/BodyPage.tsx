@@ -22,6 +22,7 @@ import { Trail } from '@/web/shared/ui/Trail';
 import { useCan } from '@/web/shared/session/session';
 import { BodyFormModal } from './BodyFormModal';
 import { CalendarFeedsModal } from './CalendarFeeds';
+import { HistoricalAgreementModal } from './HistoricalAgreementModal';
 import { EndMembershipModal, MembershipFormModal } from './MembershipFormModal';
 import { SessionFormModal } from './SessionFormModal';
 import { useAgreements, useAttendanceReport, useBody, useSessions, type Period } from './api';
@@ -274,14 +275,39 @@ function AttendanceTab({ bodyId, period }: { bodyId: string; period: Period }) {
   );
 }
 
-function AgreementsTab({ bodyId, period }: { bodyId: string; period: Period }) {
+function AgreementsTab({
+  body,
+  sessions,
+  period,
+}: {
+  body: BodyDetail;
+  sessions: Session[];
+  period: Period;
+}) {
   const { t } = useTranslation();
-  const list = useAgreements(bodyId, period);
+  const list = useAgreements(body.id, period);
+  const canWrite = useCan('governance.write');
+  const [recording, setRecording] = useState(false);
   if (list.isPending) return <Loader aria-label={t('common.loading')} />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Stack>
-      <Text>{t('governance.agreements.total', { count: list.data.total })}</Text>
+      <Group justify="space-between">
+        <Text>{t('governance.agreements.total', { count: list.data.total })}</Text>
+        {canWrite && (
+          <Button variant="default" onClick={() => setRecording(true)}>
+            {t('governance.historical.title')}
+          </Button>
+        )}
+      </Group>
+      {recording && (
+        <HistoricalAgreementModal
+          bodyId={body.id}
+          prefix={body.agreementPrefix}
+          sessions={sessions}
+          onClose={() => setRecording(false)}
+        />
+      )}
       {(list.data.outsideSessions?.length ?? 0) > 0 && (
         <Stack gap={4}>
           <Text fw={600}>{t('governance.agreements.outsideSessions')}:</Text>
@@ -386,7 +412,7 @@ export default function BodyPage() {
             />
             <DayInput label={t('governance.period.to')} value={to} onChange={(v) => setTo(v)} clearable />
           </Group>
-          <AgreementsTab bodyId={id} period={period} />
+          <AgreementsTab body={body.data} sessions={sessions.data.items} period={period} />
         </Tabs.Panel>
       </Tabs>
     </>

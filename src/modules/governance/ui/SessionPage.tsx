@@ -151,7 +151,11 @@ export default function SessionPage() {
           )}
           <FormErrorAlert
             error={save.error}
-            unplaced={save.error instanceof ApiRequestError ? save.error.fields : []}
+            unplaced={
+              save.error instanceof ApiRequestError
+                ? save.error.fields.map((f) => ({ path: '', message: f.message }))
+                : []
+            }
           />
           <Table.ScrollContainer minWidth={600}>
             <Table striped aria-label={t('governance.session.attendance')}>
