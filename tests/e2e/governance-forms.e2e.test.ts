@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
@@ -130,6 +131,74 @@ describe('governance forms', () => {
       )
       .toBeGreaterThan(5);
     await expectAccessible(page, 'sesión con acuerdo adoptado');
+    expect(errors).toEqual([]);
+  });
+
+  it('issues a calendar address that a calendar app reads without signing in, then revokes it', async () => {
+    await page.goto('/gobierno');
+    await page.getByRole('link', { name: new RegExp(CVOE) }).click();
+    await page.getByRole('heading', { level: 1, name: CVOE }).waitFor();
+    await page.getByRole('button', { name: 'Direcciones para aplicaciones de calendario' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Direcciones de calendario' });
+    await dialog.getByRole('button', { name: 'Crear dirección de la CVOE' }).click();
+    const address = dialog.getByLabel('Dirección de suscripción');
+    await address.waitFor();
+    const url = new URL(await address.inputValue());
+    await expectAccessible(page, 'direcciones de calendario');
+
+    // No cookie: what a calendar app sends.
+    const feed = await fetch(`${app.url}${url.pathname}`);
+    expect(feed.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await feed.text()))
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e).summary);
+    expect(events).toContain('CVOE: Tercera sesión ordinaria de 2024');
+    expect(events).toContain('CVOE: Primera sesión extraordinaria de 2024');
+
+    await dialog.getByRole('button', { name: `Revocar la dirección de ${CVOE}` }).click();
+    await page.getByText('Dirección revocada').waitFor();
+    expect((await fetch(`${app.url}${url.pathname}`)).status).toBe(404);
+    expect(errors).toEqual([]);
+  });
+
+  it('registers a mandate of a Consejo General agreement to an area and flags it overdue', async () => {
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Seguimiento SSSCG' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /SSSCG/ }).waitFor();
+    await page.getByRole('button', { name: 'Registrar mandato' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrar mandato' });
+    await dialog.waitFor();
+    const agreement = dialog
+      .locator('input:not([type="hidden"])')
+      .and(dialog.getByLabel(labelled('Acuerdo')));
+    await agreement.click({ force: true });
+    await agreement.fill('077');
+    await page.getByRole('option', { name: /^IECM\/ACU-CG-077\/2023/ }).click();
+    await dialog.getByLabel(labelled('Mandato')).fill('Informar trimestralmente a la CVOE.');
+    await choose(dialog, 'Áreas', 'Unidad Técnica de Asuntos Jurídicos (UTAJ)', 'Jurídicos');
+    const due = dialog.getByLabel(labelled('Plazo'));
+    await due.fill('01/01/2020');
+    await dialog.getByLabel(labelled('Mandato')).click();
+    await dialog.getByRole('button', { name: 'Registrar mandato' }).click();
+    await expect.poll(() => fieldError(due)).toBe('El plazo no puede ser anterior al acuerdo');
+    await expectAccessible(page, 'formulario de mandato con errores');
+    await due.fill('31/12/2024');
+    await dialog.getByLabel(labelled('Mandato')).click();
+    await dialog.getByRole('button', { name: 'Registrar mandato' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = page
+      .getByRole('table', { name: /SSSCG/ })
+      .locator('tbody tr', { hasText: 'Informar trimestralmente a la CVOE.' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect(row.textContent()).resolves.toContain('Vencido');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Mandatos vencidos: \d+/ })
+      .waitFor();
+    await expectAccessible(page, 'mandatos con alerta de vencimiento');
     expect(errors).toEqual([]);
   });
 });

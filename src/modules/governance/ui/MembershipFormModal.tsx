@@ -38,9 +38,10 @@ export function MembershipFormModal(props: { bodyId: string; onClose: () => void
   const parties = usePartyOptions();
   const areas = useAreaOptions();
   const agreements = useAgreements(props.bodyId, {});
-  const agreementOptions = (agreements.data?.sessions ?? []).flatMap((g) =>
-    g.agreements.map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` })),
-  );
+  const agreementOptions = [
+    ...(agreements.data?.outsideSessions ?? []),
+    ...(agreements.data?.sessions ?? []).flatMap((g) => g.agreements),
+  ].map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` }));
   const form = useForm<Values>({
     initialValues: {
       role: null,
