@@ -158,6 +158,8 @@ describe('governance forms', () => {
     await dialog.getByRole('button', { name: `Revocar la dirección de ${CVOE}` }).click();
     await page.getByText('Dirección revocada').waitFor();
     expect((await fetch(`${app.url}${url.pathname}`)).status).toBe(404);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
 
