@@ -37,7 +37,8 @@ export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_LISTED_PROBLEMS = 1_000;
 
 export type EntityRules<T> = {
-  entity: DirectoryEntity;
+  /** The audit entity type of imported records (other modules reuse these rules). */
+  entity: DirectoryEntity | (string & {});
   columns: readonly Column[];
   schema: z.ZodType<T>;
   /** The input field holding the record's name, unique (accent/case-insensitive) per organization. */
