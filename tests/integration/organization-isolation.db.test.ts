@@ -6,6 +6,7 @@ import { insertAlert } from '../../src/modules/agreements/repository';
 import { channelRoutingProbes } from '../../src/modules/channel/routing-isolation-probes';
 import { reportsProbes } from '../../src/modules/reports/isolation-probes';
 import { programProbes } from '../../src/modules/program/isolation-probes';
+import { outreachProbes } from '../../src/modules/outreach/isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -174,6 +175,7 @@ const PROBES: Record<string, Probe | 'self'> = {
   ...channelRoutingProbes(() => ({ t, orgA, orgB })),
   ...reportsProbes(() => a),
   ...programProbes(() => a),
+  ...outreachProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

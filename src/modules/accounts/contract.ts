@@ -48,6 +48,11 @@ export const PERMISSIONS = {
   'program.write': ['administrator', 'liaison_staff'],
   'program.export': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'program.admin': ['administrator'],
+  // Outreach holds personal data: read by the office and oversight; the data subject's rights
+  // (export of a person's data, erasure, ARCO requests) are served by the office.
+  'outreach.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
+  'outreach.write': ['administrator', 'liaison_staff'],
+  'outreach.privacy': ['administrator', 'liaison_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -275,7 +275,7 @@ export const CampaignInputSchema = z
     htmlTemplate: z.string().max(200_000).nullable().optional().describe(MERGE_FIELD_HINT),
     fromLabel: optionalText(200),
     scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
-    ratePerSecond: z.number().int().min(1).max(1000).default(20),
+    ratePerSecond: z.number().int().min(1).max(10_000).default(20),
     trackOpens: z.boolean().default(false),
     /** A campaign already carried out (recorded for the report), not sent from Vincula. */
     historical: z.boolean().default(false),
@@ -300,7 +300,7 @@ export const CampaignPatchSchema = z.strictObject({
   htmlTemplate: z.string().max(200_000).nullable().optional(),
   fromLabel: optionalText(200),
   scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  ratePerSecond: z.number().int().min(1).max(1000).optional(),
+  ratePerSecond: z.number().int().min(1).max(10_000).optional(),
   trackOpens: z.boolean().optional(),
 });
 export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;

@@ -9,6 +9,7 @@ import { registerMailWorker } from './mail/send-mail-job';
 import { registerChannelJobs } from '../channel/jobs';
 import { registerAgreementsJobs } from '../agreements/jobs';
 import { registerChannelReminderJobs } from '../channel/reminder-jobs';
+import { registerOutreachJobs } from '../outreach/jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -37,6 +38,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await registerChannelJobs(ctx.jobs, ctx.database.db);
   await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
   await registerChannelReminderJobs(ctx.jobs, ctx.database.db, ctx.config);
+  await registerOutreachJobs(ctx.jobs, ctx.database.db, ctx.config);
 }
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {

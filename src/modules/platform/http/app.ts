@@ -26,6 +26,7 @@ import { governanceRoutes } from '../../governance/routes';
 import { reportsRoutes } from '../../reports/routes';
 import { programRoutes } from '../../program/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
+import { outreachRoutes } from '../../outreach/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
 import { AppError, registerErrorHandling } from './errors';
@@ -42,6 +43,7 @@ const MODULES: ModuleRoutes[] = [
   governanceRoutes,
   reportsRoutes,
   programRoutes,
+  outreachRoutes,
 ];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');

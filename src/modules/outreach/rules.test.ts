@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { PLAIN_CALENDAR } from '../channel/calendar/business-days';
+import {
+  Pacer,
+  arcoDueOn,
+  arcoExtendedDueOn,
+  auditDigest,
+  businessDaysLeft,
+  compileTemplate,
+  duplicateReason,
+  emailKey,
+  keysOf,
+  maskEmail,
+  nameKey,
+  phoneKey,
+  renderTemplate,
+  retryDelaySeconds,
+  signLedgerToken,
+  unknownMergeFields,
+  verifyLedgerToken,
+} from './rules';
+
+describe('duplicate keys', () => {
+  it('normalizes e-mail, phone and name', () => {
+    expect(emailKey('  Ana.Perez@Ejemplo.MX ')).toBe('ana.perez@ejemplo.mx');
+    expect(emailKey('  ')).toBeNull();
+    for (const p of ['+52 1 55 1234 5678', '(55) 1234-5678', '5512345678', '52 55 1234 5678', '0052 55 1234 5678'])
+      expect(phoneKey(p)).toBe('5512345678');
+    expect(phoneKey('+1 (213) 555-0100')).toBe('12135550100');
+    expect(nameKey('  José   PÉREZ ')).toBe('jose perez');
+  });
+  it('takes the same e-mail or phone as the same contact, a shared name only without either', () => {
+    const a = keysOf({ fullName: 'Ana López', email: 'ana@x.mx' });
+    expect(duplicateReason(keysOf({ fullName: 'Otra', email: 'ANA@x.mx' }), a)).toMatch(/correo/);
+    expect(duplicateReason(keysOf({ fullName: 'Ana Lopez', email: 'otra@x.mx' }), a)).toBeNull();
+    expect(duplicateReason(keysOf({ fullName: 'Ana Lopez' }), keysOf({ fullName: 'ANA LÓPEZ' }))).toMatch(/nombre/);
+    expect(duplicateReason(keysOf({ fullName: 'B', phone: '55 1234 5678' }), keysOf({ fullName: 'C', phone: '+525512345678' }))).toMatch(
+      /teléfono/,
+    );
+  });
+});
+
+describe('templates', () => {
+  const values = { nombre: 'Ana <b>', correo: 'ana@x.mx', organizacion: 'OSC & Co', enlace_baja: 'https://v/baja/t' };
+  it('fills merge fields, escaping them in HTML', () => {
+    expect(renderTemplate('Hola {{nombre}}, {{ organizacion }}', values)).toBe('Hola Ana <b>, OSC & Co');
+    expect(renderTemplate('<p>{{nombre}}</p>', values, true)).toBe('<p>Ana &#60;b&#62;</p>');
+    expect(compileTemplate('Hola {{nombre}} — {{enlace_baja}}')(values)).toBe('Hola Ana <b> — https://v/baja/t');
+    expect(compileTemplate('{{organizacion}}', true)(values)).toBe('OSC &#38; Co');
+  });
+  it('names unknown merge fields', () => {
+    expect(unknownMergeFields('{{nombre}} {{apellido}} {{ cargo }}')).toEqual(['apellido', 'cargo']);
+  });
+});
+
+describe('signed links', () => {
+  it('round-trips and refuses altered or foreign tokens', () => {
+    const t = signLedgerToken('secreto', 'unsubscribe', 12345);
+    expect(verifyLedgerToken('secreto', 'unsubscribe', t)).toBe(12345);
+    expect(verifyLedgerToken('otro-secreto', 'unsubscribe', t)).toBeNull();
+    expect(verifyLedgerToken('secreto', 'open', t)).toBeNull();
+    expect(verifyLedgerToken('secreto', 'unsubscribe', 'a' + t.slice(1))).toBeNull();
+    expect(verifyLedgerToken('secreto', 'unsubscribe', 'corto')).toBeNull();
+  });
+  it('masks e-mails and digests personal values with a salt', () => {
+    expect(maskEmail('ana.perez@ejemplo.mx')).toBe('a***@ejemplo.mx');
+    expect(auditDigest('s1', 'Ana')).not.toBe(auditDigest('s2', 'Ana'));
+    expect(auditDigest('s1', 'Ana')).toBe(auditDigest('s1', 'Ana'));
+    expect(auditDigest('s1', null)).toBeNull();
+  });
+});
+
+describe('ARCO deadlines (20 business days, extension of 10)', () => {
+  it('skips weekends and official holidays', () => {
+    // Received Thursday 1 February 2024; Monday 5 February (Constitution Day) does not count.
+    expect(arcoDueOn(PLAIN_CALENDAR, '2024-02-01')).toBe('2024-03-01');
+    expect(arcoExtendedDueOn(PLAIN_CALENDAR, '2024-03-01')).toBe('2024-03-15');
+  });
+  it('counts business days left, negative when overdue', () => {
+    expect(businessDaysLeft(PLAIN_CALENDAR, '2024-02-26', '2024-03-01')).toBe(4);
+    expect(businessDaysLeft(PLAIN_CALENDAR, '2024-03-01', '2024-03-01')).toBe(0);
+    expect(businessDaysLeft(PLAIN_CALENDAR, '2024-03-05', '2024-03-01')).toBe(-2);
+  });
+});
+
+describe('retries and throttling', () => {
+  it('backs off exponentially up to an hour', () => {
+    expect([1, 2, 3, 4].map((a) => retryDelaySeconds(a))).toEqual([30, 60, 120, 240]);
+    expect(retryDelaySeconds(20)).toBe(3600);
+  });
+  it('spaces sends at the configured rate', () => {
+    const p = new Pacer(4);
+    expect([p.delay(0), p.delay(0), p.delay(0), p.delay(1000)]).toEqual([0, 250, 500, 0]);
+  });
+});
