@@ -10,6 +10,7 @@ import { seedChannelDemo } from '../modules/channel/demo';
 import { seedChannelRoutingDemo } from '../modules/channel/routing-demo';
 import { seedGovernance } from '../modules/governance/demo';
 import { seedProgramDemo } from '../modules/program/demo';
+import { seedOutreachDemo } from '../modules/outreach/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
 
@@ -93,5 +94,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   }
   const channel = await seedChannelDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
   await seedChannelRoutingDemo(db, { local: 'enlace@iecm.demo' });
+  // After the work program: campaigns link to its objectives 2.B and 3.B.
+  await seedOutreachDemo(db, iecmActor);
   return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
 }

@@ -18,7 +18,10 @@ async function present(db: Db, orgId: string, rows: ArcoRow[]): Promise<ArcoRequ
   const cal = await workCalendarOf(db, orgId);
   const today = todayInMexicoCity();
   return rows.map((r) =>
-    presentArco(r, r.status === 'pending' || r.status === 'extended' ? businessDaysLeft(cal, today, r.dueOn) : null),
+    presentArco(
+      r,
+      r.status === 'pending' || r.status === 'extended' ? businessDaysLeft(cal, today, r.dueOn) : null,
+    ),
   );
 }
 
@@ -97,7 +100,10 @@ export function extendArcoRequest(
       );
     if (input.extendedOn < before.receivedOn || input.extendedOn > before.dueOn)
       throw invalid([
-        { path: 'extendedOn', message: `La ampliación debe notificarse dentro del plazo (a más tardar el ${before.dueOn})` },
+        {
+          path: 'extendedOn',
+          message: `La ampliación debe notificarse dentro del plazo (a más tardar el ${before.dueOn})`,
+        },
       ]);
     const cal = await workCalendarOf(tx, orgId);
     await updateArcoRow(tx, orgId, id, {

@@ -282,7 +282,11 @@ export const CampaignInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.sentOn && v.sentOn.slice(0, 7) !== v.month) {
-      ctx.addIssue({ code: 'custom', path: ['sentOn'], message: 'La fecha de envío no está en el mes indicado' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sentOn'],
+        message: 'La fecha de envío no está en el mes indicado',
+      });
     }
   });
 export type CampaignInput = z.infer<typeof CampaignInputSchema>;

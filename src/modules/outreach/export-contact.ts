@@ -25,7 +25,8 @@ export async function contactDossier(db: Db, orgId: string, id: string) {
 
 type Dossier = Awaited<ReturnType<typeof contactDossier>>;
 
-const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
+const cell = (v: unknown) =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
 
 async function toXlsx(d: Dossier): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

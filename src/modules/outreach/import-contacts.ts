@@ -17,8 +17,16 @@ import { AppError, invalid } from '../platform/http/errors';
 import { LocalDateSchema, todayInMexicoCity } from '../../shared/dates';
 import { ERROR_CODES } from '../../shared/errors';
 import { contactAuditView, newAuditSalt } from './audit-payloads';
-import { CONTACT_KINDS, ContactInputSchema, type ImportReport } from './contract';
-import { baseIdsOfOrg, contactKeys, findContactRow, insertConsent, insertContact, setMemberships } from './repository';
+import type { CONTACT_KINDS } from './contract';
+import { ContactInputSchema, type ImportReport } from './contract';
+import {
+  baseIdsOfOrg,
+  contactKeys,
+  findContactRow,
+  insertConsent,
+  insertContact,
+  setMemberships,
+} from './repository';
 import { duplicateOf, keysOf, type DuplicateKeys } from './rules';
 
 // Imports contacts into one base from CSV/XLSX with the directory's import machinery (header
@@ -60,7 +68,11 @@ const RowSchema = ContactInputSchema.omit({ baseIds: true })
   .superRefine((v, ctx) => {
     const any = v.consentSource || v.consentPurpose || v.privacyNoticeVersion;
     if (!v.consentGivenOn && any)
-      ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Indique la fecha del consentimiento' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentGivenOn'],
+        message: 'Indique la fecha del consentimiento',
+      });
     if (v.consentGivenOn && !v.privacyNoticeVersion)
       ctx.addIssue({
         code: 'custom',
@@ -68,7 +80,11 @@ const RowSchema = ContactInputSchema.omit({ baseIds: true })
         message: 'Indique la versión del aviso de privacidad aceptada',
       });
     if (v.consentGivenOn && v.consentGivenOn > todayInMexicoCity())
-      ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'La fecha del consentimiento no puede ser futura' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentGivenOn'],
+        message: 'La fecha del consentimiento no puede ser futura',
+      });
   });
 type RowInput = z.infer<typeof RowSchema>;
 
@@ -90,7 +106,12 @@ export function importContacts(
 ): Promise<ImportReport> {
   const header = mapHeader(RULES.columns, sheet);
   if (header.fatal.length)
-    throw new AppError('IMPORT_INVALID', 400, header.fatal, header.fatal.map((f) => f.message).join('. ') + '.');
+    throw new AppError(
+      'IMPORT_INVALID',
+      400,
+      header.fatal,
+      header.fatal.map((f) => f.message).join('. ') + '.',
+    );
   const orgId = actor.organizationId;
   return inTransaction(db, async (tx) => {
     if (!(await baseIdsOfOrg(tx, orgId, [baseId])).length)
@@ -99,12 +120,17 @@ export function importContacts(
     // Duplicates against the organization's contacts and the rows above, by key lookup.
     const HEADERS = { email: 'correo', phone: 'telefono', fullName: 'nombre' } as const;
     type Seen = { keys: DuplicateKeys; label: string };
-    const index = { email: new Map<string, Seen>(), phone: new Map<string, Seen>(), name: new Map<string, Seen>() };
+    const index = {
+      email: new Map<string, Seen>(),
+      phone: new Map<string, Seen>(),
+      name: new Map<string, Seen>(),
+    };
     const remember = (keys: DuplicateKeys, label: string) => {
       const seen = { keys, label };
       if (keys.email && !index.email.has(keys.email)) index.email.set(keys.email, seen);
       if (keys.phone && !index.phone.has(keys.phone)) index.phone.set(keys.phone, seen);
-      if (keys.name && !keys.email && !keys.phone && !index.name.has(keys.name)) index.name.set(keys.name, seen);
+      if (keys.name && !keys.email && !keys.phone && !index.name.has(keys.name))
+        index.name.set(keys.name, seen);
     };
     for (const other of await contactKeys(tx, orgId))
       remember(other, `Ya existe un contacto con {reason}: ${other.fullName ?? ''}`);
@@ -118,7 +144,11 @@ export function importContacts(
       for (const seen of candidates) {
         const dup = seen && duplicateOf(keys, seen.keys);
         if (dup) {
-          r.problems.push({ row: r.row, field: HEADERS[dup.field], message: seen.label.replace('{reason}', dup.reason) });
+          r.problems.push({
+            row: r.row,
+            field: HEADERS[dup.field],
+            message: seen.label.replace('{reason}', dup.reason),
+          });
           break;
         }
       }
@@ -131,7 +161,12 @@ export function importContacts(
         result.problems.length > MAX_LISTED_PROBLEMS
           ? ` Se muestran los primeros ${MAX_LISTED_PROBLEMS} de ${result.problems.length} problemas.`
           : '';
-      throw new AppError('IMPORT_INVALID', 400, problemsToFields(result.problems), ERROR_CODES.IMPORT_INVALID + more);
+      throw new AppError(
+        'IMPORT_INVALID',
+        400,
+        problemsToFields(result.problems),
+        ERROR_CODES.IMPORT_INVALID + more,
+      );
     }
     const events: AuditEvent[] = [];
     for (const { input } of result.valid) {
@@ -167,7 +202,13 @@ export function importContacts(
           action: 'outreach.consent.record',
           entityType: 'outreach_consent',
           entityId: c.id,
-          after: { id: c.id, contactId: id, purpose: c.purpose, givenOn: c.givenOn, privacyNoticeVersion: c.privacyNoticeVersion },
+          after: {
+            id: c.id,
+            contactId: id,
+            purpose: c.purpose,
+            givenOn: c.givenOn,
+            privacyNoticeVersion: c.privacyNoticeVersion,
+          },
         });
       }
     }

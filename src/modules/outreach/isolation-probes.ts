@@ -16,9 +16,15 @@ async function created(res: Promise<{ status: number; body: unknown }>): Promise
 let fixture: Promise<Fixture> | undefined;
 function fixtureOf(a: HttpClient): Promise<Fixture> {
   fixture ??= (async () => {
-    const base = await created(a.post('/api/outreach/bases', { name: 'Base del Organismo A', kind: 'observer_network' }));
+    const base = await created(
+      a.post('/api/outreach/bases', { name: 'Base del Organismo A', kind: 'observer_network' }),
+    );
     const contact = await created(
-      a.post('/api/outreach/contacts', { fullName: 'Contacto del Organismo A', email: 'contacto@a.test', baseIds: [base] }),
+      a.post('/api/outreach/contacts', {
+        fullName: 'Contacto del Organismo A',
+        email: 'contacto@a.test',
+        baseIds: [base],
+      }),
     );
     const consent = await created(
       a.post(`/api/outreach/contacts/${contact}/consents`, {
@@ -66,15 +72,22 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
       const res = await b.post('/api/outreach/bases', { name: 'Base del Organismo A', kind: 'other' });
       expect(res.status).toBe(201);
     },
-    'PATCH /api/outreach/bases/{id}': async (b) => is404(b.patch(`/api/outreach/bases/${(await A()).base}`, { name: 'X' })),
-    'GET /api/outreach/contacts': async (b) => notListed(b.get('/api/outreach/contacts?q=Organismo'), (await A()).contact),
+    'PATCH /api/outreach/bases/{id}': async (b) =>
+      is404(b.patch(`/api/outreach/bases/${(await A()).base}`, { name: 'X' })),
+    'GET /api/outreach/contacts': async (b) =>
+      notListed(b.get('/api/outreach/contacts?q=Organismo'), (await A()).contact),
     'POST /api/outreach/contacts': async (b) => {
       const x = await A();
       // Same e-mail as A's contact is not a duplicate in B; A's base is not B's.
-      expect((await b.post('/api/outreach/contacts', { fullName: 'Contacto B', email: 'contacto@a.test' })).status).toBe(201);
-      expect((await b.post('/api/outreach/contacts', { fullName: 'Contacto B2', baseIds: [x.base] })).status).toBe(400);
+      expect(
+        (await b.post('/api/outreach/contacts', { fullName: 'Contacto B', email: 'contacto@a.test' })).status,
+      ).toBe(201);
+      expect(
+        (await b.post('/api/outreach/contacts', { fullName: 'Contacto B2', baseIds: [x.base] })).status,
+      ).toBe(400);
     },
-    'GET /api/outreach/contacts/{id}': async (b) => is404(b.get(`/api/outreach/contacts/${(await A()).contact}`)),
+    'GET /api/outreach/contacts/{id}': async (b) =>
+      is404(b.get(`/api/outreach/contacts/${(await A()).contact}`)),
     'PATCH /api/outreach/contacts/{id}': async (b) =>
       is404(b.patch(`/api/outreach/contacts/${(await A()).contact}`, { city: 'B' })),
     'POST /api/outreach/contacts/import': async (b) => {
@@ -94,14 +107,26 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
         }),
       ),
     'POST /api/outreach/consents/{id}/withdraw': async (b) =>
-      is404(b.post(`/api/outreach/consents/${(await A()).consent}/withdraw`, { withdrawnOn: '2024-01-05', source: 'x' })),
+      is404(
+        b.post(`/api/outreach/consents/${(await A()).consent}/withdraw`, {
+          withdrawnOn: '2024-01-05',
+          source: 'x',
+        }),
+      ),
     'PUT /api/outreach/contacts/{id}/opt-outs': async (b) =>
-      is404(b.put(`/api/outreach/contacts/${(await A()).contact}/opt-outs`, { email: true, whatsapp: true, phone: true })),
+      is404(
+        b.put(`/api/outreach/contacts/${(await A()).contact}/opt-outs`, {
+          email: true,
+          whatsapp: true,
+          phone: true,
+        }),
+      ),
     'GET /api/outreach/contacts/{id}/export': async (b) =>
       is404(b.get(`/api/outreach/contacts/${(await A()).contact}/export?format=json`)),
     'POST /api/outreach/contacts/{id}/erase': async (b) =>
       is404(b.post(`/api/outreach/contacts/${(await A()).contact}/erase`, { reason: 'x' })),
-    'GET /api/outreach/arco-requests': async (b) => notListed(b.get('/api/outreach/arco-requests'), (await A()).arco),
+    'GET /api/outreach/arco-requests': async (b) =>
+      notListed(b.get('/api/outreach/arco-requests'), (await A()).arco),
     'POST /api/outreach/arco-requests': async (b) => {
       const res = await b.post('/api/outreach/arco-requests', {
         contactId: (await A()).contact,
@@ -110,9 +135,15 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
       });
       expect(res.status).toBe(400);
     },
-    'GET /api/outreach/arco-requests/{id}': async (b) => is404(b.get(`/api/outreach/arco-requests/${(await A()).arco}`)),
+    'GET /api/outreach/arco-requests/{id}': async (b) =>
+      is404(b.get(`/api/outreach/arco-requests/${(await A()).arco}`)),
     'POST /api/outreach/arco-requests/{id}/extend': async (b) =>
-      is404(b.post(`/api/outreach/arco-requests/${(await A()).arco}/extend`, { extendedOn: '2024-01-10', reason: 'x' })),
+      is404(
+        b.post(`/api/outreach/arco-requests/${(await A()).arco}/extend`, {
+          extendedOn: '2024-01-10',
+          reason: 'x',
+        }),
+      ),
     'POST /api/outreach/arco-requests/{id}/resolve': async (b) =>
       is404(
         b.post(`/api/outreach/arco-requests/${(await A()).arco}/resolve`, {
@@ -121,7 +152,8 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
           resolution: 'x',
         }),
       ),
-    'GET /api/outreach/campaigns': async (b) => notListed(b.get('/api/outreach/campaigns'), (await A()).campaign),
+    'GET /api/outreach/campaigns': async (b) =>
+      notListed(b.get('/api/outreach/campaigns'), (await A()).campaign),
     'GET /api/outreach/objectives': async (b) => {
       const res = await b.get<unknown[]>('/api/outreach/objectives');
       expect(res.status).toBe(200);
@@ -136,7 +168,8 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
       });
       expect(res.status).toBe(400);
     },
-    'GET /api/outreach/campaigns/{id}': async (b) => is404(b.get(`/api/outreach/campaigns/${(await A()).campaign}`)),
+    'GET /api/outreach/campaigns/{id}': async (b) =>
+      is404(b.get(`/api/outreach/campaigns/${(await A()).campaign}`)),
     'PATCH /api/outreach/campaigns/{id}': async (b) =>
       is404(b.patch(`/api/outreach/campaigns/${(await A()).campaign}`, { topic: 'B' })),
     'POST /api/outreach/campaigns/{id}/start': async (b) =>
@@ -157,7 +190,8 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
       );
     },
     // Public routes: the signed token is the only key; a token not signed by the server is unknown.
-    'GET /api/public/outreach/unsubscribe/{token}': async (b) => is404(b.get(`/api/public/outreach/unsubscribe/${FORGED}`)),
+    'GET /api/public/outreach/unsubscribe/{token}': async (b) =>
+      is404(b.get(`/api/public/outreach/unsubscribe/${FORGED}`)),
     'POST /api/public/outreach/unsubscribe/{token}': async (b) =>
       is404(b.post(`/api/public/outreach/unsubscribe/${FORGED}`)),
     'GET /api/public/outreach/open/{token}': async (b) => is404(b.get(`/api/public/outreach/open/${FORGED}`)),

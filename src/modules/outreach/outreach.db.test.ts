@@ -41,7 +41,10 @@ describe('contacts, duplicates and consent', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body.consenting).toBe(false);
-    const byEmail = await staff.post('/api/outreach/contacts', { fullName: 'Otra', email: 'mj.perez@ejemplo.MX' });
+    const byEmail = await staff.post('/api/outreach/contacts', {
+      fullName: 'Otra',
+      email: 'mj.perez@ejemplo.MX',
+    });
     expect(byEmail.status).toBe(409);
     expect(byEmail.body).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'email' }] });
     const byPhone = await staff.post('/api/outreach/contacts', { fullName: 'Otra', phone: '(55) 1111-2222' });
@@ -59,7 +62,9 @@ describe('contacts, duplicates and consent', () => {
   });
 
   it('records consent with evidence and its withdrawal; never a future date', async () => {
-    const c = (await staff.post<Contact>('/api/outreach/contacts', { fullName: 'Consentidor', email: 'c@ejemplo.mx' })).body;
+    const c = (
+      await staff.post<Contact>('/api/outreach/contacts', { fullName: 'Consentidor', email: 'c@ejemplo.mx' })
+    ).body;
     const future = await staff.post(`/api/outreach/contacts/${c.id}/consents`, {
       purpose: 'Difusión',
       givenOn: '2099-01-01',
@@ -87,10 +92,20 @@ describe('contacts, duplicates and consent', () => {
     });
     expect(w.status).toBe(200);
     expect(w.body.withdrawnOn).toBe(today);
-    expect((await staff.post(`/api/outreach/consents/${given.body.id}/withdraw`, { withdrawnOn: today, source: 'x' })).status).toBe(409);
+    expect(
+      (
+        await staff.post(`/api/outreach/consents/${given.body.id}/withdraw`, {
+          withdrawnOn: today,
+          source: 'x',
+        })
+      ).status,
+    ).toBe(409);
     const detail = (await staff.get<ContactDetail>(`/api/outreach/contacts/${c.id}`)).body;
     expect(detail.consenting).toBe(false);
-    expect(detail.consents[0]).toMatchObject({ evidence: 'Folio de registro 118', privacyNoticeVersion: 'AP-2024-01' });
+    expect(detail.consents[0]).toMatchObject({
+      evidence: 'Folio de registro 118',
+      privacyNoticeVersion: 'AP-2024-01',
+    });
   });
 });
 
@@ -113,7 +128,12 @@ describe('import', () => {
     expect(bad.body.code).toBe('IMPORT_INVALID');
     const paths = bad.body.fields.map((f) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['rows.3.correo', 'rows.4.correo', 'rows.5.correo', 'rows.6.aviso_privacidad_version']),
+      expect.arrayContaining([
+        'rows.3.correo',
+        'rows.4.correo',
+        'rows.5.correo',
+        'rows.6.aviso_privacidad_version',
+      ]),
     );
     expect(bad.body.fields.find((f) => f.path === 'rows.3.correo')!.message).toMatch(/fila 2/);
     expect((await staff.get<{ total: number }>(`/api/outreach/contacts?baseId=${b.id}`)).body.total).toBe(0);
@@ -139,7 +159,11 @@ describe('import', () => {
 describe('campaigns', () => {
   it('refuses to start a campaign to a base with no consenting contact (409 NO_RECIPIENTS)', async () => {
     const b = await base('Base sin consentimiento');
-    await staff.post('/api/outreach/contacts', { fullName: 'Nadie Consiente', email: 'nadie@ejemplo.mx', baseIds: [b.id] });
+    await staff.post('/api/outreach/contacts', {
+      fullName: 'Nadie Consiente',
+      email: 'nadie@ejemplo.mx',
+      baseIds: [b.id],
+    });
     const c = await staff.post<Campaign>('/api/outreach/campaigns', {
       topic: 'Invitación a la Red',
       channels: ['email'],
@@ -171,7 +195,9 @@ describe('campaigns', () => {
   });
 
   it('logs WhatsApp and phone contacts, refusing opted-out people (409 OPTED_OUT)', async () => {
-    const p = (await staff.post<Contact>('/api/outreach/contacts', { fullName: 'Por WhatsApp', phone: '55 3333 4444' })).body;
+    const p = (
+      await staff.post<Contact>('/api/outreach/contacts', { fullName: 'Por WhatsApp', phone: '55 3333 4444' })
+    ).body;
     await staff.post(`/api/outreach/contacts/${p.id}/consents`, {
       purpose: 'Difusión',
       givenOn: '2024-01-02',
@@ -194,7 +220,11 @@ describe('campaigns', () => {
       contactedOn: '2024-02-10',
     });
     expect(ok.status).toBe(201);
-    await staff.put(`/api/outreach/contacts/${p.id}/opt-outs`, { email: false, whatsapp: false, phone: true });
+    await staff.put(`/api/outreach/contacts/${p.id}/opt-outs`, {
+      email: false,
+      whatsapp: false,
+      phone: true,
+    });
     const refused = await staff.post(`/api/outreach/campaigns/${c.id}/manual-contacts`, {
       contactId: p.id,
       channel: 'phone',
@@ -229,16 +259,28 @@ describe('ARCO requests, export and erasure', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ folio: 'ARCO/001/2024', dueOn: '2024-03-01', status: 'pending' });
     expect(r.body.businessDaysLeft).toBeLessThan(0);
-    const late = await staff.post(`/api/outreach/arco-requests/${r.body.id}/extend`, { extendedOn: '2024-03-04', reason: 'x' });
+    const late = await staff.post(`/api/outreach/arco-requests/${r.body.id}/extend`, {
+      extendedOn: '2024-03-04',
+      reason: 'x',
+    });
     expect(late.status).toBe(400);
     const ext = await staff.post<ArcoRequest>(`/api/outreach/arco-requests/${r.body.id}/extend`, {
       extendedOn: '2024-02-20',
       reason: 'Búsqueda en archivos de las direcciones distritales',
     });
     expect(ext.body).toMatchObject({ status: 'extended', dueOn: '2024-03-15' });
-    expect((await staff.post(`/api/outreach/arco-requests/${r.body.id}/extend`, { extendedOn: '2024-02-21', reason: 'x' })).status).toBe(409);
+    expect(
+      (
+        await staff.post(`/api/outreach/arco-requests/${r.body.id}/extend`, {
+          extendedOn: '2024-02-21',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(409);
 
-    const json = await staff.get<{ contact: Contact; arcoRequests: ArcoRequest[] }>(`/api/outreach/contacts/${p.id}/export?format=json`);
+    const json = await staff.get<{ contact: Contact; arcoRequests: ArcoRequest[] }>(
+      `/api/outreach/contacts/${p.id}/export?format=json`,
+    );
     expect(json.status).toBe(200);
     expect(json.body.contact.email).toBe('titular.arco@ejemplo.mx');
     expect(json.body.arcoRequests[0]!.folio).toBe('ARCO/001/2024');
@@ -266,7 +308,13 @@ describe('ARCO requests, export and erasure', () => {
     );
     const all = await admin.get<{ items: unknown[] }>('/api/audit?pageSize=200');
     const text = JSON.stringify(all.body);
-    for (const secret of ['Titular Derechos Arco', 'titular.arco@ejemplo.mx', '9999', 'Coyoacán', 'Prefiere llamadas'])
+    for (const secret of [
+      'Titular Derechos Arco',
+      'titular.arco@ejemplo.mx',
+      '9999',
+      'Coyoacán',
+      'Prefiere llamadas',
+    ])
       expect(text).not.toContain(secret);
     expect(JSON.stringify(trail.body)).toContain('outreach.contact.erase');
   });

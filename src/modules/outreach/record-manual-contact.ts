@@ -53,7 +53,13 @@ export function recordManualContact(
       action: 'outreach.manual_contact.record',
       entityType: 'outreach_manual_contact',
       entityId: row!.id,
-      after: { campaignId, contactId: input.contactId, channel: input.channel, outcome: input.outcome, contactedOn: input.contactedOn },
+      after: {
+        campaignId,
+        contactId: input.contactId,
+        channel: input.channel,
+        outcome: input.outcome,
+        contactedOn: input.contactedOn,
+      },
     });
     return (await manualContactsOf(tx, orgId, campaignId)).find((m) => m.id === row!.id)!;
   });

@@ -275,16 +275,15 @@ export async function addOptOut(
   channel: Channel,
   source: (typeof optOut.$inferInsert)['source'],
 ) {
-  await db
-    .insert(optOut)
-    .values({ organizationId: orgId, contactId, channel, source })
-    .onConflictDoNothing();
+  await db.insert(optOut).values({ organizationId: orgId, contactId, channel, source }).onConflictDoNothing();
 }
 
 export async function removeOptOut(db: Db, orgId: string, contactId: string, channel: Channel) {
   await db
     .delete(optOut)
-    .where(and(eq(optOut.organizationId, orgId), eq(optOut.contactId, contactId), eq(optOut.channel, channel)));
+    .where(
+      and(eq(optOut.organizationId, orgId), eq(optOut.contactId, contactId), eq(optOut.channel, channel)),
+    );
 }
 
 // ---- ARCO requests
@@ -366,7 +365,17 @@ export async function progressOf(db: Db, campaignId: string): Promise<Progress> 
     db,
     sql`select status, count(*)::int as n, count(opened_at)::int as opened from outreach_ledger where campaign_id = ${campaignId} group by status`,
   );
-  const p: Progress = { total: 0, queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0, skipped: 0, opened: 0, manual: 0 };
+  const p: Progress = {
+    total: 0,
+    queued: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    skipped: 0,
+    opened: 0,
+    manual: 0,
+  };
   for (const r of rows) {
     const n = Number(r.n);
     p[r.status as keyof Progress] = n;
@@ -437,10 +446,17 @@ export async function listCampaigns(db: Db, orgId: string, q: CampaignListQuery)
   const where = and(...f);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ ...campaignColumns, progress: sql<Progress>`(select row_to_json(p) from (select ${progressColumns}) p)` })
+      .select({
+        ...campaignColumns,
+        progress: sql<Progress>`(select row_to_json(p) from (select ${progressColumns}) p)`,
+      })
       .from(campaign)
       .where(where)
-      .orderBy(desc(campaign.month), desc(sql`coalesce(${campaign.sentOn}, '1900-01-01')`), desc(campaign.createdAt))
+      .orderBy(
+        desc(campaign.month),
+        desc(sql`coalesce(${campaign.sentOn}, '1900-01-01')`),
+        desc(campaign.createdAt),
+      )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(campaign).where(where),
@@ -609,7 +625,12 @@ export async function manualContactsOf(db: Db, orgId: string, campaignId: string
 /** A contact's campaigns: e-mails of the ledger and logged WhatsApp messages and calls. */
 export async function historyOf(db: Db, orgId: string, contactId: string) {
   const mails = await db
-    .select({ campaignId: ledger.campaignId, topic: campaign.topic, status: ledger.status, at: ledger.sentAt })
+    .select({
+      campaignId: ledger.campaignId,
+      topic: campaign.topic,
+      status: ledger.status,
+      at: ledger.sentAt,
+    })
     .from(ledger)
     .innerJoin(campaign, eq(campaign.id, ledger.campaignId))
     .where(and(eq(ledger.organizationId, orgId), eq(ledger.contactId, contactId)));
@@ -631,6 +652,9 @@ export async function historyOf(db: Db, orgId: string, contactId: string) {
 }
 
 export async function organizationName(db: Db, orgId: string): Promise<string> {
-  const [row] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, orgId));
+  const [row] = await db
+    .select({ name: organization.name })
+    .from(organization)
+    .where(eq(organization.id, orgId));
   return row?.name ?? '';
 }

@@ -43,7 +43,13 @@ import {
   UnsubscribeInfoSchema,
   WithdrawConsentInputSchema,
 } from './contract';
-import { createArcoRequest, extendArcoRequest, findArcoRequest, listArcoRequests, resolveArcoRequest } from './arco-requests';
+import {
+  createArcoRequest,
+  extendArcoRequest,
+  findArcoRequest,
+  listArcoRequests,
+  resolveArcoRequest,
+} from './arco-requests';
 import { eraseContact } from './erase-contact';
 import { contactDossier, exportContact } from './export-contact';
 import { importContacts } from './import-contacts';
@@ -73,13 +79,26 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   );
   api.post(
     '/api/outreach/bases',
-    { schema: { tags, summary: 'Crear una base de contactos', body: BaseInputSchema, response: responses({ 201: BaseSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Crear una base de contactos',
+        body: BaseInputSchema,
+        response: responses({ 201: BaseSchema }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createBase(db, await writer(req), req.body)),
   );
   api.patch(
     '/api/outreach/bases/:id',
     {
-      schema: { tags, summary: 'Modificar una base', params: IdParamsSchema, body: BasePatchSchema, response: responses({ 200: BaseSchema }) },
+      schema: {
+        tags,
+        summary: 'Modificar una base',
+        params: IdParamsSchema,
+        body: BasePatchSchema,
+        response: responses({ 200: BaseSchema }),
+      },
     },
     async (req) => updateBase(db, await writer(req), req.params.id, req.body),
   );
@@ -88,19 +107,36 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.get(
     '/api/outreach/contacts',
     {
-      schema: { tags, summary: 'Buscar contactos', querystring: ContactListQuerySchema, response: responses({ 200: ContactPageSchema }) },
+      schema: {
+        tags,
+        summary: 'Buscar contactos',
+        querystring: ContactListQuerySchema,
+        response: responses({ 200: ContactPageSchema }),
+      },
     },
     async (req) => repo.listContacts(db, (await reader(req)).organizationId, req.query),
   );
   api.post(
     '/api/outreach/contacts',
-    { schema: { tags, summary: 'Registrar un contacto', body: ContactInputSchema, response: responses({ 201: ContactSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Registrar un contacto',
+        body: ContactInputSchema,
+        response: responses({ 201: ContactSchema }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createContact(db, await writer(req), req.body)),
   );
   api.get(
     '/api/outreach/contacts/:id',
     {
-      schema: { tags, summary: 'Un contacto con sus consentimientos, bajas, solicitudes ARCO e historial', params: IdParamsSchema, response: responses({ 200: ContactDetailSchema }) },
+      schema: {
+        tags,
+        summary: 'Un contacto con sus consentimientos, bajas, solicitudes ARCO e historial',
+        params: IdParamsSchema,
+        response: responses({ 200: ContactDetailSchema }),
+      },
     },
     async (req) => {
       const orgId = (await reader(req)).organizationId;
@@ -117,7 +153,13 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.patch(
     '/api/outreach/contacts/:id',
     {
-      schema: { tags, summary: 'Corregir (rectificar) un contacto', params: IdParamsSchema, body: ContactPatchSchema, response: responses({ 200: ContactSchema }) },
+      schema: {
+        tags,
+        summary: 'Corregir (rectificar) un contacto',
+        params: IdParamsSchema,
+        body: ContactPatchSchema,
+        response: responses({ 200: ContactSchema }),
+      },
     },
     async (req) => updateContact(db, await writer(req), req.params.id, req.body),
   );
@@ -138,7 +180,10 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req) => {
       const actor = await writer(req);
-      const { data, filename } = await readUpload(req, { what: 'el archivo CSV o XLSX', missingCode: 'IMPORT_UNREADABLE' });
+      const { data, filename } = await readUpload(req, {
+        what: 'el archivo CSV o XLSX',
+        missingCode: 'IMPORT_UNREADABLE',
+      });
       const sheet = await parseSpreadsheet(data, filename);
       return importContacts(db, actor, req.query.baseId, sheet, filename, req.query.skipInvalid);
     },
@@ -146,14 +191,27 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.post(
     '/api/outreach/contacts/:id/consents',
     {
-      schema: { tags, summary: 'Registrar un consentimiento con su evidencia', params: IdParamsSchema, body: ConsentInputSchema, response: responses({ 201: ConsentSchema }) },
+      schema: {
+        tags,
+        summary: 'Registrar un consentimiento con su evidencia',
+        params: IdParamsSchema,
+        body: ConsentInputSchema,
+        response: responses({ 201: ConsentSchema }),
+      },
     },
-    async (req, reply) => reply.status(201).send(await recordConsent(db, await writer(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await recordConsent(db, await writer(req), req.params.id, req.body)),
   );
   api.post(
     '/api/outreach/consents/:id/withdraw',
     {
-      schema: { tags, summary: 'Registrar el retiro de un consentimiento', params: IdParamsSchema, body: WithdrawConsentInputSchema, response: responses({ 200: ConsentSchema }) },
+      schema: {
+        tags,
+        summary: 'Registrar el retiro de un consentimiento',
+        params: IdParamsSchema,
+        body: WithdrawConsentInputSchema,
+        response: responses({ 200: ConsentSchema }),
+      },
     },
     async (req) => withdrawConsent(db, await writer(req), req.params.id, req.body),
   );
@@ -165,7 +223,9 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
         summary: 'Bajas por canal (correo, WhatsApp, teléfono)',
         params: IdParamsSchema,
         body: OptOutsInputSchema,
-        response: responses({ 200: z.array(z.object({ channel: z.string(), source: z.string(), optedOutAt: z.string() })) }),
+        response: responses({
+          200: z.array(z.object({ channel: z.string(), source: z.string(), optedOutAt: z.string() })),
+        }),
       },
     },
     async (req) => setOptOuts(db, await writer(req), req.params.id, req.body),
@@ -182,12 +242,19 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
         response: responses({ 200: z.string() }),
       },
     },
-    async (req, reply) => sendDownload(reply, await exportContact(db, await privacy(req), req.params.id, req.query.format)),
+    async (req, reply) =>
+      sendDownload(reply, await exportContact(db, await privacy(req), req.params.id, req.query.format)),
   );
   api.post(
     '/api/outreach/contacts/:id/erase',
     {
-      schema: { tags, summary: 'Suprimir los datos personales de un contacto (cancelación)', params: IdParamsSchema, body: EraseInputSchema, response: responses({ 200: ContactSchema }) },
+      schema: {
+        tags,
+        summary: 'Suprimir los datos personales de un contacto (cancelación)',
+        params: IdParamsSchema,
+        body: EraseInputSchema,
+        response: responses({ 200: ContactSchema }),
+      },
     },
     async (req) => eraseContact(db, await privacy(req), req.params.id, req.body),
   );
@@ -196,20 +263,44 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.get(
     '/api/outreach/arco-requests',
     {
-      schema: { tags, summary: 'Solicitudes ARCO con su plazo', querystring: ArcoListQuerySchema, response: responses({ 200: z.array(ArcoRequestSchema) }) },
+      schema: {
+        tags,
+        summary: 'Solicitudes ARCO con su plazo',
+        querystring: ArcoListQuerySchema,
+        response: responses({ 200: z.array(ArcoRequestSchema) }),
+      },
     },
-    async (req) => listArcoRequests(db, (await authorize(ctx, req, 'outreach.privacy')).organizationId, req.query),
+    async (req) =>
+      listArcoRequests(db, (await authorize(ctx, req, 'outreach.privacy')).organizationId, req.query),
   );
   api.post(
     '/api/outreach/arco-requests',
-    { schema: { tags, summary: 'Registrar una solicitud ARCO', body: ArcoInputSchema, response: responses({ 201: ArcoRequestSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Registrar una solicitud ARCO',
+        body: ArcoInputSchema,
+        response: responses({ 201: ArcoRequestSchema }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createArcoRequest(db, await privacy(req), req.body)),
   );
   api.get(
     '/api/outreach/arco-requests/:id',
-    { schema: { tags, summary: 'Una solicitud ARCO', params: IdParamsSchema, response: responses({ 200: ArcoRequestSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Una solicitud ARCO',
+        params: IdParamsSchema,
+        response: responses({ 200: ArcoRequestSchema }),
+      },
+    },
     async (req) => {
-      const found = await findArcoRequest(db, (await authorize(ctx, req, 'outreach.privacy')).organizationId, req.params.id);
+      const found = await findArcoRequest(
+        db,
+        (await authorize(ctx, req, 'outreach.privacy')).organizationId,
+        req.params.id,
+      );
       if (!found) throw notFound();
       return found;
     },
@@ -217,14 +308,26 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.post(
     '/api/outreach/arco-requests/:id/extend',
     {
-      schema: { tags, summary: 'Ampliar una vez el plazo (10 días hábiles)', params: IdParamsSchema, body: ArcoExtendInputSchema, response: responses({ 200: ArcoRequestSchema }) },
+      schema: {
+        tags,
+        summary: 'Ampliar una vez el plazo (10 días hábiles)',
+        params: IdParamsSchema,
+        body: ArcoExtendInputSchema,
+        response: responses({ 200: ArcoRequestSchema }),
+      },
     },
     async (req) => extendArcoRequest(db, await privacy(req), req.params.id, req.body),
   );
   api.post(
     '/api/outreach/arco-requests/:id/resolve',
     {
-      schema: { tags, summary: 'Registrar la respuesta', params: IdParamsSchema, body: ArcoResolveInputSchema, response: responses({ 200: ArcoRequestSchema }) },
+      schema: {
+        tags,
+        summary: 'Registrar la respuesta',
+        params: IdParamsSchema,
+        body: ArcoResolveInputSchema,
+        response: responses({ 200: ArcoRequestSchema }),
+      },
     },
     async (req) => resolveArcoRequest(db, await privacy(req), req.params.id, req.body),
   );
@@ -233,7 +336,12 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.get(
     '/api/outreach/campaigns',
     {
-      schema: { tags, summary: 'Campañas de difusión', querystring: CampaignListQuerySchema, response: responses({ 200: CampaignPageSchema }) },
+      schema: {
+        tags,
+        summary: 'Campañas de difusión',
+        querystring: CampaignListQuerySchema,
+        response: responses({ 200: CampaignPageSchema }),
+      },
     },
     async (req) => repo.listCampaigns(db, (await reader(req)).organizationId, req.query),
   );
@@ -243,19 +351,37 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
       schema: {
         tags,
         summary: 'Objetivos del programa de trabajo a los que puede vincularse una campaña',
-        response: responses({ 200: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string(), year: z.number().int() })) }),
+        response: responses({
+          200: z.array(
+            z.object({ id: z.uuid(), code: z.string(), title: z.string(), year: z.number().int() }),
+          ),
+        }),
       },
     },
     async (req) => repo.objectiveLabels(db, (await reader(req)).organizationId),
   );
   api.post(
     '/api/outreach/campaigns',
-    { schema: { tags, summary: 'Crear una campaña', body: CampaignInputSchema, response: responses({ 201: CampaignSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Crear una campaña',
+        body: CampaignInputSchema,
+        response: responses({ 201: CampaignSchema }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createCampaign(db, await writer(req), req.body)),
   );
   api.get(
     '/api/outreach/campaigns/:id',
-    { schema: { tags, summary: 'Una campaña con su avance', params: IdParamsSchema, response: responses({ 200: CampaignSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Una campaña con su avance',
+        params: IdParamsSchema,
+        response: responses({ 200: CampaignSchema }),
+      },
+    },
     async (req) => {
       const found = await repo.findCampaign(db, (await reader(req)).organizationId, req.params.id);
       if (!found) throw notFound();
@@ -265,7 +391,13 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.patch(
     '/api/outreach/campaigns/:id',
     {
-      schema: { tags, summary: 'Modificar una campaña en borrador', params: IdParamsSchema, body: CampaignPatchSchema, response: responses({ 200: CampaignSchema }) },
+      schema: {
+        tags,
+        summary: 'Modificar una campaña en borrador',
+        params: IdParamsSchema,
+        body: CampaignPatchSchema,
+        response: responses({ 200: CampaignSchema }),
+      },
     },
     async (req) => updateCampaign(db, await writer(req), req.params.id, req.body),
   );
@@ -275,18 +407,27 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
       schema: {
         tags,
         summary: 'Iniciar (o programar) el envío por correo',
-        description: 'Crea el registro por destinatario y encola el envío. 409 NO_RECIPIENTS si nadie puede recibirla.',
+        description:
+          'Crea el registro por destinatario y encola el envío. 409 NO_RECIPIENTS si nadie puede recibirla.',
         params: IdParamsSchema,
         response: responses({ 200: CampaignSchema }),
       },
     },
     async (req) =>
-      startCampaign(db, ctx.jobs, await writer(req), req.params.id, { smtpConfigured: !!ctx.config.smtp.host }),
+      startCampaign(db, ctx.jobs, await writer(req), req.params.id, {
+        smtpConfigured: !!ctx.config.smtp.host,
+      }),
   );
   api.get(
     '/api/outreach/campaigns/:id/ledger',
     {
-      schema: { tags, summary: 'Registro de envío por destinatario', params: IdParamsSchema, querystring: LedgerQuerySchema, response: responses({ 200: LedgerPageSchema }) },
+      schema: {
+        tags,
+        summary: 'Registro de envío por destinatario',
+        params: IdParamsSchema,
+        querystring: LedgerQuerySchema,
+        response: responses({ 200: LedgerPageSchema }),
+      },
     },
     async (req) => {
       const orgId = (await reader(req)).organizationId;
@@ -297,7 +438,12 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.get(
     '/api/outreach/campaigns/:id/manual-contacts',
     {
-      schema: { tags, summary: 'Mensajes de WhatsApp y llamadas registrados', params: IdParamsSchema, response: responses({ 200: z.array(ManualContactSchema) }) },
+      schema: {
+        tags,
+        summary: 'Mensajes de WhatsApp y llamadas registrados',
+        params: IdParamsSchema,
+        response: responses({ 200: z.array(ManualContactSchema) }),
+      },
     },
     async (req) => {
       const orgId = (await reader(req)).organizationId;
@@ -308,22 +454,36 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
   api.post(
     '/api/outreach/campaigns/:id/manual-contacts',
     {
-      schema: { tags, summary: 'Registrar un mensaje de WhatsApp o una llamada', params: IdParamsSchema, body: ManualContactInputSchema, response: responses({ 201: ManualContactSchema }) },
+      schema: {
+        tags,
+        summary: 'Registrar un mensaje de WhatsApp o una llamada',
+        params: IdParamsSchema,
+        body: ManualContactInputSchema,
+        response: responses({ 201: ManualContactSchema }),
+      },
     },
-    async (req, reply) => reply.status(201).send(await recordManualContact(db, await writer(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await recordManualContact(db, await writer(req), req.params.id, req.body)),
   );
 
   // ---- public (no session): unsubscribe page and one-click, open tracking
   api.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" as a form.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
     );
     scope.get(
       '/api/public/outreach/unsubscribe/:token',
       {
-        schema: { tags, summary: 'Datos de la página pública de baja', params: TokenParamsSchema, response: responses({ 200: UnsubscribeInfoSchema }) },
+        schema: {
+          tags,
+          summary: 'Datos de la página pública de baja',
+          params: TokenParamsSchema,
+          response: responses({ 200: UnsubscribeInfoSchema }),
+        },
       },
       async (req) => unsubscribeInfo(db, ctx.config.secret, req.params.token),
     );
@@ -342,7 +502,12 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
     scope.get(
       '/api/public/outreach/open/:token',
       {
-        schema: { tags, summary: 'Imagen de seguimiento de apertura', params: TokenParamsSchema, response: responses({ 200: z.any() }) },
+        schema: {
+          tags,
+          summary: 'Imagen de seguimiento de apertura',
+          params: TokenParamsSchema,
+          response: responses({ 200: z.any() }),
+        },
       },
       async (req, reply) => {
         await recordOpen(db, ctx.config.secret, req.params.token);

@@ -24,7 +24,13 @@ describe('duplicate keys', () => {
   it('normalizes e-mail, phone and name', () => {
     expect(emailKey('  Ana.Perez@Ejemplo.MX ')).toBe('ana.perez@ejemplo.mx');
     expect(emailKey('  ')).toBeNull();
-    for (const p of ['+52 1 55 1234 5678', '(55) 1234-5678', '5512345678', '52 55 1234 5678', '0052 55 1234 5678'])
+    for (const p of [
+      '+52 1 55 1234 5678',
+      '(55) 1234-5678',
+      '5512345678',
+      '52 55 1234 5678',
+      '0052 55 1234 5678',
+    ])
       expect(phoneKey(p)).toBe('5512345678');
     expect(phoneKey('+1 (213) 555-0100')).toBe('12135550100');
     expect(nameKey('  José   PÉREZ ')).toBe('jose perez');
@@ -33,19 +39,31 @@ describe('duplicate keys', () => {
     const a = keysOf({ fullName: 'Ana López', email: 'ana@x.mx' });
     expect(duplicateReason(keysOf({ fullName: 'Otra', email: 'ANA@x.mx' }), a)).toMatch(/correo/);
     expect(duplicateReason(keysOf({ fullName: 'Ana Lopez', email: 'otra@x.mx' }), a)).toBeNull();
-    expect(duplicateReason(keysOf({ fullName: 'Ana Lopez' }), keysOf({ fullName: 'ANA LÓPEZ' }))).toMatch(/nombre/);
-    expect(duplicateReason(keysOf({ fullName: 'B', phone: '55 1234 5678' }), keysOf({ fullName: 'C', phone: '+525512345678' }))).toMatch(
-      /teléfono/,
+    expect(duplicateReason(keysOf({ fullName: 'Ana Lopez' }), keysOf({ fullName: 'ANA LÓPEZ' }))).toMatch(
+      /nombre/,
     );
+    expect(
+      duplicateReason(
+        keysOf({ fullName: 'B', phone: '55 1234 5678' }),
+        keysOf({ fullName: 'C', phone: '+525512345678' }),
+      ),
+    ).toMatch(/teléfono/);
   });
 });
 
 describe('templates', () => {
-  const values = { nombre: 'Ana <b>', correo: 'ana@x.mx', organizacion: 'OSC & Co', enlace_baja: 'https://v/baja/t' };
+  const values = {
+    nombre: 'Ana <b>',
+    correo: 'ana@x.mx',
+    organizacion: 'OSC & Co',
+    enlace_baja: 'https://v/baja/t',
+  };
   it('fills merge fields, escaping them in HTML', () => {
     expect(renderTemplate('Hola {{nombre}}, {{ organizacion }}', values)).toBe('Hola Ana <b>, OSC & Co');
     expect(renderTemplate('<p>{{nombre}}</p>', values, true)).toBe('<p>Ana &#60;b&#62;</p>');
-    expect(compileTemplate('Hola {{nombre}} — {{enlace_baja}}')(values)).toBe('Hola Ana <b> — https://v/baja/t');
+    expect(compileTemplate('Hola {{nombre}} — {{enlace_baja}}')(values)).toBe(
+      'Hola Ana <b> — https://v/baja/t',
+    );
     expect(compileTemplate('{{organizacion}}', true)(values)).toBe('OSC &#38; Co');
   });
   it('names unknown merge fields', () => {

@@ -54,7 +54,8 @@ export function duplicateOf(
 ): { field: 'email' | 'phone' | 'fullName'; reason: string } | null {
   if (candidate.email && candidate.email === other.email)
     return { field: 'email', reason: 'el mismo correo electrónico' };
-  if (candidate.phone && candidate.phone === other.phone) return { field: 'phone', reason: 'el mismo teléfono' };
+  if (candidate.phone && candidate.phone === other.phone)
+    return { field: 'phone', reason: 'el mismo teléfono' };
   const anonymous = (k: DuplicateKeys) => !k.email && !k.phone;
   if (candidate.name && candidate.name === other.name && anonymous(candidate) && anonymous(other))
     return { field: 'fullName', reason: 'el mismo nombre (sin correo ni teléfono que los distinga)' };
@@ -119,7 +120,10 @@ const MAC_LENGTH = 22;
 export type LinkPurpose = 'unsubscribe' | 'open';
 
 function mac(secret: string, purpose: LinkPurpose, id: number): string {
-  return createHmac('sha256', secret).update(`outreach:${purpose}:${id}`).digest('base64url').slice(0, MAC_LENGTH);
+  return createHmac('sha256', secret)
+    .update(`outreach:${purpose}:${id}`)
+    .digest('base64url')
+    .slice(0, MAC_LENGTH);
 }
 
 /** A token naming one ledger row, signed with the installation's secret: base-36 id + MAC. */

@@ -10,7 +10,9 @@ import { and, eq } from 'drizzle-orm';
 import { nameKey } from './rules';
 
 async function assertNameFree(tx: Db, orgId: string, name: string, except?: string) {
-  const taken = (await listBases(tx, orgId)).find((b) => nameKey(b.name) === nameKey(name) && b.id !== except);
+  const taken = (await listBases(tx, orgId)).find(
+    (b) => nameKey(b.name) === nameKey(name) && b.id !== except,
+  );
   if (taken)
     throw conflict(`Ya existe una base de contactos llamada "${taken.name}"`, [
       { path: 'name', message: 'Ya existe una base con ese nombre' },

@@ -28,13 +28,20 @@ export const campaignAudit = (c: Campaign) => {
 async function checkReferences(
   tx: Db,
   orgId: string,
-  v: { baseIds?: string[]; objectiveId?: string | null; textTemplate?: string | null; htmlTemplate?: string | null; subject?: string | null },
+  v: {
+    baseIds?: string[];
+    objectiveId?: string | null;
+    textTemplate?: string | null;
+    htmlTemplate?: string | null;
+    subject?: string | null;
+  },
 ) {
   const problems: FieldProblem[] = [];
   if (v.baseIds?.length) {
     const found = await baseIdsOfOrg(tx, orgId, v.baseIds);
     v.baseIds.forEach((id, i) => {
-      if (!found.includes(id)) problems.push({ path: `baseIds.${i}`, message: 'No existe esa base de contactos' });
+      if (!found.includes(id))
+        problems.push({ path: `baseIds.${i}`, message: 'No existe esa base de contactos' });
     });
   }
   if (v.objectiveId && !(await objectiveExists(tx, orgId, v.objectiveId)))

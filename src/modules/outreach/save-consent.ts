@@ -4,7 +4,14 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';
 import { todayInMexicoCity } from '../../shared/dates';
-import { CHANNELS, type Channel, type Consent, type ConsentInput, type OptOutsInput, type WithdrawConsentInput } from './contract';
+import {
+  CHANNELS,
+  type Channel,
+  type Consent,
+  type ConsentInput,
+  type OptOutsInput,
+  type WithdrawConsentInput,
+} from './contract';
 import {
   addOptOut,
   baseIdsOfOrg,
@@ -87,7 +94,9 @@ export function withdrawConsent(
         { path: 'withdrawnOn', message: 'El consentimiento ya fue retirado' },
       ]);
     if (input.withdrawnOn < before.givenOn)
-      throw invalid([{ path: 'withdrawnOn', message: 'La fecha de retiro es anterior a la del consentimiento' }]);
+      throw invalid([
+        { path: 'withdrawnOn', message: 'La fecha de retiro es anterior a la del consentimiento' },
+      ]);
     if (input.withdrawnOn > todayInMexicoCity())
       throw invalid([{ path: 'withdrawnOn', message: 'La fecha de retiro no puede ser futura' }]);
     const after = await withdrawConsentRow(tx, orgId, consentId, input.withdrawnOn, input.source);

@@ -23,7 +23,12 @@ async function assertBases(tx: Db, orgId: string, ids: string[]) {
   const found = await baseIdsOfOrg(tx, orgId, ids);
   const missing = ids.filter((id) => !found.includes(id));
   if (missing.length)
-    throw invalid(missing.map((id) => ({ path: `baseIds.${ids.indexOf(id)}`, message: 'No existe esa base de contactos' })));
+    throw invalid(
+      missing.map((id) => ({
+        path: `baseIds.${ids.indexOf(id)}`,
+        message: 'No existe esa base de contactos',
+      })),
+    );
 }
 
 async function assertNotDuplicate(
@@ -82,7 +87,8 @@ export function updateContact(
     const orgId = actor.organizationId;
     const before = await findContactRow(tx, orgId, id);
     if (!before) throw notFound();
-    if (before.erasedAt) throw conflict('Los datos de este contacto fueron suprimidos; no pueden modificarse');
+    if (before.erasedAt)
+      throw conflict('Los datos de este contacto fueron suprimidos; no pueden modificarse');
     const current = (await findContact(tx, orgId, id))!;
     if (patch.baseIds) await assertBases(tx, orgId, patch.baseIds);
     const { baseIds, ...fields } = patch;

@@ -24,7 +24,7 @@ import {
  * Delivery guarantee: at-least-once. A message accepted by the SMTP server but not yet marked sent
  * when the process dies is sent again after the lease expires. That window is, per message, the
  * time between the server's "250 OK" and the next ledger flush (at most FLUSH_EVERY messages or
- * one batch's end); a crash anywhere else neither loses nor repeats a message. Each message has a
+ * FLUSH_MS); a crash anywhere else neither loses nor repeats a message. Each message has a
  * stable Message-ID (<outreach.LEDGER_ID@host>), so a repeat is recognizable downstream.
  */
 
@@ -48,6 +48,7 @@ export type SenderOptions = {
 export type SenderOutcome = { kind: 'done' } | { kind: 'again'; at: Date };
 
 const FLUSH_EVERY = 20;
+const FLUSH_MS = 50;
 
 type Claimed = {
   id: string | number;
@@ -102,8 +103,11 @@ export async function sendCampaign(
     from_label: string | null;
     rate_per_second: number;
     track_opens: boolean;
-  }>(db, sql`select organization_id, status, subject, text_template, html_template, from_label, rate_per_second, track_opens
-    from outreach_campaign where id = ${campaignId}`);
+  }>(
+    db,
+    sql`select organization_id, status, subject, text_template, html_template, from_label, rate_per_second, track_opens
+    from outreach_campaign where id = ${campaignId}`,
+  );
   if (!c || c.status !== 'sending') return { kind: 'done' };
 
   const subject = compileTemplate(c.subject ?? '');
@@ -118,7 +122,10 @@ export async function sendCampaign(
   // Rows accepted by SMTP, waiting to be marked sent; flushed in order, one flush at a time.
   let pending: (string | number)[] = [];
   let flushing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
     if (!pending.length) return flushing;
     const ids = pending;
     pending = [];
@@ -136,9 +143,13 @@ export async function sendCampaign(
   const fail = async (row: Claimed, error: unknown) => {
     const message = String((error as Error).message ?? error).slice(0, 500);
     if (isPermanentFailure(error)) {
-      await db.execute(sql`update outreach_ledger set status = 'bounced', lease_until = null, last_error = ${message} where id = ${row.id}`);
+      await db.execute(
+        sql`update outreach_ledger set status = 'bounced', lease_until = null, last_error = ${message} where id = ${row.id}`,
+      );
     } else if (row.attempts >= MAX_SEND_ATTEMPTS) {
-      await db.execute(sql`update outreach_ledger set status = 'failed', lease_until = null, last_error = ${message} where id = ${row.id}`);
+      await db.execute(
+        sql`update outreach_ledger set status = 'failed', lease_until = null, last_error = ${message} where id = ${row.id}`,
+      );
     } else {
       const delay = retryDelaySeconds(row.attempts, options.retryBaseSeconds);
       await db.execute(sql`update outreach_ledger set status = 'queued', lease_until = null, last_error = ${message},
@@ -156,7 +167,8 @@ export async function sendCampaign(
       enlace_baja: link,
     };
     let body = text(values);
-    if (!c.text_template?.includes('enlace_baja')) body += `\n\n--\nPara dejar de recibir estos correos: ${link}`;
+    if (!c.text_template?.includes('enlace_baja'))
+      body += `\n\n--\nPara dejar de recibir estos correos: ${link}`;
     let htmlBody = html?.(values);
     if (htmlBody !== undefined) {
       if (!c.html_template?.includes('enlace_baja'))
@@ -213,6 +225,8 @@ export async function sendCampaign(
             await sendOne(row);
             pending.push(row.id);
             if (pending.length >= FLUSH_EVERY) void flush();
+            // A slow trickle is flushed within FLUSH_MS: the in-doubt window stays short.
+            else timer ??= setTimeout(() => void flush(), FLUSH_MS);
           } catch (error) {
             await fail(row, error);
           }

@@ -35,9 +35,14 @@ export async function startCampaign(
       ]);
     const problems: FieldProblem[] = [];
     if (!row.channels.includes('email'))
-      problems.push({ path: 'channels', message: 'La campaña no tiene el canal de correo electrónico; registre los contactos por WhatsApp o teléfono' });
+      problems.push({
+        path: 'channels',
+        message:
+          'La campaña no tiene el canal de correo electrónico; registre los contactos por WhatsApp o teléfono',
+      });
     if (!row.subject) problems.push({ path: 'subject', message: 'Escriba el asunto del correo' });
-    if (!row.textTemplate?.trim()) problems.push({ path: 'textTemplate', message: 'Escriba el texto del correo' });
+    if (!row.textTemplate?.trim())
+      problems.push({ path: 'textTemplate', message: 'Escriba el texto del correo' });
     if (problems.length) throw invalid(problems);
     if (!options.smtpConfigured)
       throw conflict('No hay un servidor de correo configurado (SMTP_HOST): no es posible enviar la campaña');
@@ -57,7 +62,12 @@ export async function startCampaign(
     } else {
       await createLedger(tx, orgId, id, row.segmentTags);
       const today = todayInMexicoCity();
-      await updateCampaignRow(tx, orgId, id, { status: 'sending', startedAt: new Date(), sentOn: today, month: today.slice(0, 7) });
+      await updateCampaignRow(tx, orgId, id, {
+        status: 'sending',
+        startedAt: new Date(),
+        sentOn: today,
+        month: today.slice(0, 7),
+      });
     }
     const after = (await findCampaign(tx, orgId, id))!;
     await recordAudit(tx, actor, {
@@ -68,7 +78,11 @@ export async function startCampaign(
     });
     return after;
   });
-  await enqueueCampaign(jobs, id, started.status === 'scheduled' ? new Date(started.scheduledAt!) : undefined);
+  await enqueueCampaign(
+    jobs,
+    id,
+    started.status === 'scheduled' ? new Date(started.scheduledAt!) : undefined,
+  );
   return started;
 }
 
@@ -79,7 +93,9 @@ export async function beginSending(db: Db, campaignId: string): Promise<boolean>
       // Locks the campaign row: two instances firing the same schedule create one ledger.
       sql`select organization_id, status, segment_tags from outreach_campaign where id = ${campaignId} for update`,
     );
-    const row = (rows as unknown as { rows: { organization_id: string; status: string; segment_tags: string[] }[] }).rows[0];
+    const row = (
+      rows as unknown as { rows: { organization_id: string; status: string; segment_tags: string[] }[] }
+    ).rows[0];
     if (!row || row.status !== 'scheduled') return row?.status === 'sending';
     await createLedger(tx, row.organization_id, campaignId, row.segment_tags);
     const today = todayInMexicoCity();
@@ -92,7 +108,12 @@ export async function beginSending(db: Db, campaignId: string): Promise<boolean>
     await recordAudit(
       tx,
       { userId: null, label: 'sistema', organizationId: row.organization_id },
-      { action: 'outreach.campaign.start', entityType: 'outreach_campaign', entityId: campaignId, after: { scheduled: true } },
+      {
+        action: 'outreach.campaign.start',
+        entityType: 'outreach_campaign',
+        entityId: campaignId,
+        after: { scheduled: true },
+      },
     );
     return true;
   });

@@ -14,7 +14,13 @@ import { maskEmail, verifyLedgerToken } from './rules';
 async function ledgerOf(db: Db, secret: string, purpose: 'unsubscribe' | 'open', token: string) {
   const id = verifyLedgerToken(secret, purpose, token);
   if (id === null) throw notFound();
-  const [row] = await rowsOf<{ id: number; organization_id: string; contact_id: string; email: string | null; opted_out: boolean }>(
+  const [row] = await rowsOf<{
+    id: number;
+    organization_id: string;
+    contact_id: string;
+    email: string | null;
+    opted_out: boolean;
+  }>(
     db,
     sql`select l.id, l.organization_id, l.contact_id, l.email,
         exists (select 1 from outreach_opt_out o where o.contact_id = l.contact_id and o.channel = 'email') as opted_out
@@ -62,5 +68,7 @@ export function unsubscribe(db: Db, secret: string, token: string): Promise<Unsu
 export async function recordOpen(db: Db, secret: string, token: string): Promise<void> {
   const id = verifyLedgerToken(secret, 'open', token);
   if (id === null) throw notFound();
-  await db.execute(sql`update outreach_ledger set opened_at = coalesce(opened_at, now()) where id = ${id} and status = 'sent'`);
+  await db.execute(
+    sql`update outreach_ledger set opened_at = coalesce(opened_at, now()) where id = ${id} and status = 'sent'`,
+  );
 }
