@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileButton,
   FileInput,
   Group,
   Modal,
@@ -18,13 +19,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconArrowsExchange, IconSend, IconShare } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPaperclip, IconSend, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
 import type { FolioDetail } from '../contract';
-import { allowedEvents, type FolioEvent } from '../folio-status';
+import { allowedEvents, originatorOf, type FolioEvent } from '../folio-status';
 import type { Routing } from '../routing-contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { api } from '@/web/shared/api/client';
@@ -32,7 +33,7 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
+import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { CHANNEL_KEY } from './api';
@@ -76,6 +77,21 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
   const [reassigning, setReassigning] = useState<Routing | null>(null);
   const [consolidating, setConsolidating] = useState(false);
   const open = folio.status !== 'concluded' && folio.status !== 'cancelled';
+  const queryClient = useQueryClient();
+  // The originator keeps the communication's documents; so does a local body that typed it in.
+  const mySide = me.data?.organization.id === folio.localOrganization.id ? 'local' : 'national';
+  const canAttach =
+    canWrite &&
+    (mySide === originatorOf(folio.module) || (mySide === 'local' && folio.nationalOrgId === null));
+  const attach = useMutation({
+    mutationFn: (file: File) =>
+      api.upload(`/api/channel/communications/${folio.communicationId}/attachments`, file),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      notifySuccess(t('channel.routing.fileAttached'));
+    },
+    onError: (error) => notifyError(error, t),
+  });
   const events =
     canWrite && me.data
       ? allowedEvents({ ...folio, localOrgId: folio.localOrganization.id }, me.data.organization.id).filter(
@@ -86,9 +102,25 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
   return (
     <>
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('channel.routing.files')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('channel.routing.files')}
+          </Title>
+          {canAttach && (
+            <FileButton onChange={(file) => file && attach.mutate(file)}>
+              {(props) => (
+                <Button
+                  {...props}
+                  variant="default"
+                  loading={attach.isPending}
+                  leftSection={<IconPaperclip size={16} aria-hidden />}
+                >
+                  {t('channel.routing.attachToCommunication')}
+                </Button>
+              )}
+            </FileButton>
+          )}
+        </Group>
         {files.isError ? (
           <QueryError error={files.error} onRetry={() => void files.refetch()} />
         ) : (
