@@ -594,6 +594,24 @@ describe('lists and export', () => {
     expect(page2.body.total).toBe(all.body.total);
     const q = await liaison.get<Page<Inst>>('/api/instruments?q=anexo%20tecnico%20numero%20tres');
     expect(q.body.total).toBe(3);
+    // Derived-title filters combine with SQL filters and SQL paging: the pages partition the result.
+    const p1 = await liaison.get<Page<Inst>>('/api/instruments?q=anexo%20tecnico%20numero%20tres&pageSize=2');
+    const p2 = await liaison.get<Page<Inst>>(
+      '/api/instruments?q=anexo%20tecnico%20numero%20tres&pageSize=2&page=2',
+    );
+    expect([p1.body.total, p2.body.total]).toEqual([3, 3]);
+    expect(p1.body.items).toHaveLength(2);
+    expect(p2.body.items).toHaveLength(1);
+    expect(new Set([...p1.body.items, ...p2.body.items].map((i) => i.id))).toEqual(
+      new Set(q.body.items.map((i) => i.id)),
+    );
+    const typed = await liaison.get<Page<Inst>>(
+      `/api/instruments?q=anexo%20tecnico%20numero%20tres&typeId=${types['Adenda']}`,
+    );
+    expect(typed.body.items.every((i) => i.title.startsWith('Adenda'))).toBe(true);
+    expect(typed.body.total).toBe(typed.body.items.length);
+    const none = await liaison.get<Page<Inst>>('/api/instruments?q=palabra%20inexistente&page=3');
+    expect(none.body).toMatchObject({ items: [], total: 0, page: 3 });
   });
 
   it('exports the filtered register as CSV and XLSX', async () => {

@@ -6,6 +6,7 @@ import {
   IconFileCertificate,
   IconWritingSign,
   IconBellRinging,
+  IconUsersGroup,
   IconChartBar,
   IconMail,
   IconHome,
@@ -36,7 +37,8 @@ export type NavItem = {
     | 'instruments'
     | 'reviews'
     | 'opinions'
-    | 'instrumentAlerts';
+    | 'instrumentAlerts'
+    | 'accompaniment';
   icon: Icon;
   permission?: Permission;
   group: 'main' | 'channel' | 'agreements' | 'directory' | 'administration';
@@ -93,6 +95,13 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/convenios/alertas',
     label: 'instrumentAlerts',
     icon: IconBellRinging,
+    permission: 'agreements.read',
+    group: 'agreements',
+  },
+  {
+    to: '/convenios/acompanamiento',
+    label: 'accompaniment',
+    icon: IconUsersGroup,
     permission: 'agreements.read',
     group: 'agreements',
   },

@@ -27,6 +27,7 @@ const InstrumentDetailPage = lazy(() => import('@/modules/agreements/ui/Instrume
 const ReviewsPage = lazy(() => import('@/modules/agreements/ui/ReviewsPage'));
 const OpinionsPage = lazy(() => import('@/modules/agreements/ui/OpinionsPage'));
 const AlertsPage = lazy(() => import('@/modules/agreements/ui/AlertsPage'));
+const AccompanimentPage = lazy(() => import('@/modules/agreements/ui/AccompanimentPage'));
 const FoliosPage = lazy(() => import('@/modules/channel/ui/FoliosPage'));
 const FolioDetailPage = lazy(() => import('@/modules/channel/ui/FolioDetailPage'));
 const ChannelStatisticsPage = lazy(() => import('@/modules/channel/ui/StatisticsPage'));
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'convenios/revisiones', element: page(ReviewsPage, 'agreements.read') },
       { path: 'convenios/opiniones', element: page(OpinionsPage, 'agreements.read') },
       { path: 'convenios/alertas', element: page(AlertsPage, 'agreements.read') },
+      { path: 'convenios/acompanamiento', element: page(AccompanimentPage, 'agreements.read') },
       { path: 'canal/folios', element: page(FoliosPage, 'channel.read') },
       { path: 'canal/folios/:id', element: page(FolioDetailPage, 'channel.read') },
       { path: 'canal/estadisticas', element: page(ChannelStatisticsPage, 'channel.read') },

@@ -215,7 +215,7 @@ export function SentAlerts({ instrumentId }: { instrumentId?: string }) {
                         {a.recipients.length ? (
                           a.recipients.join(', ')
                         ) : (
-                          <Badge color="red.9" variant="light">
+                          <Badge color="red.9" variant="filled" tt="none">
                             {t('agreements.alerts.noRecipients')}
                           </Badge>
                         )}

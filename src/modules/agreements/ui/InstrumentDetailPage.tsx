@@ -25,6 +25,7 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SentAlerts } from './AlertsPage';
+import { CommitmentFollowUp, CommitmentForm, FileUpload, RenewalSection } from './InstrumentWork';
 import { useAgreementsMutation, useInstrument } from './api';
 import { StatusBadge } from './StatusBadge';
 
@@ -32,6 +33,7 @@ export default function InstrumentDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const instrument = useInstrument(id);
+  const canWrite = useCan('agreements.write');
   if (instrument.isError)
     return <QueryError error={instrument.error} onRetry={() => void instrument.refetch()} />;
   const i = instrument.data;
@@ -90,6 +92,12 @@ export default function InstrumentDetailPage() {
           </SimpleGrid>
         </Paper>
         <StatusSection instrument={i} />
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('agreements.work.renewals')}
+          </Title>
+          <RenewalSection instrument={i} canWrite={canWrite} />
+        </Paper>
         <SentAlerts instrumentId={i.id} />
         {i.children.length > 0 && (
           <Paper withBorder p="md">
@@ -133,7 +141,7 @@ export default function InstrumentDetailPage() {
                     <Table.Td>{c.owedByName}</Table.Td>
                     <Table.Td>
                       {c.description}{' '}
-                      {c.fulfilled && <Badge color="green">{t('agreements.detail.fulfilled')}</Badge>}
+                      {c.fulfilled && <Badge color="teal.9">{t('agreements.detail.fulfilled')}</Badge>}
                     </Table.Td>
                     <Table.Td>{c.dueOn ? formatDay(c.dueOn) : '—'}</Table.Td>
                     <Table.Td>
@@ -142,12 +150,16 @@ export default function InstrumentDetailPage() {
                           {formatDay(u.updatedOn)}: {u.note}
                         </Text>
                       ))}
+                      {canWrite && !c.fulfilled && (
+                        <CommitmentFollowUp commitmentId={c.id} description={c.description} />
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           )}
+          {canWrite && <CommitmentForm instrument={i} />}
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
@@ -167,6 +179,7 @@ export default function InstrumentDetailPage() {
               ))}
             </List>
           )}
+          {canWrite && <FileUpload instrumentId={i.id} />}
         </Paper>
       </Stack>
     </>

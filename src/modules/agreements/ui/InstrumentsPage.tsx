@@ -29,6 +29,7 @@ import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifyError } from '@/web/shared/ui/errors';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
@@ -39,7 +40,7 @@ import { InstrumentFormModal } from './InstrumentFormModal';
 import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 25;
-const FILTERS = ['tipo', 'estado', 'parte', 'area', 'vence', 'vista'] as const;
+const FILTERS = ['tipo', 'estado', 'parte', 'area', 'desde', 'hasta', 'vence', 'vista'] as const;
 
 export default function InstrumentsPage() {
   const { t } = useTranslation();
@@ -60,6 +61,8 @@ export default function InstrumentsPage() {
       : undefined,
     partyId: list.filters.parte ?? undefined,
     areaId: list.filters.area ?? undefined,
+    signedFrom: list.filters.desde ?? undefined,
+    signedTo: list.filters.hasta ?? undefined,
     expiringWithinDays:
       Number.isInteger(expiring) && expiring >= 0 && list.filters.vence ? expiring : undefined,
   };
@@ -153,6 +156,20 @@ export default function InstrumentsPage() {
             value={list.filters.area}
             onChange={(v) => list.setFilter('area', v)}
             w={260}
+          />
+          <DayInput
+            label={t('agreements.instruments.signedFrom')}
+            clearable
+            value={list.filters.desde}
+            onChange={(v) => list.setFilter('desde', v)}
+            w={170}
+          />
+          <DayInput
+            label={t('agreements.instruments.signedTo')}
+            clearable
+            value={list.filters.hasta}
+            onChange={(v) => list.setFilter('hasta', v)}
+            w={170}
           />
           <NumberInput
             label={t('agreements.instruments.expiringWithin')}

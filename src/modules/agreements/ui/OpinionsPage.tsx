@@ -104,8 +104,12 @@ export default function OpinionsPage() {
                             {t('agreements.opinionStatus.requested')}
                           </Text>
                           {canWrite && (
-                            <Button size="xs" onClick={() => setIssuing(o)}>
-                              {t('agreements.opinions.issue')}
+                            <Button
+                              size="xs"
+                              aria-label={t('agreements.opinions.workOn', { title: o.instrumentTitle })}
+                              onClick={() => setIssuing(o)}
+                            >
+                              {t('agreements.opinions.draftAndIssue')}
                             </Button>
                           )}
                         </Stack>
@@ -151,14 +155,15 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
   const issue = useAgreementsMutation((b: { content: string; issuedOn: string }) =>
     api.post<Opinion>(`/api/opinions/${opinion.id}/issue`, b),
   );
+  const draft = useAgreementsMutation((c: string) =>
+    api.put<Opinion>(`/api/opinions/${opinion.id}/draft`, { content: c }),
+  );
+  const error = issue.error ?? draft.error;
   return (
     <Modal opened onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">
       <Stack gap="sm">
         <Text size="sm">{opinion.instrumentTitle}</Text>
-        <FormErrorAlert
-          error={issue.error}
-          unplaced={issue.error instanceof ApiRequestError ? issue.error.fields : []}
-        />
+        <FormErrorAlert error={error} unplaced={error instanceof ApiRequestError ? error.fields : []} />
         <Textarea
           label={t('agreements.opinions.content')}
           autosize
@@ -173,8 +178,21 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
           w={200}
         />
         <Group justify="flex-end">
+          {draft.isSuccess && !draft.isPending && (
+            <Text size="sm" role="status">
+              {t('agreements.opinions.draftSaved')}
+            </Text>
+          )}
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
+          </Button>
+          <Button
+            variant="default"
+            disabled={!content.trim()}
+            loading={draft.isPending}
+            onClick={() => draft.mutate(content)}
+          >
+            {t('agreements.opinions.saveDraft')}
           </Button>
           <Button
             disabled={!content.trim() || !issuedOn}

@@ -14,7 +14,7 @@ const COLORS: Record<InstrumentStatus, string> = {
 export function StatusBadge({ status }: { status: InstrumentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="light" c="dark.8">
       {t(`agreements.status.${status}`)}
     </Badge>
   );

@@ -1,0 +1,195 @@
+import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { AccompanimentListSchema } from '../contract';
+import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
+import { useAreaOptions } from '@/modules/directory/ui/api';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { formatDay, formatNumber } from '@/web/shared/lib/format';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { AGREEMENTS_KEY, useAgreementsMutation, useInstruments } from './api';
+
+type Accompaniments = z.infer<typeof AccompanimentListSchema>;
+const FILTERS = ['desde', 'hasta'] as const;
+const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+/**
+ * Accompaniment of negotiations: the activities of a period with their counts (the report's "seven
+ * activities with three institutions"), and the form liaison staff record a new one with.
+ */
+export default function AccompanimentPage() {
+  const { t } = useTranslation();
+  const canWrite = useCan('agreements.write');
+  const list = useListParams(FILTERS);
+  const from = isDay(list.filters.desde);
+  const to = isDay(list.filters.hasta);
+  const activities = useQuery({
+    queryKey: [...AGREEMENTS_KEY, 'accompaniments', from, to],
+    queryFn: () => api.get<Accompaniments>('/api/accompaniments', { from, to }),
+  });
+  return (
+    <>
+      <PageHeader
+        title={t('agreements.accompaniment.title')}
+        description={t('agreements.accompaniment.description')}
+      />
+      <Stack gap="md">
+        {canWrite && <RecordActivity />}
+        <Paper withBorder p="md">
+          <Group align="flex-end" gap="sm" mb="md">
+            <DayInput
+              label={t('agreements.accompaniment.from')}
+              clearable
+              value={from ?? null}
+              onChange={(v) => list.setFilter('desde', v)}
+              w={170}
+            />
+            <DayInput
+              label={t('agreements.accompaniment.to')}
+              clearable
+              value={to ?? null}
+              onChange={(v) => list.setFilter('hasta', v)}
+              w={170}
+            />
+          </Group>
+          {activities.isError && (
+            <QueryError error={activities.error} onRetry={() => void activities.refetch()} />
+          )}
+          {activities.data && (
+            <>
+              <Text size="sm" mb="sm" aria-live="polite">
+                {t('agreements.accompaniment.counts', {
+                  activities: formatNumber(activities.data.activities),
+                  institutions: formatNumber(activities.data.institutions),
+                })}
+              </Text>
+              <Table.ScrollContainer minWidth={800}>
+                <Table>
+                  <Table.Caption className="sr-caption">
+                    {t('agreements.accompaniment.caption')}
+                  </Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('agreements.accompaniment.date')}</Table.Th>
+                      <Table.Th>{t('agreements.accompaniment.area')}</Table.Th>
+                      <Table.Th>{t('agreements.accompaniment.institution')}</Table.Th>
+                      <Table.Th>{t('agreements.accompaniment.what')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {activities.data.items.map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>{formatDay(a.occurredOn)}</Table.Td>
+                        <Table.Td>{a.areaName}</Table.Td>
+                        <Table.Td>{a.institutionName}</Table.Td>
+                        <Table.Td>{a.description}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+function RecordActivity() {
+  const { t } = useTranslation();
+  const areas = useAreaOptions();
+  const negotiating = useInstruments({ status: ['negotiation', 'signature'], pageSize: 200 });
+  const [occurredOn, setOccurredOn] = useState<string | null>(null);
+  const [areaId, setAreaId] = useState<string | null>(null);
+  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const [instrumentId, setInstrumentId] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const record = useAgreementsMutation(
+    (b: {
+      occurredOn: string;
+      areaId: string;
+      institutionId: string;
+      instrumentId: string | null;
+      description: string;
+    }) => api.post('/api/accompaniments', b),
+  );
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('agreements.accompaniment.record')}
+      </Title>
+      <FormErrorAlert
+        error={record.error}
+        unplaced={record.error instanceof ApiRequestError ? record.error.fields : []}
+      />
+      <Stack gap="xs">
+        <Group align="flex-end" gap="sm">
+          <DayInput
+            label={t('agreements.accompaniment.date')}
+            value={occurredOn}
+            onChange={(v) => setOccurredOn(v)}
+            w={170}
+          />
+          <Select
+            label={t('agreements.accompaniment.area')}
+            data={areas.data ?? []}
+            value={areaId}
+            onChange={setAreaId}
+            searchable
+            w={300}
+          />
+          <InstitutionSelect
+            label={t('agreements.accompaniment.institution')}
+            value={institutionId}
+            onChange={setInstitutionId}
+            w={280}
+          />
+          <Select
+            label={t('agreements.accompaniment.instrument')}
+            data={(negotiating.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+            value={instrumentId}
+            onChange={setInstrumentId}
+            searchable
+            clearable
+            w={360}
+          />
+        </Group>
+        <Textarea
+          label={t('agreements.accompaniment.what')}
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button
+            disabled={!occurredOn || !areaId || !institutionId || !description.trim()}
+            loading={record.isPending}
+            onClick={() =>
+              record.mutate(
+                {
+                  occurredOn: occurredOn!,
+                  areaId: areaId!,
+                  institutionId: institutionId!,
+                  instrumentId,
+                  description: description.trim(),
+                },
+                { onSuccess: () => setDescription('') },
+              )
+            }
+          >
+            {t('agreements.accompaniment.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
