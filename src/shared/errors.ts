@@ -21,7 +21,8 @@ export const ERROR_CODES = {
   DUPLICATE: 'Ya existe un registro con esos datos.',
   IMPORT_INVALID: 'El archivo contiene filas con errores; no se importó ningún registro.',
   IMPORT_UNREADABLE: 'No fue posible leer el archivo.',
-  NO_RECIPIENTS: 'Ninguna persona de las bases elegidas puede recibir la campaña (sin consentimiento vigente o con baja del canal).',
+  NO_RECIPIENTS:
+    'Ninguna persona de las bases elegidas puede recibir la campaña (sin consentimiento vigente o con baja del canal).',
   OPTED_OUT: 'La persona se dio de baja de ese canal o no tiene consentimiento vigente.',
   RATE_LIMITED: 'Demasiadas solicitudes. Intente más tarde.',
   INTERNAL: 'Ocurrió un error inesperado. El incidente quedó registrado.',
