@@ -54,8 +54,12 @@ export function checkAttachment(
   }
   if (file.size === 0) return { ok: false, status: 400, message: 'El archivo está vacío.' };
   if (file.size > limits.attachmentMaxBytes) {
-    const mb = Math.round((limits.attachmentMaxBytes / 1024 / 1024) * 10) / 10;
-    return { ok: false, status: 413, message: `El archivo excede el tamaño permitido (${mb} MB).` };
+    const max = limits.attachmentMaxBytes;
+    const limit =
+      max < 1024 * 1024
+        ? `${Math.max(1, Math.round(max / 1024))} KB`
+        : `${Math.round((max / 1024 / 1024) * 10) / 10} MB`;
+    return { ok: false, status: 413, message: `El archivo excede el tamaño permitido (${limit}).` };
   }
   return { ok: true, mediaType: MEDIA_TYPES[ext] ?? 'application/octet-stream' };
 }
