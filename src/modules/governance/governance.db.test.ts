@@ -706,6 +706,27 @@ describe('calendar feeds by secret address', () => {
   });
 });
 
+describe('calendar feeds of a disabled user', () => {
+  it('answer 404 while the owner is disabled, and again once enabled', async () => {
+    const councillor = await t.as(org, 'councillor');
+    const created = await councillor.post<FeedTokenCreated>('/api/governance/feed-tokens', {
+      bodyId: ids.body,
+    });
+    expect(created.status).toBe(201);
+    const path = new URL(created.body.url).pathname;
+    expect((await t.anonymous().get(path)).status).toBe(200);
+    const admin = await t.as(org, 'administrator');
+    const users = await admin.get<{ items: { id: string; email: string }[] }>(
+      `/api/users?q=${encodeURIComponent(org.users.councillor)}`,
+    );
+    const id = users.body.items.find((u) => u.email === org.users.councillor)!.id;
+    expect((await admin.patch(`/api/users/${id}`, { disabled: true })).status).toBe(200);
+    expect((await t.anonymous().get(path)).status).toBe(404);
+    expect((await admin.patch(`/api/users/${id}`, { disabled: false })).status).toBe(200);
+    expect((await t.anonymous().get(path)).status).toBe(200);
+  });
+});
+
 describe('SSSCG mandates', () => {
   it('follows a Consejo General mandate to areas with dated updates and an overdue flag', async () => {
     const cg = await post<Id>('/api/governance/bodies', {
