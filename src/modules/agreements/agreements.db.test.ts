@@ -315,6 +315,8 @@ describe('status, renewals and alerts', () => {
     expect(await due('2024-05-31')).toMatchObject([{ firstAlertOn: '2024-05-31' }]);
     expect(await due('2024-06-07')).toHaveLength(1);
     expect(await due('2024-06-08')).toEqual([]);
+    // Nobody acting, the alerts go on after the end (30 June): 5 July is a step.
+    expect(await due('2024-07-05')).toMatchObject([{ firstAlertOn: '2024-05-31', alertOn: '2024-07-05' }]);
 
     const expiring = await liaison.get<Page<Inst>>('/api/instruments?expiringWithinDays=30&on=2024-06-01');
     expect(expiring.body.items.map((x) => x.id)).toContain(conv.id);

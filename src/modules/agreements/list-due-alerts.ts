@@ -6,7 +6,8 @@ import { IN_FORCE } from './status';
 
 /**
  * The expiry alerts due on `on`: instruments in force whose schedule (from the current end date,
- * after renewals) has an alert that day and nobody has acted since the first alert. Sending them by
+ * after renewals) has an alert that day (before or after the end) and nobody has acted since the
+ * first alert. Sending them by
  * e-mail to the responsible areas is the daily job's part (send-expiry-alerts.ts).
  */
 export async function listDueAlerts(db: Db, orgId: string, on: string) {
@@ -19,13 +20,17 @@ export async function listDueAlerts(db: Db, orgId: string, on: string) {
   for (const node of tree.values()) {
     if (!IN_FORCE.includes(node.status)) continue;
     const endDate = repo.effectiveEndIn(tree, node.id);
-    const schedule = alertSchedule({
-      endDate,
-      leadDays: settings.alertLeadDays,
-      repeatEveryDays: settings.alertRepeatDays,
-      lastActionOn: actions.get(node.id) ?? null,
-    });
-    if (endDate && schedule.includes(on)) {
+    // Through `on`: steps after the end count too, as the daily job sends them.
+    const schedule = alertSchedule(
+      {
+        endDate,
+        leadDays: settings.alertLeadDays,
+        repeatEveryDays: settings.alertRepeatDays,
+        lastActionOn: actions.get(node.id) ?? null,
+      },
+      on,
+    );
+    if (endDate && schedule.at(-1) === on) {
       due.push({ instrumentId: node.id, effectiveEnd: endDate, firstAlertOn: schedule[0]!, alertOn: on });
     }
   }
