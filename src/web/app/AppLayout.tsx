@@ -67,7 +67,14 @@ export function AppLayout() {
 
   const user = me.data;
   const visible = NAV_ITEMS.filter((item) => !item.permission || user.permissions.includes(item.permission));
-  const groups: NavItem['group'][] = ['main', 'channel', 'agreements', 'directory', 'administration'];
+  const groups: NavItem['group'][] = [
+    'main',
+    'program',
+    'channel',
+    'agreements',
+    'directory',
+    'administration',
+  ];
 
   return (
     <AppShell

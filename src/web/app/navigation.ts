@@ -15,6 +15,9 @@ import {
   IconListDetails,
   IconUsers,
   IconUserShield,
+  IconTargetArrow,
+  IconCalendarEvent,
+  IconNews,
   type Icon,
 } from '@tabler/icons-react';
 import type { Permission } from '@/modules/accounts/contract';
@@ -38,10 +41,13 @@ export type NavItem = {
     | 'reviews'
     | 'opinions'
     | 'instrumentAlerts'
-    | 'accompaniment';
+    | 'accompaniment'
+    | 'program'
+    | 'activities'
+    | 'publications';
   icon: Icon;
   permission?: Permission;
-  group: 'main' | 'channel' | 'agreements' | 'directory' | 'administration';
+  group: 'main' | 'program' | 'channel' | 'agreements' | 'directory' | 'administration';
 };
 
 /** The sections of the app; each shows only to users holding its permission. */
@@ -54,6 +60,21 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconProgressCheck,
     permission: 'governance.read',
     group: 'main',
+  },
+  { to: '/programa', label: 'program', icon: IconTargetArrow, permission: 'program.read', group: 'program' },
+  {
+    to: '/programa/actividades',
+    label: 'activities',
+    icon: IconCalendarEvent,
+    permission: 'program.read',
+    group: 'program',
+  },
+  {
+    to: '/programa/publicaciones',
+    label: 'publications',
+    icon: IconNews,
+    permission: 'program.read',
+    group: 'program',
   },
   { to: '/canal/folios', label: 'folios', icon: IconMail, permission: 'channel.read', group: 'channel' },
   {

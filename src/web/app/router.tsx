@@ -33,6 +33,9 @@ const FolioDetailPage = lazy(() => import('@/modules/channel/ui/FolioDetailPage'
 const ChannelStatisticsPage = lazy(() => import('@/modules/channel/ui/StatisticsPage'));
 const MyRoutingsPage = lazy(() => import('@/modules/channel/ui/MyRoutingsPage'));
 const RoutingPage = lazy(() => import('@/modules/channel/ui/RoutingPage'));
+const ProgramPage = lazy(() => import('@/modules/program/ui/ProgramPage'));
+const ActivitiesPage = lazy(() => import('@/modules/program/ui/ActivitiesPage'));
+const PublicationsPage = lazy(() => import('@/modules/program/ui/PublicationsPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -71,6 +74,9 @@ export const router = createBrowserRouter([
       { path: 'convenios/opiniones', element: page(OpinionsPage, 'agreements.read') },
       { path: 'convenios/alertas', element: page(AlertsPage, 'agreements.read') },
       { path: 'convenios/acompanamiento', element: page(AccompanimentPage, 'agreements.read') },
+      { path: 'programa', element: page(ProgramPage, 'program.read') },
+      { path: 'programa/actividades', element: page(ActivitiesPage, 'program.read') },
+      { path: 'programa/publicaciones', element: page(PublicationsPage, 'program.read') },
       { path: 'canal/folios', element: page(FoliosPage, 'channel.read') },
       { path: 'canal/folios/:id', element: page(FolioDetailPage, 'channel.read') },
       { path: 'canal/estadisticas', element: page(ChannelStatisticsPage, 'channel.read') },

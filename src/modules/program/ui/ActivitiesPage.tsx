@@ -1,0 +1,177 @@
+import { Badge, Button, Center, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { IconDownload, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Activity } from '../contract';
+import { api } from '@/web/shared/api/client';
+import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useCan } from '@/web/shared/session/session';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import { useActivities, useActivityKinds, usePrograms, useProgramTree } from './api';
+import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
+import { useProgramPeriod } from './use-program-period';
+
+const FILTERS = ['objetivo', 'tipo'] as const;
+const PAGE_SIZE = 25;
+
+export default function ActivitiesPage() {
+  const { t } = useTranslation();
+  const list = useListParams(FILTERS);
+  const { period, periodSelect } = useProgramPeriod();
+  const programs = usePrograms();
+  const programId = programs.data?.find((p) => String(p.year) === period.from.slice(0, 4))?.id ?? null;
+  const tree = useProgramTree(programId);
+  const kinds = useActivityKinds();
+  const canWrite = useCan('program.write');
+  const canExport = useCan('program.export');
+  const [editing, setEditing] = useState<Activity | 'new' | null>(null);
+  const scope = list.filters.objetivo ?? '';
+  const filters = {
+    objectiveId: scope.startsWith('o:') ? scope.slice(2) : null,
+    lineId: scope.startsWith('l:') ? scope.slice(2) : null,
+    kind: list.filters.tipo,
+    from: period.from,
+    to: period.to,
+    q: list.q || null,
+  };
+  const activities = useActivities({ ...filters, page: list.page, pageSize: PAGE_SIZE });
+  const lineOptions = (tree.data?.lines ?? []).map((l) => ({
+    value: `l:${l.id}`,
+    label: `${t('program.activities.line')} ${l.number}`,
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('program.activities.title')}
+        description={t('program.activities.description')}
+        actions={
+          <>
+            {canExport &&
+              (['csv', 'xlsx'] as const).map((format) => (
+                <Button
+                  key={format}
+                  variant="default"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  onClick={() =>
+                    void api.download(
+                      '/api/program/activities/export',
+                      { ...filters, format },
+                      `actividades.${format}`,
+                    )
+                  }
+                >
+                  {t(`program.activities.export.${format}`)}
+                </Button>
+              ))}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+                {t('program.activityForm.createTitle')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Group mb="md" align="flex-end" gap="sm">
+        {periodSelect}
+        <Select
+          label={t('program.activities.lineOrObjective')}
+          clearable
+          searchable
+          data={[...lineOptions, ...objectiveOptions(tree.data).filter((o) => o.value.startsWith('o:'))]}
+          value={list.filters.objetivo}
+          onChange={(value) => list.setFilter('objetivo', value)}
+          w={320}
+        />
+        <Select
+          label={t('program.activities.kind')}
+          clearable
+          data={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
+          value={list.filters.tipo}
+          onChange={(value) => list.setFilter('tipo', value)}
+        />
+        <SearchInput value={list.q} onChange={list.setQ} label={t('program.activities.search')} />
+      </Group>
+      {activities.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : activities.isError ? (
+        <QueryError error={activities.error} onRetry={() => void activities.refetch()} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped aria-label={t('program.activities.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('program.activities.objective')}</Table.Th>
+                  <Table.Th>{t('program.activities.kind')}</Table.Th>
+                  <Table.Th>{t('program.activities.titleField')}</Table.Th>
+                  <Table.Th>{t('program.activities.dates')}</Table.Th>
+                  <Table.Th>{t('program.activities.institutions')}</Table.Th>
+                  {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {activities.data.items.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>
+                      <Badge variant="outline">
+                        {a.objectiveKey ? `${a.lineNumber}.${a.objectiveKey}` : a.lineNumber}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{a.kindName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.title}</Text>
+                      {a.place && (
+                        <Text size="xs" c="dimmed">
+                          {a.place}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{a.datesText}</Table.Td>
+                    <Table.Td>{a.institutions.map((i) => i.acronym ?? i.name).join(', ')}</Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          aria-label={t('program.activities.editOne', { title: a.title })}
+                          onClick={() => setEditing(a)}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {activities.data.items.length === 0 && (
+            <Text c="dimmed" py="md">
+              {t('program.activities.empty')}
+            </Text>
+          )}
+          <ListFooter
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={activities.data.total}
+            onPage={list.setPage}
+          />
+        </>
+      )}
+      {editing && (
+        <ActivityFormModal
+          activity={editing === 'new' ? null : editing}
+          tree={tree.data}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}
