@@ -153,7 +153,7 @@ export default function ProgramPage() {
       />
       {unexplained.data && unexplained.data.length > 0 && (
         <Alert
-          color="orange"
+          color="red"
           mb="md"
           icon={<IconAlertTriangle aria-hidden />}
           title={t('program.reasons.missingTitle', { count: unexplained.data.length })}

@@ -118,7 +118,7 @@ export default function PublicationsPage() {
               </Group>
               {s.missing.length > 0 && (
                 <Alert
-                  color="orange"
+                  color="red"
                   mt="sm"
                   icon={<IconAlertTriangle aria-hidden />}
                   title={t('program.publications.missing', { count: s.missing.length })}
