@@ -116,7 +116,10 @@ describe('work program', () => {
     await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.goto('/programa/actividades?periodo=2024-T2');
-    await page.getByRole('cell', { name: /^Gira de trabajo en Houston/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /^Gira de trabajo en Houston/ })
+      .first()
+      .waitFor();
     await expect(table.textContent()).resolves.toContain('17 al 20 de abril de 2024');
     expect(errors).toEqual([]);
   });
