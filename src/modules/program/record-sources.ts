@@ -78,6 +78,21 @@ const builtIn: RecordSource[] = [
         sql`select count(*)::int as n from opinion where organization_id = ${org} and status = 'issued' and issued_on between ${p.from}::date and ${p.to}::date`,
       ),
   },
+  {
+    // The outreach module's campaigns (e-mail, WhatsApp, phone) linked to the objective asking.
+    code: 'outreach.campaigns',
+    label: 'Campañas de difusión vinculadas al objetivo',
+    automatic: true,
+    count: (db, org, p, objectiveId) =>
+      objectiveId
+        ? countOf(
+            db,
+            sql`select count(*)::int as n from outreach_campaign where organization_id = ${org}
+              and objective_id = ${objectiveId} and status in ('sending', 'sent', 'recorded')
+              and coalesce(sent_on, (month || '-01')::date) between ${p.from}::date and ${p.to}::date`,
+          )
+        : Promise.resolve(0),
+  },
 ];
 
 const registry = new Map<string, RecordSource>(builtIn.map((s) => [s.code, s]));
