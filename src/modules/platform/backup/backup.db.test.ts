@@ -60,7 +60,8 @@ describe('backup and restore', () => {
       [sha],
     );
     expect(Buffer.from(copy!.content).equals(pdf)).toBe(true);
-  });
+    // Seeding the whole demo grows with every module and with the machine's load.
+  }, 300_000);
 
   it('refuses to restore over existing data, and leaves it untouched', async () => {
     const source = await database();
@@ -70,7 +71,7 @@ describe('backup and restore', () => {
     const before = await everything(source);
     await expect(restoreFrom(source, file)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await everything(source)).toEqual(before);
-  });
+  }, 300_000);
 
   it('refuses a file that is not a backup', async () => {
     const target = await database();
