@@ -7,6 +7,7 @@ import { channelRoutingProbes } from '../../src/modules/channel/routing-isolatio
 import { reportsProbes } from '../../src/modules/reports/isolation-probes';
 import { programProbes } from '../../src/modules/program/isolation-probes';
 import { outreachProbes } from '../../src/modules/outreach/isolation-probes';
+import { channelReportProbes } from '../../src/modules/channel/report-isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -176,6 +177,7 @@ const PROBES: Record<string, Probe | 'self'> = {
   ...reportsProbes(() => a),
   ...programProbes(() => a),
   ...outreachProbes(() => a),
+  ...channelReportProbes(() => a, liaisonOfB),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

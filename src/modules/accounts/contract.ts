@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   'agreements.request_opinion': ['administrator', 'liaison_staff', 'area_staff'],
   'agreements.export': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'agreements.admin': ['administrator'],
+  // The channel's working calendar and fortnightly report (distribution list, sending).
+  'channel.calendar': ['administrator', 'liaison_staff'],
+  'channel.reports': ['administrator', 'liaison_staff'],
   // Area staff see only the folios routed to their areas (their queue), not the whole channel.
   'channel.read': ['administrator', 'liaison_staff', 'councillor', 'auditor', 'national_authority_staff'],
   'channel.write': ['liaison_staff', 'national_authority_staff'],

@@ -133,3 +133,62 @@ describe('routing in the demo', () => {
     );
   });
 });
+
+describe('fortnightly statistical reports of the demo', () => {
+  it('are the six of January–March 2024, each with the sending date the reference gives', async () => {
+    const res = await iecm.get<
+      { number: number; periodFrom: string; periodTo: string; sentOn: string; state: string }[]
+    >('/api/channel/reports?year=2024');
+    expect(res.status).toBe(200);
+    const sent = [...res.body].sort((x, y) => x.number - y.number);
+    const expected = sivople.fortnightly_statistics_sent as {
+      n: number;
+      period: { from: string; to: string };
+      sent: string;
+    }[];
+    expect(sent.map((r) => [r.number, r.periodFrom, r.periodTo, r.sentOn, r.state])).toEqual(
+      expected.map((e) => [e.n, e.period.from, e.period.to, e.sent, 'sent']),
+    );
+  });
+
+  it('keep their documents, DOCX and PDF', async () => {
+    const list = await iecm.get<{ id: string; number: number }[]>('/api/channel/reports?year=2024');
+    const last = list.body.find((r) => r.number === 6)!;
+    const pdf = await iecm.request<string>('GET', `/api/channel/reports/${last.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.body.startsWith('%PDF')).toBe(true);
+    const docx = await iecm.request<string>('GET', `/api/channel/reports/${last.id}/docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('estadistica-canal-2024-03-2.docx');
+  });
+});
+
+describe('statistics of the demo (as of 2024-03-31)', () => {
+  it.each(['seguimiento_de_actividades', 'consulta_y_documentos'] as const)(
+    '%s: status totals of the reference, by type and nature, and response times',
+    async (key) => {
+      const module = key === 'seguimiento_de_actividades' ? 'follow_up' : 'consultation';
+      const res = await iecm.get<{
+        received: number;
+        byStatus: Record<string, number>;
+        byType: { count: number }[];
+        byNature: { for_information: number; for_attention: number };
+        responseTimes: { answered: number; businessDays: { median: number; p90: number } };
+      }>(`/api/channel/statistics?module=${module}&from=2024-01-01&to=2024-03-31&asOf=2024-03-31`);
+      expect(res.status).toBe(200);
+      const totals = sivople.status_totals[key] as Record<string, number>;
+      for (const [label, n] of Object.entries(totals))
+        expect(res.body.byStatus[STATUS[label as keyof typeof STATUS]], label).toBe(n);
+      expect(res.body.byType.reduce((s, x) => s + x.count, 0)).toBe(res.body.received);
+      if (module === 'follow_up')
+        expect(res.body.byNature.for_information).toBe(
+          sivople.received_in_period.seguimiento_de_actividades.de_conocimiento,
+        );
+      // The demo answers within 1–4 business days, and only the four pending ones had not been answered by 31 March.
+      expect(res.body.responseTimes.businessDays.median).toBeGreaterThanOrEqual(1);
+      expect(res.body.responseTimes.businessDays.p90).toBeLessThanOrEqual(4);
+      if (module === 'follow_up') expect(res.body.responseTimes.answered).toBe(res.body.received - 4);
+    },
+  );
+});

@@ -25,74 +25,85 @@ export async function registerReceivedFolio(db: Db, actor: Actor, input: Registe
   if (actor.organization.kind !== 'local_body') {
     throw conflict('Solo un organismo local registra folios de un sistema externo.');
   }
+  return inTransaction(db, (tx) => registerReceivedFolioIn(tx, actor, input));
+}
+
+/**
+ * The rules and writes of registering one received folio, inside the caller's transaction (the
+ * spreadsheet import registers many in one). `action` names the audit entry.
+ */
+export async function registerReceivedFolioIn(
+  tx: Db,
+  actor: Actor,
+  input: RegisterFolioInput,
+  action = 'channel.folio_register',
+) {
   const number = parseFolioNumber(input.folio);
   if (!number)
     throw invalid([{ path: 'folio', message: 'Escriba el folio como número/año, p. ej. 270/2023' }]);
-  return inTransaction(db, async (tx) => {
-    if (await nationalAuthority(tx)) {
-      throw conflict(
-        'La autoridad nacional opera en esta instalación: sus folios llegan por el sistema, con su número.',
-      );
-    }
-    if (await typedNumberTaken(tx, actor.organizationId, input.module, number.year, number.number)) {
-      throw new AppError('DUPLICATE', 409, [
-        { path: 'folio', message: `El folio ${input.folio.trim()} ya está registrado en este módulo` },
-      ]);
-    }
-    let dueOn: string | null = null;
-    if (input.dueRule) {
-      const due = dueDateFor(input.dueRule, await workCalendarOf(tx, actor.organizationId), input.receivedOn);
-      if (!due.ok) throw invalid([{ path: 'dueRule', message: due.reason }]);
-      dueOn = due.due;
-    }
-    const communication = await insertCommunication(tx, {
+  if (await nationalAuthority(tx)) {
+    throw conflict(
+      'La autoridad nacional opera en esta instalación: sus folios llegan por el sistema, con su número.',
+    );
+  }
+  if (await typedNumberTaken(tx, actor.organizationId, input.module, number.year, number.number)) {
+    throw new AppError('DUPLICATE', 409, [
+      { path: 'folio', message: `El folio ${input.folio.trim()} ya está registrado en este módulo` },
+    ]);
+  }
+  let dueOn: string | null = null;
+  if (input.dueRule) {
+    const due = dueDateFor(input.dueRule, await workCalendarOf(tx, actor.organizationId), input.receivedOn);
+    if (!due.ok) throw invalid([{ path: 'dueRule', message: due.reason }]);
+    dueOn = due.due;
+  }
+  const communication = await insertCommunication(tx, {
+    module: input.module,
+    year: number.year,
+    number: number.number,
+    numberingOrgId: null,
+    originOrgId: input.module === 'consultation' ? actor.organizationId : null,
+    originLabel: input.module === 'consultation' ? actor.organization.name : 'Instituto Nacional Electoral',
+    documentType: input.documentType,
+    nature: input.module === 'consultation' ? 'for_attention' : input.nature,
+    subject: input.subject,
+    body: input.body,
+    sentOn: input.sentOn,
+    createdBy: actor.userId,
+  });
+  const status = input.status ?? initialStatus(input.module);
+  const [folio] = await insertFolios(tx, [
+    {
+      communicationId: communication.id,
+      localOrgId: actor.organizationId,
+      nationalOrgId: null,
       module: input.module,
       year: number.year,
       number: number.number,
-      numberingOrgId: null,
-      originOrgId: input.module === 'consultation' ? actor.organizationId : null,
-      originLabel: input.module === 'consultation' ? actor.organization.name : 'Instituto Nacional Electoral',
-      documentType: input.documentType,
-      nature: input.module === 'consultation' ? 'for_attention' : input.nature,
-      subject: input.subject,
-      body: input.body,
-      sentOn: input.sentOn,
-      createdBy: actor.userId,
-    });
-    const status = input.status ?? initialStatus(input.module);
-    const [folio] = await insertFolios(tx, [
-      {
-        communicationId: communication.id,
-        localOrgId: actor.organizationId,
-        nationalOrgId: null,
-        module: input.module,
-        year: number.year,
-        number: number.number,
-        status,
-        receivedOn: input.receivedOn,
-        dueRule: input.dueRule,
-        dueOn,
-        closedOn: status === 'concluded' || status === 'cancelled' ? input.receivedOn : null,
-      },
-    ]);
-    await insertFolioEvents(tx, [
-      {
-        folioId: folio!.id,
-        organizationId: actor.organizationId,
-        userId: actor.userId,
-        actorLabel: actor.name,
-        event: 'registered',
-        fromStatus: null,
-        toStatus: status,
-        occurredOn: input.receivedOn,
-      },
-    ]);
-    await recordAudit(tx, auditActor(actor), {
-      action: 'channel.folio_register',
-      entityType: 'channel_folio',
-      entityId: folio!.id,
-      after: { ...input, status },
-    });
-    return { folioId: folio!.id };
+      status,
+      receivedOn: input.receivedOn,
+      dueRule: input.dueRule,
+      dueOn,
+      closedOn: status === 'concluded' || status === 'cancelled' ? input.receivedOn : null,
+    },
+  ]);
+  await insertFolioEvents(tx, [
+    {
+      folioId: folio!.id,
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      actorLabel: actor.name,
+      event: 'registered',
+      fromStatus: null,
+      toStatus: status,
+      occurredOn: input.receivedOn,
+    },
+  ]);
+  await recordAudit(tx, auditActor(actor), {
+    action,
+    entityType: 'channel_folio',
+    entityId: folio!.id,
+    after: { ...input, status },
   });
+  return { folioId: folio!.id };
 }

@@ -10,6 +10,7 @@ import { registerChannelJobs } from '../channel/jobs';
 import { registerAgreementsJobs } from '../agreements/jobs';
 import { registerChannelReminderJobs } from '../channel/reminder-jobs';
 import { registerOutreachJobs } from '../outreach/jobs';
+import { registerChannelReportJobs } from '../channel/report-jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -39,6 +40,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
   await registerChannelReminderJobs(ctx.jobs, ctx.database.db, ctx.config);
   await registerOutreachJobs(ctx.jobs, ctx.database.db, ctx.config);
+  await registerChannelReportJobs(ctx.jobs, ctx.database.db, ctx.mailer);
 }
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {

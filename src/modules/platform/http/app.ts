@@ -21,6 +21,7 @@ import { agreementsRoutes } from '../../agreements/routes';
 import { auditRoutes } from '../../audit/routes';
 import { channelRoutes } from '../../channel/routes';
 import { channelRoutingRoutes } from '../../channel/routing-routes';
+import { channelReportRoutes } from '../../channel/report-routes';
 import { directoryRoutes } from '../../directory/routes';
 import { governanceRoutes } from '../../governance/routes';
 import { reportsRoutes } from '../../reports/routes';
@@ -40,6 +41,7 @@ const MODULES: ModuleRoutes[] = [
   agreementsRoutes,
   channelRoutes,
   channelRoutingRoutes,
+  channelReportRoutes,
   governanceRoutes,
   reportsRoutes,
   programRoutes,
