@@ -7,6 +7,8 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Files sent with the message (e.g. a report's DOCX and PDF); not for queued jobs' JSON. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 };
 
 export type Mailer = {
