@@ -87,20 +87,36 @@ export function DirectoryFileActions(props: {
           {t('files.import')}
         </Button>
       )}
-      {importing && <ImportModal collection={props.collection} onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportModal
+          path={`/api/${props.collection}/import`}
+          title={t(`files.importTitle.${props.collection}`)}
+          queryKey={DIRECTORY_KEY}
+          onClose={() => setImporting(false)}
+        />
+      )}
     </>
   );
 }
 
-function ImportModal(props: { collection: DirectoryCollection; onClose: () => void }) {
+/** Upload of a spreadsheet to an import route, with the report of its rows (also used by the channel). */
+export function ImportModal(props: {
+  path: string;
+  title: string;
+  /** What the file must contain; the directory's hint by default. */
+  help?: string;
+  /** Invalidated when rows were imported. */
+  queryKey: readonly unknown[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
     mutationFn: ({ skipInvalid }: { skipInvalid: boolean }) =>
-      api.upload<ImportReport>(`/api/${props.collection}/import?skipInvalid=${skipInvalid}`, file!),
+      api.upload<ImportReport>(`${props.path}?skipInvalid=${skipInvalid}`, file!),
     onSuccess: (report) => {
-      if (report.imported > 0) void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
+      if (report.imported > 0) void queryClient.invalidateQueries({ queryKey: props.queryKey });
     },
   });
   const report = upload.data;
@@ -111,9 +127,9 @@ function ImportModal(props: { collection: DirectoryCollection; onClose: () => vo
   const problems: Problem[] | null = report ? report.problems : invalid;
 
   return (
-    <Modal opened onClose={props.onClose} title={t(`files.importTitle.${props.collection}`)} size="xl">
+    <Modal opened onClose={props.onClose} title={props.title} size="xl">
       <Stack>
-        <Text size="sm">{t('files.importHelp')}</Text>
+        <Text size="sm">{props.help ?? t('files.importHelp')}</Text>
         <FileInput
           label={t('files.file')}
           description={t('files.fileHelp')}
