@@ -8,6 +8,8 @@ import {
   IconBellRinging,
   IconUsersGroup,
   IconChartBar,
+  IconCalendarOff,
+  IconReportAnalytics,
   IconMail,
   IconHome,
   IconInbox,
@@ -37,6 +39,8 @@ export type NavItem = {
     | 'folios'
     | 'channelStatistics'
     | 'myRoutings'
+    | 'channelReports'
+    | 'channelCalendar'
     | 'instruments'
     | 'reviews'
     | 'opinions'
@@ -88,6 +92,20 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/canal/estadisticas',
     label: 'channelStatistics',
     icon: IconChartBar,
+    permission: 'channel.read',
+    group: 'channel',
+  },
+  {
+    to: '/canal/informes',
+    label: 'channelReports',
+    icon: IconReportAnalytics,
+    permission: 'channel.read',
+    group: 'channel',
+  },
+  {
+    to: '/canal/calendario',
+    label: 'channelCalendar',
+    icon: IconCalendarOff,
     permission: 'channel.read',
     group: 'channel',
   },

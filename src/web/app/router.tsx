@@ -36,6 +36,8 @@ const RoutingPage = lazy(() => import('@/modules/channel/ui/RoutingPage'));
 const ProgramPage = lazy(() => import('@/modules/program/ui/ProgramPage'));
 const ActivitiesPage = lazy(() => import('@/modules/program/ui/ActivitiesPage'));
 const PublicationsPage = lazy(() => import('@/modules/program/ui/PublicationsPage'));
+const ChannelReportsPage = lazy(() => import('@/modules/channel/ui/ReportsPage'));
+const ChannelCalendarPage = lazy(() => import('@/modules/channel/ui/CalendarPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -82,6 +84,8 @@ export const router = createBrowserRouter([
       { path: 'canal/estadisticas', element: page(ChannelStatisticsPage, 'channel.read') },
       { path: 'canal/turnos', element: page(MyRoutingsPage, 'channel.answer') },
       { path: 'canal/turnos/:id', element: page(RoutingPage, 'channel.answer') },
+      { path: 'canal/informes', element: page(ChannelReportsPage, 'channel.read') },
+      { path: 'canal/calendario', element: page(ChannelCalendarPage, 'channel.read') },
       { path: 'gobierno', element: page(BodiesPage, 'governance.read') },
       { path: 'gobierno/organos/:id', element: page(BodyPage, 'governance.read') },
       { path: 'gobierno/sesiones/:id', element: page(GovernanceSessionPage, 'governance.read') },

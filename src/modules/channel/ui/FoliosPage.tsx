@@ -15,6 +15,7 @@ import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useFolios } from './api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { ExportFoliosMenu } from './ExportFoliosMenu';
+import { ImportFoliosButton } from './ImportFoliosButton';
 import { NewFolioModal } from './NewFolioModal';
 
 const PAGE_SIZE = 25;
@@ -44,6 +45,7 @@ export default function FoliosPage() {
         actions={
           <>
             <ExportFoliosMenu filters={filters} />
+            <ImportFoliosButton />
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
                 {t('channel.new')}

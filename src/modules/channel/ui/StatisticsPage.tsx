@@ -8,6 +8,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useMonthlyTable } from './api';
+import { StatisticsCharts } from './StatisticsCharts';
 
 const FILTERS = ['modulo', 'desde', 'hasta', 'al'] as const;
 
@@ -117,6 +118,7 @@ export default function StatisticsPage() {
           </>
         )}
       </Paper>
+      {from <= to && <StatisticsCharts module={module} from={from} to={to} asOf={asOf} />}
     </>
   );
 }

@@ -1,0 +1,304 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconDownload, IconFileTypePdf, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMonth } from '@/shared/spanish-dates';
+import type { ChannelReport } from '../contract-reports';
+import { api } from '@/web/shared/api/client';
+import { formatDay } from '@/web/shared/lib/format';
+import { useCan } from '@/web/shared/session/session';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { useChannelWrite, useRecipients, useReports } from './report-api';
+
+const STATE_COLORS: Record<ChannelReport['state'], string> = {
+  generated: 'gray',
+  queued: 'blue',
+  sent: 'teal',
+  failed: 'red',
+};
+
+/** The fortnightly statistical reports: list with download and "send now", and the distribution list. */
+export default function ReportsPage() {
+  const { t } = useTranslation();
+  const canManage = useCan('channel.reports');
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [generating, setGenerating] = useState(false);
+  const reports = useReports(year);
+  const send = useChannelWrite(
+    (id: string) => api.post(`/api/channel/reports/${id}/send`),
+    t('channelReports.queued'),
+  );
+  const download = useChannelWrite((v: { id: string; format: 'docx' | 'pdf' }) =>
+    api.download(`/api/channel/reports/${v.id}/${v.format}`, {}, `informe.${v.format}`),
+  );
+  const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
+  if (!years.includes('2024')) years.push('2024');
+
+  return (
+    <>
+      <PageHeader
+        title={t('channelReports.reportsTitle')}
+        description={t('channelReports.reportsDescription')}
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setGenerating(true)}>
+              {t('channelReports.generate')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Select
+          label={t('channelReports.year')}
+          data={years}
+          value={String(year)}
+          allowDeselect={false}
+          onChange={(v) => v && setYear(Number(v))}
+          w={140}
+          mb="md"
+        />
+        {reports.isError && <QueryError error={reports.error} onRetry={() => void reports.refetch()} />}
+        {reports.data && reports.data.length === 0 && <Text c="dimmed">{t('channelReports.noReports')}</Text>}
+        {reports.data && reports.data.length > 0 && (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped withTableBorder>
+              <Table.Caption>{t('channelReports.reportsCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('channelReports.number')}</Table.Th>
+                  <Table.Th>{t('channelReports.report')}</Table.Th>
+                  <Table.Th>{t('channelReports.period')}</Table.Th>
+                  <Table.Th>{t('channelReports.state')}</Table.Th>
+                  <Table.Th>{t('channelReports.sentOn')}</Table.Th>
+                  <Table.Th>{t('channelReports.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...reports.data]
+                  .sort((a, b) => a.number - b.number)
+                  .map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>{r.number}</Table.Td>
+                      <Table.Td>{r.title}</Table.Td>
+                      <Table.Td>
+                        {formatDay(r.periodFrom)} – {formatDay(r.periodTo)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATE_COLORS[r.state]} variant="light" title={r.lastError ?? undefined}>
+                          {t(`channelReports.states.${r.state}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{r.sentOn ? formatDay(r.sentOn) : '—'}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('channelReports.downloadDocx', { title: r.title })}
+                            onClick={() => download.mutate({ id: r.id, format: 'docx' })}
+                          >
+                            <IconDownload size={18} aria-hidden />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('channelReports.downloadPdf', { title: r.title })}
+                            onClick={() => download.mutate({ id: r.id, format: 'pdf' })}
+                          >
+                            <IconFileTypePdf size={18} aria-hidden />
+                          </ActionIcon>
+                          {canManage && (r.state === 'generated' || r.state === 'failed') && (
+                            <Button
+                              size="compact-sm"
+                              variant="light"
+                              leftSection={<IconSend size={14} aria-hidden />}
+                              loading={send.isPending && send.variables === r.id}
+                              onClick={() => send.mutate(r.id)}
+                            >
+                              {t('channelReports.sendNow')}
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {canManage && <RecipientsPanel />}
+      {generating && <GenerateModal year={year} onClose={() => setGenerating(false)} />}
+    </>
+  );
+}
+
+function GenerateModal(props: { year: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const now = new Date();
+  const [year, setYear] = useState(String(props.year));
+  const [month, setMonth] = useState(String(now.getMonth() + 1));
+  const [half, setHalf] = useState(now.getDate() > 15 ? '1' : '2');
+  const generate = useChannelWrite(
+    (send: boolean) =>
+      api.post('/api/channel/reports', {
+        year: Number(year),
+        month: Number(month),
+        half: Number(half),
+        send,
+      }),
+    t('channelReports.generated'),
+  );
+  const submit = (send: boolean) => generate.mutate(send, { onSuccess: props.onClose });
+  return (
+    <Modal opened onClose={props.onClose} title={t('channelReports.generateTitle')}>
+      <Stack>
+        <TextInput
+          label={t('channelReports.year')}
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+        />
+        <Select
+          label={t('channelReports.month')}
+          data={Array.from({ length: 12 }, (_, i) => ({
+            value: String(i + 1),
+            label: formatMonth(Number(year) || now.getFullYear(), i + 1).replace(/ de \d+$/, ''),
+          }))}
+          value={month}
+          allowDeselect={false}
+          onChange={(v) => v && setMonth(v)}
+        />
+        <Select
+          label={t('channelReports.half')}
+          data={['1', '2'].map((h) => ({ value: h, label: t(`channelReports.halves.${h as '1' | '2'}`) }))}
+          value={half}
+          allowDeselect={false}
+          onChange={(v) => v && setHalf(v)}
+        />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => submit(false)}
+            loading={generate.isPending && !generate.variables}
+          >
+            {t('channelReports.generate')}
+          </Button>
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            onClick={() => submit(true)}
+            loading={generate.isPending && generate.variables === true}
+          >
+            {t('channelReports.generateAndSend')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RecipientsPanel() {
+  const { t } = useTranslation();
+  const recipients = useRecipients(true);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const add = useChannelWrite(
+    () => api.post('/api/channel/report-recipients', { email, name }),
+    t('channelReports.added'),
+  );
+  const remove = useChannelWrite(
+    (id: string) => api.delete(`/api/channel/report-recipients/${id}`),
+    t('channelReports.removed'),
+  );
+  return (
+    <Paper withBorder p="md" mt="lg">
+      <Title order={2} size="h4">
+        {t('channelReports.recipientsTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('channelReports.recipientsDescription')}
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate(undefined, {
+            onSuccess: () => {
+              setEmail('');
+              setName('');
+            },
+          });
+        }}
+      >
+        <Group align="flex-end" gap="sm" mb="md">
+          <TextInput
+            label={t('channelReports.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            w={280}
+          />
+          <TextInput
+            label={t('channelReports.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={240}
+          />
+          <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={add.isPending}>
+            {t('channelReports.add')}
+          </Button>
+        </Group>
+      </form>
+      {recipients.isError && (
+        <QueryError error={recipients.error} onRetry={() => void recipients.refetch()} />
+      )}
+      {recipients.data && recipients.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('channelReports.noRecipients')}
+        </Text>
+      )}
+      {recipients.data && recipients.data.length > 0 && (
+        <Table withTableBorder striped maw={720}>
+          <Table.Caption>{t('channelReports.recipientsCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('channelReports.email')}</Table.Th>
+              <Table.Th>{t('channelReports.name')}</Table.Th>
+              <Table.Th w={60} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {recipients.data.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.email}</Table.Td>
+                <Table.Td>{r.name}</Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('channelReports.remove', { email: r.email })}
+                    onClick={() => remove.mutate(r.id)}
+                  >
+                    <IconTrash size={18} aria-hidden />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
