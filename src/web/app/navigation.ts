@@ -48,7 +48,8 @@ export type NavItem = {
     | 'accompaniment'
     | 'program'
     | 'activities'
-    | 'publications';
+    | 'publications'
+    | 'reports';
   icon: Icon;
   permission?: Permission;
   group: 'main' | 'program' | 'channel' | 'agreements' | 'directory' | 'administration';
@@ -58,6 +59,7 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'home', icon: IconHome, group: 'main' },
   { to: '/gobierno', label: 'bodies', icon: IconGavel, permission: 'governance.read', group: 'main' },
+  { to: '/informes', label: 'reports', icon: IconReportAnalytics, permission: 'reports.read', group: 'main' },
   {
     to: '/gobierno/seguimiento',
     label: 'mandates',

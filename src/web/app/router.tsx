@@ -38,6 +38,7 @@ const ActivitiesPage = lazy(() => import('@/modules/program/ui/ActivitiesPage'))
 const PublicationsPage = lazy(() => import('@/modules/program/ui/PublicationsPage'));
 const ChannelReportsPage = lazy(() => import('@/modules/channel/ui/ReportsPage'));
 const ChannelCalendarPage = lazy(() => import('@/modules/channel/ui/CalendarPage'));
+const ReportsPage = lazy(() => import('@/modules/reports/ui/ReportsPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
       { path: 'gobierno/organos/:id', element: page(BodyPage, 'governance.read') },
       { path: 'gobierno/sesiones/:id', element: page(GovernanceSessionPage, 'governance.read') },
       { path: 'gobierno/seguimiento', element: page(MandatesPage, 'governance.read') },
+      { path: 'informes', element: page(ReportsPage, 'reports.read') },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,406 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRefresh } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMe } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { ApiRequestError } from '@/web/shared/api/client';
+import type { ReportDetail, ReportFormat } from '../contract';
+import {
+  downloadReport,
+  useApproveReport,
+  useBodyAgreements,
+  useGenerateReport,
+  useRegenerateReport,
+  useReport,
+  useReportBodies,
+  useReportCheck,
+  useReportHtml,
+  useReports,
+  useUpdateNarrative,
+} from './api';
+
+const FORMATS: ReportFormat[] = ['docx', 'pdf', 'html', 'md'];
+
+function quarterRange(year: number, quarter: number) {
+  const last = quarter * 3;
+  const end = new Date(Date.UTC(year, last, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { from: `${year}-${mm(last - 2)}-01`, to: `${year}-${mm(last)}-${end}` };
+}
+
+/** Choose a body and a period, generate the draft. */
+function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const bodies = useReportBodies();
+  const generate = useGenerateReport();
+  const [bodyId, setBodyId] = useState<string | null>(null);
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [quarter, setQuarter] = useState<string>('1');
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const custom = quarter === 'custom';
+  const period = custom ? { from: from ?? '', to: to ?? '' } : quarterRange(year, Number(quarter));
+  const fieldError = (path: string) =>
+    generate.error instanceof ApiRequestError
+      ? generate.error.fields.find((f) => f.path === path)?.message
+      : undefined;
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="generate-title">
+      <Title order={2} size="h4" id="generate-title" mb="sm">
+        {t('reports.generate.title')}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!bodyId) return;
+          generate.mutate({ bodyId, ...period }, { onSuccess: (d) => onGenerated(d.id) });
+        }}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <Select
+            label={t('reports.generate.body')}
+            required
+            data={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.acronym} · ${b.name}` }))}
+            value={bodyId}
+            onChange={setBodyId}
+            error={fieldError('bodyId')}
+            searchable
+          />
+          <Select
+            label={t('reports.generate.period')}
+            data={[
+              ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: t('reports.generate.quarter', { n: q }) })),
+              { value: 'custom', label: t('reports.generate.custom') },
+            ]}
+            value={quarter}
+            onChange={(v) => setQuarter(v ?? '1')}
+            allowDeselect={false}
+          />
+          {custom ? (
+            <>
+              <DayInput label={t('reports.generate.from')} value={from} onChange={(v) => setFrom(v as string | null)} error={fieldError('from')} />
+              <DayInput label={t('reports.generate.to')} value={to} onChange={(v) => setTo(v as string | null)} error={fieldError('to')} />
+            </>
+          ) : (
+            <NumberInput
+              label={t('reports.generate.year')}
+              value={year}
+              min={2000}
+              max={2100}
+              onChange={(v) => setYear(Number(v) || new Date().getFullYear())}
+            />
+          )}
+        </SimpleGrid>
+        <Group mt="md">
+          <Button type="submit" loading={generate.isPending} disabled={!bodyId}>
+            {t('reports.generate.submit')}
+          </Button>
+        </Group>
+        {generate.error && !fieldError('to') && !fieldError('bodyId') && (
+          <FormErrorAlert error={generate.error} unplaced={generate.error instanceof ApiRequestError ? generate.error.fields : []} />
+        )}
+      </form>
+    </Card>
+  );
+}
+
+/** The Presentación's paragraphs, editable one by one; edits survive regeneration. */
+function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const update = useUpdateNarrative(report.id);
+  const paragraphs = useMemo(
+    () =>
+      report.document.blocks.flatMap((b) =>
+        b.type === 'paragraph' && b.key?.startsWith('presentation.')
+          ? [{ key: b.key, text: b.runs.map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text)).join(''), edited: Boolean(b.edited) }]
+          : [],
+      ),
+    [report],
+  );
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  useEffect(() => setDrafts({}), [report.version]);
+  const changed = Object.entries(drafts).filter(([k, v]) => paragraphs.find((p) => p.key === k)?.text !== v);
+  const locked = !canWrite || report.status === 'approved';
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('reports.narrative.help')}
+      </Text>
+      {paragraphs.map((p, k) => (
+        <Stack key={p.key} gap={4}>
+          <Textarea
+            label={t('reports.narrative.paragraph', { n: k + 1 })}
+            description={p.edited ? t('reports.narrative.edited') : t('reports.narrative.generated')}
+            autosize
+            minRows={2}
+            value={drafts[p.key] ?? p.text}
+            readOnly={locked}
+            onChange={(e) => setDrafts((d) => ({ ...d, [p.key]: e.currentTarget.value }))}
+          />
+          {p.edited && !locked && (
+            <Group>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => update.mutate({ paragraphs: { [p.key]: null } })}
+              >
+                {t('reports.narrative.restore')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      ))}
+      {!locked && (
+        <Group>
+          <Button
+            disabled={!changed.length}
+            loading={update.isPending}
+            onClick={() => update.mutate({ paragraphs: Object.fromEntries(changed) })}
+          >
+            {t('reports.narrative.save')}
+          </Button>
+        </Group>
+      )}
+      <FormErrorAlert error={update.error} unplaced={update.error instanceof ApiRequestError ? update.error.fields : []} />
+    </Stack>
+  );
+}
+
+function ApproveModal({ report, opened, onClose }: { report: ReportDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const agreements = useBodyAgreements(opened ? report.bodyId : null);
+  const approve = useApproveReport(report.id);
+  const [agreementId, setAgreementId] = useState<string | null>(null);
+  const options = (agreements.data?.sessions ?? []).flatMap((s) =>
+    s.agreements.filter((a) => a.adoptedOn > report.to).map((a) => ({ value: a.id, label: `${a.number} · ${a.title}` })),
+  );
+  const fieldError =
+    approve.error instanceof ApiRequestError ? approve.error.fields.find((f) => f.path === 'agreementId')?.message : undefined;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('reports.approve.title')} size="lg">
+      <Stack>
+        <Text size="sm">{t('reports.approve.help')}</Text>
+        <Select
+          label={t('reports.approve.agreement')}
+          data={options}
+          value={agreementId}
+          onChange={setAgreementId}
+          searchable
+          nothingFoundMessage={t('reports.approve.none')}
+          error={fieldError}
+        />
+        {approve.error && !fieldError && (
+          <FormErrorAlert error={approve.error} unplaced={approve.error instanceof ApiRequestError ? approve.error.fields : []} />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            disabled={!agreementId}
+            loading={approve.isPending}
+            onClick={() => agreementId && approve.mutate(agreementId, { onSuccess: onClose })}
+          >
+            {t('reports.approve.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const report = useReport(reportId);
+  const html = useReportHtml(reportId, report.data?.version);
+  const regenerate = useRegenerateReport();
+  const [checking, setChecking] = useState(false);
+  const check = useReportCheck(reportId, checking);
+  const [approving, setApproving] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  if (report.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (report.error) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
+  const r = report.data;
+  const approved = r.status === 'approved';
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="report-title">
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Stack gap={2}>
+          <Title order={2} size="h4" id="report-title">
+            {r.title}
+          </Title>
+          <Group gap="xs">
+            <Badge color={approved ? 'green' : 'gray'} variant="light">
+              {approved ? t('reports.status.approved', { agreement: r.approvedByAgreement }) : t('reports.status.draft')}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {t('reports.version', { n: r.version, count: r.versions.length })}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          {canWrite && !approved && (
+            <>
+              <Button
+                variant="light"
+                leftSection={<IconRefresh size={16} aria-hidden />}
+                loading={regenerate.isPending}
+                onClick={() => regenerate.mutate(r.id, { onSuccess: () => setChecking(false) })}
+              >
+                {t('reports.regenerate')}
+              </Button>
+              <Button onClick={() => setApproving(true)}>{t('reports.approve.open')}</Button>
+            </>
+          )}
+          <Button variant="light" onClick={() => (checking ? check.refetch() : setChecking(true))} loading={check.isFetching}>
+            {t('reports.check.run')}
+          </Button>
+        </Group>
+      </Group>
+      <Group gap="xs" mb="md">
+        {FORMATS.map((f) => (
+          <Button
+            key={f}
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => downloadReport(r.id, f).catch(setDownloadError)}
+          >
+            {t('reports.download', { format: f.toUpperCase() })}
+          </Button>
+        ))}
+      </Group>
+      {downloadError ? <QueryError error={downloadError} /> : null}
+      <FormErrorAlert error={regenerate.error} />
+      {check.data && (
+        <Alert
+          mb="md"
+          color={check.data.ok ? 'green' : 'orange'}
+          icon={check.data.ok ? <IconCircleCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
+          title={check.data.ok ? t('reports.check.ok', { n: check.data.checkedFigures }) : t('reports.check.problems', { count: check.data.problems.length })}
+        >
+          {!check.data.ok && (
+            <List size="sm">
+              {check.data.problems.map((p, k) => (
+                <List.Item key={k}>
+                  <strong>{p.where}:</strong> {p.message}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+      {check.error ? <QueryError error={check.error} /> : null}
+      <Tabs defaultValue="preview">
+        <Tabs.List>
+          <Tabs.Tab value="preview">{t('reports.tabs.preview')}</Tabs.Tab>
+          <Tabs.Tab value="narrative">{t('reports.tabs.narrative')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="preview" pt="md">
+          {html.data ? (
+            <iframe
+              title={t('reports.previewFrame')}
+              srcDoc={html.data}
+              sandbox=""
+              style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }}
+            />
+          ) : html.error ? (
+            <QueryError error={html.error} onRetry={() => html.refetch()} />
+          ) : (
+            <Loader aria-label={t('common.loading')} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="narrative" pt="md">
+          <NarrativeEditor report={r} canWrite={canWrite} />
+        </Tabs.Panel>
+      </Tabs>
+      {canWrite && <ApproveModal report={r} opened={approving} onClose={() => setApproving(false)} />}
+    </Card>
+  );
+}
+
+/** The committee's reports: generate a draft for a body and period, preview, edit, check, approve, download. */
+export default function ReportsPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const canWrite = Boolean(me?.permissions.includes('reports.write'));
+  const reports = useReports();
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('informe');
+  const open = (id: string) => setParams({ informe: id });
+  return (
+    <>
+      <PageHeader title={t('reports.title')} description={t('reports.description')} />
+      <Stack gap="lg">
+        {canWrite && <GenerateForm onGenerated={open} />}
+        {reports.error ? (
+          <QueryError error={reports.error} onRetry={() => reports.refetch()} />
+        ) : (
+          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="list-title">
+            <Title order={2} size="h4" id="list-title" mb="sm">
+              {t('reports.list.title')}
+            </Title>
+            {reports.data?.items.length ? (
+              <Table.ScrollContainer minWidth={600}>
+                <Table highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reports.list.report')}</Table.Th>
+                      <Table.Th>{t('reports.list.status')}</Table.Th>
+                      <Table.Th>{t('reports.list.version')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {reports.data.items.map((r) => (
+                      <Table.Tr key={r.id} aria-current={r.id === selected ? 'true' : undefined}>
+                        <Table.Td>{r.title}</Table.Td>
+                        <Table.Td>
+                          {r.status === 'approved'
+                            ? t('reports.status.approved', { agreement: r.approvedByAgreement })
+                            : t('reports.status.draft')}
+                        </Table.Td>
+                        <Table.Td>{r.version}</Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="subtle" onClick={() => open(r.id)}>
+                            {t('reports.list.open')}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : (
+              <Text c="dimmed">{reports.isPending ? t('common.loading') : t('reports.list.empty')}</Text>
+            )}
+          </Card>
+        )}
+        {selected && <ReportView reportId={selected} canWrite={canWrite} />}
+      </Stack>
+    </>
+  );
+}
