@@ -174,3 +174,58 @@ export const CheckResultSchema = z
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 export const RenderQuerySchema = z.object({ format: z.enum(REPORT_FORMATS).default('html') });
+
+// ---- the home dashboard: the period at a glance
+
+export const DashboardQuerySchema = z.object({
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
+});
+
+export const DashboardSchema = z
+  .object({
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    /** "enero a marzo de 2024". */
+    label: z.string(),
+    today: LocalDateSchema,
+    bodies: z.array(
+      z.object({
+        id: z.uuid(),
+        acronym: z.string(),
+        name: z.string(),
+        sessions: z.number().int(),
+        agreements: z.number().int(),
+      }),
+    ),
+    channel: z
+      .object({
+        pending: z.number().int(),
+        overdue: z.number().int(),
+        inProcess: z.number().int(),
+        byMonth: z.array(
+          z.object({
+            month: z.string(),
+            label: z.string(),
+            followUp: z.number().int(),
+            consultation: z.number().int(),
+          }),
+        ),
+      })
+      .nullable(),
+    instrumentsExpiring: z.array(
+      z.object({ id: z.uuid(), title: z.string(), effectiveEnd: LocalDateSchema }),
+    ),
+    upcomingSessions: z.array(
+      z.object({
+        id: z.uuid(),
+        bodyAcronym: z.string(),
+        name: z.string(),
+        heldOn: LocalDateSchema,
+        heldOnText: z.string(),
+      }),
+    ),
+    reports: z.object({ drafts: z.number().int(), approved: z.number().int() }),
+  })
+  .meta({ id: 'Dashboard' });
+export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -55,6 +55,14 @@ export function reportsProbes(a: () => HttpClient): Record<string, (b: HttpClien
       expect(JSON.stringify(res.body)).not.toContain(x.report);
       expect(JSON.stringify(res.body)).not.toContain('Informes A');
     },
+    'GET /api/dashboard': async (b) => {
+      const x = await A();
+      const res = await b.get('/api/dashboard?from=2024-01-01&to=2024-03-31');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(x.body);
+      expect(JSON.stringify(res.body)).not.toContain('CIA');
+      expect((res.body as { reports: { drafts: number } }).reports.drafts).toBe(0);
+    },
     'POST /api/reports': async (b) => {
       const x = await A();
       await is404(b.post('/api/reports', { bodyId: x.body, from: '2024-01-01', to: '2024-03-31' }));

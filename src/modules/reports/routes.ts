@@ -9,6 +9,8 @@ import { checkReport } from './check-report';
 import {
   ApproveInputSchema,
   CheckResultSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
   IdParamsSchema,
   NarrativeInputSchema,
   PendingItemsInputSchema,
@@ -17,6 +19,7 @@ import {
   ReportInputSchema,
   ReportListSchema,
 } from './contract';
+import { dashboard } from './dashboard';
 import { generateReport, regenerateReport } from './generate-report';
 import { CONTENT_TYPES, renderReport, reportFileName } from './render';
 import * as repo from './repository';
@@ -49,6 +52,20 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
         ),
       };
     },
+  );
+
+  api.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags,
+        summary:
+          'El periodo de un vistazo: sesiones y acuerdos, folios, convenios por vencer, próximas sesiones',
+        querystring: DashboardQuerySchema,
+        response: responses({ 200: DashboardSchema }),
+      },
+    },
+    async (req) => dashboard(db, await reader(req), req.query),
   );
 
   api.post(

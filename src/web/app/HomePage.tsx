@@ -1,12 +1,16 @@
-import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../shared/session/session';
 import { PageHeader } from '../shared/ui/PageHeader';
 import { NAV_ITEMS } from './navigation';
+import { AreaQueue, PeriodDashboard } from '@/modules/reports/ui/Dashboard';
 
-/** The welcome page: who is signed in, for which organization, and the sections they can use. */
+/**
+ * The home page: what each role sees first — the period at a glance for councillors and liaison
+ * staff, their queue for area staff — and then the sections they can use.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -23,6 +27,16 @@ export function HomePage() {
           acronym: me.organization.acronym,
         })}
       />
+      {me.permissions.includes('reports.read') && (
+        <Box mb="xl">
+          <PeriodDashboard />
+        </Box>
+      )}
+      {me.permissions.includes('channel.answer') && (
+        <Box mb="xl">
+          <AreaQueue />
+        </Box>
+      )}
       <Title order={2} size="h4" mb="sm">
         {t('home.sections')}
       </Title>

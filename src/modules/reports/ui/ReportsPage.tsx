@@ -92,7 +92,10 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
           <Select
             label={t('reports.generate.period')}
             data={[
-              ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: t('reports.generate.quarter', { n: q }) })),
+              ...[1, 2, 3, 4].map((q) => ({
+                value: String(q),
+                label: t('reports.generate.quarter', { n: q }),
+              })),
               { value: 'custom', label: t('reports.generate.custom') },
             ]}
             value={quarter}
@@ -101,8 +104,18 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
           />
           {custom ? (
             <>
-              <DayInput label={t('reports.generate.from')} value={from} onChange={(v) => setFrom(v as string | null)} error={fieldError('from')} />
-              <DayInput label={t('reports.generate.to')} value={to} onChange={(v) => setTo(v as string | null)} error={fieldError('to')} />
+              <DayInput
+                label={t('reports.generate.from')}
+                value={from}
+                onChange={(v) => setFrom(v as string | null)}
+                error={fieldError('from')}
+              />
+              <DayInput
+                label={t('reports.generate.to')}
+                value={to}
+                onChange={(v) => setTo(v as string | null)}
+                error={fieldError('to')}
+              />
             </>
           ) : (
             <NumberInput
@@ -120,7 +133,10 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
           </Button>
         </Group>
         {generate.error && !fieldError('to') && !fieldError('bodyId') && (
-          <FormErrorAlert error={generate.error} unplaced={generate.error instanceof ApiRequestError ? generate.error.fields : []} />
+          <FormErrorAlert
+            error={generate.error}
+            unplaced={generate.error instanceof ApiRequestError ? generate.error.fields : []}
+          />
         )}
       </form>
     </Card>
@@ -135,7 +151,15 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
     () =>
       report.document.blocks.flatMap((b) =>
         b.type === 'paragraph' && b.key?.startsWith('presentation.')
-          ? [{ key: b.key, text: b.runs.map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text)).join(''), edited: Boolean(b.edited) }]
+          ? [
+              {
+                key: b.key,
+                text: b.runs
+                  .map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text))
+                  .join(''),
+                edited: Boolean(b.edited),
+              },
+            ]
           : [],
       ),
     [report],
@@ -158,7 +182,10 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
             minRows={2}
             value={drafts[p.key] ?? p.text}
             readOnly={locked}
-            onChange={(e) => setDrafts((d) => ({ ...d, [p.key]: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDrafts((d) => ({ ...d, [p.key]: value }));
+            }}
           />
           {p.edited && !locked && (
             <Group>
@@ -184,21 +211,36 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
           </Button>
         </Group>
       )}
-      <FormErrorAlert error={update.error} unplaced={update.error instanceof ApiRequestError ? update.error.fields : []} />
+      <FormErrorAlert
+        error={update.error}
+        unplaced={update.error instanceof ApiRequestError ? update.error.fields : []}
+      />
     </Stack>
   );
 }
 
-function ApproveModal({ report, opened, onClose }: { report: ReportDetail; opened: boolean; onClose: () => void }) {
+function ApproveModal({
+  report,
+  opened,
+  onClose,
+}: {
+  report: ReportDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const agreements = useBodyAgreements(opened ? report.bodyId : null);
   const approve = useApproveReport(report.id);
   const [agreementId, setAgreementId] = useState<string | null>(null);
   const options = (agreements.data?.sessions ?? []).flatMap((s) =>
-    s.agreements.filter((a) => a.adoptedOn > report.to).map((a) => ({ value: a.id, label: `${a.number} · ${a.title}` })),
+    s.agreements
+      .filter((a) => a.adoptedOn > report.to)
+      .map((a) => ({ value: a.id, label: `${a.number} · ${a.title}` })),
   );
   const fieldError =
-    approve.error instanceof ApiRequestError ? approve.error.fields.find((f) => f.path === 'agreementId')?.message : undefined;
+    approve.error instanceof ApiRequestError
+      ? approve.error.fields.find((f) => f.path === 'agreementId')?.message
+      : undefined;
   return (
     <Modal opened={opened} onClose={onClose} title={t('reports.approve.title')} size="lg">
       <Stack>
@@ -213,7 +255,10 @@ function ApproveModal({ report, opened, onClose }: { report: ReportDetail; opene
           error={fieldError}
         />
         {approve.error && !fieldError && (
-          <FormErrorAlert error={approve.error} unplaced={approve.error instanceof ApiRequestError ? approve.error.fields : []} />
+          <FormErrorAlert
+            error={approve.error}
+            unplaced={approve.error instanceof ApiRequestError ? approve.error.fields : []}
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -254,7 +299,9 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
           </Title>
           <Group gap="xs">
             <Badge color={approved ? 'green' : 'gray'} variant="light">
-              {approved ? t('reports.status.approved', { agreement: r.approvedByAgreement }) : t('reports.status.draft')}
+              {approved
+                ? t('reports.status.approved', { agreement: r.approvedByAgreement })
+                : t('reports.status.draft')}
             </Badge>
             <Text size="sm" c="dimmed">
               {t('reports.version', { n: r.version, count: r.versions.length })}
@@ -275,7 +322,11 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
               <Button onClick={() => setApproving(true)}>{t('reports.approve.open')}</Button>
             </>
           )}
-          <Button variant="light" onClick={() => (checking ? check.refetch() : setChecking(true))} loading={check.isFetching}>
+          <Button
+            variant="light"
+            onClick={() => (checking ? check.refetch() : setChecking(true))}
+            loading={check.isFetching}
+          >
             {t('reports.check.run')}
           </Button>
         </Group>
@@ -298,9 +349,13 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
       {check.data && (
         <Alert
           mb="md"
-          color={check.data.ok ? 'green' : 'orange'}
+          color={check.data.ok ? 'gray' : 'red'}
           icon={check.data.ok ? <IconCircleCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
-          title={check.data.ok ? t('reports.check.ok', { n: check.data.checkedFigures }) : t('reports.check.problems', { count: check.data.problems.length })}
+          title={
+            check.data.ok
+              ? t('reports.check.ok', { n: check.data.checkedFigures })
+              : t('reports.check.problems', { count: check.data.problems.length })
+          }
         >
           {!check.data.ok && (
             <List size="sm">
@@ -323,9 +378,14 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
           {html.data ? (
             <iframe
               title={t('reports.previewFrame')}
+              // The renderer escapes every text of the records: the document holds no markup of theirs.
               srcDoc={html.data}
-              sandbox=""
-              style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }}
+              style={{
+                width: '100%',
+                height: '70vh',
+                border: '1px solid var(--mantine-color-gray-4)',
+                borderRadius: 8,
+              }}
             />
           ) : html.error ? (
             <QueryError error={html.error} onRetry={() => html.refetch()} />

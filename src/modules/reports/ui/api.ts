@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgreementsBySession, Body } from '@/modules/governance/contract';
 import { api } from '@/web/shared/api/client';
-import type { CheckResult, NarrativeInput, ReportDetail, ReportFormat, ReportInput, ReportSummary } from '../contract';
+import type {
+  CheckResult,
+  NarrativeInput,
+  ReportDetail,
+  ReportFormat,
+  ReportInput,
+  ReportSummary,
+} from '../contract';
 
 // Reads and writes of the reports module. Every write refreshes the ['reports'] prefix.
 
@@ -44,7 +51,9 @@ export function useReportHtml(reportId: string | null, version: number | undefin
     queryKey: [...REPORTS_KEY, 'html', reportId, version],
     enabled: Boolean(reportId && version),
     queryFn: async () => {
-      const res = await fetch(`/api/reports/${id(reportId!)}/file?format=html`, { credentials: 'same-origin' });
+      const res = await fetch(`/api/reports/${id(reportId!)}/file?format=html`, {
+        credentials: 'same-origin',
+      });
       if (!res.ok) throw new Error(String(res.status));
       return res.text();
     },
@@ -70,13 +79,16 @@ function useWrite<I>(fn: (input: I) => Promise<ReportDetail>) {
   });
 }
 
-export const useGenerateReport = () => useWrite((input: ReportInput) => api.post<ReportDetail>('/api/reports', input));
+export const useGenerateReport = () =>
+  useWrite((input: ReportInput) => api.post<ReportDetail>('/api/reports', input));
 export const useRegenerateReport = () =>
   useWrite((reportId: string) => api.post<ReportDetail>(`/api/reports/${id(reportId)}/regenerate`, {}));
 export const useUpdateNarrative = (reportId: string) =>
   useWrite((input: NarrativeInput) => api.put<ReportDetail>(`/api/reports/${id(reportId)}/narrative`, input));
 export const useApproveReport = (reportId: string) =>
-  useWrite((agreementId: string) => api.post<ReportDetail>(`/api/reports/${id(reportId)}/approve`, { agreementId }));
+  useWrite((agreementId: string) =>
+    api.post<ReportDetail>(`/api/reports/${id(reportId)}/approve`, { agreementId }),
+  );
 
 export function downloadReport(reportId: string, format: ReportFormat) {
   return api.download(`/api/reports/${id(reportId)}/file`, { format }, `informe.${format}`);

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { addDays, todayInMexicoCity } from '../../shared/dates';
+import { formatPeriod, monthAbbreviation } from '../../shared/spanish-dates';
+import { allInstruments } from '../agreements/repository';
+import { monthlyStatusTable } from '../channel/monthly-status-table';
+import { agreementsBySession } from '../governance/attendance-report';
+import * as governance from '../governance/repository';
+import { presentSessions } from '../governance/session-view';
+import type { Db } from '../platform/db/client';
+import type { Dashboard } from './contract';
+import { quarterRange } from './period';
+
+/** The quarter a day falls in. */
+export function quarterOf(day: string): { from: string; to: string } {
+  return quarterRange(Number(day.slice(0, 4)), Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1);
+}
+
+/** What councillors and liaison staff see first: the period's figures, from the same records as the report. */
+export async function dashboard(
+  db: Db,
+  orgId: string,
+  q: { from?: string; to?: string },
+  today = todayInMexicoCity(),
+): Promise<Dashboard> {
+  const period = q.from && q.to && q.from <= q.to ? { from: q.from, to: q.to } : quarterOf(today);
+  const bodies = await governance.listBodies(db, orgId);
+  const perBody = await Promise.all(
+    bodies.map(async (b) => {
+      const a = await agreementsBySession(db, orgId, b, period);
+      const upcoming = await presentSessions(
+        db,
+        orgId,
+        b.id,
+        await governance.listSessionRows(db, orgId, b.id, { from: today, to: addDays(today, 60) }),
+      );
+      return {
+        summary: {
+          id: b.id,
+          acronym: b.acronym,
+          name: b.name,
+          sessions: a.sessions.length,
+          agreements: a.total,
+        },
+        upcoming: upcoming.map((s) => ({
+          id: s.id,
+          bodyAcronym: b.acronym,
+          name: s.name,
+          heldOn: s.heldOn,
+          heldOnText: s.heldOnText,
+        })),
+      };
+    }),
+  );
+  const counts = await db.execute(sql`
+    select
+      count(*) filter (where status = 'pending_local')::int as pending,
+      count(*) filter (where status = 'pending_local' and due_on < ${today}::date)::int as overdue,
+      count(*) filter (where status = 'in_process_national')::int as in_process,
+      count(*)::int as total
+    from channel_folio where local_org_id = ${orgId}`);
+  const c = (
+    counts as unknown as { rows: { pending: number; overdue: number; in_process: number; total: number }[] }
+  ).rows[0]!;
+  let channel: Dashboard['channel'] = null;
+  if (Number(c.total) > 0) {
+    const [followUp, consultation] = await Promise.all([
+      monthlyStatusTable(db, orgId, { module: 'follow_up', ...period }),
+      monthlyStatusTable(db, orgId, { module: 'consultation', ...period }),
+    ]);
+    channel = {
+      pending: Number(c.pending),
+      overdue: Number(c.overdue),
+      inProcess: Number(c.in_process),
+      byMonth: followUp.months.map((m, k) => ({
+        month: m.month,
+        label: monthAbbreviation(Number(m.month.slice(5))),
+        followUp: m.total,
+        consultation: consultation.months[k]?.total ?? 0,
+      })),
+    };
+  }
+  const expiring = await allInstruments(db, orgId, { expiringWithinDays: 90, on: today }, today);
+  const reports = await db.execute(sql`
+    select count(*) filter (where status = 'draft')::int as drafts,
+           count(*) filter (where status = 'approved')::int as approved
+    from report where organization_id = ${orgId}`);
+  const r = (reports as unknown as { rows: { drafts: number; approved: number }[] }).rows[0]!;
+  return {
+    ...period,
+    label: formatPeriod(period.from, period.to),
+    today,
+    bodies: perBody.map((b) => b.summary),
+    channel,
+    instrumentsExpiring: expiring
+      .filter((i) => i.effectiveEnd)
+      .sort((a, b) => a.effectiveEnd!.localeCompare(b.effectiveEnd!))
+      .slice(0, 10)
+      .map((i) => ({ id: i.id, title: i.title, effectiveEnd: i.effectiveEnd! })),
+    upcomingSessions: perBody
+      .flatMap((b) => b.upcoming)
+      .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+      .slice(0, 8),
+    reports: { drafts: Number(r.drafts), approved: Number(r.approved) },
+  };
+}
