@@ -121,6 +121,17 @@ describe('work program', () => {
       .first()
       .waitFor();
     await expect(table.textContent()).resolves.toContain('17 al 20 de abril de 2024');
+    // Evidence: a file attached to the row, then offered as a download link.
+    await table
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'lista-de-asistencia.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 lista'),
+      });
+    await table.getByRole('link', { name: 'lista-de-asistencia.pdf' }).waitFor();
+    await expectAccessible(page, 'actividad con evidencia');
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,17 @@
-import { Badge, Button, Center, Group, Loader, Select, Table, Text } from '@mantine/core';
-import { IconDownload, IconPencil, IconPlus } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  FileButton,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconDownload, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../contract';
@@ -10,11 +22,47 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { useActivities, useActivityKinds, usePrograms, useProgramTree } from './api';
+import { useActivities, useActivityKinds, useAttachEvidence, usePrograms, useProgramTree } from './api';
 import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 
 const FILTERS = ['objetivo', 'tipo'] as const;
+
+/** The evidence files of an activity, each a download link, and (for writers) a button to add one. */
+function Evidence({ activity, canWrite }: { activity: Activity; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const attach = useAttachEvidence(activity.id);
+  return (
+    <Stack gap={2}>
+      {activity.files.map((f) => (
+        <Anchor key={f.id} size="xs" href={`/api/program/activities/${activity.id}/files/${f.id}`}>
+          {f.filename}
+        </Anchor>
+      ))}
+      {canWrite && (
+        <FileButton onChange={(file) => file && attach.mutate(file)}>
+          {(props) => (
+            <Button
+              {...props}
+              size="compact-xs"
+              variant="subtle"
+              loading={attach.isPending}
+              leftSection={<IconPaperclip size={12} aria-hidden />}
+              aria-label={t('program.activities.attachTo', { title: activity.title })}
+            >
+              {t('program.activities.attach')}
+            </Button>
+          )}
+        </FileButton>
+      )}
+      {attach.isError && (
+        <Text size="xs" c="red" role="alert">
+          {t('program.activities.attachFailed')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 const PAGE_SIZE = 25;
 
 export default function ActivitiesPage() {
@@ -112,6 +160,7 @@ export default function ActivitiesPage() {
                   <Table.Th>{t('program.activities.titleField')}</Table.Th>
                   <Table.Th>{t('program.activities.dates')}</Table.Th>
                   <Table.Th>{t('program.activities.institutions')}</Table.Th>
+                  <Table.Th>{t('program.activities.evidence')}</Table.Th>
                   {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
@@ -134,6 +183,9 @@ export default function ActivitiesPage() {
                     </Table.Td>
                     <Table.Td>{a.datesText}</Table.Td>
                     <Table.Td>{a.institutions.map((i) => i.acronym ?? i.name).join(', ')}</Table.Td>
+                    <Table.Td>
+                      <Evidence activity={a} canWrite={canWrite} />
+                    </Table.Td>
                     {canWrite && (
                       <Table.Td>
                         <Button

@@ -124,3 +124,11 @@ export function useAddIssue(seriesId: string) {
     onSuccess: invalidate,
   });
 }
+
+export function useAttachEvidence(activityId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) => api.upload<Activity>(`/api/program/activities/${id(activityId)}/files`, file),
+    onSuccess: invalidate,
+  });
+}
