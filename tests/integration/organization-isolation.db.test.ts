@@ -625,5 +625,6 @@ describe('organization isolation', () => {
       });
     }
     expect(await snapshotOfA()).toEqual(before);
-  });
+    // Every route of every module, each with its fixture: minutes on a machine shared by several runs.
+  }, 600_000);
 });
