@@ -16,6 +16,9 @@ import {
   IconHierarchy2,
   IconListDetails,
   IconUsers,
+  IconSpeakerphone,
+  IconAddressBook,
+  IconShieldLock,
   IconUserShield,
   IconTargetArrow,
   IconCalendarEvent,
@@ -49,7 +52,10 @@ export type NavItem = {
     | 'program'
     | 'activities'
     | 'publications'
-    | 'reports';
+    | 'reports'
+    | 'outreachContacts'
+    | 'outreachCampaigns'
+    | 'arcoRequests';
   icon: Icon;
   permission?: Permission;
   group: 'main' | 'program' | 'channel' | 'agreements' | 'directory' | 'administration';
@@ -145,6 +151,27 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconUsersGroup,
     permission: 'agreements.read',
     group: 'agreements',
+  },
+  {
+    to: '/difusion/campanas',
+    label: 'outreachCampaigns',
+    icon: IconSpeakerphone,
+    permission: 'outreach.read',
+    group: 'main',
+  },
+  {
+    to: '/difusion/contactos',
+    label: 'outreachContacts',
+    icon: IconAddressBook,
+    permission: 'outreach.read',
+    group: 'main',
+  },
+  {
+    to: '/difusion/arco',
+    label: 'arcoRequests',
+    icon: IconShieldLock,
+    permission: 'outreach.privacy',
+    group: 'main',
   },
   {
     to: '/directorio/instituciones',

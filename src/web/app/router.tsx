@@ -39,6 +39,12 @@ const PublicationsPage = lazy(() => import('@/modules/program/ui/PublicationsPag
 const ChannelReportsPage = lazy(() => import('@/modules/channel/ui/ReportsPage'));
 const ChannelCalendarPage = lazy(() => import('@/modules/channel/ui/CalendarPage'));
 const ReportsPage = lazy(() => import('@/modules/reports/ui/ReportsPage'));
+const OutreachContactsPage = lazy(() => import('@/modules/outreach/ui/ContactsPage'));
+const OutreachContactPage = lazy(() => import('@/modules/outreach/ui/ContactPage'));
+const ArcoPage = lazy(() => import('@/modules/outreach/ui/ArcoPage'));
+const CampaignsPage = lazy(() => import('@/modules/outreach/ui/CampaignsPage'));
+const CampaignPage = lazy(() => import('@/modules/outreach/ui/CampaignPage'));
+const UnsubscribePage = lazy(() => import('@/modules/outreach/ui/UnsubscribePage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -60,6 +66,8 @@ function page(Page: ComponentType, permission?: Permission): ReactNode {
 
 export const router = createBrowserRouter([
   { path: '/iniciar-sesion', element: page(SignInPage) },
+  // Public: the unsubscribe link of campaign e-mails (no sign-in).
+  { path: '/baja/:token', element: page(UnsubscribePage) },
   {
     element: <AppLayout />,
     children: [
@@ -92,6 +100,11 @@ export const router = createBrowserRouter([
       { path: 'gobierno/sesiones/:id', element: page(GovernanceSessionPage, 'governance.read') },
       { path: 'gobierno/seguimiento', element: page(MandatesPage, 'governance.read') },
       { path: 'informes', element: page(ReportsPage, 'reports.read') },
+      { path: 'difusion/contactos', element: page(OutreachContactsPage, 'outreach.read') },
+      { path: 'difusion/contactos/:id', element: page(OutreachContactPage, 'outreach.read') },
+      { path: 'difusion/arco', element: page(ArcoPage, 'outreach.privacy') },
+      { path: 'difusion/campanas', element: page(CampaignsPage, 'outreach.read') },
+      { path: 'difusion/campanas/:id', element: page(CampaignPage, 'outreach.read') },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,244 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { todayInMexicoCity } from '@/shared/dates';
+import { MANUAL_OUTCOMES, type Channel } from '../contract';
+import { useCampaign, useContacts, useLedger, useManualContacts, useOutreachWrite } from './api';
+
+function ManualForm({
+  campaignId,
+  channels,
+  onClose,
+}: {
+  campaignId: string;
+  channels: string[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const contacts = useContacts({ q: q || undefined, page: 1, pageSize: 20 });
+  const form = useForm({
+    initialValues: {
+      contactId: '',
+      channel: channels[0] ?? 'whatsapp',
+      outcome: 'delivered',
+      contactedOn: todayInMexicoCity(),
+      notes: '',
+    },
+  });
+  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  const save = useOutreachWrite((v: typeof form.values) =>
+    api.post(`/api/outreach/campaigns/${campaignId}/manual-contacts`, { ...v, notes: v.notes || null }),
+  );
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <Select
+          label={t('outreach.contact')}
+          searchable
+          onSearchChange={setQ}
+          data={(contacts.data?.items ?? [])
+            .filter((c) => c.fullName)
+            .map((c) => ({ value: c.id, label: c.fullName! }))}
+          required
+          {...form.getInputProps('contactId')}
+        />
+        <Select
+          label={t('outreach.channel')}
+          data={channels.map((c) => ({ value: c, label: t(`outreach.channels.${c as Channel}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('channel')}
+        />
+        <Select
+          label={t('outreach.outcome')}
+          data={MANUAL_OUTCOMES.map((o) => ({ value: o, label: t(`outreach.manualOutcomes.${o}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('outcome')}
+        />
+        <DayInput label={t('outreach.contactedOn')} required {...form.getInputProps('contactedOn')} />
+        <TextInput label={t('outreach.notes')} {...form.getInputProps('notes')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('outreach.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export default function CampaignPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const canWrite = useCan('outreach.write');
+  const campaign = useCampaign(id);
+  const [page, setPage] = useState(1);
+  const sending = campaign.data?.status === 'sending';
+  const ledger = useLedger(id, page, sending);
+  const manual = useManualContacts(id);
+  const start = useOutreachWrite(() => api.post(`/api/outreach/campaigns/${id}/start`));
+  const [logging, setLogging] = useState(false);
+  if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  const c = campaign.data;
+  if (!c) return null;
+  const p = c.progress;
+  const done = p.sent + p.failed + p.bounced + p.skipped;
+  const pct = p.total ? Math.round((done / p.total) * 100) : 0;
+  const manualChannels = c.channels.filter((ch) => ch !== 'email');
+  return (
+    <>
+      <PageHeader
+        title={c.topic}
+        description={`${c.sentOn ?? c.month} · ${c.channels.map((ch) => t(`outreach.channels.${ch}`)).join(', ')}`}
+        actions={
+          canWrite && (
+            <>
+              {c.status === 'draft' && c.channels.includes('email') && (
+                <Button loading={start.isPending} onClick={() => start.mutate(undefined)}>
+                  {c.scheduledAt ? t('outreach.schedule') : t('outreach.start')}
+                </Button>
+              )}
+              {manualChannels.length > 0 && (
+                <Button variant="default" onClick={() => setLogging(true)}>
+                  {t('outreach.logManual')}
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
+      <FormErrorAlert error={start.error} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('outreach.status')}
+          </Title>
+          <Badge variant="light" mb="sm">
+            {t(`outreach.campaignStatuses.${c.status}`)}
+          </Badge>
+          {p.total > 0 && (
+            <Stack gap={4}>
+              <Progress value={pct} size="lg" aria-label={t('outreach.progressLabel')} animated={sending} />
+              <Text size="sm">
+                {t('outreach.progressText', {
+                  sent: p.sent,
+                  total: p.total,
+                  failed: p.failed + p.bounced,
+                  skipped: p.skipped,
+                  opened: p.opened,
+                })}
+              </Text>
+            </Stack>
+          )}
+          {p.manual > 0 && <Text size="sm">{t('outreach.manualCount', { count: p.manual })}</Text>}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('outreach.content')}
+          </Title>
+          <Text size="sm" fw={600}>
+            {c.subject ?? '—'}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {c.textTemplate ?? ''}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+      {p.total > 0 && (
+        <Paper withBorder p="md" mb="lg">
+          <Title order={2} size="h4" mb="sm">
+            {t('outreach.ledger')}
+          </Title>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('outreach.contact')}</Table.Th>
+                <Table.Th>{t('outreach.email')}</Table.Th>
+                <Table.Th>{t('outreach.status')}</Table.Th>
+                <Table.Th>{t('outreach.attempts')}</Table.Th>
+                <Table.Th>{t('outreach.sentAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(ledger.data?.items ?? []).map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{l.contactName ?? t('outreach.erased')}</Table.Td>
+                  <Table.Td>{l.email ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {t(`outreach.ledgerStatuses.${l.status}`)}
+                    {l.openedAt ? ` · ${t('outreach.opened')}` : ''}
+                  </Table.Td>
+                  <Table.Td>{l.attempts}</Table.Td>
+                  <Table.Td>{l.sentAt?.replace('T', ' ').slice(0, 19) ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end" mt="sm" gap="xs">
+            <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('outreach.previous')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={page * 25 >= (ledger.data?.total ?? 0)}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('outreach.next')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {(manual.data ?? []).length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('outreach.manualLog')}
+          </Title>
+          <Table>
+            <Table.Tbody>
+              {(manual.data ?? []).map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{m.contactedOn}</Table.Td>
+                  <Table.Td>{m.contactName ?? t('outreach.erased')}</Table.Td>
+                  <Table.Td>{t(`outreach.channels.${m.channel}`)}</Table.Td>
+                  <Table.Td>{t(`outreach.manualOutcomes.${m.outcome}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Modal opened={logging} onClose={() => setLogging(false)} title={t('outreach.logManual')}>
+        <ManualForm campaignId={id} channels={manualChannels} onClose={() => setLogging(false)} />
+      </Modal>
+    </>
+  );
+}

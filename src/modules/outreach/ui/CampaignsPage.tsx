@@ -1,0 +1,230 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useCan } from '@/web/shared/session/session';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import { todayInMexicoCity } from '@/shared/dates';
+import { CHANNELS, type Campaign } from '../contract';
+import { useBases, useCampaigns, useObjectives, useOutreachWrite } from './api';
+
+const PAGE_SIZE = 25;
+
+function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
+  const { t } = useTranslation();
+  const bases = useBases();
+  const objectives = useObjectives();
+  const form = useForm({
+    initialValues: {
+      topic: '',
+      month: todayInMexicoCity().slice(0, 7),
+      channels: ['email'] as string[],
+      baseIds: [] as string[],
+      objectiveId: null as string | null,
+      subject: '',
+      textTemplate: 'Hola {{nombre}}:\n\n\n\nPara dejar de recibir estos correos: {{enlace_baja}}',
+      htmlTemplate: '',
+      ratePerSecond: 20,
+      trackOpens: false,
+      historical: false,
+    },
+  });
+  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  const save = useOutreachWrite((v: typeof form.values) =>
+    api.post<Campaign>('/api/outreach/campaigns', {
+      ...v,
+      subject: v.subject || null,
+      htmlTemplate: v.htmlTemplate || null,
+    }),
+  );
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, {
+          onSuccess: (c) => onClose(c.id),
+          onError: (e) => setUnplaced(applyFieldErrors(form, e)),
+        }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <TextInput label={t('outreach.topic')} required {...form.getInputProps('topic')} />
+        <Group grow>
+          <TextInput
+            label={t('outreach.month')}
+            placeholder="AAAA-MM"
+            required
+            {...form.getInputProps('month')}
+          />
+          <Select
+            label={t('outreach.objective')}
+            data={(objectives.data ?? []).map((o) => ({
+              value: o.id,
+              label: `${o.year} · ${o.code} ${o.title.slice(0, 60)}`,
+            }))}
+            clearable
+            searchable
+            {...form.getInputProps('objectiveId')}
+          />
+        </Group>
+        <MultiSelect
+          label={t('outreach.channelsLabel')}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channels.${c}`) }))}
+          {...form.getInputProps('channels')}
+        />
+        <MultiSelect
+          label={t('outreach.bases')}
+          data={(bases.data ?? []).map((b) => ({
+            value: b.id,
+            label: `${b.name} (${b.consenting}/${b.contacts})`,
+          }))}
+          {...form.getInputProps('baseIds')}
+        />
+        <TextInput label={t('outreach.subject')} {...form.getInputProps('subject')} />
+        <Textarea
+          label={t('outreach.textTemplate')}
+          description={t('outreach.mergeFields')}
+          autosize
+          minRows={4}
+          {...form.getInputProps('textTemplate')}
+        />
+        <Textarea
+          label={t('outreach.htmlTemplate')}
+          autosize
+          minRows={2}
+          {...form.getInputProps('htmlTemplate')}
+        />
+        <Group grow>
+          <NumberInput
+            label={t('outreach.ratePerSecond')}
+            min={1}
+            max={10000}
+            {...form.getInputProps('ratePerSecond')}
+          />
+          <Checkbox
+            label={t('outreach.trackOpens')}
+            {...form.getInputProps('trackOpens', { type: 'checkbox' })}
+          />
+        </Group>
+        <Checkbox
+          label={t('outreach.historical')}
+          {...form.getInputProps('historical', { type: 'checkbox' })}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('outreach.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export default function CampaignsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = useCan('outreach.write');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const campaigns = useCampaigns({ q: q || undefined, page, pageSize: PAGE_SIZE });
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title={t('outreach.campaignsTitle')}
+        description={t('outreach.campaignsDescription')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('outreach.newCampaign')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group mb="md">
+          <SearchInput label={t('outreach.search')} value={q} onChange={(v) => (setQ(v), setPage(1))} />
+        </Group>
+        {campaigns.isError ? (
+          <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('outreach.month')}</Table.Th>
+                <Table.Th>{t('outreach.topic')}</Table.Th>
+                <Table.Th>{t('outreach.channelsLabel')}</Table.Th>
+                <Table.Th>{t('outreach.status')}</Table.Th>
+                <Table.Th>{t('outreach.sentCount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(campaigns.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.sentOn ?? c.month}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/difusion/campanas/${c.id}`}>
+                      {c.topic}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{c.channels.map((ch) => t(`outreach.channels.${ch}`)).join(', ')}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`outreach.campaignStatuses.${c.status}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>{c.progress.total ? `${c.progress.sent}/${c.progress.total}` : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group justify="space-between" mt="sm">
+          <Text size="sm">{t('outreach.total', { count: campaigns.data?.total ?? 0 })}</Text>
+          <Group gap="xs">
+            <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('outreach.previous')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={page * PAGE_SIZE >= (campaigns.data?.total ?? 0)}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('outreach.next')}
+            </Button>
+          </Group>
+        </Group>
+      </Paper>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('outreach.newCampaign')} size="lg">
+        <CampaignForm
+          onClose={(id) => {
+            setCreating(false);
+            if (id) void navigate(`/difusion/campanas/${id}`);
+          }}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiRequestError } from '@/web/shared/api/client';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useCan } from '@/web/shared/session/session';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import { BASE_KINDS, type ImportReport } from '../contract';
+import { useBases, useContacts, useOutreachWrite } from './api';
+
+const PAGE_SIZE = 25;
+
+function BaseForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { name: '', kind: 'observer_network', description: '' } });
+  const save = useOutreachWrite((v: typeof form.values) =>
+    api.post('/api/outreach/bases', { ...v, description: v.description || null }),
+  );
+  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <TextInput label={t('outreach.baseName')} required {...form.getInputProps('name')} />
+        <Select
+          label={t('outreach.baseKind')}
+          data={BASE_KINDS.map((k) => ({ value: k, label: t(`outreach.baseKinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        <Textarea label={t('outreach.description')} {...form.getInputProps('description')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('outreach.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: {
+      fullName: '',
+      kind: 'person',
+      email: '',
+      phone: '',
+      country: 'MX',
+      city: '',
+      affiliation: '',
+      baseIds: [] as string[],
+    },
+  });
+  const save = useOutreachWrite((v: typeof form.values) =>
+    api.post('/api/outreach/contacts', {
+      ...v,
+      email: v.email || null,
+      phone: v.phone || null,
+      country: v.country || null,
+      city: v.city || null,
+      affiliation: v.affiliation || null,
+    }),
+  );
+  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <TextInput label={t('outreach.fullName')} required {...form.getInputProps('fullName')} />
+        <Select
+          label={t('outreach.contactKind')}
+          data={[
+            { value: 'person', label: t('outreach.contactKinds.person') },
+            { value: 'organization', label: t('outreach.contactKinds.organization') },
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        <TextInput label={t('outreach.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('outreach.phone')} {...form.getInputProps('phone')} />
+        <Group grow>
+          <TextInput label={t('outreach.country')} maxLength={2} {...form.getInputProps('country')} />
+          <TextInput label={t('outreach.city')} {...form.getInputProps('city')} />
+        </Group>
+        <TextInput label={t('outreach.affiliation')} {...form.getInputProps('affiliation')} />
+        <MultiSelect label={t('outreach.bases')} data={bases} {...form.getInputProps('baseIds')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('outreach.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ImportButton({ baseId }: { baseId: string | null }) {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const run = useOutreachWrite((file: File) =>
+    api.upload<ImportReport>(`/api/outreach/contacts/import?baseId=${baseId}`, file),
+  );
+  const problems = run.error instanceof ApiRequestError ? run.error.fields : [];
+  return (
+    <>
+      <FileButton
+        accept=".csv,.xlsx,text/csv"
+        onChange={(file) => file && run.mutate(file, { onSuccess: (r) => setReport(r) })}
+      >
+        {(props) => (
+          <Button
+            {...props}
+            variant="default"
+            disabled={!baseId}
+            leftSection={<IconUpload size={16} aria-hidden />}
+            loading={run.isPending}
+          >
+            {t('outreach.import')}
+          </Button>
+        )}
+      </FileButton>
+      <Modal
+        opened={!!report || run.isError}
+        onClose={() => (setReport(null), run.reset())}
+        title={t('outreach.importResult')}
+      >
+        {report && <Text>{t('outreach.imported', { count: report.imported })}</Text>}
+        {run.isError && (
+          <Stack gap="xs">
+            <FormErrorAlert error={run.error} unplaced={problems.slice(0, 50)} />
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+export default function ContactsPage() {
+  const { t } = useTranslation();
+  const canWrite = useCan('outreach.write');
+  const bases = useBases();
+  const [q, setQ] = useState('');
+  const [baseId, setBaseId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const contacts = useContacts({ q: q || undefined, baseId: baseId ?? undefined, page, pageSize: PAGE_SIZE });
+  const [modal, setModal] = useState<'base' | 'contact' | null>(null);
+  const baseOptions = (bases.data ?? []).map((b) => ({ value: b.id, label: b.name }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('outreach.contactsTitle')}
+        description={t('outreach.contactsDescription')}
+        actions={
+          canWrite && (
+            <>
+              <Button variant="default" onClick={() => setModal('base')}>
+                {t('outreach.newBase')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setModal('contact')}>
+                {t('outreach.newContact')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Paper withBorder p="md" mb="lg">
+        <Title order={2} size="h4" mb="sm">
+          {t('outreach.bases')}
+        </Title>
+        {bases.isError ? (
+          <QueryError error={bases.error} />
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('outreach.baseName')}</Table.Th>
+                <Table.Th>{t('outreach.baseKind')}</Table.Th>
+                <Table.Th>{t('outreach.contactsCount')}</Table.Th>
+                <Table.Th>{t('outreach.consentingCount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(bases.data ?? []).map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>{b.name}</Table.Td>
+                  <Table.Td>{t(`outreach.baseKinds.${b.kind}`)}</Table.Td>
+                  <Table.Td>{b.contacts}</Table.Td>
+                  <Table.Td>{b.consenting}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <Group align="flex-end" mb="md" gap="sm">
+          <SearchInput label={t('outreach.search')} value={q} onChange={(v) => (setQ(v), setPage(1))} />
+          <Select
+            label={t('outreach.baseFilter')}
+            placeholder={t('common.all')}
+            data={baseOptions}
+            clearable
+            value={baseId}
+            onChange={(v) => (setBaseId(v), setPage(1))}
+            w={280}
+          />
+          {canWrite && <ImportButton baseId={baseId} />}
+        </Group>
+        {canWrite && !baseId && (
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('outreach.importHint')}
+          </Text>
+        )}
+        {contacts.isError ? (
+          <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('outreach.fullName')}</Table.Th>
+                <Table.Th>{t('outreach.email')}</Table.Th>
+                <Table.Th>{t('outreach.phone')}</Table.Th>
+                <Table.Th>{t('outreach.consent')}</Table.Th>
+                <Table.Th>{t('outreach.optOuts')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(contacts.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/difusion/contactos/${c.id}`}>
+                      {c.fullName ?? t('outreach.erased')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{c.email ?? '—'}</Table.Td>
+                  <Table.Td>{c.phone ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={c.consenting ? 'green' : 'gray'} variant="light">
+                      {c.consenting ? t('outreach.consentActive') : t('outreach.consentNone')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.optedOut.map((ch) => t(`outreach.channels.${ch}`)).join(', ') || '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group justify="space-between" mt="sm">
+          <Text size="sm">{t('outreach.total', { count: contacts.data?.total ?? 0 })}</Text>
+          <Group gap="xs">
+            <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('outreach.previous')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={page * PAGE_SIZE >= (contacts.data?.total ?? 0)}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('outreach.next')}
+            </Button>
+          </Group>
+        </Group>
+      </Paper>
+      <Modal opened={modal === 'base'} onClose={() => setModal(null)} title={t('outreach.newBase')}>
+        <BaseForm onClose={() => setModal(null)} />
+      </Modal>
+      <Modal opened={modal === 'contact'} onClose={() => setModal(null)} title={t('outreach.newContact')}>
+        <ContactForm onClose={() => setModal(null)} bases={baseOptions} />
+      </Modal>
+    </>
+  );
+}
