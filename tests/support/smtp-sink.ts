@@ -9,6 +9,7 @@ export type SinkMessage = { to: string[]; messageId: string; raw: string };
  * kill a sender at a moment where nothing is in doubt.
  */
 export async function startSmtpSink(options: { keepRaw?: boolean } = {}) {
+  // keepRaw false keeps only recipients and Message-IDs (benchmarks: 100,000 messages).
   const received: SinkMessage[] = [];
   let holding = false;
   const server = new SMTPServer({
@@ -28,7 +29,7 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}) {
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           messageId,
-          raw: options.keepRaw === false ? head : raw,
+          raw: options.keepRaw === false ? '' : raw,
         });
         callback();
       });

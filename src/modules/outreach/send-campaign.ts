@@ -24,7 +24,7 @@ import {
  * Delivery guarantee: at-least-once. A message accepted by the SMTP server but not yet marked sent
  * when the process dies is sent again after the lease expires. That window is, per message, the
  * time between the server's "250 OK" and the next ledger flush (at most FLUSH_EVERY messages or
- * FLUSH_MS); a crash anywhere else neither loses nor repeats a message. Each message has a
+ * FLUSH_MS; never more than MAX_UNCOMMITTED + connections messages at once); a crash anywhere else neither loses nor repeats a message. Each message has a
  * stable Message-ID (<outreach.LEDGER_ID@host>), so a repeat is recognizable downstream.
  */
 
@@ -49,6 +49,8 @@ export type SenderOutcome = { kind: 'done' } | { kind: 'again'; at: Date };
 
 const FLUSH_EVERY = 20;
 const FLUSH_MS = 50;
+/** Messages accepted by SMTP but not yet committed as sent, at most: senders wait beyond it. */
+const MAX_UNCOMMITTED = 40;
 
 type Claimed = {
   id: string | number;
@@ -88,7 +90,7 @@ export async function sendCampaign(
   campaignId: string,
   options: SenderOptions = {},
 ): Promise<SenderOutcome> {
-  const batchSize = options.batchSize ?? 500;
+  const requestedBatch = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 8;
   const leaseSeconds = options.leaseSeconds ?? 120;
   const maxRunMs = options.maxRunMs ?? 4 * 60_000;
@@ -116,11 +118,16 @@ export async function sendCampaign(
   const host = new URL(config.publicUrl).hostname;
   const from = fromOf(config, c.from_label);
   const pacer = new Pacer(c.rate_per_second);
+  // A claimed row must be sent before its lease ends: at a low rate, smaller batches.
+  const batchSize = Math.max(1, Math.min(requestedBatch, Math.floor((c.rate_per_second * leaseSeconds) / 4)));
+  // Rows this run holds: a row whose lease ran out while still waiting here is not taken twice.
+  const held = new Set<string>();
   const transport = options.transport ?? createCampaignTransport(config, concurrency);
   let sentInRun = 0;
 
   // Rows accepted by SMTP, waiting to be marked sent; flushed in order, one flush at a time.
   let pending: (string | number)[] = [];
+  let uncommitted = 0;
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -135,6 +142,7 @@ export async function sendCampaign(
           where id = any(${idList(ids)}) and status = 'sending'`,
       );
       sentInRun += ids.length;
+      uncommitted -= ids.length;
       options.onFlush?.(sentInRun);
     });
     return flushing;
@@ -158,8 +166,9 @@ export async function sendCampaign(
   };
 
   const sendOne = async (row: Claimed) => {
-    const link = `${config.publicUrl}/baja/${signLedgerToken(config.secret, 'unsubscribe', Number(row.id))}`;
-    const oneClick = `${config.publicUrl}/api/public/outreach/unsubscribe/${signLedgerToken(config.secret, 'unsubscribe', Number(row.id))}`;
+    const token = signLedgerToken(config.secret, 'unsubscribe', Number(row.id));
+    const link = `${config.publicUrl}/baja/${token}`;
+    const oneClick = `${config.publicUrl}/api/public/outreach/unsubscribe/${token}`;
     const values: MergeValues = {
       nombre: row.full_name ?? '',
       correo: row.email ?? '',
@@ -191,7 +200,15 @@ export async function sendCampaign(
   };
 
   try {
-    for (;;) {
+    // Workers pull from a queue of claimed rows; the next batch is claimed while the current one
+    // is still being sent, so the SMTP connections never wait for the database between batches.
+    let queue: Claimed[] = [];
+    let head = 0;
+    let exhausted = false;
+    let timedOut = false;
+    let failure: unknown;
+    let refilling: Promise<void> | null = null;
+    const claimBatch = async () => {
       const claimed = await rowsOf<Claimed>(
         db,
         sql`with picked as (
@@ -205,36 +222,72 @@ export async function sendCampaign(
           where l.id = picked.id and c.id = l.contact_id
           returning l.id, l.email, l.attempts, c.full_name, c.affiliation, (${emailEligible(sql`l.campaign_id`)}) as eligible`,
       );
-      if (!claimed.length) break;
+      if (!claimed.length) {
+        exhausted = true;
+        return;
+      }
       claimed.sort((a, b) => Number(a.id) - Number(b.id));
-      const skipped = claimed.filter((r) => !r.eligible || !r.email);
+      const fresh = claimed.filter((r) => !held.has(String(r.id)));
+      for (const r of fresh) held.add(String(r.id));
+      const skipped = fresh.filter((r) => !r.eligible || !r.email);
       if (skipped.length)
         await db.execute(
           sql`update outreach_ledger set status = 'skipped', lease_until = null,
             last_error = 'Sin consentimiento vigente, con baja del correo o datos suprimidos al momento del envío'
             where id = any(${idList(skipped.map((r) => r.id))})`,
         );
-      const queue = claimed.filter((r) => r.eligible && r.email);
-      let next = 0;
-      const worker = async () => {
-        while (next < queue.length) {
-          const row = queue[next++]!;
-          const wait = pacer.delay(Date.now());
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          try {
-            await sendOne(row);
-            pending.push(row.id);
-            if (pending.length >= FLUSH_EVERY) void flush();
-            // A slow trickle is flushed within FLUSH_MS: the in-doubt window stays short.
-            else timer ??= setTimeout(() => void flush(), FLUSH_MS);
-          } catch (error) {
-            await fail(row, error);
-          }
+      queue = queue.slice(head).concat(fresh.filter((r) => r.eligible && r.email));
+      head = 0;
+    };
+    const refill = () =>
+      (refilling ??= claimBatch()
+        .catch((error: unknown) => {
+          failure = error;
+        })
+        .finally(() => {
+          refilling = null;
+        }));
+    const worker = async () => {
+      for (;;) {
+        if (failure) throw failure;
+        if (!exhausted && !timedOut && queue.length - head < concurrency * 4) void refill();
+        if (head >= queue.length) {
+          if (exhausted || timedOut) return;
+          await refill();
+          continue;
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-      await flush();
-      if (Date.now() - started > maxRunMs) return { kind: 'again', at: new Date() };
+        // Back-pressure: a slow database bounds what a crash could leave in doubt.
+        while (uncommitted >= MAX_UNCOMMITTED) await flush();
+        const row = queue[head++]!;
+        // Waits under a millisecond are not slept (a timer costs ≥ 1 ms): a burst of at most
+        // one millisecond's worth of messages, the rate holds over any longer span.
+        const wait = pacer.delay(Date.now());
+        if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+        try {
+          await sendOne(row);
+          pending.push(row.id);
+          uncommitted++;
+          if (pending.length >= FLUSH_EVERY) void flush();
+          // A slow trickle is flushed within FLUSH_MS: the in-doubt window stays short.
+          else timer ??= setTimeout(() => void flush(), FLUSH_MS);
+        } catch (error) {
+          await fail(row, error);
+        }
+        if (Date.now() - started > maxRunMs) timedOut = true;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    await refilling;
+    await flush();
+    if (timedOut) {
+      // Claimed but not sent: released at once for the continuation.
+      const unsent = queue.slice(head).map((r) => r.id);
+      if (unsent.length)
+        await db.execute(
+          sql`update outreach_ledger set status = 'queued', lease_until = null, attempts = attempts - 1
+            where id = any(${idList(unsent)}) and status = 'sending'`,
+        );
+      return { kind: 'again', at: new Date() };
     }
     await flush();
     const [left] = await rowsOf<{ open: number; next: Date | string | null }>(
