@@ -35,6 +35,8 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}) {
       });
     },
   });
+  // A client killed mid-message resets its connection: not an error of the sink.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
