@@ -144,18 +144,20 @@ async function load(db: Db): Promise<{ ine: { id: string }; loadSeconds: number 
         lateral (select (date '2020-01-01' + ((g::bigint - 1) * 1827 / ${n})::int) as day) d`);
   await db.execute(sql`
       insert into channel_folio (id, communication_id, local_org_id, national_org_id, module, year,
-        number, status, received_on, due_on, closed_on)
+        number, status, received_on, due_on, closed_on, nature)
       select overlay(overlay(md5('f' || g) placing '4' from 13) placing '8' from 17)::uuid, c.id, (${localsArr})[1 + g % 32], ${ine.id}::uuid, c.module, c.year, c.number,
         s.status, c.sent_on,
         case when c.module = 'follow_up' and c.nature = 'for_attention' then c.sent_on + 7 end,
-        case when s.status in ('concluded', 'cancelled') then c.sent_on + 1 + g % 9 end
+        case when s.status in ('concluded', 'cancelled') then c.sent_on + 1 + g % 9 end, c.nature
       from generate_series(1, ${n}) g
         join channel_communication c on c.id = overlay(overlay(md5('c' || g) placing '4' from 13) placing '8' from 17)::uuid,
         lateral (select case when g % 50 = 0 then 'cancelled' when g % 10 < 6 then 'concluded'
           when g % 10 < 8 then 'in_process_national'
           else (case when c.module = 'follow_up' then 'pending_local' else 'in_process_national' end) end
           as status) s`);
-  // Its history: the initial status on receipt, and the current one some days later.
+  // Its history: the initial status on receipt, and the current one some days later. The trigger
+  // that keeps each folio's event days is off during the load; one update sets them after.
+  await db.execute(sql`alter table channel_folio_event disable trigger channel_folio_event_dates`);
   await db.execute(sql`
       insert into channel_folio_event (folio_id, organization_id, actor_label, event, from_status,
         to_status, occurred_on)
@@ -170,6 +172,13 @@ async function load(db: Db): Promise<{ ine: { id: string }; loadSeconds: number 
         f.status, f.received_on + 1 + f.number % 9
       from channel_folio f
       where f.status <> case when f.module = 'follow_up' then 'pending_local' else 'in_process_national' end`);
+  await db.execute(sql`alter table channel_folio_event enable trigger channel_folio_event_dates`);
+  await db.execute(sql`
+    update channel_folio f set last_event_on = e.last_on, first_answer_on = e.first_answer
+    from (select folio_id, max(occurred_on) as last_on, min(occurred_on) filter (
+        where from_status is not null and to_status <> 'cancelled') as first_answer
+      from channel_folio_event group by folio_id) e
+    where e.folio_id = f.id`);
   await db.execute(sql`set maintenance_work_mem = '512MB'`);
   for (const i of indexes) await db.execute(sql.raw(i.indexdef));
   await db.execute(sql`vacuum analyze channel_communication`);
@@ -290,12 +299,13 @@ async function main() {
           '/api/channel/statistics/monthly?module=follow_up&from=2023-01-01&to=2023-12-31&asOf=2023-12-31',
         sql: () =>
           raw.query(
-            `select to_char(f.received_on, 'YYYY-MM') as month, c.nature,
-              (select e.to_status from channel_folio_event e
-                where e.folio_id = f.id and e.occurred_on <= $4::date
-                order by e.occurred_on desc, e.id desc limit 1) as status,
+            `select to_char(f.received_on, 'YYYY-MM') as month, f.nature,
+              case when f.last_event_on <= $4::date then f.status else
+                (select e.to_status from channel_folio_event e
+                  where e.folio_id = f.id and e.occurred_on <= $4::date
+                  order by e.occurred_on desc, e.id desc limit 1) end as status,
               count(*)::int as n
-            from channel_folio f join channel_communication c on c.id = f.communication_id
+            from channel_folio f
             where (f.local_org_id = $1 or f.national_org_id = $1)
               and f.module = $2 and f.received_on between $3::date and $4::date
             group by 1, 2, 3 order by 1`,

@@ -28,7 +28,8 @@ type StatisticsRow = Omit<ChannelStatistics, 'module' | 'from' | 'to' | 'asOf' |
 /**
  * Everything but the areas in one statement. `base` holds each folio received in [from, to] with
  * its status as of `asOf` (last event on or before that day) and its first answer (the first
- * change out of its initial status, other than a cancellation). Business days are counted on a
+ * change out of its initial status, other than a cancellation), both kept on the folio by the
+ * triggers of migration 0014 (the history is read only for folios that changed after `asOf`). Business days are counted on a
  * calendar built in SQL over [from, asOf]: weekends, art. 74 holidays and the organization's own
  * non-working days are not business days, unless inside a period in which every day counts; the
  * running count of business days turns "business days between" into a subtraction.
@@ -42,14 +43,12 @@ export async function folioStatistics(
   const moduleFilter = q.module ? sql`and f.module = ${q.module}` : sql``;
   const result = await db.execute(sql`
     with base as (
-      select f.id, f.received_on, f.due_on, c.document_type, c.nature,
-        coalesce((select e.to_status from channel_folio_event e
-          where e.folio_id = f.id and e.occurred_on <= ${q.asOf}::date
-          order by e.occurred_on desc, e.id desc limit 1), 'pending_local') as status,
-        (select e.occurred_on from channel_folio_event e
-          where e.folio_id = f.id and e.from_status is not null and e.to_status <> 'cancelled'
-            and e.occurred_on <= ${q.asOf}::date
-          order by e.occurred_on, e.id limit 1) as answered_on
+      select f.id, f.received_on, f.due_on, c.document_type, f.nature,
+        case when f.last_event_on <= ${q.asOf}::date then f.status else
+          coalesce((select e.to_status from channel_folio_event e
+            where e.folio_id = f.id and e.occurred_on <= ${q.asOf}::date
+            order by e.occurred_on desc, e.id desc limit 1), 'pending_local') end as status,
+        case when f.first_answer_on <= ${q.asOf}::date then f.first_answer_on end as answered_on
       from channel_folio f join channel_communication c on c.id = f.communication_id
       where (f.local_org_id = ${orgId} or f.national_org_id = ${orgId}) ${moduleFilter}
         and f.received_on between ${q.from}::date and ${q.to}::date

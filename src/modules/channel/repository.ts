@@ -292,12 +292,15 @@ export async function monthlyStatusCounts(
   asOf: string,
 ) {
   const result = await db.execute(sql`
-    select to_char(f.received_on, 'YYYY-MM') as month, c.nature,
-      (select e.to_status from channel_folio_event e
-        where e.folio_id = f.id and e.occurred_on <= ${asOf}::date
-        order by e.occurred_on desc, e.id desc limit 1) as status,
+    select to_char(f.received_on, 'YYYY-MM') as month, f.nature,
+      -- A folio whose last event is on or before the day has that status still; only the others
+      -- look up their history (migration 0014 keeps last_event_on).
+      case when f.last_event_on <= ${asOf}::date then f.status else
+        (select e.to_status from channel_folio_event e
+          where e.folio_id = f.id and e.occurred_on <= ${asOf}::date
+          order by e.occurred_on desc, e.id desc limit 1) end as status,
       count(*)::int as n
-    from channel_folio f join channel_communication c on c.id = f.communication_id
+    from channel_folio f
     where (f.local_org_id = ${orgId} or f.national_org_id = ${orgId})
       and f.module = ${module} and f.received_on between ${from}::date and ${to}::date
       and f.received_on <= ${asOf}::date

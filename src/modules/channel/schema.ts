@@ -81,6 +81,11 @@ export const channelFolio = pgTable(
     dueRule: jsonb('due_rule').$type<DueRule>(),
     dueOn: date('due_on', { mode: 'string' }),
     closedOn: date('closed_on', { mode: 'string' }),
+    // Kept by triggers (migration 0014), for statistics without joins or per-folio history lookups:
+    // the communication's nature, the day of the folio's last event and of its first answer.
+    nature: text('nature', { enum: FOLIO_NATURES }),
+    lastEventOn: date('last_event_on', { mode: 'string' }),
+    firstAnswerOn: date('first_answer_on', { mode: 'string' }),
     ...stamps,
   },
   (t) => [
@@ -110,7 +115,11 @@ export const channelFolioEvent = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('channel_folio_event_folio_idx').on(t.folioId, t.id)],
+  (t) => [
+    index('channel_folio_event_folio_idx').on(t.folioId, t.id),
+    // The status of a folio as of a day: the last event on or before it, read from the index alone.
+    index('channel_folio_event_as_of_idx').on(t.folioId, t.occurredOn.desc(), t.id.desc(), t.toStatus),
+  ],
 );
 
 /** An answer or a request for more, sent from one side to the other on a folio. */
