@@ -353,7 +353,7 @@ async function main() {
       `${counts!.folios.toLocaleString('en-US')} folios (${counts!.events.toLocaleString('en-US')} status events) over`,
       '2020–2024 in PostgreSQL, half follow-up and half consultations, for 32 local bodies; read as the',
       'national authority, which sees every folio. Loaded with `generate_series` in',
-      `${Number.isNaN(loadSeconds) ? '(an earlier run)' : `${loadSeconds.toFixed(0)} s`} (indexes rebuilt after the load). ${RUNS} timed runs per case (20 for the`,
+      `${Number.isNaN(loadSeconds) ? 'an earlier run' : `${loadSeconds.toFixed(0)} s`} (indexes rebuilt after the load). ${RUNS} timed runs per case (20 for the`,
       'table) after 5 warm-up runs, API and raw SQL alternating; the API time is a full HTTP request',
       '(session, validation, calendar, JSON); raw SQL is the same query (page and count together) on a',
       'pooled connection. Times in ms.',
