@@ -47,6 +47,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VINCULA_CHANNEL_ATTACHMENT_MAX_MB: '30' })).toThrow(
       /no puede exceder VINCULA_MAX_UPLOAD_MB/,
     );
+    // Unset, it follows a lower upload limit instead of refusing to start.
+    expect(loadConfig({ VINCULA_MAX_UPLOAD_MB: '0.5' }).channel.attachmentMaxBytes).toBe(512 * 1024);
+    expect(loadConfig({}).channel.attachmentMaxBytes).toBe(10 * 1024 * 1024);
     expect(() => loadConfig({ VINCULA_CHANNEL_REMINDER_DAYS: '-1' })).toThrow(
       /VINCULA_CHANNEL_REMINDER_DAYS/,
     );

@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   VINCULA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   VINCULA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   VINCULA_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
-  VINCULA_CHANNEL_ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10),
+  VINCULA_CHANNEL_ATTACHMENT_MAX_MB: z.coerce.number().positive().optional(),
   VINCULA_CHANNEL_ATTACHMENT_TYPES: z
     .string()
     .regex(
@@ -80,7 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  if (e.VINCULA_CHANNEL_ATTACHMENT_MAX_MB > e.VINCULA_MAX_UPLOAD_MB) {
+  // Unset, the attachment limit is 10 MB or the upload limit if that is lower; set, it may not exceed it.
+  const attachmentMaxMb = e.VINCULA_CHANNEL_ATTACHMENT_MAX_MB ?? Math.min(10, e.VINCULA_MAX_UPLOAD_MB);
+  if (attachmentMaxMb > e.VINCULA_MAX_UPLOAD_MB) {
     throw new ConfigError([
       `VINCULA_CHANNEL_ATTACHMENT_MAX_MB: no puede exceder VINCULA_MAX_UPLOAD_MB (${e.VINCULA_MAX_UPLOAD_MB})`,
     ]);
@@ -108,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.VINCULA_LOGIN_MAX_FAILURES, windowMinutes: e.VINCULA_LOGIN_WINDOW_MINUTES },
     maxUploadBytes: Math.round(e.VINCULA_MAX_UPLOAD_MB * 1024 * 1024),
     channel: {
-      attachmentMaxBytes: Math.round(e.VINCULA_CHANNEL_ATTACHMENT_MAX_MB * 1024 * 1024),
+      attachmentMaxBytes: Math.round(attachmentMaxMb * 1024 * 1024),
       attachmentTypes: [
         ...new Set(e.VINCULA_CHANNEL_ATTACHMENT_TYPES.split(',').map((x) => x.trim().toLowerCase())),
       ],
