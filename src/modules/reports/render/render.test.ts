@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../build-report';
-import { secondOrganization } from '../build-report.test';
+import { secondOrganization } from '../sample-data';
 import { renderReport, reportFileName } from './index';
 
 // The DOCX and PDF renderings of one document tree, opened and read back.
