@@ -113,9 +113,9 @@ describe('vincula report quarterly', () => {
     expect(bad.stderr).toContain('--quarter: El trimestre va de 1 a 4');
     const unknown = await vincula(
       env,
-      ...args.slice(0, 4),
+      ...args.slice(0, 5),
       'XYZ',
-      ...args.slice(5),
+      ...args.slice(6),
       '--format',
       'md',
       '--out',
