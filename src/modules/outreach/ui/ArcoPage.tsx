@@ -140,7 +140,12 @@ export function ArcoTable({
                   <Group gap={6}>
                     {r.dueOn}
                     {open && (
-                      <Badge color={deadlineColor(r.businessDaysLeft)} variant="filled" autoContrast>
+                      <Badge
+                        color={deadlineColor(r.businessDaysLeft)}
+                        variant="filled"
+                        autoContrast
+                        tt="none"
+                      >
                         {r.businessDaysLeft! < 0
                           ? t('outreach.overdue', { count: -r.businessDaysLeft! })
                           : t('outreach.daysLeft', { count: r.businessDaysLeft! })}

@@ -141,7 +141,7 @@ export default function CampaignPage() {
           <Title order={2} size="h4" mb="sm">
             {t('outreach.status')}
           </Title>
-          <Badge variant="light" mb="sm">
+          <Badge color="gray" variant="light" tt="none" mb="sm">
             {t(`outreach.campaignStatuses.${c.status}`)}
           </Badge>
           {p.total > 0 && (

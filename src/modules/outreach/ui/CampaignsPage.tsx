@@ -192,7 +192,9 @@ export default function CampaignsPage() {
                   </Table.Td>
                   <Table.Td>{c.channels.map((ch) => t(`outreach.channels.${ch}`)).join(', ')}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{t(`outreach.campaignStatuses.${c.status}`)}</Badge>
+                    <Badge color="gray" variant="light" tt="none">
+                      {t(`outreach.campaignStatuses.${c.status}`)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td>{c.progress.total ? `${c.progress.sent}/${c.progress.total}` : '—'}</Table.Td>
                 </Table.Tr>

@@ -297,7 +297,7 @@ export default function ContactPage() {
                 <Table.Td>{k.source}</Table.Td>
                 <Table.Td>{k.privacyNoticeVersion}</Table.Td>
                 <Table.Td>
-                  <Badge color={k.withdrawnOn ? 'gray' : 'green'} variant="light">
+                  <Badge color={k.withdrawnOn ? 'gray' : 'teal.9'} variant="light" tt="none">
                     {k.withdrawnOn
                       ? t('outreach.withdrawnOnDate', { date: k.withdrawnOn })
                       : t('outreach.consentActive')}

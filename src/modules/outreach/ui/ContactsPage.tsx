@@ -268,7 +268,7 @@ export default function ContactsPage() {
                   <Table.Td>{c.email ?? '—'}</Table.Td>
                   <Table.Td>{c.phone ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={c.consenting ? 'green' : 'gray'} variant="light">
+                    <Badge color={c.consenting ? 'teal.9' : 'gray'} variant="light" tt="none">
                       {c.consenting ? t('outreach.consentActive') : t('outreach.consentNone')}
                     </Badge>
                   </Table.Td>
