@@ -93,7 +93,7 @@ function WithdrawForm({ consent, onClose }: { consent: Consent; onClose: () => v
         <DayInput label={t('outreach.withdrawnOn')} required {...form.getInputProps('withdrawnOn')} />
         <TextInput label={t('outreach.withdrawalSource')} required {...form.getInputProps('source')} />
         <Group justify="flex-end">
-          <Button type="submit" color="red" loading={save.isPending}>
+          <Button type="submit" color="red.9" loading={save.isPending}>
             {t('outreach.withdrawConsent')}
           </Button>
         </Group>
@@ -158,7 +158,7 @@ function EraseForm({ contactId, onClose }: { contactId: string; onClose: () => v
         <FormErrorAlert error={save.error} unplaced={unplaced} />
         <TextInput label={t('outreach.eraseReason')} required {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button type="submit" color="red" loading={save.isPending}>
+          <Button type="submit" color="red.9" loading={save.isPending}>
             {t('outreach.erase')}
           </Button>
         </Group>
@@ -211,7 +211,7 @@ export default function ContactPage() {
                 {t('outreach.exportXlsx')}
               </Button>
               {!erased && (
-                <Button color="red" variant="light" onClick={() => setModal('erase')}>
+                <Button color="red.9" variant="light" onClick={() => setModal('erase')}>
                   {t('outreach.erase')}
                 </Button>
               )}
@@ -305,7 +305,7 @@ export default function ContactPage() {
                 </Table.Td>
                 <Table.Td>
                   {canWrite && !k.withdrawnOn && !erased && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setModal(k)}>
+                    <Button size="xs" variant="subtle" color="red.9" onClick={() => setModal(k)}>
                       {t('outreach.withdrawConsent')}
                     </Button>
                   )}
