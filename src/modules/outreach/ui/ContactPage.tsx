@@ -211,7 +211,7 @@ export default function ContactPage() {
                 {t('outreach.exportXlsx')}
               </Button>
               {!erased && (
-                <Button color="red.9" variant="light" onClick={() => setModal('erase')}>
+                <Button color="red.9" onClick={() => setModal('erase')}>
                   {t('outreach.erase')}
                 </Button>
               )}
@@ -305,7 +305,7 @@ export default function ContactPage() {
                 </Table.Td>
                 <Table.Td>
                   {canWrite && !k.withdrawnOn && !erased && (
-                    <Button size="xs" variant="subtle" color="red.9" onClick={() => setModal(k)}>
+                    <Button size="xs" variant="outline" color="red.9" onClick={() => setModal(k)}>
                       {t('outreach.withdrawConsent')}
                     </Button>
                   )}
