@@ -154,7 +154,8 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('layout.navigation')}>
+      {/* The menu scrolls on its own: with every module it is taller than a laptop screen. */}
+      <AppShell.Navbar p="sm" aria-label={t('layout.navigation')} style={{ overflowY: 'auto' }}>
         <Stack gap="md">
           {groups.map((group) => {
             const items = visible.filter((item) => item.group === group);
