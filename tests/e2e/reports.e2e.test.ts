@@ -46,7 +46,7 @@ describe('home dashboard and reports', () => {
   it('generates, previews, edits and checks the quarterly report', async () => {
     await page
       .getByRole('navigation', { name: 'Navegación principal' })
-      .getByRole('link', { name: 'Informes' })
+      .getByRole('link', { name: 'Informes', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Informes' }).waitFor();
     await choose(

@@ -29,7 +29,8 @@ function ChartWithTable(props: { title: string; rows: Row[]; kind?: 'bar' | 'don
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <div aria-hidden>
+          {/* inert: the chart is decoration beside its table, so its SVG must not take focus either. */}
+          <div aria-hidden inert>
             {props.kind === 'donut' ? (
               <DonutChart
                 data={data.map((d, i) => ({
