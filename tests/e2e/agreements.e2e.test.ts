@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo';
 import {
   choose,
   expectAccessible,
@@ -29,8 +28,7 @@ const SUBJECT = 'entre el IECM y el INE para la prueba de navegador';
 const TITLE = `Convenio de Colaboración ${SUBJECT}`;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  await seedDemo(app.ctx);
+  [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchBrowser()]);
   context = await newContext(browser, app.url);
   page = await context.newPage();
   errors = watchErrors(page);

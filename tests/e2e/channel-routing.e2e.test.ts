@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo';
+import { DEMO_PASSWORD } from '../../src/cli/demo';
 import { todayInMexicoCity } from '../../src/shared/dates';
 import {
   choose,
@@ -21,8 +21,7 @@ let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  await seedDemo(app.ctx);
+  [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchBrowser()]);
 }, 300_000);
 
 afterAll(async () => {

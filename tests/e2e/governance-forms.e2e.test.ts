@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo';
 import {
   choose,
   expectAccessible,
@@ -24,8 +23,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  await seedDemo(app.ctx);
+  [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchBrowser()]);
   context = await newContext(browser, app.url);
   page = await context.newPage();
   errors = watchErrors(page);

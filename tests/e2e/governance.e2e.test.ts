@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo';
 import { expectAccessible, launchBrowser, newContext, signIn, watchErrors } from '../support/e2e-browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -13,8 +12,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  await seedDemo(app.ctx);
+  [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchBrowser()]);
   context = await newContext(browser, app.url);
   page = await context.newPage();
   errors = watchErrors(page);

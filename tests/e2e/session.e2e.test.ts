@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo';
 import {
   expectAccessible,
   fieldError,
@@ -18,8 +17,7 @@ let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  await seedDemo(app.ctx);
+  [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -23,6 +23,9 @@ export default async function setup(project: TestProject) {
     project.provide('database', { kind: 'postgres', url, template });
     return async () => {
       await admin.query(`drop database if exists ${template} with (force)`).catch(() => undefined);
+      await admin
+        .query(`drop database if exists ${demoTemplateName(template)} with (force)`)
+        .catch(() => undefined);
       await admin.end();
     };
   }
@@ -36,8 +39,15 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   project.provide('database', { kind: 'pglite', dump: file });
-  return () => fs.rmSync(file, { force: true });
+  return () => {
+    fs.rmSync(file, { force: true });
+    fs.rmSync(demoDumpPath(file), { force: true });
+  };
 }
+
+/** Where the run's demo-seeded copy of the template lives (built on first use: test-database.ts). */
+export const demoDumpPath = (templateDump: string) => templateDump.replace(/\.tar\.gz$/, '-demo.tar.gz');
+export const demoTemplateName = (template: string) => `${template}_demo`;
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);

@@ -43,15 +43,16 @@ const ALL_ROLES: Role[] = [
 
 /**
  * Starts Vincula as it runs in production: a real HTTP server on a free port over a fresh copy of
- * the migrated database. `env` overrides configuration for this app only.
+ * the migrated database (`demo`: with the data of `vincula demo`). `env` overrides configuration
+ * for this app only.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp } = {},
+  options: { sameDatabaseAs?: TestApp; demo?: boolean } = {},
 ): Promise<TestApp> {
   const database = options.sameDatabaseAs
     ? await secondConnection(options.sameDatabaseAs.ctx.database)
-    : await freshDatabase();
+    : await freshDatabase({ demo: options.demo });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
