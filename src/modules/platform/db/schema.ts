@@ -12,3 +12,4 @@ export * from '../../channel/routing-schema';
 export * from '../../program/schema';
 export * from '../../outreach/schema';
 export * from '../../reports/schema';
+export * from '../../outreach/observers/schema';
