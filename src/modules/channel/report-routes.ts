@@ -37,7 +37,7 @@ import {
 } from './manage-work-calendar';
 import { addReportRecipient, removeReportRecipient } from './manage-report-recipients';
 import * as repo from './report-repository';
-import { sendFortnightlyReport } from './send-fortnightly-report';
+import { noMail, sendFortnightlyReport } from './send-fortnightly-report';
 
 // Routes of the channel's statistics, fortnightly reports, working calendar and folio import.
 
@@ -64,6 +64,7 @@ export const channelReportRoutes: ModuleRoutes = (api, ctx) => {
   const { db } = ctx.database;
   const scoped = async (req: FastifyRequest, permission: Permission) =>
     auditActor(await authorize(ctx, req, permission));
+  const mail = { mailConfigured: !ctx.mailer.logOnly };
 
   // ---- statistics
   api.get(
@@ -113,8 +114,9 @@ export const channelReportRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const actor = await scoped(req, 'channel.reports');
       const { send, ...f } = req.body;
+      if (send && ctx.mailer.logOnly) throw noMail();
       const row = await generateFortnightlyReport(db, actor, f as Fortnight, todayInMexicoCity());
-      if (send) await sendFortnightlyReport(db, ctx.jobs, actor, row.id);
+      if (send) await sendFortnightlyReport(db, ctx.jobs, actor, row.id, mail);
       const saved = await repo.findReport(db, actor.organizationId, row.id);
       return reply.status(201).send(presentReport(saved!));
     },
@@ -150,13 +152,15 @@ export const channelReportRoutes: ModuleRoutes = (api, ctx) => {
       schema: {
         tags,
         summary: 'Enviar ahora un informe quincenal a la lista de distribución (por la cola de trabajos)',
+        description:
+          'También reenvía un informe cuyo envío falló. 409 si ya se envió o está en cola, si la lista está vacía o si no hay servidor de correo (SMTP) configurado.',
         params: IdParamsSchema,
         response: responses({ 202: z.object({ recipients: z.array(z.string()) }) }),
       },
     },
     async (req, reply) => {
       const actor = await scoped(req, 'channel.reports');
-      const queued = await sendFortnightlyReport(db, ctx.jobs, actor, req.params.id);
+      const queued = await sendFortnightlyReport(db, ctx.jobs, actor, req.params.id, mail);
       return reply.status(202).send({ recipients: queued.recipients });
     },
   );

@@ -99,9 +99,14 @@ export default function ReportsPage() {
                         {formatDay(r.periodFrom)} – {formatDay(r.periodTo)}
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={STATE_COLORS[r.state]} variant="light" title={r.lastError ?? undefined}>
+                        <Badge color={STATE_COLORS[r.state]} variant="light">
                           {t(`channelReports.states.${r.state}`)}
                         </Badge>
+                        {r.lastError && (
+                          <Text size="xs" c={r.state === 'failed' ? 'red.9' : 'dimmed'} mt={4} maw={320}>
+                            {r.lastError}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{r.sentOn ? formatDay(r.sentOn) : '—'}</Table.Td>
                       <Table.Td>
@@ -128,7 +133,9 @@ export default function ReportsPage() {
                               loading={send.isPending && send.variables === r.id}
                               onClick={() => send.mutate(r.id)}
                             >
-                              {t('channelReports.sendNow')}
+                              {r.state === 'failed'
+                                ? t('channelReports.retrySend')
+                                : t('channelReports.sendNow')}
                             </Button>
                           )}
                         </Group>
