@@ -134,7 +134,7 @@ describe('the daily job that sends due fortnightly reports, over SMTP', () => {
     expect(made.body.state).toBe('queued');
     const waiting = await until(async () => {
       const r = await reportOf(liaison, '2024-02-16');
-      return r?.lastError && r;
+      return r?.lastError ? r : undefined;
     });
     expect(waiting.state).toBe('queued');
     expect(waiting.lastError).toMatch(/^Reintentando; último error: 451 /);
