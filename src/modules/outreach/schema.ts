@@ -81,6 +81,8 @@ export const contact = pgTable(
     notes: text('notes'),
     /** Key of the HMAC digests of this contact's personal fields in audit entries. */
     auditSalt: text('audit_salt'),
+    /** Set after repeated hard bounces of `email`: no campaign is sent to it until it changes. */
+    emailInvalidAt: timestamp('email_invalid_at', { withTimezone: true }),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     ...stamps,
   },
@@ -256,8 +258,21 @@ export const ledger = pgTable(
   (t) => [
     uniqueIndex('outreach_ledger_campaign_contact_uq').on(t.campaignId, t.contactId),
     index('outreach_ledger_claim_idx').on(t.campaignId, t.status, t.id),
+    index('outreach_ledger_contact_idx').on(t.contactId),
   ],
 );
+
+/**
+ * The organization's sending timeline, shared by every sender of every instance: a sender reserves
+ * a run of send slots by moving `nextSlotAt` forward (one row update), so the organization's
+ * campaigns never exceed the campaign rate together, however many instances send.
+ */
+export const sendPace = pgTable('outreach_send_pace', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organization.id),
+  nextSlotAt: timestamp('next_slot_at', { withTimezone: true }).notNull(),
+});
 
 /** A WhatsApp message or phone call made by staff to one contact for a campaign. */
 export const manualContact = pgTable(
