@@ -58,10 +58,11 @@ export function usePerson(id: string) {
 export type Option = { value: string; label: string };
 
 /** All areas of the organization as select options (the API gives at most 200 per page). */
-export function useAreaOptions() {
+export function useAreaOptions(enabled = true) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'areas', 'options'],
     queryFn: () => api.get<Page<Area>>('/api/areas', { pageSize: 200 }),
+    enabled,
     staleTime: 60_000,
     select: (page): Option[] =>
       page.items.map((a) => ({ value: a.id, label: a.acronym ? `${a.name} (${a.acronym})` : a.name })),
