@@ -396,10 +396,10 @@ describe('folio list export', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'folio,modulo,tipo,naturaleza,asunto,remitente,organismo_local,envio,recepcion,fecha_limite,estatus,cierre,vencido',
+      'folio,modulo,tipo,naturaleza,asunto,remitente,organismo_local,envio,recepcion,fecha_limite,estatus,cierre,vencido,areas',
     );
     expect(lines.slice(1)).toEqual([
-      '1/2024,Seguimiento de actividades,oficio,Para su atención,Oficio sobre casillas especiales,Organismo INEE,OPLQ,2024-02-01,2024-02-01,,Pendiente de atender por el OPLE,,no',
+      '1/2024,Seguimiento de actividades,oficio,Para su atención,Oficio sobre casillas especiales,Organismo INEE,OPLQ,2024-02-01,2024-02-01,,Pendiente de atender por el OPLE,,no,',
     ]);
     const xlsx = await liaison.request('GET', '/api/channel/folios/export?format=xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');

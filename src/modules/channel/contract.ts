@@ -134,6 +134,8 @@ export const FolioSchema = z
     /** Derived against today in Mexico City: open and past its due date / due within 3 business days. */
     overdue: z.boolean(),
     dueSoon: z.boolean(),
+    /** The viewing organization's areas the folio is routed to (slips not withdrawn), responsible first. */
+    areas: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['responsible', 'informed']) })),
   })
   .meta({ id: 'Folio' });
 export type Folio = z.infer<typeof FolioSchema>;
@@ -171,6 +173,8 @@ export const FolioListQuerySchema = PageQuerySchema.extend({
   status: FolioStatusSchema.optional(),
   receivedFrom: LocalDateSchema.optional(),
   receivedTo: LocalDateSchema.optional(),
+  /** Folios routed to this area of the viewing organization (responsible or for information). */
+  areaId: z.uuid().optional(),
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

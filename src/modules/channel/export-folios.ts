@@ -32,6 +32,7 @@ const COLUMNS: Column[] = [
   col('status', 'estatus', 30),
   col('closedOn', 'cierre', 12),
   col('overdue', 'vencido', 9),
+  col('areas', 'areas', 40),
 ];
 
 const LABELS = {
@@ -60,6 +61,9 @@ export function folioRows(items: Folio[]): string[][] {
     LABELS.status[f.status],
     f.closedOn ?? '',
     f.overdue ? 'sí' : 'no',
+    f.areas
+      .map((a) => `${a.name} (${a.role === 'responsible' ? 'responsable' : 'para conocimiento'})`)
+      .join('; '),
   ]);
 }
 

@@ -138,7 +138,12 @@ function selectFolios(db: Db, where: SQL | undefined) {
 }
 
 /** `today` and `soonLimit` are days in Mexico City; overdue and due-soon apply to open folios awaiting the local body. */
-export function presentFolio(r: FolioRow, today: string, soonLimit: string): Folio {
+export function presentFolio(
+  r: FolioRow,
+  today: string,
+  soonLimit: string,
+  areas: Folio['areas'] = [],
+): Folio {
   const awaitingLocal = r.status === 'pending_local' && r.dueOn !== null;
   return {
     id: r.id,
@@ -160,7 +165,35 @@ export function presentFolio(r: FolioRow, today: string, soonLimit: string): Fol
     closedOn: r.closedOn,
     overdue: awaitingLocal && r.dueOn! < today,
     dueSoon: awaitingLocal && r.dueOn! >= today && r.dueOn! <= soonLimit,
+    areas,
   };
+}
+
+/**
+ * The areas of `orgId` each folio is routed to (slips not withdrawn; an area once, as responsible
+ * if it is for any slip), responsible first. One statement for a whole page or export.
+ */
+export async function areasOfFolios(
+  db: Db,
+  orgId: string,
+  folioIds: string[],
+): Promise<Map<string, Folio['areas']>> {
+  const out = new Map<string, Folio['areas']>();
+  if (!folioIds.length) return out;
+  const result = await db.execute(sql`
+    select r.folio_id as "folioId", a.id, a.name,
+      case when bool_or(r.role = 'responsible') then 'responsible' else 'informed' end as role
+    from channel_routing r join area a on a.id = r.area_id
+    where r.organization_id = ${orgId} and r.state <> 'withdrawn'
+      and r.folio_id = any(${`{${folioIds.join(',')}}`}::uuid[])
+    group by r.folio_id, a.id, a.name
+    order by r.folio_id, bool_or(r.role = 'responsible') desc, a.name`);
+  for (const row of (result as unknown as { rows: ({ folioId: string } & Folio['areas'][number])[] }).rows) {
+    const list = out.get(row.folioId) ?? [];
+    list.push({ id: row.id, name: row.name, role: row.role });
+    out.set(row.folioId, list);
+  }
+  return out;
 }
 
 export async function findFolioRow(db: Db, orgId: string, id: string): Promise<FolioRow | undefined> {
@@ -210,6 +243,9 @@ function listFilters(
   if (q.status) f.push(eq(channelFolio.status, q.status));
   if (q.receivedFrom) f.push(gte(channelFolio.receivedOn, q.receivedFrom));
   if (q.receivedTo) f.push(lte(channelFolio.receivedOn, q.receivedTo));
+  if (q.areaId)
+    f.push(sql`exists (select 1 from channel_routing r where r.folio_id = ${channelFolio.id}
+      and r.organization_id = ${orgId} and r.area_id = ${q.areaId} and r.state <> 'withdrawn')`);
   if (q.overdue !== undefined) {
     const overdue = sql`(${channelFolio.status} = 'pending_local' and ${channelFolio.dueOn} < ${today}::date)`;
     f.push(q.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
@@ -249,8 +285,13 @@ export async function listFolios(db: Db, orgId: string, q: FolioListQuery, today
       .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
       .where(where),
   ]);
+  const areas = await areasOfFolios(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map((r) => presentFolio(r, today, soonLimit)),
+    items: rows.map((r) => presentFolio(r, today, soonLimit, areas.get(r.id))),
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,

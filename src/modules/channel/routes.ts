@@ -76,12 +76,13 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
       const row = await repo.findFolioRow(db, actor.organizationId, req.params.id);
       if (!row) throw notFound();
       const { today, soonLimit } = await window(actor.organizationId);
-      const [history, messages] = await Promise.all([
+      const [history, messages, areas] = await Promise.all([
         repo.folioHistory(db, row.id),
         repo.folioMessages(db, row.id),
+        repo.areasOfFolios(db, actor.organizationId, [row.id]),
       ]);
       return {
-        ...repo.presentFolio(row, today, soonLimit),
+        ...repo.presentFolio(row, today, soonLimit, areas.get(row.id)),
         body: row.body,
         dueRule: row.dueRule,
         history,

@@ -325,6 +325,45 @@ describe('routing a folio to areas, their answers and the consolidated answer', 
     expect(slips.body[1]!.returnReason).toBe('Corresponde a Asuntos Jurídicos');
   });
 
+  it('folio lists filter by routed area and show the areas; the export carries them', async () => {
+    type Listed = { id: string; areas: { id: string; name: string; role: string }[] };
+    const byArea = async (c: HttpClient, areaId: string) =>
+      (await c.get<{ items: Listed[]; total: number }>(`/api/channel/folios?areaId=${areaId}`)).body;
+    const legal = await byArea(liaison, areas.legal);
+    expect(legal.items.map((f) => f.id)).toEqual([folioId]);
+    expect(legal.items[0]!.areas).toEqual([
+      { id: areas.organization, name: 'Dirección Ejecutiva de Organización Electoral', role: 'responsible' },
+      { id: areas.legal, name: 'Dirección Ejecutiva de Asuntos Jurídicos', role: 'informed' },
+    ]);
+    expect((await byArea(liaison, areas.organization)).total).toBe(1);
+    // The secretariat's slip was withdrawn when it was reassigned.
+    expect((await byArea(liaison, areas.secretariat)).total).toBe(0);
+    // Another organization's area id filters nothing in: no folio of its own is routed there.
+    expect((await byArea(bLiaison, areas.legal)).total).toBe(0);
+    const detail = await liaison.get<Listed>(`/api/channel/folios/${folioId}`);
+    expect(detail.body.areas.map((a) => a.name)).toEqual([
+      'Dirección Ejecutiva de Organización Electoral',
+      'Dirección Ejecutiva de Asuntos Jurídicos',
+    ]);
+    // The national authority sees the folio, not the local body's internal routing.
+    expect((await ineStaff.get<Listed>(`/api/channel/folios/${folioId}`)).body.areas).toEqual([]);
+    const csv = await liaison.request<string>(
+      'GET',
+      `/api/channel/folios/export?format=csv&areaId=${areas.legal}`,
+    );
+    expect(csv.status).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]!.split(',').at(-1)).toBe('areas');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      'Dirección Ejecutiva de Organización Electoral (responsable); Dirección Ejecutiva de Asuntos Jurídicos (para conocimiento)',
+    );
+    expect((await liaison.get('/api/channel/folios?areaId=no-es-uuid')).status).toBe(400);
+  });
+
   it('liaison staff consolidate: the answer and the area’s file go to the national authority, the status moves', async () => {
     const foreignFile = await liaison.post<{ code: string; fields: { path: string }[] }>(
       `/api/channel/folios/${folioId}/consolidate`,

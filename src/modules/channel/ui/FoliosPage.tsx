@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FOLIO_STATUSES, CHANNEL_MODULES, FOLIO_NATURES } from '../folio-status';
 import type { FolioListQuery } from '../contract';
+import { useAreaOptions } from '@/modules/directory/ui/api';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { DayInput } from '@/web/shared/ui/DayInput';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useFolios } from './api';
@@ -19,7 +21,7 @@ import { ImportFoliosButton } from './ImportFoliosButton';
 import { NewFolioModal } from './NewFolioModal';
 
 const PAGE_SIZE = 25;
-const FILTERS = ['modulo', 'estatus', 'naturaleza', 'vencidos'] as const;
+const FILTERS = ['modulo', 'estatus', 'naturaleza', 'area', 'desde', 'hasta', 'vencidos'] as const;
 
 export default function FoliosPage() {
   const { t } = useTranslation();
@@ -31,11 +33,16 @@ export default function FoliosPage() {
     module: (list.filters.modulo ?? undefined) as FolioListQuery['module'],
     status: (list.filters.estatus ?? undefined) as FolioListQuery['status'],
     nature: (list.filters.naturaleza ?? undefined) as FolioListQuery['nature'],
+    areaId: list.filters.area ?? undefined,
+    receivedFrom: list.filters.desde ?? undefined,
+    receivedTo: list.filters.hasta ?? undefined,
     overdue: list.filters.vencidos === 'si' ? ('true' as const) : undefined,
   };
   const folios = useFolios({ ...filters, page: list.page, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const national = me.data?.organization.kind === 'national_authority';
+  const canReadAreas = useCan('directory.read');
+  const areas = useAreaOptions(canReadAreas && !national);
 
   return (
     <>
@@ -89,6 +96,32 @@ export default function FoliosPage() {
             onChange={(v) => list.setFilter('naturaleza', v)}
             w={180}
           />
+          {areas.data && areas.data.length > 0 && (
+            <Select
+              label={t('channel.area')}
+              placeholder={t('common.all')}
+              clearable
+              searchable
+              data={areas.data}
+              value={list.filters.area}
+              onChange={(v) => list.setFilter('area', v)}
+              w={260}
+            />
+          )}
+          <DayInput
+            label={t('channel.receivedFrom')}
+            clearable
+            value={list.filters.desde}
+            onChange={(v) => list.setFilter('desde', v ? String(v) : null)}
+            w={150}
+          />
+          <DayInput
+            label={t('channel.receivedTo')}
+            clearable
+            value={list.filters.hasta}
+            onChange={(v) => list.setFilter('hasta', v ? String(v) : null)}
+            w={150}
+          />
           <Checkbox
             label={t('channel.onlyOverdue')}
             checked={list.filters.vencidos === 'si'}
@@ -107,6 +140,7 @@ export default function FoliosPage() {
                   <Table.Th>{t('channel.folio')}</Table.Th>
                   <Table.Th>{t('channel.subject')}</Table.Th>
                   {national && <Table.Th>{t('channel.localBody')}</Table.Th>}
+                  {!national && <Table.Th>{t('channel.areas')}</Table.Th>}
                   <Table.Th>{t('channel.received')}</Table.Th>
                   <Table.Th>{t('channel.due')}</Table.Th>
                   <Table.Th>{t('channel.statusLabel')}</Table.Th>
@@ -132,6 +166,27 @@ export default function FoliosPage() {
                       </Text>
                     </Table.Td>
                     {national && <Table.Td>{f.localOrganization.acronym}</Table.Td>}
+                    {!national && (
+                      <Table.Td maw={220}>
+                        {f.areas.length === 0 ? (
+                          <Text size="sm" c="dimmed">
+                            {t('channel.notRouted')}
+                          </Text>
+                        ) : (
+                          f.areas.map((a) => (
+                            <Text key={a.id} size="sm" fw={a.role === 'responsible' ? 600 : undefined}>
+                              {a.name}
+                              {a.role === 'informed' && (
+                                <Text span size="xs" c="dimmed">
+                                  {' '}
+                                  ({t('channel.forInformation')})
+                                </Text>
+                              )}
+                            </Text>
+                          ))
+                        )}
+                      </Table.Td>
+                    )}
                     <Table.Td>{formatDay(f.receivedOn)}</Table.Td>
                     <Table.Td>
                       {f.dueOn ? formatDay(f.dueOn) : '—'}
