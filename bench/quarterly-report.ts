@@ -1,10 +1,28 @@
 /**
- * Quarterly report generation at ten times the reference's volume: the document tree built from
- * ReportData scaled ×10 (sessions and their attendance columns, agreements, SSSCG updates, months
- * of channel statistics, instruments, opinions, program activities), then rendered to HTML, DOCX,
- * Markdown and PDF. Median of 5 runs after one warm-up. Writes docs/PERFORMANCE.md (quarterly-report).
+ * Quarterly report generation, two cases:
+ *   1. ten times the reference's volume: the document tree built from ReportData scaled ×10
+ *      (sessions and their attendance columns, agreements, SSSCG updates, months of channel
+ *      statistics, instruments, opinions, program activities), then rendered to HTML, DOCX,
+ *      Markdown and PDF;
+ *   2. the demo's report (IECM, CVOE, January–March 2024) read from PostgreSQL with 1,000,000
+ *      folios in the channel (bench/channel-data.ts's loader; every folio the IECM's, the worst
+ *      case), from the records to the DOCX and HTML. BENCH_REPORT_FOLIOS=0 skips it. Uses
+ *      DATABASE_URL when set (a database this bench loaded is reused), otherwise a throwaway server
+ *      on VINCULA_TEST_PG_PORT (54345 by default).
+ * Median of 5 runs after one warm-up. Writes docs/PERFORMANCE.md (quarterly-report).
  */
+import os from 'node:os';
+import { sql } from 'drizzle-orm';
+import { seedDemo } from '../src/cli/demo';
+import { findBodyByAcronym } from '../src/modules/governance/repository';
+import { loadConfig } from '../src/modules/platform/config/config';
+import { migrateDatabase, openDatabase } from '../src/modules/platform/db/client';
+import { createContext } from '../src/modules/platform/runtime';
+import { monthlyStatusTable } from '../src/modules/channel/monthly-status-table';
 import { buildReport } from '../src/modules/reports/build-report';
+import { collectReportData } from '../src/modules/reports/collect-report-data';
+import { findOrganizationByAcronym } from '../src/modules/reports/read-records';
+import { loadFolios, startPostgres } from './channel-data';
 import type { ReportData } from '../src/modules/reports/report-data';
 import { renderReport } from '../src/modules/reports/render';
 import { secondOrganization } from '../src/modules/reports/sample-data';
@@ -142,25 +160,107 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return runs.sort((a, b) => a - b)[2]!;
 }
 
-const data = scaled();
-const doc = buildReport(data);
-const tables = doc.blocks.filter((b) => b.type === 'table').length;
-const rowsTotal = doc.blocks.reduce((s, b) => s + (b.type === 'table' ? b.rows.length : 0), 0);
-const results: [string, number][] = [
-  ['Build the document tree', await time(async () => buildReport(data))],
-  ['Build + HTML', await time(async () => renderReport(buildReport(data), 'html'))],
-  ['Build + DOCX', await time(async () => renderReport(buildReport(data), 'docx'))],
-  ['Build + Markdown', await time(async () => renderReport(buildReport(data), 'md'))],
-  ['Build + PDF', await time(async () => renderReport(buildReport(data), 'pdf'))],
-];
-const body = [
-  `Quarterly report at ${SCALE}× the reference volume: ${doc.blocks.length} blocks, ${tables} tables, ${rowsTotal} table rows, ${doc.figures.length} figures. Median of 5 runs (target < 2 s for DOCX and HTML).`,
-  '',
-  '| Step | Median (ms) |',
-  '| --- | --- |',
-  ...results.map(([name, ms]) => `| ${name} | ${ms.toFixed(0)} |`),
-  '',
-  'Reading the records (collectReportData) is measured by the demo test at 1× and is dominated by the channel statistics query; the 1,000,000-folio case is not measured yet.',
-].join('\n');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+
+async function tenTimes(): Promise<string[]> {
+  const data = scaled();
+  const doc = buildReport(data);
+  const tables = doc.blocks.filter((b) => b.type === 'table').length;
+  const rowsTotal = doc.blocks.reduce((s, b) => s + (b.type === 'table' ? b.rows.length : 0), 0);
+  const before = load();
+  const results: [string, number][] = [
+    ['Build the document tree', await time(async () => buildReport(data))],
+    ['Build + HTML', await time(async () => renderReport(buildReport(data), 'html'))],
+    ['Build + DOCX', await time(async () => renderReport(buildReport(data), 'docx'))],
+    ['Build + Markdown', await time(async () => renderReport(buildReport(data), 'md'))],
+    ['Build + PDF', await time(async () => renderReport(buildReport(data), 'pdf'))],
+  ];
+  return [
+    `**${SCALE}× the reference volume** (document tree from scaled data): ${doc.blocks.length} blocks, ${tables} tables, ${rowsTotal} table rows, ${doc.figures.length} figures. Median of 5 runs (target < 2 s for DOCX and HTML). Load average (1 / 5 / 15 min) ${before} before, ${load()} after.`,
+    '',
+    '| Step | Median (ms) |',
+    '| --- | --- |',
+    ...results.map(([name, ms]) => `| ${name} | ${ms.toFixed(0)} |`),
+  ];
+}
+
+const FOLIOS = Number(process.env.BENCH_REPORT_FOLIOS ?? 1_000_000);
+
+async function millionFolios(): Promise<string[]> {
+  const server = startPostgres('54345');
+  const database = await openDatabase({ databaseUrl: server.url });
+  try {
+    await migrateDatabase(database);
+    const { db } = database;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: server.url,
+      VINCULA_DATA_DIR: '.tmp/unused',
+    });
+    await seedDemo(createContext(config, database));
+    const iecm = (await findOrganizationByAcronym(db, 'IECM'))!;
+    const ine = (await findOrganizationByAcronym(db, 'INE'))!;
+    const body = (await findBodyByAcronym(db, iecm.id, 'CVOE'))!;
+    const count = async () =>
+      (
+        (await db.execute(sql`select count(*)::int as n from channel_folio`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    let loadSeconds = NaN;
+    if ((await count()) < FOLIOS)
+      loadSeconds = await loadFolios(db, { nationalId: ine.id, localIds: [iecm.id], n: FOLIOS });
+    const folios = await count();
+    const scope = { orgId: iecm.id, bodyId: body.id, from: '2024-01-01', to: '2024-03-31' };
+    const quarter = (
+      (await db.execute(sql`select count(*)::int as n from channel_folio
+        where local_org_id = ${iecm.id} and received_on between ${scope.from}::date and ${scope.to}::date`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n;
+    console.log(`${folios} folios (${quarter} in the quarter); load ${loadSeconds.toFixed(0)} s`);
+    const before = load();
+    const results: [string, number][] = [
+      [
+        'Monthly status tables (follow-up and consultations; SQL aggregate)',
+        await time(() =>
+          Promise.all(
+            (['follow_up', 'consultation'] as const).map((module) =>
+              monthlyStatusTable(db, iecm.id, { module, from: scope.from, to: scope.to }),
+            ),
+          ),
+        ),
+      ],
+      ['Read the records (collectReportData)', await time(() => collectReportData(db, scope))],
+      [
+        'Records → HTML',
+        await time(async () => renderReport(buildReport(await collectReportData(db, scope)), 'html')),
+      ],
+      [
+        'Records → DOCX',
+        await time(async () => renderReport(buildReport(await collectReportData(db, scope)), 'docx')),
+      ],
+    ];
+    return [
+      `**${folios.toLocaleString('en-US')} folios in the channel** (PostgreSQL): the demo's report (IECM, CVOE, January–March 2024) from the records, every loaded folio the IECM's (the worst case: ${quarter.toLocaleString('en-US')} folios received in the quarter). Loaded with bench/channel-data.ts in ${Number.isNaN(loadSeconds) ? 'an earlier run' : `${loadSeconds.toFixed(0)} s`}. Median of 5 runs. Load average ${before} before, ${load()} after.`,
+      '',
+      '| Step | Median (ms) |',
+      '| --- | --- |',
+      ...results.map(([name, ms]) => `| ${name} | ${ms.toFixed(0)} |`),
+    ];
+  } finally {
+    await database.close();
+    if (!process.env.BENCH_KEEP_DATABASE) server.stop();
+    else console.log(`database kept at ${server.url}`);
+  }
+}
+
+const body = [...(await tenTimes()), ...(FOLIOS > 0 ? ['', ...(await millionFolios())] : [])].join('\n');
 console.log(body);
 writeSection('quarterly-report', body);
