@@ -24,10 +24,9 @@ const HEADINGS = [
   HeadingLevel.HEADING_3,
   HeadingLevel.HEADING_4,
 ];
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-const runs = (inlines: readonly Inline[], size?: number) =>
-  inlines.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, size }));
+const runs = (inlines: readonly Inline[]) =>
+  inlines.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }));
 
 // Tables are most of a report (2,800+ rows at 10× the reference's volume), and the docx library's
 // object per table, row, cell, paragraph, run and property cost ~0.3 ms a cell to build and
