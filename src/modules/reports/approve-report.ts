@@ -4,7 +4,7 @@ import { findAgreement } from '../governance/repository';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';
-import { compareDocuments } from './check-report';
+import { compareDocuments, programProblems, withProgramProblems } from './check-report';
 import type { ReportDetail } from './contract';
 import { freshDocument } from './generate-report';
 import * as repo from './repository';
@@ -38,7 +38,10 @@ export async function approveReport(
       ]);
     const latest = await repo.latestVersion(tx, orgId, id);
     if (!latest) throw notFound();
-    const check = compareDocuments(latest.document, await freshDocument(tx, orgId, row), row.narrative);
+    const check = withProgramProblems(
+      compareDocuments(latest.document, await freshDocument(tx, orgId, row), row.narrative),
+      await programProblems(tx, orgId, { from: row.periodFrom, to: row.periodTo }),
+    );
     if (!check.ok)
       throw conflict(
         'El informe no pasa la revisión de consistencia: regenérelo o corrija los registros antes de aprobarlo.',

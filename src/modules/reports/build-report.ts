@@ -1,13 +1,25 @@
 import {
   formatDate,
   formatDateList,
+  formatDateRange,
   formatLongDate,
+  formatMonth,
   formatPeriod,
   joinWithY,
   monthAbbreviation,
   monthName,
 } from '../../shared/spanish-dates';
-import { countText, ofName, ofPerson, toName, withArticle } from '../../shared/spanish-words';
+import {
+  capitalize,
+  countText,
+  numberInWords,
+  ofName,
+  ofPerson,
+  ordinalInWords,
+  toName,
+  withArticle,
+} from '../../shared/spanish-words';
+import { formatDateSpec } from '../program/date-spec';
 import type { Block, Inline, ReportDocument } from './contract';
 import {
   b,
@@ -21,7 +33,15 @@ import {
   t,
   table,
 } from './document-kit';
-import type { ProgramObjective, ReportData } from './report-data';
+import { isCalendarQuarter } from './period';
+import type {
+  ProgramActivity,
+  ProgramCampaign,
+  ProgramPlanReview,
+  ProgramPublication,
+  ProgramUnit,
+  ReportData,
+} from './report-data';
 
 // The report as a document tree, section by section, from the period's records. Pure: the same
 // data gives the same tree. Nothing here names an institution: names come from the records.
@@ -166,7 +186,120 @@ function presentation(c: Ctx): Block[] {
         'presentation.mandates',
       ),
     );
+  blocks.push(...programHighlights(c));
   return blocks;
+}
+
+/** Every unit of the program (lines without objectives and objectives) with its code. */
+function programUnits(data: ReportData): { code: string; line: string; unit: ProgramUnit }[] {
+  return (data.program?.lines ?? []).flatMap((l) => [
+    ...(l.activities?.length || l.publications?.length || l.planReviews?.length || l.campaigns?.length
+      ? [
+          {
+            code: l.number,
+            line: l.number,
+            unit: {
+              blocks: [],
+              reason: null,
+              activities: l.activities ?? [],
+              publications: l.publications ?? [],
+              planReviews: l.planReviews ?? [],
+              campaigns: l.campaigns ?? [],
+            },
+          },
+        ]
+      : []),
+    ...l.objectives.map((o) => ({ code: `${l.number}.${o.key}`, line: l.number, unit: o as ProgramUnit })),
+  ]);
+}
+
+/** The presentation's account of the program's records: activities, tours, missions, publications. */
+function programHighlights(c: Ctx): Block[] {
+  const { data } = c;
+  const program = data.program;
+  const out: Block[] = [];
+  const nat = data.channel?.national;
+  const reports = data.channel?.fortnightly ?? [];
+  if (reports.length)
+    out.push(
+      paragraph(
+        `Asimismo, se enviaron a las personas integrantes ${ofName(data.body.name)} ${countText(reports.length, 'informe estadístico', 'informes estadísticos', 'm')} del sistema de vinculación.`,
+        'presentation.fortnightly',
+      ),
+    );
+  const national = data.nationalInstruments ?? [];
+  if (nat && national.length) {
+    const state = (i: (typeof national)[number]) =>
+      i.status === 'signature'
+        ? 'en proceso de firma'
+        : i.signedOn
+          ? `suscripción: ${formatDate(i.signedOn)}`
+          : i.status;
+    out.push(
+      paragraph(
+        `Respecto de la colaboración con el ${nat.acronym}, destacan los siguientes instrumentos jurídicos: ${joinWithY(national.map((i) => `${i.title.replace(/\.\s*$/, '')} (${state(i)})`))}.`,
+        'presentation.national_instruments',
+      ),
+    );
+  }
+  if (!program) return out;
+  const units = programUnits(data);
+  const all = units.flatMap((u) => u.unit.activities);
+  if (all.length) {
+    const byLine = program.lines
+      .map((l) => ({
+        l,
+        n: units.filter((u) => u.line === l.number).reduce((s, u) => s + u.unit.activities.length, 0),
+      }))
+      .filter((x) => x.n);
+    out.push(
+      paragraph(
+        `En el marco del ${program.name}, se registraron ${countText(all.length, 'actividad', 'actividades', 'f')} en el periodo: ${joinWithY(byLine.map((x) => `${x.n < 10 ? numberInWords(x.n, 'f') : x.n} en la línea ${x.l.number}`))}.`,
+        'presentation.program',
+      ),
+    );
+  }
+  const tours = all.filter((a) => a.route?.length);
+  if (tours.length)
+    out.push(
+      paragraph(
+        `Se realizaron ${countText(tours.length, 'gira de trabajo', 'giras de trabajo', 'f')} en el extranjero: ${joinWithY(tours.map((a) => `${a.route!.join('-')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)})`))}.`,
+        'presentation.tours',
+      ),
+    );
+  const missions = all.filter((a) => !a.route?.length && (a.election || a.invitingInstitution));
+  if (missions.length)
+    out.push(
+      paragraph(
+        `${data.organization.acronym ? `El ${data.organization.acronym}` : 'La institución'} formó parte de ${countText(missions.length, 'misión de observación electoral', 'misiones de observación electoral', 'f')}: ${joinWithY(missions.map((a) => [a.election, a.country].filter(Boolean).join(' de ') || a.text))}.`,
+        'presentation.missions',
+      ),
+    );
+  const pubs = units.flatMap((u) => u.unit.publications ?? []);
+  if (pubs.length)
+    out.push(
+      paragraph(
+        `Se elaboraron y difundieron ${joinWithY(pubs.map((p) => `${countText(p.issues.length, 'número', 'números', 'm')} de «${p.name}»`))}.`,
+        'presentation.publications',
+      ),
+    );
+  const reviews = units.flatMap((u) => u.unit.planReviews ?? []);
+  if (reviews.length)
+    out.push(
+      paragraph(
+        `Se informó en ${countText(reviews.length, 'ocasión', 'ocasiones', 'f')} sobre las actualizaciones del ${joinWithY([...new Set(reviews.map((r) => r.system))])}.`,
+        'presentation.reviews',
+      ),
+    );
+  const campaigns = units.flatMap((u) => u.unit.campaigns ?? []);
+  if (campaigns.length)
+    out.push(
+      paragraph(
+        `Se difundieron ${countText(campaigns.length, 'comunicación', 'comunicaciones', 'f')} a los grupos de contacto de la institución.`,
+        'presentation.campaigns',
+      ),
+    );
+  return out;
 }
 
 // ---- II. Sesiones y asistencia
@@ -269,7 +402,13 @@ function agreementsSection(c: Ctx): Block[] {
 
 // ---- blocks of the other modules, placed under program objectives (or on their own)
 
-type ModuleBlock = { key: string; title: string; build: (c: Ctx) => Block[] | null };
+type ModuleBlock = {
+  key: string;
+  title: string;
+  /** How many records of the period the block reports (an objective with none needs a reason). */
+  count: (data: ReportData) => number;
+  build: (c: Ctx) => Block[] | null;
+};
 
 function statusRowsLabels(data: ReportData) {
   const org = data.organization.acronym;
@@ -287,6 +426,8 @@ const MODULE_BLOCKS: ModuleBlock[] = [
   {
     key: 'channel.status',
     title: 'Gestiones en el sistema de vinculación con la autoridad nacional',
+    count: (data) =>
+      data.channel ? data.channel.followUp.totals.total + data.channel.consultation.totals.total : 0,
     build: ({ data, ledger }) => {
       const ch = data.channel;
       if (!ch) return null;
@@ -333,8 +474,25 @@ const MODULE_BLOCKS: ModuleBlock[] = [
     },
   },
   {
+    key: 'channel.fortnightly',
+    title: 'Informes estadísticos del sistema de vinculación',
+    count: (data) => data.channel?.fortnightly?.length ?? 0,
+    build: ({ data, ledger }) => {
+      const reports = data.channel?.fortnightly ?? [];
+      const n = ledger.figure('channel.fortnightly.sent', 'Informes estadísticos enviados', reports.length);
+      if (!n) return null;
+      return [
+        paragraph(
+          `En el mismo periodo se enviaron ${countText(n, 'informe estadístico', 'informes estadísticos', 'm')} a las personas integrantes ${ofName(data.body.name)}, que se detallan en los anexos.`,
+          'channel.fortnightly',
+        ),
+      ];
+    },
+  },
+  {
     key: 'governance.mandates',
     title: 'Seguimiento de los acuerdos del Consejo General',
+    count: (data) => data.mandateUpdates.length,
     build: ({ data, ledger }) => {
       if (!data.mandateUpdates.length) return null;
       ledger.figure(
@@ -364,6 +522,7 @@ const MODULE_BLOCKS: ModuleBlock[] = [
   {
     key: 'agreements.signed',
     title: 'Instrumentos suscritos',
+    count: (data) => data.instruments?.signed.length ?? 0,
     build: ({ data, ledger }) => {
       const rows = data.instruments?.signed ?? [];
       ledger.figure('instruments.signed', 'Instrumentos suscritos', rows.length);
@@ -389,6 +548,9 @@ const MODULE_BLOCKS: ModuleBlock[] = [
   {
     key: 'agreements.negotiation',
     title: 'Acompañamiento en la negociación de instrumentos',
+    count: (data) =>
+      (data.instruments?.negotiation.activities ?? 0) +
+      (data.instruments?.reviewUpdates ?? []).reduce((s, u) => s + u.count, 0),
     build: ({ data, ledger }) => {
       const n = data.instruments?.negotiation;
       if (!n) return null;
@@ -436,6 +598,7 @@ const MODULE_BLOCKS: ModuleBlock[] = [
   {
     key: 'agreements.opinions',
     title: 'Opiniones de pertinencia',
+    count: (data) => data.instruments?.opinions.length ?? 0,
     build: ({ data, ledger }) => {
       const n = ledger.figure(
         'instruments.opinions',
@@ -457,40 +620,297 @@ const MODULE_BLOCKS: ModuleBlock[] = [
   },
 ];
 
-function objectiveBlocks(c: Ctx, objective: ProgramObjective, code: string): Block[] {
+// ---- IV. Actividades realizadas, by the organization's program
+
+const sentence = (s: string) => s.trim().replace(/[.;,:]?\s*$/, '.');
+const personLabel = (p: { name: string; title: string | null }) =>
+  [p.title, p.name].filter(Boolean).join(' ');
+
+/** The date cell of an activity: "Jueves 8 de febrero de 2024", "6 al 9 de marzo de 2024"… */
+function activityDate(a: ProgramActivity): string {
+  if (a.dates)
+    return capitalize(a.dates.mode === 'day' ? formatLongDate(a.dates.day) : formatDateSpec(a.dates));
+  if (!a.on) return '';
+  return capitalize(a.until && a.until !== a.on ? formatDateRange(a.on, a.until) : formatLongDate(a.on));
+}
+
+type Layout = 'general' | 'tour' | 'mission';
+const layoutOf = (a: ProgramActivity): Layout =>
+  a.route?.length ? 'tour' : a.election || a.invitingInstitution ? 'mission' : 'general';
+
+function activityTables(c: Ctx, acts: ProgramActivity[], code: string): Block[] {
   const out: Block[] = [];
-  let count = objective.activities.length;
-  for (const key of objective.blocks) {
-    const mb = MODULE_BLOCKS.find((m) => m.key === key);
-    const built = mb?.build(c);
-    if (built) {
-      out.push(...built);
-      count++;
+  const layouts = [...new Set(acts.map(layoutOf))];
+  for (const layout of layouts) {
+    const group = acts.filter((a) => layoutOf(a) === layout);
+    const key = `program.${code}.${layout}`;
+    if (layout === 'tour') {
+      out.push(
+        table(
+          key,
+          [['No.', 'Ruta', 'Fechas', 'Persona a cargo']],
+          group.map((a, k) => [
+            `${k + 1}.`,
+            a.route!.join('-'),
+            a.dates ? formatDateSpec(a.dates) : activityDate(a),
+            joinWithY((a.people ?? []).filter((p) => p.role === 'lead').map(personLabel)),
+          ]),
+          { widths: [1, 3, 3, 4] },
+        ),
+      );
+      continue;
     }
-  }
-  if (objective.activities.length) {
+    if (layout === 'mission') {
+      out.push(
+        table(
+          key,
+          [
+            [
+              'No.',
+              'Fecha',
+              'Institución que extendió la invitación',
+              'Elección',
+              `Representantes ${ofName(c.data.organization.acronym || c.data.organization.name).replace(/^de la /, 'del ')}`,
+            ],
+          ],
+          group.map((a, k) => [
+            `${k + 1}.`,
+            a.dates ? formatDateSpec(a.dates) : activityDate(a),
+            a.invitingInstitution ?? '',
+            [a.election, a.country].filter(Boolean).join(', '),
+            joinWithY((a.people ?? []).filter((p) => p.role !== 'guest').map(personLabel)),
+          ]),
+          { widths: [1, 3, 4, 3, 4] },
+        ),
+      );
+      continue;
+    }
+    const withPurpose = group.every((a) => a.purpose);
+    const kinds = new Set(group.map((a) => a.kindName ?? ''));
+    const withKind = kinds.size > 1;
+    const withPlace = group.some((a) => a.place || a.modality || a.institutions?.length);
+    const header = [
+      'No.',
+      'Fecha',
+      ...(withKind ? ['Tipo'] : []),
+      'Actividad',
+      ...(withPlace ? ['Lugar o modalidad'] : []),
+      ...(withPurpose ? ['Objetivo'] : []),
+    ];
     out.push(
       table(
-        `program.${code}`,
-        [['No.', 'Actividad']],
-        objective.activities.map((a, k) => {
-          if (a.on) c.ledger.date(a.on, `Actividad ${code}`);
-          return [`${k + 1}.`, a.text];
-        }),
-        { widths: [1, 9] },
+        key,
+        [header],
+        group.map((a, k) => [
+          `${k + 1}.`,
+          activityDate(a),
+          ...(withKind ? [a.kindName ?? ''] : []),
+          [a.text, withPurpose ? null : a.purpose, a.notes]
+            .filter((s): s is string => Boolean(s))
+            .map((s, i) => (i === 0 && !a.purpose && !a.notes ? s : sentence(s)))
+            .join(' '),
+          ...(withPlace ? [[...(a.institutions ?? []), a.place, a.modality].filter(Boolean).join(', ')] : []),
+          ...(withPurpose ? [a.purpose ?? ''] : []),
+        ]),
+        {
+          widths: [1, 3, ...(withKind ? [2] : []), 6, ...(withPlace ? [4] : []), ...(withPurpose ? [5] : [])],
+        },
       ),
     );
-    c.ledger.figure(
-      `program.${code}.activities`,
-      `Actividades del objetivo ${code}`,
-      objective.activities.length,
+  }
+  return out;
+}
+
+/** Rows of a publications table: numbered issues one by one, the others by title and month. */
+function publicationRows(pubs: ProgramPublication[]): { days: string[]; title: string }[] {
+  const rows: { days: string[]; title: string; group: string | null }[] = [];
+  for (const p of pubs)
+    for (const i of p.issues) {
+      const group = i.numbered ? null : `${p.name}\u0000${i.title}\u0000${i.on.slice(0, 7)}`;
+      const row = group ? rows.find((r) => r.group === group) : undefined;
+      if (row) row.days.push(i.on);
+      else rows.push({ days: [i.on], title: i.title, group });
+    }
+  return rows.sort((a, b) => a.days[0]!.localeCompare(b.days[0]!));
+}
+
+function publicationBlocks(c: Ctx, pubs: ProgramPublication[], code: string): Block[] {
+  const out: Block[] = [];
+  const { ledger } = c;
+  for (const p of pubs) {
+    ledger.figure(`program.${code}.issues.${p.name}`, `Números de «${p.name}»`, p.issues.length);
+    for (const i of p.issues) ledger.date(i.on, `${p.name} ${code}`);
+  }
+  const weekly = pubs.filter((p) => p.cadence === 'weekly');
+  const others = pubs.filter((p) => p.cadence !== 'weekly');
+  weekly.forEach((p, k) => {
+    const titles = [...new Set(p.issues.map((i) => i.title))];
+    const one = titles.length === 1 ? titles[0]! : null;
+    out.push(
+      paragraph(
+        [
+          t('Se elaboraron y enviaron '),
+          b(countText(p.issues.length, 'número', 'números', 'm')),
+          t(` de «${p.name}»`),
+          t(
+            p.distribution
+              ? `, a través de ${p.distribution.charAt(0).toLowerCase()}${p.distribution.slice(1)}`
+              : '',
+          ),
+          t(p.audience ? `, dirigidos a ${p.audience.charAt(0).toLowerCase()}${p.audience.slice(1)}` : ''),
+          t(one ? ` (${one}), en las siguientes fechas:` : ', en las siguientes fechas:'),
+        ],
+        `program.${code}.series.${k + 1}`,
+      ),
+      table(
+        `program.${code}.series.${k + 1}`,
+        [one ? ['No.', 'Fecha'] : ['No.', 'Fecha', 'Contenido']],
+        p.issues.map((i, n) => [`${n + 1}.`, capitalize(formatLongDate(i.on)), ...(one ? [] : [i.title])]),
+        { widths: one ? [1, 8] : [1, 3, 6] },
+      ),
+    );
+  });
+  if (others.length) {
+    const rows = publicationRows(others);
+    out.push(
+      paragraph(
+        `Se elaboraron y difundieron los siguientes materiales (${joinWithY(others.map((p) => `«${p.name}»`))}):`,
+        `program.${code}.materials`,
+      ),
+      table(
+        `program.${code}.materials`,
+        [['No.', rows.some((r) => r.days.length > 1) ? 'Fechas' : 'Fecha', 'Información']],
+        rows.map((r, n) => [`${n + 1}.`, formatDateList(r.days), r.title]),
+        { widths: [1, 4, 6] },
+      ),
     );
   }
-  c.ledger.objectives.push({ code, title: objective.title, activities: count, reason: objective.reason });
+  return out;
+}
+
+function planReviewBlocks(c: Ctx, reviews: ProgramPlanReview[], code: string): Block[] {
+  const out: Block[] = [];
+  const systems = [...new Set(reviews.map((r) => r.system))];
+  c.ledger.figure(`program.${code}.reviews`, `Revisiones informadas (${code})`, reviews.length);
+  systems.forEach((system, k) => {
+    const rs = reviews.filter((r) => r.system === system);
+    const to = rs.find((r) => r.informedTo)?.informedTo;
+    for (const r of rs) c.ledger.date(r.reviewedOn, `Revisión ${code}`);
+    out.push(
+      paragraph(
+        `Se realizó la revisión de las actualizaciones del ${system}, informando de ello en ${countText(rs.length, 'ocasión', 'ocasiones', 'f')}${to ? ` a ${to.charAt(0).toLowerCase()}${to.slice(1)}` : ''}, en las siguientes fechas:`,
+        `program.${code}.reviews.${k + 1}`,
+      ),
+      table(
+        `program.${code}.reviews.${k + 1}`,
+        [['No.', 'Fecha', 'Actualización']],
+        rs.map((r, n) => [`${n + 1}.`, capitalize(formatLongDate(r.reviewedOn)), system]),
+        { widths: [1, 3, 6] },
+      ),
+    );
+  });
+  return out;
+}
+
+const CHANNEL_WORDS: Record<string, string> = {
+  email: 'correo electrónico',
+  whatsapp: 'mensajes de WhatsApp',
+  phone: 'llamadas telefónicas',
+};
+const channelsText = (cs: ProgramCampaign[]) =>
+  joinWithY([...new Set(cs.flatMap((x) => x.channels))].map((ch) => CHANNEL_WORDS[ch] ?? ch));
+const monthLabel = (month: string) =>
+  `${capitalize(monthName(Number(month.slice(5, 7))))} ${month.slice(0, 4)}`;
+
+function campaignBlocks(c: Ctx, cs: ProgramCampaign[], code: string): Block[] {
+  c.ledger.figure(`program.${code}.campaigns`, `Temas difundidos (${code})`, cs.length);
+  const dated = cs.every((x) => x.sentOn);
+  if (dated) {
+    for (const x of cs) c.ledger.date(x.sentOn!, `Envío ${code}`);
+    return [
+      paragraph(
+        [
+          t('Durante el periodo se enviaron, por '),
+          t(channelsText(cs)),
+          t(', '),
+          b(countText(cs.length, 'comunicación', 'comunicaciones', 'f')),
+          t(', cuyos temas se describen a continuación:'),
+        ],
+        `program.${code}.campaigns`,
+      ),
+      table(
+        `program.${code}.campaigns`,
+        [['No.', 'Fecha de envío', 'Información']],
+        cs.map((x, n) => [`${n + 1}.`, formatDate(x.sentOn!), x.topic]),
+        { widths: [1, 3, 7] },
+      ),
+    ];
+  }
+  return [
+    paragraph(
+      [
+        t(`Se difundió información por ${channelsText(cs)}. La difusión versó sobre `),
+        b(countText(cs.length, 'tema diferente', 'temas diferentes', 'm')),
+        t(' (por mes, en los anexos):'),
+      ],
+      `program.${code}.campaigns`,
+    ),
+    table(
+      `program.${code}.campaigns`,
+      [['No.', 'Información']],
+      cs.map((x, n) => [`${n + 1}.`, x.topic]),
+      { widths: [1, 9] },
+    ),
+  ];
+}
+
+function unitBlocks(c: Ctx, unit: ProgramUnit, code: string, title: string): Block[] {
+  const out: Block[] = [];
+  const acts = unit.activities;
+  let count = 0;
+  if (acts.length) {
+    count += c.ledger.figure(`program.${code}.activities`, `Actividades del objetivo ${code}`, acts.length);
+    for (const a of acts) if (a.on) c.ledger.date(a.on, `Actividad ${code}`);
+    out.push(
+      paragraph(
+        [
+          t(acts.length === 1 ? 'Durante el periodo se realizó ' : 'Durante el periodo se realizaron '),
+          b(countText(acts.length, 'actividad', 'actividades', 'f')),
+          t(acts.length === 1 ? ', que se describe a continuación:' : ', que se describen a continuación:'),
+        ],
+        `program.${code}.intro`,
+      ),
+      ...activityTables(c, acts, code),
+    );
+  }
+  const pubs = unit.publications ?? [];
+  if (pubs.length) {
+    count += pubs.reduce((s, p) => s + p.issues.length, 0);
+    out.push(...publicationBlocks(c, pubs, code));
+  }
+  const reviews = unit.planReviews ?? [];
+  if (reviews.length) {
+    count += reviews.length;
+    out.push(...planReviewBlocks(c, reviews, code));
+  }
+  const cs = unit.campaigns ?? [];
+  if (cs.length) {
+    count += cs.length;
+    out.push(...campaignBlocks(c, cs, code));
+  }
+  for (const key of unit.blocks) {
+    const mb = MODULE_BLOCKS.find((m) => m.key === key);
+    if (!mb) continue;
+    count += mb.count(c.data);
+    const built = mb.build(c);
+    if (built) out.push(...built);
+  }
+  c.ledger.objectives.push({ code, title, activities: count, reason: unit.reason });
   if (!count)
     out.push(
       paragraph(
-        objective.reason ?? 'No se reportan actividades en este rubro durante el periodo de referencia.',
+        unit.reason ?? 'No se reportan actividades en este rubro durante el periodo de referencia.',
+        `program.${code}.reason`,
       ),
     );
   return out;
@@ -502,9 +922,24 @@ function activities(c: Ctx): Block[] {
   if (program) {
     for (const line of program.lines) {
       blocks.push(heading(2, `${line.number}. ${line.title}`));
+      const own: ProgramUnit = {
+        blocks: line.blocks ?? [],
+        reason: line.reason ?? null,
+        activities: line.activities ?? [],
+        publications: line.publications ?? [],
+        planReviews: line.planReviews ?? [],
+        campaigns: line.campaigns ?? [],
+      };
+      const hasOwn =
+        own.blocks.length ||
+        own.activities.length ||
+        own.publications!.length ||
+        own.planReviews!.length ||
+        own.campaigns!.length;
+      if (!line.objectives.length || hasOwn) blocks.push(...unitBlocks(c, own, line.number, line.title));
       for (const o of line.objectives) {
         blocks.push(heading(3, `${o.key}) ${o.title}`, false));
-        blocks.push(...objectiveBlocks(c, o, `${line.number}.${o.key}`));
+        blocks.push(...unitBlocks(c, o, `${line.number}.${o.key}`, o.title));
       }
     }
     return blocks;
@@ -520,20 +955,37 @@ function activities(c: Ctx): Block[] {
   return blocks;
 }
 
+/** The program line whose objective (or the line itself) shows a module block, when there is a program. */
+function lineOfBlock(data: ReportData, key: string): string | null {
+  for (const l of data.program?.lines ?? [])
+    if ((l.blocks ?? []).includes(key) || l.objectives.some((o) => o.blocks.includes(key))) return l.number;
+  return null;
+}
+
+/** "el segundo trimestre de 2024", or "el periodo del 1 al 15 de abril de 2024". */
+function periodInText(from: string, to: string): string {
+  const q = isCalendarQuarter(from, to);
+  if (q) return `el ${ordinalInWords(q, 'm')} trimestre de ${from.slice(0, 4)}`;
+  return `el periodo ${/^\d/.test(formatPeriod(from, to)) ? 'del' : 'de'} ${formatPeriod(from, to)}`;
+}
+
 // ---- V. Actividades pendientes
 
 function pending(c: Ctx): Block[] {
   const { data, ledger } = c;
   const blocks: Block[] = [heading(1, 'V. Actividades pendientes')];
+  const items: { line: string | null; blocks: Block[] }[] = [];
+  const add = (line: string | null, ...bs: Block[]) => items.push({ line, blocks: bs });
   const ch = data.channel;
-  let any = false;
   if (ch) {
+    const line = lineOfBlock(data, 'channel.status');
     const pendingNow = ledger.figure(
       'channel.follow_up.pending_local',
       'Folios pendientes de atender al cierre',
       ch.followUp.totals.pending_local,
     );
-    blocks.push(
+    add(
+      line,
       paragraph(
         pendingNow
           ? `Al ${formatLongDate(data.to)}, en el módulo de Seguimiento de actividades existían ${countText(pendingNow, 'folio', 'folios', 'm')} de respuesta pendientes.`
@@ -541,10 +993,10 @@ function pending(c: Ctx): Block[] {
         'pending.channel',
       ),
     );
-    any = true;
     if (ch.recurring.length) {
-      ledger.figure('channel.recurring', 'Folios con obligación mensual', ch.recurring.length);
-      blocks.push(
+      ledger.figure('channel.recurring', 'Folios con obligación periódica', ch.recurring.length);
+      add(
+        line,
         paragraph(
           `Respecto del módulo de seguimiento de actividades, ${ch.recurring.length === 1 ? 'se tiene un folio que se actualiza' : `se tienen ${countText(ch.recurring.length, 'folio', 'folios', 'm')} que se actualizan`} periódicamente:`,
           'pending.recurring',
@@ -560,16 +1012,24 @@ function pending(c: Ctx): Block[] {
       );
     }
   }
-  if (data.openInstruments.length) {
-    any = true;
-    blocks.push(
-      paragraph('Instrumentos en proceso de suscripción:'),
-      list(data.openInstruments.map((o) => `${o.title}. En proceso de suscripción.`)),
+  const instrumentsLine =
+    lineOfBlock(data, 'agreements.signed') ?? lineOfBlock(data, 'agreements.negotiation');
+  for (const [status, label, state] of [
+    ['signature', 'Instrumentos en proceso de firma', 'En proceso de firma'],
+    ['negotiation', 'Instrumentos en proceso de negociación', 'En proceso de negociación'],
+  ] as const) {
+    const open = data.openInstruments.filter((o) => o.status === status);
+    if (!open.length) continue;
+    ledger.figure(`instruments.open.${status}`, label, open.length);
+    add(
+      instrumentsLine,
+      paragraph(`${label}:`),
+      list(open.map((o) => `${o.title.replace(/\.\s*$/, '')}. ${state}.`)),
     );
   }
   if (data.instruments) {
-    any = true;
-    blocks.push(
+    add(
+      lineOfBlock(data, 'agreements.opinions'),
       paragraph(
         data.pendingOpinions
           ? `Al ${formatLongDate(data.to)} se tienen ${countText(data.pendingOpinions, 'opinión de pertinencia pendiente', 'opiniones de pertinencia pendientes', 'f')} de emitir.`
@@ -578,77 +1038,221 @@ function pending(c: Ctx): Block[] {
       ),
     );
   }
-  const lines = [...new Set(data.pendingItems.map((p) => p.line))];
-  for (const line of lines) {
-    any = true;
-    const title = data.program?.lines.find((l) => l.number === line)?.title;
-    if (line) blocks.push(paragraph([b(`${line}. ${title ?? ''}`.trim())]));
-    blocks.push(list(data.pendingItems.filter((p) => p.line === line).map((p) => parseInline(p.text))));
+  const targets = data.nextTargets ?? [];
+  for (const line of [...new Set(targets.map((x) => x.line))]) {
+    const ts = targets.filter((x) => x.line === line);
+    add(
+      line,
+      paragraph('Se tienen programadas las siguientes metas:', `pending.targets.${line}`),
+      list(
+        ts.map(
+          (x) =>
+            `${x.description.replace(/\.\s*$/, '')} durante ${periodInText(x.periodStart, x.periodEnd)} (meta: ${countText(x.minimumCount, x.unit, x.unit, /as?$/.test(x.unit.split(' ')[0]!) ? 'f' : 'm')}).`,
+        ),
+      ),
+    );
   }
-  if (!any) blocks.push(paragraph('No se registran actividades pendientes.'));
+  const scheduled = data.scheduled ?? [];
+  for (const line of [...new Set(scheduled.map((x) => x.line))])
+    add(
+      line,
+      paragraph('Actividades calendarizadas:', `pending.scheduled.${line}`),
+      list(scheduled.filter((x) => x.line === line).map((x) => `${activityDate(x)}: ${sentence(x.text)}`)),
+    );
+  for (const p of data.pendingItems) add(p.line, list([parseInline(p.text)]));
+  if (!items.length) {
+    blocks.push(paragraph('No se registran actividades pendientes.'));
+    return blocks;
+  }
+  const order = [
+    null,
+    ...(data.program?.lines.map((l) => l.number) ?? []),
+    ...items.map((x) => x.line),
+  ].filter((l, k, all) => all.indexOf(l) === k);
+  for (const line of order) {
+    const mine = items.filter((x) => x.line === line);
+    if (!mine.length) continue;
+    if (line) {
+      const title = data.program?.lines.find((l) => l.number === line)?.title;
+      blocks.push(paragraph([b(`${line}. ${title ?? ''}`.trim())]));
+    }
+    // Consecutive one-item lists (staff items) are merged into one list.
+    for (const block of mine.flatMap((x) => x.blocks)) {
+      const last = blocks[blocks.length - 1];
+      if (block.type === 'list' && last?.type === 'list' && !block.ordered && !last.ordered)
+        blocks[blocks.length - 1] = { ...last, items: [...last.items, ...block.items] };
+      else blocks.push(block);
+    }
+  }
   return blocks;
 }
 
 // ---- VI. Anexos
 
+/** "Primera quincena de enero de 2024" for days 1–15 and 16–end; any other range as a range. */
+function fortnightLabel(from: string, to: string): string {
+  const y = Number(from.slice(0, 4));
+  const m = Number(from.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (from.slice(0, 7) === to.slice(0, 7)) {
+    if (from.endsWith('-01') && to.endsWith('-15')) return `Primera quincena de ${formatMonth(y, m)}`;
+    if (from.endsWith('-16') && Number(to.slice(8)) === last)
+      return `Segunda quincena de ${formatMonth(y, m)}`;
+  }
+  return capitalize(formatDateRange(from, to));
+}
+
+type Annex = { key: string; title: string; build: (c: Ctx) => Block[] };
+
+function annexItems(c: Ctx): { block: string | null; objective: string | null; annex: Annex }[] {
+  const { data } = c;
+  const out: { block: string | null; objective: string | null; annex: Annex }[] = [];
+  const ch = data.channel;
+  if (ch) {
+    out.push({
+      block: 'channel.status',
+      objective: null,
+      annex: {
+        key: 'channel',
+        title: 'Gestiones en el sistema de vinculación por mes de recepción',
+        build: () => {
+          const blocks: Block[] = [];
+          const labels = statusRowsLabels(data);
+          for (const [title, tbl, key] of [
+            ['Seguimiento de actividades', ch.followUp, 'annex.follow_up'],
+            ['Consulta y Documentos', ch.consultation, 'annex.consultation'],
+          ] as const) {
+            blocks.push(
+              table(
+                key,
+                [
+                  ['', cell(title, { colSpan: tbl.months.length, align: 'center' })],
+                  [
+                    '',
+                    ...tbl.months.map((m) =>
+                      cell(monthAbbreviation(Number(m.month.slice(5))), { align: 'center' }),
+                    ),
+                  ],
+                ],
+                STATUS_KEYS.map((s) => [
+                  labels[s],
+                  ...tbl.months.map((m) => cell(String(m[s]), { align: 'center' })),
+                ]),
+                { widths: [4, ...tbl.months.map(() => 1)] },
+              ),
+            );
+            tbl.months.forEach((m) =>
+              STATUS_KEYS.forEach((s) =>
+                c.ledger.figure(`${key}.${m.month}.${s}`, `${title} ${m.month}: ${labels[s]}`, m[s]),
+              ),
+            );
+          }
+          const reports = ch.fortnightly ?? [];
+          if (reports.length)
+            blocks.push(
+              paragraph([b('Informes estadísticos enviados')]),
+              table(
+                'annex.fortnightly',
+                [['No.', 'Informe', 'Fecha de envío']],
+                reports.map((r, k) => [
+                  `${k + 1}.`,
+                  fortnightLabel(r.from, r.to),
+                  r.sentOn ? capitalize(formatLongDate(r.sentOn)) : '',
+                ]),
+                { widths: [1, 5, 4] },
+              ),
+            );
+          return blocks;
+        },
+      },
+    });
+  }
+  const opinions = data.instruments?.opinions ?? [];
+  if (opinions.length)
+    out.push({
+      block: 'agreements.opinions',
+      objective: null,
+      annex: {
+        key: 'opinions',
+        title: 'Opiniones de pertinencia emitidas',
+        build: () => [
+          table(
+            'annex.opinions',
+            [
+              [
+                'No.',
+                'Número de opinión de pertinencia',
+                'Instrumento jurídico opinado',
+                'Área responsable operativa del instrumento',
+              ],
+            ],
+            opinions.map((o) => [`${o.n}.`, o.number, o.instrument, o.areas]),
+            { widths: [1, 3, 6, 4] },
+          ),
+        ],
+      },
+    });
+  // Outreach topics known only by month: their table by month.
+  for (const l of data.program?.lines ?? [])
+    for (const o of l.objectives) {
+      const cs = o.campaigns ?? [];
+      if (!cs.length || cs.every((x) => x.sentOn)) continue;
+      const code = `${l.number}.${o.key}`;
+      out.push({
+        block: null,
+        objective: code,
+        annex: {
+          key: `campaigns.${code}`,
+          title: 'Temas difundidos por mes',
+          build: () => [
+            paragraph(`De ${formatPeriod(data.from, data.to)}`),
+            table(
+              `annex.campaigns.${code}`,
+              [['No.', 'Fecha de envío', 'Información']],
+              cs.map((x, n) => [`${n + 1}.`, monthLabel(x.month), x.topic]),
+              { widths: [1, 2, 8] },
+            ),
+          ],
+        },
+      });
+    }
+  return out;
+}
+
 function annexes(c: Ctx): Block[] {
   const { data } = c;
   const blocks: Block[] = [heading(1, 'VI. Anexos')];
+  const items = annexItems(c);
+  if (!items.length) {
+    blocks.push(paragraph('No se presentan anexos en este periodo.'));
+    return blocks;
+  }
+  const program = data.program;
+  // Where each annex belongs in the program: the objective showing its block, or its own objective.
+  const placeOf = (it: (typeof items)[number]) => {
+    for (const l of program?.lines ?? []) {
+      if (it.block && (l.blocks ?? []).includes(it.block)) return { line: l, objective: null };
+      for (const o of l.objectives)
+        if ((it.block && o.blocks.includes(it.block)) || it.objective === `${l.number}.${o.key}`)
+          return { line: l, objective: o };
+    }
+    return null;
+  };
+  const placed = items.map((it) => ({ it, place: placeOf(it) }));
   let n = 0;
-  const ch = data.channel;
-  if (ch) {
-    blocks.push(heading(2, `${++n}. Gestiones en el sistema de vinculación por mes de recepción`));
-    const labels = statusRowsLabels(data);
-    for (const [title, tbl, key] of [
-      ['Seguimiento de actividades', ch.followUp, 'annex.follow_up'],
-      ['Consulta y Documentos', ch.consultation, 'annex.consultation'],
-    ] as const) {
-      blocks.push(
-        table(
-          key,
-          [
-            ['', cell(title, { colSpan: tbl.months.length, align: 'center' })],
-            [
-              '',
-              ...tbl.months.map((m) =>
-                cell(monthAbbreviation(Number(m.month.slice(5))), { align: 'center' }),
-              ),
-            ],
-          ],
-          STATUS_KEYS.map((s) => [
-            labels[s],
-            ...tbl.months.map((m) => cell(String(m[s]), { align: 'center' })),
-          ]),
-          { widths: [4, ...tbl.months.map(() => 1)] },
-        ),
-      );
-      tbl.months.forEach((m) =>
-        STATUS_KEYS.forEach((s) =>
-          c.ledger.figure(`${key}.${m.month}.${s}`, `${title} ${m.month}: ${labels[s]}`, m[s]),
-        ),
-      );
+  for (const { it } of placed.filter((p) => !p.place)) {
+    blocks.push(heading(2, `${++n}. ${it.annex.title}`), ...it.annex.build(c));
+  }
+  for (const line of program?.lines ?? []) {
+    const here = placed.filter((p) => p.place?.line === line);
+    if (!here.length) continue;
+    blocks.push(heading(2, `${line.number}. ${line.title}`));
+    let letter = 0;
+    for (const { it, place } of here) {
+      const title = place!.objective?.title ?? it.annex.title;
+      blocks.push(heading(3, `${String.fromCharCode(65 + letter++)}) ${title}`, false), ...it.annex.build(c));
     }
   }
-  const opinions = data.instruments?.opinions ?? [];
-  if (opinions.length) {
-    blocks.push(heading(2, `${++n}. Opiniones de pertinencia emitidas`));
-    blocks.push(
-      table(
-        'annex.opinions',
-        [
-          [
-            'No.',
-            'Número de opinión de pertinencia',
-            'Instrumento jurídico opinado',
-            'Área responsable operativa del instrumento',
-          ],
-        ],
-        opinions.map((o) => [`${o.n}.`, o.number, o.instrument, o.areas]),
-        { widths: [1, 3, 6, 4] },
-      ),
-    );
-  }
-  if (!n) blocks.push(paragraph('No se presentan anexos en este periodo.'));
   return blocks;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/client';
+import { objectivesWithoutActivityOrReason } from '../program/report-data';
 import { notFound } from '../platform/http/errors';
 import type { CheckResult, ReportDocument } from './contract';
 import { freshDocument } from './generate-report';
@@ -64,6 +65,32 @@ export function compareDocuments(
   return { ok: problems.length === 0, problems, checkedFigures: printed.figures.length };
 }
 
+/**
+ * The program's own account: every objective (or line without objectives) of the organization's
+ * program with no activity and no stated reason in the period is a problem, whatever the document
+ * printed (approval is blocked until staff record the activity or the reason).
+ */
+export async function programProblems(
+  db: Db,
+  orgId: string,
+  period: { from: string; to: string },
+): Promise<CheckResult['problems']> {
+  const unexplained = await objectivesWithoutActivityOrReason(db, orgId, period);
+  return unexplained.map((u) => ({
+    kind: 'objective' as const,
+    where: `${u.label} ${u.title}`,
+    message:
+      'El objetivo del programa no tiene actividades registradas en el periodo ni un motivo declarado.',
+  }));
+}
+
+/** The document check plus the program's, merged (an objective is reported once). */
+export function withProgramProblems(result: CheckResult, extra: CheckResult['problems']): CheckResult {
+  const seen = new Set(result.problems.map((p) => `${p.kind}\u0000${p.where}`));
+  const problems = [...result.problems, ...extra.filter((p) => !seen.has(`${p.kind}\u0000${p.where}`))];
+  return { ...result, ok: problems.length === 0, problems };
+}
+
 export async function checkReport(db: Db, orgId: string, id: string): Promise<CheckResult> {
   const row = await repo.findReportRow(db, orgId, id);
   if (!row) throw notFound();
@@ -71,5 +98,10 @@ export async function checkReport(db: Db, orgId: string, id: string): Promise<Ch
   if (!latest) throw notFound();
   // An approved report is checked against itself: it is frozen, the records may move on.
   const fresh = row.status === 'approved' ? latest.document : await freshDocument(db, orgId, row);
-  return compareDocuments(latest.document, fresh, row.narrative);
+  const result = compareDocuments(latest.document, fresh, row.narrative);
+  if (row.status === 'approved') return result;
+  return withProgramProblems(
+    result,
+    await programProblems(db, orgId, { from: row.periodFrom, to: row.periodTo }),
+  );
 }

@@ -8,7 +8,11 @@ import * as governance from '../governance/repository';
 import type { Db } from '../platform/db/client';
 import { notFound } from '../platform/http/errors';
 import * as records from './read-records';
-import type { ProgramOutline, ReportData } from './report-data';
+import { listReports as fortnightlyReports } from '../channel/report-repository';
+import type { Instrument } from '../agreements/contract';
+import { collectProgram } from './collect-program-data';
+import { nextPeriod } from './period';
+import type { ReportData } from './report-data';
 
 export type ReportScope = {
   orgId: string;
@@ -16,8 +20,6 @@ export type ReportScope = {
   from: string;
   to: string;
   pendingItems?: ReportData['pendingItems'];
-  /** The organization's program outline, when the program module provides one. */
-  program?: ProgramOutline | null;
 };
 
 export async function findReportBody(db: Db, orgId: string, bodyId: string): Promise<Body> {
@@ -77,17 +79,30 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
     nationalAuthority(db),
     listOpinions(db, orgId, { status: 'requested', page: 1, pageSize: 1 }),
   ]);
-  const [attendance, agreements, mandateUpdates, followUp, consultation, recurring, instruments, open] =
-    await Promise.all([
-      attendanceReport(db, orgId, body, { from, to }),
-      agreementsBySession(db, orgId, body, { from, to }),
-      records.mandateUpdateDays(db, orgId, from, to),
-      monthlyStatusTable(db, orgId, { module: 'follow_up', from, to }),
-      monthlyStatusTable(db, orgId, { module: 'consultation', from, to }),
-      records.openRecurringObligations(db, orgId, to),
-      listReportTables(db, orgId, from, to),
-      allInstruments(db, orgId, { status: ['signature'] }, to),
-    ]);
+  const [
+    attendance,
+    agreements,
+    mandateUpdates,
+    followUp,
+    consultation,
+    recurring,
+    instruments,
+    every,
+    fortnights,
+    programSections,
+  ] = await Promise.all([
+    attendanceReport(db, orgId, body, { from, to }),
+    agreementsBySession(db, orgId, body, { from, to }),
+    records.mandateUpdateDays(db, orgId, from, to),
+    monthlyStatusTable(db, orgId, { module: 'follow_up', from, to }),
+    monthlyStatusTable(db, orgId, { module: 'consultation', from, to }),
+    records.openRecurringObligations(db, orgId, to),
+    listReportTables(db, orgId, from, to),
+    allInstruments(db, orgId, {}, to),
+    fortnightlyReports(db, orgId),
+    collectProgram(db, orgId, { from, to }, nextPeriod(from, to)),
+  ]);
+  const open = every.filter((i) => i.status === 'negotiation' || i.status === 'signature');
   return {
     organization: { name: org?.name ?? '', acronym: org?.acronym ?? '' },
     body: {
@@ -109,13 +124,60 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
       followUp,
       consultation,
       recurring,
+      fortnightly: fortnights
+        .filter((r) => r.periodFrom >= from && r.periodTo <= to && r.state === 'sent')
+        .map((r) => ({ from: r.periodFrom, to: r.periodTo, sentOn: r.sentOn }))
+        .sort((a, b) => a.from.localeCompare(b.from)),
     },
     pendingOpinions: pendingOpinions.total,
     instruments,
     openInstruments: open
-      .map((i) => ({ title: i.title, status: i.status as 'signature' }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'es')),
-    program: scope.program ?? null,
+      .map((i) => ({ title: i.title, status: i.status as 'negotiation' | 'signature' }))
+      .sort((a, b) => a.status.localeCompare(b.status) || a.title.localeCompare(b.title, 'es')),
+    nationalInstruments: national ? nationalInstruments(every, national, from, to) : [],
+    program: programSections.program,
+    nextTargets: programSections.nextTargets,
+    scheduled: programSections.scheduled,
     pendingItems: scope.pendingItems ?? [],
   };
+}
+
+/**
+ * The instruments with the national authority signed in the period or in signature at its end,
+ * each preceded by the earlier amendments of the same type to the same parent (an amendment is
+ * presented with those it follows).
+ */
+export function nationalInstruments(
+  all: Instrument[],
+  national: { name: string; acronym: string },
+  from: string,
+  to: string,
+): NonNullable<ReportData['nationalInstruments']> {
+  const withNational = (i: Instrument) =>
+    i.parties.some((p) => p.acronym === national.acronym || p.name === national.name);
+  const main = all
+    .filter(
+      (i) =>
+        withNational(i) &&
+        ((i.signedOn !== null && i.signedOn >= from && i.signedOn <= to) || i.status === 'signature'),
+    )
+    .sort((a, b) => (a.signedOn ?? '9999').localeCompare(b.signedOn ?? '9999'));
+  const out: Instrument[] = [];
+  for (const i of main) {
+    const earlier = all
+      .filter(
+        (e) =>
+          i.parentId !== null &&
+          e.parentId === i.parentId &&
+          e.typeId === i.typeId &&
+          e.ordinal !== null &&
+          i.ordinal !== null &&
+          e.ordinal < i.ordinal &&
+          e.signedOn !== null &&
+          e.signedOn <= to,
+      )
+      .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+    for (const e of [...earlier, i]) if (!out.includes(e)) out.push(e);
+  }
+  return out.map((i) => ({ title: i.title, status: i.status, signedOn: i.signedOn }));
 }
