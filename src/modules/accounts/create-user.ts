@@ -39,7 +39,7 @@ export async function createUser(
 }
 
 export async function assertAreas(db: Db, organizationId: string, areaIds: string[]): Promise<void> {
-  const found = new Set(await existingAreaIds(db, organizationId, areaIds));
+  const found = await existingAreaIds(db, organizationId, areaIds);
   const missing = areaIds.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length) {
     throw invalid(

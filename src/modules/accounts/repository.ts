@@ -1,7 +1,6 @@
-import { and, asc, count, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { foldedContains } from '../platform/db/search';
-import { area } from '../directory/schema';
 import type { Role, User, UserListQuery } from './contract';
 import { account, loginFailure, organization, session, user, userArea } from './schema';
 
@@ -145,15 +144,7 @@ export async function replaceUserAreas(db: Db, userId: string, areaIds: string[]
   if (areaIds.length) await db.insert(userArea).values(areaIds.map((areaId) => ({ userId, areaId })));
 }
 
-/** The subset of `areaIds` that belongs to the organization. */
-export async function existingAreaIds(db: Db, organizationId: string, areaIds: string[]): Promise<string[]> {
-  if (!areaIds.length) return [];
-  const rows = await db
-    .select({ id: area.id })
-    .from(area)
-    .where(and(eq(area.organizationId, organizationId), inArray(area.id, areaIds)));
-  return rows.map((r) => r.id);
-}
+export { existingAreaIds } from '../directory/repository';
 
 export async function revokeSessions(db: Db, userId: string) {
   await db.delete(session).where(eq(session.userId, userId));

@@ -438,24 +438,7 @@ export async function replaceAreas(db: Db, orgId: string, instrumentId: string, 
   }
 }
 
-/** The ids among `ids` that are institutions of the organization's directory. */
-export async function existingInstitutionIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .select({ id: institution.id })
-    .from(institution)
-    .where(and(eq(institution.organizationId, orgId), inArray(institution.id, ids)));
-  return new Set(rows.map((r) => r.id));
-}
-
-export async function existingAreaIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .select({ id: area.id })
-    .from(area)
-    .where(and(eq(area.organizationId, orgId), inArray(area.id, ids)));
-  return new Set(rows.map((r) => r.id));
-}
+export { existingAreaIds, existingInstitutionIds } from '../directory/repository';
 
 export async function insertStatusChange(
   db: Db,

@@ -477,3 +477,24 @@ export async function deleteRow(
   const table = { institution, area, person }[entity];
   await db.delete(table).where(and(eq(table.organizationId, orgId), eq(table.id, id)));
 }
+
+// ---- references from other modules: ids they hold must be records of the organization's directory
+
+type DirectoryTable = typeof institution | typeof area | typeof person;
+
+async function existingIn(db: Db, table: DirectoryTable, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows: { id: string }[] = await db
+    .select({ id: table.id })
+    .from(table as typeof institution)
+    .where(and(eq(table.organizationId, orgId), inArray(table.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The ids among `ids` that are institutions of the organization's directory. */
+export const existingInstitutionIds = (db: Db, orgId: string, ids: string[]) =>
+  existingIn(db, institution, orgId, ids);
+/** The ids among `ids` that are areas of the organization. */
+export const existingAreaIds = (db: Db, orgId: string, ids: string[]) => existingIn(db, area, orgId, ids);
+/** The ids among `ids` that are people of the organization's directory. */
+export const existingPersonIds = (db: Db, orgId: string, ids: string[]) => existingIn(db, person, orgId, ids);
