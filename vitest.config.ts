@@ -34,6 +34,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {
@@ -48,6 +49,9 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // A browser on a loaded 2-core machine can take seconds to show a change; expect.poll's
+          // default of 1 s made such waits fail (the polls still end as soon as the page is right).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

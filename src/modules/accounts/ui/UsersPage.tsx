@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -21,9 +8,8 @@ import { api } from '@/web/shared/api/client';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
-import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
-import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useAreaOptions, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -80,122 +66,106 @@ export default function UsersPage() {
             w={260}
           />
         </Group>
-        {users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table>
-              <Table.Caption className="sr-caption">{t('users.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.name')}</Table.Th>
-                  <Table.Th>{t('users.roles')}</Table.Th>
-                  <Table.Th>{t('users.areas')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {u.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {u.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} variant="light" color="gray" tt="none">
-                            {t(`enums.role.${r}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {u.areaIds.length ? u.areaIds.map((id) => areaName.get(id) ?? '…').join('; ') : '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {u.disabled ? (
-                        <Badge color="red" variant="light" tt="none">
-                          {t('users.disabled')}
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light" tt="none">
-                          {t('users.active')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={t('users.actionsFor', { name: u.name })}
-                            >
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item
-                              leftSection={<IconPencil size={16} aria-hidden />}
-                              onClick={() => setDialog({ kind: 'edit', user: u })}
-                            >
-                              {t('users.edit')}
-                            </Menu.Item>
-                            <Menu.Item
-                              leftSection={<IconKey size={16} aria-hidden />}
-                              onClick={() => setDialog({ kind: 'password', user: u })}
-                            >
-                              {t('users.resetPassword')}
-                            </Menu.Item>
-                            <Menu.Item
-                              color={u.disabled ? undefined : 'red.9'}
-                              disabled={u.id === me?.id}
-                              leftSection={
-                                u.disabled ? (
-                                  <IconUserCheck size={16} aria-hidden />
-                                ) : (
-                                  <IconUserOff size={16} aria-hidden />
-                                )
-                              }
-                              onClick={() => setDialog({ kind: 'toggle', user: u })}
-                            >
-                              {u.disabled ? t('users.enable') : t('users.disable')}
-                            </Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-                {users.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={canManage ? 5 : 4}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('list.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {users.data && (
-          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={users.data.total} onPage={list.setPage} />
-        )}
+        <ListTable
+          caption={t('users.caption')}
+          minWidth={760}
+          query={users}
+          paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
+          columns={[
+            {
+              header: t('users.name'),
+              cell: (u) => (
+                <>
+                  <Text fw={600} size="sm">
+                    {u.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {u.email}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('users.roles'),
+              cell: (u) => (
+                <Group gap={4}>
+                  {u.roles.map((r) => (
+                    <Badge key={r} variant="light" color="gray" tt="none">
+                      {t(`enums.role.${r}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              ),
+            },
+            {
+              header: t('users.areas'),
+              cell: (u) => (
+                <Text size="sm">
+                  {u.areaIds.length ? u.areaIds.map((id) => areaName.get(id) ?? '…').join('; ') : '—'}
+                </Text>
+              ),
+            },
+            {
+              header: t('users.status'),
+              cell: (u) =>
+                u.disabled ? (
+                  <Badge color="red" variant="light" tt="none">
+                    {t('users.disabled')}
+                  </Badge>
+                ) : (
+                  <Badge color="teal" variant="light" tt="none">
+                    {t('users.active')}
+                  </Badge>
+                ),
+            },
+            canManage && {
+              header: t('common.actions'),
+              hiddenHeader: true,
+              align: 'right',
+              cell: (u) => (
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('users.actionsFor', { name: u.name })}
+                    >
+                      <IconDots size={18} aria-hidden />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={<IconPencil size={16} aria-hidden />}
+                      onClick={() => setDialog({ kind: 'edit', user: u })}
+                    >
+                      {t('users.edit')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconKey size={16} aria-hidden />}
+                      onClick={() => setDialog({ kind: 'password', user: u })}
+                    >
+                      {t('users.resetPassword')}
+                    </Menu.Item>
+                    <Menu.Item
+                      color={u.disabled ? undefined : 'red.9'}
+                      disabled={u.id === me?.id}
+                      leftSection={
+                        u.disabled ? (
+                          <IconUserCheck size={16} aria-hidden />
+                        ) : (
+                          <IconUserOff size={16} aria-hidden />
+                        )
+                      }
+                      onClick={() => setDialog({ kind: 'toggle', user: u })}
+                    >
+                      {u.disabled ? t('users.enable') : t('users.disable')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              ),
+            },
+          ]}
+        />
       </Paper>
 
       {dialog?.kind === 'create' && <UserFormModal opened onClose={close} />}

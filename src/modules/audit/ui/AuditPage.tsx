@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,9 +9,8 @@ import { api } from '@/web/shared/api/client';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
-import { QueryError } from '@/web/shared/ui/QueryError';
 import { AuditDetailModal } from './AuditDetailModal';
 
 const PAGE_SIZE = 50;
@@ -86,68 +85,43 @@ export default function AuditPage() {
             w={170}
           />
         </Group>
-        {entries.isError ? (
-          <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table>
-              <Table.Caption className="sr-caption">{t('audit.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={80}>{t('audit.seq')}</Table.Th>
-                  <Table.Th>{t('audit.when')}</Table.Th>
-                  <Table.Th>{t('audit.who')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data?.items.map((e) => (
-                  <Table.Tr key={e.seq}>
-                    <Table.Td ff="monospace" fz="sm">
-                      {e.seq}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(e.occurredAt)}</Table.Td>
-                    <Table.Td>{e.actorLabel}</Table.Td>
-                    <Table.Td>{actionLabel(e.action)}</Table.Td>
-                    <Table.Td>{entityLabel(e.entityType)}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        leftSection={<IconEye size={14} aria-hidden />}
-                        aria-label={t('audit.viewNamed', { seq: e.seq })}
-                        onClick={() => setSelected(e)}
-                      >
-                        {t('audit.view')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {entries.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('list.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {entries.data && (
-          <ListFooter
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            total={entries.data.total}
-            onPage={list.setPage}
-          />
-        )}
+        <ListTable
+          caption={t('audit.caption')}
+          minWidth={820}
+          query={entries}
+          paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
+          columns={[
+            {
+              header: t('audit.seq'),
+              width: 80,
+              cell: (e) => (
+                <Text ff="monospace" fz="sm">
+                  {e.seq}
+                </Text>
+              ),
+            },
+            { header: t('audit.when'), cell: (e) => formatDateTime(e.occurredAt) },
+            { header: t('audit.who'), cell: (e) => e.actorLabel },
+            { header: t('audit.action'), cell: (e) => actionLabel(e.action) },
+            { header: t('audit.entity'), cell: (e) => entityLabel(e.entityType) },
+            {
+              header: t('common.actions'),
+              hiddenHeader: true,
+              align: 'right',
+              cell: (e) => (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconEye size={14} aria-hidden />}
+                  aria-label={t('audit.viewNamed', { seq: e.seq })}
+                  onClick={() => setSelected(e)}
+                >
+                  {t('audit.view')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Paper>
       {selected && (
         <AuditDetailModal

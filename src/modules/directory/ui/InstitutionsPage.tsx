@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +10,8 @@ import {
 } from '../contract';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
-import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { IconAction, ListTable, RowActions } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
-import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useInstitutions } from './api';
 import { DeleteRecordModal } from './DeleteRecordModal';
@@ -94,107 +80,73 @@ export default function InstitutionsPage() {
           />
           <CountryFilter value={list.filters.pais ?? ''} onChange={(v) => list.setFilter('pais', v)} />
         </Group>
-        {institutions.isError ? (
-          <QueryError error={institutions.error} onRetry={() => void institutions.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table>
-              <Table.Caption className="sr-caption">{t('institutions.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('institutions.name')}</Table.Th>
-                  <Table.Th>{t('institutions.kind')}</Table.Th>
-                  <Table.Th>{t('institutions.level')}</Table.Th>
-                  <Table.Th>{t('institutions.country')}</Table.Th>
-                  <Table.Th>{t('institutions.contact')}</Table.Th>
-                  {canWrite && (
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
+        <ListTable
+          caption={t('institutions.caption')}
+          minWidth={800}
+          query={institutions}
+          paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
+          columns={[
+            {
+              header: t('institutions.name'),
+              cell: (i) => (
+                <>
+                  <Text fw={600} size="sm">
+                    {i.name}
+                  </Text>
+                  {i.acronym && (
+                    <Text size="xs" c="dimmed">
+                      {i.acronym}
+                    </Text>
                   )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {institutions.data?.items.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {i.name}
-                      </Text>
-                      {i.acronym && (
-                        <Text size="xs" c="dimmed">
-                          {i.acronym}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`enums.institutionKind.${i.kind}`)}</Table.Td>
-                    <Table.Td>{t(`enums.institutionLevel.${i.level}`)}</Table.Td>
-                    <Table.Td>{i.country}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        {i.email && (
-                          <Anchor href={`mailto:${i.email}`} size="sm">
-                            {i.email}
-                          </Anchor>
-                        )}
-                        {i.phone && <Text size="sm">{i.phone}</Text>}
-                        {i.website && (
-                          <Anchor href={i.website} target="_blank" rel="noreferrer" size="sm">
-                            {i.website.replace(/^https?:\/\//, '')}
-                          </Anchor>
-                        )}
-                        {!i.email && !i.phone && !i.website && '—'}
-                      </Stack>
-                    </Table.Td>
-                    {canWrite && (
-                      <Table.Td ta="right">
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={t('common.edit')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={t('institutions.editNamed', { name: i.name })}
-                              onClick={() => setEditing(i)}
-                            >
-                              <IconPencil size={18} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('records.delete')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('records.deleteNamed', { name: i.name })}
-                              onClick={() => setDeleting(i)}
-                            >
-                              <IconTrash size={18} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-                {institutions.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={canWrite ? 6 : 5}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('list.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {institutions.data && (
-          <ListFooter
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            total={institutions.data.total}
-            onPage={list.setPage}
-          />
-        )}
+                </>
+              ),
+            },
+            { header: t('institutions.kind'), cell: (i) => t(`enums.institutionKind.${i.kind}`) },
+            { header: t('institutions.level'), cell: (i) => t(`enums.institutionLevel.${i.level}`) },
+            { header: t('institutions.country'), cell: (i) => i.country },
+            {
+              header: t('institutions.contact'),
+              cell: (i) => (
+                <Stack gap={0}>
+                  {i.email && (
+                    <Anchor href={`mailto:${i.email}`} size="sm">
+                      {i.email}
+                    </Anchor>
+                  )}
+                  {i.phone && <Text size="sm">{i.phone}</Text>}
+                  {i.website && (
+                    <Anchor href={i.website} target="_blank" rel="noreferrer" size="sm">
+                      {i.website.replace(/^https?:\/\//, '')}
+                    </Anchor>
+                  )}
+                  {!i.email && !i.phone && !i.website && '—'}
+                </Stack>
+              ),
+            },
+            canWrite && {
+              header: t('common.actions'),
+              hiddenHeader: true,
+              align: 'right',
+              cell: (i) => (
+                <RowActions>
+                  <IconAction
+                    tooltip={t('common.edit')}
+                    label={t('institutions.editNamed', { name: i.name })}
+                    icon={<IconPencil size={18} aria-hidden />}
+                    onClick={() => setEditing(i)}
+                  />
+                  <IconAction
+                    tooltip={t('records.delete')}
+                    label={t('records.deleteNamed', { name: i.name })}
+                    icon={<IconTrash size={18} aria-hidden />}
+                    color="red"
+                    onClick={() => setDeleting(i)}
+                  />
+                </RowActions>
+              ),
+            },
+          ]}
+        />
       </Paper>
       {editing && (
         <InstitutionFormModal

@@ -1,13 +1,12 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
-import { ListFooter } from '@/web/shared/ui/ListFooter';
+import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
-import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { useAreaOptions, usePeople } from './api';
 import { DirectoryFileActions } from './DirectoryFileActions';
@@ -75,74 +74,57 @@ export default function PeoplePage() {
             w={280}
           />
         </Group>
-        {people.isError ? (
-          <QueryError error={people.error} onRetry={() => void people.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table>
-              <Table.Caption className="sr-caption">{t('people.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.fullName')}</Table.Th>
-                  <Table.Th>{t('people.currentPositions')}</Table.Th>
-                  <Table.Th>{t('people.contact')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data?.items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/directorio/personas/${p.id}`} fw={600} size="sm">
-                        {p.honorific ? `${p.honorific} ${p.fullName}` : p.fullName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        {p.currentPositions.map((pos) => (
-                          <Text size="sm" key={pos.id}>
-                            {pos.title}
-                            <Text span c="dimmed" size="sm">
-                              {' · '}
-                              {positionPlace(pos)}
-                            </Text>
-                          </Text>
-                        ))}
-                        {p.currentPositions.length === 0 && (
-                          <Text size="sm" c="dimmed">
-                            {t('people.noPosition')}
-                          </Text>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        {p.email && (
-                          <Anchor href={`mailto:${p.email}`} size="sm">
-                            {p.email}
-                          </Anchor>
-                        )}
-                        {p.phone && <Text size="sm">{p.phone}</Text>}
-                        {!p.email && !p.phone && '—'}
-                      </Stack>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {people.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={3}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('list.empty')}
+        <ListTable
+          caption={t('people.caption')}
+          minWidth={720}
+          query={people}
+          paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
+          columns={[
+            {
+              header: t('people.fullName'),
+              cell: (p) => (
+                <Anchor component={Link} to={`/directorio/personas/${p.id}`} fw={600} size="sm">
+                  {p.honorific ? `${p.honorific} ${p.fullName}` : p.fullName}
+                </Anchor>
+              ),
+            },
+            {
+              header: t('people.currentPositions'),
+              cell: (p) => (
+                <Stack gap={2}>
+                  {p.currentPositions.map((pos) => (
+                    <Text size="sm" key={pos.id}>
+                      {pos.title}
+                      <Text span c="dimmed" size="sm">
+                        {' · '}
+                        {positionPlace(pos)}
                       </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {people.data && (
-          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={people.data.total} onPage={list.setPage} />
-        )}
+                    </Text>
+                  ))}
+                  {p.currentPositions.length === 0 && (
+                    <Text size="sm" c="dimmed">
+                      {t('people.noPosition')}
+                    </Text>
+                  )}
+                </Stack>
+              ),
+            },
+            {
+              header: t('people.contact'),
+              cell: (p) => (
+                <Stack gap={0}>
+                  {p.email && (
+                    <Anchor href={`mailto:${p.email}`} size="sm">
+                      {p.email}
+                    </Anchor>
+                  )}
+                  {p.phone && <Text size="sm">{p.phone}</Text>}
+                  {!p.email && !p.phone && '—'}
+                </Stack>
+              ),
+            },
+          ]}
+        />
       </Paper>
       {creating && (
         <PersonFormModal
