@@ -7,6 +7,7 @@ import { channelRoutingProbes } from '../../src/modules/channel/routing-isolatio
 import { reportsProbes } from '../../src/modules/reports/isolation-probes';
 import { programProbes } from '../../src/modules/program/isolation-probes';
 import { outreachProbes } from '../../src/modules/outreach/isolation-probes';
+import { observersProbes } from '../../src/modules/outreach/observers/isolation-probes';
 import { channelReportProbes } from '../../src/modules/channel/report-isolation-probes';
 
 /**
@@ -177,6 +178,7 @@ const PROBES: Record<string, Probe | 'self'> = {
   ...reportsProbes(() => a),
   ...programProbes(() => a),
   ...outreachProbes(() => a),
+  ...observersProbes(() => a),
   ...channelReportProbes(() => a, liaisonOfB),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();

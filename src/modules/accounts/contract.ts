@@ -56,6 +56,9 @@ export const PERMISSIONS = {
   'outreach.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'outreach.write': ['administrator', 'liaison_staff'],
   'outreach.privacy': ['administrator', 'liaison_staff'],
+  // The accompaniment mission (foreign observers and visitors): personal data, like outreach.
+  'observers.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
+  'observers.write': ['administrator', 'liaison_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

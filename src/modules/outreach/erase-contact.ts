@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';
 import type { EraseInput } from './contract';
+import { eraseRegistrationsOfContact } from './observers/repository';
 import { arcoRows, findContact, findContactRow } from './repository';
 import { arcoRequest, consent, contactMembership, contact, ledger, manualContact } from './schema';
 
@@ -62,11 +63,19 @@ export function eraseContact(db: Db, actor: ScopedAuditActor, id: string, input:
       .update(arcoRequest)
       .set({ description: null, updatedAt: new Date() })
       .where(and(eq(arcoRequest.organizationId, orgId), eq(arcoRequest.contactId, id)));
+    // Registrations for accompaniment missions: accreditation number, notes, copied addresses.
+    const registrations = await eraseRegistrationsOfContact(tx, orgId, id);
     await recordAudit(tx, actor, {
       action: 'outreach.contact.erase',
       entityType: 'outreach_contact',
       entityId: id,
-      after: { id, erased: true, arcoRequestId: input.arcoRequestId ?? null, reason: input.reason },
+      after: {
+        id,
+        erased: true,
+        arcoRequestId: input.arcoRequestId ?? null,
+        reason: input.reason,
+        ...(registrations.length ? { observerRegistrations: registrations } : {}),
+      },
     });
     return (await findContact(tx, orgId, id))!;
   });

@@ -6,6 +6,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { notFound } from '../platform/http/errors';
 import type { Download } from '../platform/http/files';
 import { listArcoRequests } from './arco-requests';
+import { registrationsOfContact } from './observers/repository';
 import { consentsOf, findContact, historyOf, listBases, optOutsOf } from './repository';
 
 /** Everything the organization holds on one contact (the answer to an access request). */
@@ -20,6 +21,8 @@ export async function contactDossier(db: Db, orgId: string, id: string) {
     optOuts: await optOutsOf(db, orgId, id),
     arcoRequests: await listArcoRequests(db, orgId, { contactId: id }),
     communications: await historyOf(db, orgId, id),
+    /** Registrations for accompaniment missions (foreign observers and visitors) and their mail. */
+    accompaniment: await registrationsOfContact(db, orgId, id),
   };
 }
 
@@ -44,6 +47,8 @@ async function toXlsx(d: Dossier): Promise<Buffer> {
   sheet('Bajas por canal', d.optOuts);
   sheet('Solicitudes ARCO', d.arcoRequests);
   sheet('Comunicaciones', d.communications);
+  sheet('Misiones de acompañamiento', d.accompaniment.registrations);
+  sheet('Correos de misiones', d.accompaniment.communications);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

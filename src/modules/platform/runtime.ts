@@ -10,6 +10,7 @@ import { registerChannelJobs } from '../channel/jobs';
 import { registerAgreementsJobs } from '../agreements/jobs';
 import { registerChannelReminderJobs } from '../channel/reminder-jobs';
 import { registerOutreachJobs } from '../outreach/jobs';
+import { registerObserverJobs } from '../outreach/observers/jobs';
 import { registerChannelReportJobs } from '../channel/report-jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
@@ -40,6 +41,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
   await registerChannelReminderJobs(ctx.jobs, ctx.database.db, ctx.config);
   await registerOutreachJobs(ctx.jobs, ctx.database.db, ctx.config);
+  await registerObserverJobs(ctx.jobs, ctx.database.db, ctx.mailer, ctx.config);
   await registerChannelReportJobs(ctx.jobs, ctx.database.db, ctx.mailer);
 }
 

@@ -28,6 +28,7 @@ import { reportsRoutes } from '../../reports/routes';
 import { programRoutes } from '../../program/routes';
 import { importExportRoutes } from '../../directory/import-export/routes';
 import { outreachRoutes } from '../../outreach/routes';
+import { observersRoutes } from '../../outreach/observers/routes';
 import type { AppContext } from './context';
 import { assertSameOrigin } from './csrf';
 import { AppError, registerErrorHandling } from './errors';
@@ -46,6 +47,7 @@ const MODULES: ModuleRoutes[] = [
   reportsRoutes,
   programRoutes,
   outreachRoutes,
+  observersRoutes,
 ];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
