@@ -226,6 +226,43 @@ export const DashboardSchema = z
       }),
     ),
     reports: z.object({ drafts: z.number().int(), approved: z.number().int() }),
+    /** The targets of the period's work program whose own period overlaps it, with progress. */
+    targets: z.array(
+      z.object({
+        id: z.uuid(),
+        /** "2.B" (objective) or "3" (a line's own target). */
+        label: z.string(),
+        description: z.string(),
+        unit: z.string(),
+        count: z.number().int(),
+        minimum: z.number().int(),
+        /** 0–100, capped. */
+        percent: z.number(),
+        met: z.boolean(),
+        periodEnd: LocalDateSchema,
+      }),
+    ),
+    /** Each line of the period's work program: its objectives, how many had activity in the period. */
+    programLines: z.array(
+      z.object({
+        number: z.number().int(),
+        title: z.string(),
+        objectives: z.number().int(),
+        objectivesWithActivity: z.number().int(),
+        activities: z.number().int(),
+      }),
+    ),
+    /** Program activities starting from today to 60 days ahead. */
+    upcomingActivities: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        /** "2.B", or the line's number. */
+        label: z.string(),
+        startsOn: LocalDateSchema,
+        datesText: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Dashboard' });
 export type Dashboard = z.infer<typeof DashboardSchema>;

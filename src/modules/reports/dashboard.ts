@@ -7,12 +7,55 @@ import { agreementsBySession } from '../governance/attendance-report';
 import * as governance from '../governance/repository';
 import { presentSessions } from '../governance/session-view';
 import type { Db } from '../platform/db/client';
+import { loadProgramTree } from '../program/program-tree';
+import * as program from '../program/repository';
 import type { Dashboard } from './contract';
 import { quarterRange } from './period';
 
 /** The quarter a day falls in. */
 export function quarterOf(day: string): { from: string; to: string } {
   return quarterRange(Number(day.slice(0, 4)), Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1);
+}
+
+/**
+ * The period's work program (its year's): each target overlapping the period with its progress,
+ * and each line's objectives with and without activity in the period.
+ */
+async function programFigures(db: Db, orgId: string, period: { from: string; to: string }) {
+  const found = await program.findProgramByYear(db, orgId, Number(period.from.slice(0, 4)));
+  const tree = found ? await loadProgramTree(db, orgId, found.id) : undefined;
+  if (!tree) return { targets: [], programLines: [] };
+  const activities = await program.allActivities(db, orgId, { programId: tree.id, ...period });
+  const targets = tree.lines.flatMap((line) =>
+    [
+      ...line.targets.map((t) => ({ t, label: String(line.number) })),
+      ...line.objectives.flatMap((o) => o.targets.map((t) => ({ t, label: `${line.number}.${o.key}` }))),
+    ]
+      .filter(({ t }) => t.periodStart <= period.to && t.periodEnd >= period.from)
+      .map(({ t, label }) => ({
+        id: t.id,
+        label,
+        description: t.description,
+        unit: t.unit,
+        count: t.progress.count,
+        minimum: t.progress.minimum,
+        percent: t.progress.percent,
+        met: t.progress.met,
+        periodEnd: t.periodEnd,
+      })),
+  );
+  const programLines = tree.lines.map((line) => {
+    const own = activities.filter((a) => a.lineId === line.id);
+    const active = new Set(own.map((a) => a.objectiveId));
+    return {
+      number: line.number,
+      title: line.title,
+      objectives: line.objectives.length,
+      objectivesWithActivity: line.objectives.filter((o) => active.has(o.id)).length,
+      activities: own.length,
+    };
+  });
+  return { targets, programLines };
 }
 
 /** What councillors and liaison staff see first: the period's figures, from the same records as the report. */
@@ -101,5 +144,16 @@ export async function dashboard(
       .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
       .slice(0, 8),
     reports: { drafts: Number(r.drafts), approved: Number(r.approved) },
+    ...(await programFigures(db, orgId, period)),
+    upcomingActivities: (await program.allActivities(db, orgId, { from: today, to: addDays(today, 60) }))
+      .filter((a) => a.startsOn >= today)
+      .slice(0, 8)
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        label: a.objectiveKey ? `${a.lineNumber}.${a.objectiveKey}` : String(a.lineNumber),
+        startsOn: a.startsOn,
+        datesText: a.datesText,
+      })),
   };
 }

@@ -7,20 +7,26 @@ import {
   Group,
   List,
   Loader,
-  RingProgress,
+  Progress,
+  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { todayInMexicoCity } from '@/shared/dates';
+import { formatPeriod } from '@/shared/spanish-dates';
 import { api } from '@/web/shared/api/client';
+import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { QueueItem } from '@/modules/channel/routing-contract';
 import type { Dashboard } from '../contract';
+import { quarterRange } from '../period';
 
 function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -29,32 +35,80 @@ function Figure({ label, value, color }: { label: string; value: number; color?:
         {label}
       </Text>
       <Text fw={700} fz={28} c={color}>
-        {value}
+        {formatNumber(value)}
       </Text>
     </Card>
   );
 }
 
-/** Councillors and liaison staff: the current quarter at a glance, from the records the report uses. */
+/**
+ * A chart and the same figures as a table: the chart is decoration for sighted users (hidden from
+ * assistive technology and inert, so its SVG takes no focus), the table is what screen readers
+ * and keyboard users read.
+ */
+function ChartCard({ title, chart, table }: { title: string; chart: ReactNode; table: ReactNode }) {
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Text fw={600} mb="xs">
+        {title}
+      </Text>
+      <div aria-hidden inert>
+        {chart}
+      </div>
+      {table}
+    </Card>
+  );
+}
+
+/** The quarters a user can look at: this one and those of the three years before, newest first. */
+function quarterOptions(today: string) {
+  const year = Number(today.slice(0, 4));
+  const current = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const out: { value: string; label: string }[] = [];
+  for (let y = year; y >= year - 3; y--)
+    for (let q = y === year ? current : 4; q >= 1; q--) {
+      const r = quarterRange(y, q);
+      out.push({ value: `${r.from}/${r.to}`, label: formatPeriod(r.from, r.to) });
+    }
+  return out;
+}
+
+/** Councillors and liaison staff: a quarter at a glance, from the records the report uses. */
 export function PeriodDashboard() {
   const { t } = useTranslation();
+  const options = quarterOptions(todayInMexicoCity());
+  const [period, setPeriod] = useState(options[0]!.value);
+  const [from, to] = period.split('/') as [string, string];
   const q = useQuery({
-    queryKey: ['reports', 'dashboard'],
-    queryFn: () => api.get<Dashboard>('/api/dashboard'),
+    queryKey: ['reports', 'dashboard', from, to],
+    queryFn: () => api.get<Dashboard>('/api/dashboard', { from, to }),
+    placeholderData: keepPreviousData,
   });
+  const picker = (
+    <Select
+      label={t('dashboard.quarter')}
+      data={options}
+      value={period}
+      onChange={(v) => v && setPeriod(v)}
+      allowDeselect={false}
+      w={260}
+    />
+  );
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
   const sessions = d.bodies.reduce((s, b) => s + b.sessions, 0);
   const agreements = d.bodies.reduce((s, b) => s + b.agreements, 0);
   const ch = d.channel;
-  const open = ch ? ch.pending + ch.inProcess : 0;
   return (
     <Stack gap="md" component="section" aria-labelledby="dashboard-title">
-      <Title order={2} size="h4" id="dashboard-title">
-        {t('dashboard.period', { label: d.label })}
-      </Title>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h4" id="dashboard-title">
+          {t('dashboard.period', { label: d.label })}
+        </Title>
+        {picker}
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         <Figure label={t('dashboard.sessions')} value={sessions} />
         <Figure label={t('dashboard.agreements')} value={agreements} />
         <Figure label={t('dashboard.pending')} value={ch?.pending ?? 0} />
@@ -63,43 +117,143 @@ export function PeriodDashboard() {
           value={ch?.overdue ?? 0}
           color={ch?.overdue ? 'red.8' : undefined}
         />
+        <Figure label={t('dashboard.inProcess')} value={ch?.inProcess ?? 0} />
+        <Figure
+          label={t('dashboard.expiringCount')}
+          value={d.instrumentsExpiring.length}
+          color={d.instrumentsExpiring.length ? 'orange.9' : undefined}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {ch && (
-          <Card withBorder padding="md" radius="md">
-            <Text fw={600} mb="xs" id="chart-title">
-              {t('dashboard.foliosByMonth')}
-            </Text>
-            <BarChart
-              h={220}
-              data={ch.byMonth}
-              dataKey="label"
-              series={[
-                { name: 'followUp', label: t('dashboard.followUp'), color: 'guinda.6' },
-                { name: 'consultation', label: t('dashboard.consultation'), color: 'gray.6' },
-              ]}
-              withLegend
-            />
-            <Table mt="sm" fz="sm" aria-label={t('dashboard.foliosByMonth')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('dashboard.month')}</Table.Th>
-                  <Table.Th>{t('dashboard.followUp')}</Table.Th>
-                  <Table.Th>{t('dashboard.consultation')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {ch.byMonth.map((m) => (
-                  <Table.Tr key={m.month}>
-                    <Table.Td>{m.label}</Table.Td>
-                    <Table.Td>{m.followUp}</Table.Td>
-                    <Table.Td>{m.consultation}</Table.Td>
+          <ChartCard
+            title={t('dashboard.foliosByMonth')}
+            chart={
+              <BarChart
+                h={220}
+                data={ch.byMonth}
+                dataKey="label"
+                series={[
+                  { name: 'followUp', label: t('dashboard.followUp'), color: 'guinda.6' },
+                  { name: 'consultation', label: t('dashboard.consultation'), color: 'gray.6' },
+                ]}
+                withLegend
+              />
+            }
+            table={
+              <Table mt="sm" fz="sm">
+                <Table.Caption>{t('dashboard.foliosByMonth')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dashboard.month')}</Table.Th>
+                    <Table.Th>{t('dashboard.followUp')}</Table.Th>
+                    <Table.Th>{t('dashboard.consultation')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
+                </Table.Thead>
+                <Table.Tbody>
+                  {ch.byMonth.map((m) => (
+                    <Table.Tr key={m.month}>
+                      <Table.Th scope="row" fw={400}>
+                        {m.label}
+                      </Table.Th>
+                      <Table.Td>{formatNumber(m.followUp)}</Table.Td>
+                      <Table.Td>{formatNumber(m.consultation)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            }
+          />
         )}
+        {d.programLines.length > 0 && (
+          <ChartCard
+            title={t('dashboard.program')}
+            chart={
+              <BarChart
+                h={Math.max(160, d.programLines.length * 36)}
+                data={d.programLines.map((l) => ({
+                  line: t('dashboard.lineShort', { number: l.number }),
+                  withActivity: l.objectivesWithActivity,
+                  without: l.objectives - l.objectivesWithActivity,
+                }))}
+                dataKey="line"
+                type="stacked"
+                orientation="vertical"
+                yAxisProps={{ width: 70 }}
+                series={[
+                  { name: 'withActivity', label: t('dashboard.withActivity'), color: 'teal.7' },
+                  { name: 'without', label: t('dashboard.withoutActivity'), color: 'gray.4' },
+                ]}
+                withLegend
+              />
+            }
+            table={
+              <Table mt="sm" fz="sm">
+                <Table.Caption>{t('dashboard.program')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dashboard.line')}</Table.Th>
+                    <Table.Th>{t('dashboard.objectivesCovered')}</Table.Th>
+                    <Table.Th>{t('dashboard.activities')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.programLines.map((l) => (
+                    <Table.Tr key={l.number}>
+                      <Table.Th scope="row" fw={400}>
+                        {l.number}. {l.title}
+                      </Table.Th>
+                      <Table.Td>
+                        {t('dashboard.ofObjectives', {
+                          count: l.objectivesWithActivity,
+                          total: l.objectives,
+                        })}
+                      </Table.Td>
+                      <Table.Td>{formatNumber(l.activities)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            }
+          />
+        )}
+        <Card withBorder padding="md" radius="md">
+          <Text fw={600} mb="xs">
+            {t('dashboard.targets')}
+          </Text>
+          {d.targets.length ? (
+            <Stack gap="sm">
+              {d.targets.map((target) => (
+                <Stack key={target.id} gap={2}>
+                  <Group justify="space-between" gap="xs" wrap="nowrap">
+                    <Text size="sm">
+                      {target.label}: {target.description}
+                    </Text>
+                    <Badge color={target.met ? 'green' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
+                      {t('dashboard.targetCount', {
+                        count: target.count,
+                        minimum: target.minimum,
+                        unit: target.unit,
+                      })}
+                    </Badge>
+                  </Group>
+                  <Progress
+                    value={target.percent}
+                    color={target.met ? 'green' : 'blue'}
+                    aria-label={t('dashboard.targetProgress', {
+                      what: target.description,
+                      percent: Math.round(target.percent),
+                    })}
+                  />
+                </Stack>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noTargets')}
+            </Text>
+          )}
+        </Card>
         <Card withBorder padding="md" radius="md">
           <Text fw={600} mb="xs">
             {t('dashboard.bodies')}
@@ -116,19 +270,6 @@ export function PeriodDashboard() {
               </Group>
             ))}
           </Stack>
-          {ch && open > 0 && (
-            <Group mt="md" gap="md">
-              <RingProgress
-                size={90}
-                thickness={10}
-                sections={[
-                  { value: (ch.pending / open) * 100, color: 'orange.7' },
-                  { value: (ch.inProcess / open) * 100, color: 'gray.5' },
-                ]}
-              />
-              <Text size="sm">{t('dashboard.ring', { pending: ch.pending, open })}</Text>
-            </Group>
-          )}
           <Text size="sm" mt="md">
             <Anchor component={Link} to="/informes">
               {t('dashboard.reports', { drafts: d.reports.drafts, approved: d.reports.approved })}
@@ -155,6 +296,22 @@ export function PeriodDashboard() {
               {t('dashboard.noUpcoming')}
             </Text>
           )}
+          <Text fw={600} mt="md" mb="xs">
+            {t('dashboard.upcomingActivities')}
+          </Text>
+          {d.upcomingActivities.length ? (
+            <List size="sm" spacing={4}>
+              {d.upcomingActivities.map((a) => (
+                <List.Item key={a.id}>
+                  {a.label} · {a.title} — {a.datesText}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noUpcomingActivities')}
+            </Text>
+          )}
         </Card>
         <Card withBorder padding="md" radius="md">
           <Text fw={600} mb="xs">
@@ -168,7 +325,7 @@ export function PeriodDashboard() {
                     {i.title}
                   </Anchor>{' '}
                   <Badge size="sm" variant="light" color="orange">
-                    {i.effectiveEnd}
+                    {formatDay(i.effectiveEnd)}
                   </Badge>
                 </List.Item>
               ))}
@@ -184,7 +341,7 @@ export function PeriodDashboard() {
   );
 }
 
-/** Area staff: the folios routed to their areas and their internal deadlines. */
+/** Area staff: the folios routed to their areas, with the internal deadline and the folio's own. */
 export function AreaQueue() {
   const { t } = useTranslation();
   const q = useQuery({
@@ -192,13 +349,14 @@ export function AreaQueue() {
     queryFn: () =>
       api.get<{ items: QueueItem[]; total: number }>('/api/channel/my-routings', {
         state: 'open',
-        pageSize: 20,
+        pageSize: 200,
       }),
   });
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const items = q.data.items;
   const overdue = items.filter((i) => i.overdue).length;
+  const dueSoon = items.filter((i) => i.dueSoon).length;
   return (
     <Stack gap="md" component="section" aria-labelledby="queue-title">
       <Title order={2} size="h4" id="queue-title">
@@ -207,36 +365,60 @@ export function AreaQueue() {
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
         <Figure label={t('dashboard.queueOpen')} value={q.data.total} />
         <Figure label={t('dashboard.overdue')} value={overdue} color={overdue ? 'red.8' : undefined} />
-        <Figure label={t('dashboard.dueSoon')} value={items.filter((i) => i.dueSoon).length} />
+        <Figure label={t('dashboard.dueSoon')} value={dueSoon} color={dueSoon ? 'orange.9' : undefined} />
       </SimpleGrid>
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={500}>
+      {q.data.total > items.length && (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.queueFirst', { count: items.length })}
+        </Text>
+      )}
+      {items.length > 0 ? (
+        <Table.ScrollContainer minWidth={640}>
           <Table>
+            <Table.Caption>{t('dashboard.queueCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('dashboard.folio')}</Table.Th>
+                <Table.Th>{t('dashboard.area')}</Table.Th>
                 <Table.Th>{t('dashboard.subject')}</Table.Th>
                 <Table.Th>{t('dashboard.due')}</Table.Th>
+                <Table.Th>{t('dashboard.folioDue')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((i) => (
                 <Table.Tr key={i.id}>
-                  <Table.Td>{i.folioSummary.folio}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/canal/turnos/${i.id}`}>
+                      {i.folioSummary.folio}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{i.area.acronym ?? i.area.name}</Table.Td>
                   <Table.Td>{i.folioSummary.subject}</Table.Td>
                   <Table.Td>
-                    {i.internalDueOn ?? '—'}{' '}
-                    {i.overdue && (
+                    {i.internalDueOn ? formatDay(i.internalDueOn) : '—'}{' '}
+                    {i.overdue ? (
                       <Badge color="red" size="sm">
                         {t('dashboard.late')}
                       </Badge>
+                    ) : (
+                      i.dueSoon && (
+                        <Badge color="orange" variant="light" size="sm">
+                          {t('dashboard.soon')}
+                        </Badge>
+                      )
                     )}
                   </Table.Td>
+                  <Table.Td>{i.folioSummary.dueOn ? formatDay(i.folioSummary.dueOn) : '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.queueEmpty')}
+        </Text>
       )}
     </Stack>
   );
