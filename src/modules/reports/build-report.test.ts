@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportTitle } from './build-report';
+import { isCalendarQuarter, nextPeriod } from './period';
 import { secondOrganization } from './sample-data';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
@@ -70,5 +71,156 @@ describe('buildReport for another organization', () => {
     expect(html).toContain('<th colspan="2" class="center" scope="col">Asistencia a las sesiones</th>');
     expect(html).toMatch(/<nav class="toc"[^>]*>.*IV\. Actividades realizadas/s);
     expect(html).toContain('<td class="center">✓</td>');
+  });
+});
+
+describe('section IV by program records of any kind, V and VI by line', () => {
+  const data = secondOrganization();
+  const line = data.program!.lines[0]!;
+  const rich = secondOrganization({
+    program: {
+      name: 'Programa Anual de Enlace 2025',
+      lines: [
+        {
+          ...line,
+          objectives: [
+            {
+              key: 'A',
+              title: 'Difundir la cultura democrática',
+              blocks: [],
+              reason: null,
+              activities: [
+                {
+                  on: '2025-05-05',
+                  until: '2025-05-08',
+                  text: 'Gira de trabajo en Madrid y Barcelona',
+                  dates: { mode: 'range', from: '2025-05-05', to: '2025-05-08' },
+                  route: ['Madrid', 'Barcelona'],
+                  people: [{ name: 'Laura Méndez Soto', role: 'lead', title: 'Consejera Electoral' }],
+                },
+                {
+                  on: '2025-06-01',
+                  until: '2025-06-03',
+                  text: 'Misión de observación',
+                  dates: { mode: 'range', from: '2025-06-01', to: '2025-06-03' },
+                  invitingInstitution: 'Tribunal Electoral de Ejemplo',
+                  election: 'Elecciones Generales',
+                  country: 'Ejemplo',
+                  people: [{ name: 'Pablo Ortiz Lara', role: 'representative', title: null }],
+                },
+              ],
+              publications: [
+                {
+                  name: 'Gaceta',
+                  cadence: 'irregular',
+                  audience: null,
+                  distribution: null,
+                  issues: [
+                    { on: '2025-04-02', title: 'Noticias', numbered: false },
+                    { on: '2025-04-09', title: 'Noticias', numbered: false },
+                    { on: '2025-04-20', title: 'Número especial', numbered: true },
+                  ],
+                },
+              ],
+              campaigns: [
+                { topic: 'Invitación al foro', month: '2025-04', sentOn: null, channels: ['email'] },
+                { topic: 'Convocatoria', month: '2025-05', sentOn: null, channels: ['whatsapp'] },
+              ],
+            },
+            {
+              key: 'B',
+              title: 'Firmar cartas de intención',
+              blocks: ['agreements.signed'],
+              reason: null,
+              activities: [],
+            },
+          ],
+        },
+      ],
+    },
+    nextTargets: [
+      {
+        line: '1',
+        objective: 'A',
+        description: 'Realización de al menos dos foros',
+        minimumCount: 2,
+        unit: 'foros',
+        periodStart: '2025-07-01',
+        periodEnd: '2025-09-30',
+      },
+    ],
+    scheduled: [{ on: '2025-07-15', until: '2025-07-15', text: 'Foro regional', line: '1' }],
+  });
+  const doc = buildReport(rich);
+  const md = renderMarkdown(doc);
+  const rows = (key: string) => {
+    const tbl = doc.blocks.find((b) => b.type === 'table' && b.key === key);
+    if (tbl?.type !== 'table') throw new Error(`no table ${key}`);
+    return tbl.rows.map((r) => r.map((c) => c.runs.map((x) => x.text).join('')));
+  };
+
+  it('prints tours, missions, publications and campaigns with their own columns', () => {
+    expect(rows('program.1.A.tour')).toEqual([
+      ['1.', 'Madrid-Barcelona', '5 al 8 de mayo de 2025', 'Consejera Electoral Laura Méndez Soto'],
+    ]);
+    expect(rows('program.1.A.mission')).toEqual([
+      [
+        '1.',
+        '1 al 3 de junio de 2025',
+        'Tribunal Electoral de Ejemplo',
+        'Elecciones Generales, Ejemplo',
+        'Pablo Ortiz Lara',
+      ],
+    ]);
+    expect(md).toContain(
+      '| No. | Fecha | Institución que extendió la invitación | Elección | Representantes del IEEE |',
+    );
+    // Unnumbered issues are counted together by month; numbered ones one by one.
+    expect(rows('program.1.A.materials')).toEqual([
+      ['1.', '2 y 9 de abril de 2025', 'Noticias'],
+      ['2.', '20 de abril de 2025', 'Número especial'],
+    ]);
+    expect(rows('program.1.A.campaigns')).toEqual([
+      ['1.', 'Invitación al foro'],
+      ['2.', 'Convocatoria'],
+    ]);
+    expect(rows('annex.campaigns.1.A')).toEqual([
+      ['1.', 'Abril 2025', 'Invitación al foro'],
+      ['2.', 'Mayo 2025', 'Convocatoria'],
+    ]);
+    expect(md).toContain(
+      'Se realizó una gira de trabajo en el extranjero: Madrid-Barcelona (5 al 8 de mayo de 2025).',
+    );
+  });
+
+  it('asks for a reason where an objective has no records, and the ledger says so', () => {
+    expect(doc.objectives.find((o) => o.code === '1.B')).toEqual({
+      code: '1.B',
+      title: 'Firmar cartas de intención',
+      activities: 0,
+      reason: null,
+    });
+    expect(doc.objectives.find((o) => o.code === '1.A')?.activities).toBe(2 + 3 + 2);
+  });
+
+  it('puts next-quarter targets and scheduled activities under their line in section V', () => {
+    const pendingSection = md.slice(md.indexOf('## V.'), md.indexOf('## VI.'));
+    expect(pendingSection).toContain('**1. Enlace con universidades**');
+    expect(pendingSection).toContain(
+      '- Realización de al menos dos foros durante el tercer trimestre de 2025 (meta: dos foros).',
+    );
+    expect(pendingSection).toContain('- Martes 15 de julio de 2025: Foro regional.');
+    expect(pendingSection).toContain('- Conferencia en la **Universidad del Sur**.');
+    expect(md).toContain('Se difundieron dos comunicaciones a los grupos de contacto de la institución.');
+    expect(md).not.toMatch(/IECM|CVOE|INE\b|SIVOPLE/);
+  });
+
+  it('computes the next period of the same shape', () => {
+    expect(nextPeriod('2024-01-01', '2024-03-31')).toEqual({ from: '2024-04-01', to: '2024-06-30' });
+    expect(nextPeriod('2024-10-01', '2024-12-31')).toEqual({ from: '2025-01-01', to: '2025-03-31' });
+    expect(nextPeriod('2024-09-01', '2024-12-31')).toEqual({ from: '2025-01-01', to: '2025-04-30' });
+    expect(nextPeriod('2024-03-06', '2024-03-09')).toEqual({ from: '2024-03-10', to: '2024-03-13' });
+    expect(isCalendarQuarter('2024-04-01', '2024-06-30')).toBe(2);
+    expect(isCalendarQuarter('2024-04-01', '2024-05-31')).toBeNull();
   });
 });

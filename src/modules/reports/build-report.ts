@@ -263,7 +263,7 @@ function programHighlights(c: Ctx): Block[] {
   if (tours.length)
     out.push(
       paragraph(
-        `Se realizaron ${countText(tours.length, 'gira de trabajo', 'giras de trabajo', 'f')} en el extranjero: ${joinWithY(tours.map((a) => `${a.route!.join('-')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)})`))}.`,
+        `${tours.length === 1 ? 'Se realizó' : 'Se realizaron'} ${countText(tours.length, 'gira de trabajo', 'giras de trabajo', 'f')} en el extranjero: ${joinWithY(tours.map((a) => `${a.route!.join('-')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)})`))}.`,
         'presentation.tours',
       ),
     );
@@ -295,7 +295,7 @@ function programHighlights(c: Ctx): Block[] {
   if (campaigns.length)
     out.push(
       paragraph(
-        `Se difundieron ${countText(campaigns.length, 'comunicación', 'comunicaciones', 'f')} a los grupos de contacto de la institución.`,
+        `${campaigns.length === 1 ? 'Se difundió' : 'Se difundieron'} ${countText(campaigns.length, 'comunicación', 'comunicaciones', 'f')} a los grupos de contacto de la institución.`,
         'presentation.campaigns',
       ),
     );

@@ -17,6 +17,7 @@ import { buildReport } from './build-report';
 import { collectReportData } from './collect-report-data';
 import type { Block, CheckResult, ReportDetail, ReportDocument } from './contract';
 import { findOrganizationByAcronym } from './read-records';
+import { renderReport } from './render/index';
 import { renderMarkdown } from './render/markdown';
 
 // The demo's quarterly report of the CVOE for January–March 2024, figure by figure, list by list
@@ -428,6 +429,15 @@ describe('the demo quarterly report against the reference report', () => {
         b.rows.forEach((r, k) => expect(text(r[0]!), b.key).toBe(`${k + 1}.`));
   });
 
+  it('renders to HTML and DOCX with every table', async () => {
+    const tables = doc.blocks.filter((b) => b.type === 'table').length;
+    const html = (await renderReport(doc, 'html')).toString();
+    expect(html.match(/<table/g)).toHaveLength(tables);
+    expect(html).toContain('Washington DC');
+    const docx = await renderReport(doc, 'docx');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('cites no event date outside the period', () => {
     for (const d of doc.dates) expect(d.date >= '2024-01-01' && d.date <= '2024-03-31', d.where).toBe(true);
   });
@@ -490,6 +500,19 @@ describe('regenerating the demo report after a record changes', () => {
       ),
     ).toBe(true);
     report = after;
+  });
+
+  it('keeps a staff edit of a narrative paragraph across regenerations', async () => {
+    const edited = 'Se realizaron **cuatro giras de trabajo** al extranjero (texto editado).';
+    const put = await c.put(`/api/reports/${report.id}/narrative`, {
+      paragraphs: { 'presentation.tours': edited },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const again = (await c.post<ReportDetail>(`/api/reports/${report.id}/regenerate`, {})).body;
+    const md2 = renderMarkdown(again.document);
+    expect(md2).toContain(edited);
+    expect(md2).not.toContain('en el extranjero: Chicago');
+    report = again;
   });
 
   it('blocks approval while an objective has neither activity nor a stated reason', async () => {
