@@ -28,14 +28,13 @@ export default function CalendarPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const calendar = useWorkCalendar(year);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [startsOn, setStartsOn] = useState<string | null>(null);
-  const [endsOn, setEndsOn] = useState<string | null>(null);
-  const [periodReason, setPeriodReason] = useState('');
   const addDays = useChannelWrite(
-    () => api.post('/api/channel/calendar/non-working-days', { day: from, ...(to ? { to } : {}), reason }),
+    (v: DayRange) =>
+      api.post('/api/channel/calendar/non-working-days', {
+        day: v.start,
+        ...(v.end ? { to: v.end } : {}),
+        reason: v.reason,
+      }),
     t('channelReports.daysAdded'),
   );
   const removeDay = useChannelWrite(
@@ -43,7 +42,12 @@ export default function CalendarPage() {
     t('channelReports.dayRemoved'),
   );
   const addPeriod = useChannelWrite(
-    () => api.post('/api/channel/calendar/every-day-counts', { startsOn, endsOn, reason: periodReason }),
+    (v: DayRange) =>
+      api.post('/api/channel/calendar/every-day-counts', {
+        startsOn: v.start,
+        endsOn: v.end,
+        reason: v.reason,
+      }),
     t('channelReports.periodAdded'),
   );
   const removePeriod = useChannelWrite(
@@ -105,43 +109,14 @@ export default function CalendarPage() {
               {t('channelReports.ownTitle')}
             </Title>
             {canManage && (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  addDays.mutate(undefined, {
-                    onSuccess: () => {
-                      setFrom(null);
-                      setTo(null);
-                      setReason('');
-                    },
-                  });
-                }}
-              >
-                <Group align="flex-end" gap="sm" mb="md">
-                  <DayInput
-                    label={t('channelReports.from')}
-                    value={from}
-                    onChange={setFrom}
-                    required
-                    w={150}
-                  />
-                  <DayInput label={t('channelReports.to')} value={to} onChange={setTo} w={150} />
-                  <TextInput
-                    label={t('channelReports.reason')}
-                    value={reason}
-                    onChange={(e) => setReason(e.currentTarget.value)}
-                    required
-                    w={200}
-                  />
-                  <Button
-                    type="submit"
-                    leftSection={<IconPlus size={16} aria-hidden />}
-                    loading={addDays.isPending}
-                  >
-                    {t('channelReports.addDays')}
-                  </Button>
-                </Group>
-              </form>
+              <DayRangeForm
+                name={t('channelReports.ownFormName')}
+                startLabel={t('channelReports.from')}
+                endLabel={t('channelReports.to')}
+                endRequired={false}
+                submitLabel={t('channelReports.addDays')}
+                write={addDays}
+              />
             )}
             {c.nonWorkingDays.length === 0 ? (
               <Text size="sm" c="dimmed">
@@ -185,49 +160,14 @@ export default function CalendarPage() {
               {t('channelReports.everyDayTitle')}
             </Title>
             {canManage && (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  addPeriod.mutate(undefined, {
-                    onSuccess: () => {
-                      setStartsOn(null);
-                      setEndsOn(null);
-                      setPeriodReason('');
-                    },
-                  });
-                }}
-              >
-                <Group align="flex-end" gap="sm" mb="md">
-                  <DayInput
-                    label={t('channelReports.startsOn')}
-                    value={startsOn}
-                    onChange={setStartsOn}
-                    required
-                    w={150}
-                  />
-                  <DayInput
-                    label={t('channelReports.endsOn')}
-                    value={endsOn}
-                    onChange={setEndsOn}
-                    required
-                    w={150}
-                  />
-                  <TextInput
-                    label={t('channelReports.reason')}
-                    value={periodReason}
-                    onChange={(e) => setPeriodReason(e.currentTarget.value)}
-                    required
-                    w={200}
-                  />
-                  <Button
-                    type="submit"
-                    leftSection={<IconPlus size={16} aria-hidden />}
-                    loading={addPeriod.isPending}
-                  >
-                    {t('channelReports.addPeriod')}
-                  </Button>
-                </Group>
-              </form>
+              <DayRangeForm
+                name={t('channelReports.everyDayFormName')}
+                startLabel={t('channelReports.startsOn')}
+                endLabel={t('channelReports.endsOn')}
+                endRequired
+                submitLabel={t('channelReports.addPeriod')}
+                write={addPeriod}
+              />
             )}
             {c.everyDayCounts.length === 0 ? (
               <Text size="sm" c="dimmed">
@@ -274,5 +214,68 @@ export default function CalendarPage() {
         </SimpleGrid>
       )}
     </>
+  );
+}
+
+/** A day or a range of days with its reason, as the two forms of the page ask for them. */
+type DayRange = { start: string | null; end: string | null; reason: string };
+
+/**
+ * The form of both lists: a first day, a last day (optional for non-working days, required for
+ * every-day-counts periods) and the reason; cleared once the write succeeds.
+ */
+function DayRangeForm(props: {
+  name: string;
+  startLabel: string;
+  endLabel: string;
+  endRequired: boolean;
+  submitLabel: string;
+  write: ReturnType<typeof useChannelWrite<DayRange>>;
+}) {
+  const { t } = useTranslation();
+  const empty: DayRange = { start: null, end: null, reason: '' };
+  const [value, setValue] = useState<DayRange>(empty);
+  return (
+    <form
+      aria-label={props.name}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.write.mutate(value, { onSuccess: () => setValue(empty) });
+      }}
+    >
+      <Group align="flex-end" gap="sm" mb="md">
+        <DayInput
+          label={props.startLabel}
+          value={value.start}
+          onChange={(start) => setValue((v) => ({ ...v, start }))}
+          required
+          w={150}
+        />
+        <DayInput
+          label={props.endLabel}
+          value={value.end}
+          onChange={(end) => setValue((v) => ({ ...v, end }))}
+          required={props.endRequired}
+          w={150}
+        />
+        <TextInput
+          label={t('channelReports.reason')}
+          value={value.reason}
+          onChange={(e) => {
+            const reason = e.currentTarget.value;
+            setValue((v) => ({ ...v, reason }));
+          }}
+          required
+          w={200}
+        />
+        <Button
+          type="submit"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          loading={props.write.isPending}
+        >
+          {props.submitLabel}
+        </Button>
+      </Group>
+    </form>
   );
 }
