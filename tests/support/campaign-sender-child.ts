@@ -31,7 +31,7 @@ for (;;) {
     [env.CAMPAIGN_ID],
   );
   total = Number(row?.n ?? 0);
-  if (outcome.kind === 'done') break;
+  if (outcome.kind !== 'again') break;
   await new Promise((r) => setTimeout(r, Math.max(50, outcome.at.getTime() - Date.now() + 50)));
 }
 process.stdout.write('done\n');

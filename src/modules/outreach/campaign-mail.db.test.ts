@@ -252,4 +252,65 @@ describe('an interrupted campaign', () => {
       await sink.close();
     }
   });
+
+  it(
+    'after kill -9 at a random point, repeats only the messages in doubt (accepted, not yet committed)',
+    { timeout: 400_000 },
+    async () => {
+      const N = 300;
+      const CONCURRENCY = 4;
+      const { campaignId } = await seedSendingCampaign(database.db, {
+        recipients: N,
+        ratePerSecond: 1000,
+        label: 'AZAR',
+      });
+      if (dir) await database.close();
+      const sink = await startSmtpSink({ keepRaw: false });
+      try {
+        const common = {
+          SMTP_PORT: String(sink.port),
+          CAMPAIGN_ID: campaignId,
+          CONCURRENCY: String(CONCURRENCY),
+          BATCH_SIZE: '50',
+          LEASE_SECONDS: '2',
+        };
+        const first = sender(common);
+        const killAt = 30 + Math.floor(Math.random() * 150);
+        await until(() => (sink.received.length >= killAt ? true : undefined), 300_000);
+        await new Promise((r) => setTimeout(r, Math.random() * 50));
+        first.child.kill('SIGKILL');
+        await first.exited;
+
+        // In doubt: rows the dead sender left `sending` whose message the server already has.
+        const look = dir ? await openDatabase({ dataDir: dir }) : database;
+        const held = await look.query<{ email: string }>(
+          "select email from outreach_ledger where campaign_id = $1 and status = 'sending'",
+          [campaignId],
+        );
+        if (dir) await look.close();
+        const atSink = new Set(sink.received.map((m) => m.to[0]!));
+        const inDoubt = held.map((h) => h.email).filter((e) => atSink.has(e));
+        expect(inDoubt.length).toBeLessThanOrEqual(CONCURRENCY);
+
+        const second = sender(common);
+        expect(await second.exited).toBe(0);
+        const counts = new Map<string, number>();
+        for (const m of sink.received) counts.set(m.to[0]!, (counts.get(m.to[0]!) ?? 0) + 1);
+        expect(counts.size).toBe(N); // nobody missed
+        const repeated = [...counts].filter(([, n]) => n > 1).map(([to]) => to);
+        expect(repeated.sort()).toEqual(inDoubt.sort()); // nobody else repeated
+        expect([...counts.values()].every((n) => n <= 2)).toBe(true);
+
+        const check = dir ? await openDatabase({ dataDir: dir }) : database;
+        const statuses = await check.query<{ status: string; n: number }>(
+          'select status, count(*)::int as n from outreach_ledger where campaign_id = $1 group by status',
+          [campaignId],
+        );
+        expect(statuses.map((c) => [c.status, Number(c.n)])).toEqual([['sent', N]]);
+        if (dir) database = check;
+      } finally {
+        await sink.close();
+      }
+    },
+  );
 });

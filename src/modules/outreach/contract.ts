@@ -10,8 +10,24 @@ export const CHANNELS = ['email', 'whatsapp', 'phone'] as const;
 export const OPT_OUT_SOURCES = ['unsubscribe_link', 'staff', 'arco_opposition'] as const;
 export const ARCO_KINDS = ['access', 'rectification', 'cancellation', 'opposition'] as const;
 export const ARCO_STATUSES = ['pending', 'extended', 'granted', 'denied'] as const;
-export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'recorded'] as const;
-export const LEDGER_STATUSES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped'] as const;
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'paused',
+  'sent',
+  'cancelled',
+  'recorded',
+] as const;
+export const LEDGER_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'bounced',
+  'skipped',
+  'cancelled',
+] as const;
 export const MANUAL_OUTCOMES = ['delivered', 'no_answer', 'refused', 'wrong_number'] as const;
 
 export const BaseKindSchema = z.enum(BASE_KINDS);
@@ -107,6 +123,8 @@ export const ContactSchema = z
     /** Has an active consent (given, not withdrawn). */
     consenting: z.boolean(),
     optedOut: z.array(ChannelSchema),
+    /** The address bounced permanently (HARD_BOUNCES_TO_INVALIDATE times): no campaign goes to it. */
+    emailInvalid: z.boolean(),
     erasedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -317,6 +335,7 @@ export const ProgressSchema = z.object({
   failed: z.number().int(),
   bounced: z.number().int(),
   skipped: z.number().int(),
+  cancelled: z.number().int(),
   opened: z.number().int(),
   manual: z.number().int(),
 });
@@ -390,6 +409,37 @@ export const ManualContactSchema = z.object({
   recordedBy: z.string().nullable(),
 });
 export type ManualContact = z.infer<typeof ManualContactSchema>;
+
+// ---- bounces
+
+export const BounceInputSchema = z.strictObject({
+  /** A delivery status notification (RFC 3464) as text, pasted from the mailbox that received it. */
+  dsn: z
+    .string({ error: 'Pegue el texto del aviso de no entrega' })
+    .trim()
+    .min(1, 'Pegue el texto del aviso de no entrega')
+    .max(200_000, 'El aviso es demasiado largo (máximo 200,000 caracteres)'),
+});
+export type BounceInput = z.infer<typeof BounceInputSchema>;
+
+export const BounceReportSchema = z
+  .object({
+    recorded: z.array(
+      z.object({
+        ledgerId: z.number().int(),
+        campaignId: z.uuid(),
+        campaignTopic: z.string(),
+        contactId: z.uuid(),
+        recipient: z.string(),
+        status: z.string(),
+        /** This bounce made the address reach the limit: it is now flagged invalid. */
+        emailInvalidated: z.boolean(),
+      }),
+    ),
+    ignored: z.array(z.object({ recipient: z.string(), status: z.string().nullable(), reason: z.string() })),
+  })
+  .meta({ id: 'OutreachBounceReport' });
+export type BounceReport = z.infer<typeof BounceReportSchema>;
 
 // ---- public unsubscribe page
 

@@ -174,6 +174,25 @@ export function outreachProbes(a: () => HttpClient): Record<string, (b: HttpClie
       is404(b.patch(`/api/outreach/campaigns/${(await A()).campaign}`, { topic: 'B' })),
     'POST /api/outreach/campaigns/{id}/start': async (b) =>
       is404(b.post(`/api/outreach/campaigns/${(await A()).campaign}/start`)),
+    'POST /api/outreach/campaigns/{id}/pause': async (b) =>
+      is404(b.post(`/api/outreach/campaigns/${(await A()).campaign}/pause`)),
+    'POST /api/outreach/campaigns/{id}/resume': async (b) =>
+      is404(b.post(`/api/outreach/campaigns/${(await A()).campaign}/resume`)),
+    'POST /api/outreach/campaigns/{id}/cancel': async (b) =>
+      is404(b.post(`/api/outreach/campaigns/${(await A()).campaign}/cancel`)),
+    'POST /api/outreach/bounces': async (b) => {
+      await A();
+      // A DSN naming organization A's address: nothing of A's is touched or shown to B.
+      const res = await b.post<{ recorded: unknown[]; ignored: { reason: string }[] }>(
+        '/api/outreach/bounces',
+        {
+          dsn: 'Message-ID: <outreach.1@vincula.test>\n\nFinal-Recipient: rfc822; contacto@a.test\nAction: failed\nStatus: 5.1.1\n',
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.recorded).toEqual([]);
+      expect(res.body.ignored).toHaveLength(1);
+    },
     'GET /api/outreach/campaigns/{id}/ledger': async (b) =>
       is404(b.get(`/api/outreach/campaigns/${(await A()).campaign}/ledger`)),
     'GET /api/outreach/campaigns/{id}/manual-contacts': async (b) =>

@@ -10,7 +10,9 @@ import { beginSending } from './start-campaign';
 // rows remain, queues its continuation (at once, or when the next retry or lease is due). On
 // start-up every instance queues a job for each campaign left `sending` (a crash or restart
 // resumes it), and a sweep each minute does the same for campaigns without a queued or running
-// job (an instance that died while another keeps serving).
+// job (an instance that died while another keeps serving), and cancels the rows of cancelled
+// campaigns that a dead sender left claimed. Paused campaigns are not resumed (resumeCampaign
+// queues their job).
 
 export const CAMPAIGN_QUEUE = 'outreach.campaign';
 export const SWEEP_QUEUE = 'outreach.campaign-sweep';
@@ -51,6 +53,14 @@ async function resume(db: Db, jobs: JobQueue, onlyWithoutJob: boolean) {
   }
 }
 
+/** Rows of cancelled campaigns left `sending` by a sender that died before it saw the cancellation. */
+async function cancelAbandonedRows(db: Db) {
+  await db.execute(sql`update outreach_ledger l set status = 'cancelled', lease_until = null
+    from outreach_campaign c
+    where c.id = l.campaign_id and c.status = 'cancelled' and l.status in ('queued', 'sending')
+      and (l.lease_until is null or l.lease_until < now())`);
+}
+
 export async function registerOutreachJobs(
   queue: JobQueue,
   db: Db,
@@ -66,6 +76,9 @@ export async function registerOutreachJobs(
     const outcome = await sendCampaign(db, config, campaignId, options);
     if (outcome.kind === 'again') await enqueueCampaign(queue, campaignId, outcome.at);
   });
-  await queue.work(SWEEP_QUEUE, async () => resume(db, queue, true));
+  await queue.work(SWEEP_QUEUE, async () => {
+    await resume(db, queue, true);
+    await cancelAbandonedRows(db);
+  });
   await resume(db, queue, false);
 }

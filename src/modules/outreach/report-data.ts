@@ -17,7 +17,7 @@ export type ReportCampaign = {
   objectiveId: string | null;
   /** "2.B", when linked to the work program. */
   objectiveCode: string | null;
-  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'recorded';
+  status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'recorded';
   /** E-mails marked sent in the ledger (0 for recorded campaigns) and WhatsApp/phone contacts logged. */
   emailsSent: number;
   manualContacts: number;
@@ -52,7 +52,7 @@ export async function outreachCampaignsInPeriod(
         eq(campaign.organizationId, orgId),
         gte(campaign.month, period.from.slice(0, 7)),
         lte(campaign.month, period.to.slice(0, 7)),
-        sql`${campaign.status} in ('sending', 'sent', 'recorded')`,
+        sql`${campaign.status} in ('sending', 'paused', 'sent', 'cancelled', 'recorded')`,
         period.objectiveId ? eq(campaign.objectiveId, period.objectiveId) : undefined,
       ),
     )

@@ -90,6 +90,7 @@ const contactColumns = {
   tags: contact.tags,
   notes: contact.notes,
   erasedAt: contact.erasedAt,
+  emailInvalid: sql<boolean>`${contact.emailInvalidAt} is not null`,
   createdAt: contact.createdAt,
   updatedAt: contact.updatedAt,
   baseIds: sql<
@@ -357,6 +358,7 @@ const progressColumns = sql`
   (select count(*)::int from outreach_ledger l where l.campaign_id = outreach_campaign.id and l.status = 'failed') as failed,
   (select count(*)::int from outreach_ledger l where l.campaign_id = outreach_campaign.id and l.status = 'bounced') as bounced,
   (select count(*)::int from outreach_ledger l where l.campaign_id = outreach_campaign.id and l.status = 'skipped') as skipped,
+  (select count(*)::int from outreach_ledger l where l.campaign_id = outreach_campaign.id and l.status = 'cancelled') as cancelled,
   (select count(*)::int from outreach_ledger l where l.campaign_id = outreach_campaign.id and l.opened_at is not null) as opened,
   (select count(*)::int from outreach_manual_contact x where x.campaign_id = outreach_campaign.id) as manual`;
 
@@ -373,6 +375,7 @@ export async function progressOf(db: Db, campaignId: string): Promise<Progress> 
     failed: 0,
     bounced: 0,
     skipped: 0,
+    cancelled: 0,
     opened: 0,
     manual: 0,
   };
@@ -527,12 +530,12 @@ export async function objectiveLabels(db: Db, orgId: string) {
 // ---- recipients and ledger
 
 /**
- * SQL: contact `c` may receive campaign `campaignId` by e-mail: not erased, with an address,
- * without an e-mail opt-out, with a consent not withdrawn that is general or for one of the
+ * SQL: contact `c` may receive campaign `campaignId` by e-mail: not erased, with an address not
+ * flagged invalid by hard bounces, without an e-mail opt-out, with a consent not withdrawn that is general or for one of the
  * campaign's bases.
  */
 export function emailEligible(campaignId: SQL | string): SQL {
-  return sql`c.erased_at is null and c.email_key is not null
+  return sql`c.erased_at is null and c.email_key is not null and c.email_invalid_at is null
     and not exists (select 1 from outreach_opt_out o where o.contact_id = c.id and o.channel = 'email')
     and exists (select 1 from outreach_consent k where k.contact_id = c.id and k.withdrawn_on is null
       and (k.base_id is null or k.base_id in (select cb.base_id from outreach_campaign_base cb where cb.campaign_id = ${campaignId})))`;
@@ -657,4 +660,30 @@ export async function organizationName(db: Db, orgId: string): Promise<string> {
     .from(organization)
     .where(eq(organization.id, orgId));
   return row?.name ?? '';
+}
+
+/** Locks the campaign row (pause, resume and cancel serialize with each other and with the start). */
+export async function lockCampaignRow(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(campaign)
+    .where(and(eq(campaign.organizationId, orgId), eq(campaign.id, id)))
+    .for('update');
+  return row;
+}
+
+/**
+ * Cancels the ledger rows no sender holds: queued ones, and claims whose lease ran out (their
+ * sender died). Rows a live sender holds are cancelled by that sender when it sees the campaign
+ * cancelled (within its status poll); a message already handed to SMTP is committed as sent.
+ */
+export async function cancelOpenLedgerRows(db: Db, orgId: string, campaignId: string): Promise<number> {
+  const rows = await rowsOf<{ id: number }>(
+    db,
+    sql`update outreach_ledger set status = 'cancelled', lease_until = null
+      where organization_id = ${orgId} and campaign_id = ${campaignId}
+        and (status = 'queued' or (status = 'sending' and (lease_until is null or lease_until < now())))
+      returning id`,
+  );
+  return rows.length;
 }

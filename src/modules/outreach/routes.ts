@@ -16,6 +16,8 @@ import {
   BaseInputSchema,
   BasePatchSchema,
   BaseSchema,
+  BounceInputSchema,
+  BounceReportSchema,
   CampaignInputSchema,
   CampaignListQuerySchema,
   CampaignPageSchema,
@@ -60,6 +62,10 @@ import { createCampaign, updateCampaign } from './save-campaign';
 import { recordConsent, setOptOuts, withdrawConsent } from './save-consent';
 import { createContact, updateContact } from './save-contact';
 import { startCampaign } from './start-campaign';
+import { cancelCampaign } from './cancel-campaign';
+import { pauseCampaign } from './pause-campaign';
+import { resumeCampaign } from './resume-campaign';
+import { recordBounces } from './record-bounce';
 import { recordOpen, unsubscribe, unsubscribeInfo } from './unsubscribe';
 
 const tags = ['Difusión'];
@@ -417,6 +423,51 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
       startCampaign(db, ctx.jobs, await writer(req), req.params.id, {
         smtpConfigured: !!ctx.config.smtp.host,
       }),
+  );
+  for (const [verb, summary, description] of [
+    [
+      'pause',
+      'Pausar el envío',
+      'Los remitentes de todas las instancias se detienen antes de su siguiente mensaje; lo pendiente queda en cola.',
+    ],
+    ['resume', 'Reanudar el envío', 'Vuelve a encolar el envío de una campaña en pausa.'],
+    [
+      'cancel',
+      'Cancelar el envío',
+      'Los remitentes se detienen antes de su siguiente mensaje y los destinatarios pendientes quedan cancelados. No se puede deshacer.',
+    ],
+  ] as const)
+    api.post(
+      `/api/outreach/campaigns/:id/${verb}`,
+      {
+        schema: {
+          tags,
+          summary,
+          description: `${description} 409 si el estado de la campaña no lo permite.`,
+          params: IdParamsSchema,
+          response: responses({ 200: CampaignSchema }),
+        },
+      },
+      async (req) => {
+        const actor = await writer(req);
+        if (verb === 'pause') return pauseCampaign(db, actor, req.params.id);
+        if (verb === 'resume') return resumeCampaign(db, ctx.jobs, actor, req.params.id);
+        return cancelCampaign(db, actor, req.params.id);
+      },
+    );
+  api.post(
+    '/api/outreach/bounces',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar rebotes a partir de un aviso de no entrega (DSN)',
+        description:
+          'Lee los grupos Final-Recipient/Status del aviso pegado como texto; cada falla permanente (5.x.x) marca como rechazado el envío correspondiente (por Message-ID o por dirección) y, tras varios rebotes, la dirección queda marcada como inválida.',
+        body: BounceInputSchema,
+        response: responses({ 200: BounceReportSchema }),
+      },
+    },
+    async (req) => recordBounces(db, await writer(req), req.body.dsn),
   );
   api.get(
     '/api/outreach/campaigns/:id/ledger',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN_CALENDAR } from '../channel/calendar/business-days';
 import {
-  Pacer,
+  isHardBounce,
+  isPermanentFailure,
+  parseDsn,
   arcoDueOn,
   arcoExtendedDueOn,
   auditDigest,
@@ -101,13 +103,55 @@ describe('ARCO deadlines (20 business days, extension of 10)', () => {
   });
 });
 
-describe('retries and throttling', () => {
+describe('retries', () => {
   it('backs off exponentially up to an hour', () => {
     expect([1, 2, 3, 4].map((a) => retryDelaySeconds(a))).toEqual([30, 60, 120, 240]);
     expect(retryDelaySeconds(20)).toBe(3600);
   });
-  it('spaces sends at the configured rate', () => {
-    const p = new Pacer(4);
-    expect([p.delay(0), p.delay(0), p.delay(0), p.delay(1000)]).toEqual([0, 250, 500, 0]);
+  it('tells permanent SMTP refusals (5xx) from transient ones', () => {
+    expect(isPermanentFailure({ responseCode: 550 })).toBe(true);
+    expect(isPermanentFailure({ responseCode: 451 })).toBe(false);
+    expect(isPermanentFailure(new Error('ECONNRESET'))).toBe(false);
+  });
+});
+
+describe('delivery status notifications (RFC 3464) pasted as text', () => {
+  const dsn = [
+    'Subject: Undelivered Mail Returned to Sender',
+    '',
+    'Reporting-MTA: dns; mx.ejemplo.test',
+    'Arrival-Date: Tue, 5 Mar 2024 10:00:00 -0600',
+    '',
+    'Final-Recipient: rfc822; Ana@Ejemplo.test',
+    'Original-Recipient: rfc822;ana@ejemplo.test',
+    'Action: failed',
+    'Status: 5.1.1',
+    'Diagnostic-Code: smtp; 550 5.1.1 <ana@ejemplo.test>: Recipient address',
+    '  rejected: User unknown',
+    '',
+    'Final-Recipient: rfc822;<beto@ejemplo.test>',
+    'Action: delayed',
+    'Status: 4.4.7',
+    '',
+    'Message-ID: <outreach.1234@vincula.test>',
+    'In-Reply-To: <otro@ejemplo.test>',
+  ].join('\r\n');
+
+  it('reads each recipient group, unfolding continued lines', () => {
+    const parsed = parseDsn(dsn);
+    expect(parsed.ledgerIds).toEqual([1234]);
+    expect(parsed.recipients).toEqual([
+      {
+        recipient: 'ana@ejemplo.test',
+        action: 'failed',
+        status: '5.1.1',
+        diagnostic: 'smtp; 550 5.1.1 <ana@ejemplo.test>: Recipient address rejected: User unknown',
+      },
+      { recipient: 'beto@ejemplo.test', action: 'delayed', status: '4.4.7', diagnostic: null },
+    ]);
+    expect(parsed.recipients.map(isHardBounce)).toEqual([true, false]);
+  });
+  it('finds nothing in text that is not a DSN', () => {
+    expect(parseDsn('Hola, su correo no llegó. Status: 5.1.1')).toEqual({ ledgerIds: [], recipients: [] });
   });
 });

@@ -194,14 +194,58 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** Spaces sends to at most `perSecond` messages per second (a token bucket of one). */
-export class Pacer {
-  private next = 0;
-  constructor(private readonly perSecond: number) {}
-  /** Milliseconds to wait before the next send may start. */
-  delay(now: number): number {
-    const slot = Math.max(now, this.next);
-    this.next = slot + 1000 / this.perSecond;
-    return slot - now;
+// ---- bounces
+
+/** Hard bounces of the same address after which it is flagged invalid (no campaign is sent to it). */
+export const HARD_BOUNCES_TO_INVALIDATE = 2;
+
+export type DsnRecipient = {
+  /** Final-Recipient (or Original-Recipient) address, lower-cased. */
+  recipient: string | null;
+  action: string | null;
+  /** Enhanced status code, e.g. "5.1.1". */
+  status: string | null;
+  diagnostic: string | null;
+};
+
+export type ParsedDsn = {
+  /** Ledger ids named by `Message-ID: <outreach.ID@host>` headers of the returned message. */
+  ledgerIds: number[];
+  recipients: DsnRecipient[];
+};
+
+/**
+ * Reads a delivery status notification (RFC 3464) pasted as text: the per-recipient groups
+ * (Final-Recipient, Action, Status, Diagnostic-Code) and the Message-IDs of Vincula's messages it
+ * quotes. Header folding and CRLF line ends are accepted; MIME structure is not needed.
+ */
+export function parseDsn(raw: string): ParsedDsn {
+  const text = raw.replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, ' ');
+  const ledgerIds = [
+    ...new Set([...text.matchAll(/<outreach\.(\d{1,15})@[^>\s]+>/gi)].map((m) => Number(m[1]))),
+  ].filter((n) => Number.isSafeInteger(n) && n > 0);
+  const recipients: DsnRecipient[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const field = (name: string) =>
+      new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(block)?.[1]?.trim() || null;
+    const address = field('Final-Recipient') ?? field('Original-Recipient');
+    if (!address) continue;
+    const recipient = (address.includes(';') ? address.slice(address.indexOf(';') + 1) : address)
+      .trim()
+      .replace(/^<|>$/g, '')
+      .toLowerCase();
+    const status = /^([245])\.(\d{1,3})\.(\d{1,3})/.exec(field('Status') ?? '')?.[0] ?? null;
+    recipients.push({
+      recipient: recipient || null,
+      action: field('Action')?.toLowerCase() ?? null,
+      status,
+      diagnostic: field('Diagnostic-Code'),
+    });
   }
+  return { ledgerIds, recipients };
+}
+
+/** A DSN group that reports a permanent failure (a hard bounce): status 5.x.x. */
+export function isHardBounce(r: DsnRecipient): boolean {
+  return r.status?.startsWith('5') ?? false;
 }

@@ -100,6 +100,8 @@ export function updateContact(
       nameKey: keys.name,
       emailKey: keys.email,
       phoneKey: keys.phone,
+      // A new address is not the one that bounced.
+      ...(keys.email !== before.emailKey ? { emailInvalidAt: null } : {}),
     });
     if (baseIds) await setMemberships(tx, orgId, id, [...new Set(baseIds)]);
     const after = (await findContactRow(tx, orgId, id))!;

@@ -4,9 +4,9 @@ import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import { emailEligible, rowsOf } from './repository';
+import { flagBouncingAddress } from './record-bounce';
 import {
   MAX_SEND_ATTEMPTS,
-  Pacer,
   compileTemplate,
   isPermanentFailure,
   retryDelaySeconds,
@@ -17,15 +17,19 @@ import {
 /**
  * The campaign sender. It claims ledger rows in batches (FOR UPDATE SKIP LOCKED, status `sending`
  * with a lease), re-checks each recipient's consent and opt-outs, renders the message and hands it
- * to SMTP over a pool of connections at the campaign's rate, and marks the rows sent in small
- * groups. A sender that dies leaves its claimed rows `sending`; when their lease expires any
- * sender claims them again.
+ * to SMTP over a pool of connections, paced on the organization's shared sending timeline
+ * (`outreach_send_pace`: the rate holds across every sender of every instance), and commits each
+ * row as sent as soon as the server's "250" arrives. A sender that dies leaves its claimed rows
+ * `sending`; when their lease expires any sender claims them again. Every STATUS_POLL_MS it reads
+ * the campaign's status: paused or cancelled (from any instance), it stops before its next message.
  *
- * Delivery guarantee: at-least-once. A message accepted by the SMTP server but not yet marked sent
- * when the process dies is sent again after the lease expires. That window is, per message, the
- * time between the server's "250 OK" and the next ledger flush (at most FLUSH_EVERY messages or
- * FLUSH_MS; never more than MAX_UNCOMMITTED + connections messages at once); a crash anywhere else neither loses nor repeats a message. Each message has a
- * stable Message-ID (<outreach.LEDGER_ID@host>), so a repeat is recognizable downstream.
+ * Delivery guarantee: at-least-once, with the smallest window SMTP allows. A connection takes its
+ * next message only after the previous one's "sent" is committed, so at any instant at most one
+ * message per connection is in doubt, and only between the server's "250" and the commit of that
+ * row (an UPDATE by primary key, coalesced with the other connections' commits that arrive while
+ * one is running). A crash in that window repeats that message on resumption; a crash anywhere else
+ * neither loses nor repeats one. Each message has a stable Message-ID (<outreach.LEDGER_ID@host>),
+ * so a repeat is recognizable downstream.
  */
 
 export type SenderOptions = {
@@ -39,21 +43,25 @@ export type SenderOptions = {
   retryBaseSeconds?: number;
   /** Stop (to be continued by a new job) after this long. */
   maxRunMs?: number;
-  /** Rows marked sent so far in this run, after each flush. */
+  /** Stop (to be continued by a new job) after this many messages were committed as sent. */
+  maxMessages?: number;
+  /** Rows committed as sent so far in this run, after each commit. */
   onFlush?: (sentInRun: number) => void;
+  /** After each commit statement: rows it marked sent and its duration in ms (benchmarks). */
+  onCommit?: (rows: number, ms: number) => void;
   /** A transport to use instead of the configured SMTP server (benchmarks). */
   transport?: Transporter;
 };
 
-export type SenderOutcome = { kind: 'done' } | { kind: 'again'; at: Date };
+export type SenderOutcome =
+  { kind: 'done' } | { kind: 'again'; at: Date } | { kind: 'stopped'; status: string };
 
-const FLUSH_EVERY = 20;
-const FLUSH_MS = 50;
-/** Messages accepted by SMTP but not yet committed as sent, at most: senders wait beyond it. */
-const MAX_UNCOMMITTED = 40;
+/** How often a running sender reads its campaign's status (pause and cancel take effect within it). */
+export const STATUS_POLL_MS = 500;
 
 type Claimed = {
   id: string | number;
+  contact_id: string;
   email: string | null;
   attempts: number;
   full_name: string | null;
@@ -84,6 +92,57 @@ function fromOf(config: Config, label: string | null): string {
 
 const idList = (ids: (string | number)[]) => sql`string_to_array(${ids.join(',')}, ',')::bigint[]`;
 
+/**
+ * Send slots on the organization's timeline, shared through the database by every sender: a run
+ * of `chunk` slots, 1/rate seconds apart, is reserved by moving `next_slot_at` forward (one
+ * statement; the database's clock, so instances' clocks do not matter). Slots are handed out
+ * locally; the ones left when a sender stops are simply not used.
+ */
+class SharedPace {
+  private next = 0;
+  private left = 0;
+  private reserving: Promise<void> | null = null;
+  private readonly interval: number;
+  private readonly chunk: number;
+  constructor(
+    private readonly db: Db,
+    private readonly orgId: string,
+    rate: number,
+  ) {
+    this.interval = 1000 / rate;
+    // About a tenth of a second of slots per reservation: few statements at high rates, and a
+    // sender never holds more than that ahead of the others.
+    this.chunk = Math.max(1, Math.min(1000, Math.round(rate / 10)));
+  }
+
+  private async reserve() {
+    const seconds = (this.chunk * this.interval) / 1000;
+    const [r] = await rowsOf<{ start_ms: number | string; now_ms: number | string }>(
+      this.db,
+      sql`insert into outreach_send_pace as p (organization_id, next_slot_at)
+        values (${this.orgId}, clock_timestamp() + make_interval(secs => ${seconds}))
+        on conflict (organization_id) do update
+          set next_slot_at = greatest(p.next_slot_at, clock_timestamp()) + make_interval(secs => ${seconds})
+        returning extract(epoch from p.next_slot_at - make_interval(secs => ${seconds})) * 1000 as start_ms,
+          extract(epoch from clock_timestamp()) * 1000 as now_ms`,
+    );
+    this.next = Number(r!.start_ms) + (Date.now() - Number(r!.now_ms));
+    this.left = this.chunk;
+  }
+
+  /** Local time (ms) at which the next message may start. */
+  async take(): Promise<number> {
+    while (this.left === 0)
+      await (this.reserving ??= this.reserve().finally(() => {
+        this.reserving = null;
+      }));
+    this.left--;
+    const slot = this.next;
+    this.next += this.interval;
+    return slot;
+  }
+}
+
 export async function sendCampaign(
   db: Db,
   config: Config,
@@ -94,6 +153,7 @@ export async function sendCampaign(
   const concurrency = options.concurrency ?? 8;
   const leaseSeconds = options.leaseSeconds ?? 120;
   const maxRunMs = options.maxRunMs ?? 4 * 60_000;
+  const maxMessages = options.maxMessages ?? Infinity;
   const started = Date.now();
 
   const [c] = await rowsOf<{
@@ -117,7 +177,7 @@ export async function sendCampaign(
   const html = c.html_template ? compileTemplate(c.html_template, true) : null;
   const host = new URL(config.publicUrl).hostname;
   const from = fromOf(config, c.from_label);
-  const pacer = new Pacer(c.rate_per_second);
+  const pace = new SharedPace(db, c.organization_id, c.rate_per_second);
   // A claimed row must be sent before its lease ends: at a low rate, smaller batches.
   const batchSize = Math.max(1, Math.min(requestedBatch, Math.floor((c.rate_per_second * leaseSeconds) / 4)));
   // Rows this run holds: a row whose lease ran out while still waiting here is not taken twice.
@@ -125,28 +185,54 @@ export async function sendCampaign(
   const transport = options.transport ?? createCampaignTransport(config, concurrency);
   let sentInRun = 0;
 
-  // Rows accepted by SMTP, waiting to be marked sent; flushed in order, one flush at a time.
-  let pending: (string | number)[] = [];
-  let uncommitted = 0;
-  let flushing: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (!pending.length) return flushing;
-    const ids = pending;
-    pending = [];
-    flushing = flushing.then(async () => {
-      await db.execute(
-        sql`update outreach_ledger set status = 'sent', sent_at = now(), lease_until = null, last_error = null
-          where id = any(${idList(ids)}) and status = 'sending'`,
-      );
-      sentInRun += ids.length;
-      uncommitted -= ids.length;
-      options.onFlush?.(sentInRun);
-    });
-    return flushing;
+  // Paused or cancelled from any instance: noticed within STATUS_POLL_MS.
+  let stoppedAs: string | null = null;
+  let polling = false;
+  const poll = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    rowsOf<{ status: string }>(db, sql`select status from outreach_campaign where id = ${campaignId}`)
+      .then(([r]) => {
+        if (r && r.status !== 'sending') stoppedAs = r.status;
+      })
+      .catch(() => undefined)
+      .finally(() => (polling = false));
+  }, STATUS_POLL_MS);
+
+  // Each row is committed as sent right after its "250". Commits that arrive while one runs are
+  // coalesced into the next statement (group commit): one round trip serves every connection
+  // that got its answer meanwhile, and nobody waits for a batch to fill.
+  let waiting: { id: string | number; done: () => void; failed: (e: unknown) => void }[] = [];
+  let committing = false;
+  const drain = async () => {
+    committing = true;
+    while (waiting.length) {
+      const group = waiting;
+      waiting = [];
+      try {
+        const t0 = performance.now();
+        await db.execute(
+          group.length === 1
+            ? sql`update outreach_ledger set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+                where id = ${group[0]!.id} and status = 'sending'`
+            : sql`update outreach_ledger set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+                where id = any(${idList(group.map((g) => g.id))}) and status = 'sending'`,
+        );
+        options.onCommit?.(group.length, performance.now() - t0);
+        sentInRun += group.length;
+        options.onFlush?.(sentInRun);
+        for (const g of group) g.done();
+      } catch (error) {
+        for (const g of group) g.failed(error);
+      }
+    }
+    committing = false;
   };
+  const commitSent = (id: string | number) =>
+    new Promise<void>((done, failed) => {
+      waiting.push({ id, done, failed });
+      if (!committing) void drain();
+    });
 
   const fail = async (row: Claimed, error: unknown) => {
     const message = String((error as Error).message ?? error).slice(0, 500);
@@ -154,6 +240,7 @@ export async function sendCampaign(
       await db.execute(
         sql`update outreach_ledger set status = 'bounced', lease_until = null, last_error = ${message} where id = ${row.id}`,
       );
+      await flagBouncingAddress(db, row.contact_id);
     } else if (row.attempts >= MAX_SEND_ATTEMPTS) {
       await db.execute(
         sql`update outreach_ledger set status = 'failed', lease_until = null, last_error = ${message} where id = ${row.id}`,
@@ -215,12 +302,13 @@ export async function sendCampaign(
             select id from outreach_ledger
             where campaign_id = ${campaignId}
               and ((status = 'queued' and next_attempt_at <= now()) or (status = 'sending' and lease_until < now()))
+              and exists (select 1 from outreach_campaign k where k.id = ${campaignId} and k.status = 'sending')
             order by id limit ${batchSize} for update skip locked)
           update outreach_ledger l set status = 'sending', attempts = l.attempts + 1,
             lease_until = now() + make_interval(secs => ${leaseSeconds})
           from picked, outreach_contact c
           where l.id = picked.id and c.id = l.contact_id
-          returning l.id, l.email, l.attempts, c.full_name, c.affiliation, (${emailEligible(sql`l.campaign_id`)}) as eligible`,
+          returning l.id, l.contact_id, l.email, l.attempts, c.full_name, c.affiliation, (${emailEligible(sql`l.campaign_id`)}) as eligible`,
       );
       if (!claimed.length) {
         exhausted = true;
@@ -233,7 +321,7 @@ export async function sendCampaign(
       if (skipped.length)
         await db.execute(
           sql`update outreach_ledger set status = 'skipped', lease_until = null,
-            last_error = 'Sin consentimiento vigente, con baja del correo o datos suprimidos al momento del envío'
+            last_error = 'Sin consentimiento vigente, con baja del correo, correo inválido o datos suprimidos al momento del envío'
             where id = any(${idList(skipped.map((r) => r.id))})`,
         );
       queue = queue.slice(head).concat(fresh.filter((r) => r.eligible && r.email));
@@ -247,41 +335,56 @@ export async function sendCampaign(
         .finally(() => {
           refilling = null;
         }));
+    // Rows taken from the queue but not sent because the campaign stopped meanwhile.
+    const untouched: Claimed[] = [];
     const worker = async () => {
       for (;;) {
         if (failure) throw failure;
+        if (stoppedAs || timedOut) return;
         if (!exhausted && !timedOut && queue.length - head < concurrency * 4) void refill();
         if (head >= queue.length) {
           if (exhausted || timedOut) return;
           await refill();
           continue;
         }
-        // Back-pressure: a slow database bounds what a crash could leave in doubt.
-        while (uncommitted >= MAX_UNCOMMITTED) await flush();
         const row = queue[head++]!;
         // Waits under a millisecond are not slept (a timer costs ≥ 1 ms): a burst of at most
         // one millisecond's worth of messages, the rate holds over any longer span.
-        const wait = pacer.delay(Date.now());
+        const wait = (await pace.take()) - Date.now();
         if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+        if (stoppedAs) {
+          untouched.push(row);
+          return;
+        }
+        let accepted = false;
         try {
           await sendOne(row);
-          pending.push(row.id);
-          uncommitted++;
-          if (pending.length >= FLUSH_EVERY) void flush();
-          // A slow trickle is flushed within FLUSH_MS: the in-doubt window stays short.
-          else timer ??= setTimeout(() => void flush(), FLUSH_MS);
+          accepted = true;
         } catch (error) {
           await fail(row, error);
         }
-        if (Date.now() - started > maxRunMs) timedOut = true;
+        // The next message waits for this commit: one message in doubt per connection, at most.
+        if (accepted) await commitSent(row.id);
+        if (Date.now() - started > maxRunMs || sentInRun >= maxMessages) timedOut = true;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     await refilling;
-    await flush();
+    const unsent = untouched.concat(queue.slice(head)).map((r) => r.id);
+    if (stoppedAs) {
+      // Cancelled: what this sender still held will not be sent. Paused: back in the queue.
+      if (unsent.length)
+        await db.execute(
+          stoppedAs === 'cancelled'
+            ? sql`update outreach_ledger set status = 'cancelled', lease_until = null
+                where id = any(${idList(unsent)}) and status = 'sending'`
+            : sql`update outreach_ledger set status = 'queued', lease_until = null, attempts = attempts - 1
+                where id = any(${idList(unsent)}) and status = 'sending'`,
+        );
+      return { kind: 'stopped', status: stoppedAs };
+    }
     if (timedOut) {
       // Claimed but not sent: released at once for the continuation.
-      const unsent = queue.slice(head).map((r) => r.id);
       if (unsent.length)
         await db.execute(
           sql`update outreach_ledger set status = 'queued', lease_until = null, attempts = attempts - 1
@@ -289,7 +392,6 @@ export async function sendCampaign(
         );
       return { kind: 'again', at: new Date() };
     }
-    await flush();
     const [left] = await rowsOf<{ open: number; next: Date | string | null }>(
       db,
       sql`select count(*)::int as open,
@@ -300,7 +402,7 @@ export async function sendCampaign(
     await finish(db, campaignId, c.organization_id);
     return { kind: 'done' };
   } finally {
-    await flush().catch(() => undefined);
+    clearInterval(poll);
     if (!options.transport) transport.close();
   }
 }

@@ -105,12 +105,16 @@ export default function CampaignPage() {
   const ledger = useLedger(id, page, sending);
   const manual = useManualContacts(id);
   const start = useOutreachWrite(() => api.post(`/api/outreach/campaigns/${id}/start`));
+  const control = useOutreachWrite((verb: 'pause' | 'resume' | 'cancel') =>
+    api.post(`/api/outreach/campaigns/${id}/${verb}`),
+  );
   const [logging, setLogging] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   if (!c) return null;
   const p = c.progress;
-  const done = p.sent + p.failed + p.bounced + p.skipped;
+  const done = p.sent + p.failed + p.bounced + p.skipped + p.cancelled;
   const pct = p.total ? Math.round((done / p.total) * 100) : 0;
   const manualChannels = c.channels.filter((ch) => ch !== 'email');
   return (
@@ -126,6 +130,28 @@ export default function CampaignPage() {
                   {c.scheduledAt ? t('outreach.schedule') : t('outreach.start')}
                 </Button>
               )}
+              {c.status === 'sending' && (
+                <Button
+                  variant="default"
+                  loading={control.isPending && control.variables === 'pause'}
+                  onClick={() => control.mutate('pause')}
+                >
+                  {t('outreach.pause')}
+                </Button>
+              )}
+              {c.status === 'paused' && (
+                <Button
+                  loading={control.isPending && control.variables === 'resume'}
+                  onClick={() => control.mutate('resume')}
+                >
+                  {t('outreach.resume')}
+                </Button>
+              )}
+              {['scheduled', 'sending', 'paused'].includes(c.status) && (
+                <Button variant="outline" color="red.9" onClick={() => setConfirmingCancel(true)}>
+                  {t('outreach.cancelSending')}
+                </Button>
+              )}
               {manualChannels.length > 0 && (
                 <Button variant="default" onClick={() => setLogging(true)}>
                   {t('outreach.logManual')}
@@ -136,6 +162,7 @@ export default function CampaignPage() {
         }
       />
       <FormErrorAlert error={start.error} />
+      <FormErrorAlert error={control.error} />
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
@@ -158,6 +185,7 @@ export default function CampaignPage() {
               </Text>
             </Stack>
           )}
+          {p.cancelled > 0 && <Text size="sm">{t('outreach.cancelledCount', { count: p.cancelled })}</Text>}
           {p.manual > 0 && <Text size="sm">{t('outreach.manualCount', { count: p.manual })}</Text>}
         </Paper>
         <Paper withBorder p="md">
@@ -236,6 +264,27 @@ export default function CampaignPage() {
           </Table>
         </Paper>
       )}
+      <Modal
+        opened={confirmingCancel}
+        onClose={() => setConfirmingCancel(false)}
+        title={t('outreach.cancelSending')}
+      >
+        <Stack>
+          <Text size="sm">{t('outreach.cancelWarning', { count: p.queued + p.sending })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmingCancel(false)}>
+              {t('outreach.keepSending')}
+            </Button>
+            <Button
+              color="red.9"
+              loading={control.isPending && control.variables === 'cancel'}
+              onClick={() => control.mutate('cancel', { onSettled: () => setConfirmingCancel(false) })}
+            >
+              {t('outreach.confirmCancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={logging} onClose={() => setLogging(false)} title={t('outreach.logManual')}>
         <ManualForm campaignId={id} channels={manualChannels} onClose={() => setLogging(false)} />
       </Modal>

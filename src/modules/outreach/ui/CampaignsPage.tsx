@@ -28,7 +28,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/dates';
-import { CHANNELS, type Campaign } from '../contract';
+import { CHANNELS, type BounceReport, type Campaign } from '../contract';
 import { useBases, useCampaigns, useObjectives, useOutreachWrite } from './api';
 
 const PAGE_SIZE = 25;
@@ -143,6 +143,63 @@ function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
   );
 }
 
+/** Records asynchronous bounces: the text of a delivery status notification, pasted. */
+function BounceForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { dsn: '' } });
+  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  const record = useOutreachWrite((v: { dsn: string }) => api.post<BounceReport>('/api/outreach/bounces', v));
+  const report = record.data;
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        record.mutate(v, { onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <Text size="sm">{t('outreach.bounceHint')}</Text>
+        <FormErrorAlert error={record.error} unplaced={unplaced} />
+        <Textarea
+          label={t('outreach.bounceText')}
+          required
+          autosize
+          minRows={8}
+          maxRows={16}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          {...form.getInputProps('dsn')}
+        />
+        {report && (
+          <Stack gap={4} aria-live="polite">
+            {report.recorded.map((r) => (
+              <Text size="sm" key={r.ledgerId}>
+                {t('outreach.bounceRecorded', {
+                  recipient: r.recipient,
+                  status: r.status,
+                  topic: r.campaignTopic,
+                })}
+                {r.emailInvalidated ? ` ${t('outreach.bounceInvalidated')}` : ''}
+              </Text>
+            ))}
+            {report.ignored.map((r, i) => (
+              <Text size="sm" c="dimmed" key={i}>
+                {t('outreach.bounceIgnored', { recipient: r.recipient || '—', reason: r.reason })}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('outreach.close')}
+          </Button>
+          <Button type="submit" loading={record.isPending}>
+            {t('outreach.recordBounce')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 export default function CampaignsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -151,6 +208,7 @@ export default function CampaignsPage() {
   const [page, setPage] = useState(1);
   const campaigns = useCampaigns({ q: q || undefined, page, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
+  const [bouncing, setBouncing] = useState(false);
   return (
     <>
       <PageHeader
@@ -158,9 +216,14 @@ export default function CampaignsPage() {
         description={t('outreach.campaignsDescription')}
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('outreach.newCampaign')}
-            </Button>
+            <>
+              <Button variant="default" onClick={() => setBouncing(true)}>
+                {t('outreach.recordBounce')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('outreach.newCampaign')}
+              </Button>
+            </>
           )
         }
       />
@@ -219,6 +282,14 @@ export default function CampaignsPage() {
           </Group>
         </Group>
       </Paper>
+      <Modal
+        opened={bouncing}
+        onClose={() => setBouncing(false)}
+        title={t('outreach.recordBounce')}
+        size="lg"
+      >
+        <BounceForm onClose={() => setBouncing(false)} />
+      </Modal>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('outreach.newCampaign')} size="lg">
         <CampaignForm
           onClose={(id) => {

@@ -226,7 +226,12 @@ export default function ContactPage() {
           </Title>
           <Stack gap={4}>
             <Text size="sm">
-              {t('outreach.email')}: {c.email ?? '—'}
+              {t('outreach.email')}: {c.email ?? '—'}{' '}
+              {c.emailInvalid && (
+                <Badge color="red.9" variant="outline" tt="none">
+                  {t('outreach.emailInvalid')}
+                </Badge>
+              )}
             </Text>
             <Text size="sm">
               {t('outreach.phone')}: {c.phone ?? '—'}
