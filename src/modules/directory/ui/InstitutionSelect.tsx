@@ -7,7 +7,8 @@ import { useInstitutionOptions, type Option } from './api';
 /** Picks an institution by searching the server as the user types. */
 export function InstitutionSelect(
   props: Omit<SelectProps, 'data' | 'searchable' | 'onChange'> & {
-    onChange: (value: string | null) => void;
+    /** The chosen id, and its name as shown (for lists that add the choice). */
+    onChange: (value: string | null, label: string | null) => void;
     /** The current choice, so that its name shows before any search. */
     initial?: Option | null;
   },
@@ -33,7 +34,7 @@ export function InstitutionSelect(
       comboboxProps={{ withinPortal: true }}
       onChange={(value, option) => {
         setChosen(value && option ? { value, label: option.label } : null);
-        onChange(value);
+        onChange(value, value && option ? option.label : null);
       }}
     />
   );

@@ -85,3 +85,17 @@ export function emptyToNull(value: string): string | null {
   const v = value.trim();
   return v === '' ? null : v;
 }
+
+/** People of the directory whose name contains `q` (server-side search), as select options. */
+export function usePersonOptions(q: string) {
+  return useQuery({
+    queryKey: ['directory', 'people', 'options', q],
+    queryFn: () =>
+      api.get<{ items: { id: string; fullName: string }[] }>('/api/people', {
+        q: q || undefined,
+        pageSize: 30,
+      }),
+    placeholderData: keepPreviousData,
+    select: (page): Option[] => page.items.map((p) => ({ value: p.id, label: p.fullName })),
+  });
+}

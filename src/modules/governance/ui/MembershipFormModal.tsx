@@ -11,7 +11,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { useAgreements, useGovernanceMutation, usePartyOptions } from './api';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
 
 type Values = {
   role: string | null;

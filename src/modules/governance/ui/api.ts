@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementsBySession,
   AttendanceInput,
@@ -106,20 +106,6 @@ export function useGovernanceMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export type Option = { value: string; label: string };
-
-/** People whose name contains `q` (server-side search), as select options. */
-export function usePersonOptions(q: string) {
-  return useQuery({
-    queryKey: ['directory', 'people', 'options', q],
-    queryFn: () =>
-      api.get<{ items: { id: string; fullName: string }[] }>('/api/people', {
-        q: q || undefined,
-        pageSize: 30,
-      }),
-    placeholderData: keepPreviousData,
-    select: (page): Option[] => page.items.map((p) => ({ value: p.id, label: p.fullName })),
-  });
-}
 
 /** The political parties of the directory (a short list). */
 export function usePartyOptions() {

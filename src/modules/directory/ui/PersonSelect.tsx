@@ -7,7 +7,8 @@ import { usePersonOptions, type Option } from './api';
 /** Picks a person of the directory by searching the server as the user types. */
 export function PersonSelect(
   props: Omit<SelectProps, 'data' | 'searchable' | 'onChange'> & {
-    onChange: (value: string | null) => void;
+    /** The chosen id, and its name as shown (for lists that add the choice). */
+    onChange: (value: string | null, label: string | null) => void;
     initial?: Option | null;
   },
 ) {
@@ -32,7 +33,7 @@ export function PersonSelect(
       comboboxProps={{ withinPortal: true }}
       onChange={(value, option) => {
         setChosen(value && option ? { value, label: option.label } : null);
-        onChange(value);
+        onChange(value, value && option ? option.label : null);
       }}
     />
   );
