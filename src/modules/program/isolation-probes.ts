@@ -243,6 +243,10 @@ export function programProbes(a: () => HttpClient): Record<string, (b: HttpClien
       const x = await A();
       await is404(b.get(`/api/program/activities/${x.activity}/files/${x.file}`));
     },
+    'DELETE /api/program/activities/{id}/files/{fileId}': async (b) => {
+      const x = await A();
+      await is404(b.delete(`/api/program/activities/${x.activity}/files/${x.file}`));
+    },
     'GET /api/program/plan-reviews': async (b) => noneOfA(b.get('/api/program/plan-reviews'), await A()),
     'POST /api/program/plan-reviews': async (b) =>
       refused(

@@ -208,6 +208,27 @@ describe('activities', () => {
     const download = await liaison.get<string>(`/api/program/activities/${first!.id}/files/${file.id}`);
     expect(download.body).toBe('lista de asistencia');
 
+    // A wrong file is taken off again (audited); once gone it is a 404, and a reader may not remove one.
+    const wrong = new FormData();
+    wrong.append('file', new Blob(['otra cosa'], { type: 'text/plain' }), 'equivocado.txt');
+    const twice = await liaison.post<Activity>(`/api/program/activities/${first!.id}/files`, wrong);
+    const wrongFile = twice.body.files.find((f) => f.filename === 'equivocado.txt')!;
+    const reader = await t.as(org, 'auditor');
+    expect((await reader.delete(`/api/program/activities/${first!.id}/files/${wrongFile.id}`)).status).toBe(
+      403,
+    );
+    const removed = await liaison.delete<Activity>(
+      `/api/program/activities/${first!.id}/files/${wrongFile.id}`,
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body.files.map((f) => f.filename)).toEqual(['asistencia.txt']);
+    expect((await liaison.delete(`/api/program/activities/${first!.id}/files/${wrongFile.id}`)).status).toBe(
+      404,
+    );
+    expect((await liaison.get(`/api/program/activities/${first!.id}/files/${wrongFile.id}`)).status).toBe(
+      404,
+    );
+
     expect(
       (await liaison.post('/api/program/activity-kinds', { code: 'listing', name: 'Listado' })).status,
     ).toBe(403);
@@ -323,6 +344,8 @@ describe('targets, reasons and publications', () => {
       'objective_reason.create',
       'publication_issue.create',
       'activity.export',
+      'activity.file_attach',
+      'activity.file_remove',
     ])
       expect(actions).toContain(a);
   });

@@ -749,6 +749,12 @@ export async function findActivityFile(db: Db, orgId: string, activityId: string
   return row;
 }
 
+export async function deleteActivityFile(db: Db, orgId: string, fileId: string): Promise<void> {
+  await db
+    .delete(activityFile)
+    .where(and(eq(activityFile.organizationId, orgId), eq(activityFile.id, fileId)));
+}
+
 /** Existing ids among `ids` of one of the organization's tables (for reference checks). */
 export async function existingInstitutions(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

@@ -46,6 +46,7 @@ import { loadProgramTree, objectivesWithoutActivityOrReason } from './program-tr
 import { recordPlanReview } from './record-plan-review';
 import { addIssue, attachIssueFile, deleteIssue } from './record-issue';
 import { recordSources } from './record-sources';
+import { removeActivityFile } from './remove-activity-file';
 import * as repo from './repository';
 import { createActivity, deleteActivity, updateActivity } from './save-activity';
 import { addLine, addObjective, updateLine, updateObjective } from './save-line';
@@ -460,6 +461,19 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
         filename: file.filename,
       });
     },
+  );
+
+  api.delete(
+    '/api/program/activities/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Quitar una evidencia de una actividad',
+        params: FileParamsSchema,
+        response: responses({ 200: ActivitySchema }),
+      },
+    },
+    async (req) => removeActivityFile(db, await writer(req), req.params.id, req.params.fileId),
   );
 
   // ---- plan reviews (SSPELO)
