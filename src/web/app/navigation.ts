@@ -22,6 +22,7 @@ import {
   IconUserShield,
   IconTargetArrow,
   IconCalendarEvent,
+  IconListCheck,
   IconNews,
   type Icon,
 } from '@tabler/icons-react';
@@ -52,6 +53,7 @@ export type NavItem = {
     | 'program'
     | 'activities'
     | 'publications'
+    | 'planReviews'
     | 'reports'
     | 'outreachContacts'
     | 'outreachCampaigns'
@@ -85,6 +87,13 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/programa/publicaciones',
     label: 'publications',
     icon: IconNews,
+    permission: 'program.read',
+    group: 'program',
+  },
+  {
+    to: '/programa/seguimiento-ine',
+    label: 'planReviews',
+    icon: IconListCheck,
     permission: 'program.read',
     group: 'program',
   },

@@ -36,6 +36,7 @@ const RoutingPage = lazy(() => import('@/modules/channel/ui/RoutingPage'));
 const ProgramPage = lazy(() => import('@/modules/program/ui/ProgramPage'));
 const ActivitiesPage = lazy(() => import('@/modules/program/ui/ActivitiesPage'));
 const PublicationsPage = lazy(() => import('@/modules/program/ui/PublicationsPage'));
+const PlanReviewsPage = lazy(() => import('@/modules/program/ui/PlanReviewsPage'));
 const ChannelReportsPage = lazy(() => import('@/modules/channel/ui/ReportsPage'));
 const ChannelCalendarPage = lazy(() => import('@/modules/channel/ui/CalendarPage'));
 const ReportsPage = lazy(() => import('@/modules/reports/ui/ReportsPage'));
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'programa', element: page(ProgramPage, 'program.read') },
       { path: 'programa/actividades', element: page(ActivitiesPage, 'program.read') },
       { path: 'programa/publicaciones', element: page(PublicationsPage, 'program.read') },
+      { path: 'programa/seguimiento-ine', element: page(PlanReviewsPage, 'program.read') },
       { path: 'canal/folios', element: page(FoliosPage, 'channel.read') },
       { path: 'canal/folios/:id', element: page(FolioDetailPage, 'channel.read') },
       { path: 'canal/estadisticas', element: page(ChannelStatisticsPage, 'channel.read') },

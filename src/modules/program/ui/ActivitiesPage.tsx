@@ -1,17 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  FileButton,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconDownload, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Center, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { IconDownload, IconPencil, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../contract';
@@ -22,47 +10,14 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { useActivities, useActivityKinds, useAttachEvidence, usePrograms, useProgramTree } from './api';
+import { useActivities, useActivityKinds, usePrograms, useProgramTree } from './api';
+import { ActivityKindsModal } from './ActivityKindsModal';
+import { Evidence } from './Evidence';
 import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 
 const FILTERS = ['objetivo', 'tipo'] as const;
 
-/** The evidence files of an activity, each a download link, and (for writers) a button to add one. */
-function Evidence({ activity, canWrite }: { activity: Activity; canWrite: boolean }) {
-  const { t } = useTranslation();
-  const attach = useAttachEvidence(activity.id);
-  return (
-    <Stack gap={2}>
-      {activity.files.map((f) => (
-        <Anchor key={f.id} size="xs" href={`/api/program/activities/${activity.id}/files/${f.id}`}>
-          {f.filename}
-        </Anchor>
-      ))}
-      {canWrite && (
-        <FileButton onChange={(file) => file && attach.mutate(file)}>
-          {(props) => (
-            <Button
-              {...props}
-              size="compact-xs"
-              variant="subtle"
-              loading={attach.isPending}
-              leftSection={<IconPaperclip size={12} aria-hidden />}
-              aria-label={t('program.activities.attachTo', { title: activity.title })}
-            >
-              {t('program.activities.attach')}
-            </Button>
-          )}
-        </FileButton>
-      )}
-      {attach.isError && (
-        <Text size="xs" c="red" role="alert">
-          {t('program.activities.attachFailed')}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 const PAGE_SIZE = 25;
 
 export default function ActivitiesPage() {
@@ -75,6 +30,8 @@ export default function ActivitiesPage() {
   const kinds = useActivityKinds();
   const canWrite = useCan('program.write');
   const canExport = useCan('program.export');
+  const canAdmin = useCan('program.admin');
+  const [managingKinds, setManagingKinds] = useState(false);
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const scope = list.filters.objetivo ?? '';
   const filters = {
@@ -115,6 +72,15 @@ export default function ActivitiesPage() {
                   {t(`program.activities.export.${format}`)}
                 </Button>
               ))}
+            {canAdmin && (
+              <Button
+                variant="default"
+                leftSection={<IconSettings size={16} aria-hidden />}
+                onClick={() => setManagingKinds(true)}
+              >
+                {t('program.kinds.manage')}
+              </Button>
+            )}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
                 {t('program.activityForm.createTitle')}
@@ -224,6 +190,7 @@ export default function ActivitiesPage() {
           onClose={() => setEditing(null)}
         />
       )}
+      {managingKinds && <ActivityKindsModal onClose={() => setManagingKinds(false)} />}
     </>
   );
 }

@@ -1,29 +1,42 @@
 import {
+  ActionIcon,
+  Anchor,
   Button,
+  Fieldset,
+  FileInput,
   Group,
   Input,
+  List,
   Modal,
-  MultiSelect,
   SegmentedControl,
   Select,
   Stack,
+  TagsInput,
+  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { DatePickerInput, MonthPickerInput } from '@mantine/dates';
+import { MonthPickerInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Activity, ActivityInput, DateMode, DateSpec, ProgramTree } from '../contract';
-import { MODALITIES } from '../contract';
-import type { Institution } from '@/modules/directory/contract';
+import type { Activity, ActivityInput, DateMode, DateSpec, ParticipantRole, ProgramTree } from '../contract';
+import { MODALITIES, PARTICIPANT_ROLES } from '../contract';
+import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
+import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
+import { api, ApiRequestError } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useActivityKinds, useSaveActivity } from './api';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { PROGRAM_KEY, useActivityKinds } from './api';
+import { shownDay, timeOrNull, typedDay } from './typed-days';
+
+type Named = { id: string; label: string };
+type AgendaRow = { day: string | null; startTime: string; title: string; place: string; city: string };
 
 type Values = {
   objectiveId: string | null;
@@ -34,15 +47,25 @@ type Values = {
   day: string | null;
   from: string | null;
   to: string | null;
+  /** The listed days as typed (dd/mm/aaaa). */
   days: string[];
   month: string | null;
-  /** Where the API's problems with the dates as a whole (or a listed day) show. */
+  /** Where the API's problems with the dates as a whole show. */
   dates: null;
   modality: string | null;
   tool: string;
   place: string;
-  institutionIds: string[];
+  institutions: Named[];
+  participants: (Named & { role: ParticipantRole })[];
+  route: string[];
+  partners: string[];
+  invitingInstitution: Named | null;
+  country: string;
+  election: string;
+  agenda: AgendaRow[];
   notes: string;
+  /** Evidence chosen in the form, uploaded once the activity is saved. */
+  files: File[];
 };
 
 /** The objectives of a program as select options ("1.A Seguimiento…"); lines without objectives as "5". */
@@ -65,14 +88,33 @@ function initial(a: Activity | null): Values {
     day: d?.mode === 'day' ? d.day : null,
     from: d && (d.mode === 'range' || d.mode === 'within') ? d.from : null,
     to: d && (d.mode === 'range' || d.mode === 'within') ? d.to : null,
-    days: d?.mode === 'list' ? d.days : [],
+    days: d?.mode === 'list' ? d.days.map(shownDay) : [],
     month: d?.mode === 'month' ? `${d.month}-01` : null,
     dates: null,
     modality: a?.modality ?? null,
     tool: a?.tool ?? '',
     place: a?.place ?? '',
-    institutionIds: a?.institutions.map((i) => i.id) ?? [],
+    institutions:
+      a?.institutions.map((i) => ({ id: i.id, label: i.acronym ? `${i.name} (${i.acronym})` : i.name })) ??
+      [],
+    participants: a?.participants.map((p) => ({ id: p.personId, label: p.fullName, role: p.role })) ?? [],
+    route: a?.route ?? [],
+    partners: a?.partners ?? [],
+    invitingInstitution: a?.invitingInstitution
+      ? { id: a.invitingInstitution.id, label: a.invitingInstitution.name }
+      : null,
+    country: a?.country ?? '',
+    election: a?.election ?? '',
+    agenda:
+      a?.agenda.map((i) => ({
+        day: i.day,
+        startTime: i.startTime ?? '',
+        title: i.title,
+        place: i.place ?? '',
+        city: i.city ?? '',
+      })) ?? [],
     notes: a?.notes ?? '',
+    files: [],
   };
 }
 
@@ -85,7 +127,7 @@ function dateSpec(v: Values): DateSpec {
     case 'within':
       return { mode: 'within', from: v.from ?? '', to: v.to ?? '' };
     case 'list':
-      return { mode: 'list', days: v.days };
+      return { mode: 'list', days: v.days.map(typedDay) };
     case 'month':
       return { mode: 'month', month: (v.month ?? '').slice(0, 7) };
   }
@@ -93,7 +135,64 @@ function dateSpec(v: Values): DateSpec {
 
 const blank = (s: string) => (s.trim() === '' ? null : s.trim());
 
-/** Records or edits an activity: objective, kind, title, dates (one day, a range, a list, a month…), place. */
+function toInput(values: Values, activity: Activity | null): ActivityInput {
+  const [scope, scopeId] = (values.objectiveId ?? ':').split(':');
+  return {
+    ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
+    kind: values.kind ?? '',
+    title: values.title,
+    purpose: blank(values.purpose),
+    dates: dateSpec(values),
+    modality: (values.modality as ActivityInput['modality']) ?? null,
+    tool: blank(values.tool),
+    place: blank(values.place),
+    notes: blank(values.notes),
+    institutionIds: values.institutions.map((i) => i.id),
+    participants: values.participants.map((p) => ({ personId: p.id, role: p.role })),
+    route: values.route,
+    partners: values.partners,
+    invitingInstitutionId: values.invitingInstitution?.id ?? null,
+    country: blank(values.country),
+    election: blank(values.election),
+    // The form does not edit the related agreement: it is kept as it was.
+    agreementId: activity?.agreementId ?? null,
+    agenda: values.agenda.map((i) => ({
+      day: i.day ?? '',
+      startTime: timeOrNull(i.startTime),
+      title: i.title,
+      place: blank(i.place),
+      city: blank(i.city),
+    })),
+  };
+}
+
+/** Where the API's problems show in this form (list items fold into their list's field). */
+function aliasesFor(error: unknown): Record<string, string> {
+  const aliases: Record<string, string> = {
+    'dates.day': 'day',
+    'dates.from': 'from',
+    'dates.to': 'to',
+    'dates.month': 'month',
+    'dates.days': 'days',
+    lineId: 'objectiveId',
+    invitingInstitutionId: 'invitingInstitution',
+  };
+  if (!(error instanceof ApiRequestError)) return aliases;
+  for (const { path } of error.fields) {
+    if (/^dates\.days\.\d+$/.test(path)) aliases[path] = 'days';
+    else if (/^institutionIds\.\d+$/.test(path)) aliases[path] = 'institutions';
+    else if (/^participants\.\d+/.test(path)) aliases[path] = 'participants';
+    else if (/^(route|partners)\.\d+$/.test(path)) aliases[path] = path.split('.')[0]!;
+    else if (/^agenda\.\d+\.(day|startTime|title|place|city)$/.test(path)) aliases[path] = path;
+  }
+  return aliases;
+}
+
+/**
+ * Records or edits an activity: objective, kind, title, dates (one day, a range, a list, a month…),
+ * modality, place, counterpart institutions, participants, evidence; a tour's route, partners and
+ * agenda; an observation mission's inviting institution, country and election.
+ */
 export function ActivityFormModal({
   activity,
   tree,
@@ -105,60 +204,52 @@ export function ActivityFormModal({
 }) {
   const { t } = useTranslation();
   const kinds = useActivityKinds();
-  const save = useSaveActivity(activity?.id ?? null);
-  const institutions = useQuery({
-    queryKey: ['directory', 'institutions', 'all-options'],
-    queryFn: () => api.get<{ items: Institution[] }>('/api/institutions', { pageSize: 200 }),
-  });
+  const client = useQueryClient();
+  // Once saved (even if an evidence upload then failed), later submits modify the same record.
+  const [savedId, setSavedId] = useState<string | null>(activity?.id ?? null);
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  // The pickers that add to a list are reset (remounted) after each choice.
+  const [pickerKey, setPickerKey] = useState(0);
   const form = useForm<Values>({ initialValues: initial(activity) });
   const v = form.getValues();
+  const isTour = v.kind === 'tour_abroad' || v.route.length > 0 || v.agenda.length > 0;
+  const isMission =
+    v.kind === 'observation_mission' || !!v.invitingInstitution || !!v.country || !!v.election;
 
-  const submit = (values: Values) => {
-    const [scope, scopeId] = (values.objectiveId ?? ':').split(':');
-    const input: ActivityInput = {
-      ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
-      kind: values.kind ?? '',
-      title: values.title,
-      purpose: blank(values.purpose),
-      dates: dateSpec(values),
-      modality: (values.modality as ActivityInput['modality']) ?? null,
-      tool: blank(values.tool),
-      place: blank(values.place),
-      notes: blank(values.notes),
-      institutionIds: values.institutionIds,
-      // What this form does not edit is kept as it was.
-      participants: activity?.participants.map((p) => ({ personId: p.personId, role: p.role })) ?? [],
-      route: activity?.route ?? [],
-      partners: activity?.partners ?? [],
-      invitingInstitutionId: activity?.invitingInstitution?.id ?? null,
-      country: activity?.country ?? null,
-      election: activity?.election ?? null,
-      agreementId: activity?.agreementId ?? null,
-      agenda:
-        activity?.agenda.map((a) => ({
-          day: a.day,
-          startTime: a.startTime,
-          title: a.title,
-          place: a.place,
-          city: a.city,
-        })) ?? [],
-    };
-    save.mutate(input, {
-      onSuccess: onClose,
-      onError: (error) =>
-        setUnplaced(
-          applyFieldErrors(form, error, {
-            'dates.day': 'day',
-            'dates.from': 'from',
-            'dates.to': 'to',
-            'dates.month': 'month',
-            'dates.days': 'days',
-            lineId: 'objectiveId',
-          }),
-        ),
+  const save = useMutation({
+    mutationFn: async (values: Values) => {
+      const input = toInput(values, activity);
+      const saved = savedId
+        ? await api.put<Activity>(`/api/program/activities/${encodeURIComponent(savedId)}`, input)
+        : await api.post<Activity>('/api/program/activities', input);
+      setSavedId(saved.id);
+      for (const file of values.files) {
+        await api.upload<Activity>(`/api/program/activities/${encodeURIComponent(saved.id)}/files`, file);
+        form.setFieldValue(
+          'files',
+          form.getValues().files.filter((f) => f !== file),
+        );
+      }
+      return saved;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: PROGRAM_KEY }),
+  });
+
+  const submit = (values: Values) =>
+    save.mutate(values, {
+      onSuccess: () => {
+        notifySuccess(t('program.activityForm.saved'));
+        onClose();
+      },
+      onError: (error) => setUnplaced(applyFieldErrors(form, error, aliasesFor(error))),
     });
+
+  const addTo = (field: 'institutions' | 'participants', item: Values['participants'][number] | Named) => {
+    if (!form.getValues()[field].some((x) => x.id === item.id)) form.insertListItem(field, item);
+    setPickerKey((k) => k + 1);
   };
+
+  const existingFiles = activity?.files ?? [];
 
   return (
     <Modal
@@ -212,14 +303,15 @@ export function ActivityFormModal({
             </Group>
           )}
           {v.dateMode === 'list' && (
-            <DatePickerInput
-              type="multiple"
+            <TagsInput
               label={t('program.activityForm.days')}
+              description={t('program.activityForm.daysHelp')}
+              placeholder={t('common.datePlaceholder')}
               withAsterisk
-              valueFormat="DD/MM/YYYY"
-              popoverProps={{ withinPortal: true }}
-              nextLabel={t('common.nextMonth')}
-              previousLabel={t('common.previousMonth')}
+              splitChars={[',', ';', ' ']}
+              acceptValueOnBlur
+              clearable
+              clearButtonProps={{ 'aria-label': t('program.activityForm.clearDays') }}
               {...form.getInputProps('days')}
             />
           )}
@@ -242,19 +334,228 @@ export function ActivityFormModal({
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps('modality')}
             />
-            <TextInput label={t('program.activities.tool')} {...form.getInputProps('tool')} />
+            <TextInput
+              label={t('program.activities.tool')}
+              description={t('program.activityForm.toolHelp')}
+              {...form.getInputProps('tool')}
+            />
           </Group>
           <TextInput label={t('program.activities.place')} {...form.getInputProps('place')} />
-          <MultiSelect
-            label={t('program.activities.institutions')}
-            searchable
-            data={(institutions.data?.items ?? []).map((i) => ({
-              value: i.id,
-              label: i.acronym ? `${i.name} (${i.acronym})` : i.name,
-            }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('institutionIds')}
-          />
+
+          <Fieldset legend={t('program.activities.institutions')}>
+            <Stack gap="xs">
+              {v.institutions.length > 0 && (
+                <List size="sm" aria-label={t('program.activities.institutions')}>
+                  {v.institutions.map((i, index) => (
+                    <List.Item key={i.id}>
+                      <Group gap={4} wrap="nowrap">
+                        <Text size="sm">{i.label}</Text>
+                        <ActionIcon
+                          size="sm"
+                          variant="subtle"
+                          color="red.8"
+                          aria-label={t('program.activityForm.removeNamed', { name: i.label })}
+                          onClick={() => form.removeListItem('institutions', index)}
+                        >
+                          <IconTrash size={14} aria-hidden />
+                        </ActionIcon>
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              <InstitutionSelect
+                key={`inst-${pickerKey}`}
+                label={t('program.activityForm.addInstitution')}
+                value={null}
+                error={form.errors.institutions}
+                onChange={(value, label) => {
+                  if (value && label) addTo('institutions', { id: value, label });
+                }}
+              />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t('program.activityForm.participants')}>
+            <Stack gap="xs">
+              {v.participants.map((p, index) => (
+                <Group key={p.id} gap="xs" wrap="nowrap" align="flex-end">
+                  <Text size="sm" style={{ flex: 1 }}>
+                    {p.label}
+                  </Text>
+                  <Select
+                    size="xs"
+                    label={t('program.activityForm.roleOf', { name: p.label })}
+                    allowDeselect={false}
+                    data={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`program.role.${r}`) }))}
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps(`participants.${index}.role`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.8"
+                    aria-label={t('program.activityForm.removeNamed', { name: p.label })}
+                    onClick={() => form.removeListItem('participants', index)}
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <PersonSelect
+                key={`person-${pickerKey}`}
+                label={t('program.activityForm.addParticipant')}
+                description={t('program.activityForm.participantsHelp')}
+                value={null}
+                error={form.errors.participants}
+                onChange={(value, label) => {
+                  if (value && label)
+                    addTo('participants', {
+                      id: value,
+                      label,
+                      role: isMission ? 'representative' : 'participant',
+                    });
+                }}
+              />
+            </Stack>
+          </Fieldset>
+
+          {isTour && (
+            <Fieldset legend={t('program.activityForm.tour')}>
+              <Stack gap="xs">
+                <TagsInput
+                  label={t('program.activityForm.route')}
+                  description={t('program.activityForm.routeHelp')}
+                  acceptValueOnBlur
+                  {...form.getInputProps('route')}
+                />
+                <TagsInput
+                  label={t('program.activityForm.partners')}
+                  description={t('program.activityForm.partnersHelp')}
+                  acceptValueOnBlur
+                  {...form.getInputProps('partners')}
+                />
+                <Text size="sm" c="dimmed">
+                  {t('program.activityForm.leadHelp')}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {t('program.activityForm.agenda')}
+                </Text>
+                {v.agenda.map((_, index) => (
+                  <Fieldset
+                    key={index}
+                    variant="filled"
+                    legend={t('program.activityForm.agendaItem', { n: index + 1 })}
+                  >
+                    <Group grow align="flex-start">
+                      <DayInput
+                        label={t('program.activityForm.agendaDay')}
+                        withAsterisk
+                        {...form.getInputProps(`agenda.${index}.day`)}
+                      />
+                      <TimeInput
+                        label={t('program.activityForm.agendaTime')}
+                        {...form.getInputProps(`agenda.${index}.startTime`)}
+                      />
+                      <TextInput
+                        label={t('program.activityForm.agendaCity')}
+                        {...form.getInputProps(`agenda.${index}.city`)}
+                      />
+                    </Group>
+                    <TextInput
+                      label={t('program.activityForm.agendaTitle')}
+                      withAsterisk
+                      {...form.getInputProps(`agenda.${index}.title`)}
+                    />
+                    <Group align="flex-end">
+                      <TextInput
+                        label={t('program.activityForm.agendaPlace')}
+                        style={{ flex: 1 }}
+                        {...form.getInputProps(`agenda.${index}.place`)}
+                      />
+                      <Button
+                        variant="subtle"
+                        color="red.8"
+                        leftSection={<IconTrash size={14} aria-hidden />}
+                        onClick={() => form.removeListItem('agenda', index)}
+                      >
+                        {t('program.activityForm.removeAgendaItem', { n: index + 1 })}
+                      </Button>
+                    </Group>
+                  </Fieldset>
+                ))}
+                <Group>
+                  <Button
+                    variant="light"
+                    size="xs"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() =>
+                      form.insertListItem('agenda', {
+                        day: v.agenda.at(-1)?.day ?? v.from ?? v.day ?? null,
+                        startTime: '',
+                        title: '',
+                        place: '',
+                        city: '',
+                      } satisfies AgendaRow)
+                    }
+                  >
+                    {t('program.activityForm.addAgendaItem')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Fieldset>
+          )}
+
+          {isMission && (
+            <Fieldset legend={t('program.activityForm.mission')}>
+              <Stack gap="xs">
+                <InstitutionSelect
+                  label={t('program.activityForm.invitingInstitution')}
+                  initial={
+                    v.invitingInstitution
+                      ? { value: v.invitingInstitution.id, label: v.invitingInstitution.label }
+                      : null
+                  }
+                  value={v.invitingInstitution?.id ?? null}
+                  error={form.errors.invitingInstitution}
+                  onChange={(value, label) =>
+                    form.setFieldValue('invitingInstitution', value && label ? { id: value, label } : null)
+                  }
+                />
+                <Group grow align="flex-start">
+                  <TextInput label={t('program.activityForm.country')} {...form.getInputProps('country')} />
+                  <TextInput label={t('program.activityForm.election')} {...form.getInputProps('election')} />
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {t('program.activityForm.representativesHelp')}
+                </Text>
+              </Stack>
+            </Fieldset>
+          )}
+
+          <Fieldset legend={t('program.activities.evidence')}>
+            <Stack gap="xs">
+              {existingFiles.length > 0 && (
+                <List size="sm">
+                  {existingFiles.map((f) => (
+                    <List.Item key={f.id}>
+                      <Anchor size="sm" href={`/api/program/activities/${activity!.id}/files/${f.id}`}>
+                        {f.filename}
+                      </Anchor>
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              <FileInput
+                label={t('program.activityForm.addEvidence')}
+                description={t('program.activityForm.evidenceHelp')}
+                multiple
+                clearable
+                clearButtonProps={{ 'aria-label': t('program.activityForm.clearFiles') }}
+                {...form.getInputProps('files')}
+              />
+            </Stack>
+          </Fieldset>
+
           <Textarea label={t('program.activities.notes')} autosize {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

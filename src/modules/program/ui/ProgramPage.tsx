@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -11,34 +12,79 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Target, UnexplainedObjective } from '../contract';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import type { FieldProblem } from '@/shared/errors';
+import type { Line, Objective, Program, Target, UnexplainedObjective } from '../contract';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { usePrograms, useProgramTree, useReasons, useStateReason, useUnexplained } from './api';
+import { useDeleteTarget, usePrograms, useProgramTree, useReasons, useUnexplained } from './api';
+import {
+  LineFormModal,
+  ObjectiveFormModal,
+  ProgramFormModal,
+  ReasonModal,
+  TargetFormModal,
+} from './StructureForms';
 import { useProgramPeriod } from './use-program-period';
 
-function TargetProgress({ target }: { target: Target }) {
+/** What the page's structure forms are editing (one modal at a time). */
+type Editing =
+  | { what: 'program'; program: Program | null }
+  | { what: 'line'; line: Line | null }
+  | { what: 'objective'; line: Line; objective: Objective | null }
+  | { what: 'target'; line: Line; objective: Objective | null; target: Target | null }
+  | { what: 'deleteTarget'; target: Target }
+  | {
+      what: 'reason';
+      unit: Pick<UnexplainedObjective, 'lineId' | 'objectiveId' | 'label' | 'title'>;
+      initial?: string;
+    };
+
+function TargetProgress({
+  target,
+  onEdit,
+  onDelete,
+}: {
+  target: Target;
+  onEdit?: () => void;
+  onDelete?: () => void;
+}) {
   const { t } = useTranslation();
   const { count, minimum, percent, met } = target.progress;
   return (
     <Stack gap={2}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="sm">{target.description}</Text>
-        <Badge color={met ? 'green' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
-          {t('program.tree.count', { count, minimum, unit: target.unit })}
-        </Badge>
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Badge color={met ? 'green' : 'gray'} variant="light">
+            {t('program.tree.count', { count, minimum, unit: target.unit })}
+          </Badge>
+          {onEdit && (
+            <ActionIcon
+              variant="subtle"
+              onClick={onEdit}
+              aria-label={t('program.structure.editTargetNamed', { what: target.description })}
+            >
+              <IconPencil size={16} aria-hidden />
+            </ActionIcon>
+          )}
+          {onDelete && (
+            <ActionIcon
+              variant="subtle"
+              color="red.8"
+              onClick={onDelete}
+              aria-label={t('program.structure.deleteTargetNamed', { what: target.description })}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          )}
+        </Group>
       </Group>
       <Progress
         value={percent}
@@ -55,56 +101,27 @@ function TargetProgress({ target }: { target: Target }) {
   );
 }
 
-function ReasonModal({
-  unit,
-  period,
-  onClose,
-}: {
-  unit: UnexplainedObjective;
-  period: { from: string; to: string };
-  onClose: () => void;
-}) {
+function DeleteTargetModal({ target, onClose }: { target: Target; onClose: () => void }) {
   const { t } = useTranslation();
-  const save = useStateReason();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { reason: '' } });
+  const remove = useDeleteTarget();
   return (
-    <Modal opened onClose={onClose} title={t('program.reasons.stateFor', { label: unit.label })} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          save.mutate(
-            {
-              lineId: unit.lineId,
-              objectiveId: unit.objectiveId,
-              periodStart: period.from,
-              periodEnd: period.to,
-              reason: v.reason,
-            },
-            { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) },
-          ),
-        )}
-      >
-        <Stack>
-          <Text size="sm">{unit.title}</Text>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Textarea
-            label={t('program.reasons.reason')}
-            withAsterisk
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Modal opened onClose={onClose} title={t('program.structure.deleteTarget')}>
+      <Stack>
+        <FormErrorAlert error={remove.error} />
+        <Text size="sm">{t('program.structure.deleteTargetConfirm', { what: target.description })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red.8"
+            loading={remove.isPending}
+            onClick={() => remove.mutate(target.id, { onSuccess: onClose })}
+          >
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }
@@ -123,7 +140,8 @@ export default function ProgramPage() {
   const unexplained = useUnexplained(period);
   const reasons = useReasons(period);
   const canWrite = useCan('program.write');
-  const [stating, setStating] = useState<UnexplainedObjective | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const close = () => setEditing(null);
   const reasonFor = (lineId: string, objectiveId: string | null) =>
     reasons.data?.find(
       (r) =>
@@ -131,6 +149,60 @@ export default function ProgramPage() {
         r.objectiveId === objectiveId &&
         r.periodStart <= period.from &&
         r.periodEnd >= period.to,
+    );
+  const stated = (line: Line, objective: Objective | null) => {
+    const reason = reasonFor(line.id, objective?.id ?? null);
+    if (!reason) return null;
+    const label = objective ? `${line.number}.${objective.key}` : String(line.number);
+    return (
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+          {t('program.reasons.stated')}: {reason.reason}
+        </Text>
+        {canWrite && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={t('program.reasons.editFor', { label })}
+            onClick={() =>
+              setEditing({
+                what: 'reason',
+                unit: {
+                  lineId: line.id,
+                  objectiveId: objective?.id ?? null,
+                  label,
+                  title: objective?.title ?? line.title,
+                },
+                initial: reason.reason,
+              })
+            }
+          >
+            {t('common.edit')}
+          </Button>
+        )}
+      </Group>
+    );
+  };
+  const targets = (line: Line, objective: Objective | null, list: Target[]) =>
+    list.map((target) => (
+      <TargetProgress
+        key={target.id}
+        target={target}
+        onEdit={canWrite ? () => setEditing({ what: 'target', line, objective, target }) : undefined}
+        onDelete={canWrite ? () => setEditing({ what: 'deleteTarget', target }) : undefined}
+      />
+    ));
+  const addTarget = (line: Line, objective: Objective | null, label: string) =>
+    canWrite && (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconPlus size={12} aria-hidden />}
+        aria-label={t('program.structure.newTarget', { label })}
+        onClick={() => setEditing({ what: 'target', line, objective, target: null })}
+      >
+        {t('program.structure.addTarget')}
+      </Button>
     );
 
   return (
@@ -148,6 +220,15 @@ export default function ProgramPage() {
               onChange={setProgramId}
               allowDeselect={false}
             />
+            {canWrite && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setEditing({ what: 'program', program: null })}
+              >
+                {t('program.structure.newProgram')}
+              </Button>
+            )}
           </Group>
         }
       />
@@ -167,7 +248,12 @@ export default function ProgramPage() {
                   {u.title}
                 </Text>
                 {canWrite && (
-                  <Button size="xs" variant="light" onClick={() => setStating(u)}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    aria-label={t('program.reasons.stateOne', { label: u.label })}
+                    onClick={() => setEditing({ what: 'reason', unit: u })}
+                  >
                     {t('program.reasons.state')}
                   </Button>
                 )}
@@ -193,27 +279,73 @@ export default function ProgramPage() {
         <Text c="dimmed">{t('program.tree.none')}</Text>
       ) : (
         <Stack>
-          <Text size="sm" c="dimmed">
-            {tree.data.approvedBy
-              ? t('program.tree.approvedBy', {
-                  agreement: tree.data.approvedBy,
-                  date: tree.data.approvedOn ? formatDay(tree.data.approvedOn) : '—',
-                })
-              : t('program.tree.notApproved')}
-          </Text>
+          <Group justify="space-between" align="center">
+            <Text size="sm" c="dimmed">
+              {tree.data.approvedBy
+                ? t('program.tree.approvedBy', {
+                    agreement: tree.data.approvedBy,
+                    date: tree.data.approvedOn ? formatDay(tree.data.approvedOn) : '—',
+                  })
+                : t('program.tree.notApproved')}
+            </Text>
+            {canWrite && (
+              <Group gap="xs">
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconPencil size={14} aria-hidden />}
+                  onClick={() => setEditing({ what: 'program', program: tree.data })}
+                >
+                  {t('program.structure.editProgram')}
+                </Button>
+                <Button
+                  size="xs"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() => setEditing({ what: 'line', line: null })}
+                >
+                  {t('program.structure.newLine')}
+                </Button>
+              </Group>
+            )}
+          </Group>
+          {tree.data.lines.length === 0 && <Text c="dimmed">{t('program.structure.noLines')}</Text>}
           {tree.data.lines.map((line) => (
             <Card withBorder key={line.id} component="section" aria-labelledby={`line-${line.id}`}>
-              <Title order={2} size="h4" id={`line-${line.id}`}>
-                {line.number}. {line.title}
-              </Title>
-              {line.targets.map((target) => (
-                <TargetProgress key={target.id} target={target} />
-              ))}
-              {!line.objectives.length && reasonFor(line.id, null) && (
-                <Text size="sm" c="dimmed" mt="xs">
-                  {t('program.reasons.stated')}: {reasonFor(line.id, null)!.reason}
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Title order={2} size="h4" id={`line-${line.id}`}>
+                  {line.number}. {line.title}
+                </Title>
+                {canWrite && (
+                  <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={12} aria-hidden />}
+                      aria-label={t('program.structure.editLine', { number: line.number })}
+                      onClick={() => setEditing({ what: 'line', line })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconPlus size={12} aria-hidden />}
+                      aria-label={t('program.structure.newObjective', { number: line.number })}
+                      onClick={() => setEditing({ what: 'objective', line, objective: null })}
+                    >
+                      {t('program.structure.addObjective')}
+                    </Button>
+                    {addTarget(line, null, String(line.number))}
+                  </Group>
+                )}
+              </Group>
+              {line.description && (
+                <Text size="sm" c="dimmed">
+                  {line.description}
                 </Text>
               )}
+              {targets(line, null, line.targets)}
+              {!line.objectives.length && stated(line, null)}
               <Stack gap="sm" mt="sm">
                 {line.objectives.map((o) => (
                   <Stack
@@ -222,17 +354,29 @@ export default function ProgramPage() {
                     pl="md"
                     style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}
                   >
-                    <Text size="sm" fw={600}>
-                      {o.key}) {o.title}
-                    </Text>
-                    {o.targets.map((target) => (
-                      <TargetProgress key={target.id} target={target} />
-                    ))}
-                    {reasonFor(line.id, o.id) && (
-                      <Text size="sm" c="dimmed">
-                        {t('program.reasons.stated')}: {reasonFor(line.id, o.id)!.reason}
+                    <Group justify="space-between" align="flex-start" wrap="nowrap">
+                      <Text size="sm" fw={600}>
+                        {o.key}) {o.title}
                       </Text>
-                    )}
+                      {canWrite && (
+                        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            leftSection={<IconPencil size={12} aria-hidden />}
+                            aria-label={t('program.structure.editObjective', {
+                              label: `${line.number}.${o.key}`,
+                            })}
+                            onClick={() => setEditing({ what: 'objective', line, objective: o })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          {addTarget(line, o, `${line.number}.${o.key}`)}
+                        </Group>
+                      )}
+                    </Group>
+                    {targets(line, o, o.targets)}
+                    {stated(line, o)}
                   </Stack>
                 ))}
               </Stack>
@@ -240,7 +384,37 @@ export default function ProgramPage() {
           ))}
         </Stack>
       )}
-      {stating && <ReasonModal unit={stating} period={period} onClose={() => setStating(null)} />}
+      {editing?.what === 'program' && (
+        <ProgramFormModal
+          program={editing.program}
+          onClose={close}
+          onSaved={(saved) => setProgramId(saved.id)}
+        />
+      )}
+      {editing?.what === 'line' && tree.data && (
+        <LineFormModal
+          programId={tree.data.id}
+          line={editing.line}
+          nextNumber={Math.max(0, ...tree.data.lines.map((l) => l.number)) + 1}
+          onClose={close}
+        />
+      )}
+      {editing?.what === 'objective' && (
+        <ObjectiveFormModal line={editing.line} objective={editing.objective} onClose={close} />
+      )}
+      {editing?.what === 'target' && tree.data && (
+        <TargetFormModal
+          year={tree.data.year}
+          line={editing.line}
+          objective={editing.objective}
+          target={editing.target}
+          onClose={close}
+        />
+      )}
+      {editing?.what === 'deleteTarget' && <DeleteTargetModal target={editing.target} onClose={close} />}
+      {editing?.what === 'reason' && (
+        <ReasonModal unit={editing.unit} period={period} initial={editing.initial} onClose={close} />
+      )}
     </>
   );
 }

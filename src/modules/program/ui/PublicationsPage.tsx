@@ -1,11 +1,18 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
   Center,
+  FileButton,
+  FileInput,
   Group,
+  List,
   Loader,
+  Modal,
+  NumberInput,
+  Select,
   Stack,
   Table,
   Text,
@@ -13,10 +20,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Series } from '../contract';
+import type { Cadence, Issue, ProgramTree, Series } from '../contract';
+import { CADENCES } from '../contract';
 import type { FieldProblem } from '@/shared/errors';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDay } from '@/web/shared/lib/format';
@@ -25,15 +33,29 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useAddIssue, useSeries } from './api';
+import {
+  useAddIssue,
+  useAttachIssueFile,
+  usePrograms,
+  useProgramTree,
+  useSaveSeries,
+  useSeries,
+} from './api';
+import { objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 
 function AddIssueForm({ series }: { series: Series }) {
   const { t } = useTranslation();
   const add = useAddIssue(series.id);
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<{ publishedOn: string | null; title: string }>({
-    initialValues: { publishedOn: null, title: '' },
+  const form = useForm<{
+    publishedOn: string | null;
+    title: string;
+    number: number | string;
+    distribution: string;
+    file: File | null;
+  }>({
+    initialValues: { publishedOn: null, title: '', number: '', distribution: '', file: null },
   });
   return (
     <form
@@ -41,7 +63,15 @@ function AddIssueForm({ series }: { series: Series }) {
       aria-label={t('program.publications.addTo', { name: series.name })}
       onSubmit={form.onSubmit((v) =>
         add.mutate(
-          { publishedOn: v.publishedOn ?? '', title: v.title },
+          {
+            input: {
+              publishedOn: v.publishedOn ?? '',
+              title: v.title,
+              number: v.number === '' ? null : Number(v.number),
+              distribution: v.distribution.trim() || null,
+            },
+            file: v.file,
+          },
           {
             onSuccess: () => {
               form.reset();
@@ -54,17 +84,36 @@ function AddIssueForm({ series }: { series: Series }) {
     >
       <Stack gap="xs">
         <FormErrorAlert error={add.error} unplaced={unplaced} />
-        <Group align="flex-end">
+        <Group align="flex-start" grow>
           <DayInput
             label={t('program.publications.date')}
             withAsterisk
             {...form.getInputProps('publishedOn')}
           />
+          <NumberInput
+            label={t('program.publications.number')}
+            min={1}
+            allowDecimal={false}
+            {...form.getInputProps('number')}
+          />
+          <FileInput
+            label={t('program.publications.file')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
+            {...form.getInputProps('file')}
+          />
+        </Group>
+        <TextInput
+          label={t('program.publications.issueTitle')}
+          withAsterisk
+          {...form.getInputProps('title')}
+        />
+        <Group align="flex-end">
           <TextInput
-            label={t('program.publications.issueTitle')}
-            withAsterisk
+            label={t('program.publications.distribution')}
+            description={t('program.publications.distributionHelp')}
             style={{ flex: 1 }}
-            {...form.getInputProps('title')}
+            {...form.getInputProps('distribution')}
           />
           <Button type="submit" loading={add.isPending}>
             {t('program.publications.addIssue')}
@@ -75,17 +124,180 @@ function AddIssueForm({ series }: { series: Series }) {
   );
 }
 
+/** An issue's file: a download link, or (for writers) a button to attach one. */
+function IssueFile({ issue, canWrite }: { issue: Issue; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const attach = useAttachIssueFile(issue.id);
+  if (issue.file)
+    return (
+      <Anchor size="sm" href={`/api/program/issues/${issue.id}/file`}>
+        {issue.file.filename}
+      </Anchor>
+    );
+  if (!canWrite) return <>—</>;
+  return (
+    <Stack gap={2}>
+      <FileButton onChange={(file) => file && attach.mutate(file)}>
+        {(props) => (
+          <Button
+            {...props}
+            size="compact-xs"
+            variant="subtle"
+            loading={attach.isPending}
+            leftSection={<IconPaperclip size={12} aria-hidden />}
+            aria-label={t('program.publications.attachTo', { title: issue.title })}
+          >
+            {t('program.activities.attach')}
+          </Button>
+        )}
+      </FileButton>
+      {attach.isError && (
+        <Text size="xs" c="red.8" role="alert">
+          {t('program.activities.attachFailed')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Registers a publication series, or modifies `series`: objective, name, cadence, distribution. */
+function SeriesFormModal({
+  series,
+  tree,
+  onClose,
+}: {
+  series: Series | null;
+  tree: ProgramTree | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveSeries(series?.id ?? null);
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm({
+    initialValues: {
+      objectiveId: series ? (series.objectiveId ? `o:${series.objectiveId}` : `l:${series.lineId}`) : null,
+      name: series?.name ?? '',
+      cadence: (series?.cadence ?? 'monthly') as Cadence,
+      startsOn: series?.startsOn ?? (null as string | null),
+      endsOn: series?.endsOn ?? (null as string | null),
+      audience: series?.audience ?? '',
+      distribution: series?.distribution ?? '',
+    },
+  });
+  const options = objectiveOptions(tree);
+  // A series of another year's program keeps its objective even when this year's tree lacks it.
+  if (
+    series &&
+    form.getValues().objectiveId &&
+    !options.some((o) => o.value === form.getValues().objectiveId)
+  )
+    options.unshift({
+      value: form.getValues().objectiveId!,
+      label: series.objectiveKey ? `${series.lineNumber}.${series.objectiveKey}` : String(series.lineNumber),
+    });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={series ? t('program.publications.editSeries') : t('program.publications.newSeries')}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => {
+          const [scope, scopeId] = (v.objectiveId ?? ':').split(':');
+          save.mutate(
+            {
+              ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
+              name: v.name,
+              cadence: v.cadence,
+              startsOn: v.startsOn,
+              endsOn: v.endsOn,
+              audience: v.audience.trim() || null,
+              distribution: v.distribution.trim() || null,
+            },
+            {
+              onSuccess: onClose,
+              onError: (e) => setUnplaced(applyFieldErrors(form, e, { lineId: 'objectiveId' })),
+            },
+          );
+        })}
+      >
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Select
+            label={t('program.activities.objective')}
+            withAsterisk
+            searchable
+            data={options}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('objectiveId')}
+          />
+          <TextInput
+            label={t('program.publications.seriesName')}
+            withAsterisk
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('program.publications.cadence')}
+            withAsterisk
+            allowDeselect={false}
+            data={CADENCES.map((c) => ({ value: c, label: t(`program.cadence.${c}`) }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('cadence')}
+          />
+          <Group grow align="flex-start">
+            <DayInput
+              label={t('program.publications.startsOn')}
+              clearable
+              {...form.getInputProps('startsOn')}
+            />
+            <DayInput label={t('program.publications.endsOn')} clearable {...form.getInputProps('endsOn')} />
+          </Group>
+          <TextInput label={t('program.publications.audience')} {...form.getInputProps('audience')} />
+          <TextInput
+            label={t('program.publications.distribution')}
+            description={t('program.publications.distributionHelp')}
+            {...form.getInputProps('distribution')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.saveChanges')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 export default function PublicationsPage() {
   const { t } = useTranslation();
   const { period, periodSelect } = useProgramPeriod();
   const series = useSeries(period);
+  const programs = usePrograms();
+  const programId = programs.data?.find((p) => String(p.year) === period.from.slice(0, 4))?.id ?? null;
+  const tree = useProgramTree(programId);
   const canWrite = useCan('program.write');
+  const [editing, setEditing] = useState<Series | 'new' | null>(null);
   return (
     <>
       <PageHeader
         title={t('program.publications.title')}
         description={t('program.publications.description')}
-        actions={periodSelect}
+        actions={
+          <Group gap="xs" align="flex-end">
+            {periodSelect}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+                {t('program.publications.newSeries')}
+              </Button>
+            )}
+          </Group>
+        }
       />
       {series.isPending ? (
         <Center py="xl">
@@ -112,9 +324,27 @@ export default function PublicationsPage() {
                       .join(' · ')}
                   </Text>
                 </Stack>
-                <Badge variant="light">
-                  {t('program.publications.issueCount', { count: s.issues.length })}
-                </Badge>
+                <Group gap="xs">
+                  {s.missing.length > 0 && (
+                    <Badge color="red.8" variant="filled">
+                      {t('program.publications.missingBadge', { count: s.missing.length })}
+                    </Badge>
+                  )}
+                  <Badge variant="light">
+                    {t('program.publications.issueCount', { count: s.issues.length })}
+                  </Badge>
+                  {canWrite && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={12} aria-hidden />}
+                      aria-label={t('program.publications.editSeriesNamed', { name: s.name })}
+                      onClick={() => setEditing(s)}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                </Group>
               </Group>
               {s.missing.length > 0 && (
                 <Alert
@@ -123,7 +353,11 @@ export default function PublicationsPage() {
                   icon={<IconAlertTriangle aria-hidden />}
                   title={t('program.publications.missing', { count: s.missing.length })}
                 >
-                  {s.missing.map((m) => m.label).join('; ')}
+                  <List size="sm">
+                    {s.missing.map((m) => (
+                      <List.Item key={m.from}>{m.label}</List.Item>
+                    ))}
+                  </List>
                 </Alert>
               )}
               {s.issues.length > 0 && (
@@ -133,6 +367,8 @@ export default function PublicationsPage() {
                       <Table.Th>{t('program.publications.number')}</Table.Th>
                       <Table.Th>{t('program.publications.date')}</Table.Th>
                       <Table.Th>{t('program.publications.issueTitle')}</Table.Th>
+                      <Table.Th>{t('program.publications.distribution')}</Table.Th>
+                      <Table.Th>{t('program.publications.file')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -141,6 +377,10 @@ export default function PublicationsPage() {
                         <Table.Td>{i.number ?? '—'}</Table.Td>
                         <Table.Td>{formatDay(i.publishedOn)}</Table.Td>
                         <Table.Td>{i.title}</Table.Td>
+                        <Table.Td>{i.distribution ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <IssueFile issue={i} canWrite={canWrite} />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -155,6 +395,13 @@ export default function PublicationsPage() {
           ))}
           {series.data.length === 0 && <Text c="dimmed">{t('program.publications.empty')}</Text>}
         </Stack>
+      )}
+      {editing && (
+        <SeriesFormModal
+          series={editing === 'new' ? null : editing}
+          tree={tree.data}
+          onClose={() => setEditing(null)}
+        />
       )}
     </>
   );

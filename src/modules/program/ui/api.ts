@@ -2,13 +2,26 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   Activity,
   ActivityInput,
+  ActivityKindInput,
   ActivityKindItem,
+  Issue,
   IssueInput,
+  LineInput,
+  LinePatch,
+  ObjectiveInput,
+  ObjectivePatch,
+  PlanReview,
+  PlanReviewInput,
   Program,
+  ProgramInput,
+  ProgramPatch,
   ProgramTree,
   Reason,
   ReasonInput,
   Series,
+  SeriesInput,
+  Target,
+  TargetInput,
   UnexplainedObjective,
 } from '../contract';
 import { api } from '@/web/shared/api/client';
@@ -117,10 +130,132 @@ export function useSeries(period: Period) {
   });
 }
 
+/**
+ * Records an issue of a series and, when a file is given, attaches it. A refused file leaves the
+ * issue recorded (its row offers the upload again).
+ */
 export function useAddIssue(seriesId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: IssueInput) => api.post(`/api/program/series/${id(seriesId)}/issues`, input),
+    mutationFn: async ({ input, file }: { input: IssueInput; file: File | null }) => {
+      const issue = await api.post<Issue>(`/api/program/series/${id(seriesId)}/issues`, input);
+      return file ? uploadIssueFile(issue.id, file) : issue;
+    },
+    onSettled: invalidate,
+  });
+}
+
+function uploadIssueFile(issueId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.put<Issue>(`/api/program/issues/${id(issueId)}/file`, form);
+}
+
+export function useAttachIssueFile(issueId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) => uploadIssueFile(issueId, file),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveSeries(seriesId: string | null) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: SeriesInput) =>
+      seriesId
+        ? api.put<Series>(`/api/program/series/${id(seriesId)}`, input)
+        : api.post<Series>('/api/program/series', input),
+    onSuccess: invalidate,
+  });
+}
+
+// ---- program structure
+
+export function useSaveProgram(programId: string | null) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: ProgramInput | ProgramPatch) =>
+      programId
+        ? api.patch<ProgramTree>(`/api/program/programs/${id(programId)}`, input)
+        : api.post<ProgramTree>('/api/program/programs', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Adds a line to a program (programId) or modifies one (lineId). */
+export function useSaveLine(target: { programId: string } | { lineId: string }) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: LineInput | LinePatch) =>
+      'lineId' in target
+        ? api.patch<ProgramTree>(`/api/program/lines/${id(target.lineId)}`, input)
+        : api.post<ProgramTree>(`/api/program/programs/${id(target.programId)}/lines`, input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Adds an objective to a line (lineId) or modifies one (objectiveId). */
+export function useSaveObjective(target: { lineId: string } | { objectiveId: string }) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: ObjectiveInput | ObjectivePatch) =>
+      'objectiveId' in target
+        ? api.patch<ProgramTree>(`/api/program/objectives/${id(target.objectiveId)}`, input)
+        : api.post<ProgramTree>(`/api/program/lines/${id(target.lineId)}/objectives`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveTarget(targetId: string | null) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: TargetInput) =>
+      targetId
+        ? api.put<Target>(`/api/program/targets/${id(targetId)}`, input)
+        : api.post<Target>('/api/program/targets', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteTarget() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (targetId: string) => api.delete(`/api/program/targets/${id(targetId)}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordSources() {
+  return useQuery({
+    queryKey: [...PROGRAM_KEY, 'record-sources'],
+    queryFn: () => api.get<{ code: string; label: string }[]>('/api/program/record-sources'),
+    staleTime: 300_000,
+  });
+}
+
+export function useCreateActivityKind() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: ActivityKindInput) =>
+      api.post<ActivityKindItem>('/api/program/activity-kinds', input),
+    onSuccess: invalidate,
+  });
+}
+
+// ---- plan reviews (SSPELO)
+
+export function usePlanReviews(period: Period) {
+  return useQuery({
+    queryKey: [...PROGRAM_KEY, 'plan-reviews', period],
+    queryFn: () => api.get<PlanReview[]>('/api/program/plan-reviews', period),
+  });
+}
+
+export function useRecordPlanReview() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: PlanReviewInput) => api.post<PlanReview>('/api/program/plan-reviews', input),
     onSuccess: invalidate,
   });
 }
@@ -129,6 +264,15 @@ export function useAttachEvidence(activityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (file: File) => api.upload<Activity>(`/api/program/activities/${id(activityId)}/files`, file),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveEvidence(activityId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (fileId: string) =>
+      api.delete<Activity>(`/api/program/activities/${id(activityId)}/files/${id(fileId)}`),
     onSuccess: invalidate,
   });
 }
