@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  date,
   index,
   integer,
   pgTable,
@@ -25,15 +24,11 @@ import {
   REVIEW_DECISIONS,
   VALIDITY_KINDS,
 } from './contract';
+import { day, orgId } from '../platform/db/columns';
 
 // The agreements register (SISCOI). See docs/decisions/0012-agreements-model.md.
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const day = (name: string) => date(name, { mode: 'string' });
 
 /** Per-organization settings: the opinions' number prefix and the expiry alert schedule. */
 export const agreementSettings = pgTable('agreement_settings', {

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   bigint,
   check,
   date,
@@ -13,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
 import { area } from '../directory/schema';
@@ -20,11 +20,7 @@ import { DOCUMENT_TYPES } from './contract';
 import type { DueRule, MonthlyDueRule } from './due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
 import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
-
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { stamps } from '../platform/db/columns';
 
 /**
  * What one side sends: a communication of the INE to one or many local bodies (follow_up), or of a

@@ -1,16 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { organization } from '../accounts/schema';
+import { check, date, index, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AREA_KINDS, HEAD_KINDS, INSTITUTION_KINDS, INSTITUTION_LEVELS } from './contract';
-
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { orgId, stamps } from '../platform/db/columns';
 
 /** An outside body the organization deals with: the INE, an OPLE, a university, a consulate… */
 export const institution = pgTable(

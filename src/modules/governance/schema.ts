@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  date,
   index,
   integer,
   pgTable,
@@ -13,7 +12,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { organization, user } from '../accounts/schema';
+import { user } from '../accounts/schema';
 import { area, institution, person } from '../directory/schema';
 import { storedFile } from '../platform/files/schema';
 import {
@@ -27,16 +26,7 @@ import {
   VOTE_KINDS,
   VOTES,
 } from './contract';
-
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-const day = (name: string) => date(name, { mode: 'string' });
+import { day, orgId, stamps } from '../platform/db/columns';
 
 /** The Consejo General or one of its committees. */
 export const governingBody = pgTable(

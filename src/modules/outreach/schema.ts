@@ -25,20 +25,12 @@ import {
   MANUAL_OUTCOMES,
   OPT_OUT_SOURCES,
 } from './contract';
+import { orgId, stamps } from '../platform/db/columns';
 
 // Outreach: contact bases, consent, opt-outs, ARCO requests, campaigns and their per-recipient
 // ledger. Personal data lives only in `outreach_contact` (and the e-mail copied into the ledger
 // row being sent); erasure blanks those columns and destroys the contact's `audit_salt`, which
 // makes the digests kept in audit entries unlinkable (see ADR 0014).
-
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** A list of people and organizations the office writes to (observer network, citizens abroad…). */
 export const contactBase = pgTable(

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  date,
   index,
   integer,
   pgTable,
@@ -11,21 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organization } from '../accounts/schema';
 import { institution, person } from '../directory/schema';
 import { agreement } from '../governance/schema';
 import { storedFile } from '../platform/files/schema';
 import { CADENCES, DATE_MODES, MODALITIES, PARTICIPANT_ROLES, TARGET_SOURCES } from './constants';
-
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-const day = (name: string) => date(name, { mode: 'string' });
+import { day, orgId, stamps } from '../platform/db/columns';
 
 /** The yearly work program (Programa Específico de Vinculación), approved by an agreement. */
 export const workProgram = pgTable(

@@ -11,24 +11,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organization, user } from '../../accounts/schema';
+import { user } from '../../accounts/schema';
 import { person } from '../../directory/schema';
 import { contact, contactBase } from '../schema';
 import { ACCREDITATION_STATUSES, AGENDA_KINDS, DELIVERY_STATUSES, REGISTRANT_KINDS } from './contract';
+import { orgId, stamps } from '../../platform/db/columns';
 
 // The accompaniment mission for foreign observers and visitors (a sub-module of outreach). A
 // registrant's personal data (name, e-mail, phone, organization) lives in its outreach contact, and
 // its consent is an outreach consent for the mission's contact base, so access requests (export)
 // and erasure cover it with the rest of outreach (ADR 0014, ADR 0016).
-
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organization.id);
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /**
  * An accompaniment mission of one electoral process, approved by an agreement. Its registrants
