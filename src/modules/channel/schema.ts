@@ -90,6 +90,24 @@ export const channelFolio = pgTable(
     index('channel_folio_local_list_idx').on(t.localOrgId, t.module, t.receivedOn),
     index('channel_folio_national_list_idx').on(t.nationalOrgId, t.module, t.receivedOn),
     index('channel_folio_due_idx').on(t.localOrgId, t.status, t.dueOn),
+    // Lists in their display order for each side (a page of a broad search walks the newest folios
+    // first and stops after one page), and filtered by module and status with their count.
+    index('channel_folio_local_order_idx').on(
+      t.localOrgId,
+      t.receivedOn.desc().nullsFirst(),
+      t.year.desc().nullsFirst(),
+      t.number.desc().nullsFirst(),
+      t.id,
+    ),
+    index('channel_folio_national_order_idx').on(
+      t.nationalOrgId,
+      t.receivedOn.desc().nullsFirst(),
+      t.year.desc().nullsFirst(),
+      t.number.desc().nullsFirst(),
+      t.id,
+    ),
+    index('channel_folio_local_status_idx').on(t.localOrgId, t.module, t.status, t.receivedOn),
+    index('channel_folio_national_status_idx').on(t.nationalOrgId, t.module, t.status, t.receivedOn),
   ],
 );
 

@@ -1,0 +1,4 @@
+CREATE INDEX "channel_folio_local_order_idx" ON "channel_folio" USING btree ("local_org_id","received_on" DESC NULLS FIRST,"year" DESC NULLS FIRST,"number" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "channel_folio_national_order_idx" ON "channel_folio" USING btree ("national_org_id","received_on" DESC NULLS FIRST,"year" DESC NULLS FIRST,"number" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "channel_folio_local_status_idx" ON "channel_folio" USING btree ("local_org_id","module","status","received_on");--> statement-breakpoint
+CREATE INDEX "channel_folio_national_status_idx" ON "channel_folio" USING btree ("national_org_id","module","status","received_on");
