@@ -864,6 +864,17 @@ function campaignBlocks(c: Ctx, cs: ProgramCampaign[], code: string): Block[] {
   ];
 }
 
+/** How the intro names the activities: tours and missions by their own noun when all are of one. */
+const ACTIVITY_NOUNS: Record<Layout, [string, string]> = {
+  general: ['actividad', 'actividades'],
+  tour: ['gira de trabajo', 'giras de trabajo'],
+  mission: ['misión de observación electoral', 'misiones de observación electoral'],
+};
+const sameLayout = (acts: ProgramActivity[]): Layout => {
+  const layouts = new Set(acts.map(layoutOf));
+  return layouts.size === 1 ? [...layouts][0]! : 'general';
+};
+
 function unitBlocks(c: Ctx, unit: ProgramUnit, code: string, title: string): Block[] {
   const out: Block[] = [];
   const acts = unit.activities;
@@ -875,7 +886,7 @@ function unitBlocks(c: Ctx, unit: ProgramUnit, code: string, title: string): Blo
       paragraph(
         [
           t(acts.length === 1 ? 'Durante el periodo se realizó ' : 'Durante el periodo se realizaron '),
-          b(countText(acts.length, 'actividad', 'actividades', 'f')),
+          b(countText(acts.length, ...ACTIVITY_NOUNS[sameLayout(acts)], 'f')),
           t(acts.length === 1 ? ', que se describe a continuación:' : ', que se describen a continuación:'),
         ],
         `program.${code}.intro`,

@@ -313,6 +313,8 @@ describe('the demo quarterly report against the reference report', () => {
   });
 
   it('IV.3: 4 tours, 12 mailings, 3 meetings and the digital materials (no skipped row number)', () => {
+    expect(md).toContain('Durante el periodo se realizaron **cuatro giras de trabajo**');
+    expect(md).toContain('Durante el periodo se realizaron **dos misiones de observación electoral**');
     const tours = rows('program.3.A.tour');
     expect(figure('program.3.A.activities')).toBe(facts.tours_abroad.count);
     facts.tours_abroad.items.forEach((x, k) => {
