@@ -229,7 +229,12 @@ export function PeriodDashboard() {
                     <Text size="sm">
                       {target.label}: {target.description}
                     </Text>
-                    <Badge color={target.met ? 'green' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
+                    <Badge
+                      color={target.met ? 'green' : 'gray'}
+                      c="dark"
+                      variant="light"
+                      style={{ flexShrink: 0 }}
+                    >
                       {t('dashboard.targetCount', {
                         count: target.count,
                         minimum: target.minimum,
@@ -324,7 +329,7 @@ export function PeriodDashboard() {
                   <Anchor component={Link} to={`/convenios/instrumentos/${i.id}`}>
                     {i.title}
                   </Anchor>{' '}
-                  <Badge size="sm" variant="light" color="orange">
+                  <Badge size="sm" color="yellow" c="dark">
                     {formatDay(i.effectiveEnd)}
                   </Badge>
                 </List.Item>
@@ -398,12 +403,12 @@ export function AreaQueue() {
                   <Table.Td>
                     {i.internalDueOn ? formatDay(i.internalDueOn) : '—'}{' '}
                     {i.overdue ? (
-                      <Badge color="red" size="sm">
+                      <Badge color="red.9" size="sm">
                         {t('dashboard.late')}
                       </Badge>
                     ) : (
                       i.dueSoon && (
-                        <Badge color="orange" variant="light" size="sm">
+                        <Badge color="yellow" c="dark" size="sm">
                           {t('dashboard.soon')}
                         </Badge>
                       )
