@@ -755,24 +755,7 @@ export async function deleteActivityFile(db: Db, orgId: string, fileId: string):
     .where(and(eq(activityFile.organizationId, orgId), eq(activityFile.id, fileId)));
 }
 
-/** Existing ids among `ids` of one of the organization's tables (for reference checks). */
-export async function existingInstitutions(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .select({ id: institution.id })
-    .from(institution)
-    .where(and(eq(institution.organizationId, orgId), inArray(institution.id, ids)));
-  return new Set(rows.map((r) => r.id));
-}
-
-export async function existingPeople(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .select({ id: person.id })
-    .from(person)
-    .where(and(eq(person.organizationId, orgId), inArray(person.id, ids)));
-  return new Set(rows.map((r) => r.id));
-}
+export { existingInstitutionIds, existingPersonIds } from '../directory/repository';
 
 // ---- counting (progress, unexplained objectives)
 

@@ -19,7 +19,7 @@ async function prepare(tx: Db, orgId: string, input: ActivityInput) {
     ...input.institutionIds,
     ...(input.invitingInstitutionId ? [input.invitingInstitutionId] : []),
   ];
-  const known = await repo.existingInstitutions(tx, orgId, institutionIds);
+  const known = await repo.existingInstitutionIds(tx, orgId, institutionIds);
   const badInst = input.institutionIds.findIndex((id) => !known.has(id));
   if (badInst >= 0)
     throw invalid([
@@ -27,7 +27,7 @@ async function prepare(tx: Db, orgId: string, input: ActivityInput) {
     ]);
   if (input.invitingInstitutionId && !known.has(input.invitingInstitutionId))
     throw invalid([{ path: 'invitingInstitutionId', message: 'La institución no existe en su directorio' }]);
-  const people = await repo.existingPeople(
+  const people = await repo.existingPersonIds(
     tx,
     orgId,
     input.participants.map((p) => p.personId),
