@@ -12,6 +12,7 @@ import { seedChannelReportsDemo } from '../modules/channel/report-demo';
 import { seedGovernance } from '../modules/governance/demo';
 import { seedProgramDemo } from '../modules/program/demo';
 import { seedOutreachDemo } from '../modules/outreach/demo';
+import { seedObserversDemo } from '../modules/outreach/observers/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
 
@@ -97,6 +98,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   await seedChannelRoutingDemo(db, { local: 'enlace@iecm.demo' });
   // After the work program: campaigns link to its objectives 2.B and 3.B.
   await seedOutreachDemo(db, iecmActor);
+  await seedObserversDemo(db, iecmActor);
   await seedChannelReportsDemo(db, 'enlace@iecm.demo');
   return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
 }

@@ -73,6 +73,8 @@ describe('outreach demo data', () => {
   it('has a small synthetic contact base with consent, and running the demo again adds nothing', async () => {
     const bases = (await iecm.get<Base[]>('/api/outreach/bases')).body;
     expect(bases.map((b) => [b.name, b.contacts, b.consenting])).toEqual([
+      // The accompaniment mission's registrants (observers/demo.ts): six, five with consent.
+      ['Misión: Misión de Acompañamiento 2024', 6, 5],
       ['Personal del IECM', 1, 1],
       ['Red de Observación del IECM', 5, 4],
       ['Voto Chilango', 4, 4],
@@ -80,7 +82,7 @@ describe('outreach demo data', () => {
     const before = (await iecm.get<{ total: number }>('/api/outreach/campaigns?pageSize=1')).body.total;
     await seedDemo(t.ctx);
     expect((await iecm.get<{ total: number }>('/api/outreach/campaigns?pageSize=1')).body.total).toBe(before);
-    expect((await iecm.get<{ total: number }>('/api/outreach/contacts?pageSize=1')).body.total).toBe(10);
+    expect((await iecm.get<{ total: number }>('/api/outreach/contacts?pageSize=1')).body.total).toBe(16);
     const one = (
       await iecm.get<{ items: Campaign[] }>('/api/outreach/campaigns?from=2024-03&to=2024-03&q=podcast')
     ).body;

@@ -24,6 +24,7 @@ import {
   IconCalendarEvent,
   IconListCheck,
   IconNews,
+  IconWorld,
   type Icon,
 } from '@tabler/icons-react';
 import type { Permission } from '@/modules/accounts/contract';
@@ -57,7 +58,8 @@ export type NavItem = {
     | 'reports'
     | 'outreachContacts'
     | 'outreachCampaigns'
-    | 'arcoRequests';
+    | 'arcoRequests'
+    | 'observers';
   icon: Icon;
   permission?: Permission;
   group: 'main' | 'program' | 'channel' | 'agreements' | 'directory' | 'administration';
@@ -180,6 +182,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'arcoRequests',
     icon: IconShieldLock,
     permission: 'outreach.privacy',
+    group: 'main',
+  },
+  {
+    to: '/acompanamiento',
+    label: 'observers',
+    icon: IconWorld,
+    permission: 'observers.read',
     group: 'main',
   },
   {

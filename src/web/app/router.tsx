@@ -46,6 +46,8 @@ const ArcoPage = lazy(() => import('@/modules/outreach/ui/ArcoPage'));
 const CampaignsPage = lazy(() => import('@/modules/outreach/ui/CampaignsPage'));
 const CampaignPage = lazy(() => import('@/modules/outreach/ui/CampaignPage'));
 const UnsubscribePage = lazy(() => import('@/modules/outreach/ui/UnsubscribePage'));
+const MissionsPage = lazy(() => import('@/modules/outreach/observers/ui/MissionsPage'));
+const MissionPage = lazy(() => import('@/modules/outreach/observers/ui/MissionPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -107,6 +109,9 @@ export const router = createBrowserRouter([
       { path: 'difusion/arco', element: page(ArcoPage, 'outreach.privacy') },
       { path: 'difusion/campanas', element: page(CampaignsPage, 'outreach.read') },
       { path: 'difusion/campanas/:id', element: page(CampaignPage, 'outreach.read') },
+      { path: 'acompanamiento', element: page(MissionsPage, 'observers.read') },
+      { path: 'acompanamiento/:id', element: page(MissionPage, 'observers.read') },
+      { path: 'acompanamiento/:id/:tab', element: page(MissionPage, 'observers.read') },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

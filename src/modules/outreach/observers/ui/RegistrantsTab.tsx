@@ -1,0 +1,355 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPencil, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FieldProblem } from '@/shared/errors';
+import { todayInMexicoCity } from '@/shared/dates';
+import { api } from '@/web/shared/api/client';
+import { foldedOptionsFilter } from '@/web/shared/lib/fold';
+import { useCan } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { IconAction, ListTable, RowActions } from '@/web/shared/ui/ListTable';
+import { SearchInput } from '@/web/shared/ui/SearchInput';
+import {
+  ACCREDITATION_STATUSES,
+  countryName,
+  REGISTRANT_KINDS,
+  type Mission,
+  type Registrant,
+} from '../contract';
+import { applyNestedErrors, COUNTRY_OPTIONS, useGroups, useObserversWrite, useRegistrants } from './api';
+
+const PAGE_SIZE = 25;
+
+export function accreditationColor(status: Registrant['accreditationStatus']) {
+  return status === 'accredited' ? 'teal.9' : status === 'rejected' ? 'red.9' : 'gray.8';
+}
+
+function RegistrantForm({
+  mission,
+  registrant,
+  onClose,
+}: {
+  mission: Mission;
+  registrant?: Registrant;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const groups = useGroups(mission.id);
+  const form = useForm({
+    initialValues: {
+      fullName: registrant?.fullName ?? '',
+      kind: registrant?.kind ?? 'observer',
+      nationality: registrant?.nationality ?? '',
+      organization: registrant?.organization ?? '',
+      email: registrant?.email ?? '',
+      phone: registrant?.phone ?? '',
+      accreditationStatus: registrant?.accreditationStatus ?? 'requested',
+      accreditationNumber: registrant?.accreditationNumber ?? '',
+      groupId: registrant?.groupId ?? '',
+      notes: registrant?.notes ?? '',
+      withConsent: !registrant,
+      consent: {
+        givenOn: todayInMexicoCity(),
+        source: '',
+        privacyNoticeVersion: '',
+        evidence: '',
+      },
+    },
+  });
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const save = useObserversWrite((v: typeof form.values) => {
+    const body = {
+      fullName: v.fullName,
+      kind: v.kind,
+      nationality: v.nationality,
+      organization: v.organization || null,
+      email: v.email || null,
+      phone: v.phone || null,
+      accreditationStatus: v.accreditationStatus,
+      accreditationNumber: v.accreditationStatus === 'accredited' ? v.accreditationNumber || null : null,
+      groupId: v.groupId || null,
+      notes: v.notes || null,
+    };
+    if (registrant) return api.patch(`/api/observers/registrants/${registrant.id}`, body);
+    return api.post(`/api/observers/missions/${mission.id}/registrants`, {
+      ...body,
+      consent: v.withConsent ? { ...v.consent, evidence: v.consent.evidence || null } : null,
+    });
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <TextInput label={t('observers.fullName')} required {...form.getInputProps('fullName')} />
+        <Group grow>
+          <Select
+            label={t('observers.kind')}
+            data={REGISTRANT_KINDS.map((k) => ({ value: k, label: t(`observers.kinds.${k}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('observers.nationality')}
+            required
+            searchable
+            filter={foldedOptionsFilter}
+            data={COUNTRY_OPTIONS}
+            {...form.getInputProps('nationality')}
+          />
+        </Group>
+        <TextInput label={t('observers.organization')} {...form.getInputProps('organization')} />
+        <Group grow>
+          <TextInput label={t('observers.email')} type="email" {...form.getInputProps('email')} />
+          <TextInput label={t('observers.phone')} {...form.getInputProps('phone')} />
+        </Group>
+        <Group grow align="flex-start">
+          <Select
+            label={t('observers.accreditationStatus')}
+            data={ACCREDITATION_STATUSES.map((s) => ({ value: s, label: t(`observers.statuses.${s}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('accreditationStatus')}
+          />
+          <TextInput
+            label={t('observers.accreditationNumber')}
+            disabled={form.values.accreditationStatus !== 'accredited'}
+            withAsterisk={form.values.accreditationStatus === 'accredited'}
+            {...form.getInputProps('accreditationNumber')}
+          />
+        </Group>
+        <Select
+          label={t('observers.group')}
+          placeholder={t('observers.noGroup')}
+          clearable
+          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          {...form.getInputProps('groupId')}
+        />
+        <Textarea label={t('observers.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        {!registrant && (
+          <>
+            <Divider label={t('observers.consentSection')} labelPosition="left" />
+            <Checkbox
+              label={t('observers.withConsent')}
+              {...form.getInputProps('withConsent', { type: 'checkbox' })}
+            />
+            {form.values.withConsent && <ConsentFields form={form} prefix="consent." />}
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('observers.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type ConsentForm = { getInputProps: (path: string) => object };
+
+function ConsentFields({ form, prefix }: { form: ConsentForm; prefix: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group grow>
+        <DayInput
+          label={t('observers.consentGivenOn')}
+          required
+          {...form.getInputProps(`${prefix}givenOn`)}
+        />
+        <TextInput
+          label={t('observers.privacyNoticeVersion')}
+          required
+          {...form.getInputProps(`${prefix}privacyNoticeVersion`)}
+        />
+      </Group>
+      <TextInput label={t('observers.consentSource')} required {...form.getInputProps(`${prefix}source`)} />
+      <Textarea
+        label={t('observers.consentEvidence')}
+        autosize
+        minRows={2}
+        {...form.getInputProps(`${prefix}evidence`)}
+      />
+    </>
+  );
+}
+
+function ConsentForm({ registrant, onClose }: { registrant: Registrant; onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { givenOn: todayInMexicoCity(), source: '', privacyNoticeVersion: '', evidence: '' },
+  });
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const save = useObserversWrite((v: typeof form.values) =>
+    api.post(`/api/observers/registrants/${registrant.id}/consents`, { ...v, evidence: v.evidence || null }),
+  );
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
+      )}
+    >
+      <Stack>
+        <FormErrorAlert error={save.error} unplaced={unplaced} />
+        <ConsentFields form={form} prefix="" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('observers.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function RegistrantsTab({ mission }: { mission: Mission }) {
+  const { t } = useTranslation();
+  const canWrite = useCan('observers.write');
+  const canSeeContacts = useCan('outreach.read');
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const registrants = useRegistrants(mission.id, {
+    q: q || undefined,
+    accreditationStatus: status ?? undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const [modal, setModal] = useState<{ kind: 'new' } | { kind: 'edit' | 'consent'; r: Registrant } | null>(
+    null,
+  );
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" align="flex-end" mb="md">
+        <Group align="flex-end" gap="sm">
+          <SearchInput label={t('observers.search')} value={q} onChange={(v) => (setQ(v), setPage(1))} />
+          <Select
+            label={t('observers.accreditationStatus')}
+            placeholder={t('common.all')}
+            clearable
+            data={ACCREDITATION_STATUSES.map((s) => ({ value: s, label: t(`observers.statuses.${s}`) }))}
+            value={status}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            w={220}
+          />
+        </Group>
+        {canWrite && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setModal({ kind: 'new' })}>
+            {t('observers.newRegistrant')}
+          </Button>
+        )}
+      </Group>
+      <ListTable
+        caption={t('observers.registrantsCaption')}
+        minWidth={960}
+        query={registrants}
+        paging={{ page, pageSize: PAGE_SIZE, onPage: setPage }}
+        columns={[
+          {
+            header: t('observers.fullName'),
+            cell: (r) =>
+              r.erased ? (
+                t('observers.erased')
+              ) : canSeeContacts ? (
+                <Anchor component={Link} to={`/difusion/contactos/${r.contactId}`}>
+                  {r.fullName}
+                </Anchor>
+              ) : (
+                r.fullName
+              ),
+          },
+          { header: t('observers.kind'), cell: (r) => t(`observers.kinds.${r.kind}`) },
+          { header: t('observers.nationality'), cell: (r) => countryName(r.nationality) },
+          { header: t('observers.organization'), cell: (r) => r.organization ?? '—' },
+          {
+            header: t('observers.accreditation'),
+            cell: (r) => (
+              <Badge color={accreditationColor(r.accreditationStatus)} variant="light" tt="none">
+                {t(`observers.statuses.${r.accreditationStatus}`)}
+                {r.accreditationNumber ? ` · ${r.accreditationNumber}` : ''}
+              </Badge>
+            ),
+          },
+          { header: t('observers.group'), cell: (r) => r.groupName ?? '—' },
+          {
+            header: t('observers.consent'),
+            cell: (r) =>
+              r.consenting ? (
+                <Badge color="teal.9" variant="light" tt="none">
+                  {r.emailOptOut ? t('observers.consentNoEmail') : t('observers.consentActive')}
+                </Badge>
+              ) : (
+                <Badge color="gray.8" variant="light" tt="none">
+                  {t('observers.consentNone')}
+                </Badge>
+              ),
+          },
+          canWrite && {
+            header: t('observers.actions'),
+            hiddenHeader: true,
+            cell: (r) =>
+              !r.erased && (
+                <RowActions>
+                  {!r.consenting && (
+                    <IconAction
+                      tooltip={t('observers.recordConsent')}
+                      label={t('observers.recordConsentOf', { name: r.fullName })}
+                      icon={<IconShieldCheck size={18} aria-hidden />}
+                      onClick={() => setModal({ kind: 'consent', r })}
+                    />
+                  )}
+                  <IconAction
+                    tooltip={t('observers.edit')}
+                    label={t('observers.editOf', { name: r.fullName })}
+                    icon={<IconPencil size={18} aria-hidden />}
+                    onClick={() => setModal({ kind: 'edit', r })}
+                  />
+                </RowActions>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        opened={modal?.kind === 'new' || modal?.kind === 'edit'}
+        onClose={() => setModal(null)}
+        title={modal?.kind === 'edit' ? t('observers.editRegistrant') : t('observers.newRegistrant')}
+        size="lg"
+      >
+        {modal && modal.kind !== 'consent' && (
+          <RegistrantForm
+            mission={mission}
+            registrant={modal.kind === 'edit' ? modal.r : undefined}
+            onClose={() => setModal(null)}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={modal?.kind === 'consent'}
+        onClose={() => setModal(null)}
+        title={t('observers.recordConsent')}
+      >
+        {modal?.kind === 'consent' && <ConsentForm registrant={modal.r} onClose={() => setModal(null)} />}
+      </Modal>
+    </Paper>
+  );
+}
