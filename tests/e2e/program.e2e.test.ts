@@ -132,6 +132,41 @@ describe('work program', () => {
       });
     await table.getByRole('link', { name: 'lista-de-asistencia.pdf' }).waitFor();
     await expectAccessible(page, 'actividad con evidencia');
+
+    // The tour's route, partners, councillor in charge and agenda (an event outside the tour's
+    // dates refused next to its day).
+    const houston = table.getByRole('row').filter({ hasText: 'Gira de trabajo en Houston' });
+    await houston.getByRole('button', { name: /^Editar «Gira de trabajo en Houston/ }).click();
+    const tour = page.getByRole('dialog', { name: 'Modificar actividad' });
+    const route = tour.getByLabel(labelled('Ruta (ciudades, en orden)'));
+    await route.fill('Houston');
+    await route.press('Enter');
+    await route.fill('Dallas');
+    await route.press('Enter');
+    const partners = tour.getByLabel(labelled('Aliados'));
+    await partners.fill('Consulado General de México en Houston');
+    await partners.press('Enter');
+    await choose(tour, 'Agregar participante', 'Erika Estrada Ruíz', 'Erika');
+    await choose(tour, 'Papel de Erika Estrada Ruíz', 'A cargo');
+    await tour.getByRole('button', { name: 'Agregar evento a la agenda' }).click();
+    const event = tour.getByRole('group', { name: 'Evento 1' });
+    await event.getByLabel(labelled('Día')).fill('21/04/2024');
+    await event.getByLabel(labelled('Evento')).fill('Reunión con organizaciones de migrantes');
+    await event.getByLabel(labelled('Ciudad')).fill('Dallas');
+    await expectAccessible(page, 'gira con ruta y agenda');
+    await tour.getByRole('button', { name: 'Guardar cambios' }).click();
+    await expect
+      .poll(() => fieldError(event.getByLabel(labelled('Día'))))
+      .toBe('El evento de la agenda cae fuera de las fechas de la actividad');
+    await event.getByLabel(labelled('Día')).fill('19/04/2024');
+    await event.getByLabel(labelled('Ciudad')).click();
+    await tour.getByRole('button', { name: 'Guardar cambios' }).click();
+    await tour.waitFor({ state: 'detached' });
+    await houston.getByText('Ruta: Houston → Dallas').waitFor();
+    await houston.getByText('A cargo: Erika Estrada Ruíz').waitFor();
+    await houston.getByText('Aliados: Consulado General de México en Houston').waitFor();
+    await houston.getByText('Agenda de 1 evento').waitFor();
+    await expectAccessible(page, 'gira con sus datos');
     expect(errors).toEqual([]);
   });
 

@@ -18,6 +18,25 @@ import { useProgramPeriod } from './use-program-period';
 
 const FILTERS = ['objetivo', 'tipo'] as const;
 
+/** What a tour or a mission adds to a row: route and agenda, or who invited, where and which election. */
+function ActivityDetails({ activity: a }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const lead = a.participants.filter((p) => p.role === 'lead').map((p) => p.fullName);
+  const lines = [
+    a.route.length ? t('program.activities.routeLine', { route: a.route.join(' → ') }) : null,
+    lead.length ? t('program.activities.leadLine', { names: lead.join(', ') }) : null,
+    a.partners.length ? t('program.activities.partnersLine', { partners: a.partners.join('; ') }) : null,
+    a.agenda.length ? t('program.activities.agendaLine', { count: a.agenda.length }) : null,
+    a.invitingInstitution ? t('program.activities.invitedBy', { name: a.invitingInstitution.name }) : null,
+    a.country || a.election ? [a.country, a.election].filter(Boolean).join(' · ') : null,
+  ].filter((l): l is string => !!l);
+  return lines.map((l) => (
+    <Text key={l} size="xs" c="dimmed">
+      {l}
+    </Text>
+  ));
+}
+
 const PAGE_SIZE = 25;
 
 export default function ActivitiesPage() {
@@ -146,6 +165,7 @@ export default function ActivitiesPage() {
                           {a.place}
                         </Text>
                       )}
+                      <ActivityDetails activity={a} />
                     </Table.Td>
                     <Table.Td>{a.datesText}</Table.Td>
                     <Table.Td>{a.institutions.map((i) => i.acronym ?? i.name).join(', ')}</Table.Td>

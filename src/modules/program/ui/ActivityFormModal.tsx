@@ -473,8 +473,8 @@ export function ActivityFormModal({
                         {...form.getInputProps(`agenda.${index}.place`)}
                       />
                       <Button
-                        variant="subtle"
-                        color="red.8"
+                        variant="outline"
+                        color="red.9"
                         leftSection={<IconTrash size={14} aria-hidden />}
                         onClick={() => form.removeListItem('agenda', index)}
                       >

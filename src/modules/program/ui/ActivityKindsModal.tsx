@@ -7,17 +7,7 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { useActivityKinds, useCreateActivityKind } from './api';
-
-/** "Visita guiada" → "visita_guiada": a suggested code for a new kind's name. */
-export function codeFor(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+|_+$/g, '')
-    .slice(0, 40);
-}
+import { codeFor } from './kind-code';
 
 /** The activity kinds of the organization, and (administrators) a form to add one. */
 export function ActivityKindsModal({ onClose }: { onClose: () => void }) {

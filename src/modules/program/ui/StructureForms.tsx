@@ -1,4 +1,16 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  type MultiSelectProps,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -51,6 +63,21 @@ function FormButtons({ pending, onClose }: { pending: boolean; onClose: () => vo
         {t('common.saveChanges')}
       </Button>
     </Group>
+  );
+}
+
+/** Records of other modules that count as activity of a line or objective (folios, campaigns…). */
+function RecordSourcesSelect(props: Omit<MultiSelectProps, 'data' | 'label'>) {
+  const { t } = useTranslation();
+  const sources = useRecordSources();
+  return (
+    <MultiSelect
+      label={t('program.structure.recordSources')}
+      description={t('program.structure.recordSourcesHelp')}
+      data={(sources.data ?? []).map((s) => ({ value: s.code, label: s.label }))}
+      comboboxProps={{ withinPortal: true }}
+      {...props}
+    />
   );
 }
 
@@ -160,6 +187,7 @@ export function LineFormModal({
       number: (line?.number ?? nextNumber) as number | string,
       title: line?.title ?? '',
       description: line?.description ?? '',
+      recordSources: line?.recordSources ?? [],
     },
   });
   return (
@@ -173,7 +201,12 @@ export function LineFormModal({
         noValidate
         onSubmit={form.onSubmit((v) =>
           save.mutate(
-            { number: num(v.number), title: v.title, description: blank(v.description) },
+            {
+              number: num(v.number),
+              title: v.title,
+              description: blank(v.description),
+              recordSources: v.recordSources,
+            },
             {
               onSuccess: () => {
                 notifySuccess(t('program.structure.saved'));
@@ -205,6 +238,7 @@ export function LineFormModal({
             autosize
             {...form.getInputProps('description')}
           />
+          <RecordSourcesSelect {...form.getInputProps('recordSources')} />
           <FormButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
@@ -240,6 +274,7 @@ export function ObjectiveFormModal({
       key: objective?.key ?? nextObjectiveKey(line),
       title: objective?.title ?? '',
       description: objective?.description ?? '',
+      recordSources: objective?.recordSources ?? [],
     },
   });
   return (
@@ -257,7 +292,12 @@ export function ObjectiveFormModal({
         noValidate
         onSubmit={form.onSubmit((v) =>
           save.mutate(
-            { key: v.key.trim().toUpperCase(), title: v.title, description: blank(v.description) },
+            {
+              key: v.key.trim().toUpperCase(),
+              title: v.title,
+              description: blank(v.description),
+              recordSources: v.recordSources,
+            },
             {
               onSuccess: () => {
                 notifySuccess(t('program.structure.saved'));
@@ -288,6 +328,7 @@ export function ObjectiveFormModal({
             autosize
             {...form.getInputProps('description')}
           />
+          <RecordSourcesSelect {...form.getInputProps('recordSources')} />
           <FormButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
