@@ -82,7 +82,7 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
     const counts = await withDb(env, (q) =>
       q('select (select count(*) from person)::int as people, (select count(*) from area)::int as areas'),
     );
-    // The directory demo's 17 people and the 3 the program demo names (the council president, two guests).
+    // The directory demo's 18 people and the 2 guests the program demo names.
     expect(counts).toEqual([{ people: 20, areas: 15 }]);
 
     const ok = await vincula(env, 'audit', 'verify');

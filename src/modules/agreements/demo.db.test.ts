@@ -233,7 +233,7 @@ describe('demo agreements register against the reference report', () => {
     expect(res.body.signed[2]!.instrument).toBe(`${facts.instruments_signed[2]!.title}.`);
     expect(res.body.negotiation).toMatchObject({ activities: 7, institutions: 3 });
     expect(res.body.negotiation.rows).toHaveLength(3);
-    expect(res.body.negotiation.rows.every((r) => r.status === 'En negociación')).toBe(true);
+    expect(res.body.negotiation.rows.every((r) => r.status === 'En proceso de negociación')).toBe(true);
     expect(res.body.opinions.map((o) => o.number)).toEqual(
       facts.opinions_of_pertinence.items.map((i) => i.number),
     );

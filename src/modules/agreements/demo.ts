@@ -51,6 +51,13 @@ export const AGREEMENT_INSTITUTIONS: InstitutionInput[] = [
   },
   { name: 'World Vision México', acronym: null, kind: 'civil_society', country: 'MX', level: 'national' },
   {
+    name: 'Universidad de Santiago de Chile',
+    acronym: 'USACH',
+    kind: 'university',
+    country: 'CL',
+    level: 'international',
+  },
+  {
     name: 'Universidad Rosario Castellanos',
     acronym: 'URC',
     kind: 'university',
@@ -349,7 +356,17 @@ export const AGREEMENT_INSTRUMENTS: Seed[] = [
     subject: 'entre el IECM y World Vision',
     parties: ['World Vision México'],
     areas: [SE, DVOE],
-    status: 'negotiation',
+    // Favourable opinion in the quarter; in signature at its end (report, V.1.D).
+    status: 'signature',
+  },
+  {
+    // In signature at the end of the quarter (report, V.1.D); the areas are synthetic.
+    key: 'usach',
+    type: 'Convenio General de Apoyo y Colaboración',
+    subject: 'entre el IECM y la Universidad de Santiago de Chile (USACH)',
+    parties: ['USACH'],
+    areas: [SE, DVOE],
+    status: 'signature',
   },
   {
     key: 'unam-fcpys',

@@ -55,6 +55,7 @@ export async function listReportTables(
             object: i.object,
             areas: i.areas.map((a) => a.name),
             status: i.status,
+            accompaniment: accompaniment.items.find((a) => a.instrumentId === i.id)?.description ?? null,
           })),
       ),
     },

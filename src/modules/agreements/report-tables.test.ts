@@ -47,9 +47,31 @@ describe('report tables', () => {
     expect(
       negotiationRows([
         { title: 'X', object: null, areas: ['DVOE', 'Subcontraloría'], status: 'negotiation' },
+        { title: 'Y', object: 'Objeto', areas: ['SE'], status: 'signature', accompaniment: 'A: b' },
+        {
+          title: 'Z',
+          object: null,
+          areas: ['DVOE'],
+          status: 'negotiation',
+          accompaniment: 'Acompañamiento a la Subcontraloría con el SAT: tener una reunión',
+        },
       ]),
     ).toEqual([
-      { n: 1, instrument: 'X', object: '', areas: 'DVOE / Subcontraloría', status: 'En negociación' },
+      {
+        n: 1,
+        instrument: 'X',
+        object: '',
+        areas: 'DVOE / Subcontraloría',
+        status: 'En proceso de negociación',
+      },
+      { n: 2, instrument: 'Y', object: 'Objeto', areas: 'SE', status: 'En proceso de suscripción' },
+      {
+        n: 3,
+        instrument: 'Acompañamiento a la Subcontraloría con el SAT',
+        object: 'Tener una reunión',
+        areas: 'DVOE',
+        status: 'En proceso de negociación',
+      },
     ]);
   });
 });

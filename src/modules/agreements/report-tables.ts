@@ -11,6 +11,8 @@ export type NegotiationInput = {
   object: string | null;
   areas: string[];
   status: InstrumentStatus;
+  /** The description of the first accompaniment activity of the period for the instrument. */
+  accompaniment?: string | null;
 };
 export type OpinionInput = { number: string; instrumentTitle: string; gender: 'm' | 'f'; areas: string[] };
 
@@ -25,15 +27,28 @@ export function signedRows(items: readonly SignedInput[]): ReportTables['signed'
     }));
 }
 
-/** Instruments under negotiation with the office's accompaniment. */
+/** How an instrument still being agreed is described in the report: "En proceso de …". */
+const IN_PROCESS: Partial<Record<InstrumentStatus, string>> = {
+  negotiation: 'En proceso de negociación',
+  signature: 'En proceso de suscripción',
+};
+
+/**
+ * Instruments under negotiation with the office's accompaniment. An instrument without an object
+ * yet is described by the accompaniment itself when its description reads "what: purpose"
+ * ("Acompañamiento a la Subcontraloría en la vinculación con …: tener una reunión …").
+ */
 export function negotiationRows(items: readonly NegotiationInput[]): ReportTables['negotiation']['rows'] {
-  return items.map((i, k) => ({
-    n: k + 1,
-    instrument: i.title,
-    object: i.object ?? '',
-    areas: i.areas.join(' / '),
-    status: STATUS_LABELS[i.status],
-  }));
+  return items.map((i, k) => {
+    const split = !i.object && i.accompaniment ? /^(.+?):\s+(.+)$/s.exec(i.accompaniment) : null;
+    return {
+      n: k + 1,
+      instrument: split ? split[1]!.trim() : i.title,
+      object: split ? capitalize(split[2]!.trim()) : (i.object ?? ''),
+      areas: i.areas.join(' / '),
+      status: IN_PROCESS[i.status] ?? STATUS_LABELS[i.status],
+    };
+  });
 }
 
 /** "Opinión de pertinencia respecto del Convenio…" / "…respecto de la Adenda…", in number order. */

@@ -123,6 +123,13 @@ const head = (
 });
 
 export const IECM_PEOPLE: PersonSeed[] = [
+  {
+    fullName: 'Patricia Avendaño Durán',
+    gender: 'female',
+    honorific: null,
+    aliases: [],
+    positions: [{ title: 'Consejera Presidenta', startsOn: SINCE }],
+  },
   councillor('Erika Estrada Ruíz', 'female', ['Erika Estrada Ruiz']),
   councillor('Mauricio Huesca Rodríguez', 'male'),
   councillor('Sonia Pérez Pérez', 'female'),

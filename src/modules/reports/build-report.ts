@@ -1025,17 +1025,32 @@ function pending(c: Ctx): Block[] {
   }
   const instrumentsLine =
     lineOfBlock(data, 'agreements.signed') ?? lineOfBlock(data, 'agreements.negotiation');
-  for (const [status, label, state] of [
-    ['signature', 'Instrumentos en proceso de firma', 'En proceso de firma'],
-    ['negotiation', 'Instrumentos en proceso de negociación', 'En proceso de negociación'],
-  ] as const) {
-    const open = data.openInstruments.filter((o) => o.status === status);
-    if (!open.length) continue;
-    ledger.figure(`instruments.open.${status}`, label, open.length);
+  // Instruments in signature are named (the office manages their signing); those in negotiation
+  // are counted in one sentence (section IV details them).
+  const inSignature = data.openInstruments.filter((o) => o.status === 'signature');
+  const inNegotiation = data.openInstruments.filter((o) => o.status === 'negotiation');
+  if (inSignature.length) {
+    ledger.figure('instruments.open.signature', 'Instrumentos en proceso de suscripción', inSignature.length);
     add(
       instrumentsLine,
-      paragraph(`${label}:`),
-      list(open.map((o) => `${o.title.replace(/\.\s*$/, '')}. ${state}.`)),
+      paragraph('Instrumentos en proceso de suscripción:'),
+      list(inSignature.map((o) => `${o.title.replace(/\.\s*$/, '')}. En proceso de suscripción.`)),
+    );
+  }
+  if (inNegotiation.length) {
+    const n = ledger.figure(
+      'instruments.open.negotiation',
+      'Instrumentos en proceso de negociación',
+      inNegotiation.length,
+    );
+    add(
+      instrumentsLine,
+      paragraph(
+        n === 1
+          ? 'Se continuará dando seguimiento al instrumento en proceso de negociación (apartado IV).'
+          : `Se continuará dando seguimiento a los ${countText(n, 'instrumento', 'instrumentos', 'm')} en proceso de negociación (apartado IV).`,
+        'pending.negotiation',
+      ),
     );
   }
   if (data.instruments) {

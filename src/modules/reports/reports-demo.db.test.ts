@@ -65,7 +65,7 @@ type Facts = {
   negotiation_accompaniment: {
     activities: number;
     institutions: number;
-    instruments: { title: string; responsible_area: string }[];
+    instruments: { title: string; object: string; responsible_area: string; status: string }[];
   };
   agreements_registry_siscoi: { updated: { total: number } };
   opinions_of_pertinence: { count: number; items: { number: string; areas: string[] }[] };
@@ -259,8 +259,16 @@ describe('the demo quarterly report against the reference report', () => {
     const negotiation = rows('instruments.negotiation');
     expect(negotiation).toHaveLength(n.instruments.length);
     n.instruments.forEach((f, k) => {
-      const acronym = /\(([^)]+)\)\s*$/.exec(f.title)![1]!;
-      expect(negotiation[k]![1]).toContain(`(${acronym})`);
+      const [, instrument, object, areas, status] = negotiation[k]!;
+      // Row 3 is the accompaniment itself (the instrument with the SAT has no object yet).
+      expect(instrument).toBe(f.title);
+      expect(object).toBe(f.object);
+      // Areas by their current names ("DVOE" spelled out, the councillor's office by its full name).
+      expect(areas!.split(' / ')).toHaveLength(f.responsible_area.split(' / ').length);
+      expect(areas).toContain(f.responsible_area.split(' / ').pop()!.split(' ').pop()!);
+      // "En proceso" / "En proceso de negociación", as the reference prints them.
+      expect(status!.startsWith(f.status)).toBe(true);
+      expect(status).toBe('En proceso de negociación');
     });
     expect(figure('instruments.review.updated')).toBe(facts.agreements_registry_siscoi.updated.total);
     const o = facts.opinions_of_pertinence;
@@ -324,6 +332,9 @@ describe('the demo quarterly report against the reference report', () => {
       // "C.E. Ernesto Ramos Mega": the lead's surnames.
       expect(plain(tours[k]![3]!)).toContain(plain(x.lead.split(' ').slice(-2).join(' ')));
     });
+    // Every lead with the title of her or his position (C.P.: Consejera Presidenta).
+    expect(tours[0]![3]).toBe('Consejera Presidenta Patricia Avendaño Durán');
+    expect(tours.every((r) => /^Consejer[ao] /.test(r[3]!))).toBe(true);
     const mailings = rows('program.3.B.campaigns');
     expect(figure('program.3.B.campaigns')).toBe(facts.diaspora_mailings.count);
     expect(mailings.map((r) => r.slice(1))).toEqual(
@@ -401,8 +412,18 @@ describe('the demo quarterly report against the reference report', () => {
       expect(line).toContain('durante el segundo trimestre de 2024');
     }
     expect(pending).toContain('Unidad Técnica de Comunicación Social y Difusión');
-    expect(pending).toContain('Instrumentos en proceso de firma:');
-    expect(pending).toContain('Convenio General de Apoyo y Colaboración entre el IECM y World Vision');
+    // V.1.D: the instruments in signature by name, "En proceso de suscripción"; those in
+    // negotiation in one sentence with their count.
+    expect(pending).toContain('Instrumentos en proceso de suscripción:');
+    for (const party of ['la Universidad de Santiago de Chile (USACH)', 'World Vision'])
+      expect(pending).toContain(
+        `- Convenio General de Apoyo y Colaboración entre el IECM y ${party}. En proceso de suscripción.`,
+      );
+    expect(pending).not.toContain('En proceso de negociación.');
+    expect(pending).toMatch(/seguimiento a los \d+ instrumentos en proceso de negociación/);
+    expect(figure('instruments.open.negotiation')).toBe(
+      Number(/seguimiento a los (\d+) instrumentos/.exec(pending)![1]),
+    );
   });
 
   it('I. the presentation gives the figures and the INE instruments from the records', () => {
