@@ -7,6 +7,8 @@ export function ListFooter(props: {
   page: number;
   pageSize: number;
   total: number;
+  /** The list counted up to `total` and there are more ("de más de 1 000"). */
+  totalIsLowerBound?: boolean;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -16,7 +18,7 @@ export function ListFooter(props: {
   return (
     <Group justify="space-between" mt="md" gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('list.showing', {
+        {t(props.totalIsLowerBound ? 'list.showingMore' : 'list.showing', {
           first: formatNumber(first),
           last: formatNumber(last),
           total: formatNumber(props.total),
