@@ -181,7 +181,13 @@ export const FolioListQuerySchema = PageQuerySchema.extend({
     .optional(),
 });
 export type FolioListQuery = z.infer<typeof FolioListQuerySchema>;
-export const FolioPageSchema = pageOf(FolioSchema);
+export const FolioPageSchema = pageOf(FolioSchema).extend({
+  /**
+   * True when there are more matches than `total`: a list counts up to 1,000 matches (or one page
+   * past the page asked for), and a broad search then says "más de 1 000".
+   */
+  totalIsLowerBound: z.boolean(),
+});
 
 export const CommunicationSummarySchema = z
   .object({

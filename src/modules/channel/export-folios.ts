@@ -77,7 +77,7 @@ export async function exportFolios(
 ) {
   const page = await listFolios(
     db,
-    actor.organizationId,
+    actor.organization,
     { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS },
     window.today,
     window.soonLimit,
@@ -95,6 +95,6 @@ export async function exportFolios(
     body,
     contentType: CONTENT_TYPES[format],
     filename: `folios-${todayInMexicoCity()}.${format}`,
-    truncated: page.total > page.items.length,
+    truncated: page.totalIsLowerBound || page.total > page.items.length,
   };
 }

@@ -22,6 +22,26 @@ export function visibleTo(orgId: string): SQL {
   return or(eq(channelFolio.localOrgId, orgId), eq(channelFolio.nationalOrgId, orgId))!;
 }
 
+/** The viewing organization of a list: its kind says which side of the folios it is on. */
+export type Viewer = { id: string; kind: 'national_authority' | 'local_body' };
+
+/**
+ * visibleTo for lists, on one side only: a national authority is only ever a folio's
+ * national_org_id and a local body only its local_org_id, so this is the same set of folios, and
+ * each side's indexes serve it in display order (an OR of both columns cannot be walked in order).
+ */
+export function visibleFrom(viewer: Viewer): SQL {
+  return viewer.kind === 'national_authority'
+    ? eq(channelFolio.nationalOrgId, viewer.id)
+    : eq(channelFolio.localOrgId, viewer.id);
+}
+
+/**
+ * A list counts its matches up to this many (or one page past the page asked for, whichever is
+ * more): a broad search does not count 25,000 folios to say "más de 1 000".
+ */
+export const COUNT_CAP = 1000;
+
 export async function workCalendarOf(db: Db, orgId: string): Promise<WorkCalendar> {
   const [days, periods] = await Promise.all([
     db.select({ day: nonWorkingDay.day }).from(nonWorkingDay).where(eq(nonWorkingDay.organizationId, orgId)),
@@ -232,11 +252,12 @@ export async function folioMessages(db: Db, folioId: string): Promise<FolioDetai
 }
 
 function listFilters(
-  orgId: string,
+  viewer: Viewer,
   q: Omit<FolioListQuery, 'page' | 'pageSize'>,
   today: string,
 ): SQL | undefined {
-  const f: (SQL | undefined)[] = [visibleTo(orgId)];
+  const orgId = viewer.id;
+  const f: (SQL | undefined)[] = [visibleFrom(viewer)];
   if (q.module) f.push(eq(channelFolio.module, q.module));
   if (q.documentType) f.push(eq(channelCommunication.documentType, q.documentType));
   if (q.nature) f.push(eq(channelCommunication.nature, q.nature));
@@ -267,32 +288,64 @@ function listFilters(
   return and(...f);
 }
 
-export async function listFolios(db: Db, orgId: string, q: FolioListQuery, today: string, soonLimit: string) {
-  const where = listFilters(orgId, q, today);
-  const [rows, [total]] = await Promise.all([
-    selectFolios(db, where)
-      .orderBy(
-        desc(channelFolio.receivedOn),
-        desc(channelFolio.year),
-        desc(channelFolio.number),
-        asc(channelFolio.id),
-      )
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ n: count() })
-      .from(channelFolio)
-      .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
-      .where(where),
+/**
+ * A page of folios and their count. The count stops at COUNT_CAP (or one page past the page
+ * asked for): `totalIsLowerBound` then says there are more. `soonLimit` (the due-soon limit, which
+ * needs the organization's calendar) is only asked for when a folio of the page could be due soon.
+ */
+export async function listFolios(
+  db: Db,
+  viewer: Viewer,
+  q: FolioListQuery,
+  today: string,
+  soonLimit: string | (() => Promise<string>),
+) {
+  const where = listFilters(viewer, q, today);
+  const limit = Math.max(COUNT_CAP, (q.page + 1) * q.pageSize);
+  // The count joins the communication only for filters on its columns.
+  const needsCommunication = Boolean(q.q || q.documentType || q.nature);
+  const counted = db
+    .select({ one: sql`1` })
+    .from(channelFolio)
+    .$dynamic();
+  const matches = (
+    needsCommunication
+      ? counted.innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+      : counted
+  )
+    .where(where)
+    .limit(limit + 1)
+    .as('matches');
+  const pageRows = selectFolios(db, where)
+    .orderBy(
+      desc(channelFolio.receivedOn),
+      desc(channelFolio.year),
+      desc(channelFolio.number),
+      asc(channelFolio.id),
+    )
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [[rows, areas], [counts]] = await Promise.all([
+    pageRows.then(
+      async (r) =>
+        [
+          r,
+          await areasOfFolios(
+            db,
+            viewer.id,
+            r.map((x) => x.id),
+          ),
+        ] as const,
+    ),
+    db.select({ n: count() }).from(matches),
   ]);
-  const areas = await areasOfFolios(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
+  const n = counts?.n ?? 0;
+  const mayBeDueSoon = rows.some((r) => r.status === 'pending_local' && r.dueOn !== null && r.dueOn >= today);
+  const limitDay = !mayBeDueSoon ? today : typeof soonLimit === 'string' ? soonLimit : await soonLimit();
   return {
-    items: rows.map((r) => presentFolio(r, today, soonLimit, areas.get(r.id))),
-    total: total?.n ?? 0,
+    items: rows.map((r) => presentFolio(r, today, limitDay, areas.get(r.id))),
+    total: Math.min(n, limit),
+    totalIsLowerBound: n > limit,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -332,7 +385,19 @@ export async function monthlyStatusCounts(
   to: string,
   asOf: string,
 ) {
+  // The organization's folios on each side read through that side's index (an OR of both
+  // columns would combine two bitmaps and visit the table twice over).
+  const side = (column: SQL, other: SQL) => sql`
+    select f.id, f.received_on, f.nature, f.status, f.last_event_on from channel_folio f
+    where ${column} = ${orgId} ${other}
+      and f.module = ${module} and f.received_on between ${from}::date and ${to}::date
+      and f.received_on <= ${asOf}::date`;
   const result = await db.execute(sql`
+    with f as (
+      ${side(sql`f.local_org_id`, sql``)}
+      union all
+      ${side(sql`f.national_org_id`, sql`and f.local_org_id <> ${orgId}`)}
+    )
     select to_char(f.received_on, 'YYYY-MM') as month, f.nature,
       -- A folio whose last event is on or before the day has that status still; only the others
       -- look up their history (migration 0014 keeps last_event_on).
@@ -341,10 +406,7 @@ export async function monthlyStatusCounts(
           where e.folio_id = f.id and e.occurred_on <= ${asOf}::date
           order by e.occurred_on desc, e.id desc limit 1) end as status,
       count(*)::int as n
-    from channel_folio f
-    where (f.local_org_id = ${orgId} or f.national_org_id = ${orgId})
-      and f.module = ${module} and f.received_on between ${from}::date and ${to}::date
-      and f.received_on <= ${asOf}::date
+    from f
     group by 1, 2, 3 order by 1`);
   return (
     result as unknown as { rows: { month: string; nature: string; status: string | null; n: number }[] }

@@ -56,8 +56,15 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req) => {
       const actor = await authorize(ctx, req, 'channel.read');
-      const { today, soonLimit } = await window(actor.organizationId);
-      return repo.listFolios(db, actor.organizationId, req.query, today, soonLimit);
+      const today = todayInMexicoCity();
+      // The calendar is read only when a folio of the page may be due soon.
+      return repo.listFolios(
+        db,
+        actor.organization,
+        req.query,
+        today,
+        async () => (await window(actor.organizationId)).soonLimit,
+      );
     },
   );
 

@@ -202,7 +202,13 @@ export default function FoliosPage() {
           </Table.ScrollContainer>
         )}
         {folios.data && (
-          <ListFooter page={list.page} pageSize={PAGE_SIZE} total={folios.data.total} onPage={list.setPage} />
+          <ListFooter
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={folios.data.total}
+            totalIsLowerBound={folios.data.totalIsLowerBound}
+            onPage={list.setPage}
+          />
         )}
       </Paper>
       {creating && <NewFolioModal onClose={() => setCreating(false)} />}

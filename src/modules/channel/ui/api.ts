@@ -9,7 +9,7 @@ export const CHANNEL_KEY = ['channel'] as const;
 export function useFolios(query: Partial<Omit<FolioListQuery, 'overdue'>> & { overdue?: 'true' }) {
   return useQuery({
     queryKey: [...CHANNEL_KEY, 'folios', query],
-    queryFn: () => api.get<Page<Folio>>('/api/channel/folios', query),
+    queryFn: () => api.get<Page<Folio> & { totalIsLowerBound: boolean }>('/api/channel/folios', query),
     placeholderData: keepPreviousData,
   });
 }
