@@ -18,6 +18,7 @@ import { SKIP_REASON } from './send-communication';
 export const DELIVERY_QUEUE = 'observers.delivery';
 export const DELIVERY_SWEEP_QUEUE = 'observers.delivery-sweep';
 export const MAX_ATTEMPTS = 5;
+export const NO_SMTP = 'No hay un servidor de correo configurado (SMTP_HOST): el mensaje no se envió';
 
 type DeliveryJob = { deliveryId: number };
 
@@ -46,6 +47,11 @@ export async function deliver(db: Db, mailer: Mailer, config: Config, deliveryId
   if (!row) return;
   if (!row.eligible || !row.email) {
     await finishDelivery(db, row.id, 'skipped', SKIP_REASON);
+    return;
+  }
+  if (mailer.logOnly) {
+    // A development install without SMTP_HOST: nothing may pretend to have been delivered.
+    await finishDelivery(db, row.id, 'failed', NO_SMTP);
     return;
   }
   const host = new URL(config.publicUrl).hostname;

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Modal, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,11 @@ export default function MissionsPage() {
   const canWrite = useCan('observers.write');
   const missions = useMissions();
   const [creating, setCreating] = useState(false);
-  const query = { ...missions, data: missions.data && { items: missions.data, total: missions.data.length } };
+  // The missions come as one list; ListTable reads it as a single page.
+  const query = {
+    ...missions,
+    data: missions.data && { items: missions.data, total: missions.data.length },
+  } as UseQueryResult<{ items: Mission[]; total: number }>;
   return (
     <>
       <PageHeader
@@ -88,21 +93,21 @@ export default function MissionsPage() {
         <ListTable
           caption={t('observers.missionsTitle')}
           minWidth={760}
-          query={query as never}
+          query={query}
           columns={[
             {
               header: t('observers.missionName'),
-              cell: (m: Mission) => (
+              cell: (m) => (
                 <Anchor component={Link} to={`/acompanamiento/${m.id}`}>
                   {m.name}
                 </Anchor>
               ),
             },
-            { header: t('observers.process'), cell: (m: Mission) => m.process },
-            { header: t('observers.electionDay'), cell: (m: Mission) => formatDay(m.electionDay) },
-            { header: t('observers.agreementRef'), cell: (m: Mission) => m.agreementRef ?? '—' },
-            { header: t('observers.registrantsCount'), align: 'right', cell: (m: Mission) => m.registrants },
-            { header: t('observers.accreditedCount'), align: 'right', cell: (m: Mission) => m.accredited },
+            { header: t('observers.process'), cell: (m) => m.process },
+            { header: t('observers.electionDay'), cell: (m) => formatDay(m.electionDay) },
+            { header: t('observers.agreementRef'), cell: (m) => m.agreementRef ?? '—' },
+            { header: t('observers.registrantsCount'), align: 'right', cell: (m) => m.registrants },
+            { header: t('observers.accreditedCount'), align: 'right', cell: (m) => m.accredited },
           ]}
         />
       </Paper>
