@@ -3,12 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/support/test-database';
-import { seedDemo } from '../../../cli/demo';
 import { verifyAuditTrail } from '../../audit/verify-audit-trail';
-import { loadConfig } from '../config/config';
 import type { Database } from '../db/client';
 import { storeFile } from '../files/store-file';
-import { createContext } from '../runtime';
 import { backupTo, restoreFrom } from './backup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vincula-backup-'));
@@ -21,8 +18,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function database() {
-  const d = await freshDatabase();
+/** A fresh database; with `demo`, holding what `vincula demo` writes (seeded once per test run). */
+async function database(options: { demo?: boolean } = {}) {
+  const d = await freshDatabase(options);
   opened.push(d);
   return d;
 }
@@ -42,8 +40,7 @@ async function everything(d: Database): Promise<Record<string, string[]>> {
 
 describe('backup and restore', () => {
   it('restores the demo installation, stored files included, record for record', async () => {
-    const source = await database();
-    await seedDemo(createContext(loadConfig({ NODE_ENV: 'test' }), source));
+    const source = await database({ demo: true });
     const pdf = Buffer.from('%PDF-1.4 firma del convenio');
     const sha = await storeFile(source.db, pdf, 'application/pdf');
     const file = path.join(dir, 'demo.vincula-backup');
@@ -60,18 +57,17 @@ describe('backup and restore', () => {
       [sha],
     );
     expect(Buffer.from(copy!.content).equals(pdf)).toBe(true);
-    // Seeding the whole demo grows with every module and with the machine's load.
-  }, 300_000);
+    // Backing up and restoring the whole demo grows with every module and with the machine's load.
+  }, 600_000);
 
   it('refuses to restore over existing data, and leaves it untouched', async () => {
-    const source = await database();
-    await seedDemo(createContext(loadConfig({ NODE_ENV: 'test' }), source));
+    const source = await database({ demo: true });
     const file = path.join(dir, 'again.vincula-backup');
     await backupTo(source, file);
     const before = await everything(source);
     await expect(restoreFrom(source, file)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await everything(source)).toEqual(before);
-  }, 300_000);
+  }, 600_000);
 
   it('refuses a file that is not a backup', async () => {
     const target = await database();
