@@ -335,6 +335,14 @@ describe('work program', () => {
     await expect(alert.getByRole('button', { name: 'Declarar motivo de 1.B' }).count()).resolves.toBe(0);
     await alert.getByRole('button', { name: 'Declarar motivo de 2' }).waitFor();
     await expectAccessible(page, 'programa con avance y motivo');
+
+    // A reason withdrawn (after confirming) puts 1.B back among the unexplained objectives.
+    await line1.getByRole('button', { name: 'Retirar el motivo de 1.B' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Retirar' });
+    await expectAccessible(page, 'confirmación de retiro del motivo');
+    await confirm.getByRole('button', { name: 'Retirar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await alert.getByRole('button', { name: 'Declarar motivo de 1.B' }).waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -366,6 +374,16 @@ describe('work program', () => {
       'Correo institucional a las consejerías',
     );
     await expect.poll(() => bulletin.getByText('semana del 4 al 10 de marzo de 2024').count()).toBe(0);
+
+    // Removed again (after confirming): the week is flagged once more.
+    await bulletin
+      .getByRole('button', { name: 'Eliminar el número «Boletín Electoral de la semana del 4 de marzo»' })
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'Eliminar número' });
+    await expectAccessible(page, 'confirmación de eliminación de un número');
+    await confirm.getByRole('button', { name: 'Eliminar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await bulletin.getByText('semana del 4 al 10 de marzo de 2024').waitFor();
     expect(errors).toEqual([]);
   });
 

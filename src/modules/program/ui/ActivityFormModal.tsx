@@ -32,7 +32,8 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
-import { PROGRAM_KEY, useActivityKinds } from './api';
+import { PROGRAM_KEY, useActivityKinds, useDeleteActivity } from './api';
+import { ConfirmModal } from './ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
 
 type Named = { id: string; label: string };
@@ -250,6 +251,8 @@ export function ActivityFormModal({
   };
 
   const existingFiles = activity?.files ?? [];
+  const remove = useDeleteActivity();
+  const [confirming, setConfirming] = useState(false);
 
   return (
     <Modal
@@ -557,16 +560,42 @@ export function ActivityFormModal({
           </Fieldset>
 
           <Textarea label={t('program.activities.notes')} autosize {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.saveChanges')}
-            </Button>
+          <Group justify="space-between">
+            {activity ? (
+              <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+                {t('program.activityForm.delete')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('common.saveChanges')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>
+      {confirming && activity && (
+        <ConfirmModal
+          title={t('program.activityForm.delete')}
+          message={t('program.activityForm.deleteConfirm', { title: activity.title })}
+          confirm={t('common.delete')}
+          mutation={remove}
+          onConfirm={() =>
+            remove.mutate(activity.id, {
+              onSuccess: () => {
+                notifySuccess(t('program.activityForm.deleted'));
+                onClose();
+              },
+            })
+          }
+          onClose={() => setConfirming(false)}
+        />
+      )}
     </Modal>
   );
 }

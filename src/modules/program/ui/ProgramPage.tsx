@@ -23,7 +23,15 @@ import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useDeleteTarget, usePrograms, useProgramTree, useReasons, useUnexplained } from './api';
+import {
+  useDeleteTarget,
+  usePrograms,
+  useProgramTree,
+  useReasons,
+  useUnexplained,
+  useWithdrawReason,
+} from './api';
+import { ConfirmModal } from './ConfirmModal';
 import {
   LineFormModal,
   ObjectiveFormModal,
@@ -40,6 +48,7 @@ type Editing =
   | { what: 'objective'; line: Line; objective: Objective | null }
   | { what: 'target'; line: Line; objective: Objective | null; target: Target | null }
   | { what: 'deleteTarget'; target: Target }
+  | { what: 'withdrawReason'; reasonId: string; label: string }
   | {
       what: 'reason';
       unit: Pick<UnexplainedObjective, 'lineId' | 'objectiveId' | 'label' | 'title'>;
@@ -114,7 +123,7 @@ function DeleteTargetModal({ target, onClose }: { target: Target; onClose: () =>
             {t('common.cancel')}
           </Button>
           <Button
-            color="red.8"
+            color="red.9"
             loading={remove.isPending}
             onClick={() => remove.mutate(target.id, { onSuccess: onClose })}
           >
@@ -142,6 +151,7 @@ export default function ProgramPage() {
   const canWrite = useCan('program.write');
   const [editing, setEditing] = useState<Editing | null>(null);
   const close = () => setEditing(null);
+  const withdraw = useWithdrawReason();
   const reasonFor = (lineId: string, objectiveId: string | null) =>
     reasons.data?.find(
       (r) =>
@@ -178,6 +188,17 @@ export default function ProgramPage() {
             }
           >
             {t('common.edit')}
+          </Button>
+        )}
+        {canWrite && (
+          <Button
+            size="compact-xs"
+            variant="outline"
+            color="red.9"
+            aria-label={t('program.reasons.withdrawFor', { label })}
+            onClick={() => setEditing({ what: 'withdrawReason', reasonId: reason.id, label })}
+          >
+            {t('program.reasons.withdraw')}
           </Button>
         )}
       </Group>
@@ -412,6 +433,16 @@ export default function ProgramPage() {
         />
       )}
       {editing?.what === 'deleteTarget' && <DeleteTargetModal target={editing.target} onClose={close} />}
+      {editing?.what === 'withdrawReason' && (
+        <ConfirmModal
+          title={t('program.reasons.withdraw')}
+          message={t('program.reasons.withdrawConfirm', { label: editing.label })}
+          confirm={t('program.reasons.withdraw')}
+          mutation={withdraw}
+          onConfirm={() => withdraw.mutate(editing.reasonId, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
       {editing?.what === 'reason' && (
         <ReasonModal unit={editing.unit} period={period} initial={editing.initial} onClose={close} />
       )}

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -20,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPaperclip, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cadence, Issue, ProgramTree, Series } from '../contract';
@@ -36,12 +37,14 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import {
   useAddIssue,
   useAttachIssueFile,
+  useDeleteIssue,
   usePrograms,
   useProgramTree,
   useSaveSeries,
   useSeries,
 } from './api';
 import { objectiveOptions } from './ActivityFormModal';
+import { ConfirmModal } from './ConfirmModal';
 import { useProgramPeriod } from './use-program-period';
 
 function AddIssueForm({ series }: { series: Series }) {
@@ -283,6 +286,8 @@ export default function PublicationsPage() {
   const tree = useProgramTree(programId);
   const canWrite = useCan('program.write');
   const [editing, setEditing] = useState<Series | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Issue | null>(null);
+  const deleteIssue = useDeleteIssue();
   return (
     <>
       <PageHeader
@@ -369,6 +374,7 @@ export default function PublicationsPage() {
                       <Table.Th>{t('program.publications.issueTitle')}</Table.Th>
                       <Table.Th>{t('program.publications.distribution')}</Table.Th>
                       <Table.Th>{t('program.publications.file')}</Table.Th>
+                      {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -381,6 +387,18 @@ export default function PublicationsPage() {
                         <Table.Td>
                           <IssueFile issue={i} canWrite={canWrite} />
                         </Table.Td>
+                        {canWrite && (
+                          <Table.Td>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red.9"
+                              aria-label={t('program.publications.deleteIssueNamed', { title: i.title })}
+                              onClick={() => setDeleting(i)}
+                            >
+                              <IconTrash size={16} aria-hidden />
+                            </ActionIcon>
+                          </Table.Td>
+                        )}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -395,6 +413,16 @@ export default function PublicationsPage() {
           ))}
           {series.data.length === 0 && <Text c="dimmed">{t('program.publications.empty')}</Text>}
         </Stack>
+      )}
+      {deleting && (
+        <ConfirmModal
+          title={t('program.publications.deleteIssue')}
+          message={t('program.publications.deleteIssueConfirm', { title: deleting.title })}
+          confirm={t('common.delete')}
+          mutation={deleteIssue}
+          onConfirm={() => deleteIssue.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+          onClose={() => setDeleting(null)}
+        />
       )}
       {editing && (
         <SeriesFormModal

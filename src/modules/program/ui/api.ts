@@ -276,3 +276,19 @@ export function useRemoveEvidence(activityId: string) {
     onSuccess: invalidate,
   });
 }
+
+export function useWithdrawReason() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (reasonId: string) => api.delete(`/api/program/reasons/${id(reasonId)}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteIssue() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (issueId: string) => api.delete(`/api/program/issues/${id(issueId)}`),
+    onSuccess: invalidate,
+  });
+}
