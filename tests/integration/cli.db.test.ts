@@ -37,7 +37,7 @@ async function vincula(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       env: cleanEnv,
-      timeout: 300_000,
+      timeout: 600_000,
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
@@ -120,7 +120,8 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
     const again = await vincula(target2, 'restore', file);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('no está vacía');
-  });
+    // Five commands in child processes, the whole demo among them: minutes on a loaded machine.
+  }, 900_000);
 
   it('fails fast with a clear message on bad configuration', async () => {
     const res = await vincula({ PORT: 'setenta', DATABASE_URL: '' }, 'migrate');
