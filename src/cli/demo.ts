@@ -12,6 +12,7 @@ import { seedChannelReportsDemo } from '../modules/channel/report-demo';
 import { seedGovernance } from '../modules/governance/demo';
 import { seedProgramDemo } from '../modules/program/demo';
 import { seedOutreachDemo } from '../modules/outreach/demo';
+import { seedReportsDemo } from '../modules/reports/demo';
 import { seedObserversDemo } from '../modules/outreach/observers/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -100,5 +101,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   await seedOutreachDemo(db, iecmActor);
   await seedObserversDemo(db, iecmActor);
   await seedChannelReportsDemo(db, 'enlace@iecm.demo');
+  // Last: the draft report is generated from every other module's records.
+  await seedReportsDemo(db, iecmActor);
   return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
 }

@@ -701,6 +701,14 @@ export const ACTIVITIES: DemoActivity[] = [
     notes: 'Día de la elección y recorrido por distintas casillas electorales: domingo 2 de junio de 2024',
     dates: QUARTER,
   },
+  // Scheduled after the quarter (report, V.3 and V.5): election day.
+  {
+    at: '5',
+    kind: 'other',
+    title:
+      'Desarrollo de la Misión de Acompañamiento 2024, en donde se guiará a las personas observadoras nacionales y visitantes extranjeras a diversas actividades en el marco del PELO 2023-2024, destacando un recorrido por distintas casillas electorales',
+    dates: day('2024-06-02'),
+  },
 ];
 
 export const CUSTOM_KINDS = [{ code: 'follow_up_listing', name: 'Listado de seguimiento' }];

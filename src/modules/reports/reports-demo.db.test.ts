@@ -16,9 +16,11 @@ import type { Activity, Reason } from '../program/contract';
 import { buildReport } from './build-report';
 import { collectReportData } from './collect-report-data';
 import type { Block, CheckResult, ReportDetail, ReportDocument } from './contract';
+import { DEMO_PENDING_ITEMS } from './demo';
 import { findOrganizationByAcronym } from './read-records';
 import { renderReport } from './render/index';
 import { renderMarkdown } from './render/markdown';
+import { approvedOrDraftInputs } from './repository';
 
 // The demo's quarterly report of the CVOE for January–March 2024, figure by figure, list by list
 // and table by table against the reference report's facts (../shared/reference), and against a
@@ -107,13 +109,17 @@ beforeAll(async () => {
   const org = (await findOrganizationByAcronym(db, 'IECM'))!;
   const body = (await findBodyByAcronym(db, org.id, 'CVOE'))!;
   bodyId = body.id;
+  // As the CLI renders it: the demo's draft with the pending items its staff added (section V).
+  const saved = await approvedOrDraftInputs(db, org.id, body.id, '2024-01-01', '2024-03-31');
+  expect(saved?.pendingItems).toHaveLength(DEMO_PENDING_ITEMS.length);
   const data = await collectReportData(db, {
     orgId: org.id,
     bodyId: body.id,
     from: '2024-01-01',
     to: '2024-03-31',
+    pendingItems: saved!.pendingItems,
   });
-  doc = buildReport(data);
+  doc = buildReport(data, { narrative: saved!.narrative });
   md = renderMarkdown(doc);
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, md);
 }, 600_000);
@@ -424,6 +430,68 @@ describe('the demo quarterly report against the reference report', () => {
     expect(figure('instruments.open.negotiation')).toBe(
       Number(/seguimiento a los (\d+) instrumentos/.exec(pending)![1]),
     );
+  });
+
+  it('V. every other bullet of the reference: staff items under their lines, the mission on election day', () => {
+    const reference = fs.readFileSync(
+      new URL('../../../../shared/reference/informe-trimestral-cvoe-2024-T1.txt', import.meta.url),
+      'utf8',
+    );
+    const unbold = (x: string) => x.replace(/\*\*/g, '').trim();
+    // The section itself, not its entry in the table of contents.
+    const refV = reference.slice(
+      reference.indexOf('\nV. Actividades pendientes\n'),
+      reference.indexOf('\nVI. Anexos\n'),
+    );
+    const bullets = refV
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => unbold(l.slice(2)))
+      // Asserted above: the recurring folios, the instruments in signature, the next quarter's targets.
+      .filter(
+        (l) =>
+          !/^Folio |En proceso de suscripción\.$|al menos|boletines mensuales|dos notas informativas/.test(l),
+      );
+    expect(bullets).toHaveLength(20);
+    const pending = md.slice(md.indexOf('## V. Actividades pendientes'), md.indexOf('## VI. Anexos'));
+    const items = pending
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => unbold(l.slice(2)));
+    // The line each bullet is printed under: the last "**n. Title**" header before it.
+    const lineOf = (item: string) => {
+      const at = pending.split('\n').findIndex((l) => unbold(l.slice(2)) === item);
+      const header = pending
+        .split('\n')
+        .slice(0, at)
+        .reverse()
+        .find((l) => /^\*\*\d\. /.test(l));
+      return header?.slice(2, 3);
+    };
+    const expectedLine = (b: string) =>
+      /INE|Convenio General de Coordinación/.test(b)
+        ? '1'
+        : /Voto Chilango|podcasts|sedes consulares/.test(b)
+          ? '3'
+          : /PELO 2024\.|autoridades del IECM en misiones|USACH|organismos internacionales que forman parte/.test(
+                b,
+              )
+            ? '4'
+            : /Misión de Acompañamiento 2024/.test(b)
+              ? '5'
+              : '2';
+    for (const bullet of bullets) {
+      if (/^Desarrollo de la Misión de Acompañamiento 2024 y organización/.test(bullet)) continue;
+      const item = items.find((i) => i === bullet || i.endsWith(`: ${bullet}`));
+      expect(item, bullet).toBeDefined();
+      expect(lineOf(item!), bullet).toBe(expectedLine(bullet));
+    }
+    // The mission (reference V.3 and V.5) is a program activity scheduled on election day.
+    const mission = items.filter((i) => i.includes('Misión de Acompañamiento 2024'));
+    expect(mission).toEqual([
+      expect.stringMatching(/^Domingo 2 de junio de 2024: Desarrollo de la Misión de Acompañamiento 2024, /),
+    ]);
+    expect(pending).toContain('Actividades calendarizadas:');
   });
 
   it('I. the presentation gives the figures and the INE instruments from the records', () => {
