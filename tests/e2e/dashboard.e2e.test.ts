@@ -147,6 +147,9 @@ describe('home dashboard', () => {
     });
     await section.getByRole('link', { name: overdue[0]!.folioSummary.folio }).first().click();
     await page.waitForURL(`**/canal/turnos/${overdue[0]!.id}`);
+    // The slip's page, loaded (a loader's label is not allowed on its span, so axe waits for it).
+    await page.getByRole('heading', { level: 1, name: `Folio ${overdue[0]!.folioSummary.folio}` }).waitFor();
+    await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
     await expectAccessible(page, 'turno desde la bandeja');
     await page.goto(`${app.url}/`);
     await section.getByRole('table').waitFor();
