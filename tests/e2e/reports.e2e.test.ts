@@ -65,7 +65,7 @@ describe('home dashboard and reports', () => {
     await expectAccessible(page, 'informe con vista previa');
 
     await page.getByRole('tab', { name: 'Presentación' }).click();
-    const first = page.getByRole('textbox', { name: 'Párrafo 1' });
+    const first = page.getByRole('textbox', { name: 'Párrafo 1', exact: true });
     await first.fill('Presentación redactada por la DVOE.');
     await page.getByRole('button', { name: 'Guardar los párrafos' }).click();
     await page.getByText('Editado por el personal').waitFor();
