@@ -311,7 +311,9 @@ describe('ARCO requests, export and erasure', () => {
     for (const secret of [
       'Titular Derechos Arco',
       'titular.arco@ejemplo.mx',
-      '9999',
+      // The phone as typed and as digits; not '9999' alone, which a SHA-256 in the trail may hold.
+      '9999 0000',
+      '99990000',
       'Coyoacán',
       'Prefiere llamadas',
     ])
