@@ -33,7 +33,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { PROGRAM_KEY, useActivityKinds, useDeleteActivity } from './api';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
 
 type Named = { id: string; label: string };

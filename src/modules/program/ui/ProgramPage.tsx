@@ -31,7 +31,7 @@ import {
   useUnexplained,
   useWithdrawReason,
 } from './api';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import {
   LineFormModal,
   ObjectiveFormModal,

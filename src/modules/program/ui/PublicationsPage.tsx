@@ -44,7 +44,7 @@ import {
   useSeries,
 } from './api';
 import { objectiveOptions } from './ActivityFormModal';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { useProgramPeriod } from './use-program-period';
 
 function AddIssueForm({ series }: { series: Series }) {
