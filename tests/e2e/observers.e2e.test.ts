@@ -115,4 +115,80 @@ describe('foreign observers and visitors', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('registers an existing contact, shows the registrant, and removes a registrant, a group and an agenda item', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'enlace@iecm.demo');
+    await page.goto('/acompanamiento');
+    await page.getByRole('link', { name: 'Misión de Acompañamiento 2024' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Misión de Acompañamiento 2024' }).waitFor();
+
+    // An outreach contact already in Voto Chilango is registered by choosing it.
+    await page.getByRole('button', { name: 'Registrar persona' }).click();
+    const form = page.getByRole('dialog', { name: 'Registrar persona' });
+    await form.getByText('Contacto existente', { exact: true }).click();
+    await choose(
+      form,
+      'Contacto de Difusión',
+      'Rodrigo Inventado Luna · rodrigo.inventado@example.org (US)',
+      'Rodrigo',
+    );
+    await expect.poll(() => form.getByLabel(labelled('Nacionalidad')).inputValue()).toBe('Estados Unidos');
+    await form.getByLabel(labelled('La persona otorgó su consentimiento')).uncheck();
+    await expectAccessible(page, 'registro de un contacto existente');
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // Its page: the person from the contact, the registration, no consent for the mission yet.
+    await page.getByRole('link', { name: 'Rodrigo Inventado Luna', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rodrigo Inventado Luna' }).waitFor();
+    const main = page.getByRole('main');
+    await expect.poll(() => main.textContent()).toContain('rodrigo.inventado@example.org');
+    await expect.poll(() => main.textContent()).toContain('Estados Unidos');
+    await expect.poll(() => main.textContent()).toContain('Aún no se le ha enviado ninguna comunicación.');
+    await expectAccessible(page, 'ficha de la persona registrada');
+
+    // Removed after a confirmation: back in the list, without the row.
+    await page.getByRole('button', { name: 'Quitar de la misión' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Quitar de la misión' });
+    await expectAccessible(page, 'confirmación para quitar un registro');
+    await confirm.getByRole('button', { name: 'Quitar' }).click();
+    await page.getByRole('table', { name: 'Personas registradas en la misión' }).waitFor();
+    await page.getByRole('link', { name: 'Élodie Exemple Martin', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Rodrigo Inventado Luna' }).count()).toBe(0);
+
+    // A group with a route on the agenda is refused, saying why; an empty new group goes.
+    await page.getByRole('tab', { name: 'Grupos' }).click();
+    await page.getByRole('button', { name: 'Eliminar Grupo B' }).click();
+    const refuse = page.getByRole('dialog', { name: 'Eliminar el grupo' });
+    await refuse.getByRole('button', { name: 'Eliminar' }).click();
+    await expect.poll(() => refuse.textContent()).toContain('«Recorrido por casillas — Grupo B»');
+    await expectAccessible(page, 'grupo que no puede eliminarse');
+    await refuse.getByRole('button', { name: 'Cancelar' }).click();
+    await page.getByRole('button', { name: 'Nuevo grupo' }).click();
+    const newGroup = page.getByRole('dialog', { name: 'Nuevo grupo' });
+    await newGroup.getByLabel(labelled('Nombre del grupo')).fill('Grupo de prensa');
+    await newGroup.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('heading', { name: 'Grupo de prensa' }).waitFor();
+    await page.getByRole('button', { name: 'Eliminar Grupo de prensa' }).click();
+    await page
+      .getByRole('dialog', { name: 'Eliminar el grupo' })
+      .getByRole('button', { name: 'Eliminar' })
+      .click();
+    await page.getByRole('heading', { name: 'Grupo de prensa' }).waitFor({ state: 'detached' });
+
+    // An agenda item goes with its stops and assignments, after a confirmation.
+    await page.getByRole('tab', { name: 'Agenda y recorrido' }).click();
+    const closing = 'Seguimiento del cómputo y reunión de cierre de la Misión';
+    await page.getByRole('button', { name: `Eliminar ${closing}` }).click();
+    await page
+      .getByRole('dialog', { name: 'Eliminar de la agenda' })
+      .getByRole('button', { name: 'Eliminar' })
+      .click();
+    await page.getByText(closing).first().waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

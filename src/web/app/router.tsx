@@ -48,6 +48,7 @@ const CampaignPage = lazy(() => import('@/modules/outreach/ui/CampaignPage'));
 const UnsubscribePage = lazy(() => import('@/modules/outreach/ui/UnsubscribePage'));
 const MissionsPage = lazy(() => import('@/modules/outreach/observers/ui/MissionsPage'));
 const MissionPage = lazy(() => import('@/modules/outreach/observers/ui/MissionPage'));
+const RegistrantPage = lazy(() => import('@/modules/outreach/observers/ui/RegistrantPage'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -112,6 +113,10 @@ export const router = createBrowserRouter([
       { path: 'acompanamiento', element: page(MissionsPage, 'observers.read') },
       { path: 'acompanamiento/:id', element: page(MissionPage, 'observers.read') },
       { path: 'acompanamiento/:id/:tab', element: page(MissionPage, 'observers.read') },
+      {
+        path: 'acompanamiento/:missionId/registro/:registrantId',
+        element: page(RegistrantPage, 'observers.read'),
+      },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

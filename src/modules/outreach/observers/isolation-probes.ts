@@ -117,6 +117,8 @@ export function observersProbes(a: () => HttpClient): Record<string, (b: HttpCli
       is404(b.get(`/api/observers/registrants/${(await A()).registrant}`)),
     'PATCH /api/observers/registrants/{id}': async (b) =>
       is404(b.patch(`/api/observers/registrants/${(await A()).registrant}`, { notes: 'B' })),
+    'DELETE /api/observers/registrants/{id}': async (b) =>
+      is404(b.delete(`/api/observers/registrants/${(await A()).registrant}`)),
     'POST /api/observers/registrants/{id}/consents': async (b) =>
       is404(
         b.post(`/api/observers/registrants/${(await A()).registrant}/consents`, {
@@ -131,6 +133,8 @@ export function observersProbes(a: () => HttpClient): Record<string, (b: HttpCli
       is404(b.post(`/api/observers/missions/${(await A()).mission}/groups`, { name: 'B' })),
     'PATCH /api/observers/groups/{id}': async (b) =>
       is404(b.patch(`/api/observers/groups/${(await A()).group}`, { name: 'B' })),
+    'DELETE /api/observers/groups/{id}': async (b) =>
+      is404(b.delete(`/api/observers/groups/${(await A()).group}`)),
     'PUT /api/observers/groups/{id}/members': async (b) =>
       is404(b.put(`/api/observers/groups/${(await A()).group}/members`, { registrantIds: [] })),
     'GET /api/observers/missions/{id}/agenda': async (b) =>

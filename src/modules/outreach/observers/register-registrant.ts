@@ -91,6 +91,10 @@ export function registerRegistrant(
     if (input.contactId) {
       const existing = await findContactRow(tx, orgId, input.contactId);
       if (!existing) throw invalid([{ path: 'contactId', message: 'No existe ese contacto' }]);
+      if (existing.kind !== 'person')
+        throw invalid([
+          { path: 'contactId', message: 'Ese contacto es una organización: registre a una persona' },
+        ]);
       if (existing.erasedAt)
         throw conflict('Los datos de este contacto fueron suprimidos', [
           { path: 'contactId', message: 'Contacto suprimido' },

@@ -4,7 +4,7 @@ import { foldedContains } from '../../platform/db/search';
 import { user } from '../../accounts/schema';
 import { person } from '../../directory/schema';
 import { rowsOf } from '../repository';
-import { consent } from '../schema';
+import { consent, contactMembership } from '../schema';
 import type {
   AgendaItem,
   Assignment,
@@ -905,4 +905,65 @@ export async function deliveriesWithoutJob(db: Db, queue: string) {
       order by d.id limit 1000`,
   );
   return rows.map((r) => Number(r.id));
+}
+
+// ---- removals
+
+/** How many communications the registrant is in the ledger of (any delivery state). */
+export async function communicationsOfRegistrant(db: Db, orgId: string, registrantId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${observerDelivery.communicationId})::int` })
+    .from(observerDelivery)
+    .where(and(eq(observerDelivery.organizationId, orgId), eq(observerDelivery.registrantId, registrantId)));
+  return Number(row?.n ?? 0);
+}
+
+/** Deletes the registration and takes the contact out of the mission's base (the contact stays). */
+export async function deleteRegistrantRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  contactId: string,
+  baseId: string,
+) {
+  await db
+    .delete(observerRegistrant)
+    .where(and(eq(observerRegistrant.organizationId, orgId), eq(observerRegistrant.id, id)));
+  await db
+    .delete(contactMembership)
+    .where(
+      and(
+        eq(contactMembership.organizationId, orgId),
+        eq(contactMembership.baseId, baseId),
+        eq(contactMembership.contactId, contactId),
+      ),
+    );
+}
+
+/** What still points at a group: communications sent to it, its agenda items and staff assignments. */
+export async function groupReferences(db: Db, orgId: string, groupId: string) {
+  const [row] = await rowsOf<{ communications: number; agenda: string[]; assignments: number }>(
+    db,
+    sql`select
+      (select count(*)::int from observers_communication where organization_id = ${orgId} and group_id = ${groupId}) as communications,
+      coalesce((select array_agg(title order by day, start_time) from observers_agenda_item
+        where organization_id = ${orgId} and group_id = ${groupId}), '{}') as agenda,
+      (select count(*)::int from observers_assignment where organization_id = ${orgId} and group_id = ${groupId}) as assignments`,
+  );
+  return {
+    communications: Number(row?.communications ?? 0),
+    agenda: row?.agenda ?? [],
+    assignments: Number(row?.assignments ?? 0),
+  };
+}
+
+/** Releases the group's members (they stay registered) and deletes the group. */
+export async function deleteGroupRow(db: Db, orgId: string, id: string) {
+  await db
+    .update(observerRegistrant)
+    .set({ groupId: null, updatedAt: new Date() })
+    .where(and(eq(observerRegistrant.organizationId, orgId), eq(observerRegistrant.groupId, id)));
+  await db
+    .delete(observerGroup)
+    .where(and(eq(observerGroup.organizationId, orgId), eq(observerGroup.id, id)));
 }

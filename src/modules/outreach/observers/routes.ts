@@ -37,6 +37,8 @@ import { enqueueDeliveries } from './jobs';
 import { recordRegistrantConsent } from './record-registrant-consent';
 import { registerRegistrant } from './register-registrant';
 import { removeAssignment } from './remove-assignment';
+import { removeGroup } from './remove-group';
+import { removeRegistrant } from './remove-registrant';
 import * as repo from './repository';
 import { createAgendaItem, updateAgendaItem } from './save-agenda-item';
 import { createGroup, updateGroup } from './save-group';
@@ -178,6 +180,23 @@ export const observersRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req) => updateRegistrant(db, await writer(req), req.params.id, req.body),
   );
+  api.delete(
+    '/api/observers/registrants/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Quitar un registro de la misión (el contacto y sus consentimientos se conservan)',
+        description:
+          '409 CONFLICT si la persona ya está en alguna comunicación de la misión: su registro de envíos se conserva.',
+        params: IdParamsSchema,
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (req, reply) => {
+      await removeRegistrant(db, await writer(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   api.post(
     '/api/observers/registrants/:id/consents',
     {
@@ -236,6 +255,23 @@ export const observersRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req) => updateGroup(db, await writer(req), req.params.id, req.body),
+  );
+  api.delete(
+    '/api/observers/groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Eliminar un grupo (sus integrantes quedan registrados sin grupo)',
+        description:
+          '409 CONFLICT, con lo que lo impide, si se le enviaron comunicaciones o tiene actividades de agenda o asignaciones de personal.',
+        params: IdParamsSchema,
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (req, reply) => {
+      await removeGroup(db, await writer(req), req.params.id);
+      return reply.status(204).send(null);
+    },
   );
   api.put(
     '/api/observers/groups/:id/members',

@@ -21,6 +21,7 @@ import { api } from '@/web/shared/api/client';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { IconAction } from '@/web/shared/ui/ListTable';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { Group as MissionGroup, Mission } from '../contract';
@@ -109,9 +110,10 @@ export function GroupsTab({ mission }: { mission: Mission }) {
   const registrants = useAllRegistrants(mission.id);
   const assignments = useAssignments(mission.id);
   const remove = useObserversWrite((id: string) => api.delete(`/api/observers/assignments/${id}`));
-  const [modal, setModal] = useState<{ kind: 'new' } | { kind: 'members' | 'staff'; g: MissionGroup } | null>(
-    null,
-  );
+  const removeGroup = useObserversWrite((id: string) => api.delete(`/api/observers/groups/${id}`));
+  const [modal, setModal] = useState<
+    { kind: 'new' } | { kind: 'members' | 'staff' | 'delete'; g: MissionGroup } | null
+  >(null);
   if (groups.isError) return <QueryError error={groups.error} onRetry={() => void groups.refetch()} />;
   return (
     <Stack>
@@ -151,6 +153,13 @@ export function GroupsTab({ mission }: { mission: Mission }) {
                     >
                       {t('observers.assignStaff')}
                     </Button>
+                    <IconAction
+                      tooltip={t('observers.deleteGroup')}
+                      label={t('observers.deleteOf', { name: g.name })}
+                      icon={<IconTrash size={16} aria-hidden />}
+                      color="red"
+                      onClick={() => (removeGroup.reset(), setModal({ kind: 'delete', g }))}
+                    />
                   </Group>
                 )}
               </Group>
@@ -222,6 +231,16 @@ export function GroupsTab({ mission }: { mission: Mission }) {
           <AssignmentForm mission={mission} groupId={modal.g.id} onClose={() => setModal(null)} />
         )}
       </Modal>
+      {modal?.kind === 'delete' && (
+        <ConfirmModal
+          title={t('observers.deleteGroup')}
+          message={t('observers.deleteGroupConfirm', { name: modal.g.name })}
+          confirm={t('observers.delete')}
+          mutation={removeGroup}
+          onConfirm={() => removeGroup.mutate(modal.g.id, { onSuccess: () => setModal(null) })}
+          onClose={() => setModal(null)}
+        />
+      )}
     </Stack>
   );
 }

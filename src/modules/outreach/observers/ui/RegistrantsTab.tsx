@@ -7,13 +7,14 @@ import {
   Group,
   Modal,
   Paper,
+  SegmentedControl,
   Select,
   Stack,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconShieldCheck, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,7 +25,9 @@ import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { IconAction, ListTable, RowActions } from '@/web/shared/ui/ListTable';
+import { SearchSelect } from '@/web/shared/ui/SearchSelect';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import {
   ACCREDITATION_STATUSES,
@@ -33,7 +36,14 @@ import {
   type Mission,
   type Registrant,
 } from '../contract';
-import { applyNestedErrors, COUNTRY_OPTIONS, useGroups, useObserversWrite, useRegistrants } from './api';
+import {
+  applyNestedErrors,
+  COUNTRY_OPTIONS,
+  useContactOptions,
+  useGroups,
+  useObserversWrite,
+  useRegistrants,
+} from './api';
 
 const PAGE_SIZE = 25;
 
@@ -41,7 +51,8 @@ export function accreditationColor(status: Registrant['accreditationStatus']) {
   return status === 'accredited' ? 'teal.9' : status === 'rejected' ? 'red.9' : 'gray.8';
 }
 
-function RegistrantForm({
+/** Registers a new person or an existing outreach contact, or corrects a registration. */
+export function RegistrantForm({
   mission,
   registrant,
   onClose,
@@ -54,6 +65,8 @@ function RegistrantForm({
   const groups = useGroups(mission.id);
   const form = useForm({
     initialValues: {
+      source: 'new' as 'new' | 'contact',
+      contactId: '',
       fullName: registrant?.fullName ?? '',
       kind: registrant?.kind ?? 'observer',
       nationality: registrant?.nationality ?? '',
@@ -74,6 +87,7 @@ function RegistrantForm({
     },
   });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const fromContact = !registrant && form.values.source === 'contact';
   const save = useObserversWrite((v: typeof form.values) => {
     const body = {
       fullName: v.fullName,
@@ -88,8 +102,19 @@ function RegistrantForm({
       notes: v.notes || null,
     };
     if (registrant) return api.patch(`/api/observers/registrants/${registrant.id}`, body);
+    const person =
+      v.source === 'contact'
+        ? {
+            contactId: v.contactId || null,
+            fullName: undefined,
+            organization: undefined,
+            email: undefined,
+            phone: undefined,
+          }
+        : {};
     return api.post(`/api/observers/missions/${mission.id}/registrants`, {
       ...body,
+      ...person,
       consent: v.withConsent ? { ...v.consent, evidence: v.consent.evidence || null } : null,
     });
   });
@@ -101,7 +126,32 @@ function RegistrantForm({
     >
       <Stack>
         <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('observers.fullName')} required {...form.getInputProps('fullName')} />
+        {!registrant && (
+          <SegmentedControl
+            aria-label={t('observers.personSource')}
+            data={[
+              { value: 'new', label: t('observers.newPerson') },
+              { value: 'contact', label: t('observers.existingContact') },
+            ]}
+            {...form.getInputProps('source')}
+          />
+        )}
+        {fromContact ? (
+          <SearchSelect
+            label={t('observers.contact')}
+            description={t('observers.contactHint')}
+            required
+            useOptions={useContactOptions}
+            {...form.getInputProps('contactId')}
+            onChange={(value, label) => {
+              form.setFieldValue('contactId', value ?? '');
+              const country = label?.match(/\(([A-Z]{2})\)$/)?.[1];
+              if (country && !form.values.nationality) form.setFieldValue('nationality', country);
+            }}
+          />
+        ) : (
+          <TextInput label={t('observers.fullName')} required {...form.getInputProps('fullName')} />
+        )}
         <Group grow>
           <Select
             label={t('observers.kind')}
@@ -118,11 +168,15 @@ function RegistrantForm({
             {...form.getInputProps('nationality')}
           />
         </Group>
-        <TextInput label={t('observers.organization')} {...form.getInputProps('organization')} />
-        <Group grow>
-          <TextInput label={t('observers.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('observers.phone')} {...form.getInputProps('phone')} />
-        </Group>
+        {!fromContact && (
+          <>
+            <TextInput label={t('observers.organization')} {...form.getInputProps('organization')} />
+            <Group grow>
+              <TextInput label={t('observers.email')} type="email" {...form.getInputProps('email')} />
+              <TextInput label={t('observers.phone')} {...form.getInputProps('phone')} />
+            </Group>
+          </>
+        )}
         <Group grow align="flex-start">
           <Select
             label={t('observers.accreditationStatus')}
@@ -194,7 +248,7 @@ function ConsentFields({ form, prefix }: { form: ConsentForm; prefix: string }) 
   );
 }
 
-function ConsentForm({ registrant, onClose }: { registrant: Registrant; onClose: () => void }) {
+export function ConsentForm({ registrant, onClose }: { registrant: Registrant; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { givenOn: todayInMexicoCity(), source: '', privacyNoticeVersion: '', evidence: '' },
@@ -225,7 +279,6 @@ function ConsentForm({ registrant, onClose }: { registrant: Registrant; onClose:
 export function RegistrantsTab({ mission }: { mission: Mission }) {
   const { t } = useTranslation();
   const canWrite = useCan('observers.write');
-  const canSeeContacts = useCan('outreach.read');
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -235,9 +288,10 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
     page,
     pageSize: PAGE_SIZE,
   });
-  const [modal, setModal] = useState<{ kind: 'new' } | { kind: 'edit' | 'consent'; r: Registrant } | null>(
-    null,
-  );
+  const [modal, setModal] = useState<
+    { kind: 'new' } | { kind: 'edit' | 'consent' | 'delete'; r: Registrant } | null
+  >(null);
+  const remove = useObserversWrite((id: string) => api.delete(`/api/observers/registrants/${id}`));
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-end" mb="md">
@@ -270,12 +324,10 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
             cell: (r) =>
               r.erased ? (
                 t('observers.erased')
-              ) : canSeeContacts ? (
-                <Anchor component={Link} to={`/difusion/contactos/${r.contactId}`}>
+              ) : (
+                <Anchor component={Link} to={`/acompanamiento/${mission.id}/registro/${r.id}`}>
                   {r.fullName}
                 </Anchor>
-              ) : (
-                r.fullName
               ),
           },
           { header: t('observers.kind'), cell: (r) => t(`observers.kinds.${r.kind}`) },
@@ -324,6 +376,13 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
                     icon={<IconPencil size={18} aria-hidden />}
                     onClick={() => setModal({ kind: 'edit', r })}
                   />
+                  <IconAction
+                    tooltip={t('observers.removeRegistrant')}
+                    label={t('observers.removeRegistrantOf', { name: r.fullName })}
+                    icon={<IconTrash size={18} aria-hidden />}
+                    color="red"
+                    onClick={() => (remove.reset(), setModal({ kind: 'delete', r }))}
+                  />
                 </RowActions>
               ),
           },
@@ -335,7 +394,7 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
         title={modal?.kind === 'edit' ? t('observers.editRegistrant') : t('observers.newRegistrant')}
         size="lg"
       >
-        {modal && modal.kind !== 'consent' && (
+        {(modal?.kind === 'new' || modal?.kind === 'edit') && (
           <RegistrantForm
             mission={mission}
             registrant={modal.kind === 'edit' ? modal.r : undefined}
@@ -350,6 +409,16 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
       >
         {modal?.kind === 'consent' && <ConsentForm registrant={modal.r} onClose={() => setModal(null)} />}
       </Modal>
+      {modal?.kind === 'delete' && (
+        <ConfirmModal
+          title={t('observers.removeRegistrant')}
+          message={t('observers.removeRegistrantConfirm', { name: modal.r.fullName })}
+          confirm={t('observers.remove')}
+          mutation={remove}
+          onConfirm={() => remove.mutate(modal.r.id, { onSuccess: () => setModal(null) })}
+          onClose={() => setModal(null)}
+        />
+      )}
     </Paper>
   );
 }

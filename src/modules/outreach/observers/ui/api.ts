@@ -11,8 +11,10 @@ import type {
   Group,
   Mission,
   Registrant,
+  RegistrantDetail,
   StaffOption,
 } from '../contract';
+import type { Contact } from '../../contract';
 import { countryName, isCountryCode } from '../contract';
 
 // Reads and writes of the accompaniment mission. Every write invalidates the ['observers'] prefix.
@@ -44,6 +46,29 @@ export const useAllRegistrants = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'registrants', id, 'all'],
     queryFn: () => api.get<Page<Registrant>>(`${m(id)}/registrants`, { page: 1, pageSize: 200 }),
+  });
+
+export const useRegistrant = (id: string) =>
+  useQuery({
+    queryKey: [...OBSERVERS_KEY, 'registrant', id],
+    queryFn: () => api.get<RegistrantDetail>(`/api/observers/registrants/${encodeURIComponent(id)}`),
+  });
+
+/** Outreach contacts (people) found as the user types, to register one that already exists. */
+export const useContactOptions = (q: string) =>
+  useQuery({
+    queryKey: [...OBSERVERS_KEY, 'contact-options', q],
+    queryFn: () => api.get<Page<Contact>>('/api/outreach/contacts', { q: q || undefined, pageSize: 30 }),
+    placeholderData: keepPreviousData,
+    select: (page) =>
+      page.items
+        .filter((c) => c.kind === 'person' && !c.erasedAt)
+        .map((c) => ({
+          value: c.id,
+          label:
+            [c.fullName, c.affiliation, c.email].filter(Boolean).join(' · ') +
+            (c.country ? ` (${c.country})` : ''),
+        })),
   });
 
 export const useGroups = (id: string) =>
