@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 
@@ -69,6 +70,57 @@ describe('sign-in', () => {
     const c = await t.as(org, 'councillor');
     expect((await c.delete('/api/session')).status).toBe(204);
     expect((await c.get('/api/me')).status).toBe(401);
+  });
+
+  describe('the session cookie on each request', () => {
+    /** Signs in and returns the Set-Cookie pairs ("name=value") and the session's token. */
+    async function signInCookies() {
+      const res = await t
+        .anonymous()
+        .post('/api/session', { email: org.users.auditor, password: TEST_PASSWORD });
+      const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+      const session = pairs.find((p) => p.startsWith('vincula.session_token='))!;
+      const token = decodeURIComponent(session.slice(session.indexOf('=') + 1)).split('.')[0]!;
+      return { pairs, session, token };
+    }
+    const me = (cookie: string) => fetch(`${t.url}/api/me`, { headers: { cookie } });
+    const sessionRow = async (token: string) =>
+      (
+        (await t.ctx.database.db.execute(
+          sql`select expires_at from session where token = ${token}`,
+        )) as unknown as { rows: { expires_at: string | Date }[] }
+      ).rows[0];
+
+    it('accepts the signed cookie and refuses one whose signature was altered', async () => {
+      const { pairs, session } = await signInCookies();
+      expect((await me(pairs.join('; '))).status).toBe(200);
+      const tampered = session.replace(/.(%3D)$/i, (m, end: string) => (m[0] === 'A' ? 'B' : 'A') + end);
+      expect(tampered).not.toBe(session);
+      expect((await me(tampered)).status).toBe(401);
+      // A valid signature over another token is no session either.
+      expect((await me('vincula.session_token=abc')).status).toBe(401);
+    });
+
+    it('refuses an expired session and deletes it', async () => {
+      const { pairs, token } = await signInCookies();
+      await t.ctx.database.db.execute(
+        sql`update session set expires_at = now() - interval '1 minute' where token = ${token}`,
+      );
+      expect((await me(pairs.join('; '))).status).toBe(401);
+      expect(await sessionRow(token)).toBeUndefined();
+    });
+
+    it('extends a remembered session older than the update age', async () => {
+      const { session, token } = await signInCookies();
+      // Two hours old: twelve-hour sessions are extended after one hour.
+      await t.ctx.database.db.execute(
+        sql`update session set expires_at = now() + interval '10 hours' where token = ${token}`,
+      );
+      // Without better-auth's "don't remember" cookie the session is a remembered one.
+      expect((await me(session)).status).toBe(200);
+      const extended = new Date((await sessionRow(token))!.expires_at).getTime();
+      expect(extended).toBeGreaterThan(Date.now() + 11.5 * 3600_000);
+    });
   });
 
   it('answers 401 without a session', async () => {

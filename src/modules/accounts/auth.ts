@@ -10,6 +10,10 @@ import { account, session, user, verification } from './schema';
  * session cookies. Vincula calls it only through its server API, from its own routes, so every
  * answer keeps Vincula's error format and every sign-in is audited; its HTTP handler is not exposed.
  */
+/** Session lifetime and the age after which a request extends it (seconds). */
+export const SESSION_EXPIRES_IN = 60 * 60 * 12;
+export const SESSION_UPDATE_AGE = 60 * 60;
+
 export function createAuth(db: Db, config: Config) {
   return betterAuth({
     appName: 'Vincula',
@@ -32,8 +36,8 @@ export function createAuth(db: Db, config: Config) {
       },
     },
     session: {
-      expiresIn: 60 * 60 * 12,
-      updateAge: 60 * 60,
+      expiresIn: SESSION_EXPIRES_IN,
+      updateAge: SESSION_UPDATE_AGE,
     },
     // Throttling of sign-ins is Vincula's own (database-backed, shared by instances).
     rateLimit: { enabled: false },
