@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  customType,
   date,
   index,
   integer,
@@ -21,6 +22,9 @@ import type { DueRule, MonthlyDueRule } from './due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
 import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
 import { stamps } from '../platform/db/columns';
+
+/** PostgreSQL's text-search document; written by the database only (generated columns). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * What one side sends: a communication of the INE to one or many local bodies (follow_up), or of a
@@ -43,9 +47,17 @@ export const channelCommunication = pgTable(
     body: text('body').notNull().default(''),
     sentOn: date('sent_on', { mode: 'string' }).notNull(),
     createdBy: text('created_by'),
+    // Search keys stored with the row (migration 0018): checking a candidate row reads them instead
+    // of stemming subject and body again, which is what made broad searches slow at a million folios.
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('vincula_es'::regconfig, subject || ' ' || body)`,
+    ),
+    subjectFolded: text('subject_folded').generatedAlwaysAs(sql`vincula_fold(subject)`),
     ...stamps,
   },
   (t) => [
+    index('channel_communication_search_idx').using('gin', t.searchVector),
+    index('channel_communication_subject_folded_trgm').using('gin', t.subjectFolded.op('gin_trgm_ops')),
     uniqueIndex('channel_communication_number_uq')
       .on(t.numberingOrgId, t.module, t.year, t.number)
       .where(sql`${t.numberingOrgId} is not null`),

@@ -11,9 +11,12 @@ function escapeLike(text: string): string {
  * 0001 serve these predicates.
  */
 export function foldedContains(haystack: SQL, query: string): SQL {
+  return containsEveryWord(sql`vincula_fold(${haystack})`, query);
+}
+
+/** The same over a column that already holds `vincula_fold` of the text (a stored generated column). */
+export function containsEveryWord(folded: SQL, query: string): SQL {
   const words = query.trim().split(/\s+/).filter(Boolean);
-  const parts = words.map(
-    (w) => sql`vincula_fold(${haystack}) like '%' || vincula_fold(${escapeLike(w)}) || '%'`,
-  );
+  const parts = words.map((w) => sql`${folded} like '%' || vincula_fold(${escapeLike(w)}) || '%'`);
   return sql.join(parts, sql` and `);
 }
