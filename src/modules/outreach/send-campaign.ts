@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/client';
 import { recordAudit } from '../audit/record-audit';
 import { emailEligible, rowsOf } from './repository';
 import { flagBouncingAddress } from './record-bounce';
+import { createComposer } from './compose-message';
 import {
   MAX_SEND_ATTEMPTS,
   compileTemplate,
@@ -23,13 +24,18 @@ import {
  * `sending`; when their lease expires any sender claims them again. Every STATUS_POLL_MS it reads
  * the campaign's status: paused or cancelled (from any instance), it stops before its next message.
  *
- * Delivery guarantee: at-least-once, with the smallest window SMTP allows. A connection takes its
- * next message only after the previous one's "sent" is committed, so at any instant at most one
- * message per connection is in doubt, and only between the server's "250" and the commit of that
- * row (an UPDATE by primary key, coalesced with the other connections' commits that arrive while
- * one is running). A crash in that window repeats that message on resumption; a crash anywhere else
- * neither loses nor repeats one. Each message has a stable Message-ID (<outreach.LEDGER_ID@host>),
- * so a repeat is recognizable downstream.
+ * Delivery guarantee: at-least-once, with a small, stated bound on repeats. A message is in doubt
+ * between the server's "250" and the commit of its row (an UPDATE by primary key; the "250"s read
+ * in one turn of the event loop, and those that arrive while a commit runs, are committed together
+ * in one statement). A connection starts its next message while the previous one's commit is in
+ * flight, but not a third before that commit is done: at any instant at most
+ * IN_DOUBT_PER_CONNECTION (2) messages per connection are in doubt — one being sent (whose "250"
+ * the server may already have written) and one whose commit is in flight. A crash repeats those
+ * messages on resumption, never others; a crash anywhere else neither loses nor repeats one. Each
+ * message has a stable Message-ID (<outreach.LEDGER_ID@host>), so a repeat is recognizable downstream.
+ *
+ * Messages are composed as MIME text by `compose-message.ts` (the recipient-independent parts once
+ * per campaign) and handed to nodemailer's SMTP pool as `raw`.
  */
 
 export type SenderOptions = {
@@ -51,6 +57,11 @@ export type SenderOptions = {
   onCommit?: (rows: number, ms: number) => void;
   /** A transport to use instead of the configured SMTP server (benchmarks). */
   transport?: Transporter;
+  /**
+   * Messages of one connection that may be in doubt at once (accepted by the server, "sent" not yet
+   * committed): 1 makes each connection wait for its previous commit before its next message.
+   */
+  inDoubtPerConnection?: number;
 };
 
 export type SenderOutcome =
@@ -58,6 +69,12 @@ export type SenderOutcome =
 
 /** How often a running sender reads its campaign's status (pause and cancel take effect within it). */
 export const STATUS_POLL_MS = 500;
+
+/**
+ * Messages per SMTP connection that may be in doubt at a crash (default): the one being sent and the
+ * previous one, whose commit is in flight. A crash repeats at most this many per connection.
+ */
+export const IN_DOUBT_PER_CONNECTION = 2;
 
 type Claimed = {
   id: string | number;
@@ -154,6 +171,7 @@ export async function sendCampaign(
   const leaseSeconds = options.leaseSeconds ?? 120;
   const maxRunMs = options.maxRunMs ?? 4 * 60_000;
   const maxMessages = options.maxMessages ?? Infinity;
+  const inDoubtPerConnection = Math.max(1, options.inDoubtPerConnection ?? IN_DOUBT_PER_CONNECTION);
   const started = Date.now();
 
   const [c] = await rowsOf<{
@@ -177,6 +195,13 @@ export async function sendCampaign(
   const html = c.html_template ? compileTemplate(c.html_template, true) : null;
   const host = new URL(config.publicUrl).hostname;
   const from = fromOf(config, c.from_label);
+  const composer = createComposer(from);
+  // The recipient-independent parts of each message, once per campaign.
+  const textHasLink = (c.text_template ?? '').includes('enlace_baja');
+  const htmlHasLink = (c.html_template ?? '').includes('enlace_baja');
+  const openBase = `${config.publicUrl}/api/public/outreach/open/`;
+  const oneClickBase = `${config.publicUrl}/api/public/outreach/unsubscribe/`;
+  const linkBase = `${config.publicUrl}/baja/`;
   const pace = new SharedPace(db, c.organization_id, c.rate_per_second);
   // A claimed row must be sent before its lease ends: at a low rate, smaller batches.
   const batchSize = Math.max(1, Math.min(requestedBatch, Math.floor((c.rate_per_second * leaseSeconds) / 4)));
@@ -199,14 +224,17 @@ export async function sendCampaign(
       .finally(() => (polling = false));
   }, STATUS_POLL_MS);
 
-  // Each row is committed as sent right after its "250". Commits that arrive while one runs are
-  // coalesced into the next statement (group commit): one round trip serves every connection
-  // that got its answer meanwhile, and nobody waits for a batch to fill.
+  // Each row is committed as sent right after its "250". The statement starts once the event loop
+  // has read the other answers already waiting in the sockets (setImmediate: after the I/O phase),
+  // and the answers that arrive while it runs go into the next one (group commit): one statement
+  // serves every connection that got its answer meanwhile, and nobody waits for a batch to fill.
   let waiting: { id: string | number; done: () => void; failed: (e: unknown) => void }[] = [];
   let committing = false;
   const drain = async () => {
     committing = true;
-    while (waiting.length) {
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      if (!waiting.length) break;
       const group = waiting;
       waiting = [];
       try {
@@ -254,8 +282,8 @@ export async function sendCampaign(
 
   const sendOne = async (row: Claimed) => {
     const token = signLedgerToken(config.secret, 'unsubscribe', Number(row.id));
-    const link = `${config.publicUrl}/baja/${token}`;
-    const oneClick = `${config.publicUrl}/api/public/outreach/unsubscribe/${token}`;
+    const link = linkBase + token;
+    const oneClick = oneClickBase + token;
     const values: MergeValues = {
       nombre: row.full_name ?? '',
       correo: row.email ?? '',
@@ -263,22 +291,38 @@ export async function sendCampaign(
       enlace_baja: link,
     };
     let body = text(values);
-    if (!c.text_template?.includes('enlace_baja'))
-      body += `\n\n--\nPara dejar de recibir estos correos: ${link}`;
+    if (!textHasLink) body += `\n\n--\nPara dejar de recibir estos correos: ${link}`;
     let htmlBody = html?.(values);
     if (htmlBody !== undefined) {
-      if (!c.html_template?.includes('enlace_baja'))
+      if (!htmlHasLink)
         htmlBody += `<p style="font-size:small">Para dejar de recibir estos correos: <a href="${link}">darse de baja</a></p>`;
       if (c.track_opens)
-        htmlBody += `<img src="${config.publicUrl}/api/public/outreach/open/${signLedgerToken(config.secret, 'open', Number(row.id))}" width="1" height="1" alt="">`;
+        htmlBody += `<img src="${openBase}${signLedgerToken(config.secret, 'open', Number(row.id))}" width="1" height="1" alt="">`;
     }
+    const messageId = `<outreach.${row.id}@${host}>`;
+    const raw = composer?.compose({
+      to: row.email!,
+      subject: subject(values),
+      text: body,
+      ...(htmlBody !== undefined ? { html: htmlBody } : {}),
+      messageId,
+      headers: [
+        ['List-Unsubscribe', `<${oneClick}>`],
+        ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+      ],
+    });
+    if (raw) {
+      await transport.sendMail({ envelope: { from: composer!.envelopeFrom, to: [row.email!] }, raw });
+      return;
+    }
+    // A non-ASCII address: nodemailer's composer (punycode, SMTPUTF8).
     await transport.sendMail({
       from,
       to: row.email!,
       subject: subject(values),
       text: body,
       ...(htmlBody !== undefined ? { html: htmlBody } : {}),
-      messageId: `<outreach.${row.id}@${host}>`,
+      messageId,
       headers: {
         'List-Unsubscribe': `<${oneClick}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -338,9 +382,24 @@ export async function sendCampaign(
     // Rows taken from the queue but not sent because the campaign stopped meanwhile.
     const untouched: Claimed[] = [];
     const worker = async () => {
+      // Commits of this connection's accepted messages still in flight, oldest first.
+      const pending: Promise<void>[] = [];
+      try {
+        await work(pending);
+      } finally {
+        await Promise.all(pending);
+      }
+    };
+    const work = async (pending: Promise<void>[]) => {
       for (;;) {
         if (failure) throw failure;
         if (stoppedAs || timedOut) return;
+        // The bound on messages in doubt: before a message is sent, at most
+        // inDoubtPerConnection - 1 of this connection's earlier ones may still be uncommitted.
+        if (pending.length >= inDoubtPerConnection) {
+          await pending.shift();
+          continue;
+        }
         if (!exhausted && !timedOut && queue.length - head < concurrency * 4) void refill();
         if (head >= queue.length) {
           if (exhausted || timedOut) return;
@@ -363,13 +422,19 @@ export async function sendCampaign(
         } catch (error) {
           await fail(row, error);
         }
-        // The next message waits for this commit: one message in doubt per connection, at most.
-        if (accepted) await commitSent(row.id);
+        if (accepted)
+          pending.push(
+            commitSent(row.id).catch((error: unknown) => {
+              failure ??= error;
+            }),
+          );
+        if (inDoubtPerConnection === 1) await pending.shift();
         if (Date.now() - started > maxRunMs || sentInRun >= maxMessages) timedOut = true;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     await refilling;
+    if (failure) throw failure;
     const unsent = untouched.concat(queue.slice(head)).map((r) => r.id);
     if (stoppedAs) {
       // Cancelled: what this sender still held will not be sent. Paused: back in the queue.
