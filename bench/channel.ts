@@ -18,6 +18,7 @@ import { loadConfig } from '../src/modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Db } from '../src/modules/platform/db/client';
 import { buildApp } from '../src/modules/platform/http/app';
 import { createContext } from '../src/modules/platform/runtime';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from '../src/modules/channel/repository';
 import { HttpClient } from '../tests/support/http-client';
 import { loadFolios, STATES, startPostgres } from './channel-data';
 import { writeSection } from './report';
@@ -84,6 +85,9 @@ async function main() {
     if (loaded && loaded.n >= FOLIOS) {
       ine = { id: loaded.id };
       console.log(`reusing ${loaded.n} folios already loaded`);
+      // Statistics for columns a newer migration may have added since the load.
+      for (const table of ['channel_communication', 'channel_folio', 'channel_folio_event'])
+        await db.execute(sql.raw(`vacuum analyze ${table}`));
     } else {
       ({ ine, loadSeconds } = await load(db));
     }
@@ -118,20 +122,21 @@ async function main() {
     // As the API reads it for a national authority: its side of the folios only (visibleFrom).
     const listWhere = `f.national_org_id = $1 and f.module = $2 and f.status = $3
       and f.received_on >= $4::date and f.received_on <= $5::date`;
-    // The API counts up to 1,000 matches on the first pages (COUNT_CAP): a count over a LIMITed subquery.
-    const capped = (from: string, where: string) =>
-      `select count(*) from (select 1 from ${from} where ${where} limit 1001) matches`;
+    // The API counts up to COUNT_CAP matches on the first pages (SEARCH_COUNT_CAP for a text
+    // search): a count over a LIMITed subquery.
+    const capped = (from: string, where: string, cap = COUNT_CAP) =>
+      `select count(*) from (select 1 from ${from} where ${where} limit ${cap + 1}) matches`;
     const folioSelect = `select f.id, f.communication_id, f.module, f.number, f.year, c.document_type, c.nature,
       c.subject, c.body, c.origin_label, c.origin_org_id, f.local_org_id, o.acronym, o.name, f.national_org_id,
       f.status, c.sent_on, f.received_on, f.due_rule, f.due_on, f.closed_on
       from channel_folio f join channel_communication c on c.id = f.communication_id
       join organization o on o.id = f.local_org_id`;
-    // As foldedContains writes it: one LIKE per word, each served by the subject's trigram index.
+    // As the list writes it: the stored document, or one LIKE per word over the stored folded subject.
     const searchWhere = (q: string) => `f.national_org_id = $1 and (
-      to_tsvector('vincula_es'::regconfig, c.subject || ' ' || c.body) @@ websearch_to_tsquery('vincula_es'::regconfig, $2)
+      c.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2)
       or (${q
         .split(' ')
-        .map((_, i) => `vincula_fold(c.subject) like '%' || vincula_fold($${i + 3}) || '%'`)
+        .map((_, i) => `c.subject_folded like '%' || vincula_fold($${i + 3}) || '%'`)
         .join(' and ')}))`;
     const order = 'order by f.received_on desc, f.year desc, f.number desc, f.id asc';
 
@@ -152,6 +157,7 @@ async function main() {
             capped(
               'channel_folio f join channel_communication c on c.id = f.communication_id',
               searchWhere(q),
+              SEARCH_COUNT_CAP,
             ),
             args,
           ),
@@ -182,21 +188,25 @@ async function main() {
           '/api/channel/statistics/monthly?module=follow_up&from=2023-01-01&to=2023-12-31&asOf=2023-12-31',
         sql: () =>
           raw.query(
-            `with f as (
-              select f.id, f.received_on, f.nature, f.status, f.last_event_on from channel_folio f
-              where f.local_org_id = $1 and f.module = $2 and f.received_on between $3::date and $4::date
-              union all
-              select f.id, f.received_on, f.nature, f.status, f.last_event_on from channel_folio f
-              where f.national_org_id = $1 and f.local_org_id <> $1
-                and f.module = $2 and f.received_on between $3::date and $4::date)
-            select to_char(f.received_on, 'YYYY-MM') as month, f.nature,
-              case when f.last_event_on <= $4::date then f.status else
-                (select e.to_status from channel_folio_event e
-                  where e.folio_id = f.id and e.occurred_on <= $4::date
-                  order by e.occurred_on desc, e.id desc limit 1) end as status,
-              count(*)::int as n
-            from f
-            group by 1, 2, 3 order by 1`,
+            `with g as (
+              select date_trunc('month', f.received_on) as month, f.nature,
+                case when f.last_event_on <= $4::date then f.status end as status,
+                case when f.last_event_on <= $4::date then null else f.id end as late_id,
+                count(*)::int as n
+              from (
+                select f.id, f.received_on, f.nature, f.status, f.last_event_on from channel_folio f
+                where f.local_org_id = $1 and f.module = $2 and f.received_on between $3::date and $4::date
+                union all
+                select f.id, f.received_on, f.nature, f.status, f.last_event_on from channel_folio f
+                where f.national_org_id = $1 and f.local_org_id <> $1
+                  and f.module = $2 and f.received_on between $3::date and $4::date) f
+              group by 1, 2, 3, 4)
+            select to_char(g.month, 'YYYY-MM') as month, g.nature,
+              coalesce(g.status, (select e.to_status from channel_folio_event e
+                where e.folio_id = g.late_id and e.occurred_on <= $4::date
+                order by e.occurred_on desc, e.id desc limit 1)) as status,
+              sum(g.n)::int as n
+            from g group by 1, 2, 3 order by 1`,
             [org, 'follow_up', '2023-01-01', '2023-12-31'],
           ),
       },

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../../../tests/support/http-client';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
-import { COUNT_CAP } from './repository';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from './repository';
 
 // A list counts its matches up to COUNT_CAP (or one page past the page asked for) and says when
 // there are more; each side (national authority, local body) sees the same folios as before.
@@ -62,6 +62,18 @@ describe('counting a long list of folios', () => {
       '/api/channel/folios?receivedFrom=2024-01-02&receivedTo=2024-01-02',
     );
     expect(narrow.body).toMatchObject({ total: 18, totalIsLowerBound: false });
+  });
+
+  it('counts a text search up to its own, lower cap, then grows it as pages go on', async () => {
+    const first = await localStaff.get<Page>('/api/channel/folios?q=casillas&pageSize=25');
+    expect(first.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalIsLowerBound: true });
+    const tenth = await localStaff.get<Page>('/api/channel/folios?q=casillas&pageSize=25&page=10');
+    expect(tenth.body).toMatchObject({ total: 275, totalIsLowerBound: true });
+    const last = await localStaff.get<Page>('/api/channel/folios?q=casillas&pageSize=25&page=42');
+    expect(last.body).toMatchObject({ total: N, totalIsLowerBound: false });
+    // A search with few matches is counted exactly: "número 1030" is in one subject only.
+    const one = await localStaff.get<Page>(`/api/channel/folios?q=${encodeURIComponent(`número ${N}`)}`);
+    expect(one.body).toMatchObject({ total: 1, totalIsLowerBound: false });
   });
 
   it('shows each side the same folios, and no other body any', async () => {

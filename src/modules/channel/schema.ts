@@ -99,8 +99,28 @@ export const channelFolio = pgTable(
   (t) => [
     uniqueIndex('channel_folio_recipient_uq').on(t.communicationId, t.localOrgId),
     uniqueIndex('channel_folio_number_uq').on(t.localOrgId, t.module, t.year, t.number),
-    index('channel_folio_local_list_idx').on(t.localOrgId, t.module, t.receivedOn),
-    index('channel_folio_national_list_idx').on(t.nationalOrgId, t.module, t.receivedOn),
+    // Each side's folios by module and day of receipt, carrying what the monthly status table
+    // reads (migration 0019), so that a year's table is an index-only scan instead of ~23,000
+    // heap pages at a million folios.
+    index('channel_folio_local_list_idx').on(
+      t.localOrgId,
+      t.module,
+      t.receivedOn,
+      t.nature,
+      t.status,
+      t.lastEventOn,
+      t.id,
+    ),
+    index('channel_folio_national_list_idx').on(
+      t.nationalOrgId,
+      t.module,
+      t.receivedOn,
+      t.localOrgId,
+      t.nature,
+      t.status,
+      t.lastEventOn,
+      t.id,
+    ),
     index('channel_folio_due_idx').on(t.localOrgId, t.status, t.dueOn),
     // Lists in their display order for each side (a page of a broad search walks the newest folios
     // first and stops after one page), and filtered by module and status with their count.
