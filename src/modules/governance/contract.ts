@@ -337,6 +337,25 @@ export const AgreementSchema = z
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
+/** A search among the organization's agreements (pickers of other modules). */
+export const AgreementSearchQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type AgreementSearchQuery = z.infer<typeof AgreementSearchQuerySchema>;
+export const AgreementOptionSchema = z
+  .object({
+    id: z.uuid(),
+    /** "CVOE/006/2024". */
+    number: z.string(),
+    title: z.string(),
+    adoptedOn: LocalDateSchema,
+    /** The acronym of the body that adopted it. */
+    bodyAcronym: z.string(),
+  })
+  .meta({ id: 'AgreementOption' });
+export type AgreementOption = z.infer<typeof AgreementOptionSchema>;
+
 export const AgreementInputSchema = z
   .strictObject({
     agendaItemId: id.nullable().optional(),

@@ -270,6 +270,15 @@ export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpCl
           adoptedOn: '2023-05-05',
         }),
       ),
+    'GET /api/governance/agreements': async (b) => {
+      const x = await A();
+      const r = await b.get<{ id: string }[]>('/api/governance/agreements?q=Organismo%20A');
+      expect(r.status).toBe(200);
+      expect(r.body.map((o) => o.id)).not.toContain(x.agreement);
+      // A sees its own through the same search.
+      const own = await a().get<{ id: string }[]>('/api/governance/agreements?q=Organismo%20A');
+      expect(own.body.map((o) => o.id)).toContain(x.agreement);
+    },
     'GET /api/governance/agreements/{id}': async (b) =>
       is404(b.get(`/api/governance/agreements/${(await A()).agreement}`)),
     'PATCH /api/governance/agreements/{id}': async (b) => {

@@ -2,10 +2,13 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, sql, type
 import { user } from '../accounts/schema';
 import { area, institution, person, position } from '../directory/schema';
 import type { Db } from '../platform/db/client';
+import { foldedContains } from '../platform/db/search';
 import { storedFile } from '../platform/files/schema';
 import type {
   AgendaItem,
   Agreement,
+  AgreementOption,
+  AgreementSearchQuery,
   Body,
   FeedToken,
   HeadKind,
@@ -538,6 +541,33 @@ async function presentAgreements(
     historical: row.historical,
     frozen: !!minutesApproved,
   }));
+}
+
+/** Agreements of the organization whose number, title or body match `q`, the latest first. */
+export async function searchAgreements(
+  db: Db,
+  orgId: string,
+  q: AgreementSearchQuery,
+): Promise<AgreementOption[]> {
+  const number = sql<string>`${governingBody.agreementPrefix} || lpad(${agreement.number}::text, 3, '0') || '/' || ${agreement.year}`;
+  const f: SQL[] = [eq(agreement.organizationId, orgId)];
+  if (q.q)
+    f.push(
+      foldedContains(sql`${number} || ' ' || ${agreement.title} || ' ' || ${governingBody.acronym}`, q.q),
+    );
+  return db
+    .select({
+      id: agreement.id,
+      number,
+      title: agreement.title,
+      adoptedOn: agreement.adoptedOn,
+      bodyAcronym: governingBody.acronym,
+    })
+    .from(agreement)
+    .innerJoin(governingBody, eq(governingBody.id, agreement.bodyId))
+    .where(and(...f))
+    .orderBy(desc(agreement.adoptedOn), desc(agreement.number))
+    .limit(q.limit);
 }
 
 export async function findAgreement(db: Db, orgId: string, id: string): Promise<Agreement | undefined> {

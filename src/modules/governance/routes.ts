@@ -13,7 +13,9 @@ import {
   AgendaItemInputSchema,
   AgendaItemSchema,
   AgreementInputSchema,
+  AgreementOptionSchema,
   AgreementPatchSchema,
+  AgreementSearchQuerySchema,
   AgreementSchema,
   AgreementsBySessionSchema,
   AttendanceInputSchema,
@@ -387,6 +389,18 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) =>
       reply.status(201).send(await recordHistoricalAgreement(db, await writer(req), req.params.id, req.body)),
+  );
+  api.get(
+    '/api/governance/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Buscar acuerdos por número, título u órgano (para elegir uno desde otros módulos)',
+        querystring: AgreementSearchQuerySchema,
+        response: responses({ 200: z.array(AgreementOptionSchema) }),
+      },
+    },
+    async (req) => repo.searchAgreements(db, await reader(req), req.query),
   );
   api.get(
     '/api/governance/agreements/:id',
