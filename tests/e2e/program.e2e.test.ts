@@ -177,7 +177,7 @@ describe('work program', () => {
     let dialog = page.getByRole('dialog', { name: 'Registrar programa' });
     await dialog.getByLabel(labelled('Año')).fill('2024');
     await dialog.getByLabel(labelled('Nombre del programa')).fill('Programa de Vinculación 2025');
-    await dialog.getByLabel(labelled('Acuerdo de aprobación')).fill('CVOE/001/2025');
+    await dialog.getByLabel(labelled('Número del acuerdo, si no está registrado')).fill('CVOE/001/2025');
     await dialog.getByLabel(labelled('Fecha de aprobación')).fill('15/01/2025');
     await dialog.getByLabel(labelled('Nombre del programa')).click();
     await expectAccessible(page, 'formulario del programa');
@@ -452,5 +452,70 @@ describe('work program', () => {
     } finally {
       await adminContext.close();
     }
+  });
+
+  it('links the 2025 program to its agreement, and removes an objective and a line (one in use refused, naming why)', async () => {
+    await page.goto('/programa?periodo=2025-T1');
+    await page.getByRole('heading', { level: 1, name: 'Programa de trabajo' }).waitFor();
+    await page.getByText('Aprobado mediante el Acuerdo CVOE/001/2025').waitFor();
+    await page.getByRole('button', { name: 'Modificar programa' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Modificar programa' });
+    // The agreement is searched among the governance agreements by words of its title.
+    await choose(
+      dialog,
+      'Acuerdo de aprobación',
+      'CVOE/003/2023 — Aprobación del Programa Específico de Vinculación 2024.',
+      'programa especifico',
+    );
+    // Its adoption date becomes the approval date; the text number gives way to the link.
+    await expect
+      .poll(() => dialog.getByLabel(labelled('Fecha de aprobación')).inputValue())
+      .toBe('11/09/2023');
+    await expect(
+      dialog.getByLabel(labelled('Número del acuerdo, si no está registrado')).isDisabled(),
+    ).resolves.toBe(true);
+    await expectAccessible(page, 'programa con su acuerdo');
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Aprobado mediante el Acuerdo CVOE/003/2023 del 11 sep 2023').waitFor();
+
+    // 1.A has an activity and a target: refused, saying so in the dialog.
+    const line1 = page.getByRole('region', { name: '1. Vinculación con instituciones académicas' });
+    await line1.getByRole('button', { name: 'Eliminar el objetivo 1.A' }).click();
+    dialog = page.getByRole('dialog', { name: 'Eliminar el objetivo 1.A' });
+    await dialog.getByRole('button', { name: 'Eliminar' }).click();
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('No se puede eliminar el objetivo 1.A: tiene 1 actividad y 1 meta.');
+    await expectAccessible(page, 'objetivo que no puede eliminarse');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+    // 1.B has nothing: it goes; 1.A keeps its letter.
+    await line1.getByRole('button', { name: 'Eliminar el objetivo 1.B' }).click();
+    dialog = page.getByRole('dialog', { name: 'Eliminar el objetivo 1.B' });
+    await dialog.getByRole('button', { name: 'Eliminar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await line1
+      .getByText('B) Dar pláticas sobre el voto en las universidades')
+      .waitFor({ state: 'detached' });
+    await line1.getByText('A) Realizar foros con universidades').waitFor();
+
+    // Line 2 has nothing either; afterwards the form proposes its number again.
+    await page
+      .getByRole('region', { name: '2. Difusión en el extranjero' })
+      .getByRole('button', { name: 'Eliminar la línea 2' })
+      .click();
+    dialog = page.getByRole('dialog', { name: 'Eliminar la línea 2' });
+    await dialog.getByRole('button', { name: 'Eliminar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('heading', { level: 2, name: '2. Difusión en el extranjero' })
+      .waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Agregar línea' }).click();
+    dialog = page.getByRole('dialog', { name: 'Agregar línea' });
+    await expect(dialog.getByLabel(labelled('Número de la línea')).inputValue()).resolves.toBe('2');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await expectAccessible(page, 'programa tras eliminar');
+    expect(errors).toEqual([]);
   });
 });

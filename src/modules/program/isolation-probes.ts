@@ -143,10 +143,13 @@ export function programProbes(a: () => HttpClient): Record<string, (b: HttpClien
       is404(b.post(`/api/program/programs/${(await A()).program}/lines`, { number: 9, title: 'x' })),
     'PATCH /api/program/lines/{id}': async (b) =>
       is404(b.patch(`/api/program/lines/${(await A()).line}`, { title: 'x' })),
+    'DELETE /api/program/lines/{id}': async (b) => is404(b.delete(`/api/program/lines/${(await A()).line}`)),
     'POST /api/program/lines/{id}/objectives': async (b) =>
       is404(b.post(`/api/program/lines/${(await A()).line}/objectives`, { key: 'Z', title: 'x' })),
     'PATCH /api/program/objectives/{id}': async (b) =>
       is404(b.patch(`/api/program/objectives/${(await A()).objective}`, { title: 'x' })),
+    'DELETE /api/program/objectives/{id}': async (b) =>
+      is404(b.delete(`/api/program/objectives/${(await A()).objective}`)),
     'GET /api/program/record-sources': async (b) => noneOfA(b.get('/api/program/record-sources'), await A()),
     'POST /api/program/targets': async (b) =>
       refused(

@@ -1004,3 +1004,65 @@ export async function deleteIssueRow(db: Db, orgId: string, id: string): Promise
     .delete(publicationIssue)
     .where(and(eq(publicationIssue.organizationId, orgId), eq(publicationIssue.id, id)));
 }
+
+// ---- what refers to a line or an objective (removal is refused while anything does)
+
+export type StructureReferences = {
+  objectives: string[];
+  activities: number;
+  targets: number;
+  reasons: number;
+  planReviews: number;
+  series: string[];
+  campaigns: number;
+};
+
+/**
+ * Records that point at a line (`column` 'line_id') or an objective ('objective_id'): its
+ * objectives (lines only), activities, targets, stated reasons, SSPELO reviews, publication series
+ * and outreach campaigns (objectives only; a table of outreach, read by name).
+ */
+export async function structureReferences(
+  db: Db,
+  orgId: string,
+  column: 'line_id' | 'objective_id',
+  id: string,
+): Promise<StructureReferences> {
+  const col = sql.raw(column);
+  const count = (table: string) =>
+    sql`(select count(*)::int from ${sql.raw(table)} where organization_id = ${orgId} and ${col} = ${id})`;
+  const result = await db.execute(sql`select
+    ${
+      column === 'line_id'
+        ? sql`coalesce((select array_agg(key order by length(key), key) from program_objective
+            where organization_id = ${orgId} and line_id = ${id}), '{}')`
+        : sql`'{}'::text[]`
+    } as objectives,
+    ${count('activity')} as activities,
+    ${count('program_target')} as targets,
+    ${count('objective_reason')} as reasons,
+    ${count('plan_review')} as plan_reviews,
+    coalesce((select array_agg(name order by name) from publication_series
+      where organization_id = ${orgId} and ${col} = ${id}), '{}') as series,
+    ${column === 'objective_id' ? count('outreach_campaign') : sql`0`} as campaigns`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+  return {
+    objectives: (row.objectives as string[]) ?? [],
+    activities: Number(row.activities),
+    targets: Number(row.targets),
+    reasons: Number(row.reasons),
+    planReviews: Number(row.plan_reviews),
+    series: (row.series as string[]) ?? [],
+    campaigns: Number(row.campaigns),
+  };
+}
+
+export async function deleteLineRow(db: Db, orgId: string, id: string) {
+  await db.delete(programLine).where(and(eq(programLine.organizationId, orgId), eq(programLine.id, id)));
+}
+
+export async function deleteObjectiveRow(db: Db, orgId: string, id: string) {
+  await db
+    .delete(programObjective)
+    .where(and(eq(programObjective.organizationId, orgId), eq(programObjective.id, id)));
+}

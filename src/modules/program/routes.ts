@@ -48,6 +48,7 @@ import { addIssue, attachIssueFile, deleteIssue } from './record-issue';
 import { recordSources } from './record-sources';
 import { removeActivityFile } from './remove-activity-file';
 import * as repo from './repository';
+import { removeLine, removeObjective } from './remove-structure';
 import { createActivity, deleteActivity, updateActivity } from './save-activity';
 import { addLine, addObjective, updateLine, updateObjective } from './save-line';
 import { createProgram, updateProgram } from './save-program';
@@ -162,6 +163,24 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
       return tree(db, actor.organizationId, line.programId);
     },
   );
+  api.delete(
+    '/api/program/lines/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Eliminar una línea sin registros',
+        description:
+          '409 CONFLICT, nombrando lo que la usa, si tiene objetivos, actividades, metas, motivos, revisiones o series. ' +
+          'Las demás líneas conservan su número.',
+        params: IdParamsSchema,
+        response: responses({ 200: ProgramTreeSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await writer(req);
+      return tree(db, actor.organizationId, await removeLine(db, actor, req.params.id));
+    },
+  );
   api.post(
     '/api/program/lines/:id/objectives',
     {
@@ -196,6 +215,24 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
       const objective = await updateObjective(db, actor, req.params.id, req.body);
       const line = (await repo.findLine(db, actor.organizationId, objective.lineId))!;
       return tree(db, actor.organizationId, line.programId);
+    },
+  );
+  api.delete(
+    '/api/program/objectives/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Eliminar un objetivo sin registros',
+        description:
+          '409 CONFLICT, nombrando lo que lo usa, si tiene actividades, metas, motivos, revisiones, series o campañas. ' +
+          'Los demás objetivos conservan su letra.',
+        params: IdParamsSchema,
+        response: responses({ 200: ProgramTreeSchema }),
+      },
+    },
+    async (req) => {
+      const actor = await writer(req);
+      return tree(db, actor.organizationId, await removeObjective(db, actor, req.params.id));
     },
   );
   api.get(

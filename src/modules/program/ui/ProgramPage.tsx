@@ -28,6 +28,7 @@ import {
   usePrograms,
   useProgramTree,
   useReasons,
+  useRemoveStructure,
   useUnexplained,
   useWithdrawReason,
 } from './api';
@@ -39,6 +40,7 @@ import {
   ReasonModal,
   TargetFormModal,
 } from './StructureForms';
+import { nextLineNumber } from './structure-numbers';
 import { useProgramPeriod } from './use-program-period';
 
 /** What the page's structure forms are editing (one modal at a time). */
@@ -48,6 +50,8 @@ type Editing =
   | { what: 'objective'; line: Line; objective: Objective | null }
   | { what: 'target'; line: Line; objective: Objective | null; target: Target | null }
   | { what: 'deleteTarget'; target: Target }
+  | { what: 'deleteLine'; line: Line }
+  | { what: 'deleteObjective'; line: Line; objective: Objective }
   | { what: 'withdrawReason'; reasonId: string; label: string }
   | {
       what: 'reason';
@@ -152,6 +156,7 @@ export default function ProgramPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const close = () => setEditing(null);
   const withdraw = useWithdrawReason();
+  const removeStructure = useRemoveStructure();
   const reasonFor = (lineId: string, objectiveId: string | null) =>
     reasons.data?.find(
       (r) =>
@@ -357,6 +362,15 @@ export default function ProgramPage() {
                       {t('program.structure.addObjective')}
                     </Button>
                     {addTarget(line, null, String(line.number))}
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="red.9"
+                      aria-label={t('program.structure.deleteLine', { number: line.number })}
+                      onClick={() => (removeStructure.reset(), setEditing({ what: 'deleteLine', line }))}
+                    >
+                      <IconTrash size={14} aria-hidden />
+                    </ActionIcon>
                   </Group>
                 )}
               </Group>
@@ -393,6 +407,20 @@ export default function ProgramPage() {
                             {t('common.edit')}
                           </Button>
                           {addTarget(line, o, `${line.number}.${o.key}`)}
+                          <ActionIcon
+                            size="sm"
+                            variant="subtle"
+                            color="red.9"
+                            aria-label={t('program.structure.deleteObjective', {
+                              label: `${line.number}.${o.key}`,
+                            })}
+                            onClick={() => (
+                              removeStructure.reset(),
+                              setEditing({ what: 'deleteObjective', line, objective: o })
+                            )}
+                          >
+                            <IconTrash size={14} aria-hidden />
+                          </ActionIcon>
                         </Group>
                       )}
                     </Group>
@@ -416,7 +444,7 @@ export default function ProgramPage() {
         <LineFormModal
           programId={tree.data.id}
           line={editing.line}
-          nextNumber={Math.max(0, ...tree.data.lines.map((l) => l.number)) + 1}
+          nextNumber={nextLineNumber(tree.data.lines)}
           onClose={close}
         />
       )}
@@ -433,6 +461,34 @@ export default function ProgramPage() {
         />
       )}
       {editing?.what === 'deleteTarget' && <DeleteTargetModal target={editing.target} onClose={close} />}
+      {editing?.what === 'deleteLine' && (
+        <ConfirmModal
+          title={t('program.structure.deleteLine', { number: editing.line.number })}
+          message={t('program.structure.deleteLineConfirm', {
+            number: editing.line.number,
+            title: editing.line.title,
+          })}
+          confirm={t('common.delete')}
+          mutation={removeStructure}
+          onConfirm={() => removeStructure.mutate({ line: editing.line.id }, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
+      {editing?.what === 'deleteObjective' && (
+        <ConfirmModal
+          title={t('program.structure.deleteObjective', {
+            label: `${editing.line.number}.${editing.objective.key}`,
+          })}
+          message={t('program.structure.deleteObjectiveConfirm', {
+            label: `${editing.line.number}.${editing.objective.key}`,
+            title: editing.objective.title,
+          })}
+          confirm={t('common.delete')}
+          mutation={removeStructure}
+          onConfirm={() => removeStructure.mutate({ objective: editing.objective.id }, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
       {editing?.what === 'withdrawReason' && (
         <ConfirmModal
           title={t('program.reasons.withdraw')}

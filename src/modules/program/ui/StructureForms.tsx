@@ -27,9 +27,11 @@ import type {
   UnexplainedObjective,
 } from '../contract';
 import { TARGET_SOURCES } from '../contract';
+import { nextObjectiveKey } from './structure-numbers';
 import type { FieldProblem } from '@/shared/errors';
 import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
@@ -98,10 +100,12 @@ export function ProgramFormModal({
     initialValues: {
       year: (program?.year ?? '') as number | string,
       name: program?.name ?? '',
+      approvedByAgreementId: program?.approvedByAgreementId ?? '',
       approvedByText: program?.approvedByAgreementId ? '' : (program?.approvedByText ?? ''),
       approvedOn: program?.approvedOn ?? (null as string | null),
     },
   });
+  const linked = form.values.approvedByAgreementId !== '';
   return (
     <Modal
       opened
@@ -116,10 +120,9 @@ export function ProgramFormModal({
             {
               year: num(v.year),
               name: v.name,
-              // An agreement chosen elsewhere (the demo links one) stays unless a text replaces it.
-              ...(program?.approvedByAgreementId && !blank(v.approvedByText)
-                ? {}
-                : { approvedByText: blank(v.approvedByText), approvedByAgreementId: null }),
+              // An agreement of the system, or (when it is not in the system) its number as text.
+              approvedByAgreementId: v.approvedByAgreementId || null,
+              approvedByText: v.approvedByAgreementId ? null : blank(v.approvedByText),
               approvedOn: v.approvedOn,
             },
             {
@@ -128,8 +131,7 @@ export function ProgramFormModal({
                 onSaved?.(saved);
                 onClose();
               },
-              onError: (e) =>
-                setUnplaced(applyFieldErrors(form, e, { approvedByAgreementId: 'approvedByText' })),
+              onError: (e) => setUnplaced(applyFieldErrors(form, e)),
             },
           ),
         )}
@@ -146,13 +148,26 @@ export function ProgramFormModal({
             {...form.getInputProps('year')}
           />
           <TextInput label={t('program.structure.name')} withAsterisk {...form.getInputProps('name')} />
-          <TextInput
+          <AgreementSelect
             label={t('program.structure.approvedBy')}
-            description={
-              program?.approvedByAgreementId
-                ? t('program.structure.approvedByLinked', { agreement: program.approvedBy })
-                : t('program.structure.approvedByHelp')
+            description={t('program.structure.approvedByPickHelp')}
+            placeholder={t('program.structure.approvedByPlaceholder')}
+            initial={
+              program?.approvedByAgreementId && program.approvedBy
+                ? { value: program.approvedByAgreementId, label: program.approvedBy }
+                : null
             }
+            value={form.values.approvedByAgreementId || null}
+            error={form.errors.approvedByAgreementId}
+            onChange={(value) => form.setFieldValue('approvedByAgreementId', value ?? '')}
+            onChosen={(a) => a && form.setFieldValue('approvedOn', a.adoptedOn)}
+          />
+          <TextInput
+            label={t('program.structure.approvedByText')}
+            description={
+              linked ? t('program.structure.approvedByTextLinked') : t('program.structure.approvedByHelp')
+            }
+            disabled={linked}
             {...form.getInputProps('approvedByText')}
           />
           <DayInput
@@ -244,16 +259,6 @@ export function LineFormModal({
       </form>
     </Modal>
   );
-}
-
-/** The next free letter of a line's objectives (A, B, … Z, then AA). */
-export function nextObjectiveKey(line: Line): string {
-  const taken = new Set(line.objectives.map((o) => o.key));
-  for (let i = 0; i < 26; i++) {
-    const key = String.fromCharCode(65 + i);
-    if (!taken.has(key)) return key;
-  }
-  return 'AA';
 }
 
 /** Adds a lettered objective to a line, or modifies `objective`. */

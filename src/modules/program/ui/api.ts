@@ -226,6 +226,18 @@ export function useDeleteTarget() {
   });
 }
 
+/** Removes a line or an objective; the server refuses (409) while records use it. */
+export function useRemoveStructure() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (what: { line: string } | { objective: string }) =>
+      'line' in what
+        ? api.delete(`/api/program/lines/${id(what.line)}`)
+        : api.delete(`/api/program/objectives/${id(what.objective)}`),
+    onSuccess: invalidate,
+  });
+}
+
 export function useRecordSources() {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'record-sources'],
