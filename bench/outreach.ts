@@ -293,7 +293,7 @@ async function main() {
       `load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter()}.`,
       'Campaign path: ledger rows claimed in batches of 500 (`FOR UPDATE SKIP LOCKED`) with consent, opt-out and address validity checked in the claim,',
       'subject/text/HTML rendered with the unsubscribe link, `List-Unsubscribe` headers, composed as MIME text (`compose-message.ts`), paced on the shared organization timeline,',
-      `each row committed as sent right after the server's 250 (grouped with the other answers read meanwhile); a connection starts its next message while that commit is in flight, never a third before it is done: at most ${IN_DOUBT_PER_CONNECTION} messages per connection, ${IN_DOUBT_BOUND} in all, in doubt at a crash.`,
+      `each row committed as sent right after the server's 250 (grouped with the other answers read in the same turn of the event loop); a connection sends its next message only after that commit: at most ${IN_DOUBT_PER_CONNECTION} message per connection, ${IN_DOUBT_BOUND} in all, in doubt at a crash.`,
       '',
       '| Measure | Result |',
       '| --- | --- |',

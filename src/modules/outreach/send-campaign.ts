@@ -24,14 +24,12 @@ import {
  * `sending`; when their lease expires any sender claims them again. Every STATUS_POLL_MS it reads
  * the campaign's status: paused or cancelled (from any instance), it stops before its next message.
  *
- * Delivery guarantee: at-least-once, with a small, stated bound on repeats. A message is in doubt
- * between the server's "250" and the commit of its row (an UPDATE by primary key; the "250"s read
- * in one turn of the event loop, and those that arrive while a commit runs, are committed together
- * in one statement). A connection starts its next message while the previous one's commit is in
- * flight, but not a third before that commit is done: at any instant at most
- * IN_DOUBT_PER_CONNECTION (2) messages per connection are in doubt — one being sent (whose "250"
- * the server may already have written) and one whose commit is in flight. A crash repeats those
- * messages on resumption, never others; a crash anywhere else neither loses nor repeats one. Each
+ * Delivery guarantee: at-least-once, with the smallest window SMTP allows. A connection takes its
+ * next message only after the previous one's "sent" is committed, so at any instant at most one
+ * message per connection is in doubt, and only between the server's "250" and the commit of that
+ * row (an UPDATE by primary key; the "250"s read in one turn of the event loop, and those that
+ * arrive while a commit runs, are committed together in one statement). A crash in that window
+ * repeats that message on resumption; a crash anywhere else neither loses nor repeats one. Each
  * message has a stable Message-ID (<outreach.LEDGER_ID@host>), so a repeat is recognizable downstream.
  *
  * Messages are composed as MIME text by `compose-message.ts` (the recipient-independent parts once
@@ -57,11 +55,6 @@ export type SenderOptions = {
   onCommit?: (rows: number, ms: number) => void;
   /** A transport to use instead of the configured SMTP server (benchmarks). */
   transport?: Transporter;
-  /**
-   * Messages of one connection that may be in doubt at once (accepted by the server, "sent" not yet
-   * committed): 1 makes each connection wait for its previous commit before its next message.
-   */
-  inDoubtPerConnection?: number;
 };
 
 export type SenderOutcome =
@@ -70,11 +63,8 @@ export type SenderOutcome =
 /** How often a running sender reads its campaign's status (pause and cancel take effect within it). */
 export const STATUS_POLL_MS = 500;
 
-/**
- * Messages per SMTP connection that may be in doubt at a crash (default): the one being sent and the
- * previous one, whose commit is in flight. A crash repeats at most this many per connection.
- */
-export const IN_DOUBT_PER_CONNECTION = 2;
+/** Messages per SMTP connection that may be in doubt at a crash: the one whose commit is awaited. */
+export const IN_DOUBT_PER_CONNECTION = 1;
 
 type Claimed = {
   id: string | number;
@@ -171,7 +161,6 @@ export async function sendCampaign(
   const leaseSeconds = options.leaseSeconds ?? 120;
   const maxRunMs = options.maxRunMs ?? 4 * 60_000;
   const maxMessages = options.maxMessages ?? Infinity;
-  const inDoubtPerConnection = Math.max(1, options.inDoubtPerConnection ?? IN_DOUBT_PER_CONNECTION);
   const started = Date.now();
 
   const [c] = await rowsOf<{
@@ -382,24 +371,9 @@ export async function sendCampaign(
     // Rows taken from the queue but not sent because the campaign stopped meanwhile.
     const untouched: Claimed[] = [];
     const worker = async () => {
-      // Commits of this connection's accepted messages still in flight, oldest first.
-      const pending: Promise<void>[] = [];
-      try {
-        await work(pending);
-      } finally {
-        await Promise.all(pending);
-      }
-    };
-    const work = async (pending: Promise<void>[]) => {
       for (;;) {
         if (failure) throw failure;
         if (stoppedAs || timedOut) return;
-        // The bound on messages in doubt: before a message is sent, at most
-        // inDoubtPerConnection - 1 of this connection's earlier ones may still be uncommitted.
-        if (pending.length >= inDoubtPerConnection) {
-          await pending.shift();
-          continue;
-        }
         if (!exhausted && !timedOut && queue.length - head < concurrency * 4) void refill();
         if (head >= queue.length) {
           if (exhausted || timedOut) return;
@@ -422,19 +396,13 @@ export async function sendCampaign(
         } catch (error) {
           await fail(row, error);
         }
-        if (accepted)
-          pending.push(
-            commitSent(row.id).catch((error: unknown) => {
-              failure ??= error;
-            }),
-          );
-        if (inDoubtPerConnection === 1) await pending.shift();
+        // The next message waits for this commit: one message in doubt per connection, at most.
+        if (accepted) await commitSent(row.id);
         if (Date.now() - started > maxRunMs || sentInRun >= maxMessages) timedOut = true;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     await refilling;
-    if (failure) throw failure;
     const unsent = untouched.concat(queue.slice(head)).map((r) => r.id);
     if (stoppedAs) {
       // Cancelled: what this sender still held will not be sent. Paused: back in the queue.
