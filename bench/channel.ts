@@ -131,12 +131,13 @@ async function main() {
       f.status, c.sent_on, f.received_on, f.due_rule, f.due_on, f.closed_on
       from channel_folio f join channel_communication c on c.id = f.communication_id
       join organization o on o.id = f.local_org_id`;
-    // As the list writes it: the stored document, or one LIKE per word over the stored folded subject.
+    // As the list writes it: the folio's copy of the stemmed document, or one LIKE per word over its
+    // folded subject; the count needs no join.
     const searchWhere = (q: string) => `f.national_org_id = $1 and (
-      c.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2)
+      f.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2)
       or (${q
         .split(' ')
-        .map((_, i) => `c.subject_folded like '%' || vincula_fold($${i + 3}) || '%'`)
+        .map((_, i) => `f.subject_folded like '%' || vincula_fold($${i + 3}) || '%'`)
         .join(' and ')}))`;
     const order = 'order by f.received_on desc, f.year desc, f.number desc, f.id asc';
 
@@ -153,14 +154,7 @@ async function main() {
         const args = [org, q, ...q.split(' ')];
         return Promise.all([
           raw.query(`${folioSelect} where ${searchWhere(q)} ${order} limit 25 offset 0`, args),
-          raw.query(
-            capped(
-              'channel_folio f join channel_communication c on c.id = f.communication_id',
-              searchWhere(q),
-              SEARCH_COUNT_CAP,
-            ),
-            args,
-          ),
+          raw.query(capped('channel_folio f', searchWhere(q), SEARCH_COUNT_CAP), args),
         ]);
       },
     });

@@ -298,8 +298,8 @@ function listFilters(
         : // Stemmed Spanish full text over subject and body; or every word inside the subject, which
           // also catches an unaccented singular ("ministracion") whose stem differs from the plural's.
           or(
-            sql`${channelCommunication.searchVector} @@ websearch_to_tsquery('vincula_es'::regconfig, ${q.q})`,
-            containsEveryWord(sql`${channelCommunication.subjectFolded}`, q.q),
+            sql`${channelFolio.searchVector} @@ websearch_to_tsquery('vincula_es'::regconfig, ${q.q})`,
+            containsEveryWord(sql`${channelFolio.subjectFolded}`, q.q),
           ),
     );
   }
@@ -322,7 +322,7 @@ export async function listFolios(
   const where = listFilters(viewer, q, today);
   const limit = Math.max(q.q ? SEARCH_COUNT_CAP : COUNT_CAP, (q.page + 1) * q.pageSize);
   // The count joins the communication only for filters on its columns.
-  const needsCommunication = Boolean(q.q || q.documentType || q.nature);
+  const needsCommunication = Boolean(q.documentType || q.nature);
   const counted = db
     .select({ one: sql`1` })
     .from(channelFolio)

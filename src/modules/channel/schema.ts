@@ -47,8 +47,8 @@ export const channelCommunication = pgTable(
     body: text('body').notNull().default(''),
     sentOn: date('sent_on', { mode: 'string' }).notNull(),
     createdBy: text('created_by'),
-    // Search keys stored with the row (migration 0018): checking a candidate row reads them instead
-    // of stemming subject and body again, which is what made broad searches slow at a million folios.
+    // Search keys computed once per communication (migration 0018) and copied to each of its
+    // folios (migration 0020), where lists search them.
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('vincula_es'::regconfig, subject || ' ' || body)`,
     ),
@@ -56,8 +56,6 @@ export const channelCommunication = pgTable(
     ...stamps,
   },
   (t) => [
-    index('channel_communication_search_idx').using('gin', t.searchVector),
-    index('channel_communication_subject_folded_trgm').using('gin', t.subjectFolded.op('gin_trgm_ops')),
     uniqueIndex('channel_communication_number_uq')
       .on(t.numberingOrgId, t.module, t.year, t.number)
       .where(sql`${t.numberingOrgId} is not null`),
@@ -94,10 +92,17 @@ export const channelFolio = pgTable(
     nature: text('nature', { enum: FOLIO_NATURES }),
     lastEventOn: date('last_event_on', { mode: 'string' }),
     firstAnswerOn: date('first_answer_on', { mode: 'string' }),
+    // The communication's search keys, copied by a trigger (migration 0020): a search then checks
+    // the folio row it lists, without a join per candidate, and PostgreSQL can walk the display
+    // order or use these GIN indexes as its estimates say.
+    searchVector: tsvector('search_vector'),
+    subjectFolded: text('subject_folded'),
     ...stamps,
   },
   (t) => [
     uniqueIndex('channel_folio_recipient_uq').on(t.communicationId, t.localOrgId),
+    index('channel_folio_search_idx').using('gin', t.searchVector),
+    index('channel_folio_subject_folded_trgm').using('gin', t.subjectFolded.op('gin_trgm_ops')),
     uniqueIndex('channel_folio_number_uq').on(t.localOrgId, t.module, t.year, t.number),
     // Each side's folios by module and day of receipt, carrying what the monthly status table
     // reads (migration 0019), so that a year's table is an index-only scan instead of ~23,000
