@@ -375,10 +375,29 @@ describe('work program', () => {
     );
     await expect.poll(() => bulletin.getByText('semana del 4 al 10 de marzo de 2024').count()).toBe(0);
 
-    // Removed again (after confirming): the week is flagged once more.
+    // Corrected: date, number, title and distribution, and its file taken off.
     await bulletin
-      .getByRole('button', { name: 'Eliminar el número «Boletín Electoral de la semana del 4 de marzo»' })
+      .getByRole('button', { name: 'Corregir «Boletín Electoral de la semana del 4 de marzo»' })
       .click();
+    const correct = page.getByRole('dialog', {
+      name: 'Corregir «Boletín Electoral de la semana del 4 de marzo»',
+    });
+    await correct.getByLabel(labelled('Fecha')).fill('08/03/2024');
+    await correct.getByLabel(labelled('Núm.')).fill('10');
+    await correct.getByLabel(labelled('Título')).fill('Boletín Electoral 10');
+    await correct.getByLabel(labelled('Distribución')).fill('Micrositio');
+    await correct.getByLabel('Quitar el archivo boletin-2024-03-06.pdf').check();
+    await expectAccessible(page, 'corrección de un número');
+    await correct.getByRole('button', { name: 'Guardar cambios' }).click();
+    await correct.waitFor({ state: 'detached' });
+    const corrected = bulletin.getByRole('row', { name: /Boletín Electoral 10/ });
+    await expect.poll(() => corrected.textContent()).toContain('Micrositio');
+    await expect(corrected.textContent()).resolves.toMatch(/^10/);
+    await expect(bulletin.getByRole('link', { name: 'boletin-2024-03-06.pdf' }).count()).resolves.toBe(0);
+    await expect.poll(() => bulletin.getByText('semana del 4 al 10 de marzo de 2024').count()).toBe(0);
+
+    // Removed again (after confirming): the week is flagged once more.
+    await bulletin.getByRole('button', { name: 'Eliminar el número «Boletín Electoral 10»' }).click();
     const confirm = page.getByRole('dialog', { name: 'Eliminar número' });
     await expectAccessible(page, 'confirmación de eliminación de un número');
     await confirm.getByRole('button', { name: 'Eliminar' }).click();

@@ -424,6 +424,11 @@ export const IssueInputSchema = z.strictObject({
   distribution: optionalText(1000),
 });
 export type IssueInput = z.infer<typeof IssueInputSchema>;
+/** Corrects an issue: any of its fields, or moves it to another series (the file comes apart). */
+export const IssuePatchSchema = IssueInputSchema.extend({ seriesId: z.uuid() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' });
+export type IssuePatch = z.infer<typeof IssuePatchSchema>;
 
 export const IssueSchema = z
   .object({

@@ -281,6 +281,10 @@ export function programProbes(a: () => HttpClient): Record<string, (b: HttpClien
       ),
     'DELETE /api/program/issues/{id}': async (b) =>
       is404(b.delete(`/api/program/issues/${(await A()).issue}`)),
+    'PATCH /api/program/issues/{id}': async (b) =>
+      is404(b.patch(`/api/program/issues/${(await A()).issue}`, { title: 'x' })),
+    'DELETE /api/program/issues/{id}/file': async (b) =>
+      is404(b.delete(`/api/program/issues/${(await A()).issue}/file`)),
     'PUT /api/program/issues/{id}/file': async (b) =>
       is404(b.put(`/api/program/issues/${(await A()).issue}/file`, upload())),
     'GET /api/program/issues/{id}/file': async (b) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { HttpClient } from '../../../tests/support/http-client';
-import type { ProgramTree } from './contract';
+import type { Issue, ProgramTree, Series } from './contract';
 
 // The program's approving agreement chosen among the governance agreements (searched by number or
 // title), and removing lines and objectives through real HTTP: refused (409, naming what refers to
@@ -175,5 +175,95 @@ describe('removing lines and objectives', () => {
     expect(still.lines[0]!.objectives.map((o) => o.key)).toEqual(['A', 'C']);
     // An objective without records goes.
     expect((await liaison.delete(`/api/program/objectives/${c.id}`)).status).toBe(200);
+  });
+});
+
+describe('correcting a publication issue', () => {
+  it('changes every field, moves it to another series, takes its file off; audited; bad input refused', async () => {
+    const tree = (await liaison.get<ProgramTree>(`/api/program/programs/${program.id}`)).body;
+    const objectiveId = tree.lines[0]!.objectives[0]!.id;
+    const weekly = (
+      await liaison.post<Series>('/api/program/series', {
+        objectiveId,
+        name: 'Boletín Electoral',
+        cadence: 'weekly',
+      })
+    ).body;
+    const monthly = (
+      await liaison.post<Series>('/api/program/series', {
+        objectiveId,
+        name: 'Gaceta mensual',
+        cadence: 'monthly',
+      })
+    ).body;
+    const issue = (
+      await liaison.post<Issue>(`/api/program/series/${weekly.id}/issues`, {
+        publishedOn: '2026-01-09',
+        title: 'Boletín 1',
+      })
+    ).body;
+    const file = new FormData();
+    file.append('file', new Blob(['%PDF-1.4 gaceta'], { type: 'application/pdf' }), 'gaceta.pdf');
+    expect((await liaison.put(`/api/program/issues/${issue.id}/file`, file)).status).toBe(200);
+
+    const patched = await liaison.patch<Issue>(`/api/program/issues/${issue.id}`, {
+      seriesId: monthly.id,
+      publishedOn: '2026-02-02',
+      title: 'Gaceta de febrero',
+      number: 2,
+      distribution: 'Correo a consejerías',
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body).toMatchObject({
+      seriesId: monthly.id,
+      publishedOn: '2026-02-02',
+      title: 'Gaceta de febrero',
+      number: 2,
+      distribution: 'Correo a consejerías',
+      file: { filename: 'gaceta.pdf' },
+    });
+    const feb = await liaison.get<Series>(`/api/program/series/${monthly.id}?from=2026-02-01&to=2026-02-28`);
+    expect(feb.body.issues.map((i) => i.id)).toEqual([issue.id]);
+    // Optional fields can be emptied.
+    const cleared = await liaison.patch<Issue>(`/api/program/issues/${issue.id}`, {
+      number: null,
+      distribution: null,
+    });
+    expect(cleared.body).toMatchObject({ number: null, distribution: null, title: 'Gaceta de febrero' });
+
+    for (const [body, path] of [
+      [{ publishedOn: '2026-02-30' }, 'publishedOn'],
+      [{ title: '  ' }, 'title'],
+      [{ number: 0 }, 'number'],
+      [{ seriesId: '00000000-0000-4000-8000-000000000000' }, 'seriesId'],
+      [{ color: 'rojo' }, 'color'],
+    ] as const) {
+      const bad = await liaison.patch(`/api/program/issues/${issue.id}`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect((bad.body as { fields: { path: string }[] }).fields.map((f) => f.path)).toContain(path);
+    }
+    expect((await liaison.patch(`/api/program/issues/${issue.id}`, {})).status).toBe(400);
+    expect((await auditor.patch(`/api/program/issues/${issue.id}`, { title: 'x' })).status).toBe(403);
+
+    const noFile = await liaison.delete<Issue>(`/api/program/issues/${issue.id}/file`);
+    expect(noFile.status).toBe(200);
+    expect(noFile.body.file).toBeNull();
+    expect((await liaison.get(`/api/program/issues/${issue.id}/file`)).status).toBe(404);
+    expect((await liaison.delete(`/api/program/issues/${issue.id}/file`)).status).toBe(404);
+
+    const audit = await auditor.get<{ items: { action: string; before: unknown; after: unknown }[] }>(
+      `/api/audit?entityId=${issue.id}`,
+    );
+    expect(audit.body.items.map((a) => a.action)).toEqual([
+      'publication_issue.file_remove',
+      'publication_issue.update',
+      'publication_issue.update',
+      'publication_issue.file_attach',
+      'publication_issue.create',
+    ]);
+    expect(audit.body.items[2]).toMatchObject({
+      before: { seriesId: weekly.id, title: 'Boletín 1' },
+      after: { seriesId: monthly.id, title: 'Gaceta de febrero' },
+    });
   });
 });

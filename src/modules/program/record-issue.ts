@@ -3,9 +3,9 @@ import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
-import { notFound } from '../platform/http/errors';
+import { invalid, notFound } from '../platform/http/errors';
 import type { Upload } from '../platform/http/files';
-import type { Issue, IssueInput } from './contract';
+import type { Issue, IssueInput, IssuePatch } from './contract';
 import * as repo from './repository';
 
 /** Records one issue of a series: date, title, number and distribution (the file comes apart). */
@@ -73,5 +73,54 @@ export async function deleteIssue(db: Db, actor: ScopedAuditActor, id: string): 
       entityId: id,
       before: repo.presentIssueRow(row),
     });
+  });
+}
+
+/** Corrects an issue's date, title, number or distribution, or moves it to another series. */
+export async function updateIssue(
+  db: Db,
+  actor: ScopedAuditActor,
+  id: string,
+  patch: IssuePatch,
+): Promise<Issue> {
+  return inTransaction(db, async (tx) => {
+    const row = await repo.findIssueRow(tx, actor.organizationId, id);
+    if (!row) throw notFound();
+    if (patch.seriesId && !(await repo.findSeriesRow(tx, actor.organizationId, patch.seriesId)))
+      throw invalid([{ path: 'seriesId', message: 'La serie no existe en su organización' }]);
+    const before = repo.presentIssueRow(row);
+    const after = await repo.updateIssueRow(tx, actor.organizationId, id, {
+      seriesId: patch.seriesId,
+      publishedOn: patch.publishedOn,
+      title: patch.title,
+      number: patch.number,
+      distribution: patch.distribution,
+    });
+    await recordAudit(tx, actor, {
+      action: 'publication_issue.update',
+      entityType: 'publication_issue',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Takes the file off an issue (the stored file stays for the audit trail and backups). */
+export async function removeIssueFile(db: Db, actor: ScopedAuditActor, id: string): Promise<Issue> {
+  return inTransaction(db, async (tx) => {
+    const row = await repo.findIssueRow(tx, actor.organizationId, id);
+    if (!row?.fileSha256) throw notFound();
+    const before = repo.presentIssueRow(row);
+    const after = await repo.clearIssueFile(tx, actor.organizationId, id);
+    await recordAudit(tx, actor, {
+      action: 'publication_issue.file_remove',
+      entityType: 'publication_issue',
+      entityId: id,
+      before: { ...before, sha256: row.fileSha256 },
+      after,
+    });
+    return after;
   });
 }

@@ -999,6 +999,34 @@ export async function setIssueFile(
   return presentIssue(row!);
 }
 
+export async function updateIssueRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<
+    Pick<
+      typeof publicationIssue.$inferInsert,
+      'seriesId' | 'publishedOn' | 'title' | 'number' | 'distribution'
+    >
+  >,
+): Promise<Issue> {
+  const [row] = await db
+    .update(publicationIssue)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(publicationIssue.organizationId, orgId), eq(publicationIssue.id, id)))
+    .returning();
+  return presentIssue(row!);
+}
+
+export async function clearIssueFile(db: Db, orgId: string, id: string): Promise<Issue> {
+  const [row] = await db
+    .update(publicationIssue)
+    .set({ fileSha256: null, filename: null, mediaType: null, size: null, updatedAt: new Date() })
+    .where(and(eq(publicationIssue.organizationId, orgId), eq(publicationIssue.id, id)))
+    .returning();
+  return presentIssue(row!);
+}
+
 export async function deleteIssueRow(db: Db, orgId: string, id: string): Promise<void> {
   await db
     .delete(publicationIssue)

@@ -17,6 +17,7 @@ import {
   FileParamsSchema,
   IdParamsSchema,
   IssueInputSchema,
+  IssuePatchSchema,
   IssueSchema,
   LineInputSchema,
   LinePatchSchema,
@@ -44,7 +45,7 @@ import { exportActivities } from './export-activities';
 import { listSeries, loadSeries } from './list-series';
 import { loadProgramTree, objectivesWithoutActivityOrReason } from './program-tree';
 import { recordPlanReview } from './record-plan-review';
-import { addIssue, attachIssueFile, deleteIssue } from './record-issue';
+import { addIssue, attachIssueFile, deleteIssue, removeIssueFile, updateIssue } from './record-issue';
 import { recordSources } from './record-sources';
 import { removeActivityFile } from './remove-activity-file';
 import * as repo from './repository';
@@ -608,6 +609,19 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) =>
       reply.status(201).send(await addIssue(db, await writer(req), req.params.id, req.body)),
   );
+  api.patch(
+    '/api/program/issues/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Corregir un número: fecha, título, número, distribución o serie',
+        params: IdParamsSchema,
+        body: IssuePatchSchema,
+        response: responses({ 200: IssueSchema }),
+      },
+    },
+    async (req) => updateIssue(db, await writer(req), req.params.id, req.body),
+  );
   api.delete(
     '/api/program/issues/:id',
     {
@@ -644,6 +658,18 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
         await readUpload(req, { what: 'el archivo del número' }),
       );
     },
+  );
+  api.delete(
+    '/api/program/issues/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Quitar el archivo de un número',
+        params: IdParamsSchema,
+        response: responses({ 200: IssueSchema }),
+      },
+    },
+    async (req) => removeIssueFile(db, await writer(req), req.params.id),
   );
   api.get(
     '/api/program/issues/:id/file',

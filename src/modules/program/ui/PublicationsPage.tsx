@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Center,
+  Checkbox,
   FileButton,
   FileInput,
   Group,
@@ -42,6 +43,7 @@ import {
   useProgramTree,
   useSaveSeries,
   useSeries,
+  useUpdateIssue,
 } from './api';
 import { objectiveOptions } from './ActivityFormModal';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
@@ -124,6 +126,119 @@ function AddIssueForm({ series }: { series: Series }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Corrects an issue: its series, date, number, title, distribution and file (replaced or taken off). */
+function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Series[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateIssue(issue.id);
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm<{
+    seriesId: string;
+    publishedOn: string | null;
+    title: string;
+    number: number | string;
+    distribution: string;
+    file: File | null;
+    removeFile: boolean;
+  }>({
+    initialValues: {
+      seriesId: issue.seriesId,
+      publishedOn: issue.publishedOn,
+      title: issue.title,
+      number: issue.number ?? '',
+      distribution: issue.distribution ?? '',
+      file: null,
+      removeFile: false,
+    },
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('program.publications.editIssueNamed', { title: issue.title })}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) =>
+          update.mutate(
+            {
+              patch: {
+                seriesId: v.seriesId,
+                publishedOn: v.publishedOn ?? '',
+                title: v.title,
+                number: v.number === '' ? null : Number(v.number),
+                distribution: v.distribution.trim() || null,
+              },
+              file: v.file,
+              removeFile: v.removeFile,
+            },
+            { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) },
+          ),
+        )}
+      >
+        <Stack>
+          <FormErrorAlert error={update.error} unplaced={unplaced} />
+          <Select
+            label={t('program.publications.series')}
+            data={series.map((s) => ({ value: s.id, label: s.name }))}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('seriesId')}
+          />
+          <Group align="flex-start" grow>
+            <DayInput
+              label={t('program.publications.date')}
+              withAsterisk
+              {...form.getInputProps('publishedOn')}
+            />
+            <NumberInput
+              label={t('program.publications.number')}
+              min={1}
+              allowDecimal={false}
+              {...form.getInputProps('number')}
+            />
+          </Group>
+          <TextInput
+            label={t('program.publications.issueTitle')}
+            withAsterisk
+            {...form.getInputProps('title')}
+          />
+          <TextInput
+            label={t('program.publications.distribution')}
+            description={t('program.publications.distributionHelp')}
+            {...form.getInputProps('distribution')}
+          />
+          <FileInput
+            label={issue.file ? t('program.publications.replaceFile') : t('program.publications.file')}
+            description={
+              issue.file ? t('program.publications.currentFile', { name: issue.file.filename }) : undefined
+            }
+            clearable
+            clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
+            disabled={form.values.removeFile}
+            {...form.getInputProps('file')}
+          />
+          {issue.file && (
+            <Checkbox
+              label={t('program.publications.removeFile', { name: issue.file.filename })}
+              disabled={!!form.values.file}
+              {...form.getInputProps('removeFile', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.saveChanges')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -287,6 +402,7 @@ export default function PublicationsPage() {
   const canWrite = useCan('program.write');
   const [editing, setEditing] = useState<Series | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Issue | null>(null);
+  const [correcting, setCorrecting] = useState<Issue | null>(null);
   const deleteIssue = useDeleteIssue();
   return (
     <>
@@ -389,14 +505,23 @@ export default function PublicationsPage() {
                         </Table.Td>
                         {canWrite && (
                           <Table.Td>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red.9"
-                              aria-label={t('program.publications.deleteIssueNamed', { title: i.title })}
-                              onClick={() => setDeleting(i)}
-                            >
-                              <IconTrash size={16} aria-hidden />
-                            </ActionIcon>
+                            <Group gap={4} wrap="nowrap">
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('program.publications.editIssueNamed', { title: i.title })}
+                                onClick={() => setCorrecting(i)}
+                              >
+                                <IconPencil size={16} aria-hidden />
+                              </ActionIcon>
+                              <ActionIcon
+                                variant="subtle"
+                                color="red.9"
+                                aria-label={t('program.publications.deleteIssueNamed', { title: i.title })}
+                                onClick={() => setDeleting(i)}
+                              >
+                                <IconTrash size={16} aria-hidden />
+                              </ActionIcon>
+                            </Group>
                           </Table.Td>
                         )}
                       </Table.Tr>
@@ -423,6 +548,9 @@ export default function PublicationsPage() {
           onConfirm={() => deleteIssue.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
           onClose={() => setDeleting(null)}
         />
+      )}
+      {correcting && series.data && (
+        <IssueFormModal issue={correcting} series={series.data} onClose={() => setCorrecting(null)} />
       )}
       {editing && (
         <SeriesFormModal

@@ -6,6 +6,7 @@ import type {
   ActivityKindItem,
   Issue,
   IssueInput,
+  IssuePatch,
   LineInput,
   LinePatch,
   ObjectiveInput,
@@ -294,6 +295,28 @@ export function useWithdrawReason() {
   return useMutation({
     mutationFn: (reasonId: string) => api.delete(`/api/program/reasons/${id(reasonId)}`),
     onSuccess: invalidate,
+  });
+}
+
+/** Corrects an issue (any field, or its series), then replaces or takes off its file. */
+export function useUpdateIssue(issueId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async ({
+      patch,
+      file,
+      removeFile,
+    }: {
+      patch: IssuePatch;
+      file: File | null;
+      removeFile: boolean;
+    }) => {
+      let issue = await api.patch<Issue>(`/api/program/issues/${id(issueId)}`, patch);
+      if (file) issue = await uploadIssueFile(issueId, file);
+      else if (removeFile) issue = await api.delete<Issue>(`/api/program/issues/${id(issueId)}/file`);
+      return issue;
+    },
+    onSettled: invalidate,
   });
 }
 
