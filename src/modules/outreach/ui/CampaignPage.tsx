@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '@/web/shared/api/client';
+import { formatDateTime } from '@/web/shared/lib/format';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -205,31 +206,39 @@ export default function CampaignPage() {
           <Title order={2} size="h4" mb="sm">
             {t('outreach.ledger')}
           </Title>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('outreach.contact')}</Table.Th>
-                <Table.Th>{t('outreach.email')}</Table.Th>
-                <Table.Th>{t('outreach.status')}</Table.Th>
-                <Table.Th>{t('outreach.attempts')}</Table.Th>
-                <Table.Th>{t('outreach.sentAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(ledger.data?.items ?? []).map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>{l.contactName ?? t('outreach.erased')}</Table.Td>
-                  <Table.Td>{l.email ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {t(`outreach.ledgerStatuses.${l.status}`)}
-                    {l.openedAt ? ` · ${t('outreach.opened')}` : ''}
-                  </Table.Td>
-                  <Table.Td>{l.attempts}</Table.Td>
-                  <Table.Td>{l.sentAt?.replace('T', ' ').slice(0, 19) ?? '—'}</Table.Td>
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('outreach.ledgerCaption')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outreach.contact')}</Table.Th>
+                  <Table.Th>{t('outreach.email')}</Table.Th>
+                  <Table.Th>{t('outreach.status')}</Table.Th>
+                  <Table.Th>{t('outreach.attempts')}</Table.Th>
+                  <Table.Th>{t('outreach.sentAt')}</Table.Th>
+                  <Table.Th>{t('outreach.ledgerDetail')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(ledger.data?.items ?? []).map((l) => (
+                  <Table.Tr key={l.id}>
+                    <Table.Td>{l.contactName ?? t('outreach.erased')}</Table.Td>
+                    <Table.Td>{l.email ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {t(`outreach.ledgerStatuses.${l.status}`)}
+                      {l.openedAt ? ` · ${t('outreach.opened')}` : ''}
+                    </Table.Td>
+                    <Table.Td>{l.attempts}</Table.Td>
+                    <Table.Td>{l.sentAt ? formatDateTime(l.sentAt) : '—'}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                        {l.lastError ?? '—'}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <Group justify="flex-end" mt="sm" gap="xs">
             <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t('outreach.previous')}
