@@ -65,7 +65,7 @@ export function RegistrantForm({
   const groups = useGroups(mission.id);
   const form = useForm({
     initialValues: {
-      source: 'new' as 'new' | 'contact',
+      personFrom: 'new' as 'new' | 'contact',
       contactId: '',
       fullName: registrant?.fullName ?? '',
       kind: registrant?.kind ?? 'observer',
@@ -85,9 +85,12 @@ export function RegistrantForm({
         evidence: '',
       },
     },
+    validate: {
+      contactId: (v, values) => (values.personFrom === 'contact' && !v ? t('observers.chooseContact') : null),
+    },
   });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const fromContact = !registrant && form.values.source === 'contact';
+  const fromContact = !registrant && form.values.personFrom === 'contact';
   const save = useObserversWrite((v: typeof form.values) => {
     const body = {
       fullName: v.fullName,
@@ -103,7 +106,7 @@ export function RegistrantForm({
     };
     if (registrant) return api.patch(`/api/observers/registrants/${registrant.id}`, body);
     const person =
-      v.source === 'contact'
+      v.personFrom === 'contact'
         ? {
             contactId: v.contactId || null,
             fullName: undefined,
@@ -133,7 +136,7 @@ export function RegistrantForm({
               { value: 'new', label: t('observers.newPerson') },
               { value: 'contact', label: t('observers.existingContact') },
             ]}
-            {...form.getInputProps('source')}
+            {...form.getInputProps('personFrom')}
           />
         )}
         {fromContact ? (
