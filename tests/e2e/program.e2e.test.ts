@@ -535,6 +535,35 @@ describe('work program', () => {
     await expect(dialog.getByLabel(labelled('Número de la línea')).inputValue()).resolves.toBe('2');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await expectAccessible(page, 'programa tras eliminar');
+
+    // An activity relates to a governance agreement, chosen the same way; shown when reopened.
+    await page.goto('/programa/actividades?periodo=2025-T1');
+    const forum = page
+      .getByRole('table', { name: 'Actividades' })
+      .getByRole('row')
+      .filter({ hasText: 'Foro universitario sobre participación ciudadana' });
+    await forum.getByRole('button', { name: /^Editar «Foro universitario/ }).click();
+    dialog = page.getByRole('dialog', { name: 'Modificar actividad' });
+    await choose(
+      dialog,
+      'Acuerdo relacionado',
+      'CVOE/003/2023 — Aprobación del Programa Específico de Vinculación 2024.',
+      'CVOE/003',
+    );
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await forum.getByRole('button', { name: /^Editar «Foro universitario/ }).click();
+    dialog = page.getByRole('dialog', { name: 'Modificar actividad' });
+    await expect
+      .poll(() =>
+        dialog
+          .locator('input:not([type="hidden"])')
+          .and(dialog.getByLabel(labelled('Acuerdo relacionado')))
+          .inputValue(),
+      )
+      .toBe('CVOE/003/2023');
+    await expectAccessible(page, 'actividad con su acuerdo');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
     expect(errors).toEqual([]);
   });
 });

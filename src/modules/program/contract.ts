@@ -328,6 +328,8 @@ export const ActivitySchema = z
     country: z.string().nullable(),
     election: z.string().nullable(),
     agreementId: z.uuid().nullable(),
+    /** The related agreement's number ("CVOE/006/2024"). */
+    agreementNumber: z.string().nullable(),
     agenda: z.array(
       z.object({
         id: z.uuid(),

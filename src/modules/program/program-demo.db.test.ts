@@ -324,6 +324,7 @@ describe('IV.4 international cooperation and IV.5 accompaniment', () => {
     const presented = five.find((a) => day(a) === facts.accompaniment_program.approved.date)!;
     expect(presented.title).toContain(facts.accompaniment_program.name);
     expect(presented.agreementId).not.toBeNull();
+    expect(presented.agreementNumber).toBe('CVOE/011/2024');
   });
 });
 

@@ -511,62 +511,79 @@ async function hydrate(db: Db, orgId: string, rows: ActivityRow[]): Promise<Acti
   const inviting = [
     ...new Set(rows.flatMap((r) => (r.invitingInstitutionId ? [r.invitingInstitutionId] : []))),
   ];
-  const [lines, objectives, kinds, days, insts, people, agenda, files, invited] = await Promise.all([
-    db
-      .select({ id: programLine.id, number: programLine.number })
-      .from(programLine)
-      .where(inArray(programLine.id, lineIds)),
-    objectiveIds.length
-      ? db
-          .select({ id: programObjective.id, key: programObjective.key })
-          .from(programObjective)
-          .where(inArray(programObjective.id, objectiveIds))
-      : Promise.resolve([]),
-    listActivityKinds(db, orgId),
-    db
-      .select({ activityId: activityDay.activityId, day: activityDay.day })
-      .from(activityDay)
-      .where(and(eq(activityDay.organizationId, orgId), inArray(activityDay.activityId, ids)))
-      .orderBy(asc(activityDay.day)),
-    db
-      .select({
-        activityId: activityInstitution.activityId,
-        id: institution.id,
-        name: institution.name,
-        acronym: institution.acronym,
-      })
-      .from(activityInstitution)
-      .innerJoin(institution, eq(institution.id, activityInstitution.institutionId))
-      .where(and(eq(activityInstitution.organizationId, orgId), inArray(activityInstitution.activityId, ids)))
-      .orderBy(asc(activityInstitution.position)),
-    db
-      .select({
-        activityId: activityParticipant.activityId,
-        personId: person.id,
-        fullName: person.fullName,
-        role: activityParticipant.role,
-      })
-      .from(activityParticipant)
-      .innerJoin(person, eq(person.id, activityParticipant.personId))
-      .where(and(eq(activityParticipant.organizationId, orgId), inArray(activityParticipant.activityId, ids)))
-      .orderBy(asc(activityParticipant.position)),
-    db
-      .select()
-      .from(activityAgendaItem)
-      .where(and(eq(activityAgendaItem.organizationId, orgId), inArray(activityAgendaItem.activityId, ids)))
-      .orderBy(asc(activityAgendaItem.day), asc(activityAgendaItem.position)),
-    db
-      .select()
-      .from(activityFile)
-      .where(and(eq(activityFile.organizationId, orgId), inArray(activityFile.activityId, ids)))
-      .orderBy(asc(activityFile.uploadedAt), asc(activityFile.id)),
-    inviting.length
-      ? db
-          .select({ id: institution.id, name: institution.name })
-          .from(institution)
-          .where(and(eq(institution.organizationId, orgId), inArray(institution.id, inviting)))
-      : Promise.resolve([]),
-  ]);
+  const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
+  const [lines, objectives, kinds, days, insts, people, agenda, files, invited, agreements] =
+    await Promise.all([
+      db
+        .select({ id: programLine.id, number: programLine.number })
+        .from(programLine)
+        .where(inArray(programLine.id, lineIds)),
+      objectiveIds.length
+        ? db
+            .select({ id: programObjective.id, key: programObjective.key })
+            .from(programObjective)
+            .where(inArray(programObjective.id, objectiveIds))
+        : Promise.resolve([]),
+      listActivityKinds(db, orgId),
+      db
+        .select({ activityId: activityDay.activityId, day: activityDay.day })
+        .from(activityDay)
+        .where(and(eq(activityDay.organizationId, orgId), inArray(activityDay.activityId, ids)))
+        .orderBy(asc(activityDay.day)),
+      db
+        .select({
+          activityId: activityInstitution.activityId,
+          id: institution.id,
+          name: institution.name,
+          acronym: institution.acronym,
+        })
+        .from(activityInstitution)
+        .innerJoin(institution, eq(institution.id, activityInstitution.institutionId))
+        .where(
+          and(eq(activityInstitution.organizationId, orgId), inArray(activityInstitution.activityId, ids)),
+        )
+        .orderBy(asc(activityInstitution.position)),
+      db
+        .select({
+          activityId: activityParticipant.activityId,
+          personId: person.id,
+          fullName: person.fullName,
+          role: activityParticipant.role,
+        })
+        .from(activityParticipant)
+        .innerJoin(person, eq(person.id, activityParticipant.personId))
+        .where(
+          and(eq(activityParticipant.organizationId, orgId), inArray(activityParticipant.activityId, ids)),
+        )
+        .orderBy(asc(activityParticipant.position)),
+      db
+        .select()
+        .from(activityAgendaItem)
+        .where(and(eq(activityAgendaItem.organizationId, orgId), inArray(activityAgendaItem.activityId, ids)))
+        .orderBy(asc(activityAgendaItem.day), asc(activityAgendaItem.position)),
+      db
+        .select()
+        .from(activityFile)
+        .where(and(eq(activityFile.organizationId, orgId), inArray(activityFile.activityId, ids)))
+        .orderBy(asc(activityFile.uploadedAt), asc(activityFile.id)),
+      inviting.length
+        ? db
+            .select({ id: institution.id, name: institution.name })
+            .from(institution)
+            .where(and(eq(institution.organizationId, orgId), inArray(institution.id, inviting)))
+        : Promise.resolve([]),
+      agreementIds.length
+        ? db
+            .select({
+              id: agreement.id,
+              number: sql<string>`${governingBody.agreementPrefix} || lpad(${agreement.number}::text, 3, '0') || '/' || ${agreement.year}`,
+            })
+            .from(agreement)
+            .innerJoin(governingBody, eq(governingBody.id, agreement.bodyId))
+            .where(and(eq(agreement.organizationId, orgId), inArray(agreement.id, agreementIds)))
+        : Promise.resolve([]),
+    ]);
+  const agreementNumber = new Map(agreements.map((a) => [a.id, a.number]));
   const lineNumber = new Map(lines.map((l) => [l.id, l.number]));
   const objectiveKey = new Map(objectives.map((o) => [o.id, o.key]));
   const kindNames = new Map(kinds.map((k) => [k.code, k.name]));
@@ -619,6 +636,7 @@ async function hydrate(db: Db, orgId: string, rows: ActivityRow[]): Promise<Acti
       country: r.country,
       election: r.election,
       agreementId: r.agreementId,
+      agreementNumber: r.agreementId ? (agreementNumber.get(r.agreementId) ?? null) : null,
       agenda: (agendaBy.get(r.id) ?? []).map((a) => ({
         id: a.id,
         day: a.day,

@@ -33,6 +33,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { PROGRAM_KEY, useActivityKinds, useDeleteActivity } from './api';
+import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
 
@@ -63,6 +64,8 @@ type Values = {
   invitingInstitution: Named | null;
   country: string;
   election: string;
+  /** A governance agreement the activity relates to (an approval, a signing). */
+  agreement: Named | null;
   agenda: AgendaRow[];
   notes: string;
   /** Evidence chosen in the form, uploaded once the activity is saved. */
@@ -106,6 +109,7 @@ function initial(a: Activity | null): Values {
       : null,
     country: a?.country ?? '',
     election: a?.election ?? '',
+    agreement: a?.agreementId ? { id: a.agreementId, label: a.agreementNumber ?? a.agreementId } : null,
     agenda:
       a?.agenda.map((i) => ({
         day: i.day,
@@ -136,7 +140,7 @@ function dateSpec(v: Values): DateSpec {
 
 const blank = (s: string) => (s.trim() === '' ? null : s.trim());
 
-function toInput(values: Values, activity: Activity | null): ActivityInput {
+function toInput(values: Values): ActivityInput {
   const [scope, scopeId] = (values.objectiveId ?? ':').split(':');
   return {
     ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
@@ -155,8 +159,7 @@ function toInput(values: Values, activity: Activity | null): ActivityInput {
     invitingInstitutionId: values.invitingInstitution?.id ?? null,
     country: blank(values.country),
     election: blank(values.election),
-    // The form does not edit the related agreement: it is kept as it was.
-    agreementId: activity?.agreementId ?? null,
+    agreementId: values.agreement?.id ?? null,
     agenda: values.agenda.map((i) => ({
       day: i.day ?? '',
       startTime: timeOrNull(i.startTime),
@@ -177,6 +180,7 @@ function aliasesFor(error: unknown): Record<string, string> {
     'dates.days': 'days',
     lineId: 'objectiveId',
     invitingInstitutionId: 'invitingInstitution',
+    agreementId: 'agreement',
   };
   if (!(error instanceof ApiRequestError)) return aliases;
   for (const { path } of error.fields) {
@@ -219,7 +223,7 @@ export function ActivityFormModal({
 
   const save = useMutation({
     mutationFn: async (values: Values) => {
-      const input = toInput(values, activity);
+      const input = toInput(values);
       const saved = savedId
         ? await api.put<Activity>(`/api/program/activities/${encodeURIComponent(savedId)}`, input)
         : await api.post<Activity>('/api/program/activities', input);
@@ -559,6 +563,16 @@ export function ActivityFormModal({
             </Stack>
           </Fieldset>
 
+          <AgreementSelect
+            label={t('program.activityForm.agreement')}
+            description={t('program.activityForm.agreementHelp')}
+            initial={v.agreement ? { value: v.agreement.id, label: v.agreement.label } : null}
+            value={v.agreement?.id ?? null}
+            error={form.errors.agreement}
+            onChange={(value, label) =>
+              form.setFieldValue('agreement', value && label ? { id: value, label } : null)
+            }
+          />
           <Textarea label={t('program.activities.notes')} autosize {...form.getInputProps('notes')} />
           <Group justify="space-between">
             {activity ? (
