@@ -131,14 +131,15 @@ async function main() {
       f.status, c.sent_on, f.received_on, f.due_rule, f.due_on, f.closed_on
       from channel_folio f join channel_communication c on c.id = f.communication_id
       join organization o on o.id = f.local_org_id`;
-    // As the list writes it: the folio's copy of the stemmed document, or one LIKE per word over its
-    // folded subject; the count needs no join.
-    const searchWhere = (q: string) => `f.national_org_id = $1 and (
-      f.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2)
-      or (${q
-        .split(' ')
-        .map((_, i) => `f.subject_folded like '%' || vincula_fold($${i + 3}) || '%'`)
-        .join(' and ')}))`;
+    // As the list writes it: the folio's copy of the stemmed document; only when that matches
+    // nothing, one LIKE per word over its folded subject. The count needs no join.
+    const searchWhere = (q: string, text: 'words' | 'contains') =>
+      text === 'words'
+        ? `f.national_org_id = $1 and f.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2)`
+        : `f.national_org_id = $1 and ${q
+            .split(' ')
+            .map((_, i) => `f.subject_folded like '%' || vincula_fold($${i + 2}) || '%'`)
+            .join(' and ')}`;
     const order = 'order by f.received_on desc, f.year desc, f.number desc, f.id asc';
 
     type Case = { name: string; api: (i: number) => string; sql: (i: number) => Promise<unknown> };
@@ -149,13 +150,18 @@ async function main() {
     const broad = ['padrón electoral', 'casillas especiales', 'firma electrónica'];
     const search = (qs: string[]): Pick<Case, 'api' | 'sql'> => ({
       api: (i) => `/api/channel/folios?q=${encodeURIComponent(qs[i % qs.length]!)}&page=1&pageSize=25`,
-      sql: (i) => {
+      sql: async (i) => {
         const q = qs[i % qs.length]!;
-        const args = [org, q, ...q.split(' ')];
-        return Promise.all([
-          raw.query(`${folioSelect} where ${searchWhere(q)} ${order} limit 25 offset 0`, args),
-          raw.query(capped('channel_folio f', searchWhere(q), SEARCH_COUNT_CAP), args),
-        ]);
+        const pageAndCount = (
+          text: 'words' | 'contains',
+          args = text === 'words' ? [org, q] : [org, ...q.split(' ')],
+        ) =>
+          Promise.all([
+            raw.query(`${folioSelect} where ${searchWhere(q, text)} ${order} limit 25 offset 0`, args),
+            raw.query(capped('channel_folio f', searchWhere(q, text), SEARCH_COUNT_CAP), args),
+          ]);
+        const found = await pageAndCount('words');
+        return Number(found[1].rows[0].count) > 0 ? found : pageAndCount('contains');
       },
     });
     const cases: Case[] = [

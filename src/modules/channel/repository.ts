@@ -270,10 +270,20 @@ export async function folioMessages(db: Db, folioId: string): Promise<FolioDetai
     .orderBy(asc(channelMessage.createdAt));
 }
 
+/**
+ * How a text search matches: by Spanish stems over subject and body (`words`), or, when that finds
+ * nothing, by every typed word inside the subject (`contains`), which catches an unaccented
+ * singular ("ministracion") whose stem differs from the plural's ("ministraciones" → "ministr").
+ * Only the first is tried when it finds something: the second reads trigram posting lists that are
+ * long for common words (≈30 ms at a million folios).
+ */
+type TextMatch = 'words' | 'contains';
+
 function listFilters(
   viewer: Viewer,
   q: Omit<FolioListQuery, 'page' | 'pageSize'>,
   today: string,
+  text: TextMatch = 'words',
 ): SQL | undefined {
   const orgId = viewer.id;
   const f: (SQL | undefined)[] = [visibleFrom(viewer)];
@@ -295,12 +305,9 @@ function listFilters(
     f.push(
       number
         ? and(eq(channelFolio.number, number.number), eq(channelFolio.year, number.year))
-        : // Stemmed Spanish full text over subject and body; or every word inside the subject, which
-          // also catches an unaccented singular ("ministracion") whose stem differs from the plural's.
-          or(
-            sql`${channelFolio.searchVector} @@ websearch_to_tsquery('vincula_es'::regconfig, ${q.q})`,
-            containsEveryWord(sql`${channelFolio.subjectFolded}`, q.q),
-          ),
+        : text === 'words'
+          ? sql`${channelFolio.searchVector} @@ websearch_to_tsquery('vincula_es'::regconfig, ${q.q})`
+          : containsEveryWord(sql`${channelFolio.subjectFolded}`, q.q),
     );
   }
   return and(...f);
@@ -319,7 +326,25 @@ export async function listFolios(
   today: string,
   soonLimit: string | (() => Promise<string>),
 ) {
-  const where = listFilters(viewer, q, today);
+  const found = await pageAndCount(db, viewer, q, listFilters(viewer, q, today));
+  // A search whose stems match nothing tries the words inside the subjects.
+  const { rows, n, limit } =
+    found.n === 0 && q.q && !parseFolioNumber(q.q)
+      ? await pageAndCount(db, viewer, q, listFilters(viewer, q, today, 'contains'))
+      : found;
+  const mayBeDueSoon = rows.some((r) => r.status === 'pending_local' && r.dueOn !== null && r.dueOn >= today);
+  const limitDay = !mayBeDueSoon ? today : typeof soonLimit === 'string' ? soonLimit : await soonLimit();
+  return {
+    items: rows.map((r) => presentFolio(r, today, limitDay, r.areas)),
+    total: Math.min(n, limit),
+    totalIsLowerBound: n > limit,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** A page of the folios matching `where`, and their count up to the list's cap. */
+async function pageAndCount(db: Db, viewer: Viewer, q: FolioListQuery, where: SQL | undefined) {
   const limit = Math.max(q.q ? SEARCH_COUNT_CAP : COUNT_CAP, (q.page + 1) * q.pageSize);
   // The count joins the communication only for filters on its columns.
   const needsCommunication = Boolean(q.documentType || q.nature);
@@ -351,16 +376,7 @@ export async function listFolios(
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [rows, [counts]] = await Promise.all([pageRows, db.select({ n: count() }).from(matches)]);
-  const n = counts?.n ?? 0;
-  const mayBeDueSoon = rows.some((r) => r.status === 'pending_local' && r.dueOn !== null && r.dueOn >= today);
-  const limitDay = !mayBeDueSoon ? today : typeof soonLimit === 'string' ? soonLimit : await soonLimit();
-  return {
-    items: rows.map((r) => presentFolio(r, today, limitDay, r.areas)),
-    total: Math.min(n, limit),
-    totalIsLowerBound: n > limit,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return { rows, n: counts?.n ?? 0, limit };
 }
 
 /** The per-recipient picture of a communication, for its originator. */
