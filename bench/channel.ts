@@ -126,9 +126,17 @@ async function main() {
     // search): a count over a LIMITed subquery.
     const capped = (from: string, where: string, cap = COUNT_CAP) =>
       `select count(*) from (select 1 from ${from} where ${where} limit ${cap + 1}) matches`;
+    // The page's columns with its routed areas (one JSON column, as the API reads them).
     const folioSelect = `select f.id, f.communication_id, f.module, f.number, f.year, c.document_type, c.nature,
       c.subject, c.body, c.origin_label, c.origin_org_id, f.local_org_id, o.acronym, o.name, f.national_org_id,
-      f.status, c.sent_on, f.received_on, f.due_rule, f.due_on, f.closed_on
+      f.status, c.sent_on, f.received_on, f.due_rule, f.due_on, f.closed_on,
+      coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name, 'role', x.role)
+          order by x.role = 'responsible' desc, x.name)
+        from (select a.id, a.name,
+            case when bool_or(r.role = 'responsible') then 'responsible' else 'informed' end as role
+          from channel_routing r join area a on a.id = r.area_id
+          where r.folio_id = f.id and r.organization_id = $1 and r.state <> 'withdrawn'
+          group by a.id, a.name) x), '[]'::json) as areas
       from channel_folio f join channel_communication c on c.id = f.communication_id
       join organization o on o.id = f.local_org_id`;
     // As the list writes it: the folio's copy of the stemmed document; only when that matches
@@ -141,6 +149,10 @@ async function main() {
             .map((_, i) => `f.subject_folded like '%' || vincula_fold($${i + 2}) || '%'`)
             .join(' and ')}`;
     const order = 'order by f.received_on desc, f.year desc, f.number desc, f.id asc';
+    // As the API reads a page: the folios chosen on their own table, then only those joined.
+    const page = (where: string, offset: number) =>
+      `${folioSelect} where f.id in (select f.id from channel_folio f where ${where} ${order}
+        limit 25 offset ${offset}) ${order}`;
 
     type Case = { name: string; api: (i: number) => string; sql: (i: number) => Promise<unknown> };
     const months = ['2021-03', '2022-07', '2023-02', '2023-10', '2024-05'];
@@ -157,7 +169,7 @@ async function main() {
           args = text === 'words' ? [org, q] : [org, ...q.split(' ')],
         ) =>
           Promise.all([
-            raw.query(`${folioSelect} where ${searchWhere(q, text)} ${order} limit 25 offset 0`, args),
+            raw.query(page(searchWhere(q, text), 0), args),
             raw.query(capped('channel_folio f', searchWhere(q, text), SEARCH_COUNT_CAP), args),
           ]);
         const found = await pageAndCount('words');
@@ -175,7 +187,7 @@ async function main() {
           const m = months[i % months.length]!;
           const args = [org, 'follow_up', 'in_process_national', `${m}-01`, monthEnd(m)];
           return Promise.all([
-            raw.query(`${folioSelect} where ${listWhere} ${order} limit 25 offset 25`, args),
+            raw.query(page(listWhere, 25), args),
             raw.query(capped('channel_folio f', listWhere), args),
           ]);
         },

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
 import type { Db } from '../platform/db/client';
 import { containsEveryWord } from '../platform/db/search';
@@ -289,7 +290,7 @@ function listFilters(
   const f: (SQL | undefined)[] = [visibleFrom(viewer)];
   if (q.module) f.push(eq(channelFolio.module, q.module));
   if (q.documentType) f.push(eq(channelCommunication.documentType, q.documentType));
-  if (q.nature) f.push(eq(channelCommunication.nature, q.nature));
+  if (q.nature) f.push(eq(channelFolio.nature, q.nature));
   if (q.status) f.push(eq(channelFolio.status, q.status));
   if (q.receivedFrom) f.push(gte(channelFolio.receivedOn, q.receivedFrom));
   if (q.receivedTo) f.push(lte(channelFolio.receivedOn, q.receivedTo));
@@ -346,38 +347,45 @@ export async function listFolios(
 /** A page of the folios matching `where`, and their count up to the list's cap. */
 async function pageAndCount(db: Db, viewer: Viewer, q: FolioListQuery, where: SQL | undefined) {
   const limit = Math.max(q.q ? SEARCH_COUNT_CAP : COUNT_CAP, (q.page + 1) * q.pageSize);
-  // The count joins the communication only for filters on its columns.
-  const needsCommunication = Boolean(q.documentType || q.nature);
-  const counted = db
-    .select({ one: sql`1` })
-    .from(channelFolio)
-    .$dynamic();
-  const matches = (
-    needsCommunication
-      ? counted.innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
-      : counted
+  // Only the document type lives on the communication alone; every other filter reads the folio.
+  const withCommunication = <Q extends PgSelect>(query: Q) =>
+    q.documentType
+      ? query.innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+      : query;
+  const counted = withCommunication(
+    db
+      .select({ one: sql`1` })
+      .from(channelFolio)
+      .$dynamic(),
   )
     .where(where)
     .limit(limit + 1)
     .as('matches');
-  // The page's routed areas come with it, as one JSON column (a second round trip before).
+  // The page's folios are chosen first and only those are joined and presented: when PostgreSQL
+  // misjudges how many folios match a search (it takes words as independent) it would otherwise
+  // join every match before sorting.
+  const pageIds = withCommunication(db.select({ id: channelFolio.id }).from(channelFolio).$dynamic())
+    .where(where)
+    .orderBy(...displayOrder)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const pageRows = db
     .select({ ...folioColumns, areas: routedAreasColumn(viewer.id) })
     .from(channelFolio)
     .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
     .innerJoin(organization, eq(organization.id, channelFolio.localOrgId))
-    .where(where)
-    .orderBy(
-      desc(channelFolio.receivedOn),
-      desc(channelFolio.year),
-      desc(channelFolio.number),
-      asc(channelFolio.id),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [rows, [counts]] = await Promise.all([pageRows, db.select({ n: count() }).from(matches)]);
+    .where(inArray(channelFolio.id, pageIds))
+    .orderBy(...displayOrder);
+  const [rows, [counts]] = await Promise.all([pageRows, db.select({ n: count() }).from(counted)]);
   return { rows, n: counts?.n ?? 0, limit };
 }
+
+const displayOrder = [
+  desc(channelFolio.receivedOn),
+  desc(channelFolio.year),
+  desc(channelFolio.number),
+  asc(channelFolio.id),
+];
 
 /** The per-recipient picture of a communication, for its originator. */
 export async function communicationSummary(db: Db, orgId: string, communicationId: string) {
