@@ -18,7 +18,7 @@ import { loadConfig } from '../src/modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Db } from '../src/modules/platform/db/client';
 import { buildApp } from '../src/modules/platform/http/app';
 import { createContext } from '../src/modules/platform/runtime';
-import { COUNT_CAP, SEARCH_COUNT_CAP } from '../src/modules/channel/repository';
+import { COUNT_CAP, SEARCH_COUNT_CAP, SEARCH_WALK } from '../src/modules/channel/repository';
 import { HttpClient } from '../tests/support/http-client';
 import { loadFolios, STATES, startPostgres } from './channel-data';
 import { writeSection } from './report';
@@ -172,6 +172,21 @@ async function main() {
             raw.query(page(searchWhere(q, text), 0), args),
             raw.query(capped('channel_folio f', searchWhere(q, text), SEARCH_COUNT_CAP), args),
           ]);
+        // As the API does it: the page looked for among the newest SEARCH_WALK folios while the
+        // count runs; PostgreSQL's page only when those hold no full page.
+        const walked = raw.query(
+          `${folioSelect} where f.id in (with newest as materialized (select f.id from channel_folio f
+            where f.national_org_id = $1 ${order} limit ${SEARCH_WALK})
+            select f.id from newest n join channel_folio f on f.id = n.id
+            where coalesce(f.search_vector @@ websearch_to_tsquery('vincula_es'::regconfig, $2), false)
+            ${order} limit 25) ${order}`,
+          [org, q],
+        );
+        const [fromNewest, count] = await Promise.all([
+          walked,
+          raw.query(capped('channel_folio f', searchWhere(q, 'words'), SEARCH_COUNT_CAP), [org, q]),
+        ]);
+        if (fromNewest.rowCount === 25) return [fromNewest, count];
         const found = await pageAndCount('words');
         return Number(found[1].rows[0].count) > 0 ? found : pageAndCount('contains');
       },

@@ -69,8 +69,22 @@ describe('counting a long list of folios', () => {
     expect(first.body).toMatchObject({ total: SEARCH_COUNT_CAP, totalIsLowerBound: true });
     const tenth = await localStaff.get<Page>('/api/channel/folios?q=casillas&pageSize=25&page=10');
     expect(tenth.body).toMatchObject({ total: 275, totalIsLowerBound: true });
+    // Every folio matches "casillas": the search's pages (found among the newest folios) are the
+    // list's pages, in the same order.
+    for (const [page, res] of [
+      [1, first],
+      [10, tenth],
+    ] as const) {
+      const list = await localStaff.get<Page>(`/api/channel/folios?pageSize=25&page=${page}`);
+      expect(res.body.items).toHaveLength(25);
+      expect(res.body.items.map((f) => f.folio)).toEqual(list.body.items.map((f) => f.folio));
+    }
     const last = await localStaff.get<Page>('/api/channel/folios?q=casillas&pageSize=25&page=42');
     expect(last.body).toMatchObject({ total: N, totalIsLowerBound: false });
+    // The last page is not among the newest SEARCH_WALK folios' full pages: PostgreSQL's page.
+    const lastOfList = await localStaff.get<Page>('/api/channel/folios?pageSize=25&page=42');
+    expect(last.body.items.map((f) => f.folio)).toEqual(lastOfList.body.items.map((f) => f.folio));
+    expect(last.body.items).toHaveLength(N - 41 * 25);
     // A search with few matches is counted exactly: "número 1030" is in one subject only.
     const one = await localStaff.get<Page>(`/api/channel/folios?q=${encodeURIComponent(`número ${N}`)}`);
     expect(one.body).toMatchObject({ total: 1, totalIsLowerBound: false });
