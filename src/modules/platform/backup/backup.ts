@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../http/errors';
 import type { Database } from '../db/client';
 
@@ -98,6 +98,14 @@ export async function restoreFrom(
   const identities = await database.query<{ table_name: string; column_name: string }>(
     `select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
   );
+  // Generated columns are computed again by the database; they cannot be written.
+  const written = new Map<string, SQL>();
+  for (const c of await database.query<{ table_name: string; columns: string[] }>(
+    `select table_name, array_agg(column_name::text order by ordinal_position) as columns
+       from information_schema.columns where table_schema = 'public' and is_generated = 'NEVER'
+       group by table_name`,
+  ))
+    written.set(c.table_name, sql.join(c.columns.map((name) => sql.identifier(name)), sql`, `));
 
   let rows = 0;
   const tablesSeen = new Set<string>();
@@ -109,9 +117,10 @@ export async function restoreFrom(
     let pending: unknown[] = [];
     const flush = async () => {
       if (!table || !pending.length) return;
+      const columns = written.get(table)!;
       await tx.execute(
-        sql`insert into ${sql.identifier(table)} overriding system value
-            select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(pending)}::json)`,
+        sql`insert into ${sql.identifier(table)} (${columns}) overriding system value
+            select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(pending)}::json)`,
       );
       rows += pending.length;
       pending = [];
