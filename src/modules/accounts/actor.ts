@@ -85,6 +85,29 @@ async function actorWhere(db: Db, where: SQL, ip: string | null): Promise<Actor 
   return toActor(row, ip);
 }
 
+/**
+ * The query every request runs, prepared once per database (PostgreSQL plans it once per
+ * connection instead of on each request).
+ */
+const preparedActorQueries = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
+function prepareActorQuery(db: Db) {
+  return db
+    .select({ ...actorColumns, expiresAt: session.expiresAt })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .innerJoin(organization, eq(organization.id, user.organizationId))
+    .where(eq(session.token, sql.placeholder('token')))
+    .prepare('vincula_actor_by_session');
+}
+function actorBySessionToken(db: Db) {
+  let query = preparedActorQueries.get(db);
+  if (!query) {
+    query = prepareActorQuery(db);
+    preparedActorQueries.set(db, query);
+  }
+  return query;
+}
+
 /** The names of better-auth's session cookies, read once per auth instance. */
 const cookieNames = new WeakMap<Auth, Promise<{ session: string; dontRemember: string }>>();
 function sessionCookieNames(auth: Auth) {
@@ -140,12 +163,7 @@ async function actorFromSessionCookie(
   const names = await sessionCookieNames(ctx.auth);
   const token = verifiedCookieValue(cookieValue(header, names.session), ctx.config.secret);
   if (!token) return null;
-  const [row] = await ctx.database.db
-    .select({ ...actorColumns, expiresAt: session.expiresAt })
-    .from(session)
-    .innerJoin(user, eq(user.id, session.userId))
-    .innerJoin(organization, eq(organization.id, user.organizationId))
-    .where(eq(session.token, token));
+  const [row] = await actorBySessionToken(ctx.database.db).execute({ token });
   if (!row) return null;
   const now = Date.now();
   const expiresAt = row.expiresAt.getTime();
