@@ -105,7 +105,13 @@ export async function restoreFrom(
        from information_schema.columns where table_schema = 'public' and is_generated = 'NEVER'
        group by table_name`,
   ))
-    written.set(c.table_name, sql.join(c.columns.map((name) => sql.identifier(name)), sql`, `));
+    written.set(
+      c.table_name,
+      sql.join(
+        c.columns.map((name) => sql.identifier(name)),
+        sql`, `,
+      ),
+    );
 
   let rows = 0;
   const tablesSeen = new Set<string>();
