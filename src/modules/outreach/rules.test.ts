@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN_CALENDAR } from '../channel/calendar/business-days';
 import {
+  claimBatchSize,
   isHardBounce,
   isPermanentFailure,
   parseDsn,
@@ -153,5 +154,17 @@ describe('delivery status notifications (RFC 3464) pasted as text', () => {
   });
   it('finds nothing in text that is not a DSN', () => {
     expect(parseDsn('Hola, su correo no llegó. Status: 5.1.1')).toEqual({ ledgerIds: [], recipients: [] });
+  });
+});
+
+describe('claimBatchSize', () => {
+  it('claims about three seconds of messages at the campaign rate, within the requested size', () => {
+    expect(claimBatchSize(10, 500, 120)).toBe(30);
+    expect(claimBatchSize(2000, 500, 120)).toBe(500);
+    expect(claimBatchSize(0.2, 500, 120)).toBe(1);
+  });
+
+  it('keeps a batch within a quarter of the lease', () => {
+    expect(claimBatchSize(100, 500, 4)).toBe(100);
   });
 });

@@ -249,3 +249,18 @@ export function parseDsn(raw: string): ParsedDsn {
 export function isHardBounce(r: DsnRecipient): boolean {
   return r.status?.startsWith('5') ?? false;
 }
+
+/** About how long one claimed batch takes to send at the campaign's rate. */
+export const CLAIM_SECONDS = 3;
+
+/**
+ * Rows claimed at once. Consent and opt-out are checked when rows are claimed, so a batch lasts
+ * about CLAIM_SECONDS at the campaign's rate: a withdrawal stops the messages not yet claimed
+ * within seconds, and a claimed row is sent well before its lease ends.
+ */
+export function claimBatchSize(ratePerSecond: number, requested: number, leaseSeconds: number): number {
+  return Math.max(
+    1,
+    Math.min(requested, Math.floor(ratePerSecond * Math.min(CLAIM_SECONDS, leaseSeconds / 4))),
+  );
+}

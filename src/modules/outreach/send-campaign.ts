@@ -7,6 +7,7 @@ import { emailEligible, rowsOf } from './repository';
 import { flagBouncingAddress } from './record-bounce';
 import { createComposer } from './compose-message';
 import {
+  claimBatchSize,
   MAX_SEND_ATTEMPTS,
   compileTemplate,
   isPermanentFailure,
@@ -192,8 +193,7 @@ export async function sendCampaign(
   const oneClickBase = `${config.publicUrl}/api/public/outreach/unsubscribe/`;
   const linkBase = `${config.publicUrl}/baja/`;
   const pace = new SharedPace(db, c.organization_id, c.rate_per_second);
-  // A claimed row must be sent before its lease ends: at a low rate, smaller batches.
-  const batchSize = Math.max(1, Math.min(requestedBatch, Math.floor((c.rate_per_second * leaseSeconds) / 4)));
+  const batchSize = claimBatchSize(c.rate_per_second, requestedBatch, leaseSeconds);
   // Rows this run holds: a row whose lease ran out while still waiting here is not taken twice.
   const held = new Set<string>();
   const transport = options.transport ?? createCampaignTransport(config, concurrency);
