@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { organization } from '../accounts/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
@@ -109,6 +109,57 @@ export async function deliverReport(
 }
 
 /**
+ * Hours after which a report still queued has lost its sender: the queue's nine attempts take
+ * about an hour, or a few hours if each attempt's worker died and the attempt expired.
+ */
+export const ABANDONED_AFTER_HOURS = 6;
+
+export const ABANDONED_MESSAGE =
+  'El envío no terminó: el proceso que lo enviaba se interrumpió. Envíelo de nuevo.';
+
+/**
+ * Reports queued for longer than ABANDONED_AFTER_HOURS become failed, so that a person sees it and
+ * sends them again (the daily check runs this first). Returns how many.
+ */
+export async function failAbandonedReports(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_AFTER_HOURS * 3600_000);
+  const stuck = await db
+    .select({
+      id: channelReport.id,
+      organizationId: channelReport.organizationId,
+      queuedAt: channelReport.queuedAt,
+    })
+    .from(channelReport)
+    .where(and(eq(channelReport.state, 'queued'), lt(channelReport.queuedAt, before)));
+  let failed = 0;
+  for (const report of stuck) {
+    const system = {
+      userId: null,
+      label: 'Vincula (envío de correo)',
+      organizationId: report.organizationId,
+    };
+    failed += await db.transaction(async (tx) => {
+      // Only if still queued: a sender that finished meanwhile wins.
+      const changed = await tx
+        .update(channelReport)
+        .set({ state: 'failed', lastError: ABANDONED_MESSAGE })
+        .where(and(eq(channelReport.id, report.id), eq(channelReport.state, 'queued')))
+        .returning({ id: channelReport.id });
+      if (!changed.length) return 0;
+      await recordAudit(tx, system, {
+        action: 'channel.report_send_abandoned',
+        entityType: 'channel_report',
+        entityId: report.id,
+        before: { state: 'queued', queuedAt: report.queuedAt },
+        after: { state: 'failed', lastError: ABANDONED_MESSAGE },
+      });
+      return 1;
+    });
+  }
+  return failed;
+}
+
+/**
  * For every organization with a distribution list: once the first weekday after a fortnight has
  * come, its report is generated and queued, unless one was already sent, queued or failed (a
  * failed report waits for a person to send it again). Without an SMTP server the report is
@@ -156,6 +207,7 @@ export async function registerChannelReportJobs(queue: JobQueue, db: Db, mailer:
   await queue.schedule(FORTNIGHTLY_QUEUE, '0 9 * * *', {}, { tz: 'America/Mexico_City' });
   await queue.work(FORTNIGHTLY_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     const data = DueReportsJobSchema.parse(job?.data ?? {});
+    await failAbandonedReports(db);
     await sendDueReports(db, queue, mailer, data.today ?? todayInMexicoCity());
   });
 }

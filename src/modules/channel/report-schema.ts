@@ -42,6 +42,8 @@ export const channelReport = pgTable(
     state: text('state', { enum: ['generated', 'queued', 'sent', 'failed'] }).notNull(),
     /** The addresses it was (or is being) sent to: the list as it was when sending was asked. */
     recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+    /** When it was last queued: a report queued for too long lost its sender (report-jobs.ts). */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
     sentOn: date('sent_on', { mode: 'string' }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),

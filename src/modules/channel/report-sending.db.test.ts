@@ -7,7 +7,14 @@ import type { HttpClient } from '../../../tests/support/http-client';
 import { startSmtpSink } from '../../../tests/support/smtp-sink';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { ChannelReport } from './contract-reports';
-import { deliverReport, FORTNIGHTLY_QUEUE, NO_SMTP_MESSAGE } from './report-jobs';
+import {
+  ABANDONED_AFTER_HOURS,
+  ABANDONED_MESSAGE,
+  deliverReport,
+  failAbandonedReports,
+  FORTNIGHTLY_QUEUE,
+  NO_SMTP_MESSAGE,
+} from './report-jobs';
 import { updateReport } from './report-repository';
 
 /**
@@ -161,6 +168,47 @@ describe('the daily job that sends due fortnightly reports, over SMTP', () => {
     expect(failed.lastError).toMatch(/^No se pudo enviar tras 2 intentos: 421 /);
     sink.refuse(null);
     expect(sink.received).toHaveLength(3);
+  });
+});
+
+describe('a report whose sender was lost', () => {
+  let t: TestApp;
+  let liaison: HttpClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await t.createOrg('OPLV');
+    liaison = await t.as(org, 'liaison_staff');
+  }, 120_000);
+
+  afterAll(() => t.close());
+
+  it('becomes failed after hours in the queue, audited, and a recent one is left queued', async () => {
+    const db = t.ctx.database.db;
+    const old = await liaison.post<ChannelReport>('/api/channel/reports', { year: 2024, month: 4, half: 1 });
+    const recent = await liaison.post<ChannelReport>('/api/channel/reports', {
+      year: 2024,
+      month: 4,
+      half: 2,
+    });
+    const now = new Date('2024-04-20T18:00:00Z');
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+    await updateReport(db, old.body.id, { state: 'queued', queuedAt: hoursAgo(ABANDONED_AFTER_HOURS + 1) });
+    await updateReport(db, recent.body.id, { state: 'queued', queuedAt: hoursAgo(1) });
+
+    expect(await failAbandonedReports(db, now)).toBe(1);
+    const failed = (await reportOf(liaison, '2024-04-01'))!;
+    expect(failed).toMatchObject({ state: 'failed', lastError: ABANDONED_MESSAGE });
+    expect((await reportOf(liaison, '2024-04-16'))!.state).toBe('queued');
+    const [audit] = await db
+      .select()
+      .from(auditEntry)
+      .where(
+        and(eq(auditEntry.entityId, old.body.id), eq(auditEntry.action, 'channel.report_send_abandoned')),
+      );
+    expect(audit).toMatchObject({ entityType: 'channel_report' });
+    // A second pass finds nothing more to do.
+    expect(await failAbandonedReports(db, now)).toBe(0);
   });
 });
 

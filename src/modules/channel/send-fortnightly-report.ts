@@ -45,7 +45,7 @@ export async function sendFortnightlyReport(
         { path: 'recipients', message: 'Agregue al menos un correo a la lista de distribución' },
       ]);
     }
-    await updateReport(tx, report.id, { state: 'queued', recipients, lastError: null });
+    await updateReport(tx, report.id, { state: 'queued', recipients, lastError: null, queuedAt: new Date() });
     await recordAudit(tx, actor, {
       action: 'channel.report_send',
       entityType: 'channel_report',
