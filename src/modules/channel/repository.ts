@@ -206,43 +206,35 @@ export function presentFolio(
   };
 }
 
-/** The areas of `orgId` a listed folio is routed to, as `areasOfFolios` gives them, in one column. */
+/**
+ * The areas of `orgId` a folio is routed to (slips not withdrawn; an area once, as responsible if
+ * it is for any slip), responsible first, as one JSON column of a folio query.
+ */
 function routedAreasColumn(orgId: string) {
+  // channel_folio.id written out: Drizzle leaves a column unqualified in a one-table query, and
+  // "id" inside this subquery would then be the area's or the slip's.
   return sql<Folio['areas']>`coalesce((
     select json_agg(json_build_object('id', x.id, 'name', x.name, 'role', x.role)
       order by x.role = 'responsible' desc, x.name)
     from (select a.id, a.name,
         case when bool_or(r.role = 'responsible') then 'responsible' else 'informed' end as role
       from channel_routing r join area a on a.id = r.area_id
-      where r.folio_id = ${channelFolio.id} and r.organization_id = ${orgId} and r.state <> 'withdrawn'
+      where r.folio_id = channel_folio.id and r.organization_id = ${orgId} and r.state <> 'withdrawn'
       group by a.id, a.name) x), '[]'::json)`;
 }
 
-/**
- * The areas of `orgId` each folio is routed to (slips not withdrawn; an area once, as responsible
- * if it is for any slip), responsible first. One statement for a whole page or export.
- */
+/** The routed areas (routedAreasColumn) of each folio, in one statement. */
 export async function areasOfFolios(
   db: Db,
   orgId: string,
   folioIds: string[],
 ): Promise<Map<string, Folio['areas']>> {
-  const out = new Map<string, Folio['areas']>();
-  if (!folioIds.length) return out;
-  const result = await db.execute(sql`
-    select r.folio_id as "folioId", a.id, a.name,
-      case when bool_or(r.role = 'responsible') then 'responsible' else 'informed' end as role
-    from channel_routing r join area a on a.id = r.area_id
-    where r.organization_id = ${orgId} and r.state <> 'withdrawn'
-      and r.folio_id = any(${`{${folioIds.join(',')}}`}::uuid[])
-    group by r.folio_id, a.id, a.name
-    order by r.folio_id, bool_or(r.role = 'responsible') desc, a.name`);
-  for (const row of (result as unknown as { rows: ({ folioId: string } & Folio['areas'][number])[] }).rows) {
-    const list = out.get(row.folioId) ?? [];
-    list.push({ id: row.id, name: row.name, role: row.role });
-    out.set(row.folioId, list);
-  }
-  return out;
+  if (!folioIds.length) return new Map();
+  const rows = await db
+    .select({ id: channelFolio.id, areas: routedAreasColumn(orgId) })
+    .from(channelFolio)
+    .where(inArray(channelFolio.id, folioIds));
+  return new Map(rows.map((r) => [r.id, r.areas]));
 }
 
 export async function findFolioRow(db: Db, orgId: string, id: string): Promise<FolioRow | undefined> {
