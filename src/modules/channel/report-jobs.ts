@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { organization } from '../accounts/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../platform/db/client';
@@ -10,7 +10,13 @@ import { LocalDateSchema, todayInMexicoCity, type LocalDate } from '../../shared
 import { formatDate } from '../../shared/spanish-dates';
 import { fortnightOf, fortnightPeriod, fortnightTitle, lastEndedFortnight, reportSendDay } from './fortnight';
 import { generateFortnightlyReport, reportFilename } from './generate-fortnightly-report';
-import { findReportByPeriod, organizationsWithRecipients, updateReport } from './report-repository';
+import {
+  failQueuedReport,
+  findReportByPeriod,
+  organizationsWithRecipients,
+  reportsQueuedBefore,
+  updateReport,
+} from './report-repository';
 import { channelReport } from './report-schema';
 import { REPORT_QUEUE, sendFortnightlyReport } from './send-fortnightly-report';
 
@@ -122,15 +128,7 @@ export const ABANDONED_MESSAGE =
  * sends them again (the daily check runs this first). Returns how many.
  */
 export async function failAbandonedReports(db: Db, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - ABANDONED_AFTER_HOURS * 3600_000);
-  const stuck = await db
-    .select({
-      id: channelReport.id,
-      organizationId: channelReport.organizationId,
-      queuedAt: channelReport.queuedAt,
-    })
-    .from(channelReport)
-    .where(and(eq(channelReport.state, 'queued'), lt(channelReport.queuedAt, before)));
+  const stuck = await reportsQueuedBefore(db, new Date(now.getTime() - ABANDONED_AFTER_HOURS * 3600_000));
   let failed = 0;
   for (const report of stuck) {
     const system = {
@@ -140,12 +138,8 @@ export async function failAbandonedReports(db: Db, now = new Date()): Promise<nu
     };
     failed += await db.transaction(async (tx) => {
       // Only if still queued: a sender that finished meanwhile wins.
-      const changed = await tx
-        .update(channelReport)
-        .set({ state: 'failed', lastError: ABANDONED_MESSAGE })
-        .where(and(eq(channelReport.id, report.id), eq(channelReport.state, 'queued')))
-        .returning({ id: channelReport.id });
-      if (!changed.length) return 0;
+      const changed = await failQueuedReport(tx, report.id, ABANDONED_MESSAGE);
+      if (!changed) return 0;
       await recordAudit(tx, system, {
         action: 'channel.report_send_abandoned',
         entityType: 'channel_report',

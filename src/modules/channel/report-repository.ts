@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import type { LocalDate } from '../../shared/dates';
 import { officialHolidays } from './calendar/mexican-holidays';
@@ -207,6 +207,28 @@ export async function saveReport(db: Db, values: typeof channelReport.$inferInse
 
 export async function updateReport(db: Db, id: string, values: Partial<typeof channelReport.$inferInsert>) {
   await db.update(channelReport).set(values).where(eq(channelReport.id, id));
+}
+
+/** Reports still queued that were queued before `before`, of every organization. */
+export function reportsQueuedBefore(db: Db, before: Date) {
+  return db
+    .select({
+      id: channelReport.id,
+      organizationId: channelReport.organizationId,
+      queuedAt: channelReport.queuedAt,
+    })
+    .from(channelReport)
+    .where(and(eq(channelReport.state, 'queued'), lt(channelReport.queuedAt, before)));
+}
+
+/** Marks a report failed if it is still queued; false when its state had changed meanwhile. */
+export async function failQueuedReport(db: Db, id: string, lastError: string): Promise<boolean> {
+  const changed = await db
+    .update(channelReport)
+    .set({ state: 'failed', lastError })
+    .where(and(eq(channelReport.id, id), eq(channelReport.state, 'queued')))
+    .returning({ id: channelReport.id });
+  return changed.length > 0;
 }
 
 /** Organizations with at least one address on their distribution list. */
