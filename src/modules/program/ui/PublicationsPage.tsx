@@ -49,17 +49,27 @@ import { objectiveOptions } from './ActivityFormModal';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { useProgramPeriod } from './use-program-period';
 
+/** The fields an issue's forms share, as the API takes them. */
+type IssueValues = {
+  publishedOn: string | null;
+  title: string;
+  number: number | string;
+  distribution: string;
+};
+function issueInput(v: IssueValues) {
+  return {
+    publishedOn: v.publishedOn ?? '',
+    title: v.title,
+    number: v.number === '' ? null : Number(v.number),
+    distribution: v.distribution.trim() || null,
+  };
+}
+
 function AddIssueForm({ series }: { series: Series }) {
   const { t } = useTranslation();
   const add = useAddIssue(series.id);
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<{
-    publishedOn: string | null;
-    title: string;
-    number: number | string;
-    distribution: string;
-    file: File | null;
-  }>({
+  const form = useForm<IssueValues & { file: File | null }>({
     initialValues: { publishedOn: null, title: '', number: '', distribution: '', file: null },
   });
   return (
@@ -69,12 +79,7 @@ function AddIssueForm({ series }: { series: Series }) {
       onSubmit={form.onSubmit((v) =>
         add.mutate(
           {
-            input: {
-              publishedOn: v.publishedOn ?? '',
-              title: v.title,
-              number: v.number === '' ? null : Number(v.number),
-              distribution: v.distribution.trim() || null,
-            },
+            input: issueInput(v),
             file: v.file,
           },
           {
@@ -134,15 +139,7 @@ function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Seri
   const { t } = useTranslation();
   const update = useUpdateIssue(issue.id);
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<{
-    seriesId: string;
-    publishedOn: string | null;
-    title: string;
-    number: number | string;
-    distribution: string;
-    file: File | null;
-    removeFile: boolean;
-  }>({
+  const form = useForm<IssueValues & { seriesId: string; file: File | null; removeFile: boolean }>({
     initialValues: {
       seriesId: issue.seriesId,
       publishedOn: issue.publishedOn,
@@ -165,13 +162,7 @@ function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Seri
         onSubmit={form.onSubmit((v) =>
           update.mutate(
             {
-              patch: {
-                seriesId: v.seriesId,
-                publishedOn: v.publishedOn ?? '',
-                title: v.title,
-                number: v.number === '' ? null : Number(v.number),
-                distribution: v.distribution.trim() || null,
-              },
+              patch: { seriesId: v.seriesId, ...issueInput(v) },
               file: v.file,
               removeFile: v.removeFile,
             },
