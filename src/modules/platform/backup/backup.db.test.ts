@@ -3,6 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/support/test-database';
+import { startSmtpSink } from '../../../../tests/support/smtp-sink';
+import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
+import type { HttpClient } from '../../../../tests/support/http-client';
+import type { Campaign } from '../../outreach/contract';
+import type { CommunicationDetail, Mission } from '../../outreach/observers/contract';
+import { startBackgroundWork, stopBackgroundWork } from '../runtime';
 import { verifyAuditTrail } from '../../audit/verify-audit-trail';
 import type { Database } from '../db/client';
 import { storeFile } from '../files/store-file';
@@ -75,6 +81,114 @@ describe('backup and restore', () => {
     fs.writeFileSync(file, 'hola');
     await expect(restoreFrom(target, file)).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' });
   });
+});
+
+async function until<T>(check: () => Promise<T | undefined | false>, ms = 90_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('a restored copy keeps working', () => {
+  // Rows keyed by sequences of any kind (identity, bigserial) must not collide with restored ones:
+  // a campaign and a mission communication are sent over SMTP on the copy, after one of each was
+  // sent on the original.
+  it('sends a campaign and a mission communication after the restore', async () => {
+    const sink = await startSmtpSink();
+    const env = {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_FROM: 'Vincula <vincula@iecm.test>',
+      VINCULA_PUBLIC_URL: 'http://vincula.test',
+    };
+    const apps: TestApp[] = [];
+    try {
+      const source = await startTestApp(env);
+      apps.push(source);
+      await startBackgroundWork(source.ctx);
+      const org = await source.createOrg('OPLRES');
+      let staff = await source.as(org, 'liaison_staff');
+      const mission = (
+        await staff.post<Mission>('/api/observers/missions', {
+          name: 'Misión del respaldo',
+          process: 'PELO 2023-2024',
+          electionDay: '2024-06-02',
+          startsOn: '2024-06-01',
+          endsOn: '2024-06-03',
+        })
+      ).body;
+      for (const [fullName, email] of [
+        ['Ana Respaldo', 'ana.respaldo@example.org'],
+        ['Beto Respaldo', 'beto.respaldo@example.org'],
+      ]) {
+        const r = await staff.post(`/api/observers/missions/${mission.id}/registrants`, {
+          kind: 'visitor',
+          fullName,
+          nationality: 'UY',
+          email,
+          consent: { givenOn: '2024-04-01', source: 'Formulario', privacyNoticeVersion: 'AP-1' },
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+
+      const sendBoth = async (client: HttpClient, round: string) => {
+        const before = sink.received.length;
+        const campaign = await client.post<Campaign>('/api/outreach/campaigns', {
+          topic: `Aviso ${round}`,
+          channels: ['email'],
+          month: '2024-03',
+          baseIds: [mission.baseId],
+          subject: `Aviso ${round} para {{nombre}}`,
+          textTemplate: 'Hola {{nombre}}. Baja: {{enlace_baja}}',
+          ratePerSecond: 50,
+        });
+        expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+        const started = await client.post(`/api/outreach/campaigns/${campaign.body.id}/start`);
+        expect(started.status, JSON.stringify(started.body)).toBe(200);
+        const communication = await client.post<CommunicationDetail>(
+          `/api/observers/missions/${mission.id}/communications`,
+          { subject: `Encuentro ${round}`, body: 'Hola {{nombre}}' },
+        );
+        expect(communication.status, JSON.stringify(communication.body)).toBe(201);
+        await until(async () => {
+          const c = (await client.get<Campaign>(`/api/outreach/campaigns/${campaign.body.id}`)).body;
+          const m = (
+            await client.get<CommunicationDetail>(`/api/observers/communications/${communication.body.id}`)
+          ).body;
+          return c.status === 'sent' && m.counts.sent === 2;
+        });
+        const subjects = sink.received
+          .slice(before)
+          .map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]?.trim())
+          .sort();
+        expect(subjects).toEqual([
+          `Aviso ${round} para Ana Respaldo`,
+          `Aviso ${round} para Beto Respaldo`,
+          `Encuentro ${round}`,
+          `Encuentro ${round}`,
+        ]);
+      };
+      await sendBoth(staff, 'original');
+      await stopBackgroundWork(source.ctx);
+      const file = path.join(dir, 'sent.vincula-backup');
+      await backupTo(source.ctx.database, file);
+
+      const copy = await startTestApp(env);
+      apps.push(copy);
+      await restoreFrom(copy.ctx.database, file);
+      await startBackgroundWork(copy.ctx);
+      staff = await copy.as(org, 'liaison_staff');
+      await sendBoth(staff, 'copia');
+      await stopBackgroundWork(copy.ctx);
+    } finally {
+      for (const app of apps) await app.close();
+      await sink.close();
+    }
+  }, 300_000);
 });
 
 describe('schema rules that restore relies on', () => {

@@ -95,8 +95,19 @@ export async function restoreFrom(
     throw new AppError('IMPORT_UNREADABLE', 400, [], 'El archivo no es un respaldo de Vincula.');
   }
   await assertEmptyAndCompatible(database, header);
-  const identities = await database.query<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
+  // Every sequence a restored column draws from, whatever its kind: identity columns (deptype
+  // 'i') and serial columns (bigserial, deptype 'a'). Left behind, they would hand out keys the
+  // restored rows already hold (409 DUPLICATE on the first campaign or communication).
+  const sequences = await database.query<{ sequence: string; table_name: string; column_name: string }>(
+    `select format('%I.%I', sn.nspname, s.relname) as sequence, t.relname as table_name, a.attname as column_name
+       from pg_class s
+       join pg_namespace sn on sn.oid = s.relnamespace
+       join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = s.oid
+        and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+       join pg_class t on t.oid = d.refobjid
+       join pg_namespace n on n.oid = t.relnamespace
+       join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+      where s.relkind = 'S' and n.nspname = 'public'`,
   );
   // Generated columns are computed again by the database; they cannot be written.
   const written = new Map<string, SQL>();
@@ -144,10 +155,10 @@ export async function restoreFrom(
       pending.push(r);
     }
     await flush();
-    // Identity columns continue after the restored values.
-    for (const c of identities) {
+    // Sequences continue after the restored values.
+    for (const c of sequences) {
       await tx.execute(
-        sql`select setval(pg_get_serial_sequence(${c.table_name}, ${c.column_name}),
+        sql`select setval(${c.sequence}::regclass,
               coalesce((select max(${sql.identifier(c.column_name)}) from ${sql.identifier(c.table_name)}), 0) + 1, false)`,
       );
     }
