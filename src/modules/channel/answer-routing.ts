@@ -21,7 +21,9 @@ export async function answerRouting(
     const slip = await findRouting(tx, actor.organizationId, routingId, actor.areaIds);
     if (!slip) throw notFound();
     await lockRouting(tx, slip.id);
-    const current = (await findRouting(tx, actor.organizationId, routingId, actor.areaIds))!;
+    // Reassigned meanwhile: no longer the area's.
+    const current = await findRouting(tx, actor.organizationId, routingId, actor.areaIds);
+    if (!current) throw notFound();
     const event = input.kind === 'answer' ? 'area_answers' : 'area_returns';
     const result = routingTransition(
       current.state,

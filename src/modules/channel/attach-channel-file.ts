@@ -94,8 +94,10 @@ export async function attachChannelFile(
       const slip = await findRouting(tx, org, owner.id, actor.areaIds);
       if (!slip) throw notFound();
       await lockRouting(tx, slip.id);
+      // Reassigned meanwhile: no longer the area's.
       const now = await findRouting(tx, org, owner.id, actor.areaIds);
-      if (now!.state !== 'assigned') {
+      if (!now) throw notFound();
+      if (now.state !== 'assigned') {
         const message = 'El turno ya está cerrado; no admite archivos.';
         throw conflict(message, [{ path: 'file', message }]);
       }

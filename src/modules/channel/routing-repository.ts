@@ -94,6 +94,15 @@ export async function routingsOfFolio(db: Db, orgId: string, folioId: string) {
 }
 
 /** A slip of the organization (liaison staff), or of one of `areaIds` when given (area staff). */
+/**
+ * Slips through which their area still holds the folio: not moved to another area. Access follows
+ * the current assignment: a reassigned area no longer reads the folio or its files (liaison staff
+ * keep the history). A slip withdrawn because the folio was attended stays in its area's history.
+ */
+const notReassigned = sql`not exists (select 1 from channel_routing successor
+  where successor.folio_id = ${channelRouting.folioId} and successor.previous_id = ${channelRouting.id})`;
+
+/** A slip of the organization; with `areaIds`, only one those areas still hold (not reassigned). */
 export async function findRouting(db: Db, orgId: string, id: string, areaIds?: readonly string[]) {
   if (areaIds && !areaIds.length) return undefined;
   const [row] = await selectRoutings(
@@ -101,7 +110,7 @@ export async function findRouting(db: Db, orgId: string, id: string, areaIds?: r
     and(
       eq(channelRouting.id, id),
       eq(channelRouting.organizationId, orgId),
-      areaIds ? inArray(channelRouting.areaId, [...areaIds]) : undefined,
+      areaIds ? and(inArray(channelRouting.areaId, [...areaIds]), notReassigned) : undefined,
     ),
   );
   return row;
@@ -206,6 +215,7 @@ export async function areaQueue(
   const where = and(
     eq(channelRouting.organizationId, orgId),
     inArray(channelRouting.areaId, [...areaIds]),
+    notReassigned,
     q.state === 'open'
       ? eq(channelRouting.state, 'assigned')
       : q.state === 'closed'
@@ -308,6 +318,7 @@ export async function findAttachment(db: Db, id: string) {
       ...attachmentColumns,
       routingOrgId: channelRouting.organizationId,
       routingAreaId: channelRouting.areaId,
+      routingHeld: sql<boolean>`${notReassigned}`,
       routingFolioId: channelRouting.folioId,
       messageFolioId: channelMessage.folioId,
     })
@@ -339,7 +350,7 @@ export async function seesFolio(
   return Boolean(row);
 }
 
-/** Some slip of the user's areas on the folio (or on a folio of the communication). */
+/** A slip the user's areas still hold on the folio (or on a folio of the communication). */
 export async function areaSeesFolio(
   db: Db,
   orgId: string,
@@ -355,6 +366,7 @@ export async function areaSeesFolio(
       and(
         eq(channelRouting.organizationId, orgId),
         inArray(channelRouting.areaId, [...areaIds]),
+        notReassigned,
         'folioId' in by
           ? eq(channelRouting.folioId, by.folioId)
           : eq(channelFolio.communicationId, by.communicationId),

@@ -331,7 +331,9 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
         : { folioId: (file.messageFolioId ?? file.routingFolioId)! };
       let visible = false;
       if (file.routingId) {
-        visible = file.routingOrgId === org && (reads || actor.areaIds.includes(file.routingAreaId ?? ''));
+        visible =
+          file.routingOrgId === org &&
+          (reads || (actor.areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));
       } else {
         visible =
           (reads && (await repo.seesFolio(db, org, by))) ||

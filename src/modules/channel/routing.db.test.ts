@@ -325,6 +325,35 @@ describe('routing a folio to areas, their answers and the consolidated answer', 
     expect(slips.body[1]!.returnReason).toBe('Corresponde a Asuntos Jurídicos');
   });
 
+  it('the area whose slip was reassigned no longer reads the folio; liaison staff keep its history', async () => {
+    // The secretariat held the informed slip until it was reassigned to Asuntos Jurídicos.
+    const detail = await otherAreaStaff.get<{ code: string }>(`/api/channel/my-routings/${informedSlip}`);
+    expect(detail.status).toBe(404);
+    expect(detail.body.code).toBe('NOT_FOUND');
+    const all = await otherAreaStaff.get<{ items: QueueItem[]; total: number }>(
+      '/api/channel/my-routings?state=all',
+    );
+    expect(all.body).toMatchObject({ items: [], total: 0 });
+    expect((await otherAreaStaff.get(`/api/channel/attachments/${communicationFile.id}`)).status).toBe(404);
+
+    // A file the national authority adds afterwards reaches the areas that hold the folio, not the old one.
+    const later = await ineStaff.post<Attachment>(
+      `/api/channel/communications/${communicationId}/attachments`,
+      file('Alcance INE.pdf', '%PDF-1.4 alcance', 'application/pdf'),
+    );
+    expect(later.status).toBe(201);
+    expect((await otherAreaStaff.get(`/api/channel/attachments/${later.body.id}`)).status).toBe(404);
+    const answering = await areaStaff.get<string>(`/api/channel/attachments/${later.body.id}`);
+    expect(answering.status).toBe(200);
+    expect(answering.body).toBe('%PDF-1.4 alcance');
+
+    const history = await liaison.get<Routing[]>(`/api/channel/folios/${folioId}/routings`);
+    expect(history.body.find((s) => s.id === informedSlip)).toMatchObject({
+      state: 'withdrawn',
+      area: { id: areas.secretariat },
+    });
+  });
+
   it('folio lists filter by routed area and show the areas; the export carries them', async () => {
     type Listed = { id: string; areas: { id: string; name: string; role: string }[] };
     const byArea = async (c: HttpClient, areaId: string) =>

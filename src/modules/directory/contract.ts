@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
+import { WebUrlSchema } from '../../shared/web-url';
 
 // The directory's API types, shared by the server (validation, OpenAPI) and the web client.
 
@@ -67,7 +68,7 @@ export const InstitutionInputSchema = z.strictObject({
   level: InstitutionLevelSchema,
   email: z.email().max(200).nullable().optional(),
   phone: optionalText(60),
-  website: z.url().max(300).nullable().optional(),
+  website: WebUrlSchema.nullable().optional(),
   address: optionalText(500),
   notes: optionalText(4000),
 });

@@ -8,6 +8,7 @@ import {
   type Institution,
   type InstitutionListQuery,
 } from '../contract';
+import { isWebUrl } from '@/shared/web-url';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
 import { IconAction, ListTable, RowActions } from '@/web/shared/ui/ListTable';
@@ -114,10 +115,13 @@ export default function InstitutionsPage() {
                     </Anchor>
                   )}
                   {i.phone && <Text size="sm">{i.phone}</Text>}
-                  {i.website && (
+                  {/* An address saved before http(s) was required is shown, not linked. */}
+                  {isWebUrl(i.website) ? (
                     <Anchor href={i.website} target="_blank" rel="noreferrer" size="sm">
-                      {i.website.replace(/^https?:\/\//, '')}
+                      {i.website.replace(/^https?:\/\//i, '')}
                     </Anchor>
+                  ) : (
+                    i.website && <Text size="sm">{i.website}</Text>
                   )}
                   {!i.email && !i.phone && !i.website && '—'}
                 </Stack>
