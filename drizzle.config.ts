@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/modules/platform/db/schema.ts',
+  schema: './src/server/schema.ts',
   out: './drizzle',
   casing: 'snake_case',
 });

@@ -16,8 +16,8 @@ import { createOrganization } from '../src/modules/accounts/create-organization'
 import { createUser } from '../src/modules/accounts/create-user';
 import { loadConfig } from '../src/modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Db } from '../src/modules/platform/db/client';
-import { buildApp } from '../src/modules/platform/http/app';
-import { createContext } from '../src/modules/platform/runtime';
+import { buildApp } from '../src/server/app';
+import { createContext } from '../src/server/runtime';
 import { COUNT_CAP, SEARCH_COUNT_CAP, SEARCH_WALK } from '../src/modules/channel/repository';
 import { HttpClient } from '../tests/support/http-client';
 import { loadFolios, STATES, startPostgres } from './channel-data';

@@ -17,7 +17,7 @@ import { seedDemo } from '../src/cli/demo';
 import { findBodyByAcronym } from '../src/modules/governance/repository';
 import { loadConfig } from '../src/modules/platform/config/config';
 import { migrateDatabase, openDatabase } from '../src/modules/platform/db/client';
-import { createContext } from '../src/modules/platform/runtime';
+import { createContext } from '../src/server/runtime';
 import { monthlyStatusTable } from '../src/modules/channel/monthly-status-table';
 import { buildReport } from '../src/modules/reports/build-report';
 import { collectReportData } from '../src/modules/reports/collect-report-data';

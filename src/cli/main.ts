@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../modules/platform/config/config';
-import { buildApp } from '../modules/platform/http/app';
+import { buildApp } from '../server/app';
 import {
   createContext,
   openConfiguredDatabase,
   startBackgroundWork,
   stopBackgroundWork,
-} from '../modules/platform/runtime';
+} from '../server/runtime';
 import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';

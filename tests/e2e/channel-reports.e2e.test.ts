@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
-import { startBackgroundWork, stopBackgroundWork } from '../../src/modules/platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../src/server/runtime';
 import {
   choose,
   expectAccessible,

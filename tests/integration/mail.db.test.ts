@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src/modules/platform/mail/send-mail-job';
-import { startBackgroundWork, stopBackgroundWork } from '../../src/modules/platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../src/server/runtime';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**

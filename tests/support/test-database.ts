@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import { loadConfig } from '../../src/modules/platform/config/config';
 import { createPglite, openDatabase, type Database } from '../../src/modules/platform/db/client';
-import { createContext } from '../../src/modules/platform/runtime';
+import { createContext } from '../../src/server/runtime';
 import { demoDumpPath, demoTemplateName, withDatabase } from './global-setup';
 
 export type FreshDatabase = Database & { dropCopy: () => Promise<void> };

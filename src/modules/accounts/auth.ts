@@ -64,3 +64,10 @@ export function createAuth(db: Db, config: Config) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+// Every route reaches better-auth through the shared context (built in src/server/runtime.ts).
+declare module '../platform/http/context' {
+  interface ModuleServices {
+    auth: Auth;
+  }
+}

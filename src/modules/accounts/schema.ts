@@ -1,18 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organization } from '../platform/db/tenant';
 
-/**
- * Tenants. Each organization sees only its own records; the national authority (INE) and the local
- * bodies (OPLEs) are all organizations of one installation.
- */
-export const organization = pgTable('organization', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  acronym: text('acronym').notNull().unique(),
-  kind: text('kind', { enum: ['national_authority', 'local_body'] }).notNull(),
-  state: text('state'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+// The tenant table is declared by the platform (every module's rows point at it); accounts manages it.
+export { organization };
 
 // The four tables below follow better-auth's core schema (user, session, account, verification);
 // better-auth reads and writes them through its Drizzle adapter. The extra user columns are ours.

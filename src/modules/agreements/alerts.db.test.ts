@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackgroundWork, stopBackgroundWork } from '../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { HttpClient } from '../../../tests/support/http-client';
 import { EXPIRY_ALERTS_QUEUE } from './jobs';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../audit/schema';
-import { startBackgroundWork, stopBackgroundWork } from '../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { HttpClient } from '../../../tests/support/http-client';
 import { startSmtpSink } from '../../../tests/support/smtp-sink';

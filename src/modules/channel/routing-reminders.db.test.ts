@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackgroundWork, stopBackgroundWork } from '../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { todayInMexicoCity } from '../../shared/dates';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../tests/support/test-app';
 import { PLAIN_CALENDAR } from './calendar/business-days';

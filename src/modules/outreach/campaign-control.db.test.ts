@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackgroundWork, stopBackgroundWork } from '../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import { startSmtpSink } from '../../../tests/support/smtp-sink';
 import type { HttpClient } from '../../../tests/support/http-client';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { startBackgroundWork, stopBackgroundWork } from '../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import { freshDatabase } from '../../../tests/support/test-database';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../../../../tests/support/test-app';
 import type { HttpClient } from '../../../../tests/support/http-client';
 import { startSmtpSink } from '../../../../tests/support/smtp-sink';
-import { startBackgroundWork, stopBackgroundWork } from '../../platform/runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../../server/runtime';
 import type {
   AgendaItem,
   Assignment,

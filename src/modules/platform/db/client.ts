@@ -10,11 +10,12 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema';
-
-export type Schema = typeof schema;
-/** A database handle or an open transaction: both run queries the same way. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A database handle or an open transaction: both run queries the same way. Queries name their tables
+ * (the query builder, not Drizzle's relational `db.query`), so the handle needs no schema and the
+ * platform names no module's tables; the table index for migrations is `src/server/schema.ts`.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   kind: 'pglite' | 'postgres';
@@ -44,7 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
     // An idle connection dropped by the server is discarded by the pool; the next query reconnects.
     pool.on('error', () => undefined);
-    const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzleNodePg(pool, { casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'postgres',
       url: target.databaseUrl,
@@ -55,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const client = 'pglite' in target ? target.pglite : await createPglite(target.dataDir);
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

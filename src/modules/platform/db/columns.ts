@@ -1,5 +1,5 @@
 import { date, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organization } from '../../accounts/schema';
+import { organization } from './tenant';
 
 // Column shapes every module's tables share.
 

@@ -1,17 +1,17 @@
 import pino from 'pino';
-import { createAuth } from '../accounts/auth';
-import type { Config } from './config/config';
-import { migrateDatabase, openDatabase, type Database } from './db/client';
-import type { AppContext } from './http/context';
-import { createJobQueue } from './jobs/job-queue';
-import { createMailer } from './mail/mailer';
-import { registerMailWorker } from './mail/send-mail-job';
-import { registerChannelJobs } from '../channel/jobs';
-import { registerAgreementsJobs } from '../agreements/jobs';
-import { registerChannelReminderJobs } from '../channel/reminder-jobs';
-import { registerOutreachJobs } from '../outreach/jobs';
-import { registerObserverJobs } from '../outreach/observers/jobs';
-import { registerChannelReportJobs } from '../channel/report-jobs';
+import { createAuth } from '../modules/accounts/auth';
+import type { Config } from '../modules/platform/config/config';
+import { migrateDatabase, openDatabase, type Database } from '../modules/platform/db/client';
+import type { AppContext } from '../modules/platform/http/context';
+import { createJobQueue } from '../modules/platform/jobs/job-queue';
+import { createMailer } from '../modules/platform/mail/mailer';
+import { registerMailWorker } from '../modules/platform/mail/send-mail-job';
+import { registerChannelJobs } from '../modules/channel/jobs';
+import { registerAgreementsJobs } from '../modules/agreements/jobs';
+import { registerChannelReminderJobs } from '../modules/channel/reminder-jobs';
+import { registerOutreachJobs } from '../modules/outreach/jobs';
+import { registerObserverJobs } from '../modules/outreach/observers/jobs';
+import { registerChannelReportJobs } from '../modules/channel/report-jobs';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {

@@ -15,24 +15,24 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import '../../../shared/zod-setup';
-import { accountsRoutes } from '../../accounts/routes';
-import { agreementsRoutes } from '../../agreements/routes';
-import { auditRoutes } from '../../audit/routes';
-import { channelRoutes } from '../../channel/routes';
-import { channelRoutingRoutes } from '../../channel/routing-routes';
-import { channelReportRoutes } from '../../channel/report-routes';
-import { directoryRoutes } from '../../directory/routes';
-import { governanceRoutes } from '../../governance/routes';
-import { reportsRoutes } from '../../reports/routes';
-import { programRoutes } from '../../program/routes';
-import { importExportRoutes } from '../../directory/import-export/routes';
-import { outreachRoutes } from '../../outreach/routes';
-import { observersRoutes } from '../../outreach/observers/routes';
-import type { AppContext } from './context';
-import { assertSameOrigin } from './csrf';
-import { AppError, registerErrorHandling } from './errors';
-import type { ModuleRoutes } from './types';
+import '../shared/zod-setup';
+import { accountsRoutes } from '../modules/accounts/routes';
+import { agreementsRoutes } from '../modules/agreements/routes';
+import { auditRoutes } from '../modules/audit/routes';
+import { channelRoutes } from '../modules/channel/routes';
+import { channelRoutingRoutes } from '../modules/channel/routing-routes';
+import { channelReportRoutes } from '../modules/channel/report-routes';
+import { directoryRoutes } from '../modules/directory/routes';
+import { governanceRoutes } from '../modules/governance/routes';
+import { reportsRoutes } from '../modules/reports/routes';
+import { programRoutes } from '../modules/program/routes';
+import { importExportRoutes } from '../modules/directory/import-export/routes';
+import { outreachRoutes } from '../modules/outreach/routes';
+import { observersRoutes } from '../modules/outreach/observers/routes';
+import type { AppContext } from '../modules/platform/http/context';
+import { assertSameOrigin } from '../modules/platform/http/csrf';
+import { AppError, registerErrorHandling } from '../modules/platform/http/errors';
+import type { ModuleRoutes } from '../modules/platform/http/types';
 
 const MODULES: ModuleRoutes[] = [
   accountsRoutes,
@@ -50,7 +50,7 @@ const MODULES: ModuleRoutes[] = [
   observersRoutes,
 ];
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({
