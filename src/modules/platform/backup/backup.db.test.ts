@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { HttpClient } from '../../../../tests/support/http-client';
 import type { Campaign } from '../../outreach/contract';
 import type { CommunicationDetail, Mission } from '../../outreach/observers/contract';
-import { startBackgroundWork, stopBackgroundWork } from '../runtime';
+import { startBackgroundWork, stopBackgroundWork } from '../../../server/runtime';
 import { verifyAuditTrail } from '../../audit/verify-audit-trail';
 import type { Database } from '../db/client';
 import { storeFile } from '../files/store-file';
