@@ -8,7 +8,8 @@ import { todayInMexicoCity } from '../../shared/dates';
 import type { ObligationInput } from './contract';
 import { dueDateInMonth } from './due-rules';
 import { monthOf, occurrencesDue } from './obligation-periods';
-import { findFolioRow, insertObligation, insertOccurrences, workCalendarOf } from './repository';
+import { workCalendarOf } from '../platform/calendar/repository';
+import { findFolioRow, insertObligation, insertOccurrences } from './repository';
 
 /** Months ahead of today for which occurrences exist, so that their due dates show in advance. */
 export const MONTHS_AHEAD = 2;

@@ -2,7 +2,8 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { MONTHS_AHEAD } from './add-obligation';
 import { occurrencesDue } from './obligation-periods';
-import { insertOccurrences, openObligations, workCalendarOf } from './repository';
+import { workCalendarOf } from '../platform/calendar/repository';
+import { insertOccurrences, openObligations } from './repository';
 
 /**
  * The daily job: every obligation gets its missing occurrences up to two months ahead, each with

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { actorByEmail } from '../accounts/actor';
 import type { Db } from '../platform/db/client';
 import { addDays, type LocalDate } from '../../shared/dates';
-import { PLAIN_CALENDAR, isBusinessDay } from './calendar/business-days';
+import { PLAIN_CALENDAR, isBusinessDay } from '../platform/calendar/business-days';
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
 import { changeFolioStatus } from './change-folio-status';

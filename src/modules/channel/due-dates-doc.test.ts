@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLongDate } from '../../shared/spanish-dates';
-import type { WorkCalendar } from './calendar/business-days';
+import type { WorkCalendar } from '../platform/calendar/business-days';
 import { dueDateFor } from './due-rules';
 import { parseDueRule } from './folio-import-rules';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN_CALENDAR } from './calendar/business-days';
+import { PLAIN_CALENDAR } from '../platform/calendar/business-days';
 import { describeDueRule, dueDateFor, dueDateInMonth } from './due-rules';
 
 describe('dueDateFor (one-off folios)', () => {

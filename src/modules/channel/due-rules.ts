@@ -5,7 +5,7 @@ import {
   endOfFirstDaysOfMonth,
   lastBusinessDayOfMonth,
   type WorkCalendar,
-} from './calendar/business-days';
+} from '../platform/calendar/business-days';
 
 /**
  * When something is due. One-off folios count from their receipt; monthly rules give the day

@@ -14,7 +14,8 @@ import { ERROR_CODES } from '../../shared/errors';
 import { dueDateFor } from './due-rules';
 import { checkFolioRow, flagDuplicateFolios, FOLIO_IMPORT_COLUMNS } from './folio-import-rules';
 import { registerReceivedFolioIn } from './register-received-folio';
-import { nationalAuthority, workCalendarOf } from './repository';
+import { workCalendarOf } from '../platform/calendar/repository';
+import { nationalAuthority } from './repository';
 import { channelFolio } from './schema';
 
 /**

@@ -5,8 +5,8 @@ import { inTransaction } from '../platform/db/transaction';
 import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { formatDate } from '../../shared/spanish-dates';
-import { isBusinessDay } from './calendar/business-days';
-import { officialHolidays } from './calendar/mexican-holidays';
+import { isBusinessDay } from '../platform/calendar/business-days';
+import { officialHolidays } from '../platform/calendar/mexican-holidays';
 import type { EveryDayCountsInput, NonWorkingDayInput, WorkCalendarView } from './contract-reports';
 import {
   calendarOfYear,
@@ -16,8 +16,8 @@ import {
   insertEveryDayCounts,
   insertNonWorkingDays,
   overlappingEveryDayCounts,
-} from './report-repository';
-import { workCalendarOf } from './repository';
+  workCalendarOf,
+} from '../platform/calendar/repository';
 
 // The organization's working calendar: its own non-working days and the periods in which every
 // day counts. Due dates already computed are stored with their folios and do not move when the

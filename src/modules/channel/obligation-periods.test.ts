@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN_CALENDAR } from './calendar/business-days';
+import { PLAIN_CALENDAR } from '../platform/calendar/business-days';
 import { monthOf, occurrencesDue } from './obligation-periods';
 
 describe('occurrencesDue', () => {

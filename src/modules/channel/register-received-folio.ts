@@ -8,13 +8,13 @@ import type { RegisterFolioInput } from './contract';
 import { dueDateFor } from './due-rules';
 import { parseFolioNumber } from './folio-number';
 import { initialStatus } from './folio-status';
+import { workCalendarOf } from '../platform/calendar/repository';
 import {
   insertCommunication,
   insertFolioEvents,
   insertFolios,
   nationalAuthority,
   typedNumberTaken,
-  workCalendarOf,
 } from './repository';
 
 /**

@@ -3,12 +3,8 @@ import { actorByEmail, auditActor } from '../accounts/actor';
 import type { Db } from '../platform/db/client';
 import { fortnightPeriod, reportSendDay, type Fortnight } from './fortnight';
 import { generateFortnightlyReport } from './generate-fortnightly-report';
-import {
-  findReportByPeriod,
-  insertNonWorkingDays,
-  insertReportRecipient,
-  updateReport,
-} from './report-repository';
+import { insertNonWorkingDays } from '../platform/calendar/repository';
+import { findReportByPeriod, insertReportRecipient, updateReport } from './report-repository';
 import { channelReportRecipient } from './report-schema';
 
 /** The councillors of the Commission who receive the fortnightly statistics in the demo. */

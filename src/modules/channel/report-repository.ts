@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import type { LocalDate } from '../../shared/dates';
-import { officialHolidays } from './calendar/mexican-holidays';
+import { officialHolidays } from '../platform/calendar/mexican-holidays';
 import type { ChannelStatistics } from './contract-reports';
 import type { ChannelModule } from './folio-status';
 import { channelReport, channelReportRecipient } from './report-schema';
-import { everyDayCountsPeriod, nonWorkingDay } from './schema';
 
-// SQL of the channel's statistics, fortnightly reports and calendar management.
+// SQL of the channel's statistics and fortnightly reports.
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -237,86 +236,4 @@ export async function organizationsWithRecipients(db: Db): Promise<string[]> {
     .selectDistinct({ id: channelReportRecipient.organizationId })
     .from(channelReportRecipient);
   return rows.map((r) => r.id);
-}
-
-// ---- calendar
-
-export async function calendarOfYear(db: Db, orgId: string, year: number) {
-  const [days, periods] = await Promise.all([
-    db
-      .select({ day: nonWorkingDay.day, reason: nonWorkingDay.reason })
-      .from(nonWorkingDay)
-      .where(
-        and(
-          eq(nonWorkingDay.organizationId, orgId),
-          gte(nonWorkingDay.day, `${year}-01-01`),
-          lte(nonWorkingDay.day, `${year}-12-31`),
-        ),
-      )
-      .orderBy(asc(nonWorkingDay.day)),
-    db
-      .select({
-        id: everyDayCountsPeriod.id,
-        startsOn: everyDayCountsPeriod.startsOn,
-        endsOn: everyDayCountsPeriod.endsOn,
-        reason: everyDayCountsPeriod.reason,
-      })
-      .from(everyDayCountsPeriod)
-      .where(
-        and(
-          eq(everyDayCountsPeriod.organizationId, orgId),
-          lte(everyDayCountsPeriod.startsOn, `${year}-12-31`),
-          gte(everyDayCountsPeriod.endsOn, `${year}-01-01`),
-        ),
-      )
-      .orderBy(asc(everyDayCountsPeriod.startsOn)),
-  ]);
-  return { days, periods };
-}
-
-export async function insertNonWorkingDays(db: Db, values: (typeof nonWorkingDay.$inferInsert)[]) {
-  return db.insert(nonWorkingDay).values(values).onConflictDoNothing().returning({ day: nonWorkingDay.day });
-}
-
-export async function deleteNonWorkingDay(db: Db, orgId: string, day: LocalDate) {
-  const rows = await db
-    .delete(nonWorkingDay)
-    .where(and(eq(nonWorkingDay.organizationId, orgId), eq(nonWorkingDay.day, day)))
-    .returning();
-  return rows[0];
-}
-
-export async function insertEveryDayCounts(db: Db, values: typeof everyDayCountsPeriod.$inferInsert) {
-  const [row] = await db.insert(everyDayCountsPeriod).values(values).returning();
-  return row!;
-}
-
-export async function findEveryDayCounts(db: Db, orgId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(everyDayCountsPeriod)
-    .where(and(eq(everyDayCountsPeriod.id, id), eq(everyDayCountsPeriod.organizationId, orgId)));
-  return row;
-}
-
-export async function deleteEveryDayCounts(db: Db, id: string) {
-  await db.delete(everyDayCountsPeriod).where(eq(everyDayCountsPeriod.id, id));
-}
-
-export async function overlappingEveryDayCounts(db: Db, orgId: string, from: LocalDate, to: LocalDate) {
-  const [row] = await db
-    .select({
-      id: everyDayCountsPeriod.id,
-      startsOn: everyDayCountsPeriod.startsOn,
-      endsOn: everyDayCountsPeriod.endsOn,
-    })
-    .from(everyDayCountsPeriod)
-    .where(
-      and(
-        eq(everyDayCountsPeriod.organizationId, orgId),
-        lte(everyDayCountsPeriod.startsOn, to),
-        gte(everyDayCountsPeriod.endsOn, from),
-      ),
-    );
-  return row;
 }

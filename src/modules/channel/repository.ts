@@ -4,7 +4,6 @@ import { organization } from '../accounts/schema';
 import type { Db } from '../platform/db/client';
 import { containsEveryWord } from '../platform/db/search';
 import { formatFolioNumber, parseFolioNumber } from './folio-number';
-import type { WorkCalendar } from './calendar/business-days';
 import type { Folio, FolioDetail, FolioListQuery } from './contract';
 import {
   channelCommunication,
@@ -13,8 +12,6 @@ import {
   channelMessage,
   channelObligation,
   channelOccurrence,
-  everyDayCountsPeriod,
-  nonWorkingDay,
 } from './schema';
 
 // All SQL of the channel. A folio is visible to its local body and to its national authority.
@@ -58,17 +55,6 @@ export const SEARCH_WALK = 2000;
  * million folios); 200 is eight pages of 25.
  */
 export const SEARCH_COUNT_CAP = 200;
-
-export async function workCalendarOf(db: Db, orgId: string): Promise<WorkCalendar> {
-  const [days, periods] = await Promise.all([
-    db.select({ day: nonWorkingDay.day }).from(nonWorkingDay).where(eq(nonWorkingDay.organizationId, orgId)),
-    db
-      .select({ from: everyDayCountsPeriod.startsOn, to: everyDayCountsPeriod.endsOn })
-      .from(everyDayCountsPeriod)
-      .where(eq(everyDayCountsPeriod.organizationId, orgId)),
-  ]);
-  return { ownNonWorkingDays: new Set(days.map((d) => d.day)), everyDayCounts: periods };
-}
 
 export async function nationalAuthority(db: Db) {
   const [row] = await db

@@ -5,7 +5,8 @@ import { notFound } from '../platform/http/errors';
 import { sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { IdParamsSchema } from '../directory/contract';
-import { addBusinessDays } from './calendar/business-days';
+import { addBusinessDays } from '../platform/calendar/business-days';
+import { workCalendarOf } from '../platform/calendar/repository';
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
 import { changeFolioStatus } from './change-folio-status';
@@ -40,7 +41,7 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
 
   async function window(orgId: string) {
     const today = todayInMexicoCity();
-    const cal = await repo.workCalendarOf(db, orgId);
+    const cal = await workCalendarOf(db, orgId);
     return { today, soonLimit: addBusinessDays(cal, addDays(today, -1), DUE_SOON_BUSINESS_DAYS + 1) };
   }
 

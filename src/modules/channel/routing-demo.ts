@@ -3,7 +3,7 @@ import { actorByEmail } from '../accounts/actor';
 import { area } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { todayInMexicoCity, type LocalDate } from '../../shared/dates';
-import { workCalendarOf } from './repository';
+import { workCalendarOf } from '../platform/calendar/repository';
 import { routeFolio } from './route-folio';
 import { businessDaysBefore } from './routing-state';
 import { channelCommunication, channelFolio, channelRouting } from './schema';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { todayInMexicoCity } from '../../shared/dates';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../tests/support/test-app';
-import { PLAIN_CALENDAR } from './calendar/business-days';
+import { PLAIN_CALENDAR } from '../platform/calendar/business-days';
 import { businessDaysBefore } from './routing-state';
 import { sendDueReminders } from './send-due-reminders';
 

@@ -4,7 +4,7 @@ import { user, userArea } from '../accounts/schema';
 import { area } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { todayInMexicoCity } from '../../shared/dates';
-import { businessDaysBetween, type WorkCalendar } from './calendar/business-days';
+import { businessDaysBetween, type WorkCalendar } from '../platform/calendar/business-days';
 import { formatFolioNumber } from './folio-number';
 import type { Attachment, QueueItem, Routing } from './routing-contract';
 import { channelReminder } from './routing-schema';

@@ -11,7 +11,8 @@ import { ApiErrorSchema } from '../../shared/errors';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { answerRouting } from './answer-routing';
 import { attachChannelFile, type AttachmentOwner } from './attach-channel-file';
-import { addBusinessDays } from './calendar/business-days';
+import { addBusinessDays } from '../platform/calendar/business-days';
+import { workCalendarOf } from '../platform/calendar/repository';
 import { consolidateFolio } from './consolidate-folio';
 import { FolioStatusSchema } from './contract';
 import { reassignRouting } from './reassign-routing';
@@ -43,7 +44,7 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
 
   async function dueWindow(orgId: string): Promise<repo.DueWindow> {
     const today = todayInMexicoCity();
-    const calendar = await folios.workCalendarOf(db, orgId);
+    const calendar = await workCalendarOf(db, orgId);
     return {
       today,
       calendar,

@@ -1,5 +1,5 @@
 import { addDays, type LocalDate } from '../../shared/dates';
-import { isBusinessDay, type WorkCalendar } from './calendar/business-days';
+import { isBusinessDay, type WorkCalendar } from '../platform/calendar/business-days';
 
 /**
  * Routing (turno) inside an organization: liaison staff send a folio to areas, one responsible and

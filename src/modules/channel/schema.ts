@@ -8,7 +8,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -296,32 +295,4 @@ export const channelOccurrence = pgTable(
     uniqueIndex('channel_occurrence_period_uq').on(t.obligationId, t.period),
     index('channel_occurrence_due_idx').on(t.organizationId, t.status, t.dueOn),
   ],
-);
-
-/** The organization's own non-working days (Holy Week, December recess…). */
-export const nonWorkingDay = pgTable(
-  'non_working_day',
-  {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organization.id),
-    day: date('day', { mode: 'string' }).notNull(),
-    reason: text('reason').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.organizationId, t.day] })],
-);
-
-/** Periods in which every day counts as a business day (declared by electoral law). */
-export const everyDayCountsPeriod = pgTable(
-  'every_day_counts_period',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organization.id),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    endsOn: date('ends_on', { mode: 'string' }).notNull(),
-    reason: text('reason').notNull(),
-  },
-  (t) => [check('every_day_counts_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`)],
 );

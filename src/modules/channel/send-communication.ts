@@ -9,13 +9,13 @@ import type { SendCommunicationInput } from './contract';
 import { dueDateFor } from './due-rules';
 import { folioSeries, formatFolioNumber } from './folio-number';
 import { initialStatus } from './folio-status';
+import { workCalendarOf } from '../platform/calendar/repository';
 import {
   insertCommunication,
   insertFolioEvents,
   insertFolios,
   localBodies,
   nationalAuthority,
-  workCalendarOf,
 } from './repository';
 
 /**

@@ -4,9 +4,9 @@ import { withinTransaction, type JobQueue } from '../platform/jobs/job-queue';
 import { queueMail } from '../platform/mail/send-mail-job';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { formatLongDate } from '../../shared/spanish-dates';
-import type { WorkCalendar } from './calendar/business-days';
+import type { WorkCalendar } from '../platform/calendar/business-days';
 import { formatFolioNumber } from './folio-number';
-import { workCalendarOf } from './repository';
+import { workCalendarOf } from '../platform/calendar/repository';
 import { areaStaffEmails, claimReminder, openSlipsDueBetween } from './routing-repository';
 import { reminderDue } from './routing-state';
 

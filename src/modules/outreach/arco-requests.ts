@@ -1,6 +1,6 @@
 import type { ScopedAuditActor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
-import { workCalendarOf } from '../channel/repository';
+import { workCalendarOf } from '../platform/calendar/repository';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';

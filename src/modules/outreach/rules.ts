@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { fold } from '../directory/import-export/directory-columns';
 import type { LocalDate } from '../../shared/dates';
-import { addBusinessDays, businessDaysBetween, type WorkCalendar } from '../channel/calendar/business-days';
+import { addBusinessDays, businessDaysBetween, type WorkCalendar } from '../platform/calendar/business-days';
 
 // Outreach's pure rules: how contacts compare, how templates are filled, how links are signed,
 // when an ARCO request is due, how failed sends are retried. No I/O.
