@@ -12,7 +12,6 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import '../shared/zod-setup';
@@ -32,6 +31,7 @@ import { observersRoutes } from '../modules/outreach/observers/routes';
 import type { AppContext } from '../modules/platform/http/context';
 import { assertSameOrigin } from '../modules/platform/http/csrf';
 import { AppError, registerErrorHandling } from '../modules/platform/http/errors';
+import { validatorCompiler } from '../modules/platform/http/validation';
 import type { ModuleRoutes } from '../modules/platform/http/types';
 
 const MODULES: ModuleRoutes[] = [

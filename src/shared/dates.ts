@@ -4,9 +4,8 @@ import { z } from 'zod';
  * A calendar date with no time or zone ("2024-02-29"). Validated as a real date: 2024-02-30 and
  * 2023-02-29 are refused. Stored as SQL `date`, never as a midnight timestamp.
  */
-export const LocalDateSchema = z.iso.date({
-  error: 'Fecha inválida: use el formato AAAA-MM-DD con un día que exista',
-});
+// No message of its own: the shared error map words it ("El 31 de febrero de 2024 no existe").
+export const LocalDateSchema = z.iso.date();
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 // Built once: constructing a formatter with a time zone costs about 0.1 ms, paid per request before.

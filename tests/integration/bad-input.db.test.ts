@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../support/test-app';
 import type { HttpClient } from '../support/http-client';
+import { machineTextIn } from '../support/human-messages';
 
 /**
  * Bad input never gets a 500: every route of the OpenAPI document receives malformed ids, bodies
@@ -60,6 +61,10 @@ function expectClientAnswer(route: string, res: { status: number; body: unknown 
       message: expect.any(String),
       fields: expect.any(Array),
     });
+    // Every refusal speaks to a person: no validation library's wording, sign, mask or key.
+    const body = res.body as { message: string; fields: { path: string; message: string }[] };
+    for (const text of [body.message, ...body.fields.map((f) => f.message)])
+      expect(machineTextIn(text), `${route}: «${text}»`).toBeUndefined();
   }
 }
 

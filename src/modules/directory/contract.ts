@@ -63,7 +63,7 @@ export type Institution = z.infer<typeof InstitutionSchema>;
 export const InstitutionInputSchema = z.strictObject({
   name: text(300),
   acronym: optionalText(40),
-  kind: InstitutionKindSchema,
+  kind: InstitutionKindSchema.meta({ label: 'el tipo de institución' }),
   country: countryCode.default('MX'),
   level: InstitutionLevelSchema,
   email: z.email().max(200).nullable().optional(),
@@ -117,7 +117,7 @@ export type Area = z.infer<typeof AreaSchema>;
 export const AreaInputSchema = z.strictObject({
   name: text(300),
   acronym: optionalText(40),
-  kind: AreaKindSchema,
+  kind: AreaKindSchema.meta({ label: 'el tipo de área' }),
   parentId: z.uuid().nullable().optional(),
   aliases: z.array(text(300)).max(20).default([]),
 });
@@ -157,7 +157,7 @@ export type Position = z.infer<typeof PositionSchema>;
 
 export const PositionInputSchema = z
   .strictObject({
-    title: text(300),
+    title: text(300).meta({ label: 'el cargo' }),
     areaId: z.uuid().nullable().optional(),
     institutionId: z.uuid().nullable().optional(),
     headKind: HeadKindSchema.nullable().optional(),

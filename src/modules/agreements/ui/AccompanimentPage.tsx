@@ -45,6 +45,7 @@ export default function AccompanimentPage() {
         <Paper withBorder p="md">
           <Group align="flex-end" gap="sm" mb="md">
             <DayInput
+              invalid="clear"
               label={t('agreements.accompaniment.from')}
               clearable
               value={from ?? null}
@@ -52,6 +53,7 @@ export default function AccompanimentPage() {
               w={170}
             />
             <DayInput
+              invalid="clear"
               label={t('agreements.accompaniment.to')}
               clearable
               value={to ?? null}

@@ -109,6 +109,7 @@ export default function FoliosPage() {
             />
           )}
           <DayInput
+            invalid="clear"
             label={t('channel.receivedFrom')}
             clearable
             value={list.filters.desde}
@@ -116,6 +117,7 @@ export default function FoliosPage() {
             w={150}
           />
           <DayInput
+            invalid="clear"
             label={t('channel.receivedTo')}
             clearable
             value={list.filters.hasta}

@@ -38,18 +38,21 @@ export default function StatisticsPage() {
             w={240}
           />
           <DayInput
+            invalid="clear"
             label={t('channel.periodFrom')}
             value={from}
             onChange={(v) => list.setFilter('desde', v)}
             w={160}
           />
           <DayInput
+            invalid="clear"
             label={t('channel.periodTo')}
             value={to}
             onChange={(v) => list.setFilter('hasta', v)}
             w={160}
           />
           <DayInput
+            invalid="clear"
             label={t('channel.asOf')}
             value={asOf}
             onChange={(v) => list.setFilter('al', v)}

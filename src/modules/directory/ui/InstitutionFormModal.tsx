@@ -1,14 +1,15 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
-import { INSTITUTION_KINDS, INSTITUTION_LEVELS, type Institution, type InstitutionInput } from '../contract';
+import {
+  INSTITUTION_KINDS,
+  INSTITUTION_LEVELS,
+  InstitutionInputSchema,
+  type Institution,
+  type InstitutionInput,
+} from '../contract';
 import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DIRECTORY_KEY, emptyToNull } from './api';
 
 type Values = {
@@ -42,10 +43,8 @@ function toInput(v: Values): InstitutionInput {
 /** Registers an institution, or edits `institution`. */
 export function InstitutionFormModal(props: { onClose: () => void; institution?: Institution }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const i = props.institution;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       name: i?.name ?? '',
       acronym: i?.acronym ?? '',
@@ -57,93 +56,72 @@ export function InstitutionFormModal(props: { onClose: () => void; institution?:
       website: i?.website ?? '',
       address: i?.address ?? '',
       notes: i?.notes ?? '',
-    },
-  });
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+    } as Values,
+    schema: InstitutionInputSchema,
+    toInput,
+    save: (input) =>
       i
-        ? api.patch<Institution>(`/api/institutions/${i.id}`, toInput(v))
-        : api.post<Institution>('/api/institutions', toInput(v)),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
-      notifySuccess(
-        i ? t('institutions.updated', { name: saved.name }) : t('institutions.created', { name: saved.name }),
-      );
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+        ? api.patch<Institution>(`/api/institutions/${i.id}`, input)
+        : api.post<Institution>('/api/institutions', input),
+    invalidate: [DIRECTORY_KEY],
+    saved: (saved) =>
+      i ? t('institutions.updated', { name: saved.name }) : t('institutions.created', { name: saved.name }),
+    onSaved: props.onClose,
   });
 
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={i ? t('institutions.editTitle') : t('institutions.createTitle')}
+      submitLabel={i ? t('common.saveChanges') : t('institutions.create')}
       size="xl"
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('institutions.name')}
-              withAsterisk
-              data-autofocus
-              style={{ gridColumn: 'span 2' }}
-              {...form.getInputProps('name')}
-            />
-            <TextInput label={t('institutions.acronym')} {...form.getInputProps('acronym')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('institutions.kind')}
-              withAsterisk
-              data={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`enums.institutionKind.${k}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('kind')}
-            />
-            <Select
-              label={t('institutions.level')}
-              withAsterisk
-              data={INSTITUTION_LEVELS.map((k) => ({ value: k, label: t(`enums.institutionLevel.${k}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('level')}
-            />
-            <TextInput
-              label={t('institutions.country')}
-              description={t('institutions.countryHelp')}
-              maxLength={2}
-              withAsterisk
-              {...form.getInputProps('country')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('institutions.email')} type="email" {...form.getInputProps('email')} />
-            <TextInput label={t('institutions.phone')} type="tel" {...form.getInputProps('phone')} />
-            <TextInput
-              label={t('institutions.website')}
-              type="url"
-              placeholder="https://"
-              {...form.getInputProps('website')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('institutions.address')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('address')}
-          />
-          <Textarea label={t('institutions.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {i ? t('common.saveChanges') : t('institutions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('institutions.name')}
+          withAsterisk
+          data-autofocus
+          style={{ gridColumn: 'span 2' }}
+          {...f.text('name')}
+        />
+        <TextInput label={t('institutions.acronym')} {...f.text('acronym')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('institutions.kind')}
+          withAsterisk
+          data={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`enums.institutionKind.${k}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...f.form.getInputProps('kind')}
+        />
+        <Select
+          label={t('institutions.level')}
+          withAsterisk
+          data={INSTITUTION_LEVELS.map((k) => ({ value: k, label: t(`enums.institutionLevel.${k}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...f.form.getInputProps('level')}
+        />
+        <TextInput
+          label={t('institutions.country')}
+          description={t('institutions.countryHelp')}
+          maxLength={2}
+          withAsterisk
+          {...f.form.getInputProps('country')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('institutions.email')} type="email" {...f.text('email')} />
+        <TextInput label={t('institutions.phone')} type="tel" {...f.text('phone')} />
+        <TextInput
+          label={t('institutions.website')}
+          type="url"
+          placeholder="https://"
+          {...f.text('website')}
+        />
+      </SimpleGrid>
+      <Textarea label={t('institutions.address')} autosize minRows={2} {...f.text('address')} />
+      <Textarea label={t('institutions.notes')} autosize minRows={2} {...f.text('notes')} />
+    </FormModal>
   );
 }

@@ -1,24 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
-import type { Person, PersonInput } from '../contract';
+import { PersonInputSchema, type Person, type PersonInput } from '../contract';
 import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DIRECTORY_KEY, emptyToNull } from './api';
 
 const GENDERS = ['female', 'male', 'unspecified'] as const;
@@ -33,6 +18,18 @@ type Values = {
   notes: string;
 };
 
+function toInput(v: Values): PersonInput {
+  return {
+    fullName: v.fullName.trim(),
+    honorific: emptyToNull(v.honorific),
+    gender: (v.gender ?? 'unspecified') as PersonInput['gender'],
+    aliases: v.aliases,
+    email: emptyToNull(v.email),
+    phone: emptyToNull(v.phone),
+    notes: emptyToNull(v.notes),
+  };
+}
+
 /** Registers a person, or edits `person`. Returns the saved person to `onSaved`. */
 export function PersonFormModal(props: {
   onClose: () => void;
@@ -40,10 +37,8 @@ export function PersonFormModal(props: {
   onSaved?: (p: Person) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const p = props.person;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       honorific: p?.honorific ?? '',
       fullName: p?.fullName ?? '',
@@ -52,84 +47,59 @@ export function PersonFormModal(props: {
       email: p?.email ?? '',
       phone: p?.phone ?? '',
       notes: p?.notes ?? '',
-    },
-  });
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const input: PersonInput = {
-        fullName: v.fullName.trim(),
-        honorific: emptyToNull(v.honorific),
-        gender: (v.gender ?? 'unspecified') as PersonInput['gender'],
-        aliases: v.aliases,
-        email: emptyToNull(v.email),
-        phone: emptyToNull(v.phone),
-        notes: emptyToNull(v.notes),
-      };
-      return p ? api.patch<Person>(`/api/people/${p.id}`, input) : api.post<Person>('/api/people', input);
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
-      notifySuccess(
-        p ? t('people.updated', { name: saved.fullName }) : t('people.created', { name: saved.fullName }),
-      );
+    } as Values,
+    schema: PersonInputSchema,
+    toInput,
+    save: (input) =>
+      p ? api.patch<Person>(`/api/people/${p.id}`, input) : api.post<Person>('/api/people', input),
+    invalidate: [DIRECTORY_KEY],
+    saved: (saved) =>
+      p ? t('people.updated', { name: saved.fullName }) : t('people.created', { name: saved.fullName }),
+    onSaved: (saved) => {
       props.onSaved?.(saved);
       props.onClose();
     },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
   });
 
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={p ? t('people.editTitle') : t('people.createTitle')}
-      size="lg"
+      submitLabel={p ? t('common.saveChanges') : t('people.create')}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput
-              label={t('people.honorific')}
-              placeholder={t('people.honorificPlaceholder')}
-              {...form.getInputProps('honorific')}
-            />
-            <TextInput
-              label={t('people.fullName')}
-              withAsterisk
-              data-autofocus
-              style={{ gridColumn: 'span 3' }}
-              {...form.getInputProps('fullName')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('people.gender')}
-              data={GENDERS.map((g) => ({ value: g, label: t(`enums.gender.${g}`) }))}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('gender')}
-            />
-            <TextInput label={t('people.email')} type="email" {...form.getInputProps('email')} />
-            <TextInput label={t('people.phone')} type="tel" {...form.getInputProps('phone')} />
-          </SimpleGrid>
-          <TagsInput
-            label={t('people.aliases')}
-            description={t('people.aliasesHelp')}
-            clearable
-            {...form.getInputProps('aliases')}
-          />
-          <Textarea label={t('people.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {p ? t('common.saveChanges') : t('people.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <TextInput
+          label={t('people.honorific')}
+          placeholder={t('people.honorificPlaceholder')}
+          {...f.text('honorific')}
+        />
+        <TextInput
+          label={t('people.fullName')}
+          withAsterisk
+          data-autofocus
+          style={{ gridColumn: 'span 3' }}
+          {...f.text('fullName')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('people.gender')}
+          data={GENDERS.map((g) => ({ value: g, label: t(`enums.gender.${g}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...f.form.getInputProps('gender')}
+        />
+        <TextInput label={t('people.email')} type="email" {...f.text('email')} />
+        <TextInput label={t('people.phone')} type="tel" {...f.text('phone')} />
+      </SimpleGrid>
+      <TagsInput
+        label={t('people.aliases')}
+        description={t('people.aliasesHelp')}
+        clearable
+        {...f.form.getInputProps('aliases')}
+      />
+      <Textarea label={t('people.notes')} autosize minRows={2} {...f.text('notes')} />
+    </FormModal>
   );
 }

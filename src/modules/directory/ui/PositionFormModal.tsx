@@ -1,25 +1,11 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
-import { HEAD_KINDS, type Position, type PositionInput } from '../contract';
+import { HEAD_KINDS, PositionInputSchema, type Position, type PositionInput } from '../contract';
 import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { DIRECTORY_KEY, useAreaOptions } from './api';
 import { InstitutionSelect } from './InstitutionSelect';
 
@@ -37,6 +23,19 @@ type Values = {
 
 const NOT_HEAD = 'none';
 
+function toInput(v: Values): PositionInput {
+  return {
+    title: v.title.trim(),
+    areaId: v.place === 'area' ? v.areaId : null,
+    institutionId: v.place === 'institution' ? v.institutionId : null,
+    headKind:
+      v.place === 'area' && v.headKind !== NOT_HEAD ? (v.headKind as PositionInput['headKind']) : null,
+    // An empty start is sent as is: the check says, in Spanish, that the date is needed.
+    startsOn: v.startsOn ?? '',
+    endsOn: v.endsOn,
+  };
+}
+
 /** Adds a position to a person, or edits `position`: in an own area or at an outside institution. */
 export function PositionFormModal(props: {
   personId: string;
@@ -45,12 +44,10 @@ export function PositionFormModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const areas = useAreaOptions();
   const placeLabelId = useId();
   const p = props.position;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       title: p?.title ?? '',
       place: p?.institutionId ? 'institution' : 'area',
@@ -59,117 +56,91 @@ export function PositionFormModal(props: {
       headKind: p?.headKind ?? NOT_HEAD,
       startsOn: p?.startsOn ?? null,
       endsOn: p?.endsOn ?? null,
-    },
-  });
-  const values = form.getValues();
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const input: PositionInput = {
-        title: v.title.trim(),
-        areaId: v.place === 'area' ? v.areaId : null,
-        institutionId: v.place === 'institution' ? v.institutionId : null,
-        headKind:
-          v.place === 'area' && v.headKind !== NOT_HEAD ? (v.headKind as PositionInput['headKind']) : null,
-        // An empty start is sent as is: the server says, in Spanish, that the date is needed.
-        startsOn: v.startsOn ?? '',
-        endsOn: v.endsOn,
-      };
+    } as Values,
+    schema: PositionInputSchema,
+    toInput,
+    save: (input) => {
       const base = `/api/people/${props.personId}/positions`;
       return p ? api.put<Position>(`${base}/${p.id}`, input) : api.post<Position>(base, input);
     },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
-      notifySuccess(p ? t('positions.updated') : t('positions.created'));
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+    invalidate: [DIRECTORY_KEY],
+    saved: () => (p ? t('positions.updated') : t('positions.created')),
+    onSaved: props.onClose,
   });
+  const form = f.form;
+  const values = form.getValues();
 
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={
         p
           ? t('positions.editTitle', { name: props.personName })
           : t('positions.createTitle', { name: props.personName })
       }
-      size="lg"
+      submitLabel={p ? t('common.saveChanges') : t('positions.create')}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <TextInput
-            label={t('positions.title')}
-            placeholder={t('positions.titlePlaceholder')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('title')}
+      <TextInput
+        label={t('positions.title')}
+        placeholder={t('positions.titlePlaceholder')}
+        withAsterisk
+        data-autofocus
+        {...f.text('title')}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id={placeLabelId}>
+          {t('positions.place')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby={placeLabelId}
+          data={[
+            { value: 'area', label: t('positions.placeArea') },
+            { value: 'institution', label: t('positions.placeInstitution') },
+          ]}
+          {...form.getInputProps('place')}
+        />
+      </Stack>
+      {values.place === 'area' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('positions.area')}
+            data={areas.data ?? []}
+            searchable
+            clearable
+            nothingFoundMessage={t('common.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('areaId')}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id={placeLabelId}>
-              {t('positions.place')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby={placeLabelId}
-              data={[
-                { value: 'area', label: t('positions.placeArea') },
-                { value: 'institution', label: t('positions.placeInstitution') },
-              ]}
-              {...form.getInputProps('place')}
-            />
-          </Stack>
-          {values.place === 'area' ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('positions.area')}
-                data={areas.data ?? []}
-                searchable
-                clearable
-                nothingFoundMessage={t('common.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('areaId')}
-              />
-              <Select
-                label={t('positions.headKind')}
-                description={t('positions.headKindHelp')}
-                data={[
-                  { value: NOT_HEAD, label: t('positions.notHead') },
-                  ...HEAD_KINDS.map((k) => ({ value: k, label: t(`enums.headKind.${k}`) })),
-                ]}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('headKind')}
-              />
-            </SimpleGrid>
-          ) : (
-            <InstitutionSelect
-              label={t('positions.institution')}
-              placeholder={t('positions.institutionPlaceholder')}
-              initial={p?.institutionId ? { value: p.institutionId, label: p.institutionName ?? '' } : null}
-              {...form.getInputProps('institutionId')}
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DayInput label={t('positions.startsOn')} withAsterisk {...form.getInputProps('startsOn')} />
-            <DayInput
-              label={t('positions.endsOn')}
-              description={t('positions.endsOnHelp')}
-              clearable
-              {...form.getInputProps('endsOn')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {p ? t('common.saveChanges') : t('positions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Select
+            label={t('positions.headKind')}
+            description={t('positions.headKindHelp')}
+            data={[
+              { value: NOT_HEAD, label: t('positions.notHead') },
+              ...HEAD_KINDS.map((k) => ({ value: k, label: t(`enums.headKind.${k}`) })),
+            ]}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('headKind')}
+          />
+        </SimpleGrid>
+      ) : (
+        <InstitutionSelect
+          label={t('positions.institution')}
+          placeholder={t('positions.institutionPlaceholder')}
+          initial={p?.institutionId ? { value: p.institutionId, label: p.institutionName ?? '' } : null}
+          {...form.getInputProps('institutionId')}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DayInput label={t('positions.startsOn')} withAsterisk {...form.getInputProps('startsOn')} />
+        <DayInput
+          label={t('positions.endsOn')}
+          description={t('positions.endsOnHelp')}
+          clearable
+          {...form.getInputProps('endsOn')}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -393,24 +393,38 @@ export default function BodyPage() {
         <Tabs.Panel value="attendance">
           <Group mb="md">
             <DayInput
+              invalid="clear"
               label={t('governance.period.from')}
               value={from}
               onChange={(v) => setFrom(v)}
               clearable
             />
-            <DayInput label={t('governance.period.to')} value={to} onChange={(v) => setTo(v)} clearable />
+            <DayInput
+              invalid="clear"
+              label={t('governance.period.to')}
+              value={to}
+              onChange={(v) => setTo(v)}
+              clearable
+            />
           </Group>
           <AttendanceTab bodyId={id} period={period} />
         </Tabs.Panel>
         <Tabs.Panel value="agreements">
           <Group mb="md">
             <DayInput
+              invalid="clear"
               label={t('governance.period.from')}
               value={from}
               onChange={(v) => setFrom(v)}
               clearable
             />
-            <DayInput label={t('governance.period.to')} value={to} onChange={(v) => setTo(v)} clearable />
+            <DayInput
+              invalid="clear"
+              label={t('governance.period.to')}
+              value={to}
+              onChange={(v) => setTo(v)}
+              clearable
+            />
           </Group>
           <AgreementsTab body={body.data} sessions={sessions.data.items} period={period} />
         </Tabs.Panel>

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiError, type ErrorCode, type FieldProblem } from '../../../shared/errors';
 
 /** An expected failure with a stable code, an HTTP status and, for bad input, the fields at fault. */
@@ -33,7 +33,7 @@ export function issuesToFields(issues: readonly ZodIssueLike[], prefix?: string)
     const base = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
     // An unknown field is reported at the field itself, not at its parent object.
     if (i.code === 'unrecognized_keys' && i.keys) {
-      return i.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: `Campo no permitido: "${k}"` }));
+      return i.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'Este campo no se admite' }));
     }
     return [{ path: base, message: i.message }];
   });
@@ -55,21 +55,6 @@ function pgCode(error: unknown): string | undefined {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const where = error.validationContext === 'body' ? undefined : error.validationContext;
-      const fields = issuesToFields(
-        error.validation.map((v) => ({
-          path: (v.instancePath || '').split('/').filter(Boolean),
-          message: v.message ?? 'Valor inválido',
-          code: v.keyword,
-          keys: Array.isArray(v.params.keys) ? (v.params.keys as string[]) : undefined,
-        })),
-        where,
-      );
-      return reply
-        .status(400)
-        .send({ code: 'VALIDATION_FAILED', message: ERROR_CODES.VALIDATION_FAILED, fields });
-    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return reply.status(500).send(new AppError('INTERNAL', 500).toJSON());

@@ -1,0 +1,129 @@
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ERROR_CODES, type FieldProblem } from '@/shared/errors';
+import { maxLengthAt } from '@/shared/field-labels';
+import { parseWithMessages } from '@/shared/zod-setup';
+import { ApiRequestError } from '../api/client';
+import { applyFieldErrors } from '../api/form-errors';
+import { notifySuccess } from '../ui/errors';
+
+export type SaveFormOptions<Values extends object, Input, Result> = {
+  initialValues: Values;
+  /**
+   * The input's schema from the module's contract.ts: checked in the browser before sending, with
+   * the same Spanish messages the server would answer, and read for text limits (counters).
+   */
+  schema?: z.core.$ZodType;
+  /** The form's values as the API takes them. */
+  toInput: (values: Values) => Input;
+  /** The call that saves (whatever client makes it). */
+  save: (input: Input) => Promise<Result>;
+  /** Query keys (prefixes) that the saved record makes stale. */
+  invalidate?: readonly QueryKey[];
+  /** The notification shown once saved. */
+  saved?: (result: Result) => string;
+  /** After saving: close the dialog, navigate… */
+  onSaved?: (result: Result, values: Values) => void;
+  /** API path → form field, where they differ ("dueRule.days" → "dueDays"). */
+  aliases?: Record<string, string>;
+};
+
+export type SaveForm<Values extends object, Input, Result> = {
+  form: UseFormReturnType<Values>;
+  mutation: ReturnType<typeof useMutation<Result, unknown, Input>>;
+  /** The refusal being shown (the server's, or the browser's check worded the same way). */
+  error: unknown;
+  /** Problems no field of the form shows. */
+  unplaced: FieldProblem[];
+  submit: (event?: FormEvent<HTMLFormElement>) => void;
+  /** Input props of a text field, with its character count against the contract's limit. */
+  text: (
+    field: keyof Values & string,
+    description?: ReactNode,
+  ) => ReturnType<UseFormReturnType<Values>['getInputProps']> & { description?: ReactNode };
+};
+
+function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: i.message }))
+      : [{ path: i.path.join('.'), message: i.message }],
+  );
+}
+
+/**
+ * A form that saves through a mutation: client validation with the contract's schema, the server's
+ * field problems placed on their fields (the rest listed), a notification, the stale queries
+ * invalidated. Every form of the app is wired through here (see FormModal for the dialog).
+ */
+export function useSaveForm<Values extends object, Input, Result>(
+  options: SaveFormOptions<Values, Input, Result>,
+): SaveForm<Values, Input, Result> {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({ initialValues: options.initialValues });
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const [refused, setRefused] = useState<unknown>(null);
+  const refuse = (error: unknown) => {
+    setRefused(error);
+    setUnplaced(applyFieldErrors(form, error, options.aliases));
+  };
+  const mutation = useMutation<Result, unknown, Input>({
+    mutationFn: options.save,
+    onSuccess: (result) => {
+      for (const queryKey of options.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
+      if (options.saved) notifySuccess(options.saved(result));
+      options.onSaved?.(result, form.getValues());
+    },
+    onError: refuse,
+  });
+  const submit = form.onSubmit((values) => {
+    const input = options.toInput(values);
+    if (options.schema) {
+      const checked = parseWithMessages(options.schema, input);
+      if (!checked.success) {
+        refuse(
+          new ApiRequestError(
+            400,
+            'VALIDATION_FAILED',
+            ERROR_CODES.VALIDATION_FAILED,
+            problemsOf(checked.error.issues),
+          ),
+        );
+        return;
+      }
+    }
+    setRefused(null);
+    setUnplaced([]);
+    mutation.mutate(input);
+  });
+  const text: SaveForm<Values, Input, Result>['text'] = (field, description) => {
+    const props = form.getInputProps(field);
+    const apiPath = Object.entries(options.aliases ?? {}).find(([, f]) => f === field)?.[0] ?? field;
+    const max = options.schema ? maxLengthAt(options.schema, apiPath.split('.')) : undefined;
+    if (max === undefined) return { ...props, description };
+    const count = String((props.value as unknown) ?? '').length;
+    const counter = t('common.characters', { count, max });
+    return {
+      ...props,
+      description: description ? (
+        <>
+          {description} · {counter}
+        </>
+      ) : (
+        counter
+      ),
+    };
+  };
+  return {
+    form,
+    mutation,
+    error: refused,
+    unplaced,
+    submit: submit as (event?: FormEvent<HTMLFormElement>) => void,
+    text,
+  };
+}
