@@ -10,6 +10,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 /**
  * A database handle or an open transaction: both run queries the same way. Queries name their tables
  * (the query builder, not Drizzle's relational `db.query`), so the handle needs no schema and the
@@ -55,7 +56,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const client = 'pglite' in target ? target.pglite : await createPglite(target.dataDir);
+  // A data folder is this process's alone until closed (see data-dir-lock.ts).
+  const lock = 'dataDir' in target ? lockDataDir(target.dataDir) : undefined;
+  let client: PGlite;
+  try {
+    client = 'pglite' in target ? target.pglite : await createPglite(target.dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -66,7 +75,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const results = await client.exec(text);
       return results[results.length - 1] ?? { rows: [] };
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
