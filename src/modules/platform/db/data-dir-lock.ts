@@ -53,10 +53,10 @@ function lockedError(dataDir: string, holder: Holder): AppError {
     `desde ${holder.since}). Dos servidores sobre la misma carpeta perderían datos: detenga el otro ` +
     `proceso o use otra carpeta (VINCULA_DATA_DIR). Si ese proceso ya no existe, borre el archivo ` +
     `${path.join(dataDir, LOCK_FILE)}.`;
-  return new AppError('DATA_DIR_LOCKED', 409, [{ path: 'VINCULA_DATA_DIR', message }], message);
+  return new AppError('CONFLICT', 409, [{ path: 'VINCULA_DATA_DIR', message }], message);
 }
 
-/** Takes the folder's lock, or throws 409 DATA_DIR_LOCKED naming the process that holds it. */
+/** Takes the folder's lock, or throws 409 CONFLICT naming the process that holds it. */
 export function lockDataDir(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
