@@ -8,12 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import '../shared/zod-setup';
 import { accountsRoutes } from '../modules/accounts/routes';
 import { agreementsRoutes } from '../modules/agreements/routes';
@@ -31,6 +26,7 @@ import { observersRoutes } from '../modules/outreach/observers/routes';
 import type { AppContext } from '../modules/platform/http/context';
 import { assertSameOrigin } from '../modules/platform/http/csrf';
 import { AppError, registerErrorHandling } from '../modules/platform/http/errors';
+import { openApiOptions } from '../modules/platform/http/openapi';
 import { validatorCompiler } from '../modules/platform/http/validation';
 import type { ModuleRoutes } from '../modules/platform/http/types';
 
@@ -63,18 +59,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Vincula API',
-        version: '0.1.0',
-        description:
-          'API de Vincula. Todas las rutas, salvo /api/health y POST /api/session, requieren sesión.',
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions(ctx.config.publicUrl));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1 } });
 
@@ -93,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       schema: {
         tags: ['Plataforma'],
         summary: 'Estado del servicio y de la base de datos',
+        security: [],
         response: {
           200: z.object({ status: z.literal('ok') }),
           503: z.object({ status: z.literal('unavailable') }),

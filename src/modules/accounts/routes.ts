@@ -36,6 +36,7 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       schema: {
         tags: session,
         summary: 'Iniciar sesión con correo y contraseña',
+        security: [],
         body: SignInInputSchema,
         response: {
           204: z.null(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
-import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
+import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES, type FolioStatus } from './folio-status';
 
 // The channel's API types, shared by the server and the web client.
 
@@ -194,7 +194,14 @@ export const CommunicationSummarySchema = z
     communicationId: z.uuid(),
     folio: z.string(),
     recipients: z.number().int(),
-    byStatus: z.record(FolioStatusSchema, z.number().int()),
+    // An object with one property per status rather than a record keyed by the enum: the same
+    // value, which OpenAPI can describe (a record's keys are not properties to it).
+    byStatus: z.object(
+      Object.fromEntries(FOLIO_STATUSES.map((s) => [s, z.number().int()])) as Record<
+        FolioStatus,
+        z.ZodNumber
+      >,
+    ),
   })
   .meta({ id: 'CommunicationSummary' });
 export type CommunicationSummary = z.infer<typeof CommunicationSummarySchema>;

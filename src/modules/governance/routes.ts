@@ -561,6 +561,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       schema: {
         tags,
         summary: 'Calendario iCal por dirección secreta (sin sesión iniciada)',
+        security: [],
         description: 'Una dirección revocada o desconocida responde 404.',
         params: FeedParamsSchema,
         response: responses({ 200: fileResponse }),

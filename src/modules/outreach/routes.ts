@@ -532,6 +532,7 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
         schema: {
           tags,
           summary: 'Datos de la página pública de baja',
+          security: [],
           params: TokenParamsSchema,
           response: responses({ 200: UnsubscribeInfoSchema }),
         },
@@ -544,6 +545,7 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
         schema: {
           tags,
           summary: 'Darse de baja del correo (enlace firmado; también List-Unsubscribe-Post)',
+          security: [],
           params: TokenParamsSchema,
           response: responses({ 200: UnsubscribeInfoSchema }),
         },
@@ -556,6 +558,7 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
         schema: {
           tags,
           summary: 'Imagen de seguimiento de apertura',
+          security: [],
           params: TokenParamsSchema,
           response: responses({ 200: z.any() }),
         },
