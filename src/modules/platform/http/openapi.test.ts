@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { derivedOperationId, withoutUnusedSchemas } from './openapi';
+import { z } from 'zod';
+import { derivedOperationId, withoutUnusedSchemas, zodToJsonConfig } from './openapi';
 
 describe('derivedOperationId', () => {
   it('joins the method and the path after /api in camelCase, parameters as "by"', () => {
@@ -41,5 +42,14 @@ describe('withoutUnusedSchemas', () => {
     expect(Object.keys(kept.components.schemas).sort()).toEqual(['Item', 'Page']);
     expect(kept.components.securitySchemes).toEqual(doc.components.securitySchemes);
     expect(kept.paths).toBe(doc.paths);
+  });
+});
+
+describe('zodToJsonConfig', () => {
+  it("turns our own metadata into x- extensions and keeps JSON Schema's", () => {
+    const schema = z.object({ kind: z.enum(['a', 'b']).meta({ label: 'el tipo', description: 'Tipo' }) });
+    const kind = z.toJSONSchema(schema, { override: zodToJsonConfig.override }).properties?.kind;
+    expect(kind).toMatchObject({ 'x-label': 'el tipo', description: 'Tipo' });
+    expect(kind).not.toHaveProperty('label');
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 /** The security scheme every route requires unless it declares `security: []` (public routes). */
 export const SESSION_SCHEME = 'session';
@@ -60,6 +61,29 @@ export function withoutUnusedSchemas<T extends object>(document: T): T {
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   return { ...document, components: { ...components, schemas: kept } };
 }
+
+/** Metadata keys that are JSON Schema keywords; the others are ours (e.g. a field's `label`). */
+const SCHEMA_KEYWORDS = new Set(['id', 'title', 'description', 'examples', 'deprecated', 'default']);
+
+/**
+ * Our own `.meta()` keys become `x-` extensions (`label` → `x-label`): a schema may carry extensions,
+ * while an unknown keyword makes the document invalid.
+ */
+export const zodToJsonConfig = {
+  override: ({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: object }) => {
+    const meta = z.globalRegistry.get(zodSchema as z.ZodType);
+    if (!meta) return;
+    const json = jsonSchema as Record<string, unknown>;
+    for (const key of Object.keys(meta)) {
+      if (SCHEMA_KEYWORDS.has(key) || !(key in json)) continue;
+      json[`x-${key}`] = json[key];
+      delete json[key];
+    }
+  },
+};
+
+const jsonSchemaTransform = createJsonSchemaTransform({ zodToJsonConfig });
+const jsonSchemaTransformObject = createJsonSchemaTransformObject({ zodToJsonConfig });
 
 /**
  * The OpenAPI document's configuration: served at /api/openapi.json and linted by Redocly CLI with
