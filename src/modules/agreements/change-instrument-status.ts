@@ -5,7 +5,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';
 import type { Instrument, InstrumentStatus, StatusChangeInput } from './contract';
 import * as repo from './repository';
-import { statusProblem } from './status';
+import { statusProblem } from './contract-status';
 
 /** Moves an instrument to another status, keeping the history; refused transitions are a 409. */
 export async function changeInstrumentStatus(

@@ -7,7 +7,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { invalid, notFound } from '../platform/http/errors';
 import type { Instrument, InstrumentInput } from './contract';
 import * as repo from './repository';
-import { statusProblem } from './status';
+import { statusProblem } from './contract-status';
 import { validityProblems } from './validity';
 
 export type CreateInstrumentInput = InstrumentInput;

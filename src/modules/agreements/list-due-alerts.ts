@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/client';
 import { alertSchedule, nextAlertAfter } from './alerts';
 import type { InstrumentStatus } from './contract';
 import * as repo from './repository';
-import { IN_FORCE } from './status';
+import { IN_FORCE } from './contract-status';
 
 /**
  * The expiry alerts due on `on`: instruments in force whose schedule (from the current end date,

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../platform/http/errors';
 import type { DecisionInput } from './contract';
 import { applyStatus } from './change-instrument-status';
 import * as repo from './repository';
-import { IN_FORCE } from './status';
+import { IN_FORCE } from './contract-status';
 
 /** The status each decision leaves the instrument in. */
 const DECISION_STATUS = { keep: 'in_force', renegotiate: 'to_renegotiate', conclude: 'concluded' } as const;

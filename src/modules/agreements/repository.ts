@@ -35,7 +35,7 @@ import {
   reviewDecision,
 } from './schema';
 import { addDays } from '../../shared/dates';
-import { IN_FORCE } from './status';
+import { IN_FORCE } from './contract-status';
 import { chainTitle, type TitlePart } from './title';
 import { effectiveEnd, type ValidityNode } from './validity';
 

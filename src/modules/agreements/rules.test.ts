@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertDueOn, alertSchedule } from './alerts';
 import { defaultOpinionPrefix, formatOpinionNumber, opinionScope } from './opinion-number';
-import { ALLOWED_TRANSITIONS, canTransition, statusProblem } from './status';
+import { ALLOWED_TRANSITIONS, canTransition, statusProblem } from './contract-status';
 import { chainTitle, linkWord, ownTitle, type TitlePart } from './title';
 import { effectiveEnd, validityProblems } from './validity';
 import { INSTRUMENT_STATUSES } from './contract';

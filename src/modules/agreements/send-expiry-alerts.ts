@@ -6,7 +6,7 @@ import { withinTransaction, type JobQueue } from '../platform/jobs/job-queue';
 import { queueMail } from '../platform/mail/send-mail-job';
 import { currentAlertStep, expiryAlertMail } from './alerts';
 import * as repo from './repository';
-import { IN_FORCE } from './status';
+import { IN_FORCE } from './contract-status';
 
 export type AlertStep = {
   instrumentId: string;

@@ -6,7 +6,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, notFound } from '../platform/http/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ChangeFolioStatusInput } from './contract';
-import { actingSide, transition } from './folio-status';
+import { actingSide, transition } from './contract-folio-status';
 import { findFolioRow, insertFolioEvents, insertMessage, updateFolioStatus } from './repository';
 
 /** Applies an event to a folio (answer, acknowledgment, conclusion, return, cancellation). */

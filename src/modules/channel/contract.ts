@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
-import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES, type FolioStatus } from './folio-status';
+import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES, type FolioStatus } from './contract-folio-status';
 
 // The channel's API types, shared by the server and the web client.
 

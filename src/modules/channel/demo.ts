@@ -6,7 +6,7 @@ import { PLAIN_CALENDAR, isBusinessDay } from '../platform/calendar/business-day
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
 import { changeFolioStatus } from './change-folio-status';
-import type { MonthlyDueRule } from './due-rules';
+import type { MonthlyDueRule } from './contract-due-rules';
 import { obligationsOfFolio } from './repository';
 import { folioSeries } from './folio-number';
 import { channelFolio } from './schema';

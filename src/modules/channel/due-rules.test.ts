@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN_CALENDAR } from '../platform/calendar/business-days';
-import { describeDueRule, dueDateFor, dueDateInMonth } from './due-rules';
+import { describeDueRule } from './contract-due-rules';
+import { dueDateFor, dueDateInMonth } from './due-rules';
 
 describe('dueDateFor (one-off folios)', () => {
   it('counts business days from the day after receipt', () => {

@@ -2,7 +2,7 @@ import type { Column, EnumLabels } from '../directory/import-export/directory-co
 import { codeOf, fold, restoreFormulaText } from '../directory/import-export/directory-columns';
 import type { HeaderMap, ImportProblem, SheetRow } from '../directory/import-export/import-rules';
 import { RegisterFolioInputSchema, type RegisterFolioInput } from './contract';
-import type { DueRule } from './due-rules';
+import type { DueRule } from './contract-due-rules';
 import { parseFolioNumber } from './folio-number';
 
 // The rules of importing received folios from a spreadsheet, with no I/O. Each row is what one

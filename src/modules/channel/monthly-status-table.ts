@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/client';
 import type { MonthlyStatusTable, StatusCounts } from './contract';
-import type { ChannelModule } from './folio-status';
+import type { ChannelModule } from './contract-folio-status';
 import { monthlyStatusCounts } from './repository';
 
 const empty = (): StatusCounts => ({

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../shared/dates';
-import { dueDateInMonth, type MonthlyDueRule } from './due-rules';
+import type { MonthlyDueRule } from './contract-due-rules';
+import { dueDateInMonth } from './due-rules';
 import type { WorkCalendar } from '../platform/calendar/business-days';
 
 /** The first day of the month of `day`: how an occurrence's period is stored. */

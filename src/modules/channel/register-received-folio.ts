@@ -7,7 +7,7 @@ import { AppError, conflict, invalid } from '../platform/http/errors';
 import type { RegisterFolioInput } from './contract';
 import { dueDateFor } from './due-rules';
 import { parseFolioNumber } from './folio-number';
-import { initialStatus } from './folio-status';
+import { initialStatus } from './contract-folio-status';
 import { workCalendarOf } from '../platform/calendar/repository';
 import {
   insertCommunication,

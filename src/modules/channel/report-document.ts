@@ -3,7 +3,7 @@ import type { DocModel } from '../governance/documents';
 import type { MonthlyStatusTable } from './contract';
 import type { ChannelStatistics } from './contract-reports';
 import { fortnightPeriod, fortnightTitle, type Fortnight } from './fortnight';
-import { CHANNEL_MODULES, FOLIO_STATUSES, type ChannelModule } from './folio-status';
+import { CHANNEL_MODULES, FOLIO_STATUSES, type ChannelModule } from './contract-folio-status';
 
 // What the fortnightly statistical report says, as a neutral model (rendered to DOCX and PDF by
 // the governance module's renderers).

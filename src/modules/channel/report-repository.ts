@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/client';
 import type { LocalDate } from '../../shared/dates';
 import { officialHolidays } from '../platform/calendar/mexican-holidays';
 import type { ChannelStatistics } from './contract-reports';
-import type { ChannelModule } from './folio-status';
+import type { ChannelModule } from './contract-folio-status';
 import { channelReport, channelReportRecipient } from './report-schema';
 
 // SQL of the channel's statistics and fortnightly reports.

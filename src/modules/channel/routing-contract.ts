@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
 import { ChannelModuleSchema, DocumentTypeSchema, FolioNatureSchema, FolioStatusSchema } from './contract';
-import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
 
 // API types of routing (turno), area queues, consolidation and attachments. Browser-safe like
 // contract.ts (kept apart from it so the statistics work and this one touch different files).
+
+/** A slip's area is responsible for the answer or only informed (routing-state.ts has the rules). */
+export const ROUTING_ROLES = ['responsible', 'informed'] as const;
+export type RoutingRole = (typeof ROUTING_ROLES)[number];
+
+export const ROUTING_STATES = ['assigned', 'answered', 'returned', 'withdrawn'] as const;
+export type RoutingState = (typeof ROUTING_STATES)[number];
 
 export const RoutingRoleSchema = z.enum(ROUTING_ROLES);
 export const RoutingStateSchema = z.enum(ROUTING_STATES);

@@ -6,9 +6,9 @@ import {
   reminderDue,
   routingPlanProblems,
   routingTransition,
-  ROUTING_STATES,
   type RoutingEvent,
 } from './routing-state';
+import { ROUTING_STATES } from './routing-contract';
 
 describe('routingTransition', () => {
   it('an assigned slip is answered with text, returned with a reason, or withdrawn', () => {

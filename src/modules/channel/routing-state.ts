@@ -1,17 +1,14 @@
 import { addDays, type LocalDate } from '../../shared/dates';
 import { isBusinessDay, type WorkCalendar } from '../platform/calendar/business-days';
+import type { RoutingRole, RoutingState } from './routing-contract';
 
 /**
  * Routing (turno) inside an organization: liaison staff send a folio to areas, one responsible and
  * others for information; each slip is answered or returned by its area, or withdrawn by liaison
  * staff (reassignment, or the folio was attended meanwhile). Answered, returned and withdrawn slips
- * are closed: a new slip is made to send the folio again.
+ * are closed: a new slip is made to send the folio again. The roles and states are declared in
+ * routing-contract.ts (the browser shows them).
  */
-export const ROUTING_ROLES = ['responsible', 'informed'] as const;
-export type RoutingRole = (typeof ROUTING_ROLES)[number];
-
-export const ROUTING_STATES = ['assigned', 'answered', 'returned', 'withdrawn'] as const;
-export type RoutingState = (typeof ROUTING_STATES)[number];
 
 export type RoutingEvent =
   /** The area sends its answer to liaison staff. */

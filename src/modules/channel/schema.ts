@@ -17,9 +17,9 @@ import {
 import { organization } from '../accounts/schema';
 import { area } from '../directory/schema';
 import { DOCUMENT_TYPES } from './contract';
-import type { DueRule, MonthlyDueRule } from './due-rules';
-import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './folio-status';
-import { ROUTING_ROLES, ROUTING_STATES } from './routing-state';
+import type { DueRule, MonthlyDueRule } from './contract-due-rules';
+import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './contract-folio-status';
+import { ROUTING_ROLES, ROUTING_STATES } from './routing-contract';
 import { stamps } from '../platform/db/columns';
 
 /** PostgreSQL's text-search document; written by the database only (generated columns). */

@@ -8,7 +8,7 @@ import { nextNumber } from '../platform/sequences/next-number';
 import type { SendCommunicationInput } from './contract';
 import { dueDateFor } from './due-rules';
 import { folioSeries, formatFolioNumber } from './folio-number';
-import { initialStatus } from './folio-status';
+import { initialStatus } from './contract-folio-status';
 import { workCalendarOf } from '../platform/calendar/repository';
 import {
   insertCommunication,

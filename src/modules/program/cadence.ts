@@ -1,6 +1,6 @@
 import { addDays, daysInMonth, weekday, type LocalDate } from '../../shared/dates';
 import { formatDateRange, formatMonth } from '../../shared/spanish-dates';
-import type { Cadence } from './constants';
+import type { Cadence } from './contract-constants';
 
 // Missing issues of a publication series: pure, browser-safe, unit-tested (cadence.test.ts).
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
-import { CADENCES, DATE_MODES, MODALITIES, PARTICIPANT_ROLES, TARGET_SOURCES } from './constants';
-import { DateSpecSchema, dateSpecProblems } from './date-spec';
+import { CADENCES, DATE_MODES, MODALITIES, PARTICIPANT_ROLES, TARGET_SOURCES } from './contract-constants';
+import { DateSpecSchema, dateSpecProblems } from './contract-date-spec';
 
 // The program module's API types, shared by the server (validation, OpenAPI) and the web client.
 
-export * from './constants';
-export { DateSpecSchema, type DateSpec } from './date-spec';
+export * from './contract-constants';
+export { DateSpecSchema, type DateSpec } from './contract-date-spec';
 
 const text = (max: number) => z.string().trim().min(1, 'Este campo es obligatorio').max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -23,7 +23,7 @@ import {
   SSPELO,
   TARGETS,
 } from './demo-data';
-import { dateSpecBounds } from './date-spec';
+import { dateSpecBounds } from './contract-date-spec';
 import { recordPlanReview } from './record-plan-review';
 import { addIssue } from './record-issue';
 import * as repo from './repository';

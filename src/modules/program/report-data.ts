@@ -124,4 +124,4 @@ export async function targetsForPeriod(
 }
 
 export { objectivesWithoutActivityOrReason } from './program-tree';
-export { formatDateSpec } from './date-spec';
+export { formatDateSpec } from './contract-date-spec';

@@ -8,7 +8,7 @@ import {
   BUILT_IN_ACTIVITY_KINDS,
   BUILT_IN_ACTIVITY_KIND_LABELS,
   type BuiltInActivityKind,
-} from './constants';
+} from './contract-constants';
 import type {
   Activity,
   ActivityFilters,
@@ -19,7 +19,7 @@ import type {
   Program,
   Reason,
 } from './contract';
-import { dateSpecFromRow, formatDateSpec } from './date-spec';
+import { dateSpecFromRow, formatDateSpec } from './contract-date-spec';
 import {
   activity,
   activityAgendaItem,

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { invalid, notFound } from '../platform/http/errors';
 import type { Activity, ActivityInput } from './contract';
-import { dateSpecBounds, dateSpecProblems } from './date-spec';
+import { dateSpecBounds, dateSpecProblems } from './contract-date-spec';
 import * as repo from './repository';
 import { resolveScope } from './scope';
 

@@ -13,7 +13,7 @@ import {
 import { institution, person } from '../directory/schema';
 import { agreement } from '../governance/schema';
 import { storedFile } from '../platform/files/schema';
-import { CADENCES, DATE_MODES, MODALITIES, PARTICIPANT_ROLES, TARGET_SOURCES } from './constants';
+import { CADENCES, DATE_MODES, MODALITIES, PARTICIPANT_ROLES, TARGET_SOURCES } from './contract-constants';
 import { day, orgId, stamps } from '../platform/db/columns';
 
 /** The yearly work program (Programa Específico de Vinculación), approved by an agreement. */

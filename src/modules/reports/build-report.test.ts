@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportTitle } from './build-report';
-import { isCalendarQuarter, nextPeriod } from './period';
+import { isCalendarQuarter, nextPeriod } from '../../shared/periods';
 import { secondOrganization } from './sample-data';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';

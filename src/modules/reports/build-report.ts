@@ -19,7 +19,7 @@ import {
   toName,
   withArticle,
 } from '../../shared/spanish-words';
-import { formatDateSpec } from '../program/date-spec';
+import { formatDateSpec } from '../program/contract-date-spec';
 import type { Block, Inline, ReportDocument } from './contract';
 import {
   b,
@@ -33,7 +33,7 @@ import {
   t,
   table,
 } from './document-kit';
-import { isCalendarQuarter } from './period';
+import { isCalendarQuarter } from '../../shared/periods';
 import type {
   ProgramActivity,
   ProgramCampaign,

@@ -6,7 +6,7 @@ import { AppError, invalid, issuesToFields } from '../platform/http/errors';
 import { buildReport } from './build-report';
 import { collectReportData } from './collect-report-data';
 import { REPORT_FORMATS } from './contract';
-import { quarterRange } from './period';
+import { quarterRange } from '../../shared/periods';
 import { findOrganizationByAcronym } from './read-records';
 import { renderReport } from './render';
 import { approvedOrDraftInputs } from './repository';

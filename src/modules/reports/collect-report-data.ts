@@ -11,7 +11,7 @@ import * as records from './read-records';
 import { listReports as fortnightlyReports } from '../channel/report-repository';
 import type { Instrument } from '../agreements/contract';
 import { collectProgram } from './collect-program-data';
-import { nextPeriod } from './period';
+import { nextPeriod } from '../../shared/periods';
 import type { ReportData } from './report-data';
 
 export type ReportScope = {

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/client';
 import { loadProgramTree } from '../program/program-tree';
 import * as program from '../program/repository';
 import type { Dashboard } from './contract';
-import { quarterRange } from './period';
+import { quarterRange } from '../../shared/periods';
 
 /** The quarter a day falls in. */
 export function quarterOf(day: string): { from: string; to: string } {

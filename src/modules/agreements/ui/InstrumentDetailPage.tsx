@@ -16,7 +16,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type InstrumentDetail, type InstrumentStatus } from '../contract';
-import { ALLOWED_TRANSITIONS } from '../status';
+import { ALLOWED_TRANSITIONS } from '../contract-status';
 import { api, ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@/shared/paging';
 import type { FieldProblem } from '@/shared/errors';
-import { INITIAL_STATUSES } from '../status';
+import { INITIAL_STATUSES } from '../contract-status';
 import { LINK_PREPOSITIONS, VALIDITY_KINDS, type Instrument, type InstrumentInput } from '../contract';
 import type { Institution } from '@/modules/directory/contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FOLIO_STATUSES, CHANNEL_MODULES, FOLIO_NATURES } from '../folio-status';
+import { FOLIO_STATUSES, CHANNEL_MODULES, FOLIO_NATURES } from '../contract-folio-status';
 import type { FolioListQuery } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { formatDay } from '@/web/shared/lib/format';

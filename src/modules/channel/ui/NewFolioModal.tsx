@@ -25,7 +25,7 @@ import {
   type RegisterFolioInput,
   type SendCommunicationInput,
 } from '../contract';
-import type { DueRule } from '../due-rules';
+import type { DueRule } from '../contract-due-rules';
 import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useMe } from '@/web/shared/session/session';

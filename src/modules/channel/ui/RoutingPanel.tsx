@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
 import type { FolioDetail } from '../contract';
-import { allowedEvents, originatorOf, type FolioEvent } from '../folio-status';
+import { allowedEvents, originatorOf, type FolioEvent } from '../contract-folio-status';
 import type { Routing } from '../routing-contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { api } from '@/web/shared/api/client';

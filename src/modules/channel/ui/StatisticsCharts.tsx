@@ -3,7 +3,7 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelStatistics } from '../contract-reports';
-import { FOLIO_STATUSES } from '../folio-status';
+import { FOLIO_STATUSES } from '../contract-folio-status';
 import { formatNumber } from '@/web/shared/lib/format';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useStatistics } from './report-api';

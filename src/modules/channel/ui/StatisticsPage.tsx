@@ -1,7 +1,7 @@
 import { Group, Paper, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '@/shared/spanish-dates';
-import { CHANNEL_MODULES, FOLIO_STATUSES, type ChannelModule } from '../folio-status';
+import { CHANNEL_MODULES, FOLIO_STATUSES, type ChannelModule } from '../contract-folio-status';
 import { formatNumber } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { DayInput } from '@/web/shared/ui/DayInput';

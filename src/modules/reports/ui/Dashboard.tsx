@@ -26,7 +26,7 @@ import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { QueueItem } from '@/modules/channel/routing-contract';
 import type { Dashboard } from '../contract';
-import { quarterRange } from '../period';
+import { quarterRange } from '../../../shared/periods';
 
 function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
   return (

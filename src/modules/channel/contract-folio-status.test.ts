@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actingSide, allowedEvents, initialStatus, transition, type FolioStatus } from './folio-status';
+import {
+  actingSide,
+  allowedEvents,
+  initialStatus,
+  transition,
+  type FolioStatus,
+} from './contract-folio-status';
 
 const followUp = (status: FolioStatus, nature: 'for_information' | 'for_attention' = 'for_attention') => ({
   module: 'follow_up' as const,

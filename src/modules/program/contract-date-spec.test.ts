@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityInputSchema } from './contract';
-import { dateSpecBounds, dateSpecProblems, dayProblem, formatDateSpec, specFallsWithin } from './date-spec';
+import {
+  dateSpecBounds,
+  dateSpecProblems,
+  dayProblem,
+  formatDateSpec,
+  specFallsWithin,
+} from './contract-date-spec';
 
 describe('date specs of activities', () => {
   it('names the day that does not exist ("30 y 31 de febrero de 2024")', () => {
