@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createOrganization } from '../src/modules/accounts/create-organization';
 import { createUser } from '../src/modules/accounts/create-user';
+import { existingAreaIds } from '../src/modules/directory';
 import { loadConfig } from '../src/modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Db } from '../src/modules/platform/db/client';
 import { buildApp } from '../src/server/app';
@@ -55,13 +56,19 @@ async function load(db: Db): Promise<{ ine: { id: string }; loadSeconds: number 
     });
     locals.push(org.id);
   }
-  await createUser(db, { ...system, organizationId: ine.id }, ine.id, {
-    name: 'Enlace INE',
-    email: 'enlace@ine.bench',
-    password: PASSWORD,
-    roles: ['national_authority_staff'],
-    areaIds: [],
-  });
+  await createUser(
+    db,
+    { ...system, organizationId: ine.id },
+    ine.id,
+    {
+      name: 'Enlace INE',
+      email: 'enlace@ine.bench',
+      password: PASSWORD,
+      roles: ['national_authority_staff'],
+      areaIds: [],
+    },
+    existingAreaIds,
+  );
 
   const loadSeconds = await loadFolios(db, { nationalId: ine.id, localIds: locals, n: FOLIOS });
   return { ine, loadSeconds };

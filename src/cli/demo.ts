@@ -1,5 +1,6 @@
 import { createOrganization } from '../modules/accounts/create-organization';
 import { createUser } from '../modules/accounts/create-user';
+import { existingAreaIds } from '../modules/directory';
 import type { Role } from '../modules/accounts/contract';
 import { findOrganizationByAcronym } from '../modules/accounts/repository';
 import { user } from '../modules/accounts/schema';
@@ -85,13 +86,19 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
               .where(and(eq(area.organizationId, org.id), inArray(area.name, u.areas)))
           ).map((a) => a.id)
         : [];
-      await createUser(db, { ...system, organizationId: org.id }, org.id, {
-        email: u.email,
-        name: u.name,
-        roles: u.roles,
-        areaIds,
-        password: DEMO_PASSWORD,
-      });
+      await createUser(
+        db,
+        { ...system, organizationId: org.id },
+        org.id,
+        {
+          email: u.email,
+          name: u.name,
+          roles: u.roles,
+          areaIds,
+          password: DEMO_PASSWORD,
+        },
+        existingAreaIds,
+      );
       createdUsers++;
     }
   }

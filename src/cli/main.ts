@@ -7,11 +7,11 @@ import {
   startBackgroundWork,
   stopBackgroundWork,
 } from '../server/runtime';
-import { verifyAuditTrail } from '../modules/audit/verify-audit-trail';
+import { verifyAuditTrail } from '../modules/audit';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
 import { AppError } from '../modules/platform/http/errors';
-import { quarterlyReportCommand } from '../modules/reports/cli';
+import { quarterlyReportCommand } from '../modules/reports';
 
 const program = new Command('vincula').description(
   'Vincula: plataforma de vinculación de organismos electorales',

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { createAuth } from '../modules/accounts/auth';
+import { existingAreaIds } from '../modules/directory';
 import type { Config } from '../modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../modules/platform/db/client';
 import type { AppContext } from '../modules/platform/http/context';
@@ -28,6 +29,7 @@ export function createContext(config: Config, database: Database): AppContext {
     config,
     database,
     auth: createAuth(database.db, config),
+    areaIdsOf: existingAreaIds,
     jobs: createJobQueue(database),
     mailer: createMailer(config, (msg, data) => logger.warn(data, msg)),
   };

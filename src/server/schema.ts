@@ -1,7 +1,7 @@
 // Every table of the application, for Drizzle's query builder and drizzle-kit's migrations.
 export * from '../modules/accounts/schema';
 export * from '../modules/directory/schema';
-export * from '../modules/audit/schema';
+export * from '../modules/platform/audit/schema';
 export * from '../modules/platform/files/schema';
 export * from '../modules/platform/sequences/schema';
 export * from '../modules/platform/calendar/schema';

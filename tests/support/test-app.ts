@@ -1,6 +1,7 @@
 import type { Role } from '../../src/modules/accounts/contract';
 import { createOrganization } from '../../src/modules/accounts/create-organization';
 import { createUser } from '../../src/modules/accounts/create-user';
+import { existingAreaIds } from '../../src/modules/directory';
 import { loadConfig } from '../../src/modules/platform/config/config';
 import { buildApp } from '../../src/server/app';
 import { createContext } from '../../src/server/runtime';
@@ -87,13 +88,19 @@ export async function startTestApp(
       const users = {} as Record<Role, string>;
       for (const role of ALL_ROLES) {
         const email = `${role.replace(/_/g, '-')}@${acronym.toLowerCase()}.test`;
-        await createUser(database.db, { ...system, organizationId: org.id }, org.id, {
-          name: `${role} ${acronym}`,
-          email,
-          password: TEST_PASSWORD,
-          roles: [role],
-          areaIds: [],
-        });
+        await createUser(
+          database.db,
+          { ...system, organizationId: org.id },
+          org.id,
+          {
+            name: `${role} ${acronym}`,
+            email,
+            password: TEST_PASSWORD,
+            roles: [role],
+            areaIds: [],
+          },
+          existingAreaIds,
+        );
         users[role] = email;
       }
       return { id: org.id, acronym, users };

@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { AuditActor } from '../audit/record-audit';
+import type { AuditActor } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { forbidden, unauthenticated } from '../platform/http/errors';
 import { hasPermission, type Permission, type Role } from './contract';

@@ -1,6 +1,6 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import type { IncomingHttpHeaders } from 'node:http';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/http/errors';
 import { inTransaction } from '../platform/db/transaction';

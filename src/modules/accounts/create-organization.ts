@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { recordAudit, type AuditActor } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { organization } from './schema';

@@ -1,11 +1,24 @@
 import { hashPassword } from 'better-auth/crypto';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError, invalid } from '../platform/http/errors';
-import type { AuditActor } from '../audit/record-audit';
+import type { AuditActor } from '../platform/audit/record-audit';
 import type { CreateUserInput, User } from './contract';
-import { emailTaken, existingAreaIds, findUser, insertUser, replaceUserAreas } from './repository';
+import { emailTaken, findUser, insertUser, replaceUserAreas } from './repository';
+
+/**
+ * The ids among `ids` that are areas of the organization. The directory answers it; accounts sits
+ * below the directory (every module, the directory too, authorizes through accounts), so the
+ * composition root hands the directory's lookup in (`ctx.areaIdsOf`, src/server/runtime.ts).
+ */
+export type AreaIdsOf = (db: Db, organizationId: string, ids: string[]) => Promise<Set<string>>;
+
+declare module '../platform/http/context' {
+  interface ModuleServices {
+    areaIdsOf: AreaIdsOf;
+  }
+}
 
 /** Creates a user of `organizationId` with a password; used by the administrator and the CLI. */
 export async function createUser(
@@ -13,6 +26,7 @@ export async function createUser(
   actor: AuditActor,
   organizationId: string,
   input: CreateUserInput,
+  areaIdsOf: AreaIdsOf,
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
@@ -22,7 +36,7 @@ export async function createUser(
         { path: 'email', message: 'Ya existe una cuenta con este correo' },
       ]);
     }
-    await assertAreas(tx, organizationId, input.areaIds);
+    await assertAreas(tx, areaIdsOf, organizationId, input.areaIds);
     const id = crypto.randomUUID();
     await insertUser(tx, { id, organizationId, name: input.name, email, roles: input.roles, passwordHash });
     await replaceUserAreas(tx, id, input.areaIds);
@@ -38,8 +52,13 @@ export async function createUser(
   });
 }
 
-export async function assertAreas(db: Db, organizationId: string, areaIds: string[]): Promise<void> {
-  const found = await existingAreaIds(db, organizationId, areaIds);
+export async function assertAreas(
+  db: Db,
+  areaIdsOf: AreaIdsOf,
+  organizationId: string,
+  areaIds: string[],
+): Promise<void> {
+  const found = await areaIdsOf(db, organizationId, areaIds);
   const missing = areaIds.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length) {
     throw invalid(

@@ -144,8 +144,6 @@ export async function replaceUserAreas(db: Db, userId: string, areaIds: string[]
   if (areaIds.length) await db.insert(userArea).values(areaIds.map((areaId) => ({ userId, areaId })));
 }
 
-export { existingAreaIds } from '../directory/repository';
-
 export async function revokeSessions(db: Db, userId: string) {
   await db.delete(session).where(eq(session.userId, userId));
 }

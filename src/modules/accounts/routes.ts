@@ -143,7 +143,13 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const actor = await authorize(ctx, req, 'users.manage');
-      const created = await createUser(ctx.database.db, auditActor(actor), actor.organizationId, req.body);
+      const created = await createUser(
+        ctx.database.db,
+        auditActor(actor),
+        actor.organizationId,
+        req.body,
+        ctx.areaIdsOf,
+      );
       return reply.status(201).send(created);
     },
   );
@@ -161,7 +167,7 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req) => {
       const actor = await authorize(ctx, req, 'users.manage');
-      return updateUser(ctx.database.db, actor, req.params.id, req.body);
+      return updateUser(ctx.database.db, actor, req.params.id, req.body, ctx.areaIdsOf);
     },
   );
 };

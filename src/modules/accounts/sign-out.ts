@@ -1,6 +1,6 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import type { IncomingHttpHeaders } from 'node:http';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { inTransaction } from '../platform/db/transaction';
 import { auditActor, type Actor } from './actor';

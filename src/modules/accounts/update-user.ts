@@ -1,11 +1,11 @@
 import { hashPassword } from 'better-auth/crypto';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, notFound } from '../platform/http/errors';
 import { auditActor, type Actor } from './actor';
 import type { UpdateUserInput, User } from './contract';
-import { assertAreas } from './create-user';
+import { assertAreas, type AreaIdsOf } from './create-user';
 import { findUser, replaceUserAreas, revokeSessions, setUserPassword, updateUserRow } from './repository';
 
 /**
@@ -13,7 +13,13 @@ import { findUser, replaceUserAreas, revokeSessions, setUserPassword, updateUser
  * reset, disabling. Disabling or resetting the password closes the user's sessions. An
  * administrator cannot lock themself out (drop their own administrator role or disable themself).
  */
-export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+  areaIdsOf: AreaIdsOf,
+): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (tx) => {
     const before = await findUser(tx, actor.organizationId, id);
@@ -24,7 +30,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
       ]);
     }
     if (input.areaIds) {
-      await assertAreas(tx, actor.organizationId, input.areaIds);
+      await assertAreas(tx, areaIdsOf, actor.organizationId, input.areaIds);
       await replaceUserAreas(tx, id, input.areaIds);
     }
     await updateUserRow(tx, id, {

@@ -1,5 +1,5 @@
-import type { ScopedAuditActor } from '../accounts/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { ScopedAuditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict } from '../platform/http/errors';

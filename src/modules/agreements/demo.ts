@@ -1,9 +1,9 @@
 import { and, eq, like } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import type { InstitutionInput } from '../directory/contract';
-import { createInstitution } from '../directory/create-institution';
+import { createInstitution } from '../directory';
 import { area, institution } from '../directory/schema';
-import { recordAudits } from '../audit/record-audit';
+import { recordAudits } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import type { InstrumentStatus } from './contract';

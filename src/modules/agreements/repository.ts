@@ -438,7 +438,7 @@ export async function replaceAreas(db: Db, orgId: string, instrumentId: string, 
   }
 }
 
-export { existingAreaIds, existingInstitutionIds } from '../directory/repository';
+export { existingAreaIds, existingInstitutionIds } from '../directory';
 
 export async function insertStatusChange(
   db: Db,

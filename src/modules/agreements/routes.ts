@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { todayInMexicoCity } from '../../shared/dates';
 import { ApiErrorSchema } from '../../shared/errors';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize } from '../accounts';
 import { notFound } from '../platform/http/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';

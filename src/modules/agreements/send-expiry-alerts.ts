@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../shared/dates';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { withinTransaction, type JobQueue } from '../platform/jobs/job-queue';

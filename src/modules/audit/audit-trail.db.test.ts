@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../tests/support/test-database';
 import type { Database } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { recordAudit, recordAudits } from './record-audit';
+import { recordAudit, recordAudits } from '../platform/audit/record-audit';
 import { verifyAuditTrail } from './verify-audit-trail';
 
 let database: Database & { dropCopy: () => Promise<void> };

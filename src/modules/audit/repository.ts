@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import type { AuditEntry, AuditFacets, AuditListQuery } from './contract';
-import { auditEntry } from './schema';
+import { auditEntry } from '../platform/audit/schema';
 
 /** The organization's entries, newest first. Day bounds are days in Mexico City. */
 export async function listAuditEntries(db: Db, orgId: string, q: AuditListQuery) {

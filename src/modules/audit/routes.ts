@@ -1,4 +1,4 @@
-import { authorize } from '../accounts/actor';
+import { authorize } from '../accounts';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { AuditFacetsSchema, AuditListQuerySchema, AuditPageSchema } from './contract';
 import { auditFacets, listAuditEntries } from './repository';

@@ -1,7 +1,7 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
-import { auditEntry } from './schema';
-import { createChainVerifier, type ChainProblem } from './hash-chain';
+import { auditEntry } from '../platform/audit/schema';
+import { createChainVerifier, type ChainProblem } from '../platform/audit/hash-chain';
 
 export type AuditVerification = { entries: number; problems: ChainProblem[] };
 

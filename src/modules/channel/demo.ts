@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { actorByEmail } from '../accounts/actor';
+import { actorByEmail } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { PLAIN_CALENDAR, isBusinessDay } from '../platform/calendar/business-days';

@@ -1,6 +1,6 @@
-import type { Actor } from '../accounts/actor';
-import { auditActor } from '../accounts/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../accounts';
+import { auditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Column } from '../directory/import-export/directory-columns';
 import { CONTENT_TYPES, toCsv, toXlsx } from '../directory/import-export/write-spreadsheet';
 import type { Db } from '../platform/db/client';

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError, conflict } from '../platform/http/errors';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { actorByEmail, auditActor } from '../accounts/actor';
+import { actorByEmail, auditActor } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { fortnightPeriod, reportSendDay, type Fortnight } from './fortnight';
 import { generateFortnightlyReport } from './generate-fortnightly-report';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { organization } from '../accounts/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { readFile } from '../platform/files/store-file';
 import type { JobQueue } from '../platform/jobs/job-queue';

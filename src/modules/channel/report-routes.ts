@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize } from '../accounts';
 import type { Permission } from '../accounts/contract';
 import { readFile } from '../platform/files/store-file';
 import { notFound } from '../platform/http/errors';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntry } from '../audit/schema';
+import { auditEntry } from '../platform/audit/schema';
 import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { HttpClient } from '../../../tests/support/http-client';

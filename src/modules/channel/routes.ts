@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorize } from '../accounts/actor';
+import { authorize } from '../accounts';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { notFound } from '../platform/http/errors';
 import { sendDownload } from '../platform/http/files';

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { actorByEmail } from '../accounts/actor';
+import { actorByEmail } from '../accounts';
 import { area } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { todayInMexicoCity, type LocalDate } from '../../shared/dates';

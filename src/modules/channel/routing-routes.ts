@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authenticate, authorize, type Actor } from '../accounts/actor';
+import { authenticate, authorize, type Actor } from '../accounts';
 import { hasPermission } from '../accounts/contract';
 import { IdParamsSchema } from '../directory/contract';
 import { readFile } from '../platform/files/store-file';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import type { Db } from '../platform/db/client';
 import type { AreaInput, InstitutionInput, PersonInput } from './contract';
 import { createArea } from './create-area';

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import { area, institution, person } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import { hasPermission, type Role } from '../accounts/contract';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { invalid, notFound } from '../platform/http/errors';

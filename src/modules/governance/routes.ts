@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
-import { auditActor, authorize, type Actor } from '../accounts/actor';
+import { auditActor, authorize, type Actor } from '../accounts';
 import { notFound } from '../platform/http/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import type { Db } from '../platform/db/client';
-import { recordAudits } from '../audit/record-audit';
+import { recordAudits } from '../platform/audit/record-audit';
 import { newAuditSalt } from './audit-payloads';
 import { OBSERVER_NETWORK_TOPICS, VOTO_CHILANGO_MAILINGS } from './demo-data';
 import { campaign, consent, contact, contactBase, contactMembership, optOut } from './schema';

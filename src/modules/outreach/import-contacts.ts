@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ScopedAuditActor } from '../accounts/actor';
-import { recordAudits, type AuditEvent } from '../audit/record-audit';
+import type { ScopedAuditActor } from '../accounts';
+import { recordAudits, type AuditEvent } from '../platform/audit/record-audit';
 import type { Column, EnumLabels } from '../directory/import-export/directory-columns';
 import {
   MAX_LISTED_PROBLEMS,

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize } from '../accounts';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { notFound } from '../platform/http/errors';
 import { responses, type ModuleRoutes } from '../platform/http/types';

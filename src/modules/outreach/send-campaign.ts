@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../platform/audit/record-audit';
 import { emailEligible, rowsOf } from './repository';
 import { flagBouncingAddress } from './record-bounce';
 import { createComposer } from './compose-message';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { ScopedAuditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import type { JobQueue } from '../platform/jobs/job-queue';
 import { inTransaction } from '../platform/db/transaction';

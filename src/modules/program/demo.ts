@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../accounts/actor';
+import type { ScopedAuditActor } from '../accounts';
 import type { InstitutionInput } from '../directory/contract';
-import { createInstitution } from '../directory/create-institution';
-import { createPerson } from '../directory/create-person';
+import { createInstitution } from '../directory';
+import { createPerson } from '../directory';
 import { institution, person } from '../directory/schema';
 import { agreement, governingBody } from '../governance/schema';
 import type { Db } from '../platform/db/client';

@@ -1,6 +1,6 @@
 import { todayInMexicoCity } from '../../shared/dates';
-import type { ScopedAuditActor } from '../accounts/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { ScopedAuditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
 import type { Column } from '../directory/import-export/directory-columns';
 import type { Table } from '../directory/import-export/export-rows';
 import { CONTENT_TYPES, toCsv, toXlsx } from '../directory/import-export/write-spreadsheet';

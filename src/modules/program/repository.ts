@@ -773,7 +773,7 @@ export async function deleteActivityFile(db: Db, orgId: string, fileId: string):
     .where(and(eq(activityFile.organizationId, orgId), eq(activityFile.id, fileId)));
 }
 
-export { existingInstitutionIds, existingPersonIds } from '../directory/repository';
+export { existingInstitutionIds, existingPersonIds } from '../directory';
 
 // ---- counting (progress, unexplained objectives)
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize } from '../accounts';
 import { readFile } from '../platform/files/store-file';
 import { notFound } from '../platform/http/errors';
 import { readUpload, sendDownload } from '../platform/http/files';

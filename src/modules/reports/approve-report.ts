@@ -1,6 +1,6 @@
-import type { ScopedAuditActor } from '../accounts/actor';
-import { recordAudit } from '../audit/record-audit';
-import { findAgreement } from '../governance/repository';
+import type { ScopedAuditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
+import { findAgreement } from '../governance';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/http/errors';

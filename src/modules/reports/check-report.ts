@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/client';
-import { objectivesWithoutActivityOrReason } from '../program/report-data';
+import { objectivesWithoutActivityOrReason } from '../program';
 import { notFound } from '../platform/http/errors';
 import type { CheckResult, ReportDocument } from './contract';
 import { freshDocument } from './generate-report';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { findBodyByAcronym } from '../governance/repository';
+import { findBodyByAcronym } from '../governance';
 import type { Db } from '../platform/db/client';
 import { AppError, invalid, issuesToFields } from '../platform/http/errors';
 import { buildReport } from './build-report';

@@ -1,16 +1,11 @@
 import type { LocalDate } from '../../shared/dates';
-import * as governance from '../governance/repository';
-import { outreachCampaignsInPeriod, type ReportCampaign } from '../outreach/report-data';
+import * as governance from '../governance';
+import { outreachCampaignsInPeriod, type ReportCampaign } from '../outreach';
 import type { Db } from '../platform/db/client';
 import type { Activity } from '../program/contract';
-import { loadProgramTree } from '../program/program-tree';
-import { findProgramByYear } from '../program/repository';
-import {
-  programReportData,
-  targetsForPeriod,
-  type ReportUnit,
-  type ReportSeries,
-} from '../program/report-data';
+import { loadProgramTree } from '../program';
+import { findProgramByYear } from '../program';
+import { programReportData, targetsForPeriod, type ReportUnit, type ReportSeries } from '../program';
 import type {
   NextTarget,
   ProgramActivity,

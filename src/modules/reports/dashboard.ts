@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { formatPeriod, monthAbbreviation } from '../../shared/spanish-dates';
-import { allInstruments } from '../agreements/repository';
-import { monthlyStatusTable } from '../channel/monthly-status-table';
-import { agreementsBySession } from '../governance/attendance-report';
-import * as governance from '../governance/repository';
-import { presentSessions } from '../governance/session-view';
+import { allInstruments } from '../agreements';
+import { monthlyStatusTable } from '../channel';
+import { agreementsBySession } from '../governance';
+import * as governance from '../governance';
+import { presentSessions } from '../governance';
 import type { Db } from '../platform/db/client';
-import { loadProgramTree } from '../program/program-tree';
-import * as program from '../program/repository';
+import { loadProgramTree } from '../program';
+import * as program from '../program';
 import type { Dashboard } from './contract';
 import { quarterRange } from '../../shared/periods';
 

@@ -1,5 +1,5 @@
-import type { ScopedAuditActor } from '../accounts/actor';
-import { findBodyByAcronym } from '../governance/repository';
+import type { ScopedAuditActor } from '../accounts';
+import { findBodyByAcronym } from '../governance';
 import type { Db } from '../platform/db/client';
 import { generateReport } from './generate-report';
 import * as repo from './repository';

@@ -2,7 +2,7 @@ import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { organization } from '../accounts/schema';
 import { channelCommunication, channelFolio, channelObligation } from '../channel/schema';
 import { describeDueRule } from '../channel/contract-due-rules';
-import { formatFolioNumber } from '../channel/folio-number';
+import { formatFolioNumber } from '../channel';
 import { mandateUpdate } from '../governance/schema';
 import type { Db } from '../platform/db/client';
 import type { RecurringObligation } from './report-data';

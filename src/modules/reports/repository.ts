@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client';
 import type { PendingItem, ReportDocument, ReportSummary } from './contract';
 import { report, reportVersion } from './schema';
 import { agreement } from '../governance/schema';
-import { formatAgreementNumber } from '../governance/rules';
+import { formatAgreementNumber } from '../governance';
 
 // All SQL of the reports module; every function filters by the organization.
 

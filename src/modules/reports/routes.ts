@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActor, authorize } from '../accounts/actor';
+import { auditActor, authorize } from '../accounts';
 import { notFound } from '../platform/http/errors';
 import { sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';

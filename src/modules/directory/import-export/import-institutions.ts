@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { ScopedAuditActor } from '../../accounts/actor';
+import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import type { ImportReport, InstitutionInput } from '../contract';
 import { insertInstitution } from '../repository';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditActor, authorize } from '../../accounts/actor';
+import { auditActor, authorize } from '../../accounts';
 import { readUpload, sendDownload } from '../../platform/http/files';
 import { responses, type ModuleRoutes } from '../../platform/http/types';
 import { ApiErrorSchema } from '../../../shared/errors';

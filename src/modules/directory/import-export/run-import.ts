@@ -1,5 +1,5 @@
-import type { ScopedAuditActor } from '../../accounts/actor';
-import { recordAudits, type AuditEvent } from '../../audit/record-audit';
+import type { ScopedAuditActor } from '../../accounts';
+import { recordAudits, type AuditEvent } from '../../platform/audit/record-audit';
 import type { Db } from '../../platform/db/client';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError } from '../../platform/http/errors';

@@ -1,4 +1,4 @@
-import type { ScopedAuditActor } from '../../accounts/actor';
+import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import { assignStaff } from './assign-staff';
 import type { AgendaItemInput, RegistrantInput } from './contract';

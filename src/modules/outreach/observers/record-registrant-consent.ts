@@ -1,4 +1,4 @@
-import type { ScopedAuditActor } from '../../accounts/actor';
+import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import { inTransaction } from '../../platform/db/transaction';
 import { conflict, notFound } from '../../platform/http/errors';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditActor, authorize } from '../../accounts/actor';
+import { auditActor, authorize } from '../../accounts';
 import { notFound } from '../../platform/http/errors';
 import { responses, type ModuleRoutes } from '../../platform/http/types';
 import { ConsentSchema } from '../contract';

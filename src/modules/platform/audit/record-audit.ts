@@ -1,5 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/client';
+import type { Db } from '../db/client';
 import { auditEntry } from './schema';
 import { GENESIS_HASH, entryHash } from './hash-chain';
 

@@ -1,0 +1,6 @@
+// Face of the agreements module: what other modules may import from it (besides its contract files
+// and, for foreign keys and queries, its schema files). What the quarterly report reads of the
+// agreements register.
+
+export { listReportTables } from './list-report-tables';
+export { allInstruments, listOpinions } from './repository';

@@ -1,0 +1,8 @@
+// Face of the channel module: what other modules may import from it (besides its contract files
+// and, for foreign keys and queries, its schema files). What other modules read of the INE–OPLE
+// channel (the quarterly report, outreach's contacts).
+
+export { formatFolioNumber } from './folio-number';
+export { monthlyStatusTable } from './monthly-status-table';
+export { listReports } from './report-repository';
+export { nationalAuthority } from './repository';

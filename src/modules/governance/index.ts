@@ -1,0 +1,17 @@
+// Face of the governance module: what other modules may import from it (besides its contract files
+// and, for foreign keys and queries, its schema files). What other modules read of the collegiate
+// bodies: sessions, attendance, agreements.
+
+export { agreementsBySession, attendanceReport } from './attendance-report';
+export {
+  findAgreement,
+  findBody,
+  findBodyByAcronym,
+  listBodies,
+  listMemberships,
+  listSessionRows,
+  peopleById,
+  positionTitleOn,
+} from './repository';
+export { formatAgreementNumber } from './rules';
+export { presentSessions } from './session-view';

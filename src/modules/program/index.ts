@@ -1,0 +1,8 @@
+// Face of the program module: what other modules may import from it (besides its contract files
+// and, for foreign keys and queries, its schema files). What the quarterly report reads of the work
+// program.
+
+export { loadProgramTree } from './program-tree';
+export { objectivesWithoutActivityOrReason, programReportData, targetsForPeriod } from './report-data';
+export type { ReportSeries, ReportUnit } from './report-data';
+export { allActivities, findProgramByYear } from './repository';
