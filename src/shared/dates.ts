@@ -1,11 +1,38 @@
 import { z } from 'zod';
 
 /**
- * A calendar date with no time or zone ("2024-02-29"). Validated as a real date: 2024-02-30 and
- * 2023-02-29 are refused. Stored as SQL `date`, never as a midnight timestamp.
+ * The dates the system accepts in any input. An electoral body's records (sessions, agreements,
+ * folios, instruments, programs) begin with the federal electoral institute (1990) and plan at
+ * most decades ahead. Dates far outside (9999-12-31, 0001-01-01) were typos or probes, and
+ * day-by-day loops ran over millions of days on them (issue 14).
  */
+export const DATE_RANGE = { min: '1990-01-01', max: '2100-12-31' } as const;
+const OUT_OF_RANGE =
+  'Fecha fuera del intervalo admitido: use una fecha entre el 1 de enero de 1990 y el 31 de diciembre de 2100';
+
 // No message of its own: the shared error map words it ("El 31 de febrero de 2024 no existe").
-export const LocalDateSchema = z.iso.date();
+const isoDate = () => z.iso.date();
+
+/**
+ * A calendar date with no time or zone ("2024-02-29"). Validated as a real date: 2024-02-30 and
+ * 2023-02-29 are refused, and so is any date outside DATE_RANGE. The range binds what comes in
+ * (requests, imports: parse/decode) but not what goes out (encode, the response serializer): a
+ * date computed from an accepted one (a due date 365 business days after 2100-12-01) or stored
+ * before the range existed must not turn an answer into a 500. Stored as SQL `date`, never as a
+ * midnight timestamp.
+ */
+export const LocalDateSchema = z.codec(
+  isoDate().meta({ description: `Fecha AAAA-MM-DD entre ${DATE_RANGE.min} y ${DATE_RANGE.max}` }),
+  isoDate(),
+  {
+    decode: (day, ctx) => {
+      if (day < DATE_RANGE.min || day > DATE_RANGE.max)
+        ctx.issues.push({ code: 'custom', message: OUT_OF_RANGE, input: day });
+      return day;
+    },
+    encode: (day) => day,
+  },
+);
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 // Built once: constructing a formatter with a time zone costs about 0.1 ms, paid per request before.
@@ -39,6 +66,10 @@ function toUtc(day: LocalDate): Date {
 }
 
 function fromUtc(d: Date): LocalDate {
+  const year = d.getUTCFullYear();
+  // Past 9999 toISOString gives "+010000-01-01", which sorts before "9999-12-31": a loop
+  // `for (d = from; d <= to; d = addDays(d, 1))` would never end. Every date loop relies on this.
+  if (!(year >= 1 && year <= 9999)) throw new RangeError(`Date out of range: year ${year}`);
   return d.toISOString().slice(0, 10);
 }
 
@@ -47,6 +78,11 @@ export function addDays(day: LocalDate, n: number): LocalDate {
   const d = toUtc(day);
   d.setUTCDate(d.getUTCDate() + n);
   return fromUtc(d);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier), without walking them. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -60,4 +96,32 @@ export function daysInMonth(year: number, month: number): number {
 
 export function dateOf(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The longest period a statistic, report table or dashboard may cover: two six-year federal
+ * cycles fit, and the answer stays small (120 monthly rows). Without a cap one request over
+ * 1990–2100 computed tens of thousands of days while every other request waited (issue 14).
+ */
+export const MAX_PERIOD_YEARS = 10;
+const PERIOD_TOO_LONG = 'El periodo no puede abarcar más de diez años; divídalo';
+
+/**
+ * Refinement of a query or body holding a period: it ends on or after it starts, and from its
+ * start to its end (or to `alsoEnd`, e.g. a cut-off day after the period) there are at most
+ * MAX_PERIOD_YEARS years. Missing ends are left to the schema (they may be optional).
+ */
+export function checkPeriod<K extends string>(from: K, to: K, alsoEnd?: K) {
+  return (v: Partial<Record<K, string | null | undefined>>, ctx: z.RefinementCtx) => {
+    const start = v[from];
+    const end = v[to];
+    if (!start) return;
+    if (end && end < start)
+      ctx.addIssue({ code: 'custom', path: [to], message: 'El periodo termina antes de empezar' });
+    const limit = `${String(Number(start.slice(0, 4)) + MAX_PERIOD_YEARS).padStart(4, '0')}${start.slice(4)}`;
+    for (const key of alsoEnd ? [to, alsoEnd] : [to]) {
+      const day = v[key];
+      if (day && day >= limit) ctx.addIssue({ code: 'custom', path: [key], message: PERIOD_TOO_LONG });
+    }
+  };
 }

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { LocalDateSchema } from '../../shared/dates';
+import { LocalDateSchema, checkPeriod } from '../../shared/dates';
 import { ChannelModuleSchema, DocumentTypeSchema } from './contract';
 
 // API types of the channel's statistics, fortnightly reports, calendar and folio import, shared by
 // the server and the web client (browser-safe, like contract.ts).
 
 const period = (v: { from: string; to: string; asOf?: string }, ctx: z.RefinementCtx) => {
-  if (v.to < v.from)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'El periodo termina antes de empezar' });
+  checkPeriod('from', 'to', 'asOf')(v, ctx);
   if (v.asOf && v.asOf < v.from)
     ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'La fecha de corte es anterior al periodo' });
-  const years = Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4));
-  if (years > 10)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'El periodo no puede abarcar más de diez años' });
 };
 
 export const StatisticsQuerySchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema } from '../../shared/dates';
+import { LocalDateSchema, checkPeriod } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES, type FolioStatus } from './contract-folio-status';
 
@@ -214,10 +214,7 @@ export const MonthlyStatusQuerySchema = z
     /** The day whose statuses are counted (the report's "al 31 de marzo"); defaults to `to`. */
     asOf: LocalDateSchema.optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.to < v.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'El periodo termina antes de empezar' });
-  });
+  .superRefine(checkPeriod('from', 'to', 'asOf'));
 
 const StatusCountsSchema = z.object({
   pending_local: z.number().int(),

@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
-import { addDays, type LocalDate } from '../../shared/dates';
+import { addDays, daysBetween, type LocalDate } from '../../shared/dates';
 import { formatDate } from '../../shared/spanish-dates';
 import { isBusinessDay } from '../platform/calendar/business-days';
 import { officialHolidays } from '../platform/calendar/mexican-holidays';
@@ -46,13 +46,14 @@ export async function workCalendarView(db: Db, orgId: string, year: number): Pro
 export async function addNonWorkingDays(db: Db, actor: ScopedAuditActor, input: NonWorkingDayInput) {
   const to = input.to ?? input.day;
   if (to < input.day) throw invalid([{ path: 'to', message: 'El periodo termina antes de empezar' }]);
-  const days: LocalDate[] = [];
-  for (let d = input.day; d <= to; d = addDays(d, 1)) days.push(d);
-  if (days.length > MAX_NON_WORKING_RANGE) {
+  // Measured before listing a single day: the list is what grew without end (issue 14).
+  const length = daysBetween(input.day, to) + 1;
+  if (length > MAX_NON_WORKING_RANGE) {
     throw invalid([
       { path: 'to', message: `Registre a lo más ${MAX_NON_WORKING_RANGE} días seguidos; divida el periodo` },
     ]);
   }
+  const days = Array.from({ length }, (_, i) => addDays(input.day, i));
   return inTransaction(db, async (tx) => {
     const added = await insertNonWorkingDays(
       tx,

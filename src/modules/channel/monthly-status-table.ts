@@ -13,15 +13,12 @@ const empty = (): StatusCounts => ({
 
 /** Every month of [from, to] as "YYYY-MM", so that a month without folios still has its row. */
 export function monthsBetween(from: string, to: string): string[] {
+  // Counted as month indexes: comparing "10000-01" with "9999-12" as text never ended (issue 14).
+  const index = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   const out: string[] = [];
-  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > end) return out;
-    out.push(key);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
+  for (let i = index(from), end = index(to); i <= end; i++)
+    out.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
 }
 
 export async function monthlyStatusTable(

@@ -1,5 +1,5 @@
-import { addDays, type LocalDate } from '../../shared/dates';
-import { isBusinessDay, type WorkCalendar } from '../platform/calendar/business-days';
+import type { LocalDate } from '../../shared/dates';
+import { subtractBusinessDays, type WorkCalendar } from '../platform/calendar/business-days';
 import type { RoutingRole, RoutingState } from './routing-contract';
 
 /**
@@ -106,12 +106,7 @@ export function routingPlanProblems(plan: {
 
 /** The business day `n` business days before `day` (the day a reminder "n days before" goes). */
 export function businessDaysBefore(cal: WorkCalendar, day: LocalDate, n: number): LocalDate {
-  let d = day;
-  for (let counted = 0; counted < n;) {
-    d = addDays(d, -1);
-    if (isBusinessDay(cal, d)) counted++;
-  }
-  return d;
+  return subtractBusinessDays(cal, day, n);
 }
 
 export type ReminderKind = 'before' | 'due';

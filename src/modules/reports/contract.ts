@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema } from '../../shared/dates';
+import { LocalDateSchema, checkPeriod } from '../../shared/dates';
 
 // The reports module's API types, and the report itself as a document tree: headings, paragraphs
 // of inline runs, lists and tables. Section builders produce the tree from records; renderers
@@ -177,10 +177,12 @@ export const RenderQuerySchema = z.object({ format: z.enum(REPORT_FORMATS).defau
 
 // ---- the home dashboard: the period at a glance
 
-export const DashboardQuerySchema = z.object({
-  from: LocalDateSchema.optional(),
-  to: LocalDateSchema.optional(),
-});
+export const DashboardQuerySchema = z
+  .object({
+    from: LocalDateSchema.optional(),
+    to: LocalDateSchema.optional(),
+  })
+  .superRefine(checkPeriod('from', 'to'));
 
 export const DashboardSchema = z
   .object({

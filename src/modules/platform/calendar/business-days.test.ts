@@ -6,6 +6,7 @@ import {
   endOfFirstDaysOfMonth,
   isBusinessDay,
   lastBusinessDayOfMonth,
+  nextBusinessDayFrom,
   type WorkCalendar,
 } from './business-days';
 
@@ -81,3 +82,24 @@ describe('businessDaysBetween', () => {
     expect(businessDaysBetween(PLAIN_CALENDAR, '2024-02-06', '2024-01-31')).toBe(0);
   });
 });
+
+describe('bounded loops (issue 14: a far date made them run without end)', () => {
+  it('refuses to count past year 9999 instead of looping', () => {
+    expect(() => addBusinessDays(PLAIN_CALENDAR, '9999-12-31', 365)).toThrow(RangeError);
+    expect(() => businessDaysBetween(PLAIN_CALENDAR, '0001-01-01', '9999-12-31')).toThrow(RangeError);
+  });
+  it('gives up on a calendar without business days for years instead of walking on', () => {
+    const closed: WorkCalendar = {
+      ownNonWorkingDays: new Set(Array.from({ length: 3000 }, (_, i) => addDaysForTest('2024-01-01', i))),
+      everyDayCounts: [],
+    };
+    expect(() => nextBusinessDayFrom(closed, '2024-01-01')).toThrow(RangeError);
+    expect(() => addBusinessDays(closed, '2024-01-01', 1)).toThrow(RangeError);
+  });
+});
+
+function addDaysForTest(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { addDays, dateOf, daysInMonth, weekday, type LocalDate } from '../../../shared/dates';
+import { addDays, dateOf, daysBetween, daysInMonth, weekday, type LocalDate } from '../../../shared/dates';
 import { officialHolidays } from './mexican-holidays';
 
 /**
@@ -33,31 +33,50 @@ export function isBusinessDay(cal: WorkCalendar, day: LocalDate): boolean {
 }
 
 /**
+ * No real calendar goes two years without a business day; one that does (own non-working days
+ * entered range after range) must not keep a request walking day by day toward year 9999.
+ */
+export const MAX_DAYS_WITHOUT_BUSINESS_DAY = 731;
+
+/** The first business day strictly after (`step` 1) or before (`step` -1) `day`. */
+function nextBusinessDay(cal: WorkCalendar, day: LocalDate, step: 1 | -1): LocalDate {
+  let d = day;
+  for (let walked = 0; walked < MAX_DAYS_WITHOUT_BUSINESS_DAY; walked++) {
+    d = addDays(d, step);
+    if (isBusinessDay(cal, d)) return d;
+  }
+  throw new RangeError(`No business day within ${MAX_DAYS_WITHOUT_BUSINESS_DAY} days of ${day}`);
+}
+
+/**
  * The day on which a term of `n` business days ends, counted from the day after `from` (the day
  * of receipt does not count). With n = 0, `from` itself.
  */
 export function addBusinessDays(cal: WorkCalendar, from: LocalDate, n: number): LocalDate {
+  return moveBusinessDays(cal, from, n, 1);
+}
+
+/** The business day `n` business days before `day` (n = 0: `day` itself). */
+export function subtractBusinessDays(cal: WorkCalendar, day: LocalDate, n: number): LocalDate {
+  return moveBusinessDays(cal, day, n, -1);
+}
+
+function moveBusinessDays(cal: WorkCalendar, from: LocalDate, n: number, step: 1 | -1): LocalDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   let day = from;
-  for (let counted = 0; counted < n;) {
-    day = addDays(day, 1);
-    if (isBusinessDay(cal, day)) counted++;
-  }
+  for (let counted = 0; counted < n; counted++) day = nextBusinessDay(cal, day, step);
   return day;
 }
 
 /** The first business day on or after `day`. */
 export function nextBusinessDayFrom(cal: WorkCalendar, day: LocalDate): LocalDate {
-  let d = day;
-  while (!isBusinessDay(cal, d)) d = addDays(d, 1);
-  return d;
+  return isBusinessDay(cal, day) ? day : nextBusinessDay(cal, day, 1);
 }
 
 /** "El último día hábil del mes". */
 export function lastBusinessDayOfMonth(cal: WorkCalendar, year: number, month: number): LocalDate {
-  let d = dateOf(year, month, daysInMonth(year, month));
-  while (!isBusinessDay(cal, d)) d = addDays(d, -1);
-  return d;
+  const d = dateOf(year, month, daysInMonth(year, month));
+  return isBusinessDay(cal, d) ? d : nextBusinessDay(cal, d, -1);
 }
 
 /**
@@ -85,7 +104,13 @@ export function endOfFirstDaysOfMonth(
 
 /** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function businessDaysBetween(cal: WorkCalendar, from: LocalDate, to: LocalDate): number {
+  // The walk is as long as the range: callers pass ranges their schemas capped (DATE_RANGE).
+  if (daysBetween(from, to) > MAX_BUSINESS_DAYS_SPAN)
+    throw new RangeError(`Range too long to count business days: ${from}..${to}`);
   let n = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isBusinessDay(cal, d)) n++;
   return n;
 }
+
+/** The whole accepted date range (1990–2100) and some margin: about 40,000 days. */
+const MAX_BUSINESS_DAYS_SPAN = 366 * 120;
