@@ -10,7 +10,7 @@ import {
 import { verifyAuditTrail } from '../modules/audit';
 import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
-import { AppError } from '../modules/platform/http/errors';
+import { AppError } from '../modules/platform/errors';
 import { quarterlyReportCommand } from '../modules/reports';
 
 const program = new Command('vincula').description(

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { AuditActor } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
-import { forbidden, unauthenticated } from '../platform/http/errors';
+import { forbidden, unauthenticated } from '../platform/errors';
 import { hasPermission, type Permission, type Role } from './contract';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE, type Auth } from './auth';
 import { organization, session, user } from './schema';

@@ -2,7 +2,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { IncomingHttpHeaders } from 'node:http';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
-import { AppError } from '../platform/http/errors';
+import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
 import { auditActor, type Actor } from './actor';
 

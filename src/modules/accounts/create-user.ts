@@ -2,7 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, invalid } from '../platform/http/errors';
+import { AppError, invalid } from '../platform/errors';
 import type { AuditActor } from '../platform/audit/record-audit';
 import type { CreateUserInput, User } from './contract';
 import { emailTaken, findUser, insertUser, replaceUserAreas } from './repository';

@@ -24,7 +24,7 @@ import { signIn } from './sign-in';
 import { signOut } from './sign-out';
 import { updateUser } from './update-user';
 import { auditActor } from './actor';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 
 const session = ['Sesión'];
 const users = ['Usuarios'];

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client';
 import type { IncomingHttpHeaders } from 'node:http';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
-import { AppError } from '../platform/http/errors';
+import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
 import {
   credentialHash,

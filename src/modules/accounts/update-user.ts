@@ -2,7 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import { auditActor, type Actor } from './actor';
 import type { UpdateUserInput, User } from './contract';
 import { assertAreas, type AreaIdsOf } from './create-user';

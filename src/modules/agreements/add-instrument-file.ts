@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { storeFile } from '../platform/files/store-file';
 import { inTransaction } from '../platform/db/transaction';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import type { InstrumentFile } from './contract';
 import * as repo from './repository';
 

@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid } from '../platform/http/errors';
+import { invalid } from '../platform/errors';
 import type { Accompaniment, AccompanimentInput } from './contract';
 import * as repo from './repository';
 

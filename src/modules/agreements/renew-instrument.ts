@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid, notFound } from '../platform/http/errors';
+import { invalid, notFound } from '../platform/errors';
 import type { Instrument, RenewalInput } from './contract';
 import * as repo from './repository';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { todayInMexicoCity } from '../../shared/dates';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addCommitment, addCommitmentUpdate } from './add-commitment';

@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ObligationInput } from './contract';
 import { dueDateInMonth } from './due-rules';

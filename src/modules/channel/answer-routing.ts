@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import { closeRouting, findRouting, lockRouting } from './routing-repository';
 import { routingTransition } from './routing-state';
 

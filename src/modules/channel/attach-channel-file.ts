@@ -5,7 +5,7 @@ import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
-import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
+import { AppError, conflict, invalid, notFound } from '../platform/errors';
 import type { Upload } from '../platform/http/files';
 import {
   findMessage,

@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ChangeFolioStatusInput } from './contract';
 import { actingSide, transition } from './contract-folio-status';

@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid, notFound } from '../platform/http/errors';
+import { invalid, notFound } from '../platform/errors';
 import { changeFolioStatus } from './change-folio-status';
 import { findFolioRow } from './repository';
 import type { ConsolidateInput } from './routing-contract';

@@ -5,7 +5,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
-import { conflict, invalid } from '../platform/http/errors';
+import { conflict, invalid } from '../platform/errors';
 import { renderDocx, renderPdf } from '../governance/documents';
 import type { LocalDate } from '../../shared/dates';
 import { channelStatistics } from './channel-statistics';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict } from '../platform/http/errors';
+import { AppError, conflict } from '../platform/errors';
 import type { ImportReport } from '../directory/contract';
 import {
   MAX_LISTED_PROBLEMS,

@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, notFound } from '../platform/http/errors';
+import { AppError, notFound } from '../platform/errors';
 import type { ReportRecipientInput } from './contract-reports';
 import { deleteReportRecipient, findReportRecipient, insertReportRecipient } from './report-repository';
 

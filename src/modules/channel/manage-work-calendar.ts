@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
+import { AppError, conflict, invalid, notFound } from '../platform/errors';
 import { addDays, daysBetween, type LocalDate } from '../../shared/dates';
 import { formatDate } from '../../shared/spanish-dates';
 import { isBusinessDay } from '../platform/calendar/business-days';

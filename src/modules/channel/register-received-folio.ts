@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict, invalid } from '../platform/http/errors';
+import { AppError, conflict, invalid } from '../platform/errors';
 import type { RegisterFolioInput } from './contract';
 import { dueDateFor } from './due-rules';
 import { parseFolioNumber } from './folio-number';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authorize } from '../accounts';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
-import { IdParamsSchema } from '../directory/contract';
+import { IdParamsSchema } from '../../shared/ids';
 import { addBusinessDays } from '../platform/calendar/business-days';
 import { workCalendarOf } from '../platform/calendar/repository';
 import { addObligation } from './add-obligation';

@@ -1,10 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authenticate, authorize, type Actor } from '../accounts';
-import { hasPermission } from '../accounts/contract';
-import { IdParamsSchema } from '../directory/contract';
-import { readFile } from '../platform/files/store-file';
-import { forbidden, notFound } from '../platform/http/errors';
+import { IdParamsSchema } from '../../shared/ids';
+import { notFound } from '../platform/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { ApiErrorSchema } from '../../shared/errors';
@@ -14,6 +12,7 @@ import { attachChannelFile, type AttachmentOwner } from './attach-channel-file';
 import { addBusinessDays } from '../platform/calendar/business-days';
 import { workCalendarOf } from '../platform/calendar/repository';
 import { consolidateFolio } from './consolidate-folio';
+import { channelFileToDownload } from './download-channel-file';
 import { FolioStatusSchema } from './contract';
 import { reassignRouting } from './reassign-routing';
 import * as folios from './repository';
@@ -321,28 +320,7 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
     },
     async (req, reply) => {
       const actor = await authenticate(ctx, req);
-      const reads = hasPermission(actor.roles, 'channel.read');
-      const answers = hasPermission(actor.roles, 'channel.answer');
-      if (!reads && !answers) throw forbidden();
-      const file = await repo.findAttachment(db, req.params.id);
-      if (!file) throw notFound();
-      const org = actor.organizationId;
-      const by = file.communicationId
-        ? { communicationId: file.communicationId }
-        : { folioId: (file.messageFolioId ?? file.routingFolioId)! };
-      let visible = false;
-      if (file.routingId) {
-        visible =
-          file.routingOrgId === org &&
-          (reads || (actor.areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));
-      } else {
-        visible =
-          (reads && (await repo.seesFolio(db, org, by))) ||
-          (answers && (await repo.areaSeesFolio(db, org, actor.areaIds, by)));
-      }
-      if (!visible) throw notFound();
-      const stored = await readFile(db, file.sha256);
-      if (!stored) throw notFound();
+      const { file, stored } = await channelFileToDownload(db, actor, req.params.id);
       return sendDownload(reply, {
         body: stored.content,
         contentType: file.mediaType,

@@ -3,7 +3,7 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid } from '../platform/http/errors';
+import { conflict, invalid } from '../platform/errors';
 import { nextNumber } from '../platform/sequences/next-number';
 import type { SendCommunicationInput } from './contract';
 import { dueDateFor } from './due-rules';

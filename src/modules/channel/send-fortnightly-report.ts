@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { withinTransaction, type JobQueue } from '../platform/jobs/job-queue';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import { findReport, reportRecipients, updateReport } from './report-repository';
 
 /** The durable queue through which fortnightly reports leave, with their files attached. */

@@ -231,7 +231,8 @@ export const PersonListQuerySchema = PageQuerySchema.extend({
 export type PersonListQuery = z.infer<typeof PersonListQuerySchema>;
 export const PersonPageSchema = pageOf(PersonSchema);
 
-export const IdParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });
+// The generic `:id` params are shared by every module's routes.
+export { IdParamsSchema } from '../../shared/ids';
 export const PositionParamsSchema = z.object({ id: z.uuid(), positionId: z.uuid() });
 
 // ---- import and export (CSV, XLSX)

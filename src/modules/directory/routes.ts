@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActor, authorize } from '../accounts';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import {
   AreaDetailSchema,

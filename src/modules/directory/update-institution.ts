@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import type { Institution, InstitutionPatch } from './contract';
 import { findInstitution, updateInstitutionRow } from './repository';
 

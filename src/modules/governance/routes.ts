@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize, type Actor } from '../accounts';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';

@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import { workCalendarOf } from '../platform/calendar/repository';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import { nextNumber } from '../platform/sequences/next-number';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ArcoExtendInput, ArcoInput, ArcoListQuery, ArcoRequest, ArcoResolveInput } from './contract';

@@ -3,7 +3,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import type { EraseInput } from './contract';
 import { eraseRegistrationsOfContact } from './observers/repository';
 import { arcoRows, findContact, findContactRow } from './repository';

@@ -13,7 +13,7 @@ import {
 } from '../directory/import-export/import-rules';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, invalid } from '../platform/http/errors';
+import { AppError, invalid } from '../platform/errors';
 import { LocalDateSchema, todayInMexicoCity } from '../../shared/dates';
 import { ERROR_CODES } from '../../shared/errors';
 import { contactAuditView, newAuditSalt } from './audit-payloads';

@@ -3,7 +3,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid } from '../platform/http/errors';
+import { invalid } from '../platform/errors';
 import type { BounceReport } from './contract';
 import { rowsOf } from './repository';
 import { HARD_BOUNCES_TO_INVALIDATE, isHardBounce, parseDsn } from './rules';

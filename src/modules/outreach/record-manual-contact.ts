@@ -3,7 +3,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
+import { AppError, conflict, invalid, notFound } from '../platform/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ManualContact, ManualContactInput } from './contract';
 import { findCampaignRow, findContactRow, manualContactsOf, rowsOf } from './repository';

@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import type { JobQueue } from '../platform/jobs/job-queue';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import type { Campaign } from './contract';
 import { enqueueCampaign } from './jobs';
 import { findCampaign, lockCampaignRow, updateCampaignRow } from './repository';

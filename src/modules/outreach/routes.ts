@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize } from '../accounts';
 import { readUpload, sendDownload } from '../platform/http/files';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { ApiErrorSchema } from '../../shared/errors';
 import { parseSpreadsheet } from '../directory/import-export/parse-spreadsheet';

@@ -4,7 +4,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import type { JobQueue } from '../platform/jobs/job-queue';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict, invalid, notFound } from '../platform/http/errors';
+import { AppError, conflict, invalid, notFound } from '../platform/errors';
 import type { FieldProblem } from '../../shared/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { Campaign } from './contract';

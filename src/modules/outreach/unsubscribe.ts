@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import type { UnsubscribeInfo } from './contract';
 import { addOptOut, organizationName, rowsOf } from './repository';
 import { maskEmail, verifyLedgerToken } from './rules';

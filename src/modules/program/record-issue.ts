@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
-import { invalid, notFound } from '../platform/http/errors';
+import { invalid, notFound } from '../platform/errors';
 import type { Upload } from '../platform/http/files';
 import type { Issue, IssueInput, IssuePatch } from './contract';
 import * as repo from './repository';

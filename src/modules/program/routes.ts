@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts';
 import { readFile } from '../platform/files/store-file';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import { readUpload, sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { attachActivityFile } from './attach-activity-file';

@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import type { Series, SeriesInput } from './contract';
 import { loadSeries } from './list-series';
 import * as repo from './repository';

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
-import { invalid } from '../platform/http/errors';
+import { invalid } from '../platform/errors';
 import * as repo from './repository';
 import { programObjective } from './schema';
 

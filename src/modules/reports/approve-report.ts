@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import { findAgreement } from '../governance';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid, notFound } from '../platform/http/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import { compareDocuments, programProblems, withProgramProblems } from './check-report';
 import type { ReportDetail } from './contract';
 import { freshDocument } from './generate-report';

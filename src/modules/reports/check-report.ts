@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/client';
 import { objectivesWithoutActivityOrReason } from '../program';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import type { CheckResult, ReportDocument } from './contract';
 import { freshDocument } from './generate-report';
 import * as repo from './repository';

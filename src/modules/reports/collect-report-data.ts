@@ -6,7 +6,7 @@ import { agreementsBySession, attendanceReport } from '../governance';
 import type { Body } from '../governance/contract';
 import * as governance from '../governance';
 import type { Db } from '../platform/db/client';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import * as records from './read-records';
 import { listReports as fortnightlyReports } from '../channel';
 import type { Instrument } from '../agreements/contract';

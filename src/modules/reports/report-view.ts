@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/client';
-import { notFound } from '../platform/http/errors';
+import { notFound } from '../platform/errors';
 import type { ReportDetail } from './contract';
 import * as repo from './repository';
 

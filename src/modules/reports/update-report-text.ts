@@ -1,7 +1,7 @@
 import type { ScopedAuditActor } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/http/errors';
+import { conflict, notFound } from '../platform/errors';
 import type { NarrativeInput, PendingItem, ReportDetail } from './contract';
 import { regenerateRow } from './generate-report';
 import * as repo from './repository';

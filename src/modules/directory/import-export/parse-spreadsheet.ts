@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { MAX_IMPORT_ROWS, type Sheet, type SheetRow } from './import-rules';
 
 // Reads an uploaded CSV or XLSX file into rows of text. Every failure is an AppError with a

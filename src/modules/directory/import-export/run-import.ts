@@ -2,7 +2,7 @@ import type { ScopedAuditActor } from '../../accounts';
 import { recordAudits, type AuditEvent } from '../../platform/audit/record-audit';
 import type { Db } from '../../platform/db/client';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { ERROR_CODES } from '../../../shared/errors';
 import type { ImportReport } from '../contract';
 import {

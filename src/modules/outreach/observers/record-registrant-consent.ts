@@ -1,7 +1,7 @@
 import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/http/errors';
+import { conflict, notFound } from '../../platform/errors';
 import { recordConsent } from '../save-consent';
 import type { RegistrantConsentInput } from './contract';
 import { findMissionRow, findRegistrant } from './repository';

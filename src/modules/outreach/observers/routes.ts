@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditActor, authorize } from '../../accounts';
-import { notFound } from '../../platform/http/errors';
+import { notFound } from '../../platform/errors';
 import { responses, type ModuleRoutes } from '../../platform/http/types';
 import { ConsentSchema } from '../contract';
 import { assignStaff } from './assign-staff';

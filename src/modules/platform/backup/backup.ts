@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Database } from '../db/client';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /**
  * One process per embedded data folder. PGlite runs PostgreSQL inside the process, without the

@@ -1,30 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_CODES, type ApiError, type ErrorCode, type FieldProblem } from '../../../shared/errors';
-
-/** An expected failure with a stable code, an HTTP status and, for bad input, the fields at fault. */
-export class AppError extends Error {
-  constructor(
-    public readonly code: ErrorCode,
-    public readonly status: number,
-    public readonly fields: FieldProblem[] = [],
-    message?: string,
-  ) {
-    super(message ?? ERROR_CODES[code]);
-  }
-
-  toJSON(): ApiError {
-    return { code: this.code, message: this.message, fields: this.fields };
-  }
-}
-
-export const notFound = () => new AppError('NOT_FOUND', 404);
-export const forbidden = () => new AppError('FORBIDDEN', 403);
-export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
-export const invalid = (fields: FieldProblem[], message?: string) =>
-  new AppError('VALIDATION_FAILED', 400, fields, message);
-export const conflict = (message: string, fields: FieldProblem[] = []) =>
-  new AppError('CONFLICT', 409, fields, message);
+import type { FieldProblem } from '../../../shared/errors';
+import { AppError } from '../errors';
 
 type ZodIssueLike = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../../shared/errors';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 export type Upload = { data: Buffer; filename: string; mediaType: string };
 export type Download = { body: Buffer | string; contentType: string; filename: string };

@@ -1,7 +1,8 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { parseWithMessages } from '../../../shared/zod-setup';
-import { invalid, issuesToFields } from './errors';
+import { invalid } from '../errors';
+import { issuesToFields } from './errors';
 
 /**
  * Validates a request part against its route's Zod schema and refuses it with 400

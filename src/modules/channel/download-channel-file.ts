@@ -1,0 +1,38 @@
+import type { Actor } from '../accounts';
+import { hasPermission } from '../accounts/contract';
+import type { Db } from '../platform/db/client';
+import { readFile } from '../platform/files/store-file';
+import { forbidden, notFound } from '../platform/errors';
+import * as repo from './routing-repository';
+
+/**
+ * A channel file, for whoever may see it (the rule lives here, not in the route): liaison staff
+ * (channel.read) see the files of the folios they see; area staff (channel.answer) those of a folio
+ * their area sees, and a slip's own files while their area holds the slip. Anyone else gets 404,
+ * as if the file did not exist.
+ */
+export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
+  const reads = hasPermission(actor.roles, 'channel.read');
+  const answers = hasPermission(actor.roles, 'channel.answer');
+  if (!reads && !answers) throw forbidden();
+  const file = await repo.findAttachment(db, id);
+  if (!file) throw notFound();
+  const org = actor.organizationId;
+  const by = file.communicationId
+    ? { communicationId: file.communicationId }
+    : { folioId: (file.messageFolioId ?? file.routingFolioId)! };
+  let visible = false;
+  if (file.routingId) {
+    visible =
+      file.routingOrgId === org &&
+      (reads || (actor.areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));
+  } else {
+    visible =
+      (reads && (await repo.seesFolio(db, org, by))) ||
+      (answers && (await repo.areaSeesFolio(db, org, actor.areaIds, by)));
+  }
+  if (!visible) throw notFound();
+  const stored = await readFile(db, file.sha256);
+  if (!stored) throw notFound();
+  return { file, stored };
+}
