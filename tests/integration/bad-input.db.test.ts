@@ -14,6 +14,8 @@ let liaison: HttpClient;
 let councillor: HttpClient;
 let ineStaff: HttpClient;
 let routes: { method: string; path: string }[];
+let doc: OpenApi;
+let everyRole: HttpClient[];
 
 const BODIES: unknown[] = [
   {},
@@ -50,10 +52,10 @@ beforeAll(async () => {
   liaison = await t.as(org, 'liaison_staff');
   councillor = await t.as(org, 'councillor');
   ineStaff = await t.as(await t.createOrg('INEX', 'national_authority'), 'national_authority_staff');
-  const doc = await t
-    .anonymous()
-    .get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
-  routes = Object.entries(doc.body.paths).flatMap(([path, methods]) =>
+  everyRole = [admin, liaison, councillor, ineStaff];
+  for (const role of ['area_staff', 'auditor'] as const) everyRole.push(await t.as(org, role));
+  doc = (await t.anonymous().get<OpenApi>('/api/openapi.json')).body;
+  routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
   );
 });
@@ -188,4 +190,184 @@ describe('far dates and unbounded ranges (issue 14)', () => {
       expectRefused(dashboard, from === '0001-01-01' ? 'from' : 'to');
     }
   });
+});
+
+// ---- extreme dates, ranges and sizes on every route of the OpenAPI document
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
+  pattern?: string;
+};
+/** Dates written as text with their own checks (an activity's date spec). */
+const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+type Parameter = { name: string; in: string; required?: boolean; schema: JsonSchema };
+type Operation = {
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+};
+type OpenApi = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
+
+/** far: years 0001 and 9999; widest: the whole accepted range; huge: sizes, pages and counts. */
+type Variant = 'far' | 'widest' | 'huge';
+const HUGE = 1_000_000_000;
+/** The largest answer any route may give: a page of 200 rich items, a quarterly report's DOCX. */
+const MAX_ANSWER_CHARS = 3_000_000;
+const STARTS = /^(from|since|start|startsOn|periodStart|dateFrom)$/i;
+
+function resolve(schema: JsonSchema | undefined): JsonSchema {
+  let s = schema ?? {};
+  for (let i = 0; s.$ref && i < 10; i++) s = doc.components?.schemas?.[s.$ref.split('/').pop()!] ?? {};
+  const options = (s.anyOf ?? s.oneOf)?.map(resolve).filter((o) => o.type !== 'null');
+  if (options?.length) return options[0]!;
+  if (s.allOf?.length) return resolve(s.allOf[0]);
+  return s;
+}
+
+function typeOf(s: JsonSchema): string | undefined {
+  return Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+}
+
+/** A value for a field, extreme where the field is a date, a datetime or a number. */
+function valueFor(name: string, raw: JsonSchema, variant: Variant, depth = 0): unknown {
+  const s = resolve(raw);
+  if (s.const !== undefined) return s.const;
+  if (s.enum?.length) return s.enum.find((e) => e !== null);
+  const type = typeOf(s);
+  if (s.format === 'date' || s.pattern === DAY_PATTERN) {
+    const start = STARTS.test(name);
+    if (variant === 'far') return start ? '0001-01-01' : '9999-12-31';
+    if (variant === 'widest') return start ? '1990-01-01' : '2100-12-31';
+    return start ? '2024-01-01' : '2024-12-31';
+  }
+  if (s.format === 'date-time') return variant === 'far' ? '9999-12-31T00:00:00Z' : '2100-12-31T00:00:00Z';
+  if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+  if (s.format === 'email') return 'persona@ejemplo.mx';
+  if (s.format === 'uri') return 'https://ejemplo.mx/';
+  if (type === 'integer' || type === 'number') return variant === 'huge' ? HUGE : Math.max(s.minimum ?? 1, 1);
+  if (type === 'boolean') return false;
+  if (type === 'array')
+    return depth > 3
+      ? []
+      : Array.from({ length: Math.max(s.minItems ?? 1, 1) }, () =>
+          valueFor(name, s.items ?? {}, variant, depth + 1),
+        );
+  if (type === 'object' || s.properties) {
+    if (depth > 3) return {};
+    return Object.fromEntries(
+      Object.entries(s.properties ?? {}).map(([k, v]) => [k, valueFor(k, v, variant, depth + 1)]),
+    );
+  }
+  return 'x'.repeat(Math.max(s.minLength ?? 1, 1));
+}
+
+/** Whether a schema holds a date, a datetime or a number anywhere (what this walk makes extreme). */
+function hasExtremeField(raw: JsonSchema | undefined, depth = 0): { date: boolean; number: boolean } {
+  const s = resolve(raw);
+  const type = typeOf(s);
+  const here = {
+    date: s.format === 'date' || s.format === 'date-time' || s.pattern === DAY_PATTERN,
+    number: type === 'integer' || type === 'number',
+  };
+  if (depth > 4) return here;
+  for (const child of [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])]) {
+    const c = hasExtremeField(child, depth + 1);
+    here.date ||= c.date;
+    here.number ||= c.number;
+  }
+  return here;
+}
+
+type Probe = { method: string; url: string; body?: unknown; dated: boolean };
+
+function probesOf(method: string, path: string, op: Operation): Probe[] {
+  const params = op.parameters ?? [];
+  const query = params.filter((p) => p.in === 'query');
+  const bodySchema = op.requestBody?.content['application/json']?.schema;
+  const inQuery = query.map((p) => hasExtremeField(p.schema));
+  const inBody = hasExtremeField(bodySchema);
+  const dated = inQuery.some((f) => f.date) || inBody.date;
+  const sized = inQuery.some((f) => f.number) || inBody.number;
+  if (!dated && !sized) return [];
+  const variants: Variant[] = dated ? ['far', 'widest', 'huge'] : ['huge'];
+  return variants.map((variant) => {
+    let url = path;
+    for (const p of params.filter((p) => p.in === 'path'))
+      url = url.replace(`{${p.name}}`, encodeURIComponent(String(valueFor(p.name, p.schema, 'huge'))));
+    const search = new URLSearchParams();
+    for (const p of query) {
+      const v = valueFor(p.name, p.schema, variant);
+      if (v !== undefined && (typeof v !== 'object' || v === null)) search.set(p.name, String(v));
+    }
+    const qs = search.toString();
+    return {
+      method,
+      url: qs ? `${url}?${qs}` : url,
+      body: bodySchema && method !== 'GET' ? valueFor('body', bodySchema, variant) : undefined,
+      dated: variant === 'far' && (inQuery.some((f) => f.date) || inBody.date),
+    };
+  });
+}
+
+/** Sends the probe as the first role allowed to call the route (the route's permission). */
+async function sendAsPermitted(probe: Probe, cache: Map<string, HttpClient>, key: string) {
+  const known = cache.get(key);
+  if (known) return known.request(probe.method, probe.url, probe.body);
+  let res = await admin.request(probe.method, probe.url, probe.body);
+  for (const client of everyRole) {
+    res = client === admin ? res : await client.request(probe.method, probe.url, probe.body);
+    cache.set(key, client);
+    if (res.status !== 403) break;
+  }
+  return res;
+}
+
+describe('extreme dates, ranges and sizes on every route', () => {
+  it('refuses far dates, and answers the widest range and the largest sizes boundedly, while /api/health answers within a second', async () => {
+    const cache = new Map<string, HttpClient>();
+    const health = t.anonymous();
+    let probed = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [lower, op] of Object.entries(methods)) {
+        const method = lower.toUpperCase();
+        if (path === '/api/session') continue; // signs the walk's users out or in
+        for (const probe of probesOf(method, path, op)) {
+          const label = `${method} ${probe.url} ${JSON.stringify(probe.body ?? '').slice(0, 200)}`;
+          const answer = sendAsPermitted(probe, cache, `${method} ${path}`);
+          // The server keeps answering others while this request works.
+          await new Promise((r) => setTimeout(r, 20));
+          const started = performance.now();
+          const ping = await health.get('/api/health');
+          const waited = performance.now() - started;
+          const res = await answer;
+          expect(ping.status, label).toBe(200);
+          expect(waited, `/api/health waited ${Math.round(waited)} ms during ${label}`).toBeLessThan(1000);
+          expectClientAnswer(label, res);
+          const size = typeof res.body === 'string' ? res.body.length : JSON.stringify(res.body).length;
+          expect(size, `${label} answered ${size} characters`).toBeLessThan(MAX_ANSWER_CHARS);
+          if (probe.dated) {
+            expect(res.status, `${label} → ${JSON.stringify(res.body).slice(0, 300)}`).toBe(400);
+            expect(JSON.stringify((res.body as Refusal).fields), label).toMatch(/1990/);
+          }
+          probed++;
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(50);
+  }, 240_000);
 });

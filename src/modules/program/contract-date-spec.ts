@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, daysInMonth, type LocalDate } from '../../shared/dates';
+import { DATE_RANGE, addDays, daysInMonth, type LocalDate } from '../../shared/dates';
 import { formatDate, formatDateList, formatDateRange, formatMonth } from '../../shared/spanish-dates';
 import type { FieldProblem } from '../../shared/errors';
 
@@ -44,7 +44,10 @@ export function dayProblem(day: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return `«${day}» no es una fecha con formato AAAA-MM-DD`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2100) return `El año ${y} está fuera del intervalo admitido (1900 a 2100)`;
+  // The range every date of the system keeps (shared/dates.ts): a range over 1900–2100 listed
+  // 73,000 days.
+  if (day < DATE_RANGE.min || day > DATE_RANGE.max)
+    return 'Fecha fuera del intervalo admitido: use una fecha entre el 1 de enero de 1990 y el 31 de diciembre de 2100';
   if (mo < 1 || mo > 12) return `El mes ${m[2]} no existe (use 01 a 12)`;
   const last = daysInMonth(y, mo);
   if (d < 1 || d > last) {
