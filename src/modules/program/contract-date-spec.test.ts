@@ -79,3 +79,17 @@ describe('date specs of activities', () => {
     ]);
   });
 });
+
+describe('the range every date keeps (issue 14)', () => {
+  it('refuses days and months before 1990 or after 2100, naming the range', () => {
+    expect(dateSpecProblems({ mode: 'range', from: '0001-01-01', to: '9999-12-31' })).toEqual([
+      {
+        path: 'dates.from',
+        message:
+          'Fecha fuera del intervalo admitido: use una fecha entre el 1 de enero de 1990 y el 31 de diciembre de 2100',
+      },
+    ]);
+    expect(dateSpecProblems({ mode: 'month', month: '1989-12' })[0]!.message).toMatch(/entre enero de 1990/);
+    expect(dateSpecProblems({ mode: 'day', day: '1990-01-01' })).toEqual([]);
+  });
+});

@@ -95,8 +95,11 @@ export function dateSpecProblems(spec: DateSpec, prefix = 'dates'): FieldProblem
       const y = Number(spec.month.slice(0, 4));
       if (mo < 1 || mo > 12)
         problems.push({ path: `${prefix}.month`, message: `El mes ${spec.month.slice(5)} no existe` });
-      else if (y < 1900 || y > 2100)
-        problems.push({ path: `${prefix}.month`, message: `El año ${y} está fuera del intervalo admitido` });
+      else if (y < Number(DATE_RANGE.min.slice(0, 4)) || y > Number(DATE_RANGE.max.slice(0, 4)))
+        problems.push({
+          path: `${prefix}.month`,
+          message: 'Mes fuera del intervalo admitido: use un mes entre enero de 1990 y diciembre de 2100',
+        });
       break;
     }
   }
