@@ -40,7 +40,9 @@ export const STATUS_LABELS: Record<InstrumentStatus, string> = {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use el formato AAAA-MM');
+const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
+  error: (issue) => (issue.input === '' ? 'Indique el mes' : 'Este mes no es válido'),
+});
 
 export const IdParamsSchema = z.object({ id: z.uuid() });
 

@@ -45,7 +45,10 @@ function typeFitsModule(v: { module: string; documentType: string }, ctx: z.Refi
     ctx.addIssue({
       code: 'custom',
       path: ['documentType'],
-      message: `Tipo no válido para el módulo; use uno de: ${allowed.join(', ')}`,
+      message:
+        v.module === 'follow_up'
+          ? 'Ese tipo de documento no se usa en el seguimiento; elija otro'
+          : 'Ese tipo de documento no se usa en las consultas; elija otro',
     });
   }
 }

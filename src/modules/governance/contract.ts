@@ -76,7 +76,7 @@ export const BodyInputSchema = z
       .string()
       .trim()
       .regex(/^[A-Za-zÁÉÍÓÚÑáéíóúñ0-9-]{2,20}$/, 'Use de 2 a 20 letras, cifras o guiones'),
-    kind: z.enum(BODY_KINDS),
+    kind: z.enum(BODY_KINDS).meta({ label: 'el tipo de órgano' }),
     agreementPrefix: z
       .string()
       .trim()
@@ -206,7 +206,7 @@ export const SessionSchema = z
 export type Session = z.infer<typeof SessionSchema>;
 
 const sessionFields = {
-  kind: z.enum(SESSION_KINDS),
+  kind: z.enum(SESSION_KINDS).meta({ label: 'el tipo de sesión' }),
   heldOn: LocalDateSchema,
   startTime: TimeOfDaySchema.nullable().optional(),
   endTime: TimeOfDaySchema.nullable().optional(),
@@ -496,14 +496,14 @@ export type MandateDetail = z.infer<typeof MandateDetailSchema>;
 
 export const MandateInputSchema = z.strictObject({
   agreementId: id,
-  description: text(4000),
+  description: text(4000).meta({ label: 'el mandato' }),
   dueOn: LocalDateSchema.nullable().optional(),
   areaIds: z.array(id).min(1, 'Indique al menos un área').max(30),
 });
 export type MandateInput = z.infer<typeof MandateInputSchema>;
 export const MandatePatchSchema = z
   .strictObject({
-    description: text(4000).optional(),
+    description: text(4000).meta({ label: 'el mandato' }).optional(),
     dueOn: LocalDateSchema.nullable().optional(),
     status: z.enum(MANDATE_STATUSES).optional(),
   })

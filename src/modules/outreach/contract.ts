@@ -44,7 +44,9 @@ export type LedgerStatus = z.infer<typeof LedgerStatusSchema>;
 
 const text = (max: number) => z.string().trim().min(1, 'Este dato es obligatorio').max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-export const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use el formato AAAA-MM');
+export const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
+  error: (issue) => (issue.input === '' ? 'Indique el mes' : 'Este mes no es válido'),
+});
 const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'Use el código de país de dos letras (ISO 3166-1), p. ej. MX');

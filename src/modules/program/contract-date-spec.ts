@@ -21,8 +21,13 @@ const MONTHS = [
   'diciembre',
 ];
 
-const dayShape = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use el formato AAAA-MM-DD');
-const monthShape = z.string().regex(/^\d{4}-\d{2}$/, 'Use el formato AAAA-MM');
+// Shape only: a day of the right shape that does not exist is named by dayProblem.
+const dayShape = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
+  error: (issue) => (issue.input === '' ? 'Indique la fecha' : 'Esta fecha no es válida'),
+});
+const monthShape = z.string().regex(/^\d{4}-\d{2}$/, {
+  error: (issue) => (issue.input === '' ? 'Indique el mes' : 'Este mes no es válido'),
+});
 
 export const DateSpecSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('day'), day: dayShape }),
@@ -42,7 +47,7 @@ export type DateSpec = z.infer<typeof DateSpecSchema>;
  */
 export function dayProblem(day: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return `«${day}» no es una fecha con formato AAAA-MM-DD`;
+  if (!m) return day.trim() === '' ? 'Indique la fecha' : `«${day}» no es una fecha válida`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   // The range every date of the system keeps (shared/dates.ts): a range over 1900–2100 listed
   // 73,000 days.

@@ -227,7 +227,9 @@ export const ActivityKindInputSchema = z.strictObject({
 });
 export type ActivityKindInput = z.infer<typeof ActivityKindInputSchema>;
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use el formato HH:MM');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+  error: (issue) => (issue.input === '' ? 'Indique la hora' : 'Escriba la hora como 09:30 o 17:45'),
+});
 
 export const AgendaItemInputSchema = z.strictObject({
   day: LocalDateSchema,

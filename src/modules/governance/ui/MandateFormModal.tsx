@@ -1,11 +1,10 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { MultiSelect, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
 import {
   MANDATE_STATUSES,
+  MandateInputSchema,
+  MandatePatchSchema,
   type AgreementsBySession,
   type Body,
   type Mandate,
@@ -16,11 +15,10 @@ import {
 } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { GOVERNANCE_KEY, useGovernanceMutation } from './api';
+import { GOVERNANCE_KEY } from './api';
 
 /** Every agreement of the Consejo General bodies (with or without a session), as options. */
 function useConsejoAgreementOptions() {
@@ -57,105 +55,83 @@ export function MandateFormModal(props: { mandate?: Mandate; onClose: () => void
   const m = props.mandate;
   const agreements = useConsejoAgreementOptions();
   const areas = useAreaOptions();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       agreementId: m?.agreementId ?? null,
       description: m?.description ?? '',
       dueOn: m?.dueOn ?? null,
       areaIds: m?.areas.map((a) => a.id) ?? [],
       status: m?.status ?? 'pending',
-    },
+    } as Values,
+    schema: m ? MandatePatchSchema : MandateInputSchema,
+    toInput: (v): MandateInput | MandatePatch =>
+      m
+        ? { description: v.description, dueOn: v.dueOn, status: v.status as MandateStatus }
+        : {
+            agreementId: v.agreementId ?? '',
+            description: v.description,
+            dueOn: v.dueOn,
+            areaIds: v.areaIds,
+          },
+    save: (input) =>
+      m
+        ? api.patch<MandateDetail>(`/api/governance/mandates/${m.id}`, input)
+        : api.post<MandateDetail>('/api/governance/mandates', input),
+    invalidate: [GOVERNANCE_KEY],
+    saved: (saved) =>
+      t(m ? 'governance.mandateForm.updated' : 'governance.mandateForm.created', {
+        number: saved.agreementNumber,
+      }),
+    onSaved: props.onClose,
   });
-  const save = useGovernanceMutation((v: Values) => {
-    if (m) {
-      const patch: MandatePatch = {
-        description: v.description,
-        dueOn: v.dueOn,
-        status: v.status as MandateStatus,
-      };
-      return api.patch<MandateDetail>(`/api/governance/mandates/${m.id}`, patch);
-    }
-    const input: MandateInput = {
-      agreementId: v.agreementId ?? '',
-      description: v.description,
-      dueOn: v.dueOn,
-      areaIds: v.areaIds,
-    };
-    return api.post<MandateDetail>('/api/governance/mandates', input);
-  });
-  const submit = (v: Values) =>
-    save.mutate(v, {
-      onSuccess: (saved) => {
-        notifySuccess(
-          t(m ? 'governance.mandateForm.updated' : 'governance.mandateForm.created', {
-            number: saved.agreementNumber,
-          }),
-        );
-        props.onClose();
-      },
-      onError: (error) => setUnplaced(applyFieldErrors(form, error)),
-    });
+  const form = f.form;
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={m ? t('governance.mandateForm.editTitle') : t('governance.mandateForm.createTitle')}
-      size="lg"
+      submitLabel={m ? t('common.saveChanges') : t('governance.mandateForm.create')}
     >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
+      <Select
+        label={t('governance.mandates.agreement')}
+        withAsterisk
+        searchable
+        disabled={!!m}
+        data-autofocus
+        data={agreements.data ?? (m ? [{ value: m.agreementId, label: m.agreementNumber }] : [])}
+        nothingFoundMessage={t('common.nothingFound')}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('agreementId')}
+      />
+      <Textarea
+        label={t('governance.mandates.mandate')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...f.text('description')}
+      />
+      <MultiSelect
+        label={t('governance.mandates.areas')}
+        withAsterisk
+        searchable
+        disabled={!!m}
+        data={areas.data ?? []}
+        nothingFoundMessage={t('common.nothingFound')}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('areaIds')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DayInput label={t('governance.mandates.due')} clearable {...form.getInputProps('dueOn')} />
+        {m && (
           <Select
-            label={t('governance.mandates.agreement')}
+            label={t('governance.mandates.status')}
             withAsterisk
-            searchable
-            disabled={!!m}
-            data-autofocus
-            data={agreements.data ?? (m ? [{ value: m.agreementId, label: m.agreementNumber }] : [])}
-            nothingFoundMessage={t('common.nothingFound')}
+            data={MANDATE_STATUSES.map((s) => ({ value: s, label: t(`governance.mandateStatus.${s}`) }))}
             comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('agreementId')}
+            {...form.getInputProps('status')}
           />
-          <Textarea
-            label={t('governance.mandates.mandate')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('description')}
-          />
-          <MultiSelect
-            label={t('governance.mandates.areas')}
-            withAsterisk
-            searchable
-            disabled={!!m}
-            data={areas.data ?? []}
-            nothingFoundMessage={t('common.nothingFound')}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('areaIds')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DayInput label={t('governance.mandates.due')} clearable {...form.getInputProps('dueOn')} />
-            {m && (
-              <Select
-                label={t('governance.mandates.status')}
-                withAsterisk
-                data={MANDATE_STATUSES.map((s) => ({ value: s, label: t(`governance.mandateStatus.${s}`) }))}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('status')}
-              />
-            )}
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m ? t('common.saveChanges') : t('governance.mandateForm.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      </SimpleGrid>
+    </FormModal>
   );
 }

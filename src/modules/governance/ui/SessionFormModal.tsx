@@ -1,23 +1,20 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
 import {
   SESSION_KINDS,
   SESSION_MODALITIES,
+  SessionInputSchema,
   type Session,
   type SessionInput,
   type SessionKind,
   type SessionModality,
 } from '../contract';
 import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useGovernanceMutation } from './api';
+import { GOVERNANCE_KEY } from './api';
 
 type Values = {
   kind: string | null;
@@ -31,6 +28,18 @@ type Values = {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
+function toInput(v: Values): SessionInput {
+  return {
+    kind: v.kind as SessionKind,
+    heldOn: v.heldOn ?? '',
+    startTime: orNull(v.startTime),
+    endTime: orNull(v.endTime),
+    modality: v.modality as SessionModality,
+    convokedOn: v.convokedOn,
+    place: orNull(v.place),
+  };
+}
+
 /** Registers a session of a body (its number and name are derived by the server), or edits `session`. */
 export function SessionFormModal(props: {
   bodyId: string;
@@ -40,8 +49,7 @@ export function SessionFormModal(props: {
 }) {
   const { t } = useTranslation();
   const s = props.session;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       kind: s?.kind ?? 'ordinaria',
       heldOn: s?.heldOn ?? null,
@@ -50,83 +58,62 @@ export function SessionFormModal(props: {
       modality: s?.modality ?? null,
       convokedOn: s?.convokedOn ?? null,
       place: s?.place ?? '',
+    } as Values,
+    schema: SessionInputSchema,
+    toInput,
+    save: (input) =>
+      s
+        ? api.patch<Session>(`/api/governance/sessions/${s.id}`, input)
+        : api.post<Session>(`/api/governance/bodies/${props.bodyId}/sessions`, input),
+    invalidate: [GOVERNANCE_KEY],
+    saved: (saved) => {
+      const name = saved.name.charAt(0).toUpperCase() + saved.name.slice(1);
+      return t(s ? 'governance.sessionForm.updated' : 'governance.sessionForm.created', { name });
+    },
+    onSaved: (saved) => {
+      props.onSaved?.(saved);
+      props.onClose();
     },
   });
-  const save = useGovernanceMutation((v: Values) => {
-    const input: SessionInput = {
-      kind: v.kind as SessionKind,
-      heldOn: v.heldOn ?? '',
-      startTime: orNull(v.startTime),
-      endTime: orNull(v.endTime),
-      modality: v.modality as SessionModality,
-      convokedOn: v.convokedOn,
-      place: orNull(v.place),
-    };
-    return s
-      ? api.patch<Session>(`/api/governance/sessions/${s.id}`, input)
-      : api.post<Session>(`/api/governance/bodies/${props.bodyId}/sessions`, input);
-  });
-  const submit = (v: Values) =>
-    save.mutate(v, {
-      onSuccess: (saved) => {
-        const name = saved.name.charAt(0).toUpperCase() + saved.name.slice(1);
-        notifySuccess(t(s ? 'governance.sessionForm.updated' : 'governance.sessionForm.created', { name }));
-        props.onSaved?.(saved);
-        props.onClose();
-      },
-      onError: (error) => setUnplaced(applyFieldErrors(form, error)),
-    });
+  const form = f.form;
 
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={s ? t('governance.sessionForm.editTitle') : t('governance.sessionForm.createTitle')}
-      size="lg"
+      submitLabel={s ? t('common.saveChanges') : t('governance.sessionForm.create')}
     >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('governance.sessionForm.kind')}
-              withAsterisk
-              data-autofocus
-              data={SESSION_KINDS.map((k) => ({ value: k, label: t(`governance.sessionKind.${k}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('kind')}
-            />
-            <Select
-              label={t('governance.sessions.modality')}
-              withAsterisk
-              data={SESSION_MODALITIES.map((m) => ({ value: m, label: t(`governance.modality.${m}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('modality')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DayInput label={t('governance.sessions.date')} withAsterisk {...form.getInputProps('heldOn')} />
-            <TimeInput label={t('governance.sessionForm.startTime')} {...form.getInputProps('startTime')} />
-            <TimeInput label={t('governance.sessionForm.endTime')} {...form.getInputProps('endTime')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DayInput
-              label={t('governance.sessionForm.convokedOn')}
-              clearable
-              {...form.getInputProps('convokedOn')}
-            />
-            <TextInput label={t('governance.sessionForm.place')} {...form.getInputProps('place')} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {s ? t('common.saveChanges') : t('governance.sessionForm.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('governance.sessionForm.kind')}
+          withAsterisk
+          data-autofocus
+          data={SESSION_KINDS.map((k) => ({ value: k, label: t(`governance.sessionKind.${k}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
+        />
+        <Select
+          label={t('governance.sessions.modality')}
+          withAsterisk
+          data={SESSION_MODALITIES.map((m) => ({ value: m, label: t(`governance.modality.${m}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('modality')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DayInput label={t('governance.sessions.date')} withAsterisk {...form.getInputProps('heldOn')} />
+        <TimeInput label={t('governance.sessionForm.startTime')} {...form.getInputProps('startTime')} />
+        <TimeInput label={t('governance.sessionForm.endTime')} {...form.getInputProps('endTime')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DayInput
+          label={t('governance.sessionForm.convokedOn')}
+          clearable
+          {...form.getInputProps('convokedOn')}
+        />
+        <TextInput label={t('governance.sessionForm.place')} {...f.text('place')} />
+      </SimpleGrid>
+    </FormModal>
   );
 }

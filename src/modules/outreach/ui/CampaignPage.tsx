@@ -16,6 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { useParams } from 'react-router';
 import { api } from '@/web/shared/api/client';
 import { formatDateTime } from '@/web/shared/lib/format';
@@ -239,19 +240,7 @@ export default function CampaignPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="flex-end" mt="sm" gap="xs">
-            <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('outreach.previous')}
-            </Button>
-            <Button
-              variant="default"
-              size="xs"
-              disabled={page * 25 >= (ledger.data?.total ?? 0)}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('outreach.next')}
-            </Button>
-          </Group>
+          <ListFooter page={page} pageSize={25} total={ledger.data?.total ?? 0} onPage={setPage} />
         </Paper>
       )}
       {(manual.data ?? []).length > 0 && (

@@ -25,6 +25,7 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { BASE_KINDS, type ImportReport } from '../contract';
@@ -280,22 +281,7 @@ export default function ContactsPage() {
             </Table.Tbody>
           </Table>
         )}
-        <Group justify="space-between" mt="sm">
-          <Text size="sm">{t('outreach.total', { count: contacts.data?.total ?? 0 })}</Text>
-          <Group gap="xs">
-            <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('outreach.previous')}
-            </Button>
-            <Button
-              variant="default"
-              size="xs"
-              disabled={page * PAGE_SIZE >= (contacts.data?.total ?? 0)}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('outreach.next')}
-            </Button>
-          </Group>
-        </Group>
+        <ListFooter page={page} pageSize={PAGE_SIZE} total={contacts.data?.total ?? 0} onPage={setPage} />
       </Paper>
       <Modal opened={modal === 'base'} onClose={() => setModal(null)} title={t('outreach.newBase')}>
         <BaseForm onClose={() => setModal(null)} />

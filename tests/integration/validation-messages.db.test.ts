@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CreateUserInputSchema } from '../../src/modules/accounts/contract';
+import {
+  AreaInputSchema,
+  InstitutionInputSchema,
+  PersonInputSchema,
+  PositionInputSchema,
+} from '../../src/modules/directory/contract';
+import { parseWithMessages } from '../../src/shared/zod-setup';
+import type { HttpClient } from '../support/http-client';
+import { machineTextIn } from '../support/human-messages';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// An API client gets the same Spanish sentences, field by field, as the browser's forms show
+// (both word them through src/shared/zod-setup.ts): the inputs of tests/e2e/forms.e2e.test.ts.
+
+type Refusal = { code: string; message: string; fields: { path: string; message: string }[] };
+
+let t: TestApp;
+let liaison: HttpClient;
+let admin: HttpClient;
+let personId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const org = await t.createOrg('OPLM');
+  liaison = await t.as(org, 'liaison_staff');
+  admin = await t.as(org, 'administrator');
+  const person = await liaison.post<{ id: string }>('/api/people', { fullName: 'Ana Ruiz' });
+  personId = person.body.id;
+});
+afterAll(() => t.close());
+
+/** The browser's check of the same input, as path → message. */
+function browserSays(schema: z.core.$ZodType, input: unknown): Record<string, string> {
+  const result = parseWithMessages(schema, input);
+  if (result.success) throw new Error('expected a refusal');
+  return Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
+async function refusal(client: HttpClient, path: string, body: unknown): Promise<Record<string, string>> {
+  const res = await client.post<Refusal>(path, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(400);
+  expect(res.body.code).toBe('VALIDATION_FAILED');
+  for (const f of res.body.fields) expect(machineTextIn(f.message), f.message).toBeUndefined();
+  return Object.fromEntries(res.body.fields.map((f) => [f.path, f.message]));
+}
+
+describe('the API words validation like the forms', () => {
+  it('asks for each missing field of an institution by its name', async () => {
+    const fields = await refusal(liaison, '/api/institutions', {});
+    expect(fields).toEqual({
+      name: 'Escriba el nombre',
+      kind: 'Elija el tipo de institución',
+      level: 'Elija el ámbito',
+    });
+    expect(fields).toEqual(browserSays(InstitutionInputSchema, {}));
+  });
+
+  it('names an unknown option without listing the codes, and counts characters', async () => {
+    const input = { name: 'x'.repeat(612), kind: 'universidad', level: 'local', website: 'ine' };
+    const fields = await refusal(liaison, '/api/institutions', input);
+    expect(fields).toEqual({
+      name: 'El nombre admite hasta 300 caracteres (lleva 612)',
+      kind: 'Elija el tipo de institución entre las opciones de la lista',
+      website: 'Escriba una dirección web completa que empiece con http:// o https://.',
+    });
+    expect(fields).toEqual(browserSays(InstitutionInputSchema, input));
+  });
+
+  it('refuses an impossible date by its day, month and year', async () => {
+    const input = { title: 'Asesora', startsOn: '2024-02-31' };
+    const fields = await refusal(liaison, `/api/people/${personId}/positions`, input);
+    expect(fields).toEqual({ startsOn: 'El 31 de febrero de 2024 no existe' });
+    expect(fields).toEqual(browserSays(PositionInputSchema, input));
+    const positions = await liaison.get<{ positions: unknown[] }>(`/api/people/${personId}`);
+    expect(positions.body.positions).toEqual([]);
+  });
+
+  it('words empty areas, people and users the same way', async () => {
+    const area = await refusal(liaison, '/api/areas', { name: '  ' });
+    expect(area).toEqual({ name: 'Escriba el nombre', kind: 'Elija el tipo de área' });
+    expect(area).toEqual(browserSays(AreaInputSchema, { name: '  ' }));
+
+    const person = await refusal(liaison, '/api/people', { fullName: '', email: 'ana' });
+    expect(person).toEqual({
+      fullName: 'Escriba el nombre completo',
+      email: 'El correo electrónico no es un correo válido; escríbalo como nombre@dominio.mx',
+    });
+    expect(person).toEqual(browserSays(PersonInputSchema, { fullName: '', email: 'ana' }));
+
+    const user = await refusal(admin, '/api/users', { name: '', email: '', password: '', roles: [] });
+    expect(user.name).toBe('Escriba el nombre');
+    expect(user.email).toBe('Escriba el correo electrónico');
+    expect(user).toEqual(
+      browserSays(CreateUserInputSchema, { name: '', email: '', password: '', roles: [] }),
+    );
+  });
+
+  it('names a field the API does not take', async () => {
+    const res = await liaison.post<Refusal>('/api/areas', { name: 'Área', kind: 'other', colour: 'red' });
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([{ path: 'colour', message: 'Este campo no se admite' }]);
+  });
+});
