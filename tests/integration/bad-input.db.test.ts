@@ -6,6 +6,8 @@ import { machineTextIn } from '../support/human-messages';
 /**
  * Bad input never gets a 500: every route of the OpenAPI document receives malformed ids, bodies
  * and queries from a signed-in administrator, and must answer 2xx or 4xx with the error shape.
+ * Hostile spreadsheets (zip bombs, huge cells, too many rows, columns or sheets) have their own file:
+ * bad-spreadsheets.db.test.ts.
  */
 let t: TestApp;
 let org: TestOrg;

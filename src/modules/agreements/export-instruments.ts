@@ -1,9 +1,9 @@
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ScopedAuditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
-import type { Column } from '../directory/import-export/directory-columns';
-import type { Table } from '../directory/import-export/export-rows';
-import { CONTENT_TYPES, toCsv, toXlsx } from '../directory/import-export/write-spreadsheet';
+import type { Column } from '../platform/spreadsheets/columns';
+import type { Table } from '../platform/spreadsheets/write-spreadsheet';
+import { CONTENT_TYPES, toCsv, toXlsx } from '../platform/spreadsheets/write-spreadsheet';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { STATUS_LABELS, type Instrument, type InstrumentFilters } from './contract';

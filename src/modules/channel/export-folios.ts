@@ -1,8 +1,8 @@
 import type { Actor } from '../accounts';
 import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
-import type { Column } from '../directory/import-export/directory-columns';
-import { CONTENT_TYPES, toCsv, toXlsx } from '../directory/import-export/write-spreadsheet';
+import type { Column } from '../platform/spreadsheets/columns';
+import { CONTENT_TYPES, toCsv, toXlsx } from '../platform/spreadsheets/write-spreadsheet';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { todayInMexicoCity } from '../../shared/dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeader } from '../directory/import-export/import-rules';
+import { mapHeader } from '../platform/spreadsheets/import-problems';
 import {
   type CheckedFolioRow,
   checkFolioRow,

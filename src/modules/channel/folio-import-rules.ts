@@ -1,6 +1,7 @@
-import type { Column, EnumLabels } from '../directory/import-export/directory-columns';
-import { codeOf, fold, restoreFormulaText } from '../directory/import-export/directory-columns';
-import type { HeaderMap, ImportProblem, SheetRow } from '../directory/import-export/import-rules';
+import type { Column, EnumLabels } from '../platform/spreadsheets/columns';
+import { codeOf, fold } from '../platform/spreadsheets/columns';
+import { restoreFormulaText } from '../platform/spreadsheets/formula-guards';
+import type { HeaderMap, ImportProblem, SheetRow } from '../platform/spreadsheets/import-problems';
 import { RegisterFolioInputSchema, type RegisterFolioInput } from './contract';
 import type { DueRule } from './contract-due-rules';
 import { parseFolioNumber } from './folio-number';

@@ -9,7 +9,7 @@ import {
   mapHeader,
   problemsToFields,
   type Sheet,
-} from '../directory/import-export/import-rules';
+} from '../platform/spreadsheets/import-problems';
 import { ERROR_CODES } from '../../shared/errors';
 import { dueDateFor } from './due-rules';
 import { checkFolioRow, flagDuplicateFolios, FOLIO_IMPORT_COLUMNS } from './folio-import-rules';

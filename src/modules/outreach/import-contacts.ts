@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ScopedAuditActor } from '../accounts';
 import { recordAudits, type AuditEvent } from '../platform/audit/record-audit';
-import type { Column, EnumLabels } from '../directory/import-export/directory-columns';
+import type { Column, EnumLabels } from '../platform/spreadsheets/columns';
 import {
   MAX_LISTED_PROBLEMS,
   checkRow,
@@ -10,7 +10,7 @@ import {
   problemsToFields,
   type EntityRules,
   type Sheet,
-} from '../directory/import-export/import-rules';
+} from '../platform/spreadsheets/import-problems';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError, invalid } from '../platform/errors';

@@ -6,7 +6,7 @@ import { readUpload, sendDownload } from '../platform/http/files';
 import { notFound } from '../platform/errors';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { ApiErrorSchema } from '../../shared/errors';
-import { parseSpreadsheet } from '../directory/import-export/parse-spreadsheet';
+import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
 import {
   ArcoExtendInputSchema,
   ArcoInputSchema,

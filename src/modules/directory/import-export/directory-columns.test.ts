@@ -4,12 +4,8 @@ import {
   GENDER_LABELS,
   INSTITUTION_KIND_LABELS,
   INSTITUTION_LEVEL_LABELS,
-  codeOf,
-  fold,
-  headerKey,
-  neutralizeFormula,
-  restoreFormulaText,
 } from './directory-columns';
+import { codeOf, fold, headerKey } from '../../platform/spreadsheets/columns';
 import { AREA_KINDS, INSTITUTION_KINDS, INSTITUTION_LEVELS } from '../contract';
 
 describe('fold and headerKey', () => {
@@ -55,26 +51,6 @@ describe('codeOf', () => {
       const all = Object.values(labels).flat().map(fold);
       expect(new Set(all).size).toBe(all.length);
       for (const code of codes) for (const l of labels[code]!) expect(codeOf(labels, l)).toBe(code);
-    }
-  });
-});
-
-describe('formula neutralization', () => {
-  it('prefixes cells a spreadsheet would run as formulas', () => {
-    expect(neutralizeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
-    expect(neutralizeFormula('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(neutralizeFormula('+cmd|calc')).toBe("'+cmd|calc");
-    expect(neutralizeFormula('-2+3+cmd|x')).toBe("'-2+3+cmd|x");
-  });
-  it('leaves ordinary text, numbers and phone numbers alone', () => {
-    expect(neutralizeFormula('Universidad')).toBe('Universidad');
-    expect(neutralizeFormula('+52 (55) 1234-5678')).toBe('+52 (55) 1234-5678');
-    expect(neutralizeFormula('-3.5')).toBe('-3.5');
-    expect(neutralizeFormula('')).toBe('');
-  });
-  it('restores the original text on import', () => {
-    for (const text of ['=1+1', '@x', '+cmd|x', 'normal', "'quoted", '+52 55 1234 5678']) {
-      expect(restoreFormulaText(neutralizeFormula(text))).toBe(text);
     }
   });
 });

@@ -1,12 +1,10 @@
 import type { AREA_KINDS, INSTITUTION_KINDS, INSTITUTION_LEVELS } from '../contract';
+import type { Column, EnumLabels } from '../../platform/spreadsheets/columns';
 
 // The columns of the directory's spreadsheets (CSV and XLSX): Spanish names, the input field each
 // one feeds, and the Spanish labels of the coded values. Export and import share these tables.
 
 export type DirectoryEntity = 'institution' | 'area' | 'person';
-
-/** Spanish labels of a coded value; the first label is the one shown to people. */
-export type EnumLabels<C extends string = string> = Readonly<Record<C, readonly string[]>>;
 
 export const INSTITUTION_KIND_LABELS: EnumLabels<(typeof INSTITUTION_KINDS)[number]> = {
   national_electoral_authority: ['Autoridad electoral nacional', 'INE'],
@@ -45,51 +43,6 @@ export const GENDER_LABELS: EnumLabels<'female' | 'male' | 'unspecified'> = {
   male: ['Hombre', 'Masculino'],
   unspecified: ['No especificado', 'Sin especificar', 'Prefiere no decir'],
 };
-
-/** Lower case, no accents, single spaces: "  Secretaría   EJECUTIVA " → "secretaria ejecutiva". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** A header as typed by people ("Sitio web", "PAÍS", "area-superior") in its canonical form. */
-export function headerKey(text: string): string {
-  return fold(text).replace(/[\s-]+/g, '_');
-}
-
-/**
- * The code of a coded value written as its code ("university") or any of its Spanish labels
- * ("Universidad", "UNIVERSIDAD", "institucion academica"); undefined when nothing matches.
- */
-export function codeOf<C extends string>(labels: EnumLabels<C>, text: string): C | undefined {
-  const key = (t: string) => fold(t).replace(/[_\s]+/g, ' ');
-  const wanted = key(text);
-  if (!wanted) return undefined;
-  return (Object.keys(labels) as C[]).find(
-    (code) => key(code) === wanted || labels[code].some((l) => key(l) === wanted),
-  );
-}
-
-/** How a column's text becomes input. */
-export type ColumnType =
-  | 'text' // free text; empty → null
-  | 'enum' // a coded value, by code or Spanish label
-  | 'list' // several values separated by "|"
-  | 'country' // ISO 3166-1 alpha-2; empty → the schema's default
-  | 'reference' // a reference by name to another record (resolved by the importer)
-  | 'exportOnly'; // shown in exports, ignored on import
-
-export type Column = {
-  header: string;
-  field: string;
-  type: ColumnType;
-  /** The column must be present and the cell filled. */
-  required?: boolean;
-  labels?: EnumLabels;
-  /** Width in characters in XLSX exports. */
-  width: number;
-};
-
-export const LIST_SEPARATOR = '|';
 
 export const INSTITUTION_COLUMNS: readonly Column[] = [
   { header: 'nombre', field: 'name', type: 'text', required: true, width: 48 },
@@ -143,17 +96,3 @@ export const FILE_STEMS: Readonly<Record<DirectoryEntity, string>> = {
   area: 'areas',
   person: 'personas',
 };
-
-// Spreadsheet programs run a cell that starts with "=", "+", "-" or "@" as a formula, which a
-// malicious record could abuse ("CSV injection"). Exports prefix such cells with an apostrophe,
-// except plain numbers and phone numbers ("+52 55 1234 5678", "-3"); imports drop the prefix again.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const HARMLESS = /^[+-][\d\s().,-]*$/;
-
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) && !HARMLESS.test(text) ? `'${text}` : text;
-}
-
-export function restoreFormulaText(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}

@@ -7,8 +7,9 @@ import { inTransaction } from '../../platform/db/transaction';
 import type { AreaListQuery, ExportFormatSchema, InstitutionListQuery, PersonListQuery } from '../contract';
 import { allAreas, allInstitutions, allPeople } from '../repository';
 import { FILE_STEMS, type DirectoryEntity } from './directory-columns';
-import { areaTable, institutionTable, personTable, type Table } from './export-rows';
-import { CONTENT_TYPES, toCsv, toXlsx } from './write-spreadsheet';
+import { areaTable, institutionTable, personTable } from './export-rows';
+import { type Table } from '../../platform/spreadsheets/write-spreadsheet';
+import { CONTENT_TYPES, toCsv, toXlsx } from '../../platform/spreadsheets/write-spreadsheet';
 
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 

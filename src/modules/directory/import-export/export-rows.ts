@@ -1,16 +1,10 @@
 import type { Area, Institution, Person, Position } from '../contract';
-import {
-  AREA_COLUMNS,
-  INSTITUTION_COLUMNS,
-  LIST_SEPARATOR,
-  PERSON_COLUMNS,
-  type Column,
-} from './directory-columns';
+import { AREA_COLUMNS, INSTITUTION_COLUMNS, PERSON_COLUMNS } from './directory-columns';
+import { LIST_SEPARATOR } from '../../platform/spreadsheets/columns';
+import type { Table } from '../../platform/spreadsheets/write-spreadsheet';
 
 // Records as spreadsheet rows: one string per column, in the order of the column tables. Coded
 // values are exported as their code ("university"), which the import reads back as is.
-
-export type Table = { columns: readonly Column[]; rows: string[][] };
 
 const cell = (v: string | null | undefined) => v ?? '';
 

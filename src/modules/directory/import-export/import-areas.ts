@@ -3,13 +3,8 @@ import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import type { Area, ImportReport } from '../contract';
 import { area } from '../schema';
-import {
-  AREA_RULES,
-  resolveAreaParents,
-  type AreaRowInput,
-  type ParentRef,
-  type Sheet,
-} from './import-rules';
+import { AREA_RULES, resolveAreaParents, type AreaRowInput, type ParentRef } from './import-rules';
+import { type Sheet } from '../../platform/spreadsheets/import-problems';
 import { runImport, type ImportPlan } from './run-import';
 
 const existingAreas = (tx: Db, orgId: string) =>

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/client';
 import type { ImportReport, InstitutionInput } from '../contract';
 import { insertInstitution } from '../repository';
 import { institution } from '../schema';
-import { INSTITUTION_RULES, type Sheet } from './import-rules';
+import { INSTITUTION_RULES } from './import-rules';
+import { type Sheet } from '../../platform/spreadsheets/import-problems';
 import { runImport, type ImportPlan } from './run-import';
 
 const plan: ImportPlan<InstitutionInput> = {

@@ -3,7 +3,8 @@ import type { ScopedAuditActor } from '../../accounts';
 import type { Db } from '../../platform/db/client';
 import type { ImportReport, Person, PersonInput } from '../contract';
 import { person } from '../schema';
-import { PERSON_RULES, type Sheet } from './import-rules';
+import { PERSON_RULES } from './import-rules';
+import { type Sheet } from '../../platform/spreadsheets/import-problems';
 import { runImport, type ImportPlan } from './run-import';
 
 const plan: ImportPlan<PersonInput> = {

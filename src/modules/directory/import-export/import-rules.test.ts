@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import '../../../shared/zod-setup';
+import { AREA_RULES, INSTITUTION_RULES, PERSON_RULES, resolveAreaParents } from './import-rules';
 import {
-  AREA_RULES,
-  INSTITUTION_RULES,
-  PERSON_RULES,
   checkRow,
   columnLetter,
   flagDuplicates,
   mapHeader,
   outcome,
   problemsToFields,
-  resolveAreaParents,
   type EntityRules,
   type Sheet,
-} from './import-rules';
+} from '../../platform/spreadsheets/import-problems';
 
 const sheet = (header: string[], ...rows: string[][]): Sheet => ({
   header: { row: 1, cells: header },

@@ -16,7 +16,7 @@ import { exportDirectory } from './export-directory';
 import { importAreas } from './import-areas';
 import { importInstitutions } from './import-institutions';
 import { importPeople } from './import-people';
-import { parseSpreadsheet } from './parse-spreadsheet';
+import { parseSpreadsheet } from '../../platform/spreadsheets/parse-spreadsheet';
 
 const tags = ['Directorio'];
 

@@ -15,7 +15,7 @@ import {
   type CheckedRow,
   type EntityRules,
   type Sheet,
-} from './import-rules';
+} from '../../platform/spreadsheets/import-problems';
 
 /** What differs between importing institutions, areas and people. */
 export type ImportPlan<T> = {

@@ -1,10 +1,13 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors';
-import { MAX_IMPORT_ROWS, type Sheet, type SheetRow } from './import-rules';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { AppError } from '../errors';
+import type { Sheet, SheetRow } from './import-problems';
+import { limitErrors, SPREADSHEET_LIMITS } from './limits';
+import { readXlsx } from './read-xlsx';
 
-// Reads an uploaded CSV or XLSX file into rows of text. Every failure is an AppError with a
-// Spanish message (400 IMPORT_UNREADABLE / IMPORT_INVALID, 415): a bad file never becomes a 500.
+// Reads an uploaded CSV or XLSX file into rows of text, within SPREADSHEET_LIMITS (limits.ts). Every
+// failure is an AppError with a Spanish message (400 IMPORT_UNREADABLE / IMPORT_INVALID, 413 past a
+// limit, 415): a bad file never becomes a 500, and no file is read further than its first excess.
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -12,12 +15,6 @@ const unreadable = (message: string) =>
   new AppError('IMPORT_UNREADABLE', 400, [{ path: 'file', message }], message);
 const invalidFile = (message: string, path = 'file') =>
   new AppError('IMPORT_INVALID', 400, [{ path, message }], message);
-
-const tooManyRows = () =>
-  invalidFile(
-    `El archivo tiene más de ${MAX_IMPORT_ROWS.toLocaleString('es-MX')} filas de datos, el máximo por archivo: divídalo en varios archivos.`,
-    'rows',
-  );
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -51,7 +48,7 @@ export function detectFormat(data: Buffer, filename: string): SpreadsheetFormat 
 export async function parseSpreadsheet(data: Buffer, filename: string): Promise<Sheet> {
   if (!data.length) throw unreadable('El archivo está vacío.');
   const format = detectFormat(data, filename);
-  const rows = format === 'xlsx' ? await readXlsx(data) : readCsv(data);
+  const rows = format === 'xlsx' ? await readXlsx(data) : await readCsv(data);
   return toSheet(rows);
 }
 
@@ -64,7 +61,7 @@ export function toSheet(all: SheetRow[]): Sheet {
     );
   if (!data.length)
     throw invalidFile('El archivo solo contiene la fila de encabezados; no hay filas que importar.', 'rows');
-  if (data.length > MAX_IMPORT_ROWS) throw tooManyRows();
+  if (data.length > SPREADSHEET_LIMITS.rows) throw limitErrors.rows();
   return { header, rows: data };
 }
 
@@ -99,69 +96,54 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-export function readCsv(data: Buffer): SheetRow[] {
+// The text is fed to the parser in slices, and records are taken one at a time: a limit stops
+// the parsing where it is exceeded, and other requests are served in between.
+const CSV_SLICE = 64 * 1024;
+
+export async function readCsv(data: Buffer): Promise<SheetRow[]> {
   const text = decodeText(data);
-  let records: string[][];
+  const limits = SPREADSHEET_LIMITS;
+  const parser = parse({
+    delimiter: detectDelimiter(text),
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    // A record is never buffered beyond what its cells may hold.
+    max_record_size: limits.cellChars * 4,
+  });
+  const source = Readable.from(
+    (function* () {
+      for (let at = 0; at < text.length; at += CSV_SLICE) yield text.slice(at, at + CSV_SLICE);
+    })(),
+    { objectMode: false },
+  );
+  source.pipe(parser);
+  const rows: SheetRow[] = [];
+  let line = 0;
+  let filled = 0;
   try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // Enough to tell "too many rows" (header and blank rows aside) without reading millions.
-      to: MAX_IMPORT_ROWS * 2 + 10,
-    }) as string[][];
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line++;
+      if (record.length > limits.columns) throw limitErrors.columns(line);
+      const long = record.findIndex((c) => c.length > limits.cellChars);
+      if (long >= 0) throw limitErrors.cell(line, long);
+      rows.push({ row: line, cells: record });
+      // The header and `limits.rows` data rows; one more is one too many.
+      if (record.some((c) => c.trim() !== '') && ++filled > limits.rows + 1) throw limitErrors.rows();
+    }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const e = error as { code?: string; lines?: number };
     const where = e.lines ? ` (cerca de la línea ${e.lines})` : '';
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw limitErrors.cell(e.lines ?? line + 1, 0);
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw unreadable(`El CSV tiene comillas sin cerrar${where}. Revise el archivo y vuelva a intentarlo.`);
     }
     throw unreadable(`El CSV está mal formado${where}. Revise el archivo y vuelva a intentarlo.`);
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
-}
-
-// ---- XLSX
-
-type CellValue = ExcelJS.CellValue;
-
-/** The text a person sees in a cell, whatever its type. */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('hyperlink' in value) return cellText(value.text as CellValue);
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-export async function readXlsx(data: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw unreadable('El archivo no es un libro de Excel (.xlsx) válido o está dañado.');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable('El libro de Excel no contiene hojas.');
-  const rows: SheetRow[] = [];
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rows.length > MAX_IMPORT_ROWS * 2 + 10) {
-      tooMany = true;
-      return;
-    }
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push({ row: rowNumber, cells });
-  });
-  if (tooMany) throw tooManyRows();
   return rows;
 }

@@ -1,10 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { neutralizeFormula } from './directory-columns';
-import type { Table } from './export-rows';
+import type { Column } from './columns';
+import { neutralizeFormula } from './formula-guards';
 
 // Tables as files: CSV (UTF-8 with BOM, comma separated, CRLF, as Excel in Spanish opens it) and
 // XLSX (one sheet, bold frozen header, column widths from the column tables).
+
+/** A table to write: its columns and one string per column in each row. */
+export type Table = { columns: readonly Column[]; rows: string[][] };
 
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',

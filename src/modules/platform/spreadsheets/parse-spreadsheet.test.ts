@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from './import-rules';
-import { cellText, decodeText, detectDelimiter, detectFormat, parseSpreadsheet } from './parse-spreadsheet';
+import { MAX_IMPORT_ROWS } from './import-problems';
+import { decodeText, detectDelimiter, detectFormat, parseSpreadsheet } from './parse-spreadsheet';
+import { cellValue, columnIndex, isDateFormat, serialToDate } from './read-xlsx';
+import { SPREADSHEET_LIMITS } from './limits';
 
 const failure = async (p: Promise<unknown>) => {
   try {
@@ -116,12 +118,65 @@ describe('parseSpreadsheet: XLSX', () => {
   });
 });
 
-describe('cellText', () => {
+describe('cell values', () => {
   it('shows what a person sees in the cell', () => {
-    expect(cellText(null)).toBe('');
-    expect(cellText(new Date('2024-02-29T00:00:00Z'))).toBe('2024-02-29');
-    expect(cellText({ text: 'sitio', hyperlink: 'https://x.mx' })).toBe('sitio');
-    expect(cellText(true)).toBe('true');
-    expect(cellText({ error: '#N/A' } as ExcelJS.CellErrorValue)).toBe('');
+    expect(cellValue(undefined, '', false)).toBe('');
+    expect(cellValue(undefined, '5512345678', false)).toBe('5512345678');
+    expect(cellValue('n', '1.5E+3', false)).toBe('1500');
+    expect(cellValue(undefined, '45351', true)).toBe('2024-02-29');
+    expect(cellValue(undefined, '43889', true, true)).toBe('2024-02-29');
+    expect(cellValue('b', '1', false)).toBe('true');
+    expect(cellValue('e', '#N/A', false)).toBe('');
+    expect(cellValue('str', 'calculado', false)).toBe('calculado');
+    expect(cellValue('d', '2024-02-29T00:00:00Z', false)).toBe('2024-02-29');
+  });
+  it('tells date formats from number formats', () => {
+    expect(isDateFormat(14, undefined)).toBe(true);
+    expect(isDateFormat(0, undefined)).toBe(false);
+    expect(isDateFormat(164, 'dd/mm/yyyy')).toBe(true);
+    expect(isDateFormat(165, '[Red]#,##0.00')).toBe(false);
+    expect(isDateFormat(166, '0" días"')).toBe(false);
+  });
+  it('numbers columns and dates as Excel does', () => {
+    expect(columnIndex('A1')).toBe(0);
+    expect(columnIndex('AA10')).toBe(26);
+    expect(columnIndex('12')).toBeUndefined();
+    expect(serialToDate(1)).toBe('1899-12-31');
+  });
+});
+
+describe('limits', () => {
+  it('refuses a CSV with too many columns or an oversized cell, naming the place (413)', async () => {
+    const wide = Array.from({ length: SPREADSHEET_LIMITS.columns + 1 }, (_, i) => `c${i}`).join(',');
+    expect(await failure(parseSpreadsheet(Buffer.from(`${wide}\nx`), 'a.csv'))).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+      message: expect.stringContaining('La fila 1 usa más de 200 columnas'),
+    });
+    const long = 'x'.repeat(SPREADSHEET_LIMITS.cellChars + 1);
+    expect(await failure(parseSpreadsheet(Buffer.from(`nombre,notas\nA,${long}`), 'a.csv'))).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('La celda B2 tiene más de 32,767 caracteres'),
+    });
+  });
+  it('refuses an XLSX with too many columns or an oversized cell (413)', async () => {
+    const wide = await xlsx([Array.from({ length: SPREADSHEET_LIMITS.columns + 1 }, (_, i) => `c${i}`)]);
+    expect(await failure(parseSpreadsheet(wide, 'a.xlsx'))).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('columnas'),
+    });
+    const long = await xlsx([['nombre'], ['x'.repeat(SPREADSHEET_LIMITS.cellChars + 1)]]);
+    expect(await failure(parseSpreadsheet(long, 'a.xlsx'))).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('32,767 caracteres'),
+    });
+  });
+  it('reads dates, inline and shared strings of an XLSX as text', async () => {
+    const data = await xlsx([
+      ['fecha', 'nota'],
+      [new Date('2024-03-15T00:00:00Z'), 'Sesión ordinaria'],
+    ]);
+    const s = await parseSpreadsheet(data, 'a.xlsx');
+    expect(s.rows).toEqual([{ row: 2, cells: ['2024-03-15', 'Sesión ordinaria'] }]);
   });
 });
