@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { columnLetter, MAX_IMPORT_ROWS } from './import-problems';
 
 /**
- * What an uploaded spreadsheet may hold. Readers stop at the first limit exceeded (ADR 0019): an
+ * What an uploaded spreadsheet may hold. Readers stop at the first limit exceeded (ADR 0020): an
  * upload of a few megabytes can inflate to gigabytes, so nothing is read whole before it is checked.
  */
 export const SPREADSHEET_LIMITS = {

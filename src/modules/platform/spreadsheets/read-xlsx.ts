@@ -7,7 +7,7 @@ import type { SheetRow } from './import-problems';
 import { limitErrors, SPREADSHEET_LIMITS } from './limits';
 
 /**
- * Reads the first sheet of an XLSX as rows of text, as a stream (ADR 0019): the zip's directory is
+ * Reads the first sheet of an XLSX as rows of text, as a stream (ADR 0020): the zip's directory is
  * read first (yauzl), then only the parts needed — workbook, its relationships, styles, shared
  * strings, the first sheet — are inflated chunk by chunk into a SAX parser (sax). Every limit of
  * SPREADSHEET_LIMITS is checked as the bytes arrive, and the first one exceeded stops the reading.
