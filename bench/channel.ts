@@ -16,6 +16,7 @@ import { createOrganization } from '../src/modules/accounts/create-organization'
 import { createUser } from '../src/modules/accounts/create-user';
 import { existingAreaIds } from '../src/modules/directory';
 import { loadConfig } from '../src/modules/platform/config/config';
+import { withInstallationSecret } from '../src/modules/platform/config/installation-secret';
 import { migrateDatabase, openDatabase, type Db } from '../src/modules/platform/db/client';
 import { buildApp } from '../src/server/app';
 import { createContext } from '../src/server/runtime';
@@ -107,7 +108,7 @@ async function main() {
     console.log(`loaded ${counts!.folios} folios, ${counts!.events} events in ${loadSeconds.toFixed(0)} s`);
 
     // ---- the API, on this database
-    const config = loadConfig({
+    const fromEnv = loadConfig({
       // As the test suite runs it: plain HTTP on loopback, no login throttling.
       NODE_ENV: 'test',
       PORT: '0',
@@ -116,7 +117,7 @@ async function main() {
       VINCULA_DATA_DIR: '.tmp/unused',
       VINCULA_LOGIN_MAX_FAILURES: '1000',
     });
-    const ctx = createContext(config, database);
+    const ctx = createContext(await withInstallationSecret(fromEnv, database), database);
     const app = await buildApp(ctx, { logger: { level: process.env.BENCH_LOG_LEVEL ?? 'silent' } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

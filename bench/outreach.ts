@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { loadConfig } from '../src/modules/platform/config/config';
+import { withInstallationSecret } from '../src/modules/platform/config/installation-secret';
 import {
   createPglite,
   migrateDatabase,
@@ -124,7 +125,7 @@ async function freshDatabase(dataDir?: string): Promise<Database> {
 
 async function main() {
   const sink = await startSmtpSink({ keepRaw: false });
-  const config = loadConfig({
+  const fromEnv = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SMTP_HOST: '127.0.0.1',
@@ -136,6 +137,7 @@ async function main() {
   // 1 + 2. The bare loop and the campaign path, interleaved in chunks (CHUNK bare, CHUNK campaign,
   // …): on a shared machine both see the same load over the run.
   const database = await freshDatabase();
+  const config = await withInstallationSecret(fromEnv, database);
   const seedStart = performance.now();
   const { campaignId } = await seedSendingCampaign(database.db, { recipients: N, label: 'BENCH' });
   const seedSeconds = (performance.now() - seedStart) / 1000;

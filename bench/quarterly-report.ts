@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import { seedDemo } from '../src/cli/demo';
 import { findBodyByAcronym } from '../src/modules/governance/repository';
 import { loadConfig } from '../src/modules/platform/config/config';
+import { withInstallationSecret } from '../src/modules/platform/config/installation-secret';
 import { migrateDatabase, openDatabase } from '../src/modules/platform/db/client';
 import { createContext } from '../src/server/runtime';
 import { monthlyStatusTable } from '../src/modules/channel/monthly-status-table';
@@ -196,14 +197,14 @@ async function millionFolios(): Promise<string[]> {
   try {
     await migrateDatabase(database);
     const { db } = database;
-    const config = loadConfig({
+    const fromEnv = loadConfig({
       NODE_ENV: 'test',
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_URL: server.url,
       VINCULA_DATA_DIR: '.tmp/unused',
     });
-    await seedDemo(createContext(config, database));
+    await seedDemo(createContext(await withInstallationSecret(fromEnv, database), database));
     const iecm = (await findOrganizationByAcronym(db, 'IECM'))!;
     const ine = (await findOrganizationByAcronym(db, 'INE'))!;
     const body = (await findBodyByAcronym(db, iecm.id, 'CVOE'))!;

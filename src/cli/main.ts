@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../modules/platform/config/config';
+import { withInstallationSecret } from '../modules/platform/config/installation-secret';
 import { buildApp } from '../server/app';
 import {
   createContext,
@@ -34,8 +35,8 @@ program
   .description('Inicia el servidor web (aplica migraciones pendientes)')
   .option('--demo', 'carga los datos de demostración antes de iniciar')
   .action(async (opts: { demo?: boolean }) => {
-    const cfg = config();
-    const database = await openConfiguredDatabase(cfg);
+    const database = await openConfiguredDatabase(config());
+    const cfg = await withInstallationSecret(config(), database);
     const ctx = createContext(cfg, database);
     if (opts.demo) await seedDemo(ctx);
     const app = await buildApp(ctx);
@@ -66,9 +67,8 @@ program
   .command('demo')
   .description('Crea o completa los datos de demostración (idempotente)')
   .action(async () => {
-    const cfg = config();
-    const database = await openConfiguredDatabase(cfg);
-    const summary = await seedDemo(createContext(cfg, database));
+    const database = await openConfiguredDatabase(config());
+    const summary = await seedDemo(createContext(await withInstallationSecret(config(), database), database));
     await database.close();
     console.log(summary);
   });

@@ -4,6 +4,7 @@ export * from '../modules/directory/schema';
 export * from '../modules/platform/audit/schema';
 export * from '../modules/platform/files/schema';
 export * from '../modules/platform/sequences/schema';
+export * from '../modules/platform/config/schema';
 export * from '../modules/platform/calendar/schema';
 export * from '../modules/agreements/schema';
 export * from '../modules/governance/schema';

@@ -2,6 +2,7 @@
 // runs sendCampaign (as the job would) until the campaign is done, printing "flushed N" after each
 // ledger flush. Killed with SIGKILL by the parent at will.
 import { loadConfig } from '../../src/modules/platform/config/config';
+import { withInstallationSecret } from '../../src/modules/platform/config/installation-secret';
 import { openDatabase } from '../../src/modules/platform/db/client';
 import { sendCampaign } from '../../src/modules/outreach/send-campaign';
 
@@ -9,15 +10,18 @@ const env = process.env;
 const database = await openDatabase(
   env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.VINCULA_DATA_DIR! },
 );
-const config = loadConfig({
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  VINCULA_DATA_DIR: env.VINCULA_DATA_DIR ?? '.tmp/unused',
-  SMTP_HOST: '127.0.0.1',
-  SMTP_PORT: env.SMTP_PORT!,
-  SMTP_FROM: 'Difusión <difusion@iecm.test>',
-  VINCULA_PUBLIC_URL: 'http://vincula.test',
-});
+const config = await withInstallationSecret(
+  loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    VINCULA_DATA_DIR: env.VINCULA_DATA_DIR ?? '.tmp/unused',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: env.SMTP_PORT!,
+    SMTP_FROM: 'Difusión <difusion@iecm.test>',
+    VINCULA_PUBLIC_URL: 'http://vincula.test',
+  }),
+  database,
+);
 let total = 0;
 for (;;) {
   const outcome = await sendCampaign(database.db, config, env.CAMPAIGN_ID!, {

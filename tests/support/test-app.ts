@@ -3,6 +3,7 @@ import { createOrganization } from '../../src/modules/accounts/create-organizati
 import { createUser } from '../../src/modules/accounts/create-user';
 import { existingAreaIds } from '../../src/modules/directory';
 import { loadConfig } from '../../src/modules/platform/config/config';
+import { withInstallationSecret } from '../../src/modules/platform/config/installation-secret';
 import { buildApp } from '../../src/server/app';
 import { createContext } from '../../src/server/runtime';
 import type { AppContext } from '../../src/modules/platform/http/context';
@@ -54,7 +55,7 @@ export async function startTestApp(
   const database = options.sameDatabaseAs
     ? await secondConnection(options.sameDatabaseAs.ctx.database)
     : await freshDatabase({ demo: options.demo });
-  const config = loadConfig({
+  const fromEnv = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -63,6 +64,7 @@ export async function startTestApp(
     VINCULA_LOGIN_MAX_FAILURES: '1000',
     ...env,
   });
+  const config = await withInstallationSecret(fromEnv, database);
   const ctx = createContext(config, database);
   const app = await buildApp(ctx, { logger: { level: process.env.TEST_LOG_LEVEL ?? 'silent' } });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import { loadConfig } from '../../src/modules/platform/config/config';
+import { withInstallationSecret } from '../../src/modules/platform/config/installation-secret';
 import { createPglite, openDatabase, type Database } from '../../src/modules/platform/db/client';
 import { createContext } from '../../src/server/runtime';
 import { demoDumpPath, demoTemplateName, withDatabase } from './global-setup';
@@ -57,7 +58,11 @@ async function createFromTemplate(admin: pg.Client, name: string, template: stri
 }
 
 async function seed(database: Database): Promise<void> {
-  await seedDemo(createContext(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database));
+  const config = await withInstallationSecret(
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    database,
+  );
+  await seedDemo(createContext(config, database));
 }
 
 /** The demo dump of this run, built under a lock directory by whichever worker gets there first. */

@@ -11,6 +11,8 @@ import type { CommunicationDetail, Mission } from '../../outreach/observers/cont
 import { startBackgroundWork, stopBackgroundWork } from '../../../server/runtime';
 import { verifyAuditTrail } from '../../audit/verify-audit-trail';
 import type { Database } from '../db/client';
+import { loadConfig } from '../config/config';
+import { withInstallationSecret } from '../config/installation-secret';
 import { storeFile } from '../files/store-file';
 import { backupTo, restoreFrom } from './backup';
 
@@ -23,6 +25,8 @@ afterAll(async () => {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const unconfigured = loadConfig({ NODE_ENV: 'test' });
 
 /** A fresh database; with `demo`, holding what `vincula demo` writes (seeded once per test run). */
 async function database(options: { demo?: boolean } = {}) {
@@ -74,6 +78,20 @@ describe('backup and restore', () => {
     await expect(restoreFrom(source, file)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await everything(source)).toEqual(before);
   }, 600_000);
+
+  it('restores into an installation that was only started, whose generated secret gives way', async () => {
+    const source = await database();
+    const sourceSecret = (await withInstallationSecret(unconfigured, source)).secret;
+    await storeFile(source.db, Buffer.from('acta'), 'text/plain');
+    const file = path.join(dir, 'started.vincula-backup');
+    await backupTo(source, file);
+
+    const target = await database();
+    const generated = (await withInstallationSecret(unconfigured, target)).secret;
+    expect(generated).not.toBe(sourceSecret);
+    await restoreFrom(target, file);
+    expect((await withInstallationSecret(unconfigured, target)).secret).toBe(sourceSecret);
+  });
 
   it('refuses a file that is not a backup', async () => {
     const target = await database();

@@ -51,6 +51,9 @@ async function appliedMigrations(database: Database): Promise<string[]> {
   return rows.map((r) => r.hash);
 }
 
+/** The one table an installation writes by merely starting (its generated secret): not data. */
+const STARTED_ONLY = 'installation_secret';
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function backupTo(database: Database, file: string): Promise<{ tables: number; rows: number }> {
@@ -130,6 +133,10 @@ export async function restoreFrom(
   await database.db.transaction(async (tx) => {
     // Foreign keys are deferrable (migration 0006): rows may arrive before the rows they point at.
     await tx.execute(sql`set constraints all deferred`);
+    // The backup's secrets replace those the target generated when it was started, so that the
+    // links and sessions they signed still hold.
+    if (header.tables.includes(STARTED_ONLY))
+      await tx.execute(sql`delete from ${sql.identifier(STARTED_ONLY)}`);
     let table: string | undefined;
     let pending: unknown[] = [];
     const flush = async () => {
@@ -177,6 +184,7 @@ async function assertEmptyAndCompatible(database: Database, header: Header): Pro
     );
   }
   for (const table of header.tables) {
+    if (table === STARTED_ONLY) continue;
     const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${ident(table)}`);
     if ((row?.n ?? 0) > 0) {
       throw new AppError('CONFLICT', 409, [], `La base de datos de destino no está vacía (tabla ${table}).`);

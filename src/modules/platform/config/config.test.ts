@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, PUBLISHED_DEVELOPMENT_SECRET } from './config';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded database', () => {
@@ -24,12 +24,25 @@ describe('loadConfig', () => {
   it('treats an empty variable as not set', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
   });
-  it('refuses to run in production without a real secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/VINCULA_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 'corta' })).toThrow(/VINCULA_SECRET/);
+  it('leaves the secret to the installation when none is configured, in production too', () => {
+    expect(loadConfig({}).secret).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production' }).secret).toBeUndefined();
     expect(loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 's'.repeat(40) }).secret).toBe(
       's'.repeat(40),
     );
+  });
+  it('refuses a short secret, and the published development secret in production', () => {
+    expect(() => loadConfig({ VINCULA_SECRET: 'corta' })).toThrow(/VINCULA_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: 'corta' })).toThrow(/VINCULA_SECRET/);
+    try {
+      loadConfig({ NODE_ENV: 'production', VINCULA_SECRET: PUBLISHED_DEVELOPMENT_SECRET });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toEqual([
+        expect.stringMatching(/^VINCULA_SECRET: es el valor de desarrollo publicado en el código/),
+      ]);
+    }
   });
   it('validates the channel attachment limits and the reminder lead', () => {
     const c = loadConfig({

@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   VINCULA_CHANNEL_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(2),
 });
 
+/**
+ * The configuration of a running installation. `secret` signs session cookies and e-mailed links:
+ * VINCULA_SECRET, or else the installation's own random one (see installation-secret.ts).
+ */
 export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -63,16 +67,22 @@ export type Config = {
   channel: { attachmentMaxBytes: number; attachmentTypes: string[]; reminderBusinessDays: number };
 };
 
+/** What the environment says; the secret is left undefined when VINCULA_SECRET is not set. */
+export type EnvConfig = Omit<Config, 'secret'> & { secret: string | undefined };
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Configuración inválida:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
-/** The development secret is public; production refuses to start with it. */
-const DEV_SECRET = 'vincula-development-secret-change-me-0123456789';
+/**
+ * Earlier versions signed with this value when VINCULA_SECRET was unset; it is public (it was in
+ * this file), so anything signed with it can be forged. Production refuses it.
+ */
+export const PUBLISHED_DEVELOPMENT_SECRET = 'vincula-development-secret-change-me-0123456789';
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   // An empty variable (`DATABASE_URL=` in a service file) means "not set".
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(given);
@@ -87,8 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `VINCULA_CHANNEL_ATTACHMENT_MAX_MB: no puede exceder VINCULA_MAX_UPLOAD_MB (${e.VINCULA_MAX_UPLOAD_MB})`,
     ]);
   }
-  if (e.NODE_ENV === 'production' && !e.VINCULA_SECRET) {
-    throw new ConfigError(['VINCULA_SECRET: es obligatorio en producción (al menos 32 caracteres)']);
+  if (e.NODE_ENV === 'production' && e.VINCULA_SECRET === PUBLISHED_DEVELOPMENT_SECRET) {
+    throw new ConfigError([
+      'VINCULA_SECRET: es el valor de desarrollo publicado en el código y no protege nada en producción; ' +
+        'defina uno propio (p. ej. con openssl rand -hex 32) o quite la variable para que Vincula genere uno',
+    ]);
   }
   return {
     env: e.NODE_ENV,
@@ -97,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.VINCULA_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.VINCULA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    secret: e.VINCULA_SECRET ?? DEV_SECRET,
+    secret: e.VINCULA_SECRET,
     logLevel: e.LOG_LEVEL,
     smtp: {
       host: e.SMTP_HOST,
