@@ -53,7 +53,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers only from our own proxies (none by default): see VINCULA_TRUSTED_PROXIES.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { IncomingHttpHeaders } from 'node:http';
+import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
@@ -70,4 +72,16 @@ declare module '../platform/http/context' {
   interface ModuleServices {
     auth: Auth;
   }
+}
+
+/**
+ * The request's headers for better-auth, which records a session's address from X-Forwarded-For:
+ * that header is replaced by the address Fastify resolved, which believes it only from a trusted
+ * proxy (VINCULA_TRUSTED_PROXIES).
+ */
+export function authHeaders(headers: IncomingHttpHeaders, ip: string | null): Headers {
+  const result = fromNodeHeaders(headers);
+  result.delete('x-forwarded-for');
+  if (ip) result.set('x-forwarded-for', ip);
+  return result;
 }

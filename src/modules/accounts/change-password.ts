@@ -1,10 +1,10 @@
-import { fromNodeHeaders } from 'better-auth/node';
 import type { IncomingHttpHeaders } from 'node:http';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
 import { auditActor, type Actor } from './actor';
+import { authHeaders } from './auth';
 
 /**
  * Changes the signed-in user's own password after checking the current one; other sessions of
@@ -24,7 +24,7 @@ export async function changePassword(
         newPassword: input.newPassword,
         revokeOtherSessions: true,
       },
-      headers: fromNodeHeaders(headers),
+      headers: authHeaders(headers, actor.ip),
       asResponse: true,
     });
   } catch {

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { foldedContains } from '../platform/db/search';
 import type { Role, User, UserListQuery } from './contract';
-import { account, loginFailure, organization, session, user, userArea } from './schema';
+import { account, organization, session, signInThrottle, user, userArea } from './schema';
+import type { ThrottleCounter } from './throttle-rules';
 
 const userColumns = {
   id: user.id,
@@ -153,30 +154,60 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function recentFailures(db: Db, email: string, ip: string | null, since: Date) {
-  const [row] = await db
+export type ThrottleKey = { email: string; ipAddress: string };
+export type ThrottleRow = ThrottleKey & ThrottleCounter;
+
+/**
+ * Locks the sign-in counters of `keys` for the rest of the transaction, creating the missing ones,
+ * and reads them with the database's clock (instances' clocks may differ). Callers pass the keys
+ * in ascending order, as the rows are locked, so two sign-ins never wait on each other crosswise.
+ */
+export async function lockThrottleCounters(
+  tx: Db,
+  keys: ThrottleKey[],
+): Promise<{ now: Date; rows: ThrottleRow[] }> {
+  await tx.insert(signInThrottle).values(keys).onConflictDoNothing();
+  const rows = await tx
     .select({
-      byEmail: sql<number>`count(*) filter (where ${loginFailure.email} = ${email})`.mapWith(Number),
-      byIp: sql<number>`count(*) filter (where ${loginFailure.ipAddress} = ${ip})`.mapWith(Number),
+      email: signInThrottle.email,
+      ipAddress: signInThrottle.ipAddress,
+      attempts: signInThrottle.attempts,
+      windowStartedAt: signInThrottle.windowStartedAt,
+      blockedUntil: signInThrottle.blockedUntil,
+      lastSuccessAt: signInThrottle.lastSuccessAt,
+      now: sql<string>`now()`.mapWith(String),
     })
-    .from(loginFailure)
+    .from(signInThrottle)
     .where(
-      and(
-        gte(loginFailure.failedAt, since),
-        ip
-          ? or(eq(loginFailure.email, email), eq(loginFailure.ipAddress, ip))
-          : eq(loginFailure.email, email),
+      or(
+        ...keys.map((k) => and(eq(signInThrottle.email, k.email), eq(signInThrottle.ipAddress, k.ipAddress))),
       ),
-    );
-  return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
+    )
+    .orderBy(asc(signInThrottle.email), asc(signInThrottle.ipAddress))
+    .for('update');
+  return { now: new Date(rows[0]!.now), rows: rows.map(({ now: _now, ...row }) => row) };
 }
 
-export async function recordLoginFailure(db: Db, email: string, ip: string | null) {
-  await db.insert(loginFailure).values({ email, ipAddress: ip });
+export async function saveThrottleCounters(tx: Db, rows: ThrottleRow[]): Promise<void> {
+  for (const { email, ipAddress, ...counter } of rows) {
+    await tx
+      .update(signInThrottle)
+      .set(counter)
+      .where(and(eq(signInThrottle.email, email), eq(signInThrottle.ipAddress, ipAddress)));
+  }
 }
 
-export async function clearLoginFailures(db: Db, email: string) {
-  await db.delete(loginFailure).where(eq(loginFailure.email, email));
+/**
+ * Deletes a batch of counters that count nothing any more: started over a day ago, making nobody
+ * wait, and not remembering a recent successful sign-in.
+ */
+export async function pruneThrottleCounters(db: Db): Promise<void> {
+  await db.execute(sql`delete from sign_in_throttle where ctid = any(array(
+    select ctid from sign_in_throttle
+    where window_started_at < now() - interval '1 day'
+      and (blocked_until is null or blocked_until < now())
+      and (last_success_at is null or last_success_at < now() - interval '90 days')
+    limit 500))`);
 }
 
 export async function findOrganizationByAcronym(db: Db, acronym: string) {

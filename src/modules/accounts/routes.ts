@@ -20,7 +20,7 @@ import {
 } from './contract';
 import { createUser } from './create-user';
 import { findUser, listUsers } from './repository';
-import { signIn } from './sign-in';
+import { signIn, SignInThrottled } from './sign-in';
 import { signOut } from './sign-out';
 import { updateUser } from './update-user';
 import { auditActor } from './actor';
@@ -48,8 +48,13 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       },
     },
     async (req, reply) => {
-      const cookies = await signIn(ctx, req.body, { ip: req.ip, headers: req.headers });
-      return reply.header('set-cookie', cookies).status(204).send(null);
+      try {
+        const cookies = await signIn(ctx, req.body, { ip: req.ip, headers: req.headers });
+        return reply.header('set-cookie', cookies).status(204).send(null);
+      } catch (error) {
+        if (error instanceof SignInThrottled) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
     },
   );
 

@@ -90,18 +90,22 @@ export const userArea = pgTable(
 );
 
 /**
- * Failed sign-ins, kept in the database so that every app instance counts the same attempts.
+ * Sign-in attempt counters (throttle-rules.ts), in the database so that every app instance counts
+ * the same attempts. One row per account and address, per account (`ip_address` = ''), and per
+ * address (`email` = '').
  */
-export const loginFailure = pgTable(
-  'login_failure',
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     email: text('email').notNull(),
-    ipAddress: text('ip_address'),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text('ip_address').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   },
   (t) => [
-    index('login_failure_email_idx').on(t.email, t.failedAt),
-    index('login_failure_ip_idx').on(t.ipAddress, t.failedAt),
+    primaryKey({ columns: [t.email, t.ipAddress] }),
+    index('sign_in_throttle_window_idx').on(t.windowStartedAt),
   ],
 );

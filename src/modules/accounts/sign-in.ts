@@ -1,26 +1,43 @@
 import { verifyPassword } from 'better-auth/crypto';
-import { fromNodeHeaders } from 'better-auth/node';
 import type { Db } from '../platform/db/client';
 import type { IncomingHttpHeaders } from 'node:http';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
+import { authHeaders } from './auth';
 import {
   credentialHash,
-  clearLoginFailures,
   findUserByEmail,
-  recentFailures,
-  recordLoginFailure,
+  lockThrottleCounters,
+  pruneThrottleCounters,
+  saveThrottleCounters,
+  type ThrottleKey,
+  type ThrottleRow,
 } from './repository';
+import {
+  afterSuccess,
+  decideAttempt,
+  retryText,
+  signInPolicy,
+  type ThrottleCounters,
+  type ThrottlePolicy,
+} from './throttle-rules';
 
-/** Per-address limit: a single machine trying many accounts. */
-const IP_FAILURE_FACTOR = 4;
+/** A refused attempt: the message says how long to wait, `retryAfterSeconds` feeds Retry-After. */
+export class SignInThrottled extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super('TOO_MANY_ATTEMPTS', 429, [], message);
+  }
+}
 
 /**
- * Signs a user in with e-mail and password and returns the session cookies to set. Failed attempts
- * are counted in the database per e-mail and per address; past the limit the sign-in is refused
- * for the rest of the window, whatever the password.
+ * Signs a user in with e-mail and password and returns the session cookies to set. Each attempt is
+ * counted in the database before its password is checked (throttle-rules.ts); one the counts
+ * refuse is answered 429 with the wait, whatever the password.
  */
 export async function signIn(
   ctx: AppContext,
@@ -29,8 +46,8 @@ export async function signIn(
 ): Promise<string[]> {
   const { db } = ctx.database;
   const email = input.email.trim().toLowerCase();
-  const { maxFailures, windowMinutes } = ctx.config.login;
-  const since = new Date(Date.now() - windowMinutes * 60_000);
+  const policy = signInPolicy(ctx.config.login);
+  const keys = throttleKeys(email, client.ip || 'desconocida');
   const known = await findUserByEmail(db, email);
   const actor = {
     userId: known?.id ?? null,
@@ -39,19 +56,26 @@ export async function signIn(
     ip: client.ip,
   };
 
-  const failures = await recentFailures(db, email, client.ip, since);
-  if (failures.byEmail >= maxFailures || failures.byIp >= maxFailures * IP_FAILURE_FACTOR) {
+  const claim = await inTransaction(db, async (tx) => {
+    const { now, rows } = await lockThrottleCounters(tx, keys);
+    const decision = decideAttempt(countersOf(keys, rows), now, policy);
+    if (decision.allowed) await saveThrottleCounters(tx, rowsOf(keys, decision.next));
+    return { now, decision };
+  });
+  if (!claim.decision.allowed) {
+    const { retryAt } = claim.decision;
     await inTransaction(db, (tx) =>
       recordAudit(tx, actor, { action: 'auth.sign_in_throttled', entityType: 'user', entityId: known?.id }),
     );
-    throw new AppError('TOO_MANY_ATTEMPTS', 429);
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - claim.now.getTime()) / 1000));
+    throw new SignInThrottled(seconds, retryText(claim.now, retryAt));
   }
 
   let response: Response;
   try {
     response = await ctx.auth.api.signInEmail({
       body: { email, password: input.password, rememberMe: false },
-      headers: fromNodeHeaders(client.headers),
+      headers: authHeaders(client.headers, client.ip),
       asResponse: true,
     });
   } catch {
@@ -61,23 +85,52 @@ export async function signIn(
   if (!response.ok) {
     // A disabled account is told so only to whoever knows its password.
     const disabled = Boolean(known?.disabledAt) && (await passwordMatches(db, known!.id, input.password));
-    await inTransaction(db, async (tx) => {
-      await recordLoginFailure(tx, email, client.ip);
-      await recordAudit(tx, actor, {
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: known?.id,
-      });
-    });
+    await inTransaction(db, (tx) =>
+      recordAudit(tx, actor, { action: 'auth.sign_in_failed', entityType: 'user', entityId: known?.id }),
+    );
+    await pruneThrottleCounters(db);
     if (disabled) throw new AppError('ACCOUNT_DISABLED', 403);
     throw new AppError('INVALID_CREDENTIALS', 401);
   }
 
   await inTransaction(db, async (tx) => {
-    await clearLoginFailures(tx, email);
+    await recordSuccess(tx, keys, policy);
     await recordAudit(tx, actor, { action: 'auth.sign_in', entityType: 'user', entityId: known?.id });
   });
   return response.headers.getSetCookie();
+}
+
+/** The address's, the account's and the pair's counters, in the order their rows are locked. */
+function throttleKeys(email: string, address: string): ThrottleKey[] {
+  return [
+    { email: '', ipAddress: address },
+    { email, ipAddress: '' },
+    { email, ipAddress: address },
+  ];
+}
+
+function countersOf(keys: ThrottleKey[], rows: ThrottleRow[]): ThrottleCounters {
+  const find = (k: ThrottleKey) => {
+    const row = rows.find((r) => r.email === k.email && r.ipAddress === k.ipAddress);
+    if (!row) throw new Error('sign-in counter missing after it was created');
+    return row;
+  };
+  const [address, account, pair] = keys.map(find) as [ThrottleRow, ThrottleRow, ThrottleRow];
+  return { pair, account, address };
+}
+
+function rowsOf(keys: ThrottleKey[], counters: ThrottleCounters): ThrottleRow[] {
+  const [address, account, pair] = keys as [ThrottleKey, ThrottleKey, ThrottleKey];
+  return [
+    { ...counters.address, ...address },
+    { ...counters.account, ...account },
+    { ...counters.pair, ...pair },
+  ];
+}
+
+async function recordSuccess(tx: Db, keys: ThrottleKey[], policy: ThrottlePolicy): Promise<void> {
+  const { now, rows } = await lockThrottleCounters(tx, keys);
+  await saveThrottleCounters(tx, rowsOf(keys, afterSuccess(countersOf(keys, rows), now, policy)));
 }
 
 async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {

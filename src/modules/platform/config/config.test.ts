@@ -44,6 +44,22 @@ describe('loadConfig', () => {
       ]);
     }
   });
+  it('trusts forwarded headers only from the configured proxies', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ VINCULA_TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,::1, fd00::/8 ,loopback' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    for (const wrong of ['proxy.interno', '10.0.0.0/33', '10.0.0.300', '10.0.0.1,', 'fd00::/129', '*']) {
+      try {
+        loadConfig({ VINCULA_TRUSTED_PROXIES: wrong });
+        expect.unreachable(wrong);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        expect((e as ConfigError).problems).toEqual([expect.stringMatching(/^VINCULA_TRUSTED_PROXIES: /)]);
+      }
+    }
+  });
   it('validates the channel attachment limits and the reminder lead', () => {
     const c = loadConfig({
       VINCULA_CHANNEL_ATTACHMENT_TYPES: ' PDF, docx,pdf ',

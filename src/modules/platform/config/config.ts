@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,7 +39,32 @@ const EnvSchema = z.object({
     )
     .default('pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,png,jpg,jpeg,zip'),
   VINCULA_CHANNEL_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  VINCULA_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value.trim() === '' ? [] : value.split(',').map((entry) => entry.trim());
+      for (const entry of entries) {
+        if (!isProxyAddress(entry)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" no es una dirección IP, un rango CIDR (p. ej. 10.0.0.0/8) ni loopback, linklocal o uniquelocal`,
+          });
+        }
+      }
+      return entries;
+    }),
 });
+
+/** An address, a CIDR range or one of proxy-addr's names of ranges (what Fastify's trustProxy takes). */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /**
  * The configuration of a running installation. `secret` signs session cookies and e-mailed links:
@@ -63,6 +89,11 @@ export type Config = {
   };
   login: { maxFailures: number; windowMinutes: number };
   maxUploadBytes: number;
+  /**
+   * Addresses of the reverse proxies in front of Vincula. X-Forwarded-For, -Host and -Proto are
+   * believed only from them: from anyone else they would let a client choose its address.
+   */
+  trustedProxies: string[];
   /** Channel attachments: size limit (never above maxUploadBytes), allowed extensions, reminder lead. */
   channel: { attachmentMaxBytes: number; attachmentTypes: string[]; reminderBusinessDays: number };
 };
@@ -121,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       from: e.SMTP_FROM,
     },
     login: { maxFailures: e.VINCULA_LOGIN_MAX_FAILURES, windowMinutes: e.VINCULA_LOGIN_WINDOW_MINUTES },
+    trustedProxies: e.VINCULA_TRUSTED_PROXIES,
     maxUploadBytes: Math.round(e.VINCULA_MAX_UPLOAD_MB * 1024 * 1024),
     channel: {
       attachmentMaxBytes: Math.round(attachmentMaxMb * 1024 * 1024),
