@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
+import type { DestinationStream } from 'pino';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -10,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import '../shared/zod-setup';
+import { requestLogSerializer } from '../modules/platform/http/log-redaction';
 import { accountsRoutes } from '../modules/accounts/routes';
 import { agreementsRoutes } from '../modules/agreements/routes';
 import { auditRoutes } from '../modules/audit/routes';
@@ -49,9 +51,15 @@ const MODULES: ModuleRoutes[] = [
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: { level: string; stream?: DestinationStream } } = {},
+) {
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.logLevel },
+    logger: {
+      ...(options.logger ?? { level: ctx.config.logLevel }),
+      serializers: { req: requestLogSerializer },
+    },
     bodyLimit: 1024 * 1024,
     // Forwarded headers only from our own proxies (none by default): see VINCULA_TRUSTED_PROXIES.
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { Role } from '../../src/modules/accounts/contract';
 import { createOrganization } from '../../src/modules/accounts/create-organization';
 import { createUser } from '../../src/modules/accounts/create-user';
@@ -50,7 +51,7 @@ const ALL_ROLES: Role[] = [
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp; demo?: boolean } = {},
+  options: { sameDatabaseAs?: TestApp; demo?: boolean; logStream?: Writable } = {},
 ): Promise<TestApp> {
   const database = options.sameDatabaseAs
     ? await secondConnection(options.sameDatabaseAs.ctx.database)
@@ -66,7 +67,11 @@ export async function startTestApp(
   });
   const config = await withInstallationSecret(fromEnv, database);
   const ctx = createContext(config, database);
-  const app = await buildApp(ctx, { logger: { level: process.env.TEST_LOG_LEVEL ?? 'silent' } });
+  const app = await buildApp(ctx, {
+    logger: options.logStream
+      ? { level: 'info', stream: options.logStream }
+      : { level: process.env.TEST_LOG_LEVEL ?? 'silent' },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
