@@ -1,7 +1,7 @@
 import { countText } from '../../shared/spanish-words';
 
 /**
- * Sign-in throttling (ADR 0019). Attempts are counted on
+ * Sign-in throttling (ADR 0021). Attempts are counted on
  * three counters: the account from this address, the account from anywhere, and this address on
  * any account. An attempt is counted when it is let through, before its password is checked, so
  * that parallel attempts cannot slip past the count.
