@@ -1,4 +1,5 @@
 import type { ApiError, FieldProblem } from '@/shared/errors';
+import { endpointPath, type Endpoint, type EndpointArgs, type EndpointResult } from '@/shared/endpoint';
 
 /** A failed API call: the server's stable code, its Spanish message and the fields at fault. */
 export class ApiRequestError extends Error {
@@ -109,3 +110,20 @@ export const api = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
 };
+
+type Args<E extends Endpoint> = keyof EndpointArgs<E> extends never
+  ? []
+  : Partial<EndpointArgs<E>> extends EndpointArgs<E>
+    ? [args?: EndpointArgs<E>]
+    : [args: EndpointArgs<E>];
+
+/**
+ * Calls an endpoint declared in a module's `endpoints.ts`: fills its path, sends its query and body,
+ * and answers its response type. The response is not parsed again here: the server serialized it
+ * through the same schema (ADR 0019).
+ */
+export async function callEndpoint<E extends Endpoint>(endpoint: E, ...[args]: Args<E>): Promise<EndpointResult<E>> {
+  const { params, query, body } = (args ?? {}) as { params?: object; query?: Query; body?: unknown };
+  const path = withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
+  return json<EndpointResult<E>>(await send(endpoint.method, path, body));
+}
