@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // Shared contracts are imported by the browser: they may not reach into server code.
-    files: ['src/shared/**/*.ts', 'src/modules/*/contract.ts'],
+    files: ['src/shared/**/*.ts', 'src/modules/*/contract.ts', 'src/modules/**/endpoints.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * One API endpoint, declared once (ADR 0019): the server registers its route from it
+ * One API endpoint, declared once (ADR 0020): the server registers its route from it
  * (`platform/http/route.ts`, which also puts it in the OpenAPI document) and the web app calls it
  * with the types it infers (`web/shared/api/client.ts`, `callEndpoint`).
  */
@@ -50,7 +50,8 @@ export type EndpointResult<E extends Endpoint> = E extends { status: 204 } ? voi
 export function endpointPath(path: string, params: Record<string, unknown> = {}): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined || value === null || value === '') throw new Error(`Missing path parameter ${name}`);
+    if (value === undefined || value === null || value === '')
+      throw new Error(`Missing path parameter ${name}`);
     return encodeURIComponent(String(value));
   });
 }

@@ -57,7 +57,9 @@ export const directoryRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.updatePerson, async (req) =>
     updatePerson(db, await writer(req), req.params.id, req.body),
   );
-  route(api, endpoints.addPosition, async (req) => addPosition(db, await writer(req), req.params.id, req.body));
+  route(api, endpoints.addPosition, async (req) =>
+    addPosition(db, await writer(req), req.params.id, req.body),
+  );
   route(api, endpoints.updatePosition, async (req) =>
     updatePosition(db, await writer(req), req.params.id, req.params.positionId, req.body),
   );

@@ -17,7 +17,7 @@ import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/ic
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../shared/api/client';
+import { signOut as endSession } from '@/modules/accounts/ui/api';
 import { useMe } from '../shared/session/session';
 import { notifyError } from '../shared/ui/errors';
 import { QueryError } from '../shared/ui/QueryError';
@@ -35,7 +35,7 @@ export function AppLayout() {
   useEffect(close, [location.pathname, close]);
 
   const signOut = useMutation({
-    mutationFn: () => api.delete('/api/session'),
+    mutationFn: endSession,
     onSuccess: () => {
       queryClient.clear();
       void navigate('/iniciar-sesion', { replace: true });

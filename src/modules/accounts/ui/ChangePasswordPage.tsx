@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import { ApiRequestError, api } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
+import { changePassword } from './api';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -21,8 +22,7 @@ export default function ChangePasswordPage() {
     },
   });
   const change = useMutation({
-    mutationFn: (values: { currentPassword: string; newPassword: string }) =>
-      api.post('/api/me/password', values),
+    mutationFn: (values: { currentPassword: string; newPassword: string }) => changePassword(values),
     onSuccess: () => {
       form.reset();
       notifySuccess(t('password.changed'));

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import type { User } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { updateUser } from './api';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
@@ -17,8 +17,7 @@ export function ResetPasswordModal(props: { user: User; onClose: () => void }) {
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm({ initialValues: { password: '' } });
   const reset = useMutation({
-    mutationFn: (password: string) =>
-      api.patch(`/api/users/${encodeURIComponent(props.user.id)}`, { password }),
+    mutationFn: (password: string) => updateUser(props.user.id, { password }),
     onSuccess: () => {
       notifySuccess(t('users.passwordReset', { name: props.user.name }));
       props.onClose();

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeRedirectPath } from '@/web/shared/lib/safe-redirect';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { signIn as startSession } from './api';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
 import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
@@ -27,7 +27,7 @@ export default function SignInPage() {
 
   const signIn = useMutation({
     mutationFn: async (values: typeof form.values) => {
-      await api.post('/api/session', values);
+      await startSession(values);
       return fetchMe();
     },
     onSuccess: (user) => {

@@ -9,11 +9,10 @@ import {
   type UpdateUserInput,
   type User,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
-import { useAreaOptions } from './api';
+import { createUser, updateUser, useAreaOptions } from './api';
 
 type Values = { name: string; email: string; password: string; roles: string[]; areaIds: string[] };
 
@@ -36,9 +35,7 @@ export function UserFormModal(props: { opened: boolean; onClose: () => void; use
         ? { name: v.name, roles: v.roles as Role[], areaIds: v.areaIds }
         : { ...v, roles: v.roles as Role[] },
     save: (input) =>
-      user
-        ? api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, input)
-        : api.post<User>('/api/users', input),
+      user ? updateUser(user.id, input as UpdateUserInput) : createUser(input as CreateUserInput),
     invalidate: [['users']],
     saved: (saved) =>
       user ? t('users.updated', { name: saved.name }) : t('users.created', { name: saved.name }),

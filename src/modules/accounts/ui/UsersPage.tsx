@@ -4,14 +4,13 @@ import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { useAreaOptions, useUsers } from './api';
+import { updateUser, useAreaOptions, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
@@ -180,8 +179,7 @@ function ToggleUserModal({ user, onClose }: { user: User; onClose: () => void })
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () =>
-      api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled }),
+    mutationFn: () => updateUser(user.id, { disabled: !user.disabled }),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       notifySuccess(

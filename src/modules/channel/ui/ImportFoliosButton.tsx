@@ -3,10 +3,9 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportModal } from '@/modules/directory/ui/DirectoryFileActions';
-import { api } from '@/web/shared/api/client';
 import { useCan } from '@/web/shared/session/session';
 import { notifyError } from '@/web/shared/ui/errors';
-import { CHANNEL_KEY, useCounterparts } from './api';
+import { CHANNEL_KEY, downloadFolioTemplate, importFolios, useCounterparts } from './api';
 
 /**
  * Import of received folios from a spreadsheet, with its template: for a local body whose national
@@ -19,9 +18,7 @@ export function ImportFoliosButton() {
   const [open, setOpen] = useState(false);
   if (!canWrite || !counterparts.data || counterparts.data.national) return null;
   const template = (format: 'csv' | 'xlsx') =>
-    api
-      .download('/api/channel/folios/import/template', { format }, `plantilla-folios.${format}`)
-      .catch((e: unknown) => notifyError(e, t));
+    downloadFolioTemplate(format).catch((e: unknown) => notifyError(e, t));
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -51,7 +48,7 @@ export function ImportFoliosButton() {
       </Menu>
       {open && (
         <ImportModal
-          path="/api/channel/folios/import"
+          importFile={importFolios}
           title={t('channelReports.importTitle')}
           help={t('channelReports.importHelp')}
           queryKey={CHANNEL_KEY}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '@/shared/paging';
 import type { Counterparts, Folio, FolioDetail, FolioListQuery, MonthlyStatusTable } from '../contract';
+import type { ImportReport } from '@/modules/directory/contract';
 import { api } from '@/web/shared/api/client';
 
 // Reads of the channel. Every write invalidates the ['channel'] prefix.
@@ -35,4 +36,14 @@ export function useMonthlyTable(query: { module: string; from: string; to: strin
     queryFn: () => api.get<MonthlyStatusTable>('/api/channel/statistics/monthly', query!),
     enabled: query !== null,
   });
+}
+
+/** Imports received folios from a spreadsheet (see ImportFoliosButton). */
+export function importFolios(file: File, skipInvalid: boolean) {
+  return api.upload<ImportReport>(`/api/channel/folios/import?skipInvalid=${skipInvalid}`, file);
+}
+
+/** The spreadsheet template of the folio import. */
+export function downloadFolioTemplate(format: 'csv' | 'xlsx') {
+  return api.download('/api/channel/folios/import/template', { format }, `plantilla-folios.${format}`);
 }

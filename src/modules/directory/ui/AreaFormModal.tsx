@@ -1,10 +1,9 @@
 import { Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AREA_KINDS, AreaInputSchema, type Area, type AreaInput } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
-import { DIRECTORY_KEY, emptyToNull, useAreaOptions } from './api';
+import { DIRECTORY_KEY, emptyToNull, saveArea, useAreaOptions } from './api';
 
 type Values = {
   name: string;
@@ -39,7 +38,7 @@ export function AreaFormModal(props: { onClose: () => void; area?: Area }) {
     } as Values,
     schema: AreaInputSchema,
     toInput,
-    save: (input) => (a ? api.patch<Area>(`/api/areas/${a.id}`, input) : api.post<Area>('/api/areas', input)),
+    save: (input) => saveArea(a?.id ?? null, input),
     invalidate: [DIRECTORY_KEY],
     saved: (saved) =>
       a ? t('areas.updated', { name: saved.name }) : t('areas.created', { name: saved.name }),

@@ -2,10 +2,8 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '@/web/shared/api/client';
 import { errorText, notifySuccess } from '@/web/shared/ui/errors';
-import { DIRECTORY_KEY } from './api';
-import type { DirectoryCollection } from './DirectoryFileActions';
+import { DIRECTORY_KEY, deleteRecord, type DirectoryCollection } from './api';
 
 /**
  * Deletes an institution, area or person registered by mistake. The server refuses while other
@@ -21,7 +19,7 @@ export function DeleteRecordModal(props: {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/${props.collection}/${props.id}`),
+    mutationFn: () => deleteRecord(props.collection, props.id),
     onSuccess: () => {
       notifySuccess(t('records.deleted', { name: props.name }));
       props.onClose();

@@ -10,12 +10,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../contract';
-import { ApiRequestError, api } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { useCan } from '@/web/shared/session/session';
 import { errorText, notifyError } from '@/web/shared/ui/errors';
-import { DIRECTORY_KEY } from './api';
-
-export type DirectoryCollection = 'institutions' | 'areas' | 'people';
+import { DIRECTORY_KEY, exportRecords, importRecords, type DirectoryCollection } from './api';
 
 type Problem = { row: number | null; field: string; message: string };
 
@@ -39,12 +37,7 @@ export function DirectoryFileActions(props: {
   const canImport = useCan('directory.write');
   const [importing, setImporting] = useState(false);
   const download = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') =>
-      api.download(
-        `/api/${props.collection}/export`,
-        { ...props.filters, format },
-        `${props.collection}.${format}`,
-      ),
+    mutationFn: (format: 'csv' | 'xlsx') => exportRecords(props.collection, props.filters, format),
     onError: (error) => notifyError(error, t),
   });
 
@@ -89,7 +82,7 @@ export function DirectoryFileActions(props: {
       )}
       {importing && (
         <ImportModal
-          path={`/api/${props.collection}/import`}
+          importFile={(file, skipInvalid) => importRecords(props.collection, file, skipInvalid)}
           title={t(`files.importTitle.${props.collection}`)}
           queryKey={DIRECTORY_KEY}
           onClose={() => setImporting(false)}
@@ -101,7 +94,8 @@ export function DirectoryFileActions(props: {
 
 /** Upload of a spreadsheet to an import route, with the report of its rows (also used by the channel). */
 export function ImportModal(props: {
-  path: string;
+  /** Sends the file to the module's import endpoint (its `ui/api.ts`). */
+  importFile: (file: File, skipInvalid: boolean) => Promise<ImportReport>;
   title: string;
   /** What the file must contain; the directory's hint by default. */
   help?: string;
@@ -113,8 +107,7 @@ export function ImportModal(props: {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
-    mutationFn: ({ skipInvalid }: { skipInvalid: boolean }) =>
-      api.upload<ImportReport>(`${props.path}?skipInvalid=${skipInvalid}`, file!),
+    mutationFn: ({ skipInvalid }: { skipInvalid: boolean }) => props.importFile(file!, skipInvalid),
     onSuccess: (report) => {
       if (report.imported > 0) void queryClient.invalidateQueries({ queryKey: props.queryKey });
     },

@@ -7,10 +7,9 @@ import {
   type Institution,
   type InstitutionInput,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
-import { DIRECTORY_KEY, emptyToNull } from './api';
+import { DIRECTORY_KEY, emptyToNull, saveInstitution } from './api';
 
 type Values = {
   name: string;
@@ -59,10 +58,7 @@ export function InstitutionFormModal(props: { onClose: () => void; institution?:
     } as Values,
     schema: InstitutionInputSchema,
     toInput,
-    save: (input) =>
-      i
-        ? api.patch<Institution>(`/api/institutions/${i.id}`, input)
-        : api.post<Institution>('/api/institutions', input),
+    save: (input) => saveInstitution(i?.id ?? null, input),
     invalidate: [DIRECTORY_KEY],
     saved: (saved) =>
       i ? t('institutions.updated', { name: saved.name }) : t('institutions.created', { name: saved.name }),

@@ -23,7 +23,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { rangeContains, todayInMexicoCity } from '@/shared/dates';
 import type { Position } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
@@ -31,7 +30,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
 import { DeleteRecordModal } from './DeleteRecordModal';
-import { DIRECTORY_KEY, usePerson } from './api';
+import { DIRECTORY_KEY, removePosition, usePerson } from './api';
 import { PersonFormModal } from './PersonFormModal';
 import { PositionFormModal } from './PositionFormModal';
 
@@ -289,7 +288,7 @@ function DeletePositionModal(props: { personId: string; position: Position; onCl
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/people/${props.personId}/positions/${props.position.id}`),
+    mutationFn: () => removePosition(props.personId, props.position.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
       notifySuccess(t('positions.deleted'));

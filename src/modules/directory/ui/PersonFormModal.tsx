@@ -1,10 +1,9 @@
 import { Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PersonInputSchema, type Person, type PersonInput } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
-import { DIRECTORY_KEY, emptyToNull } from './api';
+import { DIRECTORY_KEY, emptyToNull, savePerson } from './api';
 
 const GENDERS = ['female', 'male', 'unspecified'] as const;
 
@@ -50,8 +49,7 @@ export function PersonFormModal(props: {
     } as Values,
     schema: PersonInputSchema,
     toInput,
-    save: (input) =>
-      p ? api.patch<Person>(`/api/people/${p.id}`, input) : api.post<Person>('/api/people', input),
+    save: (input) => savePerson(p?.id ?? null, input),
     invalidate: [DIRECTORY_KEY],
     saved: (saved) =>
       p ? t('people.updated', { name: saved.fullName }) : t('people.created', { name: saved.fullName }),

@@ -2,11 +2,10 @@ import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@m
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEAD_KINDS, PositionInputSchema, type Position, type PositionInput } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { DIRECTORY_KEY, useAreaOptions } from './api';
+import { DIRECTORY_KEY, savePosition, useAreaOptions } from './api';
 import { InstitutionSelect } from './InstitutionSelect';
 
 type Place = 'area' | 'institution';
@@ -59,10 +58,7 @@ export function PositionFormModal(props: {
     } as Values,
     schema: PositionInputSchema,
     toInput,
-    save: (input) => {
-      const base = `/api/people/${props.personId}/positions`;
-      return p ? api.put<Position>(`${base}/${p.id}`, input) : api.post<Position>(base, input);
-    },
+    save: (input) => savePosition(props.personId, p?.id ?? null, input),
     invalidate: [DIRECTORY_KEY],
     saved: () => (p ? t('positions.updated') : t('positions.created')),
     onSaved: props.onClose,

@@ -1,26 +1,26 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '@/shared/paging';
 import type {
-  Area,
-  AreaDetail,
+  AreaInput,
   AreaListQuery,
-  Institution,
+  ImportReport,
+  InstitutionInput,
   InstitutionListQuery,
-  Person,
-  PersonDetail,
+  PersonInput,
   PersonListQuery,
+  PositionInput,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
+import * as endpoints from '../endpoints';
+import { api, callEndpoint } from '@/web/shared/api/client';
 
-// Reads of the directory. Every write invalidates the ['directory'] prefix: lists, details and
-// options all refresh together.
+// The directory's API calls: every page goes through these (ADR 0020). Every write invalidates the
+// ['directory'] prefix: lists, details and options all refresh together.
 
 export const DIRECTORY_KEY = ['directory'] as const;
 
 export function useInstitutions(query: Partial<InstitutionListQuery>) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'institutions', query],
-    queryFn: () => api.get<Page<Institution>>('/api/institutions', query),
+    queryFn: () => callEndpoint(endpoints.listInstitutions, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +28,7 @@ export function useInstitutions(query: Partial<InstitutionListQuery>) {
 export function useAreas(query: Partial<AreaListQuery>) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'areas', query],
-    queryFn: () => api.get<Page<Area>>('/api/areas', query),
+    queryFn: () => callEndpoint(endpoints.listAreas, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,14 +36,14 @@ export function useAreas(query: Partial<AreaListQuery>) {
 export function useArea(id: string) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'area', id],
-    queryFn: () => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`),
+    queryFn: () => callEndpoint(endpoints.getArea, { params: { id } }),
   });
 }
 
 export function usePeople(query: Partial<PersonListQuery>) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'people', query],
-    queryFn: () => api.get<Page<Person>>('/api/people', query),
+    queryFn: () => callEndpoint(endpoints.listPeople, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,7 +51,7 @@ export function usePeople(query: Partial<PersonListQuery>) {
 export function usePerson(id: string) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'person', id],
-    queryFn: () => api.get<PersonDetail>(`/api/people/${encodeURIComponent(id)}`),
+    queryFn: () => callEndpoint(endpoints.getPerson, { params: { id } }),
   });
 }
 
@@ -61,7 +61,7 @@ export type Option = { value: string; label: string };
 export function useAreaOptions(enabled = true) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'areas', 'options'],
-    queryFn: () => api.get<Page<Area>>('/api/areas', { pageSize: 200 }),
+    queryFn: () => callEndpoint(endpoints.listAreas, { query: { pageSize: 200 } }),
     enabled,
     staleTime: 60_000,
     select: (page): Option[] =>
@@ -73,7 +73,7 @@ export function useAreaOptions(enabled = true) {
 export function useInstitutionOptions(q: string) {
   return useQuery({
     queryKey: [...DIRECTORY_KEY, 'institutions', 'options', q],
-    queryFn: () => api.get<Page<Institution>>('/api/institutions', { q: q || undefined, pageSize: 30 }),
+    queryFn: () => callEndpoint(endpoints.listInstitutions, { query: { q: q || undefined, pageSize: 30 } }),
     placeholderData: keepPreviousData,
     select: (page): Option[] =>
       page.items.map((i) => ({ value: i.id, label: i.acronym ? `${i.name} (${i.acronym})` : i.name })),
@@ -90,12 +90,64 @@ export function emptyToNull(value: string): string | null {
 export function usePersonOptions(q: string) {
   return useQuery({
     queryKey: ['directory', 'people', 'options', q],
-    queryFn: () =>
-      api.get<{ items: { id: string; fullName: string }[] }>('/api/people', {
-        q: q || undefined,
-        pageSize: 30,
-      }),
+    queryFn: () => callEndpoint(endpoints.listPeople, { query: { q: q || undefined, pageSize: 30 } }),
     placeholderData: keepPreviousData,
     select: (page): Option[] => page.items.map((p) => ({ value: p.id, label: p.fullName })),
   });
+}
+
+// ---- writes
+export function saveInstitution(id: string | null, input: InstitutionInput) {
+  return id
+    ? callEndpoint(endpoints.updateInstitution, { params: { id }, body: input })
+    : callEndpoint(endpoints.createInstitution, { body: input });
+}
+
+export function saveArea(id: string | null, input: AreaInput) {
+  return id
+    ? callEndpoint(endpoints.updateArea, { params: { id }, body: input })
+    : callEndpoint(endpoints.createArea, { body: input });
+}
+
+export function savePerson(id: string | null, input: PersonInput) {
+  return id
+    ? callEndpoint(endpoints.updatePerson, { params: { id }, body: input })
+    : callEndpoint(endpoints.createPerson, { body: input });
+}
+
+export function savePosition(personId: string, positionId: string | null, input: PositionInput) {
+  return positionId
+    ? callEndpoint(endpoints.updatePosition, { params: { id: personId, positionId }, body: input })
+    : callEndpoint(endpoints.addPosition, { params: { id: personId }, body: input });
+}
+
+export function removePosition(personId: string, positionId: string) {
+  return callEndpoint(endpoints.removePosition, { params: { id: personId, positionId } });
+}
+
+export type DirectoryCollection = 'institutions' | 'areas' | 'people';
+
+const DELETE = {
+  institutions: endpoints.deleteInstitution,
+  areas: endpoints.deleteArea,
+  people: endpoints.deletePerson,
+} as const;
+
+/** Deletes a record registered by mistake (refused while other records use it). */
+export function deleteRecord(collection: DirectoryCollection, id: string) {
+  return callEndpoint(DELETE[collection], { params: { id } });
+}
+
+/** Downloads the filtered list as CSV or XLSX. */
+export function exportRecords(
+  collection: DirectoryCollection,
+  filters: Record<string, string | number | undefined>,
+  format: 'csv' | 'xlsx',
+) {
+  return api.download(`/api/${collection}/export`, { ...filters, format }, `${collection}.${format}`);
+}
+
+/** Imports a spreadsheet of records; with `skipInvalid`, the valid rows even when others are not. */
+export function importRecords(collection: DirectoryCollection, file: File, skipInvalid: boolean) {
+  return api.upload<ImportReport>(`/api/${collection}/import?skipInvalid=${skipInvalid}`, file);
 }

@@ -4,7 +4,9 @@ import { ApiErrorSchema } from '../../../shared/errors';
 import type { Endpoint } from '../../../shared/endpoint';
 import { responses, type Api } from './types';
 
-type Field<E, K extends string> = E extends { [key in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type Field<E, K extends string> = E extends { [key in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
 
 /** The request a handler of `E` receives: params, query and body already validated by its schemas. */
 export type EndpointRequest<E extends Endpoint> = FastifyRequest & {

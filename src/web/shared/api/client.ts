@@ -120,9 +120,12 @@ type Args<E extends Endpoint> = keyof EndpointArgs<E> extends never
 /**
  * Calls an endpoint declared in a module's `endpoints.ts`: fills its path, sends its query and body,
  * and answers its response type. The response is not parsed again here: the server serialized it
- * through the same schema (ADR 0019).
+ * through the same schema (ADR 0020).
  */
-export async function callEndpoint<E extends Endpoint>(endpoint: E, ...[args]: Args<E>): Promise<EndpointResult<E>> {
+export async function callEndpoint<E extends Endpoint>(
+  endpoint: E,
+  ...[args]: Args<E>
+): Promise<EndpointResult<E>> {
   const { params, query, body } = (args ?? {}) as { params?: object; query?: Query; body?: unknown };
   const path = withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
   return json<EndpointResult<E>>(await send(endpoint.method, path, body));

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me, Permission } from '@/modules/accounts/contract';
-import { ApiRequestError, api } from '../api/client';
+import { getMe } from '@/modules/accounts/endpoints';
+import { ApiRequestError, callEndpoint } from '../api/client';
 
 export const ME_QUERY_KEY = ['me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/me');
+    return await callEndpoint(getMe);
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;
