@@ -1,17 +1,15 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '@/shared/paging';
-import type { AuditEntry, AuditFacets } from '../contract';
-import { api } from '@/web/shared/api/client';
+import type { AuditEntry } from '../contract';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { AuditDetailModal } from './AuditDetailModal';
+import { useAuditEntries, useAuditFacets } from './api';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['accion', 'entidad', 'desde', 'hasta'] as const;
@@ -29,16 +27,9 @@ export default function AuditPage() {
     page: list.page,
     pageSize: PAGE_SIZE,
   };
-  const entries = useQuery({
-    queryKey: ['audit', query],
-    queryFn: () => api.get<Page<AuditEntry>>('/api/audit', query),
-    placeholderData: keepPreviousData,
-  });
+  const entries = useAuditEntries(query);
   // The filters offer what the trail actually holds, labelled when a translation exists.
-  const facets = useQuery({
-    queryKey: ['audit', 'facets'],
-    queryFn: () => api.get<AuditFacets>('/api/audit/facets'),
-  });
+  const facets = useAuditFacets();
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const actionLabel = (a: string) => actionLabels[a] ?? a;
   const entityLabel = (e: string) => entityLabels[e] ?? e;
