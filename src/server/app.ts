@@ -13,6 +13,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import '../shared/zod-setup';
 import { requestLogSerializer } from '../modules/platform/http/log-redaction';
 import { accountsRoutes } from '../modules/accounts/routes';
+import { sessionGate } from '../modules/accounts/session-gate';
 import { agreementsRoutes } from '../modules/agreements/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { channelRoutes } from '../modules/channel/routes';
@@ -28,8 +29,9 @@ import { observersRoutes } from '../modules/outreach/observers/routes';
 import type { AppContext } from '../modules/platform/http/context';
 import { assertSameOrigin } from '../modules/platform/http/csrf';
 import { AppError } from '../modules/platform/errors';
-import { registerErrorHandling } from '../modules/platform/http/errors';
+import { frameworkErrorHandler, registerErrorHandling } from '../modules/platform/http/errors';
 import { openApiOptions } from '../modules/platform/http/openapi';
+import { rawSecurityHeaders, securityHeaders } from '../modules/platform/http/security-headers';
 import { validatorCompiler } from '../modules/platform/http/validation';
 import type { ModuleRoutes } from '../modules/platform/http/types';
 
@@ -63,11 +65,13 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // Forwarded headers only from our own proxies (none by default): see VINCULA_TRUSTED_PROXIES.
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
+    frameworkErrors: frameworkErrorHandler(rawSecurityHeaders(ctx.config.publicUrl)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await app.register(securityHeaders, { publicUrl: ctx.config.publicUrl });
 
   await app.register(fastifySwagger, openApiOptions(ctx.config.publicUrl));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
@@ -76,6 +80,7 @@ export async function buildApp(
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) assertSameOrigin(request, ctx.config.publicUrl);
   });
+  app.addHook('onRequest', sessionGate(ctx));
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });

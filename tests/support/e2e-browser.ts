@@ -48,10 +48,16 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   return context;
 }
 
-/** Collects uncaught errors of the page, so that a test can assert there were none. */
+/**
+ * Collects uncaught errors of the page and what the Content-Security-Policy refused (the browser
+ * reports it on the console), so that a test can assert there were none.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   return errors;
 }
 

@@ -4,7 +4,7 @@ import { todayInMexicoCity } from '../../shared/dates';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts';
 import { notFound } from '../platform/errors';
-import { readUpload, sendDownload } from '../platform/http/files';
+import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addCommitment, addCommitmentUpdate } from './add-commitment';
 import { addInstrumentFile } from './add-instrument-file';
@@ -274,11 +274,7 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const found = await repo.findFileContent(db, await reader(req), req.params.id, req.params.fileId);
       if (!found) throw notFound();
-      return sendDownload(reply, {
-        filename: found.filename,
-        contentType: found.mediaType,
-        body: found.content,
-      });
+      return sendUploadedFile(reply, { filename: found.filename, body: found.content });
     },
   );
   api.post(

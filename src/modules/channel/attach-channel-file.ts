@@ -4,6 +4,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
+import { mediaTypeOf } from '../platform/files/media-types';
 import { storeFile } from '../platform/files/store-file';
 import { AppError, conflict, invalid, notFound } from '../platform/errors';
 import type { Upload } from '../platform/http/files';
@@ -14,24 +15,6 @@ import {
   insertAttachment,
   lockRouting,
 } from './routing-repository';
-
-const MEDIA_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  ppt: 'application/vnd.ms-powerpoint',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  csv: 'text/csv',
-  txt: 'text/plain',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  zip: 'application/zip',
-};
 
 export type AttachmentOwner =
   { kind: 'communication'; id: string } | { kind: 'message'; id: string } | { kind: 'routing'; id: string };
@@ -61,7 +44,7 @@ export function checkAttachment(
         : `${Math.round((max / 1024 / 1024) * 10) / 10} MB`;
     return { ok: false, status: 413, message: `El archivo excede el tamaño permitido (${limit}).` };
   }
-  return { ok: true, mediaType: MEDIA_TYPES[ext] ?? 'application/octet-stream' };
+  return { ok: true, mediaType: mediaTypeOf(file.filename) };
 }
 
 /**

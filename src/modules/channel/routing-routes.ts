@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authenticate, authorize, type Actor } from '../accounts';
 import { IdParamsSchema } from '../../shared/ids';
 import { notFound } from '../platform/errors';
-import { readUpload, sendDownload } from '../platform/http/files';
+import { readUpload, sendUploadedFile } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { ApiErrorSchema } from '../../shared/errors';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
@@ -321,11 +321,7 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const actor = await authenticate(ctx, req);
       const { file, stored } = await channelFileToDownload(db, actor, req.params.id);
-      return sendDownload(reply, {
-        body: stored.content,
-        contentType: file.mediaType,
-        filename: file.filename,
-      });
+      return sendUploadedFile(reply, { body: stored.content, filename: file.filename });
     },
   );
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize, type Actor } from '../accounts';
 import { notFound } from '../platform/errors';
-import { readUpload, sendDownload } from '../platform/http/files';
+import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';
 import { adoptAgreement, recordHistoricalAgreement } from './adopt-agreement';
@@ -290,7 +290,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const doc = await repo.findAgendaDocument(db, await reader(req), req.params.id);
       if (!doc) throw notFound();
-      return sendDownload(reply, { body: doc.content, contentType: doc.mediaType, filename: doc.filename });
+      return sendUploadedFile(reply, { body: doc.content, filename: doc.filename });
     },
   );
   api.put(

@@ -565,7 +565,11 @@ export const outreachRoutes: ModuleRoutes = (api, ctx) => {
       },
       async (req, reply) => {
         await recordOpen(db, ctx.config.secret, req.params.token);
-        return reply.header('content-type', 'image/gif').send(PIXEL);
+        // Loaded by mail clients on other sites: the image may be embedded anywhere.
+        return reply
+          .header('content-type', 'image/gif')
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(PIXEL);
       },
     );
   });

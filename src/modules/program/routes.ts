@@ -3,7 +3,7 @@ import { ApiErrorSchema } from '../../shared/errors';
 import { auditActor, authorize } from '../accounts';
 import { readFile } from '../platform/files/store-file';
 import { notFound } from '../platform/errors';
-import { readUpload, sendDownload } from '../platform/http/files';
+import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { attachActivityFile } from './attach-activity-file';
 import {
@@ -493,11 +493,7 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
       const file = await repo.findActivityFile(db, orgId, req.params.id, req.params.fileId);
       const stored = file && (await readFile(db, file.sha256));
       if (!file || !stored) throw notFound();
-      return sendDownload(reply, {
-        body: stored.content,
-        contentType: file.mediaType,
-        filename: file.filename,
-      });
+      return sendUploadedFile(reply, { body: stored.content, filename: file.filename });
     },
   );
 
@@ -685,11 +681,7 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
       const issue = await repo.findIssueRow(db, await reader(req), req.params.id);
       const stored = issue?.fileSha256 ? await readFile(db, issue.fileSha256) : undefined;
       if (!issue || !stored) throw notFound();
-      return sendDownload(reply, {
-        body: stored.content,
-        contentType: issue.mediaType ?? stored.mediaType,
-        filename: issue.filename ?? 'publicacion',
-      });
+      return sendUploadedFile(reply, { body: stored.content, filename: issue.filename ?? 'publicacion' });
     },
   );
 };

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '../../../shared/errors';
 import { AppError } from '../errors';
@@ -66,4 +67,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(new AppError('NOT_FOUND', 404).toJSON());
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures of the router itself, before any hook or handler runs (an
+ * address that does not decode, such as "/%ff", or a parameter over the length limit). Answered in
+ * the API's format, with the security headers the hooks would have set.
+ */
+export function frameworkErrorHandler(secure: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    await secure(request.raw, reply.raw).catch((e: unknown) => request.log.error({ err: e }, 'headers'));
+    const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .send(new AppError('MALFORMED_REQUEST', status).toJSON());
+  };
 }

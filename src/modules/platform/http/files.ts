@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../../shared/errors';
+import { mediaTypeOf } from '../files/media-types';
 import { AppError } from '../errors';
 
 export type Upload = { data: Buffer; filename: string; mediaType: string };
@@ -41,10 +42,12 @@ export async function readUpload(
     }
     // Over the size limit toBuffer throws FST_REQ_FILE_TOO_LARGE: a 413 from the error handler.
     const data = await part.toBuffer();
+    const filename = safeFilename(part.filename ?? '', 'documento');
     return {
       data,
-      filename: safeFilename(part.filename ?? '', 'documento'),
-      mediaType: (part.mimetype || 'application/octet-stream').slice(0, 100),
+      filename,
+      // Never the type the browser declared (part.mimetype): the server's own, by extension.
+      mediaType: mediaTypeOf(filename),
     };
   } catch (error) {
     const e = error as { code?: string; statusCode?: number };
@@ -71,4 +74,12 @@ export function sendDownload(reply: FastifyReply, file: Download) {
     .header('content-type', file.contentType)
     .header('content-disposition', disposition)
     .send(file.body);
+}
+
+/**
+ * Answers with a file someone uploaded. Its type comes from the server's list by the file name's
+ * extension (application/octet-stream when unknown), never from what was declared or stored.
+ */
+export function sendUploadedFile(reply: FastifyReply, file: { body: Buffer; filename: string }) {
+  return sendDownload(reply, { ...file, contentType: mediaTypeOf(safeFilename(file.filename)) });
 }

@@ -378,7 +378,9 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
           {html.data ? (
             <iframe
               title={t('reports.previewFrame')}
-              // The renderer escapes every text of the records: the document holds no markup of theirs.
+              // The renderer escapes every text of the records; the empty sandbox also gives the
+              // document an opaque origin, no scripts, forms or navigation of the app's window.
+              sandbox=""
               srcDoc={html.data}
               style={{
                 width: '100%',
