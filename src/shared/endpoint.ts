@@ -3,7 +3,7 @@ import type { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * One API endpoint, declared once (ADR 0020): the server registers its route from it
+ * One API endpoint, declared once (ADR 0022): the server registers its route from it
  * (`platform/http/route.ts`, which also puts it in the OpenAPI document) and the web app calls it
  * with the types it infers (`web/shared/api/client.ts`, `callEndpoint`).
  */

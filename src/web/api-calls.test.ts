@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Pages call the API only through their module's `ui/api.ts` (ADR 0020): no component holds an API
+ * Pages call the API only through their module's `ui/api.ts` (ADR 0022): no component holds an API
  * path or calls the untyped client (`api.get<T>(…)` casts whatever arrives to T).
  */
 const SRC = path.resolve(import.meta.dirname, '..');

@@ -12,7 +12,7 @@ import {
   UserSchema,
 } from './contract';
 
-// The accounts module's endpoints (ADR 0020): routes.ts registers them, the web app calls them.
+// The accounts module's endpoints (ADR 0022): routes.ts registers them, the web app calls them.
 const session = ['Sesión'];
 const users = ['Usuarios'];
 

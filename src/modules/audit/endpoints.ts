@@ -1,7 +1,7 @@
 import { defineEndpoint } from '../../shared/endpoint';
 import { AuditFacetsSchema, AuditListQuerySchema, AuditPageSchema } from './contract';
 
-// The audit trail's endpoints (ADR 0020): routes.ts registers them, ui/api.ts calls them.
+// The audit trail's endpoints (ADR 0022): routes.ts registers them, ui/api.ts calls them.
 const tags = ['Bitácora'];
 
 export const listAuditEntries = defineEndpoint({

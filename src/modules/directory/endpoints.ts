@@ -24,7 +24,7 @@ import {
   PositionSchema,
 } from './contract';
 
-// The directory's endpoints (ADR 0020): routes.ts registers them, ui/api.ts calls them.
+// The directory's endpoints (ADR 0022): routes.ts registers them, ui/api.ts calls them.
 const tags = ['Directorio'];
 
 // ---- institutions

@@ -11,7 +11,7 @@ import type {
 import * as endpoints from '../endpoints';
 import { callEndpoint } from '@/web/shared/api/client';
 
-// The accounts module's API calls: its pages and the app shell go through these (ADR 0020).
+// The accounts module's API calls: its pages and the app shell go through these (ADR 0022).
 
 export function useUsers(query: Partial<UserListQuery>) {
   return useQuery({

@@ -3,7 +3,7 @@ import type { AuditListQuery } from '../contract';
 import * as endpoints from '../endpoints';
 import { callEndpoint } from '@/web/shared/api/client';
 
-// The audit trail's API calls (ADR 0020).
+// The audit trail's API calls (ADR 0022).
 
 export function useAuditEntries(query: Partial<AuditListQuery>) {
   return useQuery({

@@ -12,7 +12,7 @@ import type {
 import * as endpoints from '../endpoints';
 import { api, callEndpoint } from '@/web/shared/api/client';
 
-// The directory's API calls: every page goes through these (ADR 0020). Every write invalidates the
+// The directory's API calls: every page goes through these (ADR 0022). Every write invalidates the
 // ['directory'] prefix: lists, details and options all refresh together.
 
 export const DIRECTORY_KEY = ['directory'] as const;

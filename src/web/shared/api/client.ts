@@ -120,7 +120,7 @@ type Args<E extends Endpoint> = keyof EndpointArgs<E> extends never
 /**
  * Calls an endpoint declared in a module's `endpoints.ts`: fills its path, sends its query and body,
  * and answers its response type. The response is not parsed again here: the server serialized it
- * through the same schema (ADR 0020).
+ * through the same schema (ADR 0022).
  */
 export async function callEndpoint<E extends Endpoint>(
   endpoint: E,
