@@ -1,25 +1,16 @@
 import { z } from 'zod';
 import { DATE_RANGE, addDays, daysInMonth, type LocalDate } from '../../shared/dates';
-import { formatDate, formatDateList, formatDateRange, formatMonth } from '../../shared/spanish-dates';
+import {
+  formatDate,
+  formatDateList,
+  formatDateRange,
+  formatMonth,
+  monthName,
+} from '../../shared/spanish-dates';
 import type { FieldProblem } from '../../shared/errors';
 
 // An activity's dates as the office gives them: one day, a range, a list of days, a month, or
 // "sometime within" a period. Pure and browser-safe: the form and the server share the checks.
-
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 // Shape only: a day of the right shape that does not exist is named by dayProblem.
 const dayShape = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
@@ -56,7 +47,7 @@ export function dayProblem(day: string): string | null {
   if (mo < 1 || mo > 12) return `El mes ${m[2]} no existe (use 01 a 12)`;
   const last = daysInMonth(y, mo);
   if (d < 1 || d > last) {
-    return `El ${d} de ${MONTHS[mo - 1]} de ${y} no existe: ${MONTHS[mo - 1]} de ${y} tiene ${last} días`;
+    return `El ${d} de ${monthName(mo)} de ${y} no existe: ${monthName(mo)} de ${y} tiene ${last} días`;
   }
   return null;
 }
