@@ -7,11 +7,14 @@ const DOMAIN = '^src/modules/(?!platform/)([^/]+)/';
 const TEST = '\\.test\\.tsx?$';
 /** The files another module may import: its face, its contracts, its tables. */
 const FACE = [
-  '^src/modules/[^/]+/(index|[a-z-]*contract[a-z-]*|[a-z-]*schema)\\.ts$',
-  '^src/modules/[^/]+/[^/]+/(index|[a-z-]*contract[a-z-]*|[a-z-]*schema)\\.ts$',
+  '^src/modules/[^/]+/(index|[a-z-]*contract[a-z-]*|[a-z-]*schema|endpoints)\\.ts$',
+  '^src/modules/[^/]+/[^/]+/(index|[a-z-]*contract[a-z-]*|[a-z-]*schema|endpoints)\\.ts$',
 ];
-/** Contract files: contract.ts and its siblings (routing-contract.ts, contract-reports.ts). */
-const CONTRACT = '^src/modules/[^.]*contract[a-z-]*\\.ts$';
+/**
+ * Contract files: contract.ts and its siblings (routing-contract.ts, contract-reports.ts), and
+ * endpoints.ts, the endpoints declared once for the server and the web app (ADR 0022).
+ */
+const CONTRACT = '^src/modules/[^.]*(contract[a-z-]*|/endpoints)\\.ts$';
 const UI = ['^src/modules/[^/]+/ui/', '^src/modules/[^/]+/[^/]+/ui/'];
 /** What the browser may load: contracts, browser-safe shared code, the web shell and every ui/. */
 const BROWSER_SAFE = ['^src/shared/', '^src/web/', ...UI, CONTRACT];
