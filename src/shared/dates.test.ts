@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  InstantSchema,
   LocalDateSchema,
   addDays,
   checkPeriod,
@@ -106,5 +107,26 @@ describe('checkPeriod', () => {
     expect(problems({ from: '2014-01-02', to: '2014-01-01' })).toEqual([
       ['to', 'El periodo termina antes de empezar'],
     ]);
+  });
+});
+
+describe('InstantSchema', () => {
+  it('takes a moment with its offset inside the range', () => {
+    expect(InstantSchema.parse('2024-03-01T09:00:00-06:00')).toBe('2024-03-01T09:00:00-06:00');
+  });
+
+  it.each(['9999-12-31T23:00:00Z', '0001-01-01T00:00:00Z', '2101-01-01T06:00:00-06:00'])(
+    'refuses %s, naming the range',
+    (instant) => {
+      const result = InstantSchema.safeParse(instant);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(
+        /entre el 1 de enero de 1990 y el 31 de diciembre de 2100/,
+      );
+    },
+  );
+
+  it('refuses a moment without its offset', () => {
+    expect(InstantSchema.safeParse('2024-03-01T09:00:00').success).toBe(false);
   });
 });

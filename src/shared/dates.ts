@@ -35,6 +35,18 @@ export const LocalDateSchema = z.codec(
 );
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
+/**
+ * A moment with its offset ("2024-03-01T09:00:00-06:00"), e.g. when a campaign is to start. Its day,
+ * read in UTC, keeps DATE_RANGE like every other date that comes in.
+ */
+export const InstantSchema = z.iso.datetime({ offset: true }).refine(
+  (instant) => {
+    const day = new Date(instant).toISOString().slice(0, 10);
+    return day >= DATE_RANGE.min && day <= DATE_RANGE.max;
+  },
+  { message: OUT_OF_RANGE },
+);
+
 // Built once: constructing a formatter with a time zone costs about 0.1 ms, paid per request before.
 const mexicoCityDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'America/Mexico_City',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDateSchema } from '../../shared/dates';
+import { InstantSchema, LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
 
 // Outreach's API types, shared by the server (validation, OpenAPI) and the web client.
@@ -294,7 +294,7 @@ export const CampaignInputSchema = z
     textTemplate: z.string().max(100_000).nullable().optional().describe(MERGE_FIELD_HINT),
     htmlTemplate: z.string().max(200_000).nullable().optional().describe(MERGE_FIELD_HINT),
     fromLabel: optionalText(200),
-    scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    scheduledAt: InstantSchema.nullable().optional(),
     ratePerSecond: z.number().int().min(1).max(10_000).default(20),
     trackOpens: z.boolean().default(false),
     /** A campaign already carried out (recorded for the report), not sent from Vincula. */
@@ -323,7 +323,7 @@ export const CampaignPatchSchema = z.strictObject({
   textTemplate: z.string().max(100_000).nullable().optional(),
   htmlTemplate: z.string().max(200_000).nullable().optional(),
   fromLabel: optionalText(200),
-  scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  scheduledAt: InstantSchema.nullable().optional(),
   ratePerSecond: z.number().int().min(1).max(10_000).optional(),
   trackOpens: z.boolean().optional(),
 });
