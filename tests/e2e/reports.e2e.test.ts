@@ -62,6 +62,8 @@ describe('home dashboard and reports', () => {
       .waitFor({ timeout: 90_000 });
     const frame = page.frameLocator('iframe[title="Vista previa del informe"]');
     await frame.getByText('CVOE/011/2024.').waitFor();
+    // Every restriction on: no script, no forms, an opaque origin apart from the signed-in app.
+    expect(await page.locator('iframe[title="Vista previa del informe"]').getAttribute('sandbox')).toBe('');
     await expectAccessible(page, 'informe con vista previa');
 
     await page.getByRole('tab', { name: 'Presentación' }).click();
