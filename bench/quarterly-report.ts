@@ -22,7 +22,7 @@ import { createContext } from '../src/server/runtime';
 import { monthlyStatusTable } from '../src/modules/channel/monthly-status-table';
 import { buildReport } from '../src/modules/reports/build-report';
 import { collectReportData } from '../src/modules/reports/collect-report-data';
-import { findOrganizationByAcronym } from '../src/modules/reports/read-records';
+import { findOrganizationByAcronym } from '../src/modules/accounts';
 import { loadFolios, startPostgres } from './channel-data';
 import type { ReportData } from '../src/modules/reports/report-data';
 import { renderReport } from '../src/modules/reports/render';

@@ -210,6 +210,15 @@ export async function pruneThrottleCounters(db: Db): Promise<void> {
     limit 500))`);
 }
 
+/** The organization's name and acronym, as its documents print them. */
+export async function findOrganizationName(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ name: organization.name, acronym: organization.acronym })
+    .from(organization)
+    .where(eq(organization.id, orgId));
+  return row;
+}
+
 export async function findOrganizationByAcronym(db: Db, acronym: string) {
   const [row] = await db.select().from(organization).where(eq(organization.acronym, acronym));
   return row;

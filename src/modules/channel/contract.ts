@@ -301,3 +301,11 @@ export const AnswerOccurrenceInputSchema = z.strictObject({
   on: LocalDateSchema,
   text: text(20_000),
 });
+
+/** A recurring obligation still running, as the quarterly report's pending list names it. */
+export type RecurringObligation = {
+  folio: string;
+  subject: string;
+  description: string;
+  rule: string;
+};

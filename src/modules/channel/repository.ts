@@ -4,7 +4,8 @@ import { organization } from '../accounts/schema';
 import type { Db } from '../platform/db/client';
 import { containsEveryWord } from '../platform/db/search';
 import { formatFolioNumber, parseFolioNumber } from './folio-number';
-import type { Folio, FolioDetail, FolioListQuery } from './contract';
+import type { Folio, FolioDetail, FolioListQuery, RecurringObligation } from './contract';
+import { describeDueRule } from './contract-due-rules';
 import {
   channelCommunication,
   channelFolio,
@@ -503,6 +504,39 @@ export async function obligationsOfFolio(db: Db, folioId: string) {
     )
     .orderBy(asc(channelOccurrence.period));
   return obligations.map((o) => ({ ...o, occurrences: occurrences.filter((x) => x.obligationId === o.id) }));
+}
+
+/** Recurring obligations of the organization's follow-up folios still open at the end of `to`. */
+export async function openRecurringObligations(
+  db: Db,
+  orgId: string,
+  to: string,
+): Promise<RecurringObligation[]> {
+  const rows = await db
+    .select({
+      year: channelFolio.year,
+      number: channelFolio.number,
+      subject: channelCommunication.subject,
+      description: channelObligation.description,
+      rule: channelObligation.dueRule,
+    })
+    .from(channelObligation)
+    .innerJoin(channelFolio, eq(channelFolio.id, channelObligation.folioId))
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(
+      and(
+        eq(channelObligation.organizationId, orgId),
+        sql`${channelObligation.startsOn} <= ${to}::date`,
+        sql`(${channelObligation.endsOn} is null or ${channelObligation.endsOn} >= ${to}::date)`,
+      ),
+    )
+    .orderBy(asc(channelFolio.year), asc(channelFolio.number), asc(channelObligation.createdAt));
+  return rows.map((r) => ({
+    folio: formatFolioNumber(r),
+    subject: r.subject,
+    description: r.description,
+    rule: describeDueRule(r.rule),
+  }));
 }
 
 export async function openObligations(db: Db) {

@@ -10,6 +10,7 @@ export {
   listBodies,
   listMemberships,
   listSessionRows,
+  mandateUpdateDays,
   peopleById,
   positionTitleOn,
 } from './repository';

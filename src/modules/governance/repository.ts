@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  between,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lte,
+  max,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { user } from '../accounts/schema';
 import { area, institution, person, position } from '../directory/schema';
 import type { Db } from '../platform/db/client';
@@ -885,4 +899,14 @@ export async function findLiveFeedToken(
       ),
     );
   return row;
+}
+
+/** SSSCG: the day of every mandate progress update recorded in [from, to], in order. */
+export async function mandateUpdateDays(db: Db, orgId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .select({ on: mandateUpdate.occurredOn })
+    .from(mandateUpdate)
+    .where(and(eq(mandateUpdate.organizationId, orgId), between(mandateUpdate.occurredOn, from, to)))
+    .orderBy(asc(mandateUpdate.occurredOn), asc(mandateUpdate.entry));
+  return rows.map((r) => r.on);
 }

@@ -8,7 +8,7 @@ import { buildReport } from './build-report';
 import { collectReportData } from './collect-report-data';
 import { REPORT_FORMATS } from './contract';
 import { quarterRange } from '../../shared/periods';
-import { findOrganizationByAcronym } from './read-records';
+import { findOrganizationByAcronym } from '../accounts';
 import { renderReport } from './render';
 import { approvedOrDraftInputs } from './repository';
 

@@ -1,5 +1,6 @@
 import { allInstruments, listOpinions } from '../agreements';
-import { nationalAuthority } from '../channel';
+import { nationalAuthority, openRecurringObligations } from '../channel';
+import { findOrganizationName } from '../accounts';
 import { listReportTables } from '../agreements';
 import { monthlyStatusTable } from '../channel';
 import { agreementsBySession, attendanceReport } from '../governance';
@@ -7,7 +8,6 @@ import type { Body } from '../governance/contract';
 import * as governance from '../governance';
 import type { Db } from '../platform/db/client';
 import { notFound } from '../platform/errors';
-import * as records from './read-records';
 import { listReports as fortnightlyReports } from '../channel';
 import type { Instrument } from '../agreements/contract';
 import { collectProgram } from './collect-program-data';
@@ -32,7 +32,7 @@ export async function findReportBody(db: Db, orgId: string, bodyId: string): Pro
 export async function collectReportData(db: Db, scope: ReportScope): Promise<ReportData> {
   const { orgId, from, to } = scope;
   const [org, body] = await Promise.all([
-    records.findOrganization(db, orgId),
+    findOrganizationName(db, orgId),
     findReportBody(db, orgId, scope.bodyId),
   ]);
   const memberships = (await governance.listMemberships(db, orgId, body.id)).filter(
@@ -93,10 +93,10 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
   ] = await Promise.all([
     attendanceReport(db, orgId, body, { from, to }),
     agreementsBySession(db, orgId, body, { from, to }),
-    records.mandateUpdateDays(db, orgId, from, to),
+    governance.mandateUpdateDays(db, orgId, from, to),
     monthlyStatusTable(db, orgId, { module: 'follow_up', from, to }),
     monthlyStatusTable(db, orgId, { module: 'consultation', from, to }),
-    records.openRecurringObligations(db, orgId, to),
+    openRecurringObligations(db, orgId, to),
     listReportTables(db, orgId, from, to),
     allInstruments(db, orgId, {}, to),
     fortnightlyReports(db, orgId),

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../../cli/demo';
 import type { ProgramTree } from '../program/contract';
 import type { Dashboard } from './contract';
 import { dashboard } from './dashboard';
-import { findOrganizationByAcronym } from './read-records';
+import { findOrganizationByAcronym } from '../accounts';
 
 // The home dashboard of the demo's first quarter of 2024, checked against the records as the other
 // modules' own APIs list them (and the reference report's figures for the CVOE).

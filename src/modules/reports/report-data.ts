@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../shared/dates';
 import type { ReportTables } from '../agreements/contract';
-import type { MonthlyStatusTable } from '../channel/contract';
+import type { MonthlyStatusTable, RecurringObligation } from '../channel/contract';
 import type { AgreementsBySession, AttendanceTable } from '../governance/contract';
 import type { DateSpec } from '../program/contract';
 
@@ -97,13 +97,6 @@ export type NextTarget = {
   unit: string;
   periodStart: LocalDate;
   periodEnd: LocalDate;
-};
-
-export type RecurringObligation = {
-  folio: string;
-  subject: string;
-  description: string;
-  rule: string;
 };
 
 export type ReportData = {

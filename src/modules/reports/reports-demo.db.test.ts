@@ -17,7 +17,7 @@ import { buildReport } from './build-report';
 import { collectReportData } from './collect-report-data';
 import type { Block, CheckResult, ReportDetail, ReportDocument } from './contract';
 import { DEMO_PENDING_ITEMS } from './demo';
-import { findOrganizationByAcronym } from './read-records';
+import { findOrganizationByAcronym } from '../accounts';
 import { renderReport } from './render/index';
 import { renderMarkdown } from './render/markdown';
 import { approvedOrDraftInputs } from './repository';
