@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
 import { conflict, invalid } from '../platform/errors';
-import { renderDocx, renderPdf } from '../governance/documents';
+import { renderDocx, renderPdf } from '../platform/documents/letterhead';
 import type { LocalDate } from '../../shared/dates';
 import { channelStatistics } from './channel-statistics';
 import { fortnightPeriod, fortnightTitle, type Fortnight } from './fortnight';

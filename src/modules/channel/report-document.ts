@@ -1,5 +1,5 @@
 import { formatDate, formatMonth } from '../../shared/spanish-dates';
-import type { DocModel } from '../governance/documents';
+import type { DocModel } from '../platform/documents/letterhead';
 import type { MonthlyStatusTable } from './contract';
 import type { ChannelStatistics } from './contract-reports';
 import { fortnightPeriod, fortnightTitle, type Fortnight } from './fortnight';

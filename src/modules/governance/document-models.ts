@@ -1,7 +1,7 @@
 import { formatDate } from '../../shared/spanish-dates';
 import { capitalize } from '../../shared/spanish-words';
 import type { AttendanceTable, Body, SessionDetail } from './contract';
-import { footnoteMark, type DocModel, type Letterhead } from './documents';
+import { footnoteMark, type DocModel, type Letterhead } from '../platform/documents/letterhead';
 import { MODALITY_LABELS } from './labels';
 
 // What each governance document says, as a neutral model (rendered to DOCX or PDF elsewhere).

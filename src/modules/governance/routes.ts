@@ -61,7 +61,7 @@ import {
   minutesDocument,
   type Issuer,
 } from './document-models';
-import { render } from './documents';
+import { render } from '../platform/documents/letterhead';
 import { calendarOf, sessionsCalendar } from './ical-feed';
 import { issueFeedToken, resolveFeedSecret, revokeFeedToken } from './issue-feed-token';
 import { recordAttendance } from './record-attendance';

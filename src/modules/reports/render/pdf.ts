@@ -1,28 +1,9 @@
-import { createRequire } from 'node:module';
-import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Cell, Inline, ReportDocument } from '../contract';
+import { printPdf } from '../../platform/documents/pdf-printer';
 import { columnCount } from './text';
 
-// PDF with pdfmake: pure JavaScript and its embedded Roboto fonts, nothing installed on the
-// machine. Headings feed a contents list with page numbers; pages are numbered in the footer.
-
-let printer: PdfPrinter | undefined;
-function pdfPrinter(): PdfPrinter {
-  if (!printer) {
-    const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
+// PDF with pdfmake (the installation's one set-up: platform/documents/pdf-printer.ts). Headings feed a contents list with page numbers; pages are numbered in the footer.
 
 const text = (inlines: readonly Inline[]) =>
   inlines.map((r) => ({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
@@ -150,13 +131,5 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       body: { alignment: 'justify', margin: [0, 0, 0, 7] },
     },
   };
-  const pdf = pdfPrinter().createPdfKitDocument(definition);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  pdf.end();
-  return done;
+  return printPdf(definition);
 }

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Content } from 'pdfmake/interfaces';
-import { pdfDefinition, renderDocx, type DocModel } from './documents';
+import { pdfDefinition, renderDocx, type DocModel } from './letterhead';
 
 const model: DocModel = {
   title: 'Orden del día — Comisión de Vinculación',

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   AlignmentType,
   BorderStyle,
@@ -15,11 +14,12 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { printPdf } from './pdf-printer';
 
-// Documents as a small neutral model, rendered to DOCX (docx) and PDF (pdfmake, pure JS with its
-// embedded Roboto fonts: nothing to install on the machine).
+// Letterhead documents (agendas, minutes, the fortnightly statistical report…) as a small neutral
+// model, rendered to DOCX (docx) and PDF (the installation's one pdfmake set-up, pdf-printer.ts).
+// Any module may print one: the letterhead names the organization and body, never a module.
 
 export type DocBlock =
   | { kind: 'title'; text: string }
@@ -131,23 +131,6 @@ export async function renderDocx(model: DocModel, filename: string): Promise<Ren
   return { body: await Packer.toBuffer(doc), contentType: DOCX_TYPE, filename: `${filename}.docx` };
 }
 
-let printer: PdfPrinter | undefined;
-function pdfPrinter(): PdfPrinter {
-  if (!printer) {
-    const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
-
 /** Roboto has no ✓ glyph: a tick is drawn as a vector check mark. */
 function pdfCell(text: string): Content {
   if (text !== '✓') return text;
@@ -230,15 +213,8 @@ export function pdfDefinition(model: DocModel): TDocumentDefinitions {
 }
 
 export async function renderPdf(model: DocModel, filename: string): Promise<RenderedFile> {
-  const doc = pdfPrinter().createPdfKitDocument(pdfDefinition(model));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.end();
-  return { body: await done, contentType: 'application/pdf', filename: `${filename}.pdf` };
+  const body = await printPdf(pdfDefinition(model));
+  return { body, contentType: 'application/pdf', filename: `${filename}.pdf` };
 }
 
 export function render(model: DocModel, filename: string, format: 'docx' | 'pdf'): Promise<RenderedFile> {
