@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { fold } from '../../shared/fold';
 import { organization } from '../accounts/schema';
 import { area, institution, person, position } from '../directory/schema';
 import type { Db } from '../platform/db/client';
@@ -298,12 +299,6 @@ function sqlFilters(orgId: string, q: InstrumentFilters): SQL | undefined {
   if (q.signedTo) f.push(lte(instrument.signedOn, q.signedTo));
   return and(...f);
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 
 /**
  * The ids kept by the filters on derived values (title words; in force with an effective end within

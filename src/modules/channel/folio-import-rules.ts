@@ -1,5 +1,6 @@
 import type { Column, EnumLabels } from '../platform/spreadsheets/columns';
-import { codeOf, fold } from '../platform/spreadsheets/columns';
+import { fold } from '../../shared/fold';
+import { codeOf } from '../platform/spreadsheets/columns';
 import { restoreFormulaText } from '../platform/spreadsheets/formula-guards';
 import type { HeaderMap, ImportProblem, SheetRow } from '../platform/spreadsheets/import-problems';
 import { RegisterFolioInputSchema, type RegisterFolioInput } from './contract';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fold } from '../platform/spreadsheets/columns';
+import { fold } from '../../shared/fold';
 import type { LocalDate } from '../../shared/dates';
 import { addBusinessDays, businessDaysBetween, type WorkCalendar } from '../platform/calendar/business-days';
 

@@ -5,7 +5,8 @@ import {
   INSTITUTION_KIND_LABELS,
   INSTITUTION_LEVEL_LABELS,
 } from './directory-columns';
-import { codeOf, fold, headerKey } from '../../platform/spreadsheets/columns';
+import { fold } from '../../../shared/fold';
+import { codeOf, headerKey } from '../../platform/spreadsheets/columns';
 import { AREA_KINDS, INSTITUTION_KINDS, INSTITUTION_LEVELS } from '../contract';
 
 describe('fold and headerKey', () => {

@@ -2,13 +2,10 @@
 // field each one feeds, and the Spanish labels of coded values. Export and import read the same
 // column tables; each module declares its own (directory-columns.ts, folio-import-rules.ts, …).
 
+import { fold } from '../../../shared/fold';
+
 /** Spanish labels of a coded value; the first label is the one shown to people. */
 export type EnumLabels<C extends string = string> = Readonly<Record<C, readonly string[]>>;
-
-/** Lower case, no accents, single spaces: "  Secretaría   EJECUTIVA " → "secretaria ejecutiva". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 /** A header as typed by people ("Sitio web", "PAÍS", "area-superior") in its canonical form. */
 export function headerKey(text: string): string {

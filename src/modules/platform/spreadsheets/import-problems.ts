@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../../shared/errors';
-import { LIST_SEPARATOR, codeOf, fold, headerKey, type Column } from './columns';
+import { fold } from '../../../shared/fold';
+import { LIST_SEPARATOR, codeOf, headerKey, type Column } from './columns';
 import { restoreFormulaText } from './formula-guards';
 
 // The rules of an import, with no I/O: which column is which, what each row means, which rows

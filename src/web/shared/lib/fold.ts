@@ -1,9 +1,5 @@
 import type { ComboboxParsedItem, OptionsFilter } from '@mantine/core';
-
-/** Lower case without accents: "Jurídicos" → "juridicos", as people type in a hurry. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
+import { fold } from '../../../shared/fold';
 
 function filterItems(items: ComboboxParsedItem[], query: string): ComboboxParsedItem[] {
   return items.flatMap((item): ComboboxParsedItem[] => {
