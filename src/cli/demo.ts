@@ -2,7 +2,8 @@ import { createOrganization } from '../modules/accounts/create-organization';
 import { createUser } from '../modules/accounts/create-user';
 import { existingAreaIds } from '../modules/directory';
 import type { Role } from '../modules/accounts/contract';
-import { findOrganizationByAcronym } from '../modules/accounts/repository';
+import { createFirstOperator } from '../modules/accounts/create-first-operator';
+import { findOrganizationByAcronym, operatorExists } from '../modules/accounts/repository';
 import { user } from '../modules/accounts/schema';
 import { area } from '../modules/directory/schema';
 import { seedIecmAgreements } from '../modules/agreements/demo';
@@ -22,6 +23,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 export const DEMO_PASSWORD = 'Vincula-demo-2024';
 
 type DemoUser = { email: string; name: string; roles: Role[]; areas?: string[] };
+
+/** The demo installation's operator (manages organizations; sees none of their records). */
+export const DEMO_OPERATOR = { email: 'operador@vincula.demo', name: 'Operación de la instalación' };
 
 export const DEMO_USERS: Record<'IECM' | 'INE', DemoUser[]> = {
   IECM: [
@@ -101,6 +105,9 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       );
       createdUsers++;
     }
+  }
+  if (!(await operatorExists(db))) {
+    await createFirstOperator(db, { ...DEMO_OPERATOR, password: DEMO_PASSWORD }, { label: 'vincula demo' });
   }
   const channel = await seedChannelDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
   await seedChannelRoutingDemo(db, { local: 'enlace@iecm.demo' });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../modules/platform/config/config';
 import { withInstallationSecret } from '../modules/platform/config/installation-secret';
 import { buildApp } from '../server/app';
 import {
+  announceSetupLink,
   createContext,
   openConfiguredDatabase,
   startBackgroundWork,
@@ -13,6 +14,10 @@ import { seedDemo } from './demo';
 import { backupTo, restoreFrom } from '../modules/platform/backup/backup';
 import { AppError } from '../modules/platform/errors';
 import { quarterlyReportCommand } from '../modules/reports';
+import { FirstOperatorInputSchema } from '../modules/accounts/contract';
+import { createFirstOperator } from '../modules/accounts/create-first-operator';
+import { parseWithMessages } from '../shared/zod-setup';
+import { readPassword } from './read-password';
 
 const program = new Command('vincula').description(
   'Vincula: plataforma de vinculación de organismos electorales',
@@ -52,6 +57,37 @@ program
     process.once('SIGTERM', close);
     await app.listen({ port: cfg.port, host: cfg.host });
     app.log.info(`Vincula escucha en ${cfg.publicUrl}`);
+    // A new installation: whoever started the server opens this link to create the first operator.
+    const link = await announceSetupLink(ctx, app.log);
+    if (link) {
+      console.log(
+        `\nEsta instalación no tiene cuenta de operación. Para crearla, abra este enlace (sirve una sola vez):\n\n  ${link}\n\n` +
+          'O bien, desde la línea de comandos: vincula setup --email <correo> --name <nombre>\n',
+      );
+    }
+  });
+
+program
+  .command('setup')
+  .description('Crea la primera cuenta de operación de la instalación (pide la contraseña sin mostrarla)')
+  .requiredOption('--email <correo>', 'correo de la cuenta')
+  .requiredOption('--name <nombre>', 'nombre de la persona')
+  .action(async (opts: { email: string; name: string }) => {
+    const password = await readPassword('Contraseña (al menos 12 caracteres): ');
+    const parsed = parseWithMessages(FirstOperatorInputSchema, { ...opts, password });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) console.error(issue.message);
+      process.exit(2);
+    }
+    const database = await openConfiguredDatabase(config());
+    try {
+      const created = await createFirstOperator(database.db, parsed.data, { label: 'vincula setup' });
+      console.log(
+        `Cuenta de operación creada: ${created.email}. Inicie sesión para dar de alta las organizaciones.`,
+      );
+    } finally {
+      await database.close();
+    }
   });
 
 program

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { createAuth } from '../modules/accounts/auth';
+import { issueSetupLink } from '../modules/accounts/issue-setup-link';
 import { existingAreaIds } from '../modules/directory';
 import type { Config } from '../modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../modules/platform/db/client';
@@ -51,4 +52,17 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
 
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
   await ctx.jobs.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+/**
+ * On an installation without an operator, a new one-time setup link, written once to the log (the
+ * caller prints it too); null once an operator exists.
+ */
+export async function announceSetupLink(
+  ctx: AppContext,
+  log: { warn: (data: object, msg: string) => void },
+): Promise<string | null> {
+  const link = await issueSetupLink(ctx.database.db, ctx.config.publicUrl);
+  if (link) log.warn({ setupLink: link }, 'Vincula has no operator yet: open the setup link to create one');
+  return link;
 }

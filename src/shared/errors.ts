@@ -13,6 +13,15 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 'El correo o la contraseña no son correctos.',
   TOO_MANY_ATTEMPTS: 'Demasiados intentos fallidos. Espere unos minutos antes de volver a intentarlo.',
   ACCOUNT_DISABLED: 'La cuenta está desactivada.',
+  ORGANIZATION_SUSPENDED:
+    'La organización está suspendida; sus cuentas no pueden iniciar sesión. Consulte a quien opera la instalación.',
+  SETUP_LINK_INVALID:
+    'El enlace de instalación no es válido. Use el enlace que mostró el servidor al iniciar.',
+  SETUP_LINK_USED: 'Este enlace de instalación ya se usó; no puede usarse otra vez.',
+  SETUP_COMPLETE: 'La instalación ya tiene una cuenta de operación; el enlace de instalación ya no funciona.',
+  INVITATION_INVALID: 'La invitación no es válida. Revise que el enlace esté completo.',
+  INVITATION_EXPIRED: 'La invitación venció. Pida a quien opera la instalación que le envíe otra.',
+  INVITATION_USED: 'Esta invitación ya se usó. Inicie sesión con la contraseña que definió.',
   WRONG_PASSWORD: 'La contraseña actual no es correcta.',
   FORBIDDEN: 'No tiene permiso para realizar esta acción.',
   CROSS_ORIGIN_REQUEST: 'La solicitud proviene de un origen no permitido.',

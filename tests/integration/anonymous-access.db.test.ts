@@ -13,6 +13,11 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/public/outreach/unsubscribe/{token}',
   'GET /api/public/outreach/open/{token}',
   'GET /api/governance/feeds/{token}/sesiones.ics',
+  // The installation's setup link and the invitations (ADR 0023).
+  'GET /api/setup/{token}',
+  'POST /api/setup/{token}',
+  'GET /api/invitations/{token}',
+  'POST /api/invitations/{token}',
 ]);
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };

@@ -117,10 +117,14 @@ describe('the OpenAPI document', () => {
     expect(publicRoutes.sort()).toEqual([
       'GET /api/governance/feeds/{token}/sesiones.ics',
       'GET /api/health',
+      'GET /api/invitations/{token}',
       'GET /api/public/outreach/open/{token}',
       'GET /api/public/outreach/unsubscribe/{token}',
+      'GET /api/setup/{token}',
+      'POST /api/invitations/{token}',
       'POST /api/public/outreach/unsubscribe/{token}',
       'POST /api/session',
+      'POST /api/setup/{token}',
     ]);
   }, 300_000);
 });

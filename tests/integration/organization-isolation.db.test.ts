@@ -350,6 +350,36 @@ const PROBES: Record<string, Probe | 'self'> = {
     expect(res.body).toMatchObject({ fields: [{ path: 'areaId' }, { path: 'institutionId' }] });
   },
   'GET /api/health': 'self',
+  // The installation's routes (ADR 0023): an organization's administrator manages no organization,
+  // and a made-up link opens nothing.
+  'GET /api/organizations': async (c) => expect((await c.get('/api/organizations')).status).toBe(403),
+  'POST /api/organizations': async (c) =>
+    expect(
+      (await c.post('/api/organizations', { name: 'Otra', acronym: 'OTRA', kind: 'local_body' })).status,
+    ).toBe(403),
+  'PATCH /api/organizations/{id}': async (c) =>
+    expect((await c.patch(`/api/organizations/${orgA.id}`, { suspended: true })).status).toBe(403),
+  'POST /api/organizations/{id}/invitations': async (c) =>
+    expect(
+      (
+        await c.post(`/api/organizations/${orgA.id}/invitations`, {
+          name: 'Intruso',
+          email: 'intruso@b.test',
+        })
+      ).status,
+    ).toBe(403),
+  'GET /api/setup/{token}': async (c) => notFound(await c.get(`/api/setup/${'a'.repeat(43)}`)),
+  'POST /api/setup/{token}': async (c) =>
+    notFound(
+      await c.post(`/api/setup/${'a'.repeat(43)}`, {
+        name: 'Intruso',
+        email: 'intruso@b.test',
+        password: 'una contraseña larga',
+      }),
+    ),
+  'GET /api/invitations/{token}': async (c) => notFound(await c.get(`/api/invitations/${'a'.repeat(43)}`)),
+  'POST /api/invitations/{token}': async (c) =>
+    notFound(await c.post(`/api/invitations/${'a'.repeat(43)}`, { password: 'una contraseña larga' })),
   'POST /api/session': 'self',
   'DELETE /api/session': 'self',
   'GET /api/me': 'self',
@@ -629,4 +659,62 @@ describe('organization isolation', () => {
     expect(await snapshotOfA()).toEqual(before);
     // Every route of every module, each with its fixture: minutes on a machine shared by several runs.
   }, 600_000);
+
+  it("answers the installation's operator 404 on every organization's records", async () => {
+    const operator = await t.asOperator();
+    const before = await snapshotOfA();
+    // Records of A the walk above created: a folio, a contact, a report, an instrument.
+    const firstId = async (path: string) => {
+      const res = await a.get<{ items: { id: string }[] } | { id: string }[]>(path);
+      const items = Array.isArray(res.body) ? res.body : res.body.items;
+      if (!items?.length) throw new Error(`${path}: ${JSON.stringify(res.body).slice(0, 300)}`);
+      expect(items.length, path).toBeGreaterThan(0);
+      return items[0]!.id;
+    };
+    const records: Record<string, string> = {
+      '/api/channel/folios/': (await channelOfA()).folio,
+      '/api/outreach/contacts/': await firstId('/api/outreach/contacts'),
+      '/api/reports/': await firstId('/api/reports'),
+      '/api/instruments/': (await agreementsOfA()).instrument,
+      '/api/institutions/': ids.institution,
+      '/api/areas/': ids.area,
+      '/api/people/': ids.person,
+      '/api/users/': ids.user,
+    };
+    const doc = await t
+      .anonymous()
+      .get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+    const own = /^\/api\/(organizations|setup|invitations|public|health|session|me\b|openapi)/;
+    const answers: string[] = [];
+    let walked = 0;
+    for (const [path, methods] of Object.entries(doc.body.paths)) {
+      if (own.test(path) || path.endsWith('.ics')) continue;
+      const prefix = Object.keys(records).find((p) => path.startsWith(p + '{'));
+      const url = path
+        .replace('{id}', prefix ? records[prefix]! : crypto.randomUUID())
+        .replace(/\{[^}]+\}/g, () => crypto.randomUUID());
+      for (const method of Object.keys(methods)) {
+        walked++;
+        const res = await operator.request<{ code?: string }>(
+          method.toUpperCase(),
+          url,
+          method === 'get' ? undefined : {},
+        );
+        // Input that fails its schema (a body, a required query) is refused before anyone is asked
+        // who is calling: nothing is read.
+        const refusedInput = res.status === 400 && res.body.code === 'VALIDATION_FAILED';
+        if (res.status !== 404 && !refusedInput)
+          answers.push(`${method.toUpperCase()} ${path} → ${res.status}`);
+      }
+    }
+    expect(walked).toBeGreaterThan(100);
+    expect(answers).toEqual([]);
+    // The records named in the issue, by their real ids.
+    for (const prefix of ['/api/channel/folios/', '/api/outreach/contacts/', '/api/reports/']) {
+      notFound(await operator.get(prefix + records[prefix]));
+    }
+    // A well-formed write is refused too.
+    notFound(await operator.post('/api/areas', { name: 'Área del operador', kind: 'other' }));
+    expect(await snapshotOfA()).toEqual(before);
+  }, 300_000);
 });

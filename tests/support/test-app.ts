@@ -6,7 +6,9 @@ import { existingAreaIds } from '../../src/modules/directory';
 import { loadConfig } from '../../src/modules/platform/config/config';
 import { withInstallationSecret } from '../../src/modules/platform/config/installation-secret';
 import { buildApp } from '../../src/server/app';
-import { createContext } from '../../src/server/runtime';
+import { announceSetupLink, createContext } from '../../src/server/runtime';
+import { createFirstOperator } from '../../src/modules/accounts/create-first-operator';
+import { operatorExists } from '../../src/modules/accounts/repository';
 import type { AppContext } from '../../src/modules/platform/http/context';
 import { HttpClient } from './http-client';
 import { openDatabase, type Database } from '../../src/modules/platform/db/client';
@@ -23,6 +25,8 @@ async function secondConnection(database: Database): Promise<Database & { dropCo
 
 export const TEST_PASSWORD = 'contraseña-de-prueba-1';
 
+export const OPERATOR_EMAIL = 'operador@vincula.test';
+
 export type TestOrg = { id: string; acronym: string; users: Record<Role, string> };
 
 export type TestApp = {
@@ -31,6 +35,8 @@ export type TestApp = {
   /** A client signed in as the user of `org` holding `role`. */
   as(org: TestOrg, role: Role): Promise<HttpClient>;
   anonymous(): HttpClient;
+  /** A client signed in as the installation's operator (created on first use). */
+  asOperator(): Promise<HttpClient>;
   createOrg(acronym: string, kind?: 'national_authority' | 'local_body'): Promise<TestOrg>;
   close(): Promise<void>;
 };
@@ -51,7 +57,13 @@ const ALL_ROLES: Role[] = [
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp; demo?: boolean; logStream?: Writable } = {},
+  options: {
+    sameDatabaseAs?: TestApp;
+    demo?: boolean;
+    logStream?: Writable;
+    /** Announce the setup link in the log as `vincula serve` does on a new installation. */
+    firstRun?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = options.sameDatabaseAs
     ? await secondConnection(options.sameDatabaseAs.ctx.database)
@@ -75,12 +87,25 @@ export async function startTestApp(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  if (options.firstRun) await announceSetupLink(ctx, app.log);
   const system = { userId: null, label: 'test', organizationId: null };
 
   return {
     url,
     ctx,
     anonymous: () => new HttpClient(url),
+    async asOperator() {
+      if (!(await operatorExists(database.db))) {
+        await createFirstOperator(
+          database.db,
+          { name: 'Operación de prueba', email: OPERATOR_EMAIL, password: TEST_PASSWORD },
+          { label: 'test' },
+        );
+      }
+      const client = new HttpClient(url);
+      await client.signIn(OPERATOR_EMAIL, TEST_PASSWORD);
+      return client;
+    },
     async as(org, role) {
       const client = new HttpClient(url);
       await client.signIn(org.users[role], TEST_PASSWORD);

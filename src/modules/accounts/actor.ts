@@ -5,8 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { AuditActor } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
-import { forbidden, unauthenticated } from '../platform/errors';
-import { hasPermission, type Permission, type Role } from './contract';
+import { forbidden, notFound, unauthenticated } from '../platform/errors';
+import { PERMISSIONS, hasPermission, type Permission, type Role } from './contract';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE, type Auth } from './auth';
 import { organization, session, user } from './schema';
 
@@ -16,7 +16,14 @@ export type Actor = {
   name: string;
   email: string;
   organizationId: string;
-  organization: { id: string; name: string; acronym: string; kind: 'national_authority' | 'local_body' };
+  organization: {
+    id: string;
+    name: string;
+    acronym: string;
+    kind: 'national_authority' | 'local_body' | 'installation';
+  };
+  /** An installation operator (a user of the installation's own tenant, ADR 0023). */
+  operator: boolean;
   roles: Role[];
   areaIds: string[];
   ip: string | null;
@@ -48,6 +55,7 @@ const actorColumns = {
     acronym: organization.acronym,
     kind: organization.kind,
   },
+  orgSuspendedAt: organization.suspendedAt,
   areaIds: sql<
     string[]
   >`coalesce((select array_agg(ua.area_id) from user_area ua where ua.user_id = "user"."id"), '{}')`,
@@ -59,17 +67,20 @@ type ActorRow = {
   roles: string[] | null;
   disabledAt: Date | null;
   org: Actor['organization'];
+  orgSuspendedAt: Date | null;
   areaIds: string[];
 };
 
 function toActor(row: ActorRow | undefined, ip: string | null): Actor | null {
-  if (!row || row.disabledAt) return null;
+  // A suspended organization's sessions end at once, like a disabled user's.
+  if (!row || row.disabledAt || row.orgSuspendedAt) return null;
   return {
     userId: row.id,
     name: row.name,
     email: row.email,
     organizationId: row.org.id,
     organization: row.org,
+    operator: row.org.kind === 'installation',
     roles: row.roles as Role[],
     areaIds: row.areaIds,
     ip,
@@ -195,13 +206,31 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   return actor;
 }
 
-/** The request's actor if it holds `permission`; 401 without a session, 403 without the role. */
+/**
+ * The request's actor if it holds `permission`; 401 without a session, 403 without the role. To an
+ * installation operator every organization's records answer 404, as if they did not exist: they
+ * manage organizations, not what is in them (ADR 0023).
+ */
 export async function authorize(
   ctx: AppContext,
   request: FastifyRequest,
   permission: Permission,
 ): Promise<Actor> {
   const actor = await authenticate(ctx, request);
+  if (actor.operator) throw notFound();
   if (!hasPermission(actor.roles, permission)) throw forbidden();
   return actor;
+}
+
+/** The request's actor if it is an installation operator; 403 to anyone else. */
+export async function authorizeOperator(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
+  const actor = await authenticate(ctx, request);
+  if (!actor.operator) throw forbidden();
+  return actor;
+}
+
+/** The permissions a user holds: an operator's is managing organizations, and only that. */
+export function permissionsOf(actor: Actor): Permission[] {
+  if (actor.operator) return ['organizations.manage'];
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(actor.roles, p));
 }

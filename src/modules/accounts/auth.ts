@@ -5,7 +5,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
-import { account, session, user, verification } from './schema';
+import { account, organization, session, user, verification } from './schema';
 
 /**
  * better-auth does the credential work: password hashing (scrypt), session storage and signed
@@ -51,13 +51,15 @@ export function createAuth(db: Db, config: Config) {
     databaseHooks: {
       session: {
         create: {
-          // A disabled account cannot open a session, even with the right password.
+          // A disabled account, or one of a suspended organization, cannot open a session, even
+          // with the right password.
           async before(s) {
             const [u] = await db
-              .select({ disabledAt: user.disabledAt })
+              .select({ disabledAt: user.disabledAt, suspendedAt: organization.suspendedAt })
               .from(user)
+              .innerJoin(organization, eq(organization.id, user.organizationId))
               .where(eq(user.id, s.userId));
-            return u && !u.disabledAt ? { data: s } : false;
+            return u && !u.disabledAt && !u.suspendedAt ? { data: s } : false;
           },
         },
       },

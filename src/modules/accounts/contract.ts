@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   // The accompaniment mission (foreign observers and visitors): personal data, like outreach.
   'observers.read': ['administrator', 'liaison_staff', 'councillor', 'auditor'],
   'observers.write': ['administrator', 'liaison_staff'],
+  // No role holds it: installation operators do, by belonging to the installation (ADR 0023).
+  'organizations.manage': [],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -68,6 +70,9 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 }
 
 export const OrganizationKindSchema = z.enum(['national_authority', 'local_body']);
+export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
+/** The organization a user belongs to: a body, or the installation itself (its operators). */
+export const TenantKindSchema = z.enum(['national_authority', 'local_body', 'installation']);
 
 export const MeSchema = z
   .object({
@@ -77,11 +82,13 @@ export const MeSchema = z
     roles: z.array(RoleSchema),
     areaIds: z.array(z.uuid()),
     permissions: z.array(z.string()),
+    /** An installation operator: manages organizations, reads none of their records. */
+    operator: z.boolean(),
     organization: z.object({
       id: z.uuid(),
       name: z.string(),
       acronym: z.string(),
-      kind: OrganizationKindSchema,
+      kind: TenantKindSchema,
     }),
   })
   .meta({ id: 'Me' });
@@ -142,3 +149,136 @@ export const UserListQuerySchema = PageQuerySchema.extend({
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 export const UserPageSchema = pageOf(UserSchema);
 export const UserParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });
+
+// Installation: the first operator, organizations, invitations (ADR 0023).
+
+export const MEXICAN_STATES = [
+  'Aguascalientes',
+  'Baja California',
+  'Baja California Sur',
+  'Campeche',
+  'Chiapas',
+  'Chihuahua',
+  'Ciudad de México',
+  'Coahuila',
+  'Colima',
+  'Durango',
+  'Estado de México',
+  'Guanajuato',
+  'Guerrero',
+  'Hidalgo',
+  'Jalisco',
+  'Michoacán',
+  'Morelos',
+  'Nayarit',
+  'Nuevo León',
+  'Oaxaca',
+  'Puebla',
+  'Querétaro',
+  'Quintana Roo',
+  'San Luis Potosí',
+  'Sinaloa',
+  'Sonora',
+  'Tabasco',
+  'Tamaulipas',
+  'Tlaxcala',
+  'Veracruz',
+  'Yucatán',
+  'Zacatecas',
+] as const;
+
+/** Mexico's time zones (a body's deadlines are counted in its own). */
+export const TIME_ZONES = [
+  'America/Mexico_City',
+  'America/Cancun',
+  'America/Merida',
+  'America/Monterrey',
+  'America/Matamoros',
+  'America/Chihuahua',
+  'America/Ciudad_Juarez',
+  'America/Ojinaga',
+  'America/Mazatlan',
+  'America/Bahia_Banderas',
+  'America/Hermosillo',
+  'America/Tijuana',
+] as const;
+
+export const TokenParamsSchema = z.object({
+  token: z
+    .string()
+    .min(20, 'El enlace no es válido')
+    .max(100, 'El enlace no es válido')
+    .regex(/^[A-Za-z0-9_-]+$/, 'El enlace no es válido'),
+});
+
+export const FirstOperatorInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).meta({ label: 'nombre' }),
+  email: z.email().max(200),
+  password: NewPasswordSchema,
+});
+export type FirstOperatorInput = z.infer<typeof FirstOperatorInputSchema>;
+
+export const SetupLinkSchema = z.object({ valid: z.literal(true) }).meta({ id: 'SetupLink' });
+
+export const OrganizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    acronym: z.string(),
+    kind: OrganizationKindSchema,
+    state: z.string().nullable(),
+    timeZone: z.string(),
+    suspended: z.boolean(),
+    createdAt: z.string(),
+    /** Users of the organization and how many of them have not yet set their password. */
+    users: z.number().int(),
+    pendingInvitations: z.number().int(),
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const OrganizationInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).meta({ label: 'nombre' }),
+  acronym: z
+    .string()
+    .trim()
+    .min(2, 'Las siglas deben tener al menos 2 caracteres')
+    .max(20, 'Las siglas no pueden exceder 20 caracteres')
+    .meta({ label: 'siglas' }),
+  kind: OrganizationKindSchema,
+  state: z.enum(MEXICAN_STATES).nullable().default(null),
+  timeZone: z.enum(TIME_ZONES).default('America/Mexico_City'),
+});
+export type OrganizationInput = z.infer<typeof OrganizationInputSchema>;
+
+export const OrganizationUpdateSchema = z.strictObject({ suspended: z.boolean() });
+export const OrganizationParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });
+export const OrganizationListSchema = z.array(OrganizationSchema);
+
+export const InvitationInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).meta({ label: 'nombre' }),
+  email: z.email().max(200),
+});
+export type InvitationInput = z.infer<typeof InvitationInputSchema>;
+
+export const InvitationSentSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    expiresAt: z.string(),
+    /** False when no SMTP server is configured: then `link` is shown to the operator to hand over. */
+    mailed: z.boolean(),
+    link: z.string().nullable(),
+  })
+  .meta({ id: 'InvitationSent' });
+
+export const InvitationSchema = z
+  .object({
+    name: z.string(),
+    email: z.string(),
+    organization: z.object({ name: z.string(), acronym: z.string() }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+
+export const AcceptInvitationInputSchema = z.strictObject({ password: NewPasswordSchema });

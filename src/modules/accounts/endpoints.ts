@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../shared/endpoint';
 import {
+  AcceptInvitationInputSchema,
   ChangePasswordInputSchema,
+  FirstOperatorInputSchema,
+  InvitationInputSchema,
+  InvitationSchema,
+  InvitationSentSchema,
+  OrganizationInputSchema,
+  OrganizationListSchema,
+  OrganizationParamsSchema,
+  OrganizationSchema,
+  OrganizationUpdateSchema,
+  SetupLinkSchema,
+  TokenParamsSchema,
   CreateUserInputSchema,
   MeSchema,
   SignInInputSchema,
@@ -93,4 +105,96 @@ export const updateUser = defineEndpoint({
   params: UserParamsSchema,
   body: UpdateUserInputSchema,
   response: UserSchema,
+});
+
+// The installation (ADR 0023): its first operator, the organizations operators manage, and the
+// invitations that let an organization's administrator set a password.
+const installation = ['Instalación'];
+
+export const getSetupLink = defineEndpoint({
+  method: 'GET',
+  path: '/api/setup/:token',
+  operationId: 'getSetupLink',
+  tags: installation,
+  summary: 'Comprobar un enlace de instalación (404 desconocido, 410 usado, 409 ya hay operación)',
+  public: true,
+  params: TokenParamsSchema,
+  response: SetupLinkSchema,
+  errors: [410],
+});
+export const completeSetup = defineEndpoint({
+  method: 'POST',
+  path: '/api/setup/:token',
+  operationId: 'completeSetup',
+  tags: installation,
+  summary: 'Crear la primera cuenta de operación de la instalación con el enlace de un solo uso',
+  public: true,
+  params: TokenParamsSchema,
+  body: FirstOperatorInputSchema,
+  status: 204,
+  response: z.null(),
+  errors: [410],
+});
+export const listOrganizations = defineEndpoint({
+  method: 'GET',
+  path: '/api/organizations',
+  operationId: 'listOrganizations',
+  tags: installation,
+  summary: 'Organizaciones de la instalación (solo operación)',
+  response: OrganizationListSchema,
+});
+export const createOrganization = defineEndpoint({
+  method: 'POST',
+  path: '/api/organizations',
+  operationId: 'createOrganization',
+  tags: installation,
+  summary: 'Crear una organización: la autoridad nacional o un organismo local (solo operación)',
+  body: OrganizationInputSchema,
+  status: 201,
+  response: OrganizationSchema,
+});
+export const updateOrganization = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/organizations/:id',
+  operationId: 'updateOrganization',
+  tags: installation,
+  summary: 'Suspender o reactivar una organización (solo operación)',
+  params: OrganizationParamsSchema,
+  body: OrganizationUpdateSchema,
+  response: OrganizationSchema,
+});
+export const inviteAdministrator = defineEndpoint({
+  method: 'POST',
+  path: '/api/organizations/:id/invitations',
+  operationId: 'inviteAdministrator',
+  tags: installation,
+  summary: 'Invitar por correo a quien administrará la organización (solo operación)',
+  params: OrganizationParamsSchema,
+  body: InvitationInputSchema,
+  status: 201,
+  response: InvitationSentSchema,
+});
+export const getInvitation = defineEndpoint({
+  method: 'GET',
+  path: '/api/invitations/:token',
+  operationId: 'getInvitation',
+  tags: installation,
+  summary: 'A quién invita un enlace (404 desconocido, 410 usado o vencido)',
+  public: true,
+  params: TokenParamsSchema,
+  response: InvitationSchema,
+  errors: [410],
+});
+export const acceptInvitation = defineEndpoint({
+  method: 'POST',
+  path: '/api/invitations/:token',
+  operationId: 'acceptInvitation',
+  tags: installation,
+  summary: 'Definir la contraseña con una invitación de un solo uso',
+  public: true,
+  params: TokenParamsSchema,
+  body: AcceptInvitationInputSchema,
+  status: 204,
+  response: z.null(),
+  errors: [410],
 });

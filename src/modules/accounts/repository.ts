@@ -1,8 +1,17 @@
-import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { foldedContains } from '../platform/db/search';
-import type { Role, User, UserListQuery } from './contract';
-import { account, organization, session, signInThrottle, user, userArea } from './schema';
+import type { Organization, Role, User, UserListQuery } from './contract';
+import {
+  account,
+  invitation,
+  organization,
+  session,
+  setupToken,
+  signInThrottle,
+  user,
+  userArea,
+} from './schema';
 import type { ThrottleCounter } from './throttle-rules';
 
 const userColumns = {
@@ -57,8 +66,10 @@ export async function findUserByEmail(db: Db, email: string) {
       organizationId: user.organizationId,
       disabledAt: user.disabledAt,
       name: user.name,
+      orgSuspendedAt: organization.suspendedAt,
     })
     .from(user)
+    .innerJoin(organization, eq(organization.id, user.organizationId))
     .where(eq(user.email, email));
   return row;
 }
@@ -222,4 +233,158 @@ export async function findOrganizationName(db: Db, orgId: string) {
 export async function findOrganizationByAcronym(db: Db, acronym: string) {
   const [row] = await db.select().from(organization).where(eq(organization.acronym, acronym));
   return row;
+}
+
+// Installation: operators, setup links, organizations and invitations (ADR 0023).
+
+export async function installationOrganization(db: Db) {
+  const [row] = await db.select().from(organization).where(eq(organization.kind, 'installation'));
+  return row;
+}
+
+/** True once the installation has an operator (a user of the installation's own tenant). */
+export async function operatorExists(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: user.id })
+    .from(user)
+    .innerJoin(organization, eq(organization.id, user.organizationId))
+    .where(eq(organization.kind, 'installation'))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function insertSetupToken(db: Db, tokenHash: string) {
+  await db.insert(setupToken).values({ tokenHash });
+}
+
+export async function findSetupToken(db: Db, tokenHash: string) {
+  const [row] = await db.select().from(setupToken).where(eq(setupToken.tokenHash, tokenHash)).for('update');
+  return row;
+}
+
+export async function markSetupTokenUsed(db: Db, tokenHash: string) {
+  await db.update(setupToken).set({ usedAt: new Date() }).where(eq(setupToken.tokenHash, tokenHash));
+}
+
+const organizationColumns = {
+  id: organization.id,
+  name: organization.name,
+  acronym: organization.acronym,
+  kind: organization.kind,
+  state: organization.state,
+  timeZone: organization.timeZone,
+  suspendedAt: organization.suspendedAt,
+  createdAt: organization.createdAt,
+  users: sql<number>`(select count(*) from "user" u where u.organization_id = "organization"."id")`.mapWith(
+    Number,
+  ),
+  pendingInvitations: sql<number>`(select count(*) from "user" u where u.organization_id = "organization"."id"
+    and not exists (select 1 from account a where a.user_id = u.id and a.provider_id = 'credential'))`.mapWith(
+    Number,
+  ),
+};
+
+function presentOrganization(r: {
+  id: string;
+  name: string;
+  acronym: string;
+  kind: string;
+  state: string | null;
+  timeZone: string;
+  suspendedAt: Date | null;
+  createdAt: Date;
+  users: number;
+  pendingInvitations: number;
+}): Organization {
+  const { suspendedAt, ...rest } = r;
+  return {
+    ...rest,
+    kind: r.kind as Organization['kind'],
+    suspended: suspendedAt !== null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The bodies of the installation (not the installation's own tenant): the national authority first. */
+export async function listOrganizations(db: Db): Promise<Organization[]> {
+  const rows = await db
+    .select(organizationColumns)
+    .from(organization)
+    .where(ne(organization.kind, 'installation'))
+    .orderBy(desc(organization.kind), asc(organization.acronym));
+  return rows.map(presentOrganization);
+}
+
+export async function findManagedOrganization(db: Db, id: string): Promise<Organization | undefined> {
+  const [row] = await db
+    .select(organizationColumns)
+    .from(organization)
+    .where(and(eq(organization.id, id), ne(organization.kind, 'installation')));
+  return row ? presentOrganization(row) : undefined;
+}
+
+export async function setOrganizationSuspended(db: Db, id: string, suspended: boolean) {
+  await db
+    .update(organization)
+    .set({ suspendedAt: suspended ? sql`coalesce(${organization.suspendedAt}, now())` : null })
+    .where(eq(organization.id, id));
+}
+
+/** A user without a password yet (invited, not arrived), created by Vincula like every user. */
+export async function insertInvitedUser(
+  db: Db,
+  values: { id: string; organizationId: string; name: string; email: string; roles: Role[] },
+) {
+  await db.insert(user).values({ ...values, emailVerified: true });
+}
+
+export async function insertCredential(db: Db, userId: string, passwordHash: string) {
+  await db.insert(account).values({
+    id: crypto.randomUUID(),
+    accountId: userId,
+    providerId: 'credential',
+    userId,
+    password: passwordHash,
+  });
+}
+
+/** Unused invitations of a user stop working when a new one is sent. */
+export async function expireInvitationsOf(db: Db, userId: string) {
+  await db
+    .update(invitation)
+    .set({ expiresAt: sql`least(${invitation.expiresAt}, now())` })
+    .where(and(eq(invitation.userId, userId), isNull(invitation.usedAt)));
+}
+
+export async function insertInvitation(db: Db, values: typeof invitation.$inferInsert) {
+  const [row] = await db.insert(invitation).values(values).returning();
+  return row!;
+}
+
+/** An invitation with its user and organization; `lock` holds it until the transaction ends. */
+export async function findInvitation(db: Db, tokenHash: string, lock = false) {
+  const query = db
+    .select({
+      id: invitation.id,
+      userId: invitation.userId,
+      organizationId: invitation.organizationId,
+      expiresAt: invitation.expiresAt,
+      usedAt: invitation.usedAt,
+      name: user.name,
+      email: user.email,
+      orgName: organization.name,
+      orgAcronym: organization.acronym,
+      orgSuspendedAt: organization.suspendedAt,
+      now: sql<string>`now()`.mapWith(String),
+    })
+    .from(invitation)
+    .innerJoin(user, eq(user.id, invitation.userId))
+    .innerJoin(organization, eq(organization.id, invitation.organizationId))
+    .where(eq(invitation.tokenHash, tokenHash));
+  const [row] = await (lock ? query.for('update', { of: invitation }) : query);
+  return row;
+}
+
+export async function markInvitationUsed(db: Db, id: string) {
+  await db.update(invitation).set({ usedAt: new Date() }).where(eq(invitation.id, id));
 }

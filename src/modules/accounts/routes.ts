@@ -1,12 +1,16 @@
 import { notFound } from '../platform/errors';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
-import { auditActor, authenticate, authorize } from './actor';
+import { acceptInvitation, readInvitation } from './accept-invitation';
+import { auditActor, authenticate, authorize, authorizeOperator, permissionsOf } from './actor';
 import { changePassword } from './change-password';
-import { PERMISSIONS, hasPermission, type Permission } from './contract';
+import { checkSetupLink, createFirstOperator } from './create-first-operator';
+import { createOrganization } from './create-organization';
 import { createUser } from './create-user';
+import { inviteAdministrator } from './invite-administrator';
+import { setOrganizationSuspension } from './suspend-organization';
 import * as endpoints from './endpoints';
-import { findUser, listUsers } from './repository';
+import { findManagedOrganization, findUser, listOrganizations, listUsers } from './repository';
 import { signIn, SignInThrottled } from './sign-in';
 import { signOut } from './sign-out';
 import { updateUser } from './update-user';
@@ -37,7 +41,8 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       roles: a.roles,
       areaIds: a.areaIds,
       organization: a.organization,
-      permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(a.roles, p)),
+      operator: a.operator,
+      permissions: permissionsOf(a),
     };
   });
 
@@ -67,5 +72,57 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.updateUser, async (req) => {
     const actor = await authorize(ctx, req, 'users.manage');
     return updateUser(ctx.database.db, actor, req.params.id, req.body, ctx.areaIdsOf);
+  });
+
+  route(api, endpoints.getSetupLink, async (req) => {
+    await checkSetupLink(ctx.database.db, req.params.token);
+    return { valid: true as const };
+  });
+
+  route(api, endpoints.completeSetup, async (req, reply) => {
+    await createFirstOperator(ctx.database.db, req.body, {
+      token: req.params.token,
+      label: `enlace de instalación <${req.body.email}>`,
+      ip: req.ip,
+    });
+    return reply.status(204).send(null);
+  });
+
+  route(api, endpoints.listOrganizations, async (req) => {
+    await authorizeOperator(ctx, req);
+    return listOrganizations(ctx.database.db);
+  });
+
+  route(api, endpoints.createOrganization, async (req) => {
+    const actor = await authorizeOperator(ctx, req);
+    const created = await createOrganization(ctx.database.db, auditActor(actor), req.body);
+    return (await findManagedOrganization(ctx.database.db, created.id))!;
+  });
+
+  route(api, endpoints.updateOrganization, async (req) => {
+    const actor = await authorizeOperator(ctx, req);
+    return setOrganizationSuspension(ctx.database.db, auditActor(actor), req.params.id, req.body.suspended);
+  });
+
+  route(api, endpoints.inviteAdministrator, async (req) => {
+    const actor = await authorizeOperator(ctx, req);
+    return inviteAdministrator(
+      {
+        db: ctx.database.db,
+        mailer: ctx.mailer,
+        publicUrl: ctx.config.publicUrl,
+        log: (msg, data) => req.log.warn(data, msg),
+      },
+      auditActor(actor),
+      req.params.id,
+      req.body,
+    );
+  });
+
+  route(api, endpoints.getInvitation, async (req) => readInvitation(ctx.database.db, req.params.token));
+
+  route(api, endpoints.acceptInvitation, async (req, reply) => {
+    await acceptInvitation(ctx.database.db, req.params.token, req.body.password, req.ip);
+    return reply.status(204).send(null);
   });
 };

@@ -109,3 +109,35 @@ export const signInThrottle = pgTable(
     index('sign_in_throttle_window_idx').on(t.windowStartedAt),
   ],
 );
+
+/**
+ * One-time links that create the installation's first operator (ADR 0023). Only the SHA-256 of the
+ * token is kept; every unused link works while no operator exists.
+ */
+export const setupToken = pgTable('setup_token', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/**
+ * Invitations that let a user set their password (an organization's first administrator): single
+ * use, expiring; only the SHA-256 of the token is kept.
+ */
+export const invitation = pgTable(
+  'invitation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invitation_user_idx').on(t.userId)],
+);

@@ -83,13 +83,16 @@ export async function signIn(
   }
 
   if (!response.ok) {
-    // A disabled account is told so only to whoever knows its password.
+    // A disabled account (or a suspended organization) is told so only to whoever knows its password.
     const disabled = Boolean(known?.disabledAt) && (await passwordMatches(db, known!.id, input.password));
+    const suspended =
+      !disabled && Boolean(known?.orgSuspendedAt) && (await passwordMatches(db, known!.id, input.password));
     await inTransaction(db, (tx) =>
       recordAudit(tx, actor, { action: 'auth.sign_in_failed', entityType: 'user', entityId: known?.id }),
     );
     await pruneThrottleCounters(db);
     if (disabled) throw new AppError('ACCOUNT_DISABLED', 403);
+    if (suspended) throw new AppError('ORGANIZATION_SUSPENDED', 403);
     throw new AppError('INVALID_CREDENTIALS', 401);
   }
 

@@ -14,6 +14,8 @@ import * as repo from './routing-repository';
 export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
   const reads = hasPermission(actor.roles, 'channel.read');
   const answers = hasPermission(actor.roles, 'channel.answer');
+  // An installation operator sees no organization's records (ADR 0023).
+  if (actor.operator) throw notFound();
   if (!reads && !answers) throw forbidden();
   const file = await repo.findAttachment(db, id);
   if (!file) throw notFound();

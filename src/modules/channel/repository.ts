@@ -22,7 +22,8 @@ export function visibleTo(orgId: string): SQL {
 }
 
 /** The viewing organization of a list: its kind says which side of the folios it is on. */
-export type Viewer = { id: string; kind: 'national_authority' | 'local_body' };
+// 'installation' never reaches the channel (operators are refused first) and would match no folio.
+export type Viewer = { id: string; kind: 'national_authority' | 'local_body' | 'installation' };
 
 /**
  * visibleTo for lists, on one side only: a national authority is only ever a folio's

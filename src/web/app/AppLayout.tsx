@@ -189,7 +189,9 @@ export function AppLayout() {
             <Text size="xs" c="dimmed">
               {t('layout.roles')}
             </Text>
-            <Text size="sm">{user.roles.map((r) => t(`enums.role.${r}`)).join(', ')}</Text>
+            <Text size="sm">
+              {user.operator ? t('layout.operator') : user.roles.map((r) => t(`enums.role.${r}`)).join(', ')}
+            </Text>
           </Box>
         </Stack>
       </AppShell.Navbar>

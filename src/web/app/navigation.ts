@@ -1,4 +1,5 @@
 import {
+  IconBuildingBank,
   IconBuildingCommunity,
   IconGavel,
   IconProgressCheck,
@@ -40,6 +41,7 @@ export type NavItem = {
     | 'bodies'
     | 'mandates'
     | 'users'
+    | 'organizations'
     | 'audit'
     | 'folios'
     | 'channelStatistics'
@@ -68,6 +70,13 @@ export type NavItem = {
 /** The sections of the app; each shows only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'home', icon: IconHome, group: 'main' },
+  {
+    to: '/organizaciones',
+    label: 'organizations',
+    icon: IconBuildingBank,
+    permission: 'organizations.manage',
+    group: 'administration',
+  },
   { to: '/gobierno', label: 'bodies', icon: IconGavel, permission: 'governance.read', group: 'main' },
   { to: '/informes', label: 'reports', icon: IconReportAnalytics, permission: 'reports.read', group: 'main' },
   {

@@ -12,6 +12,9 @@ import { NotFoundPage } from './NotFoundPage';
 const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
 const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
+const SetupPage = lazy(() => import('@/modules/accounts/ui/SetupPage'));
+const InvitationPage = lazy(() => import('@/modules/accounts/ui/InvitationPage'));
+const OrganizationsPage = lazy(() => import('@/modules/accounts/ui/OrganizationsPage'));
 const InstitutionsPage = lazy(() => import('@/modules/directory/ui/InstitutionsPage'));
 const AreasPage = lazy(() => import('@/modules/directory/ui/AreasPage'));
 const AreaDetailPage = lazy(() => import('@/modules/directory/ui/AreaDetailPage'));
@@ -72,6 +75,9 @@ export const router = createBrowserRouter([
   { path: '/iniciar-sesion', element: page(SignInPage) },
   // Public: the unsubscribe link of campaign e-mails (no sign-in).
   { path: '/baja/:token', element: page(UnsubscribePage) },
+  // Public: the one-time setup link of a new installation and the invitations (ADR 0023).
+  { path: '/instalacion/:token', element: page(SetupPage) },
+  { path: '/invitacion/:token', element: page(InvitationPage) },
   {
     element: <AppLayout />,
     children: [
@@ -82,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'directorio/personas', element: page(PeoplePage, 'directory.read') },
       { path: 'directorio/personas/:id', element: page(PersonDetailPage, 'directory.read') },
       { path: 'administracion/usuarios', element: page(UsersPage, 'users.read') },
+      { path: 'organizaciones', element: page(OrganizationsPage, 'organizations.manage') },
       { path: 'bitacora', element: page(AuditPage, 'audit.read') },
       { path: 'convenios/instrumentos', element: page(InstrumentsPage, 'agreements.read') },
       { path: 'convenios/instrumentos/:id', element: page(InstrumentDetailPage, 'agreements.read') },

@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import type {
   ChangePasswordInputSchema,
   CreateUserInput,
+  FirstOperatorInput,
+  InvitationInput,
+  OrganizationInputSchema,
   SignInInputSchema,
   UpdateUserInput,
   UserListQuery,
@@ -51,4 +54,43 @@ export function createUser(input: CreateUserInput) {
 /** Changes a user's name, roles or areas, disables or enables them, or resets their password. */
 export function updateUser(id: string, input: UpdateUserInput) {
   return callEndpoint(endpoints.updateUser, { params: { id }, body: input });
+}
+
+// The installation (ADR 0023): the setup link, organizations, invitations.
+
+export function checkSetupLink(token: string) {
+  return callEndpoint(endpoints.getSetupLink, { params: { token } });
+}
+
+export function completeSetup(token: string, input: FirstOperatorInput) {
+  return callEndpoint(endpoints.completeSetup, { params: { token }, body: input });
+}
+
+export function useOrganizations() {
+  return useQuery({
+    queryKey: ['organizations'],
+    queryFn: () => callEndpoint(endpoints.listOrganizations),
+    // A handful of bodies (one national authority, 32 local bodies at most): one page.
+    select: (items) => ({ items, total: items.length }),
+  });
+}
+
+export function createOrganization(input: z.input<typeof OrganizationInputSchema>) {
+  return callEndpoint(endpoints.createOrganization, { body: input });
+}
+
+export function setOrganizationSuspended(id: string, suspended: boolean) {
+  return callEndpoint(endpoints.updateOrganization, { params: { id }, body: { suspended } });
+}
+
+export function inviteAdministrator(id: string, input: InvitationInput) {
+  return callEndpoint(endpoints.inviteAdministrator, { params: { id }, body: input });
+}
+
+export function readInvitation(token: string) {
+  return callEndpoint(endpoints.getInvitation, { params: { token } });
+}
+
+export function acceptInvitation(token: string, password: string) {
+  return callEndpoint(endpoints.acceptInvitation, { params: { token }, body: { password } });
 }

@@ -10,8 +10,11 @@ import type { FastifyRequest } from 'fastify';
 export const REDACTED = '[oculto]';
 
 const SECRET_NAME = /token|secret/i;
-/** Pages of the single-page app whose last segment is a secret (web router: /baja/:token). */
-const SECRET_PAGES = ['/baja/'];
+/**
+ * Pages of the single-page app whose last segment is a secret (web router: /baja/:token, the
+ * setup link /instalacion/:token, invitations /invitacion/:token).
+ */
+const SECRET_PAGES = ['/baja/', '/instalacion/', '/invitacion/'];
 
 export function redactUrl(url: string, routePattern: string | undefined): string {
   const q = url.indexOf('?');
