@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,22 @@ async function vincula(env: Record<string, string>, ...args: string[]) {
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
+}
+
+/** `vincula` with `input` piped to its standard input (not a terminal: the password is read from it). */
+function vinculaWithInput(env: Record<string, string>, input: string, ...args: string[]) {
+  const cleanEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env };
+  if (!cleanEnv.DATABASE_URL) delete cleanEnv.DATABASE_URL;
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: cleanEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
 
 async function withDb<T>(
@@ -122,6 +138,36 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
     expect(again.stderr).toContain('no está vacía');
     // Five commands in child processes, the whole demo among them: minutes on a loaded machine.
   }, 900_000);
+
+  it('setup creates the first operator once, with the password read from standard input', async () => {
+    const env = await emptyInstallation('setup');
+    const args = ['setup', '--email', 'TI@Instalacion.mx', '--name', 'Mesa de ayuda'];
+    const short = await vinculaWithInput(env, 'corta\n', ...args);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('al menos 12 caracteres');
+
+    const first = await vinculaWithInput(env, 'una frase larga de operación\n', ...args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Cuenta de operación creada: ti@instalacion.mx');
+    const rows = await withDb(env, (q) =>
+      q(`select u.email, o.kind, (select count(*)::int from audit_entry where action = 'installation.first_operator') as audited
+         from "user" u join organization o on o.id = u.organization_id`),
+    );
+    expect(rows).toEqual([{ email: 'ti@instalacion.mx', kind: 'installation', audited: 1 }]);
+
+    const second = await vinculaWithInput(
+      env,
+      'otra frase larga de operación\n',
+      'setup',
+      '--email',
+      'otra@x.mx',
+      '--name',
+      'Otra',
+    );
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('ya tiene una cuenta de operación');
+  }, 300_000);
 
   it('fails fast with a clear message on bad configuration', async () => {
     const res = await vincula({ PORT: 'setenta', DATABASE_URL: '' }, 'migrate');
