@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { DestinationStream } from 'pino';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
@@ -27,8 +26,8 @@ import { importExportRoutes } from '../modules/directory/import-export/routes';
 import { outreachRoutes } from '../modules/outreach/routes';
 import { observersRoutes } from '../modules/outreach/observers/routes';
 import type { AppContext } from '../modules/platform/http/context';
+import { registerCompression, serveWebApp } from './web-delivery';
 import { assertSameOrigin } from '../modules/platform/http/csrf';
-import { AppError } from '../modules/platform/errors';
 import { frameworkErrorHandler, registerErrorHandling } from '../modules/platform/http/errors';
 import { openApiOptions } from '../modules/platform/http/openapi';
 import { rawSecurityHeaders, securityHeaders } from '../modules/platform/http/security-headers';
@@ -72,6 +71,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(securityHeaders, { publicUrl: ctx.config.publicUrl });
+  await registerCompression(app);
 
   await app.register(fastifySwagger, openApiOptions(ctx.config.publicUrl));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
@@ -112,26 +112,7 @@ export async function buildApp(
 
   for (const routes of MODULES) routes(app, ctx);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
-    // The single-page app owns every path outside /api.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      let file: string;
-      try {
-        file = decodeURIComponent(request.url.split('?')[0]!).replace(/^\/+/, '');
-      } catch {
-        return reply.status(404).send(new AppError('NOT_FOUND', 404).toJSON());
-      }
-      const full = path.join(WEB_DIST, file);
-      if (file && full.startsWith(WEB_DIST + path.sep) && fs.existsSync(full) && fs.statSync(full).isFile()) {
-        const immutable = file.startsWith('assets/');
-        return reply
-          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-          .sendFile(file);
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) await serveWebApp(app, WEB_DIST);
 
   return app;
 }

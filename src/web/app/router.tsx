@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from '../shared/session/RequirePermission';
 import type { Permission } from '@/modules/accounts/contract';
-import { AppLayout } from './AppLayout';
-import { HomePage } from './HomePage';
-import { NotFoundPage } from './NotFoundPage';
 
-// Each section is its own chunk, loaded the first time it is visited.
+// Each section is its own chunk, loaded the first time it is visited; the frame of signed-in pages
+// and the home page too, so that the sign-in page downloads only what it shows (issue 18).
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
 const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
@@ -79,9 +80,13 @@ export const router = createBrowserRouter([
   { path: '/instalacion/:token', element: page(SetupPage) },
   { path: '/invitacion/:token', element: page(InvitationPage) },
   {
-    element: <AppLayout />,
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <AppLayout />
+      </Suspense>
+    ),
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: page(HomePage) },
       { path: 'directorio/instituciones', element: page(InstitutionsPage, 'directory.read') },
       { path: 'directorio/areas', element: page(AreasPage, 'directory.read') },
       { path: 'directorio/areas/:id', element: page(AreaDetailPage, 'directory.read') },
@@ -125,7 +130,7 @@ export const router = createBrowserRouter([
         element: page(RegistrantPage, 'observers.read'),
       },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: page(NotFoundPage) },
     ],
   },
 ]);

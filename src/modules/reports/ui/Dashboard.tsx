@@ -1,5 +1,3 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
 import {
   Anchor,
   Badge,
@@ -23,6 +21,7 @@ import { todayInMexicoCity } from '@/shared/dates';
 import { formatPeriod } from '@/shared/spanish-dates';
 import { api } from '@/web/shared/api/client';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
+import { LazyBarChart } from '@/web/shared/ui/LazyBarChart';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { QueueItem } from '@/modules/channel/routing-contract';
 import type { Dashboard } from '../contract';
@@ -129,7 +128,7 @@ export function PeriodDashboard() {
           <ChartCard
             title={t('dashboard.foliosByMonth')}
             chart={
-              <BarChart
+              <LazyBarChart
                 h={220}
                 data={ch.byMonth}
                 dataKey="label"
@@ -169,7 +168,7 @@ export function PeriodDashboard() {
           <ChartCard
             title={t('dashboard.program')}
             chart={
-              <BarChart
+              <LazyBarChart
                 h={Math.max(160, d.programLines.length * 36)}
                 data={d.programLines.map((l) => ({
                   line: t('dashboard.lineShort', { number: l.number }),

@@ -1,0 +1,77 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { Plugin } from 'vite';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Text files worth compressing; images and fonts of the build are compressed already. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|map)$/;
+/** Below this a compressed answer saves less than its headers cost. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes a .br (quality 11) and a .gz (level 9) beside every text file of the web build, once at
+ * build time, so the server sends them by Accept-Encoding (@fastify/static's preCompressed)
+ * without compressing per request. The maximum levels cost seconds once, never per request.
+ */
+export function compressAssets(): Plugin {
+  let outDir = '';
+  return {
+    name: 'vincula-compress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      const files = await fs.readdir(outDir, { recursive: true, withFileTypes: true });
+      await Promise.all(
+        files
+          .filter((f) => f.isFile() && COMPRESSIBLE.test(f.name) && !f.parentPath.includes(`${path.sep}.`))
+          .map(async (f) => {
+            const file = path.join(f.parentPath, f.name);
+            const content = await fs.readFile(file);
+            if (content.length < MIN_BYTES) return;
+            const [br, gz] = await Promise.all([
+              brotli(content, {
+                params: {
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+                },
+              }),
+              gzip(content, { level: zlib.constants.Z_BEST_COMPRESSION }),
+            ]);
+            await Promise.all([fs.writeFile(`${file}.br`, br), fs.writeFile(`${file}.gz`, gz)]);
+          }),
+      );
+    },
+  };
+}
+
+/**
+ * Writes .vite/packages.json: the npm packages bundled into the web build, so a test can prove
+ * that server-only ones (date-holidays, drizzle-orm, …) never reach the browser.
+ */
+export function recordPackages(): Plugin {
+  return {
+    name: 'vincula-record-packages',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const packages = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        for (const id of output.moduleIds) {
+          const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+          if (match) packages.add(match[1]!);
+        }
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/packages.json',
+        source: `${JSON.stringify([...packages].sort(), null, 1)}\n`,
+      });
+    },
+  };
+}
