@@ -1,16 +1,35 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compressAssets, recordPackages } from './scripts/compress-assets';
+import { compressAssets, firstPageStrings, recordPackages } from './scripts/vite-plugins';
 
 const rootDir = import.meta.dirname;
 
+// The notifications' store alone (notifications.show and the queue), without the component and
+// its transitions: importing the package's index from the first page would put the component in
+// the first download, so the app imports the store by this name (issue 18; tsconfig.json paths).
+const notificationsStore = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve('@mantine/notifications'))),
+  'notifications.store.mjs',
+);
+
 // The web app lives in src/web and builds to dist/web, which the Fastify server serves with an
 // SPA fallback. In development, `npm run dev` proxies /api to a server on port 3000.
+// The sections of the translations the sign-in page shows (src/web/i18n/index.ts).
+const FIRST_PAGE_SECTIONS = ['common', 'errors', 'password', 'signIn'];
+
 export default defineConfig({
   root: path.resolve(rootDir, 'src/web'),
-  plugins: [react(), recordPackages(), compressAssets()],
-  resolve: { alias: { '@': path.resolve(rootDir, 'src') } },
+  plugins: [
+    react(),
+    firstPageStrings(path.resolve(rootDir, 'src/web/i18n/es-MX.json'), FIRST_PAGE_SECTIONS),
+    recordPackages(),
+    compressAssets(),
+  ],
+  resolve: {
+    alias: { '@': path.resolve(rootDir, 'src'), 'mantine-notifications-store': notificationsStore },
+  },
   css: { postcss: rootDir },
   build: {
     outDir: path.resolve(rootDir, 'dist/web'),

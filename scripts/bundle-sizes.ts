@@ -59,7 +59,7 @@ export function readManifest(dist = WEB_DIST): Manifest {
   return JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
 }
 
-/** The npm packages bundled into the web build (written by recordPackages in compress-assets.ts). */
+/** The npm packages bundled into the web build (written by recordPackages in vite-plugins.ts). */
 export function readBundledPackages(dist = WEB_DIST): string[] {
   return JSON.parse(fs.readFileSync(path.join(dist, '.vite/packages.json'), 'utf8')) as string[];
 }
@@ -121,19 +121,20 @@ export const total = (sizes: FileSize[], key: 'raw' | 'brotli' | 'gzip') =>
   sizes.reduce((s, f) => s + f[key], 0);
 
 // `npx tsx scripts/bundle-sizes.ts`: the figures of docs/PERFORMANCE.md, from the last build.
+// `npx tsx scripts/bundle-sizes.ts [dist folder]`: the figures of docs/PERFORMANCE.md.
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const manifest = readManifest();
+  const dist = path.resolve(process.argv[2] ?? WEB_DIST);
+  const manifest = readManifest(dist);
   const kB = (n: number) => (n / 1000).toFixed(1);
+  const row = (f: FileSize[]) =>
+    `${kB(total(f, 'raw'))} / ${kB(total(f, 'brotli'))} / ${kB(total(f, 'gzip'))}`;
+  console.log('Page | JS files | JS raw / br / gzip (kB) | CSS raw / br / gzip (kB)');
   for (const page of BUDGET_PAGES) {
-    const s = pageSizes(manifest, page);
-    console.log(
-      `${page.name}: JS ${s.js.length} files, ${kB(total(s.js, 'raw'))} kB raw, ${kB(total(s.js, 'brotli'))} kB br, ${kB(total(s.js, 'gzip'))} kB gzip; ` +
-        `CSS ${kB(total(s.css, 'raw'))} kB raw, ${kB(total(s.css, 'brotli'))} kB br, ${kB(total(s.css, 'gzip'))} kB gzip`,
-    );
+    const sources = page.sources.filter((s) => manifest[s]);
+    const s = pageSizes(manifest, { ...page, sources }, dist);
+    console.log(`${page.name} | ${s.js.length} | ${row(s.js)} | ${row(s.css)}`);
   }
   console.log('Largest chunks (raw / br / gzip, kB):');
-  for (const c of allChunks(manifest).slice(0, 8))
-    console.log(`  ${c.file}: ${kB(c.raw)} / ${kB(c.brotli)} / ${kB(c.gzip)}`);
-  for (const c of allCss(manifest))
-    console.log(`  ${c.file}: ${kB(c.raw)} / ${kB(c.brotli)} / ${kB(c.gzip)}`);
+  for (const c of allChunks(manifest, dist).slice(0, 6)) console.log(`  ${c.file}: ${row([c])}`);
+  console.log(`All CSS: ${row(allCss(manifest, dist))}`);
 }

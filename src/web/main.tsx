@@ -1,7 +1,5 @@
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
-import '@/shared/zod-setup';
 import './styles.css';
 import './i18n';
 import { StrictMode } from 'react';

@@ -90,6 +90,8 @@ describe('fortnightly reports page', () => {
     // The mail server refuses the message: the report ends failed, with the server's answer.
     sink.refuse(550);
     await row.getByRole('button', { name: 'Enviar ahora' }).click();
+    // The notification area loads with its first notification (src/web/app/LazyNotifications.tsx).
+    await page.getByText('El informe quedó en cola de envío.').waitFor();
     await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/Falló el envío/i);
     await expect(row.innerText()).resolves.toContain('El servidor de correo rechazó el envío: 550');
     await expectAccessible(page, 'informe con envío fallido');

@@ -59,10 +59,22 @@ describe('web delivery', () => {
     const homeFiles = filesLoaded(manifest, BUDGET_PAGES[1]!.sources).js;
     expect([...scripts.keys()].sort()).toEqual(homeFiles);
 
+    // The sign-in page carries only its own strings; the signed-in frame brings the rest.
+    await page.goto('/canal/folios');
+    await page.getByRole('heading', { level: 1, name: 'Folios del canal INE–OPLE' }).waitFor();
+
     // Another path of the single-page app is index.html again, also revalidated.
     const other = await page.request.get('/canal/folios');
     expect(other.headers()['cache-control']).toBe('no-cache');
     expect(other.headers()['content-type']).toMatch(/^text\/html/);
+    await context.close();
+  });
+
+  it('the public unsubscribe page, outside the signed-in frame, shows its own wording', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    await page.goto('/baja/enlace-que-no-existe');
+    await page.getByRole('heading', { level: 1, name: 'Dejar de recibir correos' }).waitFor();
     await context.close();
   });
 

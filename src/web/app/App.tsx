@@ -1,13 +1,11 @@
-import 'dayjs/locale/es';
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiRequestError, setUnauthenticatedHandler } from '../shared/api/client';
 import { ME_QUERY_KEY } from '../shared/session/session';
 import i18n from '../i18n';
 import { createAppTheme, cssVariablesResolver } from '../shared/ui/theme';
+import { LazyNotifications } from './LazyNotifications';
 import { router } from './router';
 
 const theme = createAppTheme(i18n.t('common.close'));
@@ -29,12 +27,10 @@ setUnauthenticatedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </DatesProvider>
+      <LazyNotifications />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -1,3 +1,6 @@
+import 'dayjs/locale/es';
+import '../i18n/all';
+import '@mantine/dates/styles.css';
 import {
   AppShell,
   Box,
@@ -11,6 +14,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
@@ -198,7 +202,11 @@ export function AppLayout() {
 
       <AppShell.Main id="contenido" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
         <Box maw={1280} mx="auto">
-          <Outlet />
+          {/* Date pickers are only on signed-in pages; their settings load with this frame, not
+              with the sign-in page. */}
+          <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
+            <Outlet />
+          </DatesProvider>
         </Box>
       </AppShell.Main>
     </AppShell>

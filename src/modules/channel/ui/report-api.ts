@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { notifications } from '@mantine/notifications';
+import { notifications } from 'mantine-notifications-store';
 import type {
   ChannelReport,
   ChannelStatistics,

@@ -1,4 +1,4 @@
-import { notifications } from '@mantine/notifications';
+import { notifications } from 'mantine-notifications-store';
 import type { TFunction } from 'i18next';
 import { ApiRequestError } from '../api/client';
 

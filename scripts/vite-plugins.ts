@@ -75,3 +75,27 @@ export function recordPackages(): Plugin {
     },
   };
 }
+
+const FIRST_PAGE_STRINGS = 'virtual:first-page-strings';
+
+/**
+ * `virtual:first-page-strings`: the top-level sections of src/web/i18n/es-MX.json the sign-in
+ * page uses, alone, so the first download does not carry every section's wording (issue 18). The
+ * whole file is loaded with the signed-in frame (src/web/i18n/all.ts). Read from the one file, so
+ * translations stay in one place.
+ */
+export function firstPageStrings(file: string, sections: readonly string[]): Plugin {
+  const resolved = `\0${FIRST_PAGE_STRINGS}`;
+  return {
+    name: 'vincula-first-page-strings',
+    resolveId: (id) => (id === FIRST_PAGE_STRINGS ? resolved : undefined),
+    async load(id) {
+      if (id !== resolved) return undefined;
+      this.addWatchFile(file);
+      const all = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+      const missing = sections.filter((s) => !(s in all));
+      if (missing.length) this.error(`${file} no tiene las secciones ${missing.join(', ')}`);
+      return `export default ${JSON.stringify(Object.fromEntries(sections.map((s) => [s, all[s]])))};`;
+    },
+  };
+}
