@@ -47,6 +47,7 @@ export const BUDGET_PAGES: PageDefinition[] = [
     sources: [
       'index.html',
       '../modules/accounts/ui/SignInPage.tsx',
+      'i18n/all.ts',
       'app/AppLayout.tsx',
       'app/HomePage.tsx',
 

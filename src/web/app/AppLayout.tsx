@@ -1,5 +1,4 @@
 import 'dayjs/locale/es';
-import '../i18n/all';
 import '@mantine/dates/styles.css';
 import {
   AppShell,

@@ -5,16 +5,24 @@ import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from '../shared/session/RequirePermission';
 import type { Permission } from '@/modules/accounts/contract';
 
+/**
+ * A part that needs every translation: the sign-in page comes with its own strings only
+ * (i18n/index.ts), so the signed-in frame and every other page outside it load the rest first.
+ */
+function withAllStrings<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => import('../i18n/all').then(load);
+}
+
 // Each section is its own chunk, loaded the first time it is visited; the frame of signed-in pages
 // and the home page too, so that the sign-in page downloads only what it shows (issue 18).
-const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const AppLayout = lazy(withAllStrings(() => import('./AppLayout').then((m) => ({ default: m.AppLayout }))));
 const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
 const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
-const SetupPage = lazy(() => import('@/modules/accounts/ui/SetupPage'));
-const InvitationPage = lazy(() => import('@/modules/accounts/ui/InvitationPage'));
+const SetupPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/SetupPage')));
+const InvitationPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/InvitationPage')));
 const OrganizationsPage = lazy(() => import('@/modules/accounts/ui/OrganizationsPage'));
 const InstitutionsPage = lazy(() => import('@/modules/directory/ui/InstitutionsPage'));
 const AreasPage = lazy(() => import('@/modules/directory/ui/AreasPage'));
@@ -49,7 +57,7 @@ const OutreachContactPage = lazy(() => import('@/modules/outreach/ui/ContactPage
 const ArcoPage = lazy(() => import('@/modules/outreach/ui/ArcoPage'));
 const CampaignsPage = lazy(() => import('@/modules/outreach/ui/CampaignsPage'));
 const CampaignPage = lazy(() => import('@/modules/outreach/ui/CampaignPage'));
-const UnsubscribePage = lazy(() => import('@/modules/outreach/ui/UnsubscribePage'));
+const UnsubscribePage = lazy(withAllStrings(() => import('@/modules/outreach/ui/UnsubscribePage')));
 const MissionsPage = lazy(() => import('@/modules/outreach/observers/ui/MissionsPage'));
 const MissionPage = lazy(() => import('@/modules/outreach/observers/ui/MissionPage'));
 const RegistrantPage = lazy(() => import('@/modules/outreach/observers/ui/RegistrantPage'));

@@ -1,4 +1,3 @@
-import '@/web/i18n/all';
 import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
