@@ -34,3 +34,34 @@ export function isCalendarQuarter(from: LocalDate, to: LocalDate): number | null
   const r = quarterRange(Number(from.slice(0, 4)), q);
   return r.from === from && r.to === to ? q : null;
 }
+
+/** A calendar quarter as the address and the pickers name it: "2024-T1". */
+export type QuarterKey = `${number}-T${1 | 2 | 3 | 4}`;
+
+export const QUARTER_KEY = /^(\d{4})-T([1-4])$/;
+
+/** The key of the quarter a day falls in: 2024-02-29 → "2024-T1". */
+export function quarterKeyOf(day: LocalDate): QuarterKey {
+  return `${Number(day.slice(0, 4))}-T${(Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4}`;
+}
+
+/** "2024-T1" → its first and last day, or null when the text is not a quarter key. */
+export function quarterOfKey(key: string | null | undefined): { from: LocalDate; to: LocalDate } | null {
+  const m = QUARTER_KEY.exec(key ?? '');
+  return m ? quarterRange(Number(m[1]), Number(m[2])) : null;
+}
+
+/**
+ * The quarter a period choice opens on, so a page shows records rather than an empty quarter:
+ * today's when it holds records; else the latest before it that does; else the earliest after it
+ * (records only in the future); else today's.
+ */
+export function suggestedQuarter(withRecords: readonly string[], today: LocalDate): QuarterKey {
+  const current = quarterKeyOf(today);
+  const order = (k: string) => Number(k.slice(0, 4)) * 4 + Number(k.slice(6));
+  const keys = withRecords.filter((k) => QUARTER_KEY.test(k));
+  const past = keys.filter((k) => order(k) <= order(current)).sort((a, b) => order(b) - order(a));
+  if (past[0]) return past[0] as QuarterKey;
+  const future = keys.sort((a, b) => order(a) - order(b));
+  return (future[0] as QuarterKey | undefined) ?? current;
+}

@@ -175,6 +175,19 @@ export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 export const RenderQuerySchema = z.object({ format: z.enum(REPORT_FORMATS).default('html') });
 
+// ---- the quarters that hold records, for every period choice to open on one
+
+export const RecordPeriodsSchema = z
+  .object({
+    /** Quarters ("2024-T1") with folios, sessions or activities of the organization, newest first. */
+    quarters: z.array(z.string().regex(/^\d{4}-T[1-4]$/)),
+    /** The quarter a period choice opens on (`suggestedQuarter` of shared/periods.ts). */
+    suggested: z.string().regex(/^\d{4}-T[1-4]$/),
+    today: LocalDateSchema,
+  })
+  .meta({ id: 'RecordPeriods' });
+export type RecordPeriods = z.infer<typeof RecordPeriodsSchema>;
+
 // ---- the home dashboard: the period at a glance
 
 export const DashboardQuerySchema = z

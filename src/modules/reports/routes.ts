@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { auditActor, authorize } from '../accounts';
+import { auditActor, authenticate, authorize } from '../accounts';
+import { todayInMexicoCity } from '../../shared/dates';
+import { suggestedQuarter } from '../../shared/periods';
 import { notFound } from '../platform/errors';
 import { sendDownload } from '../platform/http/files';
+import { route } from '../platform/http/route';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { approveReport } from './approve-report';
 import { reportTitle } from './build-report';
@@ -20,6 +23,7 @@ import {
   ReportListSchema,
 } from './contract';
 import { dashboard } from './dashboard';
+import * as endpoints from './endpoints';
 import { generateReport, regenerateReport } from './generate-report';
 import { CONTENT_TYPES, renderReport, reportFileName } from './render';
 import * as repo from './repository';
@@ -53,6 +57,14 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
       };
     },
   );
+
+  // Every signed-in user chooses periods (the program, the channel, the dashboard), so no permission.
+  route(api, endpoints.listRecordPeriods, async (req) => {
+    const { organizationId } = await authenticate(ctx, req);
+    const today = todayInMexicoCity();
+    const quarters = await repo.quartersWithRecords(db, organizationId);
+    return { quarters, suggested: suggestedQuarter(quarters, today), today };
+  });
 
   api.get(
     '/api/dashboard',

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useKnownPeriod, withPeriod } from '@/web/shared/lib/use-period';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '@/shared/spanish-dates';
 import type { ChannelReport } from '../contract-reports';
@@ -32,11 +33,16 @@ const STATE_COLORS: Record<ChannelReport['state'], string> = {
 };
 
 /** The fortnightly statistical reports: list with download and "send now", and the distribution list. */
-export default function ReportsPage() {
+export default withPeriod(ReportsPage);
+
+function ReportsPage() {
   const { t } = useTranslation();
   const canManage = useCan('channel.reports');
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // The year of the app's chosen quarter; choosing a year keeps the quarter's number.
+  const { period, setPeriod } = useKnownPeriod();
+  const year = Number(period.value.slice(0, 4));
+  const setYear = (y: number) => setPeriod(`${y}-${period.value.slice(5)}`);
   const [generating, setGenerating] = useState(false);
   const reports = useReports(year);
   const send = useChannelWrite(
@@ -48,6 +54,8 @@ export default function ReportsPage() {
   );
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
   if (!years.includes('2024')) years.push('2024');
+  if (!years.includes(String(year))) years.push(String(year));
+  years.sort((a, b) => Number(b) - Number(a));
 
   return (
     <>

@@ -4,6 +4,7 @@ import { formatMonth } from '@/shared/spanish-dates';
 import { CHANNEL_MODULES, FOLIO_STATUSES, type ChannelModule } from '../contract-folio-status';
 import { formatNumber } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
+import { useKnownPeriod, withPeriod } from '@/web/shared/lib/use-period';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
@@ -13,13 +14,16 @@ import { StatisticsCharts } from './StatisticsCharts';
 const FILTERS = ['modulo', 'desde', 'hasta', 'al'] as const;
 
 /** Folios received per month by their status as of a day: the annex tables of the report. */
-export default function StatisticsPage() {
+export default withPeriod(StatisticsPage);
+
+function StatisticsPage() {
   const { t } = useTranslation();
   const list = useListParams(FILTERS);
   const module = (list.filters.modulo ?? 'follow_up') as ChannelModule;
-  const year = new Date().getFullYear();
-  const from = list.filters.desde ?? `${year}-01-01`;
-  const to = list.filters.hasta ?? `${year}-12-31`;
+  // Without dates of its own, the page shows the app's chosen quarter (the latest with records).
+  const { period } = useKnownPeriod();
+  const from = list.filters.desde ?? period.from;
+  const to = list.filters.hasta ?? period.to;
   const asOf = list.filters.al ?? to;
   const table = useMonthlyTable(from <= to ? { module, from, to, asOf } : null);
   const label = (month: string) => formatMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));

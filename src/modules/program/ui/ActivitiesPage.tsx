@@ -15,6 +15,7 @@ import { ActivityKindsModal } from './ActivityKindsModal';
 import { Evidence } from './Evidence';
 import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
+import { withPeriod } from '@/web/shared/lib/use-period';
 
 const FILTERS = ['objetivo', 'tipo'] as const;
 
@@ -39,7 +40,9 @@ function ActivityDetails({ activity: a }: { activity: Activity }) {
 
 const PAGE_SIZE = 25;
 
-export default function ActivitiesPage() {
+export default withPeriod(ActivitiesPage);
+
+function ActivitiesPage() {
   const { t } = useTranslation();
   const list = useListParams(FILTERS);
   const { period, periodSelect } = useProgramPeriod();
@@ -206,7 +209,7 @@ export default function ActivitiesPage() {
       {editing && (
         <ActivityFormModal
           activity={editing === 'new' ? null : editing}
-          tree={tree.data}
+          year={Number(period.from.slice(0, 4))}
           onClose={() => setEditing(null)}
         />
       )}

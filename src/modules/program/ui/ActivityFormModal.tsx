@@ -20,7 +20,7 @@ import { MonthPickerInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityInput, DateMode, DateSpec, ParticipantRole, ProgramTree } from '../contract';
 import { MODALITIES, PARTICIPANT_ROLES } from '../contract';
@@ -32,7 +32,7 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
-import { PROGRAM_KEY, useActivityKinds, useDeleteActivity } from './api';
+import { PROGRAM_KEY, useActivityKinds, useDeleteActivity, usePrograms, useProgramTree } from './api';
 import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
@@ -123,6 +123,19 @@ function initial(a: Activity | null): Values {
   };
 }
 
+/** The year of the first date entered in the form, whatever its mode; null while none is. */
+function enteredYear(v: Values): number | null {
+  const first =
+    v.dateMode === 'day'
+      ? v.day
+      : v.dateMode === 'month'
+        ? v.month
+        : v.dateMode === 'list'
+          ? (v.days.map(typedDay).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)) ?? null)
+          : v.from;
+  return first && /^\d{4}-/.test(first) ? Number(first.slice(0, 4)) : null;
+}
+
 function dateSpec(v: Values): DateSpec {
   switch (v.dateMode) {
     case 'day':
@@ -200,11 +213,12 @@ function aliasesFor(error: unknown): Record<string, string> {
  */
 export function ActivityFormModal({
   activity,
-  tree,
+  year: pageYear,
   onClose,
 }: {
   activity: Activity | null;
-  tree: ProgramTree | undefined;
+  /** The year of the period the list shows: the objectives offered until a date is entered. */
+  year: number;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -217,6 +231,20 @@ export function ActivityFormModal({
   const [pickerKey, setPickerKey] = useState(0);
   const form = useForm<Values>({ initialValues: initial(activity) });
   const v = form.getValues();
+  // The objectives are those of the work program of the year of the date being entered.
+  const year = enteredYear(v) ?? pageYear;
+  const programs = usePrograms();
+  const programId = programs.data?.find((p) => p.year === year)?.id ?? null;
+  const tree = useProgramTree(programId);
+  const objectives = objectiveOptions(programId ? tree.data : undefined);
+  const objectivesKnown = programs.isSuccess && (!programId || tree.isSuccess);
+  const noObjectives = objectivesKnown && objectives.length === 0;
+  const chosenObjective = v.objectiveId;
+  useEffect(() => {
+    // A date in another year leaves an objective of the previous year's program behind: clear it.
+    if (objectivesKnown && chosenObjective && !objectives.some((o) => o.value === chosenObjective))
+      form.setFieldValue('objectiveId', null);
+  }, [objectivesKnown, chosenObjective, objectives, form]);
   const isTour = v.kind === 'tour_abroad' || v.route.length > 0 || v.agenda.length > 0;
   const isMission =
     v.kind === 'observation_mission' || !!v.invitingInstitution || !!v.country || !!v.election;
@@ -272,9 +300,16 @@ export function ActivityFormModal({
             label={t('program.activities.objective')}
             withAsterisk
             searchable
-            data={objectiveOptions(tree)}
+            data={objectives}
             comboboxProps={{ withinPortal: true }}
+            description={
+              noObjectives ? undefined : t('program.activityForm.objectivesOfYear', { year: String(year) })
+            }
             {...form.getInputProps('objectiveId')}
+            error={
+              form.getInputProps('objectiveId').error ??
+              (noObjectives ? t('program.activityForm.noObjectives', { year: String(year) }) : undefined)
+            }
           />
           <Select
             label={t('program.activities.kind')}

@@ -29,6 +29,7 @@ import { notifySuccess } from '@/web/shared/ui/errors';
 import { usePlanReviews, usePrograms, useProgramTree, useRecordPlanReview } from './api';
 import { objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
+import { withPeriod } from '@/web/shared/lib/use-period';
 
 // The reviews of the INE's electoral process plan (the report's SSPELO): dated entries with what
 // changed and to whom it was reported. The weekly calendars of INE sessions are a publication
@@ -130,7 +131,9 @@ function PlanReviewModal({
   );
 }
 
-export default function PlanReviewsPage() {
+export default withPeriod(PlanReviewsPage);
+
+function PlanReviewsPage() {
   const { t } = useTranslation();
   const { period, periodSelect } = useProgramPeriod();
   const reviews = usePlanReviews(period);

@@ -42,6 +42,7 @@ import {
 } from './StructureForms';
 import { nextLineNumber } from './structure-numbers';
 import { useProgramPeriod } from './use-program-period';
+import { withPeriod } from '@/web/shared/lib/use-period';
 
 /** What the page's structure forms are editing (one modal at a time). */
 type Editing =
@@ -139,7 +140,9 @@ function DeleteTargetModal({ target, onClose }: { target: Target; onClose: () =>
   );
 }
 
-export default function ProgramPage() {
+export default withPeriod(ProgramPage);
+
+function ProgramPage() {
   const { t } = useTranslation();
   const programs = usePrograms();
   const { period, periodSelect } = useProgramPeriod();

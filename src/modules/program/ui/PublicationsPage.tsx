@@ -48,6 +48,7 @@ import {
 import { objectiveOptions } from './ActivityFormModal';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { useProgramPeriod } from './use-program-period';
+import { withPeriod } from '@/web/shared/lib/use-period';
 
 /** The fields an issue's forms share, as the API takes them. */
 type IssueValues = {
@@ -383,7 +384,9 @@ function SeriesFormModal({
   );
 }
 
-export default function PublicationsPage() {
+export default withPeriod(PublicationsPage);
+
+function PublicationsPage() {
   const { t } = useTranslation();
   const { period, periodSelect } = useProgramPeriod();
   const series = useSeries(period);

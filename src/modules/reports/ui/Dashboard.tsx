@@ -6,7 +6,6 @@ import {
   List,
   Loader,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -14,18 +13,16 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { todayInMexicoCity } from '@/shared/dates';
-import { formatPeriod } from '@/shared/spanish-dates';
 import { api } from '@/web/shared/api/client';
+import { usePeriod } from '@/web/shared/lib/use-period';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { LazyBarChart } from '@/web/shared/ui/LazyBarChart';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { QueueItem } from '@/modules/channel/routing-contract';
 import type { Dashboard } from '../contract';
-import { quarterRange } from '../../../shared/periods';
 
 function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -59,40 +56,18 @@ function ChartCard({ title, chart, table }: { title: string; chart: ReactNode; t
   );
 }
 
-/** The quarters a user can look at: this one and those of the three years before, newest first. */
-function quarterOptions(today: string) {
-  const year = Number(today.slice(0, 4));
-  const current = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  const out: { value: string; label: string }[] = [];
-  for (let y = year; y >= year - 3; y--)
-    for (let q = y === year ? current : 4; q >= 1; q--) {
-      const r = quarterRange(y, q);
-      out.push({ value: `${r.from}/${r.to}`, label: formatPeriod(r.from, r.to) });
-    }
-  return out;
-}
-
 /** Councillors and liaison staff: a quarter at a glance, from the records the report uses. */
 export function PeriodDashboard() {
   const { t } = useTranslation();
-  const options = quarterOptions(todayInMexicoCity());
-  const [period, setPeriod] = useState(options[0]!.value);
-  const [from, to] = period.split('/') as [string, string];
+  const { period, periodSelect: picker } = usePeriod({ label: t('dashboard.quarter'), width: 260 });
+  const from = period?.from ?? '';
+  const to = period?.to ?? '';
   const q = useQuery({
     queryKey: ['reports', 'dashboard', from, to],
     queryFn: () => api.get<Dashboard>('/api/dashboard', { from, to }),
     placeholderData: keepPreviousData,
+    enabled: period !== null,
   });
-  const picker = (
-    <Select
-      label={t('dashboard.quarter')}
-      data={options}
-      value={period}
-      onChange={(v) => v && setPeriod(v)}
-      allowDeselect={false}
-      w={260}
-    />
-  );
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;

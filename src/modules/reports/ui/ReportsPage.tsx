@@ -21,6 +21,7 @@ import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRefresh } from '@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { PeriodGate, useKnownPeriod } from '@/web/shared/lib/use-period';
 import { useMe } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -57,8 +58,13 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
   const bodies = useReportBodies();
   const generate = useGenerateReport();
   const [bodyId, setBodyId] = useState<string | null>(null);
-  const [year, setYear] = useState<number>(new Date().getFullYear());
-  const [quarter, setQuarter] = useState<string>('1');
+  // Opens on the app's chosen quarter (the latest with records by default) and keeps a new choice.
+  const { period: chosen, setPeriod } = useKnownPeriod();
+  const [year, setYear] = useState<number>(Number(chosen.value.slice(0, 4)));
+  const [quarter, setQuarter] = useState<string>(chosen.value.slice(6));
+  const choose = (y: number, q: string) => {
+    if (q !== 'custom') setPeriod(`${y}-T${q}`);
+  };
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const custom = quarter === 'custom';
@@ -99,7 +105,10 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
               { value: 'custom', label: t('reports.generate.custom') },
             ]}
             value={quarter}
-            onChange={(v) => setQuarter(v ?? '1')}
+            onChange={(v) => {
+              setQuarter(v ?? '1');
+              choose(year, v ?? '1');
+            }}
             allowDeselect={false}
           />
           {custom ? (
@@ -123,7 +132,11 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
               value={year}
               min={2000}
               max={2100}
-              onChange={(v) => setYear(Number(v) || new Date().getFullYear())}
+              onChange={(v) => {
+                const y = Number(v) || new Date().getFullYear();
+                setYear(y);
+                if (y >= 2000 && y <= 2100) choose(y, quarter);
+              }}
             />
           )}
         </SimpleGrid>
@@ -418,7 +431,11 @@ export default function ReportsPage() {
     <>
       <PageHeader title={t('reports.title')} description={t('reports.description')} />
       <Stack gap="lg">
-        {canWrite && <GenerateForm onGenerated={open} />}
+        {canWrite && (
+          <PeriodGate>
+            <GenerateForm onGenerated={open} />
+          </PeriodGate>
+        )}
         {reports.error ? (
           <QueryError error={reports.error} onRetry={() => reports.refetch()} />
         ) : (
