@@ -15,6 +15,10 @@ import { seedGovernance } from '../modules/governance/demo';
 import { seedProgramDemo } from '../modules/program/demo';
 import { seedOutreachDemo } from '../modules/outreach/demo';
 import { seedReportsDemo } from '../modules/reports/demo';
+import { seedAgreementsLiveDemo } from '../modules/agreements/live-demo';
+import { seedChannelLiveDemo } from '../modules/channel/live-demo';
+import { seedGovernanceLiveDemo } from '../modules/governance/live-demo';
+import { seedProgramLiveDemo } from '../modules/program/live-demo';
 import { seedObserversDemo } from '../modules/outreach/observers/demo';
 import type { AppContext } from '../modules/platform/http/context';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -115,7 +119,13 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   await seedOutreachDemo(db, iecmActor);
   await seedObserversDemo(db, iecmActor);
   await seedChannelReportsDemo(db, 'enlace@iecm.demo');
-  // Last: the draft report is generated from every other module's records.
+  // Last of the reference quarter: the draft report is generated from every other module's records.
   await seedReportsDemo(db, iecmActor);
-  return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation} folios nuevos del canal.`;
+  // The live layer, relative to today: this week's folios and their routings, next week's session,
+  // an instrument about to expire, this quarter's targets half met. Outside January–March 2024.
+  const live = await seedChannelLiveDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
+  await seedGovernanceLiveDemo(db, iecmActor);
+  await seedAgreementsLiveDemo(db, iecmActor);
+  await seedProgramLiveDemo(db, iecmActor);
+  return `Demostración lista: organizaciones IECM e INE; ${directory.areas} áreas, ${directory.people} personas y ${directory.institutions} instituciones del IECM; ${createdUsers} usuarios nuevos (contraseña ${DEMO_PASSWORD}); ${channel.followUp + channel.consultation + live.folios} folios nuevos del canal.`;
 }

@@ -42,7 +42,7 @@ describe('foreign observers and visitors', () => {
     await page.getByRole('heading', { level: 1, name: 'Misiones de acompañamiento' }).waitFor();
     await page.getByRole('link', { name: 'Misión de Acompañamiento 2024' }).click();
     await page.getByRole('heading', { level: 1, name: 'Misión de Acompañamiento 2024' }).waitFor();
-    await page.getByRole('link', { name: 'Élodie Exemple Martin', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Élodie Lefèvre Martin', exact: true }).waitFor();
     await expectAccessible(page, 'personas registradas');
 
     // Registration: accredited without a number is refused at the field.
@@ -110,7 +110,7 @@ describe('foreign observers and visitors', () => {
     await mail.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Punto de encuentro' }).waitFor();
     const deliveries = page.getByRole('table', { name: 'Estado del envío por destinatario' });
-    await expect.poll(() => deliveries.textContent()).toContain('elodie.exemple@example.org');
+    await expect.poll(() => deliveries.textContent()).toContain('elodie.lefevre@example.org');
     await expectAccessible(page, 'comunicaciones');
     expect(errors).toEqual([]);
     await context.close();
@@ -132,7 +132,7 @@ describe('foreign observers and visitors', () => {
     await choose(
       form,
       'Contacto de Difusión',
-      'Rodrigo Inventado Luna · rodrigo.inventado@example.org (US)',
+      'Rodrigo Ibarra Luna · rodrigo.ibarra@example.org (US)',
       'Rodrigo',
     );
     await expect.poll(() => form.getByLabel(labelled('Nacionalidad')).inputValue()).toBe('Estados Unidos');
@@ -142,10 +142,10 @@ describe('foreign observers and visitors', () => {
     await form.waitFor({ state: 'detached' });
 
     // Its page: the person from the contact, the registration, no consent for the mission yet.
-    await page.getByRole('link', { name: 'Rodrigo Inventado Luna', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Rodrigo Inventado Luna' }).waitFor();
+    await page.getByRole('link', { name: 'Rodrigo Ibarra Luna', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rodrigo Ibarra Luna' }).waitFor();
     const main = page.getByRole('main');
-    await expect.poll(() => main.textContent()).toContain('rodrigo.inventado@example.org');
+    await expect.poll(() => main.textContent()).toContain('rodrigo.ibarra@example.org');
     await expect.poll(() => main.textContent()).toContain('Estados Unidos');
     await expect.poll(() => main.textContent()).toContain('Aún no se le ha enviado ninguna comunicación.');
     await expectAccessible(page, 'ficha de la persona registrada');
@@ -156,8 +156,8 @@ describe('foreign observers and visitors', () => {
     await expectAccessible(page, 'confirmación para quitar un registro');
     await confirm.getByRole('button', { name: 'Quitar' }).click();
     await page.getByRole('table', { name: 'Personas registradas en la misión' }).waitFor();
-    await page.getByRole('link', { name: 'Élodie Exemple Martin', exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Rodrigo Inventado Luna' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Élodie Lefèvre Martin', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Rodrigo Ibarra Luna' }).count()).toBe(0);
 
     // A group with a route on the agenda is refused, saying why; an empty new group goes.
     await page.getByRole('tab', { name: 'Grupos' }).click();

@@ -40,11 +40,11 @@ describe('outreach: consent and ARCO', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Contactos de difusión' }).waitFor();
     await page.getByRole('searchbox', { name: 'Buscar' }).fill('ximena');
-    const link = page.getByRole('link', { name: 'Ximena Ejemplo Ruiz' });
+    const link = page.getByRole('link', { name: 'Ximena Ortiz Ruiz' });
     await link.waitFor();
     await expectAccessible(page, 'contactos');
     await link.click();
-    await page.getByRole('heading', { level: 1, name: 'Ximena Ejemplo Ruiz' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Ximena Ortiz Ruiz' }).waitFor();
     await expectAccessible(page, 'ficha del contacto');
 
     // Withdrawal of consent.
@@ -78,7 +78,7 @@ describe('outreach: consent and ARCO', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Solicitudes ARCO' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(folio) });
-    await expect.poll(() => row.textContent()).toContain('Ximena Ejemplo Ruiz');
+    await expect.poll(() => row.textContent()).toContain('Ximena Ortiz Ruiz');
     await expectAccessible(page, 'solicitudes ARCO');
     await row.getByRole('button', { name: 'Registrar respuesta' }).click();
     const resolve = page.getByRole('dialog', { name: 'Registrar respuesta' });

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ScopedAuditActor } from '../accounts';
 import type { InstitutionInput } from '../directory/contract';
 import { createInstitution } from '../directory';
@@ -514,7 +514,44 @@ export const AGREEMENT_REVIEW = {
   march: 2,
 };
 
-const SYNTHETIC_PREFIX = 'registrado en el SISCOI (instrumento sintético de la demostración, núm. ';
+// The subjects of the instruments in force that complete the February review: each a matter and a
+// counterpart, as the SISCOI's older records read (15 × 12 distinct subjects).
+const REVIEW_MATTERS = [
+  'en materia de educación cívica',
+  'para la difusión de los mecanismos de participación ciudadana',
+  'para el préstamo de instalaciones para casillas',
+  'en materia de capacitación electoral',
+  'para el intercambio de información estadística',
+  'para la promoción del voto de la ciudadanía en el extranjero',
+  'en materia de igualdad de género y no discriminación',
+  'para la realización de prácticas profesionales y servicio social',
+  'para la organización de debates y foros',
+  'en materia de transparencia y protección de datos personales',
+  'para la consulta de presupuesto participativo',
+  'en materia de archivos y gestión documental',
+  'para la producción de materiales de divulgación',
+  'en materia de inclusión de personas con discapacidad',
+  'para la atención de la ciudadanía indígena y de pueblos originarios',
+];
+const REVIEW_COUNTERPARTS = [
+  'con la Alcaldía Coyoacán',
+  'con la Alcaldía Iztapalapa',
+  'con la Alcaldía Tlalpan',
+  'con la Alcaldía Gustavo A. Madero',
+  'con la Alcaldía Cuauhtémoc',
+  'con la Alcaldía Xochimilco',
+  'con la Universidad Autónoma Metropolitana',
+  'con el Instituto Politécnico Nacional',
+  'con la Universidad Pedagógica Nacional',
+  'con el Colegio de Bachilleres',
+  'con el Sistema de Transporte Colectivo',
+  'con la Secretaría de Educación, Ciencia, Tecnología e Innovación',
+];
+/** The subject of the n-th (1-based) instrument in force that completes the February review. */
+const reviewSubject = (n: number) =>
+  `${REVIEW_MATTERS[(n - 1) % REVIEW_MATTERS.length]} ${
+    REVIEW_COUNTERPARTS[Math.floor((n - 1) / REVIEW_MATTERS.length) % REVIEW_COUNTERPARTS.length]
+  }`;
 
 /**
  * Adds what is missing of the IECM's agreements register; running it again adds nothing. Needs the
@@ -727,7 +764,7 @@ async function seedSyntheticInForce(
     const [exists] = await tx
       .select({ id: instrument.id })
       .from(instrument)
-      .where(and(eq(instrument.organizationId, orgId), like(instrument.subject, `${SYNTHETIC_PREFIX}%`)))
+      .where(and(eq(instrument.organizationId, orgId), eq(instrument.subject, reviewSubject(1))))
       .limit(1);
     if (exists || p.count < 1) return 0;
     const numbers = Array.from({ length: p.count }, (_, i) => i + 1);
@@ -737,7 +774,7 @@ async function seedSyntheticInForce(
         numbers.map((n) => ({
           organizationId: orgId,
           typeId: p.typeId,
-          subject: `${SYNTHETIC_PREFIX}${String(n).padStart(3, '0')})`,
+          subject: reviewSubject(n),
           signedOn: `${2016 + (n % 8)}-${String((n % 12) + 1).padStart(2, '0')}-15`,
           validityKind: 'indefinite' as const,
           status: 'in_force' as const,

@@ -2,15 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { actorByEmail } from '../accounts';
 import { area } from '../directory/schema';
 import type { Db } from '../platform/db/client';
-import { todayInMexicoCity, type LocalDate } from '../../shared/dates';
-import { workCalendarOf } from '../platform/calendar/repository';
-import { routeFolio } from './route-folio';
-import { businessDaysBefore } from './routing-state';
+import type { LocalDate } from '../../shared/dates';
 import { channelCommunication, channelFolio, channelRouting } from './schema';
 
 // Demo routing of the IECM: answered slips of January–March 2024 on folios the IECM answered
-// (statuses and events of the folios are not touched, so every SIVOPLE figure stays), and open
-// slips to the Unidad Técnica de Asuntos Jurídicos so that area@iecm.demo has a queue.
+// (statuses and events of the folios are not touched, so every SIVOPLE figure stays). The open
+// slips of area@iecm.demo's queue are on the live layer's folios of this week (live-demo.ts), so
+// that no internal term falls after its folio's due date.
 
 const ANSWERED_BY_AREA: { area: string; answer: string }[] = [
   {
@@ -62,6 +60,7 @@ export async function seedChannelRoutingDemo(db: Db, emails: { local: string }) 
     .select({
       id: channelFolio.id,
       receivedOn: channelFolio.receivedOn,
+      dueOn: channelFolio.dueOn,
       answeredOn: sql<string>`(select min(e.occurred_on)::text from channel_folio_event e
         where e.folio_id = ${channelFolio.id} and e.event = 'local_answers')`,
     })
@@ -90,7 +89,8 @@ export async function seedChannelRoutingDemo(db: Db, emails: { local: string }) 
       areaId,
       role: 'responsible',
       instructions: 'Atender y remitir la información a la DVOE.',
-      internalDueOn: f.answeredOn,
+      // The area's term never passes the folio's own due date (the routing form's rule).
+      internalDueOn: f.dueOn && f.dueOn < f.answeredOn ? f.dueOn : f.answeredOn,
       state: 'answered',
       assignedBy: iecm.userId,
       assignedAt: at(f.receivedOn, -1),
@@ -100,56 +100,5 @@ export async function seedChannelRoutingDemo(db: Db, emails: { local: string }) 
     routed++;
   }
 
-  // Open slips to the UTAJ on folios still in process, due around today.
-  const open = await db
-    .select({ id: channelFolio.id })
-    .from(channelFolio)
-    .where(
-      and(
-        eq(channelFolio.localOrgId, org),
-        eq(channelFolio.module, 'follow_up'),
-        eq(channelFolio.status, 'in_process_national'),
-        sql`${channelFolio.number} not in (24, 30) and ${channelFolio.year} = 2024`,
-        sql`not exists (select 1 from channel_routing r where r.folio_id = ${channelFolio.id})`,
-      ),
-    )
-    .orderBy(asc(channelFolio.number))
-    .limit(4);
-  const calendar = await workCalendarOf(db, org);
-  const today = todayInMexicoCity();
-  const plans = [
-    { days: 1, informed: [areas.get('Secretaría Administrativa')] },
-    { days: 3, informed: [] },
-    { days: 10, informed: [] },
-  ];
-  for (const [i, plan] of plans.entries()) {
-    const folio = open[i];
-    if (!folio) break;
-    await routeFolio(db, iecm, folio.id, {
-      responsibleAreaId: utaj,
-      informedAreaIds: plan.informed.filter((x): x is string => Boolean(x)),
-      instructions: 'Revisar el alcance jurídico de la solicitud y proponer la respuesta.',
-      internalDueOn: null,
-      internalDueBusinessDays: plan.days,
-    });
-    routed++;
-  }
-  // One slip already past its internal due date.
-  if (open[3]) {
-    const due = businessDaysBefore(calendar, today, 1);
-    const assigned = businessDaysBefore(calendar, due, 5);
-    await db.insert(channelRouting).values({
-      folioId: open[3].id,
-      organizationId: org,
-      areaId: utaj,
-      role: 'responsible',
-      instructions: 'Emitir opinión sobre el proyecto de lineamientos.',
-      internalDueOn: due,
-      state: 'assigned',
-      assignedBy: iecm.userId,
-      assignedAt: at(assigned),
-    });
-    routed++;
-  }
   return { routed };
 }

@@ -47,8 +47,8 @@ type DemoContact = {
 
 const CONTACTS: DemoContact[] = [
   {
-    fullName: 'Ximena Ejemplo Ruiz',
-    email: 'ximena.ejemplo@example.org',
+    fullName: 'Ximena Ortiz Ruiz',
+    email: 'ximena.ortiz@example.org',
     phone: '55 1000 0001',
     city: 'Coyoacán',
     base: 'Red de Observación del IECM',
@@ -56,15 +56,15 @@ const CONTACTS: DemoContact[] = [
     tags: ['observación'],
   },
   {
-    fullName: 'Tomás Prueba Ortega',
-    email: 'tomas.prueba@example.org',
+    fullName: 'Tomás Aguilar Ortega',
+    email: 'tomas.aguilar@example.org',
     phone: '55 1000 0002',
     city: 'Iztapalapa',
     base: 'Red de Observación del IECM',
     consent: '2023-11-20',
   },
   {
-    fullName: 'Observatorio Ciudadano de Muestra A. C.',
+    fullName: 'Observatorio Ciudadano Electoral A. C.',
     kind: 'organization',
     email: 'contacto@observatorio.example.org',
     phone: '55 1000 0003',
@@ -73,20 +73,20 @@ const CONTACTS: DemoContact[] = [
     tags: ['OSC'],
   },
   {
-    fullName: 'Lucía Ficticia Méndez',
-    email: 'lucia.ficticia@example.org',
+    fullName: 'Lucía Navarro Méndez',
+    email: 'lucia.navarro@example.org',
     base: 'Red de Observación del IECM',
     consent: '2023-12-01',
     optOut: ['phone'],
   },
   {
-    fullName: 'Andrés Sin Consentimiento',
-    email: 'andres.sin@example.org',
+    fullName: 'Andrés Salgado Pineda',
+    email: 'andres.salgado@example.org',
     base: 'Red de Observación del IECM',
   },
   {
-    fullName: 'Marisol Demostración Vega',
-    email: 'marisol.demo@example.org',
+    fullName: 'Marisol Cárdenas Vega',
+    email: 'marisol.cardenas@example.org',
     phone: '+1 213 555 0101',
     country: 'US',
     city: 'Los Ángeles',
@@ -95,8 +95,8 @@ const CONTACTS: DemoContact[] = [
     tags: ['Los Ángeles'],
   },
   {
-    fullName: 'Rodrigo Inventado Luna',
-    email: 'rodrigo.inventado@example.org',
+    fullName: 'Rodrigo Ibarra Luna',
+    email: 'rodrigo.ibarra@example.org',
     phone: '+1 312 555 0102',
     country: 'US',
     city: 'Chicago',
@@ -105,7 +105,7 @@ const CONTACTS: DemoContact[] = [
     tags: ['Chicago'],
   },
   {
-    fullName: 'Club de Migrantes de Muestra',
+    fullName: 'Club de Migrantes Capitalinos en Las Vegas',
     kind: 'organization',
     email: 'club@migrantes.example.org',
     country: 'US',
@@ -114,8 +114,8 @@ const CONTACTS: DemoContact[] = [
     consent: '2023-08-30',
   },
   {
-    fullName: 'Paola Ilustrativa Soto',
-    email: 'paola.ilustrativa@example.org',
+    fullName: 'Paola Herrera Soto',
+    email: 'paola.herrera@example.org',
     country: 'ES',
     city: 'Madrid',
     base: 'Voto Chilango',
@@ -123,8 +123,8 @@ const CONTACTS: DemoContact[] = [
     optOut: ['email'],
   },
   {
-    fullName: 'Enlace Interno de Prueba',
-    email: 'enlace.interno@example.org',
+    fullName: 'Mariana Robles Durán',
+    email: 'mariana.robles@example.org',
     base: 'Personal del IECM',
     consent: '2024-01-08',
   },

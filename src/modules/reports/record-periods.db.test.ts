@@ -3,7 +3,7 @@ import { HttpClient } from '../../../tests/support/http-client';
 import { startTestApp, type TestApp } from '../../../tests/support/test-app';
 import { DEMO_PASSWORD } from '../../cli/demo';
 import { todayInMexicoCity } from '../../shared/dates';
-import { suggestedQuarter } from '../../shared/periods';
+import { quarterKeyOf, suggestedQuarter } from '../../shared/periods';
 import type { RecordPeriods } from './contract';
 
 // The quarters that hold records, which every period choice of the web app opens on: in the demo,
@@ -34,6 +34,12 @@ describe('GET /api/periods', () => {
     expect(p.suggested).toBe(suggestedQuarter(p.quarters, todayInMexicoCity()));
     expect(p.suggested).not.toBe('2024-T1');
     expect(p.today).toBe(todayInMexicoCity());
+  });
+
+  it("opens on today's quarter, which the demo's live layer fills", async () => {
+    const p = await periodsOf('enlace@iecm.demo');
+    expect(p.quarters).toContain(quarterKeyOf(todayInMexicoCity()));
+    expect(p.suggested).toBe(quarterKeyOf(todayInMexicoCity()));
   });
 
   it("gives the national authority its own side's quarters (no sessions nor activities of the IECM's)", async () => {
