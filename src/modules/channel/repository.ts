@@ -569,3 +569,11 @@ export async function answerOccurrenceRow(db: Db, id: string, on: string, text: 
     .set({ status: 'answered', answeredOn: on, answerText: text, updatedAt: new Date() })
     .where(eq(channelOccurrence.id, id));
 }
+
+/** The quarters ("2024-T1") in which the organization received or sent folios, on either side. */
+export async function quartersWithFolios(db: Db, orgId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    select distinct extract(year from received_on)::int || '-T' || extract(quarter from received_on)::int as k
+    from channel_folio where local_org_id = ${orgId} or national_org_id = ${orgId}`);
+  return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
+}

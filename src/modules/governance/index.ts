@@ -13,6 +13,7 @@ export {
   mandateUpdateDays,
   peopleById,
   positionTitleOn,
+  quartersWithSessions,
 } from './repository';
 export { formatAgreementNumber } from './rules';
 export { presentSessions } from './session-view';

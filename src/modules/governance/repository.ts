@@ -910,3 +910,11 @@ export async function mandateUpdateDays(db: Db, orgId: string, from: string, to:
     .orderBy(asc(mandateUpdate.occurredOn), asc(mandateUpdate.entry));
   return rows.map((r) => r.on);
 }
+
+/** The quarters ("2024-T1") in which the organization's bodies held (or will hold) sessions. */
+export async function quartersWithSessions(db: Db, orgId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    select distinct extract(year from held_on)::int || '-T' || extract(quarter from held_on)::int as k
+    from body_session where organization_id = ${orgId}`);
+  return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
+}

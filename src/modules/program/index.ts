@@ -5,4 +5,4 @@
 export { loadProgramTree } from './program-tree';
 export { objectivesWithoutActivityOrReason, programReportData, targetsForPeriod } from './report-data';
 export type { ReportSeries, ReportUnit } from './report-data';
-export { allActivities, findProgramByYear } from './repository';
+export { allActivities, findProgramByYear, quartersWithActivities } from './repository';

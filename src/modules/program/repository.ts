@@ -1112,3 +1112,11 @@ export async function deleteObjectiveRow(db: Db, orgId: string, id: string) {
     .delete(programObjective)
     .where(and(eq(programObjective.organizationId, orgId), eq(programObjective.id, id)));
 }
+
+/** The quarters ("2024-T1") in which the organization's activities start. */
+export async function quartersWithActivities(db: Db, orgId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    select distinct extract(year from starts_on)::int || '-T' || extract(quarter from starts_on)::int as k
+    from activity where organization_id = ${orgId}`);
+  return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
+}

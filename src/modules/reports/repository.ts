@@ -184,19 +184,3 @@ export async function approvedOrDraftInputs(
     row.status === 'approved' ? ((await latestVersion(db, orgId, row.id))?.document ?? null) : null;
   return { frozen, narrative: row.narrative, pendingItems: row.pendingItems };
 }
-
-/**
- * The quarters ("2024-T1") holding the organization's folios (either side of the channel),
- * sessions or activities, newest first: what a period choice should open on.
- */
-export async function quartersWithRecords(db: Db, orgId: string): Promise<string[]> {
-  const result = await db.execute(sql`
-    select distinct extract(year from d)::int as y, extract(quarter from d)::int as q from (
-      select received_on as d from channel_folio where local_org_id = ${orgId}
-      union select received_on from channel_folio where national_org_id = ${orgId}
-      union select held_on from body_session where organization_id = ${orgId}
-      union select starts_on from activity where organization_id = ${orgId}
-    ) days
-    order by y desc, q desc`);
-  return (result as unknown as { rows: { y: number; q: number }[] }).rows.map((r) => `${r.y}-T${r.q}`);
-}

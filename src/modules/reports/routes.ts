@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { auditActor, authenticate, authorize } from '../accounts';
-import { todayInMexicoCity } from '../../shared/dates';
-import { suggestedQuarter } from '../../shared/periods';
 import { notFound } from '../platform/errors';
 import { sendDownload } from '../platform/http/files';
 import { route } from '../platform/http/route';
@@ -24,6 +22,7 @@ import {
 } from './contract';
 import { dashboard } from './dashboard';
 import * as endpoints from './endpoints';
+import { recordPeriods } from './record-periods';
 import { generateReport, regenerateReport } from './generate-report';
 import { CONTENT_TYPES, renderReport, reportFileName } from './render';
 import * as repo from './repository';
@@ -61,9 +60,7 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
   // Every signed-in user chooses periods (the program, the channel, the dashboard), so no permission.
   route(api, endpoints.listRecordPeriods, async (req) => {
     const { organizationId } = await authenticate(ctx, req);
-    const today = todayInMexicoCity();
-    const quarters = await repo.quartersWithRecords(db, organizationId);
-    return { quarters, suggested: suggestedQuarter(quarters, today), today };
+    return recordPeriods(db, organizationId);
   });
 
   api.get(
