@@ -79,6 +79,16 @@ describe("the liaison office's first screen", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await section.getByRole('heading', { level: 2 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Nor does any table stick out of its card.
+    const outside = await section.locator('table').evaluateAll((tables) =>
+      tables
+        .filter((table) => {
+          const card = table.closest('.mantine-Card-root');
+          return card && table.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
+        })
+        .map((table) => table.querySelector('caption')?.textContent ?? '?'),
+    );
+    expect(outside).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'inicio-enlace-390.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

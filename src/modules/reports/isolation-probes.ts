@@ -21,7 +21,15 @@ function fixtureOf(a: HttpClient): Promise<Fixture> {
         name: 'Comisión de Informes A',
         acronym: 'CIA',
         kind: 'permanent_committee',
-        createdOn: '2023-01-01',
+        createdOn: '1995-01-01',
+      }),
+    );
+    // A session in a quarter no other fixture uses, for the periods with records.
+    await created(
+      a.post(`/api/governance/bodies/${body}/sessions`, {
+        kind: 'ordinaria',
+        heldOn: '1995-05-10',
+        modality: 'presencial',
       }),
     );
     const session = await created(
@@ -54,6 +62,14 @@ export function reportsProbes(a: () => HttpClient): Record<string, (b: HttpClien
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body)).not.toContain(x.report);
       expect(JSON.stringify(res.body)).not.toContain('Informes A');
+    },
+    'GET /api/periods': async (b) => {
+      await A();
+      const own = await a().get<{ quarters: string[] }>('/api/periods');
+      expect(own.body.quarters).toContain('1995-T2');
+      const res = await b.get<{ quarters: string[] }>('/api/periods');
+      expect(res.status).toBe(200);
+      expect(res.body.quarters).not.toContain('1995-T2');
     },
     'GET /api/dashboard': async (b) => {
       const x = await A();
