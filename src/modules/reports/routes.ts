@@ -57,10 +57,12 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
     },
   );
 
-  // Every signed-in user chooses periods (the program, the channel, the dashboard), so no permission.
+  // Every user of an organization chooses periods (the program, the channel, the dashboard), so no
+  // permission; the installation's operator sees no organization's records (ADR 0023).
   route(api, endpoints.listRecordPeriods, async (req) => {
-    const { organizationId } = await authenticate(ctx, req);
-    return recordPeriods(db, organizationId);
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    return recordPeriods(db, actor.organizationId);
   });
 
   api.get(
