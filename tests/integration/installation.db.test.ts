@@ -311,6 +311,23 @@ describe('installation set-up', () => {
     });
   });
 
+  it("lets an organization's administrator set the password of someone invited who has not arrived", async () => {
+    const org = await t.createOrg('OPLR');
+    const sent = await operator.post<{ userId: string }>(`/api/organizations/${org.id}/invitations`, {
+      name: 'Segunda administración',
+      email: 'segunda@oplr.mx',
+    });
+    expect(sent.status).toBe(201);
+    const admin = await t.as(org, 'administrator');
+    const listed = await admin.get<{ items: { email: string }[] }>('/api/users?q=segunda');
+    expect(listed.body.items.map((u) => u.email)).toEqual(['segunda@oplr.mx']);
+    const reset = await admin.patch(`/api/users/${sent.body.userId}`, { password: PASSWORD });
+    expect(reset.status).toBe(200);
+    const arrived = new HttpClient(t.url);
+    await arrived.signIn('segunda@oplr.mx', PASSWORD);
+    expect((await arrived.get<{ email: string }>('/api/me')).body.email).toBe('segunda@oplr.mx');
+  });
+
   it('suspends an organization: its users cannot sign in and nothing is deleted', async () => {
     const org = await t.createOrg('OPLS');
     const admin = await t.as(org, 'administrator');

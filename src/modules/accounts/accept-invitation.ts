@@ -46,8 +46,7 @@ export async function acceptInvitation(
   await inTransaction(db, async (tx) => {
     const found = await findInvitation(tx, linkTokenHash(token), true);
     assertUsable(found);
-    if (await credentialHash(tx, found.userId)) await setUserPassword(tx, found.userId, passwordHash);
-    else await insertCredential(tx, found.userId, passwordHash);
+    await setUserPassword(tx, found.userId, passwordHash);
     await markInvitationUsed(tx, found.id);
     await recordAudit(
       tx,

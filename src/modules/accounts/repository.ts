@@ -144,11 +144,14 @@ export async function credentialHash(db: Db, userId: string): Promise<string | n
   return row?.password ?? null;
 }
 
+/** Sets a user's password; an invited user who has none yet gets their credential here. */
 export async function setUserPassword(db: Db, userId: string, passwordHash: string) {
-  await db
+  const updated = await db
     .update(account)
     .set({ password: passwordHash, updatedAt: new Date() })
-    .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')));
+    .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
+    .returning({ id: account.id });
+  if (!updated.length) await insertCredential(db, userId, passwordHash);
 }
 
 export async function replaceUserAreas(db: Db, userId: string, areaIds: string[]) {
