@@ -3,13 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
-import {
-  credentialHash,
-  findInvitation,
-  insertCredential,
-  markInvitationUsed,
-  setUserPassword,
-} from './repository';
+import { findInvitation, markInvitationUsed, setUserPassword } from './repository';
 import { linkTokenHash } from './tokens';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
