@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compressAssets, firstPageStrings, recordPackages } from './scripts/vite-plugins';
+import { compressAssets, firstPageStrings, recordPackages, recordSources } from './scripts/vite-plugins';
 
 const rootDir = import.meta.dirname;
 
@@ -25,6 +25,7 @@ export default defineConfig({
     react(),
     firstPageStrings(path.resolve(rootDir, 'src/web/i18n/es-MX.json'), FIRST_PAGE_SECTIONS),
     recordPackages(),
+    recordSources(rootDir),
     compressAssets(),
   ],
   resolve: {

@@ -99,3 +99,27 @@ export function firstPageStrings(file: string, sections: readonly string[]): Plu
     },
   };
 }
+
+/**
+ * Writes dist/web-sources.json: the project's files this build was made of, so `npm start`
+ * (scripts/ensure-web-build.mjs) rebuilds when any of them changes. Outside dist/web: not served.
+ */
+export function recordSources(rootDir: string): Plugin {
+  let sources: string[] = [];
+  return {
+    name: 'vincula-record-sources',
+    apply: 'build',
+    generateBundle() {
+      const files = [...this.getModuleIds()]
+        .map((id) => id.split('?')[0]!)
+        .filter(
+          (id) => id.startsWith(rootDir + path.sep) && !id.includes(`${path.sep}node_modules${path.sep}`),
+        )
+        .map((id) => path.relative(rootDir, id));
+      sources = [...new Set(files)].sort();
+    },
+    async closeBundle() {
+      await fs.writeFile(path.resolve(rootDir, 'dist/web-sources.json'), JSON.stringify(sources, null, 1));
+    },
+  };
+}

@@ -21,6 +21,7 @@ import { seedGovernanceLiveDemo } from '../modules/governance/live-demo';
 import { seedProgramLiveDemo } from '../modules/program/live-demo';
 import { seedObserversDemo } from '../modules/outreach/observers/demo';
 import type { AppContext } from '../modules/platform/http/context';
+import { noProgress, type Progress } from '../modules/platform/progress';
 import { and, eq, inArray } from 'drizzle-orm';
 
 /** The password of every demo account (listed in the README). */
@@ -54,8 +55,10 @@ export const DEMO_USERS: Record<'IECM' | 'INE', DemoUser[]> = {
  * Creates the demo installation, or completes it: the IECM and the INE as organizations, a user
  * per role, and the IECM's directory from the reference report. Running it again adds nothing.
  */
-export async function seedDemo(ctx: AppContext): Promise<string> {
+export async function seedDemo(ctx: AppContext, progress: Progress = noProgress): Promise<string> {
   const { db } = ctx.database;
+  const step = (what: string) => progress(`Creando datos de demostración: ${what}…`);
+  step('organizaciones');
   const system = { userId: null, label: 'vincula demo', organizationId: null };
   const orgs = {
     IECM:
@@ -75,11 +78,16 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       })),
   };
   const iecmActor = { ...system, organizationId: orgs.IECM.id };
+  step('directorio');
   const directory = await seedIecmDirectory(db, iecmActor);
+  step('instrumentos jurídicos');
   await seedIecmAgreements(db, iecmActor);
+  step('órganos colegiados');
   await seedGovernance(db, iecmActor);
+  step('programa de trabajo');
   await seedProgramDemo(db, iecmActor);
 
+  step('usuarios');
   let createdUsers = 0;
   for (const [acronym, users] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, DemoUser[]][]) {
     const org = orgs[acronym];
@@ -113,16 +121,26 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   if (!(await operatorExists(db))) {
     await createFirstOperator(db, { ...DEMO_OPERATOR, password: DEMO_PASSWORD }, { label: 'vincula demo' });
   }
-  const channel = await seedChannelDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
+  const channel = await seedChannelDemo(
+    db,
+    { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' },
+    (message) => progress(`Creando datos de demostración: ${message}`),
+  );
+  step('turnos a las áreas');
   await seedChannelRoutingDemo(db, { local: 'enlace@iecm.demo' });
   // After the work program: campaigns link to its objectives 2.B and 3.B.
+  step('bases de contactos y campañas');
   await seedOutreachDemo(db, iecmActor);
+  step('misión de observación');
   await seedObserversDemo(db, iecmActor);
+  step('informes estadísticos del canal');
   await seedChannelReportsDemo(db, 'enlace@iecm.demo');
   // Last of the reference quarter: the draft report is generated from every other module's records.
+  step('informe trimestral');
   await seedReportsDemo(db, iecmActor);
   // The live layer, relative to today: this week's folios and their routings, next week's session,
   // an instrument about to expire, this quarter's targets half met. Outside January–March 2024.
+  step('actividad de esta semana (folios, sesión, vencimientos y metas)');
   const live = await seedChannelLiveDemo(db, { national: 'enlace@ine.demo', local: 'enlace@iecm.demo' });
   await seedGovernanceLiveDemo(db, iecmActor);
   await seedAgreementsLiveDemo(db, iecmActor);

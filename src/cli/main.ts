@@ -23,6 +23,9 @@ const program = new Command('vincula').description(
   'Vincula: plataforma de vinculación de organismos electorales',
 );
 
+/** Steps of a long command, for the person watching the terminal. */
+const say = (message: string) => console.log(message);
+
 function config() {
   try {
     return loadConfig();
@@ -40,10 +43,11 @@ program
   .description('Inicia el servidor web (aplica migraciones pendientes)')
   .option('--demo', 'carga los datos de demostración antes de iniciar')
   .action(async (opts: { demo?: boolean }) => {
-    const database = await openConfiguredDatabase(config());
+    const database = await openConfiguredDatabase(config(), say);
     const cfg = await withInstallationSecret(config(), database);
     const ctx = createContext(cfg, database);
-    if (opts.demo) await seedDemo(ctx);
+    if (opts.demo) say(await seedDemo(ctx, say));
+    say('Iniciando el servidor…');
     const app = await buildApp(ctx);
     ctx.jobs.on('error', (error) => app.log.error({ err: error }, 'job queue error'));
     await startBackgroundWork(ctx);
@@ -56,7 +60,7 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: cfg.port, host: cfg.host });
-    app.log.info(`Vincula escucha en ${cfg.publicUrl}`);
+    say(`Vincula escucha en ${cfg.publicUrl} (dirección ${cfg.host}, puerto ${cfg.port}).`);
     // A new installation: whoever started the server opens this link to create the first operator.
     const link = await announceSetupLink(ctx, app.log);
     if (link) {
@@ -94,17 +98,19 @@ program
   .command('migrate')
   .description('Aplica las migraciones pendientes de la base de datos')
   .action(async () => {
-    const database = await openConfiguredDatabase(config());
+    const database = await openConfiguredDatabase(config(), say);
     await database.close();
-    console.log('Migraciones aplicadas.');
   });
 
 program
   .command('demo')
   .description('Crea o completa los datos de demostración (idempotente)')
   .action(async () => {
-    const database = await openConfiguredDatabase(config());
-    const summary = await seedDemo(createContext(await withInstallationSecret(config(), database), database));
+    const database = await openConfiguredDatabase(config(), say);
+    const summary = await seedDemo(
+      createContext(await withInstallationSecret(config(), database), database),
+      say,
+    );
     await database.close();
     console.log(summary);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import '../shared/zod-setup';
 import { requestLogSerializer } from '../modules/platform/http/log-redaction';
+import { registerRequestLogging } from '../modules/platform/http/request-logging';
 import { accountsRoutes } from '../modules/accounts/routes';
 import { sessionGate } from '../modules/accounts/session-gate';
 import { agreementsRoutes } from '../modules/agreements/routes';
@@ -61,6 +62,8 @@ export async function buildApp(
       ...(options.logger ?? { level: ctx.config.logLevel }),
       serializers: { req: requestLogSerializer },
     },
+    // One line per slow or failing request instead (VINCULA_LOG_REQUESTS, VINCULA_SLOW_REQUEST_MS).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     // Forwarded headers only from our own proxies (none by default): see VINCULA_TRUSTED_PROXIES.
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
@@ -70,6 +73,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerRequestLogging(app, ctx.config.requestLog);
   await app.register(securityHeaders, { publicUrl: ctx.config.publicUrl });
   await registerCompression(app);
 

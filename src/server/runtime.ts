@@ -5,6 +5,7 @@ import { existingAreaIds } from '../modules/directory';
 import type { Config } from '../modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../modules/platform/db/client';
 import type { AppContext } from '../modules/platform/http/context';
+import { noProgress, type Progress } from '../modules/platform/progress';
 import { createJobQueue } from '../modules/platform/jobs/job-queue';
 import { createMailer } from '../modules/platform/mail/mailer';
 import { registerMailWorker } from '../modules/platform/mail/send-mail-job';
@@ -18,12 +19,36 @@ import { registerChannelReportJobs } from '../modules/channel/report-jobs';
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openConfiguredDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  progress: Progress = noProgress,
 ): Promise<Database> {
+  progress(
+    config.databaseUrl ? 'Conectando con PostgreSQL…' : `Abriendo la base de datos en ${config.dataDir}…`,
+  );
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
+  const before = await appliedMigrations(database);
+  progress('Aplicando migraciones…');
   await migrateDatabase(database);
+  const after = await appliedMigrations(database);
+  progress(
+    after === before
+      ? `Base de datos al día (${after} migraciones).`
+      : `Migraciones aplicadas: ${after - before} nuevas, ${after} en total.`,
+  );
   return database;
+}
+
+/** How many migrations the database records as applied (0 before the first). */
+async function appliedMigrations(database: Database): Promise<number> {
+  try {
+    const [row] = await database.query<{ n: number }>(
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
+    return row?.n ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 export function createContext(config: Config, database: Database): AppContext {

@@ -93,8 +93,20 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
     const first = await vincula(env, 'demo');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('7 usuarios nuevos');
+    // The steps are reported as they run, the long ones with counts.
+    const lines = first.stdout.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Aplicando migraciones…',
+        expect.stringMatching(/^Migraciones aplicadas: (\d+) nuevas, \1 en total\.$/),
+        'Creando datos de demostración: directorio…',
+        expect.stringMatching(/^Creando datos de demostración: canal \d{3} folios…$/),
+        expect.stringMatching(/^Creando datos de demostración: canal 100 de \d{3} folios…$/),
+      ]),
+    );
     const second = await vincula(env, 'demo');
     expect(second.stdout).toContain('0 usuarios nuevos');
+    expect(second.stdout).toMatch(/^Base de datos al día \(\d+ migraciones\)\.$/m);
     const counts = await withDb(env, (q) =>
       q('select (select count(*) from person)::int as people, (select count(*) from area)::int as areas'),
     );

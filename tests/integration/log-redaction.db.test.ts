@@ -7,7 +7,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Addresses that carry a secret (calendar feeds, unsubscribe and open-tracking links) are logged
- * with the secret hidden: whoever reads the logs must not be able to use them.
+ * with the secret hidden: whoever reads the logs must not be able to use them (every request is
+ * logged here, as VINCULA_LOG_REQUESTS=all does).
  */
 let logs = '';
 const sink = new Writable({
@@ -19,7 +20,7 @@ const sink = new Writable({
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({}, { logStream: sink });
+  t = await startTestApp({ VINCULA_LOG_REQUESTS: 'all' }, { logStream: sink });
 });
 afterAll(() => t.close());
 

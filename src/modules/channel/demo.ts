@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { actorByEmail } from '../accounts';
 import type { Db } from '../platform/db/client';
+import { countedProgress, noProgress, type Progress } from '../platform/progress';
 import { addDays, type LocalDate } from '../../shared/dates';
 import { PLAIN_CALENDAR, isBusinessDay } from '../platform/calendar/business-days';
 import { addObligation } from './add-obligation';
@@ -118,7 +119,11 @@ function later(day: LocalDate, n: number, limit: LocalDate): LocalDate {
 
 type Outcome = 'for_information' | 'concluded' | 'in_process' | 'pending';
 
-export async function seedChannelDemo(db: Db, emails: { national: string; local: string }) {
+export async function seedChannelDemo(
+  db: Db,
+  emails: { national: string; local: string },
+  progress: Progress = noProgress,
+) {
   const ine = await actorByEmail(db, emails.national);
   const iecm = await actorByEmail(db, emails.local);
   if (!ine || !iecm) throw new Error('channel demo needs the demo users of the INE and the IECM');
@@ -196,6 +201,12 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
     )!;
     [here.outcome, other.outcome] = [other.outcome, here.outcome];
   }
+  const plannedConsultations = CONSULTATION_PLAN.reduce((n, p) => n + p.concluded + p.inProcess, 0);
+  const folioDone = countedProgress(progress, {
+    label: 'canal',
+    unit: 'folios',
+    total: followUps.length + plannedConsultations,
+  });
   let followUpCount = 0;
   for (const [i, f] of followUps.entries()) {
     const number = i + 1;
@@ -257,6 +268,7 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
         break;
     }
     followUpCount++;
+    folioDone();
   }
 
   // The three recurring reports, for 2024: each month's report sent on its due date through March.
@@ -306,6 +318,7 @@ export async function seedChannelDemo(db: Db, emails: { national: string; local:
         });
       }
       consultationCount++;
+      folioDone();
     }
   }
   return { followUp: followUpCount, consultation: consultationCount };

@@ -8,6 +8,18 @@ describe('loadConfig', () => {
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.publicUrl).toBe('http://localhost:3000');
+    // Only this machine unless HOST says otherwise: the demo's password is published.
+    expect(c.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(c.requestLog).toEqual({ mode: 'problems', slowMs: 1000 });
+  });
+  it('logs every request only when asked, and refuses an unknown request-log mode', () => {
+    expect(loadConfig({ VINCULA_LOG_REQUESTS: 'all', VINCULA_SLOW_REQUEST_MS: '250' }).requestLog).toEqual({
+      mode: 'all',
+      slowMs: 250,
+    });
+    expect(() => loadConfig({ VINCULA_LOG_REQUESTS: 'todo' })).toThrow(/VINCULA_LOG_REQUESTS/);
+    expect(() => loadConfig({ VINCULA_SLOW_REQUEST_MS: '-1' })).toThrow(/VINCULA_SLOW_REQUEST_MS/);
   });
   it('names every wrong variable at once', () => {
     try {

@@ -9,7 +9,9 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Only this machine by default: the demo's accounts share a published password. A server that
+  // others must reach says HOST=0.0.0.0 (or its address) on purpose.
+  HOST: z.string().min(1).default('127.0.0.1'),
   VINCULA_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -18,6 +20,10 @@ const EnvSchema = z.object({
   VINCULA_PUBLIC_URL: z.string().url().optional(),
   VINCULA_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VINCULA_LOG_REQUESTS: z
+    .enum(['all', 'problems'], { message: 'debe ser all (toda petición) o problems (lentas o fallidas)' })
+    .default('problems'),
+  VINCULA_SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(1000),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z
@@ -79,6 +85,8 @@ export type Config = {
   publicUrl: string;
   secret: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Which requests are logged: only slow or failing ones (`problems`), or every one (`all`). */
+  requestLog: { mode: 'all' | 'problems'; slowMs: number };
   smtp: {
     host: string | undefined;
     port: number;
@@ -143,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     publicUrl: (e.VINCULA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.VINCULA_SECRET,
     logLevel: e.LOG_LEVEL,
+    requestLog: { mode: e.VINCULA_LOG_REQUESTS, slowMs: e.VINCULA_SLOW_REQUEST_MS },
     smtp: {
       host: e.SMTP_HOST,
       port: e.SMTP_PORT,
