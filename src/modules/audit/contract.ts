@@ -15,6 +15,8 @@ export const AuditEntrySchema = z
     after: z.unknown(),
     ipAddress: z.string().nullable(),
     hash: z.string(),
+    /** The record still exists and has a page (RECORD_PAGES): the trail links to it. */
+    recordExists: z.boolean(),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
@@ -35,3 +37,28 @@ export const AuditFacetsSchema = z
   .object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) })
   .meta({ id: 'AuditFacets' });
 export type AuditFacets = z.infer<typeof AuditFacetsSchema>;
+
+/**
+ * Record types of the trail that have a page of their own, and the page's address before the id.
+ * The type is also the record's table (each with a uuid `id`), so the trail can tell whether the
+ * record still exists before offering a link to it.
+ */
+export const RECORD_PAGES: Readonly<Record<string, string>> = {
+  area: '/directorio/areas/',
+  person: '/directorio/personas/',
+  instrument: '/convenios/instrumentos/',
+  channel_folio: '/canal/folios/',
+  governing_body: '/gobierno/organos/',
+  body_session: '/gobierno/sesiones/',
+  outreach_contact: '/difusion/contactos/',
+  outreach_campaign: '/difusion/campanas/',
+  observers_mission: '/acompanamiento/',
+};
+
+/** The address of an entry's record, when it has a page and still exists. */
+export function recordPage(
+  entry: Pick<AuditEntry, 'entityType' | 'entityId' | 'recordExists'>,
+): string | null {
+  const page = RECORD_PAGES[entry.entityType];
+  return page && entry.entityId && entry.recordExists ? page + entry.entityId : null;
+}

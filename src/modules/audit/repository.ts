@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
-import type { AuditEntry, AuditFacets, AuditListQuery } from './contract';
+import { RECORD_PAGES, type AuditEntry, type AuditFacets, type AuditListQuery } from './contract';
 import { auditEntry } from '../platform/audit/schema';
 
 /** The organization's entries, newest first. Day bounds are days in Mexico City. */
@@ -27,6 +27,7 @@ export async function listAuditEntries(db: Db, orgId: string, q: AuditListQuery)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditEntry).where(where),
   ]);
+  const existing = await existingRecords(db, rows);
   const items: AuditEntry[] = rows.map((r) => ({
     seq: r.seq,
     occurredAt: new Date(r.occurredAt).toISOString(),
@@ -39,8 +40,37 @@ export async function listAuditEntries(db: Db, orgId: string, q: AuditListQuery)
     after: r.after,
     ipAddress: r.ipAddress,
     hash: r.hash,
+    recordExists: existing.has(`${r.entityType}:${r.entityId}`),
   }));
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which records of a page of entries still exist, as "type:id", among the types that have a page
+ * (one query per type present). The type names the table; only RECORD_PAGES' fixed names reach SQL.
+ */
+async function existingRecords(
+  db: Db,
+  rows: { entityType: string; entityId: string | null }[],
+): Promise<Set<string>> {
+  const idsByType = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!(r.entityType in RECORD_PAGES) || !r.entityId || !UUID.test(r.entityId)) continue;
+    idsByType.set(r.entityType, (idsByType.get(r.entityType) ?? new Set()).add(r.entityId));
+  }
+  const found = new Set<string>();
+  for (const [type, ids] of idsByType) {
+    const table = sql.identifier(type);
+    const list = sql.join(
+      [...ids].map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const result = await db.execute(sql`select id::text as id from ${table} where id in (${list})`);
+    for (const row of (result as unknown as { rows: { id: string }[] }).rows) found.add(`${type}:${row.id}`);
+  }
+  return found;
 }
 
 export async function auditFacets(db: Db, orgId: string): Promise<AuditFacets> {

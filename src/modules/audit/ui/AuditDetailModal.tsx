@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Code,
   DataList,
@@ -13,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../contract';
+import { Link } from 'react-router';
+import { recordPage, type AuditEntry } from '../contract';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { diffRecords, showValue } from './diff';
 
@@ -31,6 +33,7 @@ export function AuditDetailModal(props: {
   const [onlyChanged, setOnlyChanged] = useState(hasBoth);
   const shown = onlyChanged ? rows.filter((r) => r.changed) : rows;
   const changedCount = rows.filter((r) => r.changed).length;
+  const page = recordPage(e);
 
   return (
     <Modal opened onClose={props.onClose} title={t('audit.detailTitle', { seq: e.seq })} size="80rem">
@@ -56,7 +59,16 @@ export function AuditDetailModal(props: {
           <DataList.Item>
             <DataList.ItemLabel>{t('audit.entity')}</DataList.ItemLabel>
             <DataList.ItemValue>
-              {props.entityLabel}
+              {page ? (
+                <Anchor component={Link} to={page} onClick={props.onClose}>
+                  {props.entityLabel}
+                </Anchor>
+              ) : (
+                props.entityLabel
+              )}{' '}
+              <Text span size="xs" c="dimmed" ff="monospace">
+                ({e.entityType})
+              </Text>
               {e.entityId && (
                 <Text span size="xs" c="dimmed" ff="monospace">
                   {' '}

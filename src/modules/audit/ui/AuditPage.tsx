@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Select, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../contract';
+import { Link } from 'react-router';
+import { recordPage, type AuditEntry } from '../contract';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -93,8 +94,35 @@ export default function AuditPage() {
             },
             { header: t('audit.when'), cell: (e) => formatDateTime(e.occurredAt) },
             { header: t('audit.who'), cell: (e) => e.actorLabel },
-            { header: t('audit.action'), cell: (e) => actionLabel(e.action) },
-            { header: t('audit.entity'), cell: (e) => entityLabel(e.entityType) },
+            {
+              header: t('audit.action'),
+              // The code stays at hand for technicians, on hover.
+              cell: (e) => (
+                <Text span fz="sm" title={e.action}>
+                  {actionLabel(e.action)}
+                </Text>
+              ),
+            },
+            {
+              header: t('audit.entity'),
+              cell: (e) => {
+                const page = recordPage(e);
+                return page ? (
+                  <Anchor
+                    component={Link}
+                    to={page}
+                    fz="sm"
+                    title={t('audit.openRecord', { code: e.entityType })}
+                  >
+                    {entityLabel(e.entityType)}
+                  </Anchor>
+                ) : (
+                  <Text span fz="sm" title={e.entityType}>
+                    {entityLabel(e.entityType)}
+                  </Text>
+                );
+              },
+            },
             {
               header: t('common.actions'),
               hiddenHeader: true,
