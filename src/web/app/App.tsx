@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
@@ -5,6 +6,7 @@ import { ApiRequestError, setUnauthenticatedHandler } from '../shared/api/client
 import { ME_QUERY_KEY } from '../shared/session/session';
 import i18n from '../i18n';
 import { createAppTheme, cssVariablesResolver } from '../shared/ui/theme';
+import { returnFocusAfterDialogs } from '../shared/ui/focus';
 import { LazyNotifications } from './LazyNotifications';
 import { router } from './router';
 
@@ -25,6 +27,7 @@ const queryClient = new QueryClient({
 setUnauthenticatedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
 
 export function App() {
+  useEffect(() => returnFocusAfterDialogs(), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <LazyNotifications />

@@ -24,6 +24,7 @@ import { signOut as endSession } from '@/modules/accounts/ui/api';
 import { useMe } from '../shared/session/session';
 import { notifyError } from '../shared/ui/errors';
 import { QueryError } from '../shared/ui/QueryError';
+import { CONTENT_ID, useHeadingFocusOnNavigation } from '../shared/ui/focus';
 import { NAV_ITEMS, type NavItem } from './navigation';
 
 /** The frame of every signed-in page: header with the user's menu, section links, content. */
@@ -36,6 +37,11 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
 
   useEffect(close, [location.pathname, close]);
+  // After signing in the first page's heading takes focus too (SignInPage says so in the state).
+  useHeadingFocusOnNavigation(
+    location.pathname,
+    Boolean((location.state as { focusHeading?: boolean } | null)?.focusHeading),
+  );
 
   const signOut = useMutation({
     mutationFn: endSession,
@@ -85,7 +91,15 @@ export function AppLayout() {
       navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
-      <a className="skip-link" href="#contenido">
+      <a
+        className="skip-link"
+        href={`#${CONTENT_ID}`}
+        onClick={(event) => {
+          // Focus the content without the router seeing a new address.
+          event.preventDefault();
+          document.getElementById(CONTENT_ID)?.focus();
+        }}
+      >
         {t('layout.skipToContent')}
       </a>
       <AppShell.Header bg="guinda.8" c="white" withBorder={false}>
@@ -199,7 +213,7 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main id="contenido" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
+      <AppShell.Main id={CONTENT_ID} tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
         <Box maw={1280} mx="auto">
           {/* Date pickers are only on signed-in pages; their settings load with this frame, not
               with the sign-in page. */}

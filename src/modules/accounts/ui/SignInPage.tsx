@@ -32,7 +32,10 @@ export default function SignInPage() {
     },
     onSuccess: (user) => {
       queryClient.setQueryData(ME_QUERY_KEY, user);
-      void navigate(safeRedirectPath(params.get('siguiente')), { replace: true });
+      void navigate(safeRedirectPath(params.get('siguiente')), {
+        replace: true,
+        state: { focusHeading: true },
+      });
     },
     onError: (error) => {
       applyFieldErrors(form, error);
