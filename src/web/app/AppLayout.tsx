@@ -37,11 +37,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
 
   useEffect(close, [location.pathname, close]);
-  // After signing in the first page's heading takes focus too (SignInPage says so in the state).
-  useHeadingFocusOnNavigation(
-    location.pathname,
-    Boolean((location.state as { focusHeading?: boolean } | null)?.focusHeading),
-  );
+  useHeadingFocusOnNavigation(location.pathname);
 
   const signOut = useMutation({
     mutationFn: endSession,

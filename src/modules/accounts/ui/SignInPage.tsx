@@ -12,6 +12,7 @@ import { signIn as startSession } from './api';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
 import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
+import { requestHeadingFocus } from '@/web/shared/ui/focus';
 
 /** Only paths inside the app are followed after signing in. */
 
@@ -28,6 +29,9 @@ export default function SignInPage() {
   const signIn = useMutation({
     mutationFn: async (values: typeof form.values) => {
       await startSession(values);
+      // The first page's heading takes focus, as after any navigation. Asked here: the page may
+      // already show (the session query sees the new cookie) before onSuccess runs.
+      requestHeadingFocus();
       return fetchMe();
     },
     onSuccess: (user) => {

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Paper, Select, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +35,26 @@ export default function AuditPage() {
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const actionLabel = (a: string) => actionLabels[a] ?? a;
   const entityLabel = (e: string) => entityLabels[e] ?? e;
+  const narrow = useMediaQuery('(max-width: 48em)');
+  // The codes stay at hand for technicians, on hover.
+  const actionCell = (e: AuditEntry) => (
+    <Text span fz="sm" title={e.action}>
+      {actionLabel(e.action)}
+    </Text>
+  );
+  // The record's page, while the record exists.
+  const entityCell = (e: AuditEntry, fz: 'sm' | 'xs') => {
+    const page = recordPage(e);
+    return page ? (
+      <Anchor component={Link} to={page} fz={fz} title={t('audit.openRecord', { code: e.entityType })}>
+        {entityLabel(e.entityType)}
+      </Anchor>
+    ) : (
+      <Text span fz={fz} c={fz === 'xs' ? 'dimmed' : undefined} title={e.entityType}>
+        {entityLabel(e.entityType)}
+      </Text>
+    );
+  };
 
   return (
     <>
@@ -79,67 +100,81 @@ export default function AuditPage() {
         </Group>
         <ListTable
           caption={t('audit.caption')}
-          minWidth={820}
+          minWidth={narrow ? 300 : 820}
           query={entries}
           paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
-          columns={[
-            {
-              header: t('audit.seq'),
-              width: 80,
-              cell: (e) => (
-                <Text ff="monospace" fz="sm">
-                  {e.seq}
-                </Text>
-              ),
-            },
-            { header: t('audit.when'), cell: (e) => formatDateTime(e.occurredAt) },
-            { header: t('audit.who'), cell: (e) => e.actorLabel },
-            {
-              header: t('audit.action'),
-              // The code stays at hand for technicians, on hover.
-              cell: (e) => (
-                <Text span fz="sm" title={e.action}>
-                  {actionLabel(e.action)}
-                </Text>
-              ),
-            },
-            {
-              header: t('audit.entity'),
-              cell: (e) => {
-                const page = recordPage(e);
-                return page ? (
-                  <Anchor
-                    component={Link}
-                    to={page}
-                    fz="sm"
-                    title={t('audit.openRecord', { code: e.entityType })}
-                  >
-                    {entityLabel(e.entityType)}
-                  </Anchor>
-                ) : (
-                  <Text span fz="sm" title={e.entityType}>
-                    {entityLabel(e.entityType)}
-                  </Text>
-                );
-              },
-            },
-            {
-              header: t('common.actions'),
-              hiddenHeader: true,
-              align: 'right',
-              cell: (e) => (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconEye size={14} aria-hidden />}
-                  aria-label={t('audit.viewNamed', { seq: e.seq })}
-                  onClick={() => setSelected(e)}
-                >
-                  {t('audit.view')}
-                </Button>
-              ),
-            },
-          ]}
+          columns={
+            narrow
+              ? // On a phone: what happened and to what, then when and who; no sideways scrolling.
+                [
+                  {
+                    header: t('audit.action'),
+                    cell: (e) => (
+                      <Stack gap={2}>
+                        {actionCell(e)}
+                        {entityCell(e, 'xs')}
+                      </Stack>
+                    ),
+                  },
+                  {
+                    header: t('audit.when'),
+                    cell: (e) => (
+                      <Stack gap={2}>
+                        <Text fz="sm">{formatDateTime(e.occurredAt)}</Text>
+                        <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                          {e.actorLabel}
+                        </Text>
+                      </Stack>
+                    ),
+                  },
+                  {
+                    header: t('common.actions'),
+                    hiddenHeader: true,
+                    align: 'right',
+                    width: 44,
+                    cell: (e) => (
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('audit.viewNamed', { seq: e.seq })}
+                        onClick={() => setSelected(e)}
+                      >
+                        <IconEye size={18} aria-hidden />
+                      </ActionIcon>
+                    ),
+                  },
+                ]
+              : [
+                  {
+                    header: t('audit.seq'),
+                    width: 80,
+                    cell: (e) => (
+                      <Text ff="monospace" fz="sm">
+                        {e.seq}
+                      </Text>
+                    ),
+                  },
+                  { header: t('audit.when'), cell: (e) => formatDateTime(e.occurredAt) },
+                  { header: t('audit.who'), cell: (e) => e.actorLabel },
+                  { header: t('audit.action'), cell: actionCell },
+                  { header: t('audit.entity'), cell: (e) => entityCell(e, 'sm') },
+                  {
+                    header: t('common.actions'),
+                    hiddenHeader: true,
+                    align: 'right',
+                    cell: (e) => (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconEye size={14} aria-hidden />}
+                        aria-label={t('audit.viewNamed', { seq: e.seq })}
+                        onClick={() => setSelected(e)}
+                      >
+                        {t('audit.view')}
+                      </Button>
+                    ),
+                  },
+                ]
+          }
         />
       </Paper>
       {selected && (

@@ -3,22 +3,30 @@ import { useEffect, useRef } from 'react';
 /** The element keyboard users land on: the page's content (AppLayout's main). */
 export const CONTENT_ID = 'contenido';
 
-/** How long a new page may take to show its heading (it may wait for its data). */
-const HEADING_WAIT_MS = 8000;
+/** How long a new page may take to show its heading (it may wait for its data, on a slow machine). */
+const HEADING_WAIT_MS = 30_000;
+
+let headingFocusRequested = false;
+
+/** Asks the next page shown to take focus on its heading (signing in calls it before going on). */
+export function requestHeadingFocus(): void {
+  headingFocusRequested = true;
+}
 
 /**
  * After a navigation, moves focus to the new page's main heading, so keyboard and screen-reader
  * users start reading the page instead of the browser's top (focus would otherwise stay on a
  * menu link or fall to the body). Focus a person placed inside the page (a tab, a field) stays.
- * `onMount`: also on the first page (after signing in), not on a page load, where Tab must
- * reach the skip link first.
+ * On the first page only when asked (`requestHeadingFocus`, after signing in): on a page load Tab
+ * must reach the skip link first.
  */
-export function useHeadingFocusOnNavigation(pathname: string, onMount: boolean): void {
+export function useHeadingFocusOnNavigation(pathname: string): void {
   const first = useRef(true);
   useEffect(() => {
     const initial = first.current;
     first.current = false;
-    if (initial && !onMount) return;
+    // The request stays until a heading takes focus: the layout may mount twice on the way.
+    if (initial && !headingFocusRequested) return;
     const deadline = performance.now() + HEADING_WAIT_MS;
     let frame = 0;
     const tryFocus = () => {
@@ -31,13 +39,14 @@ export function useHeadingFocusOnNavigation(pathname: string, onMount: boolean):
           heading.tabIndex = -1;
           heading.focus();
         }
+        headingFocusRequested = false;
         return;
       }
       if (performance.now() < deadline) frame = requestAnimationFrame(tryFocus);
     };
     frame = requestAnimationFrame(tryFocus);
     return () => cancelAnimationFrame(frame);
-  }, [pathname, onMount]);
+  }, [pathname]);
 }
 
 /**
