@@ -52,7 +52,13 @@ beforeAll(async () => {
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
   t = await startTestApp(
-    { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_FROM: 'Vincula <vincula@instalacion.test>' },
+    {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_FROM: 'Vincula <vincula@instalacion.test>',
+      // Every request in the log, so that the token's absence from it proves the redaction.
+      VINCULA_LOG_REQUESTS: 'all',
+    },
     { firstRun: true, logStream },
   );
 });
