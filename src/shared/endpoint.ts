@@ -26,6 +26,10 @@ export type Endpoint = {
   errors?: readonly number[];
   /** Answered without a session (the OpenAPI document declares `security: []`). */
   public?: boolean;
+  /** Request media types other than JSON, e.g. `multipart/form-data` for an upload (no `body` then). */
+  consumes?: readonly string[];
+  /** Answer media types other than JSON, e.g. a file download's `text/csv`. */
+  produces?: readonly string[];
 };
 
 export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {
@@ -34,13 +38,16 @@ export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {
 
 type Field<E, K extends string> = E extends { [key in K]: infer S extends z.ZodType } ? S : never;
 
+/** A query's values, each optional; empty ones (null, '') are left out of the URL. */
+type QueryArgs<Q> = { [K in keyof Q]?: Q[K] | null };
+
 /** What a caller passes: path parameters, query and body, each only when the endpoint has one. */
 export type EndpointArgs<E extends Endpoint> = ([Field<E, 'params'>] extends [never]
   ? { params?: undefined }
   : { params: z.output<Field<E, 'params'>> }) &
   ([Field<E, 'query'>] extends [never]
     ? { query?: undefined }
-    : { query?: Partial<z.output<Field<E, 'query'>>> }) &
+    : { query?: QueryArgs<z.output<Field<E, 'query'>>> }) &
   ([Field<E, 'body'>] extends [never] ? { body?: undefined } : { body: z.input<Field<E, 'body'>> });
 
 /** What the endpoint answers on success, as the client receives it. */

@@ -3,14 +3,13 @@ import { IconDownload, IconPencil, IconPlus, IconSettings } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { useActivities, useActivityKinds, usePrograms, useProgramTree } from './api';
+import { exportActivities, useActivities, useActivityKinds, usePrograms, useProgramTree } from './api';
 import { ActivityKindsModal } from './ActivityKindsModal';
 import { Evidence } from './Evidence';
 import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
@@ -83,13 +82,7 @@ function ActivitiesPage() {
                   key={format}
                   variant="default"
                   leftSection={<IconDownload size={16} aria-hidden />}
-                  onClick={() =>
-                    void api.download(
-                      '/api/program/activities/export',
-                      { ...filters, format },
-                      `actividades.${format}`,
-                    )
-                  }
+                  onClick={() => void exportActivities(filters, format)}
                 >
                   {t(`program.activities.export.${format}`)}
                 </Button>

@@ -27,12 +27,21 @@ import { MODALITIES, PARTICIPANT_ROLES } from '../contract';
 import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
 import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
 import type { FieldProblem } from '@/shared/errors';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
-import { PROGRAM_KEY, useActivityKinds, useDeleteActivity, usePrograms, useProgramTree } from './api';
+import {
+  activityFileUrl,
+  attachEvidence,
+  PROGRAM_KEY,
+  saveActivity,
+  useActivityKinds,
+  useDeleteActivity,
+  usePrograms,
+  useProgramTree,
+} from './api';
 import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
@@ -252,12 +261,10 @@ export function ActivityFormModal({
   const save = useMutation({
     mutationFn: async (values: Values) => {
       const input = toInput(values);
-      const saved = savedId
-        ? await api.put<Activity>(`/api/program/activities/${encodeURIComponent(savedId)}`, input)
-        : await api.post<Activity>('/api/program/activities', input);
+      const saved = await saveActivity(savedId, input);
       setSavedId(saved.id);
       for (const file of values.files) {
-        await api.upload<Activity>(`/api/program/activities/${encodeURIComponent(saved.id)}/files`, file);
+        await attachEvidence(saved.id, file);
         form.setFieldValue(
           'files',
           form.getValues().files.filter((f) => f !== file),
@@ -580,7 +587,7 @@ export function ActivityFormModal({
                 <List size="sm">
                   {existingFiles.map((f) => (
                     <List.Item key={f.id}>
-                      <Anchor size="sm" href={`/api/program/activities/${activity!.id}/files/${f.id}`}>
+                      <Anchor size="sm" href={activityFileUrl(activity!.id, f.id)}>
                         {f.filename}
                       </Anchor>
                     </List.Item>

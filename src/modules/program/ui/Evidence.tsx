@@ -3,7 +3,7 @@ import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../contract';
 import { errorText } from '@/web/shared/ui/errors';
-import { useAttachEvidence, useRemoveEvidence } from './api';
+import { activityFileUrl, useAttachEvidence, useRemoveEvidence } from './api';
 
 /** The evidence files of an activity, each a download link, and (for writers) a button to add one. */
 export function Evidence({ activity, canWrite }: { activity: Activity; canWrite: boolean }) {
@@ -14,7 +14,7 @@ export function Evidence({ activity, canWrite }: { activity: Activity; canWrite:
     <Stack gap={2}>
       {activity.files.map((f) => (
         <Group key={f.id} gap={2} wrap="nowrap">
-          <Anchor size="xs" href={`/api/program/activities/${activity.id}/files/${f.id}`}>
+          <Anchor size="xs" href={activityFileUrl(activity.id, f.id)}>
             {f.filename}
           </Anchor>
           {canWrite && (

@@ -36,6 +36,7 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import {
+  issueFileUrl,
   useAddIssue,
   useAttachIssueFile,
   useDeleteIssue,
@@ -240,7 +241,7 @@ function IssueFile({ issue, canWrite }: { issue: Issue; canWrite: boolean }) {
   const attach = useAttachIssueFile(issue.id);
   if (issue.file)
     return (
-      <Anchor size="sm" href={`/api/program/issues/${issue.id}/file`}>
+      <Anchor size="sm" href={issueFileUrl(issue.id)}>
         {issue.file.filename}
       </Anchor>
     );

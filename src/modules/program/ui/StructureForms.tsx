@@ -12,7 +12,6 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -20,7 +19,6 @@ import type {
   Objective,
   Program,
   ProgramTree,
-  Series,
   Target,
   TargetInput,
   TargetSource,
@@ -29,15 +27,14 @@ import type {
 import { TARGET_SOURCES } from '../contract';
 import { nextObjectiveKey } from './structure-numbers';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import {
-  PROGRAM_KEY,
   useActivityKinds,
+  useAllSeries,
   useRecordSources,
   useSaveLine,
   useSaveObjective,
@@ -371,10 +368,7 @@ export function TargetFormModal({
   const save = useSaveTarget(target?.id ?? null);
   const kinds = useActivityKinds();
   const sources = useRecordSources();
-  const series = useQuery({
-    queryKey: [...PROGRAM_KEY, 'series', 'all'],
-    queryFn: () => api.get<Series[]>('/api/program/series'),
-  });
+  const series = useAllSeries();
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm<TargetValues>({
     initialValues: {

@@ -1,36 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Activity,
   ActivityInput,
   ActivityKindInput,
-  ActivityKindItem,
-  Issue,
   IssueInput,
   IssuePatch,
   LineInput,
   LinePatch,
   ObjectiveInput,
   ObjectivePatch,
-  PlanReview,
   PlanReviewInput,
-  Program,
   ProgramInput,
   ProgramPatch,
-  ProgramTree,
-  Reason,
   ReasonInput,
-  Series,
   SeriesInput,
-  Target,
   TargetInput,
-  UnexplainedObjective,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
+import * as endpoints from '../endpoints';
+import { callEndpoint, downloadEndpoint, endpointUrl, uploadToEndpoint } from '@/web/shared/api/client';
 
 // Reads and writes of the program module. Every write invalidates the ['program'] prefix.
 
 export const PROGRAM_KEY = ['program'] as const;
-const id = (s: string) => encodeURIComponent(s);
 export type Period = { from: string; to: string };
 
 function useInvalidate() {
@@ -41,14 +31,14 @@ function useInvalidate() {
 export function usePrograms() {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'programs'],
-    queryFn: () => api.get<Program[]>('/api/program/programs'),
+    queryFn: () => callEndpoint(endpoints.listPrograms),
   });
 }
 
 export function useProgramTree(programId: string | null) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'tree', programId],
-    queryFn: () => api.get<ProgramTree>(`/api/program/programs/${id(programId!)}`),
+    queryFn: () => callEndpoint(endpoints.getProgramTree, { params: { id: programId! } }),
     enabled: !!programId,
   });
 }
@@ -56,21 +46,21 @@ export function useProgramTree(programId: string | null) {
 export function useUnexplained(period: Period) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'unexplained', period],
-    queryFn: () => api.get<UnexplainedObjective[]>('/api/program/unexplained', period),
+    queryFn: () => callEndpoint(endpoints.listUnexplainedObjectives, { query: period }),
   });
 }
 
 export function useReasons(period: Period) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'reasons', period],
-    queryFn: () => api.get<Reason[]>('/api/program/reasons', period),
+    queryFn: () => callEndpoint(endpoints.listReasons, { query: period }),
   });
 }
 
 export function useStateReason() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ReasonInput) => api.put<Reason>('/api/program/reasons', input),
+    mutationFn: (input: ReasonInput) => callEndpoint(endpoints.stateReason, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -78,7 +68,7 @@ export function useStateReason() {
 export function useActivityKinds() {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'kinds'],
-    queryFn: () => api.get<ActivityKindItem[]>('/api/program/activity-kinds'),
+    queryFn: () => callEndpoint(endpoints.listActivityKinds),
   });
 }
 
@@ -96,11 +86,7 @@ export type ActivityQuery = {
 export function useActivities(query: ActivityQuery) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'activities', query],
-    queryFn: () =>
-      api.get<{ items: Activity[]; total: number; page: number; pageSize: number }>(
-        '/api/program/activities',
-        query,
-      ),
+    queryFn: () => callEndpoint(endpoints.listActivities, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -108,10 +94,7 @@ export function useActivities(query: ActivityQuery) {
 export function useSaveActivity(activityId: string | null) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ActivityInput) =>
-      activityId
-        ? api.put<Activity>(`/api/program/activities/${id(activityId)}`, input)
-        : api.post<Activity>('/api/program/activities', input),
+    mutationFn: (input: ActivityInput) => saveActivity(activityId, input),
     onSuccess: invalidate,
   });
 }
@@ -119,7 +102,8 @@ export function useSaveActivity(activityId: string | null) {
 export function useDeleteActivity() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (activityId: string) => api.delete(`/api/program/activities/${id(activityId)}`),
+    mutationFn: (activityId: string) =>
+      callEndpoint(endpoints.deleteActivity, { params: { id: activityId } }),
     onSuccess: invalidate,
   });
 }
@@ -127,7 +111,7 @@ export function useDeleteActivity() {
 export function useSeries(period: Period) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'series', period],
-    queryFn: () => api.get<Series[]>('/api/program/series', period),
+    queryFn: () => callEndpoint(endpoints.listSeries, { query: period }),
   });
 }
 
@@ -139,7 +123,7 @@ export function useAddIssue(seriesId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: async ({ input, file }: { input: IssueInput; file: File | null }) => {
-      const issue = await api.post<Issue>(`/api/program/series/${id(seriesId)}/issues`, input);
+      const issue = await callEndpoint(endpoints.addIssue, { params: { id: seriesId }, body: input });
       return file ? uploadIssueFile(issue.id, file) : issue;
     },
     onSettled: invalidate,
@@ -147,9 +131,7 @@ export function useAddIssue(seriesId: string) {
 }
 
 function uploadIssueFile(issueId: string, file: File) {
-  const form = new FormData();
-  form.append('file', file);
-  return api.put<Issue>(`/api/program/issues/${id(issueId)}/file`, form);
+  return uploadToEndpoint(endpoints.attachIssueFile, { params: { id: issueId } }, file);
 }
 
 export function useAttachIssueFile(issueId: string) {
@@ -165,8 +147,8 @@ export function useSaveSeries(seriesId: string | null) {
   return useMutation({
     mutationFn: (input: SeriesInput) =>
       seriesId
-        ? api.put<Series>(`/api/program/series/${id(seriesId)}`, input)
-        : api.post<Series>('/api/program/series', input),
+        ? callEndpoint(endpoints.updateSeries, { params: { id: seriesId }, body: input })
+        : callEndpoint(endpoints.createSeries, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -178,8 +160,8 @@ export function useSaveProgram(programId: string | null) {
   return useMutation({
     mutationFn: (input: ProgramInput | ProgramPatch) =>
       programId
-        ? api.patch<ProgramTree>(`/api/program/programs/${id(programId)}`, input)
-        : api.post<ProgramTree>('/api/program/programs', input),
+        ? callEndpoint(endpoints.updateProgram, { params: { id: programId }, body: input })
+        : callEndpoint(endpoints.createProgram, { body: input as ProgramInput }),
     onSuccess: invalidate,
   });
 }
@@ -190,8 +172,11 @@ export function useSaveLine(target: { programId: string } | { lineId: string }) 
   return useMutation({
     mutationFn: (input: LineInput | LinePatch) =>
       'lineId' in target
-        ? api.patch<ProgramTree>(`/api/program/lines/${id(target.lineId)}`, input)
-        : api.post<ProgramTree>(`/api/program/programs/${id(target.programId)}/lines`, input),
+        ? callEndpoint(endpoints.updateProgramLine, { params: { id: target.lineId }, body: input })
+        : callEndpoint(endpoints.addProgramLine, {
+            params: { id: target.programId },
+            body: input as LineInput,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -202,8 +187,11 @@ export function useSaveObjective(target: { lineId: string } | { objectiveId: str
   return useMutation({
     mutationFn: (input: ObjectiveInput | ObjectivePatch) =>
       'objectiveId' in target
-        ? api.patch<ProgramTree>(`/api/program/objectives/${id(target.objectiveId)}`, input)
-        : api.post<ProgramTree>(`/api/program/lines/${id(target.lineId)}/objectives`, input),
+        ? callEndpoint(endpoints.updateProgramObjective, { params: { id: target.objectiveId }, body: input })
+        : callEndpoint(endpoints.addProgramObjective, {
+            params: { id: target.lineId },
+            body: input as ObjectiveInput,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -213,8 +201,8 @@ export function useSaveTarget(targetId: string | null) {
   return useMutation({
     mutationFn: (input: TargetInput) =>
       targetId
-        ? api.put<Target>(`/api/program/targets/${id(targetId)}`, input)
-        : api.post<Target>('/api/program/targets', input),
+        ? callEndpoint(endpoints.updateTarget, { params: { id: targetId }, body: input })
+        : callEndpoint(endpoints.addTarget, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -222,7 +210,7 @@ export function useSaveTarget(targetId: string | null) {
 export function useDeleteTarget() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (targetId: string) => api.delete(`/api/program/targets/${id(targetId)}`),
+    mutationFn: (targetId: string) => callEndpoint(endpoints.removeTarget, { params: { id: targetId } }),
     onSuccess: invalidate,
   });
 }
@@ -233,8 +221,8 @@ export function useRemoveStructure() {
   return useMutation({
     mutationFn: (what: { line: string } | { objective: string }) =>
       'line' in what
-        ? api.delete(`/api/program/lines/${id(what.line)}`)
-        : api.delete(`/api/program/objectives/${id(what.objective)}`),
+        ? callEndpoint(endpoints.removeProgramLine, { params: { id: what.line } })
+        : callEndpoint(endpoints.removeProgramObjective, { params: { id: what.objective } }),
     onSuccess: invalidate,
   });
 }
@@ -242,7 +230,7 @@ export function useRemoveStructure() {
 export function useRecordSources() {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'record-sources'],
-    queryFn: () => api.get<{ code: string; label: string }[]>('/api/program/record-sources'),
+    queryFn: () => callEndpoint(endpoints.listRecordSources),
     staleTime: 300_000,
   });
 }
@@ -250,8 +238,7 @@ export function useRecordSources() {
 export function useCreateActivityKind() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ActivityKindInput) =>
-      api.post<ActivityKindItem>('/api/program/activity-kinds', input),
+    mutationFn: (input: ActivityKindInput) => callEndpoint(endpoints.createActivityKind, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -261,14 +248,14 @@ export function useCreateActivityKind() {
 export function usePlanReviews(period: Period) {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'plan-reviews', period],
-    queryFn: () => api.get<PlanReview[]>('/api/program/plan-reviews', period),
+    queryFn: () => callEndpoint(endpoints.listPlanReviews, { query: period }),
   });
 }
 
 export function useRecordPlanReview() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: PlanReviewInput) => api.post<PlanReview>('/api/program/plan-reviews', input),
+    mutationFn: (input: PlanReviewInput) => callEndpoint(endpoints.recordPlanReview, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -276,7 +263,7 @@ export function useRecordPlanReview() {
 export function useAttachEvidence(activityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (file: File) => api.upload<Activity>(`/api/program/activities/${id(activityId)}/files`, file),
+    mutationFn: (file: File) => attachEvidence(activityId, file),
     onSuccess: invalidate,
   });
 }
@@ -285,7 +272,7 @@ export function useRemoveEvidence(activityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (fileId: string) =>
-      api.delete<Activity>(`/api/program/activities/${id(activityId)}/files/${id(fileId)}`),
+      callEndpoint(endpoints.removeActivityFile, { params: { id: activityId, fileId } }),
     onSuccess: invalidate,
   });
 }
@@ -293,7 +280,7 @@ export function useRemoveEvidence(activityId: string) {
 export function useWithdrawReason() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (reasonId: string) => api.delete(`/api/program/reasons/${id(reasonId)}`),
+    mutationFn: (reasonId: string) => callEndpoint(endpoints.withdrawReason, { params: { id: reasonId } }),
     onSuccess: invalidate,
   });
 }
@@ -311,9 +298,9 @@ export function useUpdateIssue(issueId: string) {
       file: File | null;
       removeFile: boolean;
     }) => {
-      let issue = await api.patch<Issue>(`/api/program/issues/${id(issueId)}`, patch);
+      let issue = await callEndpoint(endpoints.updateIssue, { params: { id: issueId }, body: patch });
       if (file) issue = await uploadIssueFile(issueId, file);
-      else if (removeFile) issue = await api.delete<Issue>(`/api/program/issues/${id(issueId)}/file`);
+      else if (removeFile) issue = await callEndpoint(endpoints.removeIssueFile, { params: { id: issueId } });
       return issue;
     },
     onSettled: invalidate,
@@ -323,7 +310,46 @@ export function useUpdateIssue(issueId: string) {
 export function useDeleteIssue() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (issueId: string) => api.delete(`/api/program/issues/${id(issueId)}`),
+    mutationFn: (issueId: string) => callEndpoint(endpoints.deleteIssue, { params: { id: issueId } }),
     onSuccess: invalidate,
   });
+}
+
+/** Registers an activity (no id yet) or modifies it. */
+export function saveActivity(activityId: string | null, input: ActivityInput) {
+  return activityId
+    ? callEndpoint(endpoints.updateActivity, { params: { id: activityId }, body: input })
+    : callEndpoint(endpoints.createActivity, { body: input });
+}
+
+/** Attaches one evidence file to an activity; answers the activity with its files. */
+export function attachEvidence(activityId: string, file: File) {
+  return uploadToEndpoint(endpoints.attachActivityFile, { params: { id: activityId } }, file);
+}
+
+/** Every series with its issues, whatever the period (the target form links a target to one). */
+export function useAllSeries() {
+  return useQuery({
+    queryKey: [...PROGRAM_KEY, 'series', 'all'],
+    queryFn: () => callEndpoint(endpoints.listSeries),
+  });
+}
+
+/** Downloads the filtered activities as CSV or XLSX. */
+export function exportActivities(filters: Omit<ActivityQuery, 'page' | 'pageSize'>, format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.exportActivities,
+    { query: { ...filters, format } },
+    `actividades.${format}`,
+  );
+}
+
+/** Where an activity's evidence file is downloaded from (a link). */
+export function activityFileUrl(activityId: string, fileId: string) {
+  return endpointUrl(endpoints.downloadActivityFile, { params: { id: activityId, fileId } });
+}
+
+/** Where an issue's file is downloaded from (a link). */
+export function issueFileUrl(issueId: string) {
+  return endpointUrl(endpoints.downloadIssueFile, { params: { id: issueId } });
 }

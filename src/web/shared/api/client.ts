@@ -130,3 +130,39 @@ export async function callEndpoint<E extends Endpoint>(
   const path = withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
   return json<EndpointResult<E>>(await send(endpoint.method, path, body));
 }
+
+type FileArgs<E extends Endpoint> = Omit<EndpointArgs<E>, 'body'>;
+
+/** Sends one file, as multipart/form-data under `field`, to an endpoint that consumes it. */
+export async function uploadToEndpoint<E extends Endpoint>(
+  endpoint: E,
+  args: FileArgs<E>,
+  file: File,
+  field = 'file',
+): Promise<EndpointResult<E>> {
+  const { params, query } = args as { params?: object; query?: Query };
+  const form = new FormData();
+  form.append(field, file);
+  const path = withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
+  return json<EndpointResult<E>>(await send(endpoint.method, path, form));
+}
+
+/** Downloads an endpoint's file answer under the server's file name (`fallbackName` without one). */
+export function downloadEndpoint<E extends Endpoint>(
+  endpoint: E,
+  args: FileArgs<E>,
+  fallbackName: string,
+): Promise<void> {
+  const { params, query } = args as { params?: object; query?: Query };
+  return api.download(
+    endpointPath(endpoint.path, params as Record<string, unknown>),
+    query ?? {},
+    fallbackName,
+  );
+}
+
+/** The address of an endpoint's GET answer, for a link the browser follows itself (a file). */
+export function endpointUrl<E extends Endpoint & { method: 'GET' }>(endpoint: E, args: FileArgs<E>): string {
+  const { params, query } = args as { params?: object; query?: Query };
+  return withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
+}
