@@ -2,11 +2,9 @@ import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { AccompanimentListSchema } from '../contract';
 import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
@@ -14,9 +12,14 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { AGREEMENTS_KEY, useAgreementsMutation, useInstruments } from './api';
+import {
+  AGREEMENTS_KEY,
+  listAccompaniments,
+  recordAccompaniment,
+  useAgreementsMutation,
+  useInstruments,
+} from './api';
 
-type Accompaniments = z.infer<typeof AccompanimentListSchema>;
 const FILTERS = ['desde', 'hasta'] as const;
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
@@ -32,7 +35,7 @@ export default function AccompanimentPage() {
   const to = isDay(list.filters.hasta);
   const activities = useQuery({
     queryKey: [...AGREEMENTS_KEY, 'accompaniments', from, to],
-    queryFn: () => api.get<Accompaniments>('/api/accompaniments', { from, to }),
+    queryFn: () => listAccompaniments({ from, to }),
   });
   return (
     <>
@@ -121,7 +124,7 @@ function RecordActivity() {
       institutionId: string;
       instrumentId: string | null;
       description: string;
-    }) => api.post('/api/accompaniments', b),
+    }) => recordAccompaniment(b),
   );
   return (
     <Paper withBorder p="md">

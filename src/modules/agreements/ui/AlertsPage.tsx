@@ -3,11 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { todayInMexicoCity } from '@/shared/dates';
-import type { Page } from '@/shared/paging';
-import type { AgreementSettings, DueAlertListSchema, SentAlert } from '../contract';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -15,10 +12,16 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { AGREEMENTS_KEY, useAgreementsMutation } from './api';
+import {
+  AGREEMENTS_KEY,
+  getAgreementSettings,
+  listDueAlerts,
+  listSentAlerts,
+  updateAgreementSettings,
+  useAgreementsMutation,
+} from './api';
 
 const PAGE_SIZE = 25;
-type DueAlerts = z.infer<typeof DueAlertListSchema>;
 
 /**
  * Expiry alerts (docs/agreements-alerts.md): the organization's schedule settings, the alerts whose
@@ -43,7 +46,7 @@ function AlertSettings() {
   const canAdmin = useCan('agreements.admin');
   const settings = useQuery({
     queryKey: [...AGREEMENTS_KEY, 'settings'],
-    queryFn: () => api.get<AgreementSettings>('/api/agreement-settings'),
+    queryFn: () => getAgreementSettings(),
   });
   const [lead, setLead] = useState<number | string>('');
   const [repeat, setRepeat] = useState<number | string>('');
@@ -54,7 +57,7 @@ function AlertSettings() {
     }
   }, [settings.data]);
   const save = useAgreementsMutation((b: { alertLeadDays: number; alertRepeatDays: number }) =>
-    api.put<AgreementSettings>('/api/agreement-settings', b),
+    updateAgreementSettings(b),
   );
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
@@ -116,7 +119,7 @@ function DueOnDay() {
   const [day, setDay] = useState<string | null>(todayInMexicoCity());
   const due = useQuery({
     queryKey: [...AGREEMENTS_KEY, 'due-alerts', day],
-    queryFn: () => api.get<DueAlerts>('/api/instrument-alerts', { on: day ?? undefined }),
+    queryFn: () => listDueAlerts(day ?? undefined),
     enabled: Boolean(day),
   });
   return (
@@ -170,8 +173,7 @@ export function SentAlerts({ instrumentId }: { instrumentId?: string }) {
   const [page, setPage] = useState(1);
   const sent = useQuery({
     queryKey: [...AGREEMENTS_KEY, 'sent-alerts', instrumentId, page],
-    queryFn: () =>
-      api.get<Page<SentAlert>>('/api/instrument-alerts/sent', { instrumentId, page, pageSize: PAGE_SIZE }),
+    queryFn: () => listSentAlerts({ instrumentId, page, pageSize: PAGE_SIZE }),
   });
   return (
     <Paper withBorder p="md">

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type InstrumentDetail, type InstrumentStatus } from '../contract';
 import { ALLOWED_TRANSITIONS } from '../contract-status';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -26,7 +26,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SentAlerts } from './AlertsPage';
 import { CommitmentFollowUp, CommitmentForm, FileUpload, RenewalSection } from './InstrumentWork';
-import { useAgreementsMutation, useInstrument } from './api';
+import { changeInstrumentStatus, instrumentFileUrl, useAgreementsMutation, useInstrument } from './api';
 import { StatusBadge } from './StatusBadge';
 
 export default function InstrumentDetailPage() {
@@ -173,7 +173,7 @@ export default function InstrumentDetailPage() {
             <List size="sm">
               {i.files.map((f) => (
                 <List.Item key={f.id}>
-                  <Anchor href={`/api/instruments/${i.id}/files/${f.id}`}>{f.filename}</Anchor> ·{' '}
+                  <Anchor href={instrumentFileUrl(i.id, f.id)}>{f.filename}</Anchor> ·{' '}
                   {t(`agreements.fileKind.${f.kind}`)}
                 </List.Item>
               ))}
@@ -204,7 +204,7 @@ function StatusSection({ instrument }: { instrument: InstrumentDetail }) {
   const [status, setStatus] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
   const change = useAgreementsMutation((body: { status: string; changedOn: string }) =>
-    api.post(`/api/instruments/${instrument.id}/status`, body),
+    changeInstrumentStatus(instrument.id, { ...body, status: body.status as InstrumentStatus }),
   );
   const next: readonly InstrumentStatus[] = ALLOWED_TRANSITIONS[instrument.status];
   return (

@@ -14,21 +14,23 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '@/shared/paging';
 import type { FieldProblem } from '@/shared/errors';
 import { INITIAL_STATUSES } from '../contract-status';
-import { LINK_PREPOSITIONS, VALIDITY_KINDS, type Instrument, type InstrumentInput } from '../contract';
-import type { Institution } from '@/modules/directory/contract';
+import { LINK_PREPOSITIONS, VALIDITY_KINDS, type InstrumentInput } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useAgreementsMutation, useInstrumentTypes, useInstruments } from './api';
+import {
+  createInstrument,
+  useAgreementsMutation,
+  useInstitutionOptions,
+  useInstruments,
+  useInstrumentTypes,
+} from './api';
 
 type Values = {
   typeId: string | null;
@@ -56,12 +58,7 @@ export function InstrumentFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const types = useInstrumentTypes();
   const areas = useAreaOptions();
-  const institutions = useQuery({
-    queryKey: ['directory', 'institutions', 'all-options'],
-    queryFn: () => api.get<Page<Institution>>('/api/institutions', { pageSize: 200 }),
-    select: (p) =>
-      p.items.map((i) => ({ value: i.id, label: i.acronym ? `${i.name} (${i.acronym})` : i.name })),
-  });
+  const institutions = useInstitutionOptions();
   const [parentSearch, setParentSearch] = useState('');
   const [debounced] = useDebouncedValue(parentSearch, 250);
   const parents = useInstruments({ q: debounced || undefined, pageSize: 30 });
@@ -105,7 +102,7 @@ export function InstrumentFormModal({ onClose }: { onClose: () => void }) {
       renewalTerms: orNull(v.renewalTerms),
       status: v.status as InstrumentInput['status'],
     };
-    return api.post<Instrument>('/api/instruments', input);
+    return createInstrument(input);
   });
   const submit = (v: Values) =>
     save.mutate(v, {

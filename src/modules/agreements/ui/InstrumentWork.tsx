@@ -3,11 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstrumentDetail } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useAgreementsMutation } from './api';
+import {
+  addCommitment,
+  addCommitmentUpdate,
+  addInstrumentFile,
+  renewInstrument,
+  useAgreementsMutation,
+} from './api';
 
 // The liaison staff's work on one instrument, under its sections of the instrument page: renewing
 // its validity, attaching documents, adding commitments and their follow-up.
@@ -27,7 +33,7 @@ export function RenewalSection({
   const [newEnd, setNewEnd] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const renew = useAgreementsMutation((b: { renewedOn: string; newEnd: string; note: string | null }) =>
-    api.post(`/api/instruments/${instrument.id}/renewals`, b),
+    renewInstrument(instrument.id, b),
   );
   return (
     <Stack gap="xs">
@@ -95,9 +101,7 @@ export function FileUpload({ instrumentId }: { instrumentId: string }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<'signed' | 'annex'>('signed');
-  const upload = useAgreementsMutation((f: File) =>
-    api.upload(`/api/instruments/${instrumentId}/files?kind=${kind}`, f),
-  );
+  const upload = useAgreementsMutation((f: File) => addInstrumentFile(instrumentId, kind, f));
   return (
     <Stack gap="xs" mt="sm">
       <FormErrorAlert error={upload.error} unplaced={fieldsOf(upload.error)} />
@@ -135,7 +139,7 @@ export function CommitmentForm({ instrument }: { instrument: InstrumentDetail })
   const [dueOn, setDueOn] = useState<string | null>(null);
   const add = useAgreementsMutation(
     (b: { owedByAreaId?: string; owedByInstitutionId?: string; description: string; dueOn: string | null }) =>
-      api.post(`/api/instruments/${instrument.id}/commitments`, b),
+      addCommitment(instrument.id, b),
   );
   const options = [
     {
@@ -209,7 +213,7 @@ export function CommitmentFollowUp({
   const [note, setNote] = useState('');
   const [fulfilled, setFulfilled] = useState(false);
   const add = useAgreementsMutation((b: { updatedOn: string; note: string; fulfilled: boolean }) =>
-    api.post(`/api/commitments/${commitmentId}/updates`, b),
+    addCommitmentUpdate(commitmentId, b),
   );
   return (
     <Stack gap={4} mt={4}>

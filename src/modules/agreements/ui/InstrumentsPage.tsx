@@ -25,7 +25,6 @@ import {
 } from '../contract';
 import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
@@ -35,7 +34,7 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { instrumentQuery, useInstrumentTypes, useInstruments } from './api';
+import { exportInstruments, useInstrumentTypes, useInstruments } from './api';
 import { InstrumentFormModal } from './InstrumentFormModal';
 import { StatusBadge } from './StatusBadge';
 
@@ -75,9 +74,7 @@ export default function InstrumentsPage() {
   });
 
   const download = (format: 'csv' | 'xlsx') =>
-    api
-      .download('/api/instruments/export', { ...instrumentQuery(filters), format }, `convenios.${format}`)
-      .catch((e: unknown) => notifyError(e, t));
+    exportInstruments(filters, format).catch((e: unknown) => notifyError(e, t));
 
   return (
     <>

@@ -4,13 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import type { Opinion } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useAgreementsMutation, useInstruments } from './api';
+import { requestOpinion, useAgreementsMutation, useInstruments } from './api';
 
 type Values = { instrumentId: string | null; areaIds: string[]; requestedOn: string | null };
 
@@ -23,7 +21,7 @@ export function OpinionRequestModal({ onClose }: { onClose: () => void }) {
   const instruments = useInstruments({ q: debounced || undefined, pageSize: 30 });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm<Values>({ initialValues: { instrumentId: null, areaIds: [], requestedOn: null } });
-  const request = useAgreementsMutation((v: Values) => api.post<Opinion>('/api/opinions', v));
+  const request = useAgreementsMutation((v: Values) => requestOpinion(v));
   return (
     <Modal opened onClose={onClose} title={t('agreements.opinions.requestTitle')} size="lg">
       <form

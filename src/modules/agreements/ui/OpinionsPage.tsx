@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opinion } from '../contract';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
@@ -12,7 +12,7 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useAgreementsMutation, useOpinions } from './api';
+import { draftOpinion, issueOpinion, useAgreementsMutation, useOpinions } from './api';
 import { OpinionRequestModal } from './OpinionRequestModal';
 
 const PAGE_SIZE = 25;
@@ -153,11 +153,9 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
   const [content, setContent] = useState(opinion.content ?? '');
   const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const issue = useAgreementsMutation((b: { content: string; issuedOn: string }) =>
-    api.post<Opinion>(`/api/opinions/${opinion.id}/issue`, b),
+    issueOpinion(opinion.id, b),
   );
-  const draft = useAgreementsMutation((c: string) =>
-    api.put<Opinion>(`/api/opinions/${opinion.id}/draft`, { content: c }),
-  );
+  const draft = useAgreementsMutation((c: string) => draftOpinion(opinion.id, c));
   const error = issue.error ?? draft.error;
   return (
     <Modal opened onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">

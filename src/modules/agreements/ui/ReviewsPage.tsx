@@ -13,14 +13,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_DECISIONS } from '../contract';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useAgreementsMutation, useReview, useReviews } from './api';
+import { openReview, recordReviewDecision, useAgreementsMutation, useReview, useReviews } from './api';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -36,8 +36,8 @@ export default function ReviewsPage() {
   const review = useReview(reviewId);
   const [day, setDay] = useState<string | null>(null);
   const decide = useAgreementsMutation((b: { instrumentId: string; decision: string; decidedOn: string }) =>
-    api.put(`/api/reviews/${reviewId}/decisions/${b.instrumentId}`, {
-      decision: b.decision,
+    recordReviewDecision(reviewId!, b.instrumentId, {
+      decision: b.decision as (typeof REVIEW_DECISIONS)[number],
       decidedOn: b.decidedOn,
     }),
   );
@@ -147,7 +147,7 @@ function OpenReview() {
   const [title, setTitle] = useState('');
   const [openedOn, setOpenedOn] = useState<string | null>(null);
   const open = useAgreementsMutation((b: { period: string; title: string; openedOn: string }) =>
-    api.post('/api/reviews', b),
+    openReview(b),
   );
   return (
     <Paper withBorder p="md">

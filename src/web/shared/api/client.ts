@@ -14,14 +14,15 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
 
-/** `/api/x?a=1&b=2`, leaving out empty values. */
+/** `/api/x?a=1&b=2&c=x,y`, leaving out empty values; a list travels comma-separated. */
 export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    const text = Array.isArray(value) ? value.join(',') : value;
+    if (text === undefined || text === null || text === '') continue;
+    params.set(key, String(text));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
