@@ -22,14 +22,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { formatLongDate } from '@/shared/spanish-dates';
-import { api } from '@/web/shared/api/client';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { IconAction } from '@/web/shared/ui/ListTable';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { AGENDA_KINDS, type AgendaItem, type Mission } from '../contract';
-import { applyNestedErrors, useAgenda, useGroups, useObserversWrite } from './api';
+import {
+  applyNestedErrors,
+  deleteAgendaItem,
+  saveAgendaItem,
+  useAgenda,
+  useGroups,
+  useObserversWrite,
+} from './api';
 import { AssignmentForm } from './AssignmentForm';
 
 type StopValues = {
@@ -95,8 +101,8 @@ function AgendaForm({
             : [],
     };
     return item
-      ? api.patch(`/api/observers/agenda/${item.id}`, body)
-      : api.post(`/api/observers/missions/${mission.id}/agenda`, { ...body, kind: v.kind });
+      ? saveAgendaItem({ itemId: item.id }, body)
+      : saveAgendaItem({ missionId: mission.id }, { ...body, kind: v.kind });
   });
   const route = form.values.kind === 'route';
   return (
@@ -330,7 +336,7 @@ export function AgendaTab({ mission }: { mission: Mission }) {
   const { t } = useTranslation();
   const canWrite = useCan('observers.write');
   const agenda = useAgenda(mission.id);
-  const remove = useObserversWrite((id: string) => api.delete(`/api/observers/agenda/${id}`));
+  const remove = useObserversWrite((id: string) => deleteAgendaItem(id));
   const [modal, setModal] = useState<
     { kind: 'new' } | { kind: 'edit' | 'staff' | 'delete'; item: AgendaItem } | null
   >(null);

@@ -3,11 +3,17 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import type { Mission } from '../contract';
-import { applyNestedErrors, useAgenda, useGroups, useObserversWrite, useStaffOptions } from './api';
+import {
+  applyNestedErrors,
+  assignStaff,
+  useAgenda,
+  useGroups,
+  useObserversWrite,
+  useStaffOptions,
+} from './api';
 
 /** Assigns a member of staff (a user or a person of the directory) to an agenda item and/or a group. */
 export function AssignmentForm({
@@ -31,7 +37,7 @@ export function AssignmentForm({
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const save = useObserversWrite((v: typeof form.values) => {
     const [kind, id] = v.staff.split(':');
-    return api.post(`/api/observers/missions/${mission.id}/assignments`, {
+    return assignStaff(mission.id, {
       agendaItemId: v.agendaItemId || null,
       groupId: v.groupId || null,
       userId: kind === 'user' ? id : null,

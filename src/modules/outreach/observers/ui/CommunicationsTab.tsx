@@ -18,13 +18,19 @@ import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { CommunicationDetail, DeliveryStatus, Mission } from '../contract';
-import { applyNestedErrors, useCommunication, useCommunications, useGroups, useObserversWrite } from './api';
+import {
+  applyNestedErrors,
+  sendCommunication,
+  useCommunication,
+  useCommunications,
+  useGroups,
+  useObserversWrite,
+} from './api';
 
 const STATUS_COLORS: Record<DeliveryStatus, string> = {
   queued: 'gray.8',
@@ -46,7 +52,7 @@ function CommunicationForm({
   const form = useForm({ initialValues: { subject: '', body: '', groupId: '' } });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const save = useObserversWrite((v: typeof form.values) =>
-    api.post<CommunicationDetail>(`/api/observers/missions/${mission.id}/communications`, {
+    sendCommunication(mission.id, {
       ...v,
       groupId: v.groupId || null,
     }),

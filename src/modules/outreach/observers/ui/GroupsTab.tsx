@@ -17,7 +17,6 @@ import { IconPlus, IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -25,7 +24,17 @@ import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { IconAction } from '@/web/shared/ui/ListTable';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { Group as MissionGroup, Mission } from '../contract';
-import { applyNestedErrors, useAllRegistrants, useAssignments, useGroups, useObserversWrite } from './api';
+import {
+  applyNestedErrors,
+  createGroup,
+  deleteGroup,
+  removeAssignment,
+  setGroupMembers,
+  useAllRegistrants,
+  useAssignments,
+  useGroups,
+  useObserversWrite,
+} from './api';
 import { AssignmentForm } from './AssignmentForm';
 
 function GroupForm({ mission, onClose }: { mission: Mission; onClose: () => void }) {
@@ -33,7 +42,7 @@ function GroupForm({ mission, onClose }: { mission: Mission; onClose: () => void
   const form = useForm({ initialValues: { name: '', description: '' } });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const save = useObserversWrite((v: typeof form.values) =>
-    api.post(`/api/observers/missions/${mission.id}/groups`, { ...v, description: v.description || null }),
+    createGroup(mission.id, { ...v, description: v.description || null }),
   );
   return (
     <form
@@ -68,9 +77,7 @@ function MembersForm({
   const registrants = useAllRegistrants(mission.id);
   const current = (registrants.data?.items ?? []).filter((r) => r.groupId === group.id).map((r) => r.id);
   const [value, setValue] = useState<string[] | null>(null);
-  const save = useObserversWrite((ids: string[]) =>
-    api.put(`/api/observers/groups/${group.id}/members`, { registrantIds: ids }),
-  );
+  const save = useObserversWrite((ids: string[]) => setGroupMembers(group.id, ids));
   return (
     <Stack>
       <FormErrorAlert error={save.error} />
@@ -109,8 +116,8 @@ export function GroupsTab({ mission }: { mission: Mission }) {
   const groups = useGroups(mission.id);
   const registrants = useAllRegistrants(mission.id);
   const assignments = useAssignments(mission.id);
-  const remove = useObserversWrite((id: string) => api.delete(`/api/observers/assignments/${id}`));
-  const removeGroup = useObserversWrite((id: string) => api.delete(`/api/observers/groups/${id}`));
+  const remove = useObserversWrite((id: string) => removeAssignment(id));
+  const removeGroup = useObserversWrite((id: string) => deleteGroup(id));
   const [modal, setModal] = useState<
     { kind: 'new' } | { kind: 'members' | 'staff' | 'delete'; g: MissionGroup } | null
   >(null);

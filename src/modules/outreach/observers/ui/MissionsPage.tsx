@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -14,7 +13,7 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import type { Mission } from '../contract';
-import { applyNestedErrors, useMissions, useObserversWrite } from './api';
+import { applyNestedErrors, saveMission, useMissions, useObserversWrite } from './api';
 
 export function MissionForm({ mission, onDone }: { mission?: Mission; onDone: (m: Mission) => void }) {
   const { t } = useTranslation();
@@ -32,9 +31,7 @@ export function MissionForm({ mission, onDone }: { mission?: Mission; onDone: (m
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const save = useObserversWrite((v: typeof form.values) => {
     const body = { ...v, agreementRef: v.agreementRef || null, approvedOn: v.approvedOn || null };
-    return mission
-      ? api.patch<Mission>(`/api/observers/missions/${mission.id}`, body)
-      : api.post<Mission>('/api/observers/missions', body);
+    return saveMission(mission?.id ?? null, body);
   });
   return (
     <form

@@ -10,8 +10,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
 import { countryName } from '../contract';
-import { api } from '@/web/shared/api/client';
-import { useMission, useObserversWrite, useRegistrant } from './api';
+import { removeRegistrant, useMission, useObserversWrite, useRegistrant } from './api';
 import { accreditationColor, ConsentForm, RegistrantForm } from './RegistrantsTab';
 
 /** One registrant: the person, the registration, consents for the mission and messages received. */
@@ -24,7 +23,7 @@ export default function RegistrantPage() {
   const mission = useMission(missionId);
   const registrant = useRegistrant(registrantId);
   const [modal, setModal] = useState<'edit' | 'consent' | 'delete' | null>(null);
-  const remove = useObserversWrite(() => api.delete(`/api/observers/registrants/${registrantId}`));
+  const remove = useObserversWrite(() => removeRegistrant(registrantId));
   if (registrant.isError)
     return <QueryError error={registrant.error} onRetry={() => void registrant.refetch()} />;
   if (mission.isError) return <QueryError error={mission.error} onRetry={() => void mission.refetch()} />;

@@ -20,7 +20,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
-import { api } from '@/web/shared/api/client';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -39,6 +38,10 @@ import {
 import {
   applyNestedErrors,
   COUNTRY_OPTIONS,
+  recordRegistrantConsent,
+  registerRegistrant,
+  removeRegistrant,
+  updateRegistrant,
   useContactOptions,
   useGroups,
   useObserversWrite,
@@ -104,7 +107,7 @@ export function RegistrantForm({
       groupId: v.groupId || null,
       notes: v.notes || null,
     };
-    if (registrant) return api.patch(`/api/observers/registrants/${registrant.id}`, body);
+    if (registrant) return updateRegistrant(registrant.id, body);
     const person =
       v.personFrom === 'contact'
         ? {
@@ -115,7 +118,7 @@ export function RegistrantForm({
             phone: undefined,
           }
         : {};
-    return api.post(`/api/observers/missions/${mission.id}/registrants`, {
+    return registerRegistrant(mission.id, {
       ...body,
       ...person,
       consent: v.withConsent ? { ...v.consent, evidence: v.consent.evidence || null } : null,
@@ -258,7 +261,7 @@ export function ConsentForm({ registrant, onClose }: { registrant: Registrant; o
   });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const save = useObserversWrite((v: typeof form.values) =>
-    api.post(`/api/observers/registrants/${registrant.id}/consents`, { ...v, evidence: v.evidence || null }),
+    recordRegistrantConsent(registrant.id, { ...v, evidence: v.evidence || null }),
   );
   return (
     <form
@@ -294,7 +297,7 @@ export function RegistrantsTab({ mission }: { mission: Mission }) {
   const [modal, setModal] = useState<
     { kind: 'new' } | { kind: 'edit' | 'consent' | 'delete'; r: Registrant } | null
   >(null);
-  const remove = useObserversWrite((id: string) => api.delete(`/api/observers/registrants/${id}`));
+  const remove = useObserversWrite((id: string) => removeRegistrant(id));
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-end" mb="md">

@@ -1,35 +1,42 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@/shared/paging';
+import type { z } from 'zod';
 import { api } from '@/web/shared/api/client';
 import type { FieldProblem } from '@/shared/errors';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError, callEndpoint } from '@/web/shared/api/client';
 import type {
-  AgendaItem,
-  Assignment,
-  Communication,
-  CommunicationDetail,
-  Group,
-  Mission,
-  Registrant,
-  RegistrantDetail,
-  StaffOption,
+  AgendaItemInputSchema,
+  AgendaItemPatchSchema,
+  AssignmentInputSchema,
+  CommunicationInputSchema,
+  GroupInputSchema,
+  MissionInputSchema,
+  MissionPatchSchema,
+  RegistrantConsentInputSchema,
+  RegistrantInputSchema,
+  RegistrantListQuery,
+  RegistrantPatchSchema,
 } from '../contract';
 import type { Contact } from '../../contract';
 import { countryName, isCountryCode } from '../contract';
+import * as endpoints from '../endpoints';
 
-// Reads and writes of the accompaniment mission. Every write invalidates the ['observers'] prefix.
+// Reads and writes of the accompaniment mission: its pages call these, never a path (ADR 0022).
+// Every write invalidates the ['observers'] prefix.
 
 export const OBSERVERS_KEY = ['observers'] as const;
-const m = (id: string) => `/api/observers/missions/${encodeURIComponent(id)}`;
 
 export const useMissions = () =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'missions'],
-    queryFn: () => api.get<Mission[]>('/api/observers/missions'),
+    queryFn: () => callEndpoint(endpoints.listMissions),
   });
 
 export const useMission = (id: string) =>
-  useQuery({ queryKey: [...OBSERVERS_KEY, 'mission', id], queryFn: () => api.get<Mission>(m(id)) });
+  useQuery({
+    queryKey: [...OBSERVERS_KEY, 'mission', id],
+    queryFn: () => callEndpoint(endpoints.getMission, { params: { id } }),
+  });
 
 export const useRegistrants = (
   id: string,
@@ -37,7 +44,9 @@ export const useRegistrants = (
 ) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'registrants', id, q],
-    queryFn: () => api.get<Page<Registrant>>(`${m(id)}/registrants`, q),
+    // The status comes from a select of the statuses; the server refuses any other.
+    queryFn: () =>
+      callEndpoint(endpoints.listRegistrants, { params: { id }, query: q as Partial<RegistrantListQuery> }),
     placeholderData: keepPreviousData,
   });
 
@@ -45,13 +54,14 @@ export const useRegistrants = (
 export const useAllRegistrants = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'registrants', id, 'all'],
-    queryFn: () => api.get<Page<Registrant>>(`${m(id)}/registrants`, { page: 1, pageSize: 200 }),
+    queryFn: () =>
+      callEndpoint(endpoints.listRegistrants, { params: { id }, query: { page: 1, pageSize: 200 } }),
   });
 
 export const useRegistrant = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'registrant', id],
-    queryFn: () => api.get<RegistrantDetail>(`/api/observers/registrants/${encodeURIComponent(id)}`),
+    queryFn: () => callEndpoint(endpoints.getRegistrant, { params: { id } }),
   });
 
 /** Outreach contacts (people) found as the user types, to register one that already exists. */
@@ -74,44 +84,144 @@ export const useContactOptions = (q: string) =>
 export const useGroups = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'groups', id],
-    queryFn: () => api.get<Group[]>(`${m(id)}/groups`),
+    queryFn: () => callEndpoint(endpoints.listMissionGroups, { params: { id } }),
   });
 
 export const useAgenda = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'agenda', id],
-    queryFn: () => api.get<AgendaItem[]>(`${m(id)}/agenda`),
+    queryFn: () => callEndpoint(endpoints.listMissionAgenda, { params: { id } }),
   });
 
 export const useAssignments = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'assignments', id],
-    queryFn: () => api.get<Assignment[]>(`${m(id)}/assignments`),
+    queryFn: () => callEndpoint(endpoints.listStaffAssignments, { params: { id } }),
   });
 
 export const useStaffOptions = () =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'staff'],
-    queryFn: () => api.get<StaffOption[]>('/api/observers/staff'),
+    queryFn: () => callEndpoint(endpoints.listAssignableStaff),
   });
 
 export const useCommunications = (id: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'communications', id],
-    queryFn: () => api.get<Communication[]>(`${m(id)}/communications`),
+    queryFn: () => callEndpoint(endpoints.listMissionCommunications, { params: { id } }),
   });
 
 /** While deliveries are queued or sending, the communication is polled every second. */
 export const useCommunication = (id: string | null) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'communication', id],
-    queryFn: () => api.get<CommunicationDetail>(`/api/observers/communications/${encodeURIComponent(id!)}`),
+    queryFn: () => callEndpoint(endpoints.getMissionCommunication, { params: { id: id! } }),
     enabled: !!id,
     refetchInterval: (query) => {
       const c = query.state.data?.counts;
       return c && c.queued + c.sending > 0 ? 1000 : false;
     },
   });
+
+// ---- writes
+
+/**
+ * What a form sends as it stands: a field the person left empty travels empty, and the server's
+ * answer names it (the same schema validates there).
+ */
+type Unfinished<T> = { [K in keyof T]?: T[K] | string | null };
+type Body<S extends z.ZodType> = Unfinished<z.input<S>>;
+
+export function saveMission(missionId: string | null, body: Body<typeof MissionInputSchema>) {
+  return missionId
+    ? callEndpoint(endpoints.updateMission, {
+        params: { id: missionId },
+        body: body as z.input<typeof MissionPatchSchema>,
+      })
+    : callEndpoint(endpoints.createMission, { body: body as z.input<typeof MissionInputSchema> });
+}
+
+export function registerRegistrant(missionId: string, body: Body<typeof RegistrantInputSchema>) {
+  return callEndpoint(endpoints.registerRegistrant, {
+    params: { id: missionId },
+    body: body as z.input<typeof RegistrantInputSchema>,
+  });
+}
+
+export function updateRegistrant(registrantId: string, body: Body<typeof RegistrantPatchSchema>) {
+  return callEndpoint(endpoints.updateRegistrant, {
+    params: { id: registrantId },
+    body: body as z.input<typeof RegistrantPatchSchema>,
+  });
+}
+
+export function removeRegistrant(registrantId: string) {
+  return callEndpoint(endpoints.removeRegistrant, { params: { id: registrantId } });
+}
+
+export function recordRegistrantConsent(
+  registrantId: string,
+  body: Body<typeof RegistrantConsentInputSchema>,
+) {
+  return callEndpoint(endpoints.recordRegistrantConsent, {
+    params: { id: registrantId },
+    body: body as z.input<typeof RegistrantConsentInputSchema>,
+  });
+}
+
+export function createGroup(missionId: string, body: Body<typeof GroupInputSchema>) {
+  return callEndpoint(endpoints.createMissionGroup, {
+    params: { id: missionId },
+    body: body as z.input<typeof GroupInputSchema>,
+  });
+}
+
+export function deleteGroup(groupId: string) {
+  return callEndpoint(endpoints.removeMissionGroup, { params: { id: groupId } });
+}
+
+/** Replaces the members of a group. */
+export function setGroupMembers(groupId: string, registrantIds: string[]) {
+  return callEndpoint(endpoints.setMissionGroupMembers, { params: { id: groupId }, body: { registrantIds } });
+}
+
+/** Adds an activity or a route to the agenda (kind given) or modifies one (kind fixed). */
+export function saveAgendaItem(
+  target: { missionId: string } | { itemId: string },
+  body: Body<typeof AgendaItemInputSchema>,
+) {
+  return 'itemId' in target
+    ? callEndpoint(endpoints.updateAgendaItem, {
+        params: { id: target.itemId },
+        body: body as z.input<typeof AgendaItemPatchSchema>,
+      })
+    : callEndpoint(endpoints.createAgendaItem, {
+        params: { id: target.missionId },
+        body: body as z.input<typeof AgendaItemInputSchema>,
+      });
+}
+
+export function deleteAgendaItem(itemId: string) {
+  return callEndpoint(endpoints.deleteAgendaItem, { params: { id: itemId } });
+}
+
+export function assignStaff(missionId: string, body: Body<typeof AssignmentInputSchema>) {
+  return callEndpoint(endpoints.assignStaff, {
+    params: { id: missionId },
+    body: body as z.input<typeof AssignmentInputSchema>,
+  });
+}
+
+export function removeAssignment(assignmentId: string) {
+  return callEndpoint(endpoints.removeStaffAssignment, { params: { id: assignmentId } });
+}
+
+export function sendCommunication(missionId: string, body: Body<typeof CommunicationInputSchema>) {
+  return callEndpoint(endpoints.sendMissionCommunication, {
+    params: { id: missionId },
+    body: body as z.input<typeof CommunicationInputSchema>,
+  });
+}
 
 /** A write that refreshes every read of the mission when it succeeds. */
 export function useObserversWrite<I, O = unknown>(write: (input: I) => Promise<O>) {
