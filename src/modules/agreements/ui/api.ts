@@ -1,7 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { listInstitutions } from '@/modules/directory/endpoints';
-import { callEndpoint, downloadEndpoint, endpointUrl, uploadToEndpoint } from '@/web/shared/api/client';
+import {
+  callEndpoint,
+  downloadEndpoint,
+  endpointUrl,
+  uploadToEndpoint,
+  type Unfinished,
+} from '@/web/shared/api/client';
 import type {
   AccompanimentInput,
   AgreementSettingsInputSchema,
@@ -131,12 +137,6 @@ export function instrumentFileUrl(instrumentId: string, fileId: string) {
 }
 
 // ---- writes
-
-/**
- * What a form sends as it stands: a field the person left empty travels empty (null or absent),
- * and the server's answer names it (the same schema validates there).
- */
-type Unfinished<T> = { [K in keyof T]?: T[K] | null };
 
 export function createInstrument(input: Unfinished<z.input<typeof InstrumentInputSchema>>) {
   return callEndpoint(endpoints.createInstrument, {

@@ -15,7 +15,6 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -23,7 +22,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
 import type { ArcoRequest } from '../contract';
-import { useArcoRequests, useOutreachWrite } from './api';
+import { extendArcoRequest, resolveArcoRequest, useArcoRequests, useOutreachWrite } from './api';
 import { deadlineColor } from './labels';
 
 type Problems = { path: string; message: string }[];
@@ -32,9 +31,7 @@ function ExtendForm({ request, onClose }: { request: ArcoRequest; onClose: () =>
   const { t } = useTranslation();
   const form = useForm({ initialValues: { extendedOn: todayInMexicoCity(), reason: '' } });
   const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/arco-requests/${request.id}/extend`, v),
-  );
+  const save = useOutreachWrite((v: typeof form.values) => extendArcoRequest(request.id, v));
   return (
     <form
       onSubmit={form.onSubmit((v) =>
@@ -61,9 +58,7 @@ function ResolveForm({ request, onClose }: { request: ArcoRequest; onClose: () =
     initialValues: { resolvedOn: todayInMexicoCity(), outcome: 'granted', resolution: '' },
   });
   const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/arco-requests/${request.id}/resolve`, v),
-  );
+  const save = useOutreachWrite((v: typeof form.values) => resolveArcoRequest(request.id, v));
   return (
     <form
       onSubmit={form.onSubmit((v) =>

@@ -18,7 +18,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { useParams } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
@@ -28,7 +27,16 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
 import { MANUAL_OUTCOMES, type Channel } from '../contract';
-import { useCampaign, useContacts, useLedger, useManualContacts, useOutreachWrite } from './api';
+import {
+  controlCampaign,
+  recordManualContact,
+  startCampaign,
+  useCampaign,
+  useContacts,
+  useLedger,
+  useManualContacts,
+  useOutreachWrite,
+} from './api';
 
 function ManualForm({
   campaignId,
@@ -53,7 +61,7 @@ function ManualForm({
   });
   const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/campaigns/${campaignId}/manual-contacts`, { ...v, notes: v.notes || null }),
+    recordManualContact(campaignId, { ...v, notes: v.notes || null }),
   );
   return (
     <form
@@ -106,10 +114,8 @@ export default function CampaignPage() {
   const sending = campaign.data?.status === 'sending';
   const ledger = useLedger(id, page, sending);
   const manual = useManualContacts(id);
-  const start = useOutreachWrite(() => api.post(`/api/outreach/campaigns/${id}/start`));
-  const control = useOutreachWrite((verb: 'pause' | 'resume' | 'cancel') =>
-    api.post(`/api/outreach/campaigns/${id}/${verb}`),
-  );
+  const start = useOutreachWrite(() => startCampaign(id));
+  const control = useOutreachWrite((verb: 'pause' | 'resume' | 'cancel') => controlCampaign(id, verb));
   const [logging, setLogging] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;

@@ -20,7 +20,6 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -29,8 +28,15 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/dates';
-import { CHANNELS, type BounceReport, type Campaign } from '../contract';
-import { useBases, useCampaigns, useObjectives, useOutreachWrite } from './api';
+import { CHANNELS } from '../contract';
+import {
+  createCampaign,
+  recordBounces,
+  useBases,
+  useCampaigns,
+  useObjectives,
+  useOutreachWrite,
+} from './api';
 
 const PAGE_SIZE = 25;
 
@@ -55,7 +61,7 @@ function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
   });
   const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post<Campaign>('/api/outreach/campaigns', {
+    createCampaign({
       ...v,
       subject: v.subject || null,
       htmlTemplate: v.htmlTemplate || null,
@@ -149,7 +155,7 @@ function BounceForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { dsn: '' } });
   const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
-  const record = useOutreachWrite((v: { dsn: string }) => api.post<BounceReport>('/api/outreach/bounces', v));
+  const record = useOutreachWrite((v: { dsn: string }) => recordBounces(v.dsn));
   const report = record.data;
   return (
     <form

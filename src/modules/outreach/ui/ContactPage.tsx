@@ -18,7 +18,6 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
@@ -27,7 +26,16 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
 import { ARCO_KINDS, CHANNELS, type Consent } from '../contract';
-import { useContact, useOutreachWrite } from './api';
+import {
+  createArcoRequest,
+  eraseContact,
+  exportContact,
+  recordConsent,
+  setOptOuts,
+  useContact,
+  useOutreachWrite,
+  withdrawConsent,
+} from './api';
 import { ArcoTable } from './ArcoPage';
 
 type Problems = { path: string; message: string }[];
@@ -45,7 +53,7 @@ function ConsentForm({ contactId, onClose }: { contactId: string; onClose: () =>
   });
   const [unplaced, setUnplaced] = useState<Problems>([]);
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/contacts/${contactId}/consents`, { ...v, evidence: v.evidence || null }),
+    recordConsent(contactId, { ...v, evidence: v.evidence || null }),
   );
   return (
     <form
@@ -78,9 +86,7 @@ function WithdrawForm({ consent, onClose }: { consent: Consent; onClose: () => v
   const { t } = useTranslation();
   const form = useForm({ initialValues: { withdrawnOn: todayInMexicoCity(), source: '' } });
   const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/consents/${consent.id}/withdraw`, v),
-  );
+  const save = useOutreachWrite((v: typeof form.values) => withdrawConsent(consent.id, v));
   return (
     <form
       onSubmit={form.onSubmit((v) =>
@@ -109,7 +115,7 @@ function ArcoForm({ contactId, onClose }: { contactId: string; onClose: () => vo
   });
   const [unplaced, setUnplaced] = useState<Problems>([]);
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post('/api/outreach/arco-requests', { ...v, contactId, description: v.description || null }),
+    createArcoRequest({ ...v, contactId, description: v.description || null }),
   );
   return (
     <form
@@ -144,9 +150,7 @@ function EraseForm({ contactId, onClose }: { contactId: string; onClose: () => v
   const { t } = useTranslation();
   const form = useForm({ initialValues: { reason: '' } });
   const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    api.post(`/api/outreach/contacts/${contactId}/erase`, v),
-  );
+  const save = useOutreachWrite((v: typeof form.values) => eraseContact(contactId, v));
   return (
     <form
       onSubmit={form.onSubmit((v) =>
@@ -174,9 +178,7 @@ export default function ContactPage() {
   const canPrivacy = useCan('outreach.privacy');
   const contact = useContact(id);
   const [modal, setModal] = useState<'consent' | 'arco' | 'erase' | Consent | null>(null);
-  const optOuts = useOutreachWrite((v: Record<(typeof CHANNELS)[number], boolean>) =>
-    api.put(`/api/outreach/contacts/${id}/opt-outs`, v),
-  );
+  const optOuts = useOutreachWrite((v: Record<(typeof CHANNELS)[number], boolean>) => setOptOuts(id, v));
   if (contact.isError) return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
   const c = contact.data;
   if (!c) return null;
@@ -194,20 +196,10 @@ export default function ContactPage() {
         actions={
           canPrivacy && (
             <>
-              <Button
-                variant="default"
-                onClick={() =>
-                  void api.download(`/api/outreach/contacts/${id}/export`, { format: 'json' }, 'datos.json')
-                }
-              >
+              <Button variant="default" onClick={() => void exportContact(id, 'json')}>
                 {t('outreach.exportJson')}
               </Button>
-              <Button
-                variant="default"
-                onClick={() =>
-                  void api.download(`/api/outreach/contacts/${id}/export`, { format: 'xlsx' }, 'datos.xlsx')
-                }
-              >
+              <Button variant="default" onClick={() => void exportContact(id, 'xlsx')}>
                 {t('outreach.exportXlsx')}
               </Button>
               {!erased && (

@@ -20,7 +20,7 @@ import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -29,7 +29,7 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { BASE_KINDS, type ImportReport } from '../contract';
-import { useBases, useContacts, useOutreachWrite } from './api';
+import { createBase, createContact, importContacts, useBases, useContacts, useOutreachWrite } from './api';
 
 const PAGE_SIZE = 25;
 
@@ -37,7 +37,7 @@ function BaseForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { name: '', kind: 'observer_network', description: '' } });
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post('/api/outreach/bases', { ...v, description: v.description || null }),
+    createBase({ ...v, description: v.description || null }),
   );
   const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
   return (
@@ -81,7 +81,7 @@ function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: 
     },
   });
   const save = useOutreachWrite((v: typeof form.values) =>
-    api.post('/api/outreach/contacts', {
+    createContact({
       ...v,
       email: v.email || null,
       phone: v.phone || null,
@@ -130,9 +130,7 @@ function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: 
 function ImportButton({ baseId }: { baseId: string | null }) {
   const { t } = useTranslation();
   const [report, setReport] = useState<ImportReport | null>(null);
-  const run = useOutreachWrite((file: File) =>
-    api.upload<ImportReport>(`/api/outreach/contacts/import?baseId=${baseId}`, file),
-  );
+  const run = useOutreachWrite((file: File) => importContacts(baseId!, file));
   const problems = run.error instanceof ApiRequestError ? run.error.fields : [];
   return (
     <>

@@ -2,21 +2,19 @@ import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import type { UnsubscribeInfo } from '../contract';
+import { unsubscribe, unsubscribeInfo } from './api';
 
 /** The public page of an e-mail's unsubscribe link: no sign-in, one button. */
 export default function UnsubscribePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const path = `/api/public/outreach/unsubscribe/${encodeURIComponent(token)}`;
   const info = useQuery({
     queryKey: ['unsubscribe', token],
-    queryFn: () => api.get<UnsubscribeInfo>(path),
+    queryFn: () => unsubscribeInfo(token),
     retry: false,
   });
-  const confirm = useMutation({ mutationFn: () => api.post<UnsubscribeInfo>(path) });
+  const confirm = useMutation({ mutationFn: () => unsubscribe(token) });
   const done = confirm.data?.optedOut || info.data?.optedOut;
   return (
     <Center mih="100vh" p="md">

@@ -112,6 +112,12 @@ export const api = {
   },
 };
 
+/**
+ * A body as a form sends it, before validation: a field the person left empty travels empty (null,
+ * '' or absent) and the server's answer names it, since the same schema validates there.
+ */
+export type Unfinished<T> = { [K in keyof T]?: T[K] | string | string[] | null };
+
 type Args<E extends Endpoint> = keyof EndpointArgs<E> extends never
   ? []
   : Partial<EndpointArgs<E>> extends EndpointArgs<E>

@@ -1,9 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '@/shared/paging';
 import type { z } from 'zod';
-import { api } from '@/web/shared/api/client';
 import type { FieldProblem } from '@/shared/errors';
-import { ApiRequestError, callEndpoint } from '@/web/shared/api/client';
+import { ApiRequestError, callEndpoint, type Unfinished } from '@/web/shared/api/client';
 import type {
   AgendaItemInputSchema,
   AgendaItemPatchSchema,
@@ -17,7 +15,7 @@ import type {
   RegistrantListQuery,
   RegistrantPatchSchema,
 } from '../contract';
-import type { Contact } from '../../contract';
+import { listContacts } from '../../endpoints';
 import { countryName, isCountryCode } from '../contract';
 import * as endpoints from '../endpoints';
 
@@ -68,7 +66,7 @@ export const useRegistrant = (id: string) =>
 export const useContactOptions = (q: string) =>
   useQuery({
     queryKey: [...OBSERVERS_KEY, 'contact-options', q],
-    queryFn: () => api.get<Page<Contact>>('/api/outreach/contacts', { q: q || undefined, pageSize: 30 }),
+    queryFn: () => callEndpoint(listContacts, { query: { q: q || undefined, pageSize: 30 } }),
     placeholderData: keepPreviousData,
     select: (page) =>
       page.items
@@ -125,11 +123,6 @@ export const useCommunication = (id: string | null) =>
 
 // ---- writes
 
-/**
- * What a form sends as it stands: a field the person left empty travels empty, and the server's
- * answer names it (the same schema validates there).
- */
-type Unfinished<T> = { [K in keyof T]?: T[K] | string | null };
 type Body<S extends z.ZodType> = Unfinished<z.input<S>>;
 
 export function saveMission(missionId: string | null, body: Body<typeof MissionInputSchema>) {
