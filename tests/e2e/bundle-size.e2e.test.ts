@@ -20,7 +20,9 @@ import {
 // margin, so the build cannot grow past it unnoticed; lower the ceiling when a change shrinks it
 // and remove it once the target holds (docs/PERFORMANCE.md, "Web delivery").
 const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
-const CEILINGS = { signIn: 184, home: 374 };
+// home: 369.3 when the ceiling was set; 374.3 once the periods hook and the typed endpoints of four
+// more modules landed the same day.
+const CEILINGS = { signIn: 184, home: 378 };
 
 const SERVER_ONLY = [
   'date-holidays',
