@@ -1,18 +1,13 @@
-import { Alert, Button, FileInput, Group, Menu, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconUpload,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../contract';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { useCan } from '@/web/shared/session/session';
-import { errorText, notifyError } from '@/web/shared/ui/errors';
+import { errorText } from '@/web/shared/ui/errors';
+import { ExportMenu } from '@/web/shared/ui/ExportMenu';
 import { DIRECTORY_KEY, exportRecords, importRecords, type DirectoryCollection } from './api';
 
 type Problem = { row: number | null; field: string; message: string };
@@ -36,40 +31,11 @@ export function DirectoryFileActions(props: {
   const canExport = useCan('directory.export');
   const canImport = useCan('directory.write');
   const [importing, setImporting] = useState(false);
-  const download = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => exportRecords(props.collection, props.filters, format),
-    onError: (error) => notifyError(error, t),
-  });
 
   return (
     <>
       {canExport && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              loading={download.isPending}
-            >
-              {t('files.export')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>{t('files.exportHint')}</Menu.Label>
-            <Menu.Item
-              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-              onClick={() => download.mutate('csv')}
-            >
-              {t('files.csv')}
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-              onClick={() => download.mutate('xlsx')}
-            >
-              {t('files.xlsx')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <ExportMenu download={(format) => exportRecords(props.collection, props.filters, format)} />
       )}
       {canImport && (
         <Button

@@ -6,85 +6,65 @@ import {
   Modal,
   Paper,
   Select,
-  Stack,
   Table,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
-import type { ArcoRequest } from '../contract';
-import { extendArcoRequest, resolveArcoRequest, useArcoRequests, useOutreachWrite } from './api';
+import { ArcoExtendInputSchema, ArcoResolveInputSchema, type ArcoRequest } from '../contract';
+import { OUTREACH_KEY, extendArcoRequest, resolveArcoRequest, useArcoRequests } from './api';
 import { deadlineColor } from './labels';
-
-type Problems = { path: string; message: string }[];
 
 function ExtendForm({ request, onClose }: { request: ArcoRequest; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { extendedOn: todayInMexicoCity(), reason: '' } });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) => extendArcoRequest(request.id, v));
+  const f = useSaveForm({
+    initialValues: { extendedOn: todayInMexicoCity() as string | null, reason: '' },
+    schema: ArcoExtendInputSchema,
+    toInput: (v) => v,
+    save: (input) => extendArcoRequest(request.id, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <DayInput label={t('outreach.extendedOn')} required {...form.getInputProps('extendedOn')} />
-        <Textarea label={t('outreach.extensionReason')} required {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.extend')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.extend')} onCancel={onClose}>
+      <DayInput label={t('outreach.extendedOn')} required {...f.form.getInputProps('extendedOn')} />
+      <Textarea label={t('outreach.extensionReason')} required {...f.text('reason')} />
+    </FormBody>
   );
 }
 
 function ResolveForm({ request, onClose }: { request: ArcoRequest; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({
-    initialValues: { resolvedOn: todayInMexicoCity(), outcome: 'granted', resolution: '' },
+  const f = useSaveForm({
+    initialValues: { resolvedOn: todayInMexicoCity() as string | null, outcome: 'granted', resolution: '' },
+    schema: ArcoResolveInputSchema,
+    toInput: (v) => v,
+    save: (input) => resolveArcoRequest(request.id, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
   });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) => resolveArcoRequest(request.id, v));
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <DayInput label={t('outreach.resolvedOn')} required {...form.getInputProps('resolvedOn')} />
-        <Select
-          label={t('outreach.outcome')}
-          data={[
-            { value: 'granted', label: t('outreach.arcoStatuses.granted') },
-            { value: 'denied', label: t('outreach.arcoStatuses.denied') },
-          ]}
-          allowDeselect={false}
-          {...form.getInputProps('outcome')}
-        />
-        <TextInput label={t('outreach.resolution')} required {...form.getInputProps('resolution')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.resolve')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.resolve')} onCancel={onClose}>
+      <DayInput label={t('outreach.resolvedOn')} required {...f.form.getInputProps('resolvedOn')} />
+      <Select
+        label={t('outreach.outcome')}
+        data={[
+          { value: 'granted', label: t('outreach.arcoStatuses.granted') },
+          { value: 'denied', label: t('outreach.arcoStatuses.denied') },
+        ]}
+        allowDeselect={false}
+        {...f.form.getInputProps('outcome')}
+      />
+      <TextInput label={t('outreach.resolution')} required {...f.text('resolution')} />
+    </FormBody>
   );
 }
 

@@ -13,21 +13,22 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { useParams } from 'react-router';
 import { formatDateTime } from '@/web/shared/lib/format';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
-import { MANUAL_OUTCOMES, type Channel } from '../contract';
+import { MANUAL_OUTCOMES, ManualContactInputSchema, type Channel } from '../contract';
 import {
+  OUTREACH_KEY,
   controlCampaign,
   recordManualContact,
   startCampaign,
@@ -50,58 +51,47 @@ function ManualForm({
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const contacts = useContacts({ q: q || undefined, page: 1, pageSize: 20 });
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       contactId: '',
       channel: channels[0] ?? 'whatsapp',
       outcome: 'delivered',
-      contactedOn: todayInMexicoCity(),
+      contactedOn: todayInMexicoCity() as string | null,
       notes: '',
     },
+    schema: ManualContactInputSchema,
+    toInput: (v) => ({ ...v, notes: v.notes || null }),
+    save: (input) => recordManualContact(campaignId, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
   });
-  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    recordManualContact(campaignId, { ...v, notes: v.notes || null }),
-  );
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <Select
-          label={t('outreach.contact')}
-          searchable
-          onSearchChange={setQ}
-          data={(contacts.data?.items ?? [])
-            .filter((c) => c.fullName)
-            .map((c) => ({ value: c.id, label: c.fullName! }))}
-          required
-          {...form.getInputProps('contactId')}
-        />
-        <Select
-          label={t('outreach.channel')}
-          data={channels.map((c) => ({ value: c, label: t(`outreach.channels.${c as Channel}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('channel')}
-        />
-        <Select
-          label={t('outreach.outcome')}
-          data={MANUAL_OUTCOMES.map((o) => ({ value: o, label: t(`outreach.manualOutcomes.${o}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('outcome')}
-        />
-        <DayInput label={t('outreach.contactedOn')} required {...form.getInputProps('contactedOn')} />
-        <TextInput label={t('outreach.notes')} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={onClose}>
+      <Select
+        label={t('outreach.contact')}
+        searchable
+        onSearchChange={setQ}
+        data={(contacts.data?.items ?? [])
+          .filter((c) => c.fullName)
+          .map((c) => ({ value: c.id, label: c.fullName! }))}
+        required
+        {...f.form.getInputProps('contactId')}
+      />
+      <Select
+        label={t('outreach.channel')}
+        data={channels.map((c) => ({ value: c, label: t(`outreach.channels.${c as Channel}`) }))}
+        allowDeselect={false}
+        {...f.form.getInputProps('channel')}
+      />
+      <Select
+        label={t('outreach.outcome')}
+        data={MANUAL_OUTCOMES.map((o) => ({ value: o, label: t(`outreach.manualOutcomes.${o}`) }))}
+        allowDeselect={false}
+        {...f.form.getInputProps('outcome')}
+      />
+      <DayInput label={t('outreach.contactedOn')} required {...f.form.getInputProps('contactedOn')} />
+      <TextInput label={t('outreach.notes')} {...f.text('notes')} />
+    </FormBody>
   );
 }
 

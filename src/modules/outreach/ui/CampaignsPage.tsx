@@ -21,6 +21,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
@@ -28,8 +30,9 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/dates';
-import { CHANNELS } from '../contract';
+import { CHANNELS, CampaignInputSchema } from '../contract';
 import {
+  OUTREACH_KEY,
   createCampaign,
   recordBounces,
   useBases,
@@ -44,7 +47,7 @@ function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
   const { t } = useTranslation();
   const bases = useBases();
   const objectives = useObjectives();
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       topic: '',
       month: todayInMexicoCity().slice(0, 7),
@@ -58,95 +61,66 @@ function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
       trackOpens: false,
       historical: false,
     },
+    schema: CampaignInputSchema,
+    toInput: (v) => ({ ...v, subject: v.subject || null, htmlTemplate: v.htmlTemplate || null }),
+    save: createCampaign,
+    invalidate: [OUTREACH_KEY],
+    onSaved: (c) => onClose(c.id),
   });
-  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    createCampaign({
-      ...v,
-      subject: v.subject || null,
-      htmlTemplate: v.htmlTemplate || null,
-    }),
-  );
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, {
-          onSuccess: (c) => onClose(c.id),
-          onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-        }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('outreach.topic')} required {...form.getInputProps('topic')} />
-        <Group grow>
-          <TextInput
-            label={t('outreach.month')}
-            placeholder="AAAA-MM"
-            required
-            {...form.getInputProps('month')}
-          />
-          <Select
-            label={t('outreach.objective')}
-            data={(objectives.data ?? []).map((o) => ({
-              value: o.id,
-              label: `${o.year} · ${o.code} ${o.title.slice(0, 60)}`,
-            }))}
-            clearable
-            searchable
-            {...form.getInputProps('objectiveId')}
-          />
-        </Group>
-        <MultiSelect
-          label={t('outreach.channelsLabel')}
-          data={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channels.${c}`) }))}
-          {...form.getInputProps('channels')}
-        />
-        <MultiSelect
-          label={t('outreach.bases')}
-          data={(bases.data ?? []).map((b) => ({
-            value: b.id,
-            label: `${b.name} (${b.consenting}/${b.contacts})`,
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={() => onClose()}>
+      <TextInput label={t('outreach.topic')} required {...f.text('topic')} />
+      <Group grow>
+        <TextInput label={t('outreach.month')} placeholder="AAAA-MM" required {...f.text('month')} />
+        <Select
+          label={t('outreach.objective')}
+          data={(objectives.data ?? []).map((o) => ({
+            value: o.id,
+            label: `${o.year} · ${o.code} ${o.title.slice(0, 60)}`,
           }))}
-          {...form.getInputProps('baseIds')}
+          clearable
+          searchable
+          {...f.form.getInputProps('objectiveId')}
         />
-        <TextInput label={t('outreach.subject')} {...form.getInputProps('subject')} />
-        <Textarea
-          label={t('outreach.textTemplate')}
-          description={t('outreach.mergeFields')}
-          autosize
-          minRows={4}
-          {...form.getInputProps('textTemplate')}
+      </Group>
+      <MultiSelect
+        label={t('outreach.channelsLabel')}
+        data={CHANNELS.map((c) => ({ value: c, label: t(`outreach.channels.${c}`) }))}
+        {...f.form.getInputProps('channels')}
+      />
+      <MultiSelect
+        label={t('outreach.bases')}
+        data={(bases.data ?? []).map((b) => ({
+          value: b.id,
+          label: `${b.name} (${b.consenting}/${b.contacts})`,
+        }))}
+        {...f.form.getInputProps('baseIds')}
+      />
+      <TextInput label={t('outreach.subject')} {...f.text('subject')} />
+      <Textarea
+        label={t('outreach.textTemplate')}
+        autosize
+        minRows={4}
+        {...f.text('textTemplate', t('outreach.mergeFields'))}
+      />
+      <Textarea label={t('outreach.htmlTemplate')} autosize minRows={2} {...f.text('htmlTemplate')} />
+      <Group grow>
+        <NumberInput
+          label={t('outreach.ratePerSecond')}
+          min={1}
+          max={10000}
+          {...f.form.getInputProps('ratePerSecond')}
         />
-        <Textarea
-          label={t('outreach.htmlTemplate')}
-          autosize
-          minRows={2}
-          {...form.getInputProps('htmlTemplate')}
-        />
-        <Group grow>
-          <NumberInput
-            label={t('outreach.ratePerSecond')}
-            min={1}
-            max={10000}
-            {...form.getInputProps('ratePerSecond')}
-          />
-          <Checkbox
-            label={t('outreach.trackOpens')}
-            {...form.getInputProps('trackOpens', { type: 'checkbox' })}
-          />
-        </Group>
         <Checkbox
-          label={t('outreach.historical')}
-          {...form.getInputProps('historical', { type: 'checkbox' })}
+          label={t('outreach.trackOpens')}
+          {...f.form.getInputProps('trackOpens', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Checkbox
+        label={t('outreach.historical')}
+        {...f.form.getInputProps('historical', { type: 'checkbox' })}
+      />
+    </FormBody>
   );
 }
 

@@ -14,19 +14,28 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { todayInMexicoCity } from '@/shared/dates';
-import { ARCO_KINDS, CHANNELS, type Consent } from '../contract';
 import {
+  ARCO_KINDS,
+  ArcoInputSchema,
+  CHANNELS,
+  ConsentInputSchema,
+  EraseInputSchema,
+  WithdrawConsentInputSchema,
+  type Consent,
+} from '../contract';
+import {
+  OUTREACH_KEY,
   createArcoRequest,
   eraseContact,
   exportContact,
@@ -38,136 +47,94 @@ import {
 } from './api';
 import { ArcoTable } from './ArcoPage';
 
-type Problems = { path: string; message: string }[];
-
 function ConsentForm({ contactId, onClose }: { contactId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       purpose: '',
-      givenOn: todayInMexicoCity(),
+      givenOn: todayInMexicoCity() as string | null,
       source: '',
       privacyNoticeVersion: '',
       evidence: '',
     },
+    schema: ConsentInputSchema,
+    toInput: (v) => ({ ...v, evidence: v.evidence || null }),
+    save: (input) => recordConsent(contactId, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
   });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    recordConsent(contactId, { ...v, evidence: v.evidence || null }),
-  );
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('outreach.purpose')} required {...form.getInputProps('purpose')} />
-        <DayInput label={t('outreach.givenOn')} required {...form.getInputProps('givenOn')} />
-        <TextInput label={t('outreach.source')} required {...form.getInputProps('source')} />
-        <TextInput
-          label={t('outreach.privacyNoticeVersion')}
-          required
-          {...form.getInputProps('privacyNoticeVersion')}
-        />
-        <Textarea label={t('outreach.evidence')} {...form.getInputProps('evidence')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={onClose}>
+      <TextInput label={t('outreach.purpose')} required {...f.text('purpose')} />
+      <DayInput label={t('outreach.givenOn')} required {...f.form.getInputProps('givenOn')} />
+      <TextInput label={t('outreach.source')} required {...f.text('source')} />
+      <TextInput label={t('outreach.privacyNoticeVersion')} required {...f.text('privacyNoticeVersion')} />
+      <Textarea label={t('outreach.evidence')} {...f.text('evidence')} />
+    </FormBody>
   );
 }
 
 function WithdrawForm({ consent, onClose }: { consent: Consent; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { withdrawnOn: todayInMexicoCity(), source: '' } });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) => withdrawConsent(consent.id, v));
+  const f = useSaveForm({
+    initialValues: { withdrawnOn: todayInMexicoCity() as string | null, source: '' },
+    schema: WithdrawConsentInputSchema,
+    toInput: (v) => v,
+    save: (input) => withdrawConsent(consent.id, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <Text size="sm">{consent.purpose}</Text>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <DayInput label={t('outreach.withdrawnOn')} required {...form.getInputProps('withdrawnOn')} />
-        <TextInput label={t('outreach.withdrawalSource')} required {...form.getInputProps('source')} />
-        <Group justify="flex-end">
-          <Button type="submit" color="red.9" loading={save.isPending}>
-            {t('outreach.withdrawConsent')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.withdrawConsent')} submitColor="red.9" onCancel={onClose}>
+      <Text size="sm">{consent.purpose}</Text>
+      <DayInput label={t('outreach.withdrawnOn')} required {...f.form.getInputProps('withdrawnOn')} />
+      <TextInput label={t('outreach.withdrawalSource')} required {...f.text('source')} />
+    </FormBody>
   );
 }
 
 function ArcoForm({ contactId, onClose }: { contactId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({
-    initialValues: { kind: 'access', receivedOn: todayInMexicoCity(), description: '' },
+  const f = useSaveForm({
+    initialValues: { kind: 'access', receivedOn: todayInMexicoCity() as string | null, description: '' },
+    schema: ArcoInputSchema,
+    toInput: (v) => ({ ...v, contactId, description: v.description || null }),
+    save: createArcoRequest,
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
   });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) =>
-    createArcoRequest({ ...v, contactId, description: v.description || null }),
-  );
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <Select
-          label={t('outreach.arcoKind')}
-          data={ARCO_KINDS.map((k) => ({ value: k, label: t(`outreach.arcoKinds.${k}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('kind')}
-        />
-        <DayInput label={t('outreach.receivedOn')} required {...form.getInputProps('receivedOn')} />
-        <Textarea label={t('outreach.description')} {...form.getInputProps('description')} />
-        <Text size="sm" c="dimmed">
-          {t('outreach.arcoTermHint')}
-        </Text>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={onClose}>
+      <Select
+        label={t('outreach.arcoKind')}
+        data={ARCO_KINDS.map((k) => ({ value: k, label: t(`outreach.arcoKinds.${k}`) }))}
+        allowDeselect={false}
+        {...f.form.getInputProps('kind')}
+      />
+      <DayInput label={t('outreach.receivedOn')} required {...f.form.getInputProps('receivedOn')} />
+      <Textarea label={t('outreach.description')} {...f.text('description')} />
+      <Text size="sm" c="dimmed">
+        {t('outreach.arcoTermHint')}
+      </Text>
+    </FormBody>
   );
 }
 
 function EraseForm({ contactId, onClose }: { contactId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { reason: '' } });
-  const [unplaced, setUnplaced] = useState<Problems>([]);
-  const save = useOutreachWrite((v: typeof form.values) => eraseContact(contactId, v));
+  const f = useSaveForm({
+    initialValues: { reason: '' },
+    schema: EraseInputSchema,
+    toInput: (v) => v,
+    save: (input) => eraseContact(contactId, input),
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <Text size="sm">{t('outreach.eraseWarning')}</Text>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('outreach.eraseReason')} required {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button type="submit" color="red.9" loading={save.isPending}>
-            {t('outreach.erase')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.erase')} submitColor="red.9" onCancel={onClose}>
+      <Text size="sm">{t('outreach.eraseWarning')}</Text>
+      <TextInput label={t('outreach.eraseReason')} required {...f.text('reason')} />
+    </FormBody>
   );
 }
 

@@ -15,60 +15,59 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiRequestError } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { BASE_KINDS, type ImportReport } from '../contract';
-import { createBase, createContact, importContacts, useBases, useContacts, useOutreachWrite } from './api';
+import { BASE_KINDS, BaseInputSchema, ContactInputSchema, type ImportReport } from '../contract';
+import {
+  OUTREACH_KEY,
+  createBase,
+  createContact,
+  importContacts,
+  useBases,
+  useContacts,
+  useOutreachWrite,
+} from './api';
 
 const PAGE_SIZE = 25;
 
 function BaseForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { name: '', kind: 'observer_network', description: '' } });
-  const save = useOutreachWrite((v: typeof form.values) =>
-    createBase({ ...v, description: v.description || null }),
-  );
-  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+  const f = useSaveForm({
+    initialValues: { name: '', kind: 'observer_network', description: '' },
+    schema: BaseInputSchema,
+    toInput: (v) => ({ ...v, description: v.description || null }),
+    save: createBase,
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('outreach.baseName')} required {...form.getInputProps('name')} />
-        <Select
-          label={t('outreach.baseKind')}
-          data={BASE_KINDS.map((k) => ({ value: k, label: t(`outreach.baseKinds.${k}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('kind')}
-        />
-        <Textarea label={t('outreach.description')} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={onClose}>
+      <TextInput label={t('outreach.baseName')} required {...f.text('name')} />
+      <Select
+        label={t('outreach.baseKind')}
+        data={BASE_KINDS.map((k) => ({ value: k, label: t(`outreach.baseKinds.${k}`) }))}
+        allowDeselect={false}
+        {...f.form.getInputProps('kind')}
+      />
+      <Textarea label={t('outreach.description')} {...f.text('description')} />
+    </FormBody>
   );
 }
 
 function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: string; label: string }[] }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       fullName: '',
       kind: 'person',
@@ -79,9 +78,8 @@ function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: 
       affiliation: '',
       baseIds: [] as string[],
     },
-  });
-  const save = useOutreachWrite((v: typeof form.values) =>
-    createContact({
+    schema: ContactInputSchema,
+    toInput: (v) => ({
       ...v,
       email: v.email || null,
       phone: v.phone || null,
@@ -89,41 +87,31 @@ function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: 
       city: v.city || null,
       affiliation: v.affiliation || null,
     }),
-  );
-  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
+    save: createContact,
+    invalidate: [OUTREACH_KEY],
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('outreach.fullName')} required {...form.getInputProps('fullName')} />
-        <Select
-          label={t('outreach.contactKind')}
-          data={[
-            { value: 'person', label: t('outreach.contactKinds.person') },
-            { value: 'organization', label: t('outreach.contactKinds.organization') },
-          ]}
-          allowDeselect={false}
-          {...form.getInputProps('kind')}
-        />
-        <TextInput label={t('outreach.email')} type="email" {...form.getInputProps('email')} />
-        <TextInput label={t('outreach.phone')} {...form.getInputProps('phone')} />
-        <Group grow>
-          <TextInput label={t('outreach.country')} maxLength={2} {...form.getInputProps('country')} />
-          <TextInput label={t('outreach.city')} {...form.getInputProps('city')} />
-        </Group>
-        <TextInput label={t('outreach.affiliation')} {...form.getInputProps('affiliation')} />
-        <MultiSelect label={t('outreach.bases')} data={bases} {...form.getInputProps('baseIds')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('outreach.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('outreach.save')} onCancel={onClose}>
+      <TextInput label={t('outreach.fullName')} required {...f.text('fullName')} />
+      <Select
+        label={t('outreach.contactKind')}
+        data={[
+          { value: 'person', label: t('outreach.contactKinds.person') },
+          { value: 'organization', label: t('outreach.contactKinds.organization') },
+        ]}
+        allowDeselect={false}
+        {...f.form.getInputProps('kind')}
+      />
+      <TextInput label={t('outreach.email')} type="email" {...f.text('email')} />
+      <TextInput label={t('outreach.phone')} {...f.text('phone')} />
+      <Group grow>
+        <TextInput label={t('outreach.country')} maxLength={2} {...f.text('country')} />
+        <TextInput label={t('outreach.city')} {...f.text('city')} />
+      </Group>
+      <TextInput label={t('outreach.affiliation')} {...f.text('affiliation')} />
+      <MultiSelect label={t('outreach.bases')} data={bases} {...f.form.getInputProps('baseIds')} />
+    </FormBody>
   );
 }
 

@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core';
+import { Modal, type ModalProps } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../ui/FormErrorAlert';
+import { FormBody } from './FormBody';
 import type { SaveForm } from './use-save-form';
 
 /**
@@ -17,25 +16,12 @@ export function FormModal<Values extends object, Input, Result>(props: {
   size?: ModalProps['size'];
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   useReturnFocus();
-  const f = props.form;
   return (
     <Modal opened onClose={props.onClose} title={props.title} size={props.size ?? 'lg'}>
-      <form noValidate onSubmit={f.submit}>
-        <Stack>
-          <FormErrorAlert error={f.error} unplaced={f.unplaced} />
-          {props.children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={f.mutation.isPending}>
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormBody form={props.form} submitLabel={props.submitLabel} onCancel={props.onClose}>
+        {props.children}
+      </FormBody>
     </Modal>
   );
 }

@@ -1,0 +1,40 @@
+import { Button, Group, Stack, type ButtonProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../ui/FormErrorAlert';
+import type { SaveForm } from './use-save-form';
+
+/**
+ * The body of a form of useSaveForm: the refusal on top, the fields, then Cancel (when there is
+ * somewhere to go back to) and the submit button. FormModal puts it in a dialog; a page or a dialog
+ * of its own may hold it directly.
+ */
+export function FormBody<Values extends object, Input, Result>(props: {
+  form: SaveForm<Values, Input, Result>;
+  submitLabel: ReactNode;
+  /** A destructive step (withdraw, erase) shows its button in red. */
+  submitColor?: ButtonProps['color'];
+  onCancel?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const f = props.form;
+  return (
+    <form noValidate onSubmit={f.submit}>
+      <Stack>
+        <FormErrorAlert error={f.error} unplaced={f.unplaced} />
+        {props.children}
+        <Group justify="flex-end">
+          {props.onCancel && (
+            <Button variant="default" onClick={props.onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" color={props.submitColor} loading={f.mutation.isPending}>
+            {props.submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
