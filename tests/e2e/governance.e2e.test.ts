@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, newContext, signIn, watchErrors } from '../support/e2e-browser';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { todayInMexicoCity } from '../../src/shared/dates';
 
 // Governance as the liaison office uses it: the CVOE's sessions and attendance, and the SSSCG.
 
@@ -37,8 +38,12 @@ describe('governance', () => {
       .getByRole('heading', { level: 1, name: 'Comisión Provisional de Vinculación con Organismos Externos' })
       .waitFor();
     const sessions = page.getByRole('table', { name: 'Sesiones' });
-    await expect.poll(() => sessions.locator('tbody tr').count()).toBe(4);
+    // The reference year's four sessions, and the one the demo's live layer convenes for next week.
+    await expect.poll(() => sessions.locator('tbody tr').count()).toBe(5);
     await expect(sessions.textContent()).resolves.toContain('Tercera sesión ordinaria de 2024');
+    await expect(sessions.textContent()).resolves.toContain(
+      `sesión ordinaria de ${todayInMexicoCity().slice(0, 4)}`,
+    );
     await expectAccessible(page, 'sesiones de un órgano colegiado');
 
     await page.getByRole('tab', { name: 'Asistencia' }).click();
