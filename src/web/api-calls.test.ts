@@ -14,11 +14,12 @@ const CONVERTED = [
   'agreements',
   'audit',
   'directory',
+  'governance',
   'outreach',
   'outreach/observers',
   'program',
 ];
-const PENDING = ['channel', 'governance', 'reports'];
+const PENDING = ['channel', 'reports'];
 
 const API_PATH = /['"`]\/api\//;
 const UNTYPED_CALL = /\bapi\.(get|post|put|patch|delete|upload|download)\b/;

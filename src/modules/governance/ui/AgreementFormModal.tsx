@@ -15,11 +15,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { VOTES, type Agreement, type AgreementInput, type SessionDetail } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useGovernanceMutation } from './api';
+import { adoptAgreement, updateAgreement, useGovernanceMutation } from './api';
 
 type Values = {
   agendaItemId: string | null;
@@ -60,7 +59,7 @@ export function AgreementFormModal(props: { session: SessionDetail; onClose: () 
               .map(([personId, vote]) => ({ personId, vote: vote as (typeof VOTES)[number] }))
           : [],
     };
-    return api.post<Agreement>(`/api/governance/sessions/${s.id}/agreements`, input);
+    return adoptAgreement(s.id, input);
   });
   const submit = (v: Values) =>
     save.mutate(v, {
@@ -161,10 +160,7 @@ export function AgreementEditModal(props: { agreement: Agreement; onClose: () =>
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm({ initialValues: { title: a.title, body: a.body ?? '' } });
   const save = useGovernanceMutation((v: { title: string; body: string }) =>
-    api.patch<Agreement>(`/api/governance/agreements/${a.id}`, {
-      title: v.title,
-      body: v.body.trim() || null,
-    }),
+    updateAgreement(a.id, { title: v.title, body: v.body.trim() || null }),
   );
   return (
     <Modal

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/web/shared/api/client';
 import { SearchSelect, type SearchSelectProps, type SelectOption } from '@/web/shared/ui/SearchSelect';
 import type { AgreementOption } from '../contract';
+import { searchAgreements } from './api';
 
 const KEY = ['governance', 'agreements', 'options'] as const;
 
@@ -9,7 +9,7 @@ const KEY = ['governance', 'agreements', 'options'] as const;
 export function useAgreementOptions(q: string) {
   return useQuery({
     queryKey: [...KEY, q],
-    queryFn: () => api.get<AgreementOption[]>('/api/governance/agreements', { q: q || undefined }),
+    queryFn: () => searchAgreements(q),
     placeholderData: keepPreviousData,
     select: (items): SelectOption[] => items.map((a) => ({ value: a.id, label: agreementLabel(a) })),
   });

@@ -9,11 +9,10 @@ import {
   type BodyKind,
   type BodyPatch,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { GOVERNANCE_KEY } from './api';
+import { GOVERNANCE_KEY, saveBody } from './api';
 
 type Values = {
   name: string;
@@ -62,10 +61,7 @@ export function BodyFormModal(props: { onClose: () => void; onSaved?: (b: Body) 
     } as Values,
     schema: b ? BodyPatchSchema : BodyInputSchema,
     toInput: (v) => toInput(b, v),
-    save: (input) =>
-      b
-        ? api.patch<Body>(`/api/governance/bodies/${b.id}`, input)
-        : api.post<Body>('/api/governance/bodies', input),
+    save: (input) => saveBody(b?.id ?? null, input),
     invalidate: [GOVERNANCE_KEY],
     saved: (saved) =>
       t(b ? 'governance.bodyForm.updated' : 'governance.bodyForm.created', { name: saved.name }),

@@ -13,7 +13,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { BodyDetail, Membership, Session } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
@@ -25,7 +24,15 @@ import { CalendarFeedsModal } from './CalendarFeeds';
 import { HistoricalAgreementModal } from './HistoricalAgreementModal';
 import { EndMembershipModal, MembershipFormModal } from './MembershipFormModal';
 import { SessionFormModal } from './SessionFormModal';
-import { useAgreements, useAttendanceReport, useBody, useSessions, type Period } from './api';
+import {
+  bodyCalendarUrl,
+  downloadAttendanceReport,
+  useAgreements,
+  useAttendanceReport,
+  useBody,
+  useSessions,
+  type Period,
+} from './api';
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -132,7 +139,7 @@ function SessionsTab({
               : {};
           }}
         />
-        <Anchor href={`/api/governance/bodies/${encodeURIComponent(bodyId)}/calendar.ics`} size="sm">
+        <Anchor href={bodyCalendarUrl(bodyId)} size="sm">
           <IconCalendarEvent size={14} aria-hidden /> {t('governance.sessions.ical')}
         </Anchor>
         <Button
@@ -205,12 +212,7 @@ function AttendanceTab({ bodyId, period }: { bodyId: string; period: Period }) {
   if (report.isPending) return <Loader aria-label={t('common.loading')} />;
   if (report.isError) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
   const table = report.data;
-  const download = (format: 'docx' | 'pdf') =>
-    void api.download(
-      `/api/governance/bodies/${encodeURIComponent(bodyId)}/attendance-report/document`,
-      { ...period, format },
-      `asistencia.${format}`,
-    );
+  const download = (format: 'docx' | 'pdf') => void downloadAttendanceReport(bodyId, period, format);
   return (
     <Stack>
       <Group gap="xs">

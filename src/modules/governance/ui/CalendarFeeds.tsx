@@ -2,12 +2,11 @@ import { Alert, Badge, Button, CopyButton, Group, Modal, Stack, Table, Text, Tex
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedToken, FeedTokenCreated } from '../contract';
-import { api } from '@/web/shared/api/client';
+import type { FeedTokenCreated } from '../contract';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useFeedTokens, useGovernanceMutation } from './api';
+import { issueFeedToken, revokeFeedToken, useFeedTokens, useGovernanceMutation } from './api';
 
 /**
  * The user's secret calendar addresses: one for this body's sessions or for every body's, to paste
@@ -17,12 +16,8 @@ export function CalendarFeedsModal(props: { bodyId: string; bodyAcronym: string;
   const { t } = useTranslation();
   const tokens = useFeedTokens();
   const [created, setCreated] = useState<FeedTokenCreated | null>(null);
-  const create = useGovernanceMutation((bodyId: string | null) =>
-    api.post<FeedTokenCreated>('/api/governance/feed-tokens', { bodyId }),
-  );
-  const revoke = useGovernanceMutation((id: string) =>
-    api.delete<FeedToken>(`/api/governance/feed-tokens/${id}`),
-  );
+  const create = useGovernanceMutation(issueFeedToken);
+  const revoke = useGovernanceMutation(revokeFeedToken);
   const issue = (bodyId: string | null) => create.mutate(bodyId, { onSuccess: (c) => setCreated(c) });
   return (
     <Modal opened onClose={props.onClose} title={t('governance.feeds.title')} size="xl">

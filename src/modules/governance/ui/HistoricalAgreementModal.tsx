@@ -3,13 +3,12 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import type { Agreement, HistoricalAgreementInput, Session } from '../contract';
-import { api } from '@/web/shared/api/client';
+import type { HistoricalAgreementInput, Session } from '../contract';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useGovernanceMutation } from './api';
+import { recordHistoricalAgreement, useGovernanceMutation } from './api';
 
 type Values = {
   number: string;
@@ -39,7 +38,7 @@ export function HistoricalAgreementModal(props: {
       adoptedOn: v.adoptedOn ?? '',
       sessionId: v.sessionId,
     };
-    return api.post<Agreement>(`/api/governance/bodies/${props.bodyId}/historical-agreements`, input);
+    return recordHistoricalAgreement(props.bodyId, input);
   });
   return (
     <Modal opened onClose={props.onClose} title={t('governance.historical.title')} size="lg">

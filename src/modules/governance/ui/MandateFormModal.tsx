@@ -1,42 +1,19 @@
 import { MultiSelect, Select, SimpleGrid, Textarea } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   MANDATE_STATUSES,
   MandateInputSchema,
   MandatePatchSchema,
-  type AgreementsBySession,
-  type Body,
   type Mandate,
-  type MandateDetail,
   type MandateInput,
   type MandatePatch,
   type MandateStatus,
 } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { GOVERNANCE_KEY } from './api';
-
-/** Every agreement of the Consejo General bodies (with or without a session), as options. */
-function useConsejoAgreementOptions() {
-  return useQuery({
-    queryKey: [...GOVERNANCE_KEY, 'consejo-agreements'],
-    queryFn: async () => {
-      const bodies = (await api.get<{ items: Body[] }>('/api/governance/bodies')).items.filter(
-        (b) => b.kind === 'consejo_general',
-      );
-      const lists = await Promise.all(
-        bodies.map((b) => api.get<AgreementsBySession>(`/api/governance/bodies/${b.id}/agreements`)),
-      );
-      return lists
-        .flatMap((l) => [...(l.outsideSessions ?? []), ...l.sessions.flatMap((g) => g.agreements)])
-        .map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` }));
-    },
-  });
-}
+import { GOVERNANCE_KEY, saveMandate, useConsejoAgreementOptions } from './api';
 
 type Values = {
   agreementId: string | null;
@@ -73,10 +50,7 @@ export function MandateFormModal(props: { mandate?: Mandate; onClose: () => void
             dueOn: v.dueOn,
             areaIds: v.areaIds,
           },
-    save: (input) =>
-      m
-        ? api.patch<MandateDetail>(`/api/governance/mandates/${m.id}`, input)
-        : api.post<MandateDetail>('/api/governance/mandates', input),
+    save: (input) => saveMandate(m?.id ?? null, input),
     invalidate: [GOVERNANCE_KEY],
     saved: (saved) =>
       t(m ? 'governance.mandateForm.updated' : 'governance.mandateForm.created', {

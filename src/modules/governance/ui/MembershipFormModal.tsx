@@ -5,12 +5,17 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { MEMBERSHIP_ROLES, type Membership, type MembershipInput, type MembershipRole } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useAgreements, useGovernanceMutation, usePartyOptions } from './api';
+import {
+  addMembership,
+  updateMembership,
+  useAgreements,
+  useGovernanceMutation,
+  usePartyOptions,
+} from './api';
 import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
 
 type Values = {
@@ -68,7 +73,7 @@ export function MembershipFormModal(props: { bodyId: string; onClose: () => void
       agreementReference: v.agreementReference.trim() || null,
       sortOrder: Number(v.sortOrder) || 0,
     };
-    return api.post<Membership>(`/api/governance/bodies/${props.bodyId}/memberships`, input);
+    return addMembership(props.bodyId, input);
   });
   const submit = (v: Values) =>
     save.mutate(v, {
@@ -173,7 +178,7 @@ export function EndMembershipModal(props: { bodyId: string; membership: Membersh
   const m = props.membership;
   const form = useForm<{ endsOn: string | null }>({ initialValues: { endsOn: m.endsOn } });
   const save = useGovernanceMutation((v: { endsOn: string | null }) =>
-    api.patch<Membership>(`/api/governance/bodies/${props.bodyId}/memberships/${m.id}`, { endsOn: v.endsOn }),
+    updateMembership(props.bodyId, m.id, { endsOn: v.endsOn }),
   );
   const who = m.personName ?? m.institutionName ?? m.areaName ?? '';
   return (

@@ -10,11 +10,10 @@ import {
   type SessionKind,
   type SessionModality,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { GOVERNANCE_KEY } from './api';
+import { GOVERNANCE_KEY, saveSession } from './api';
 
 type Values = {
   kind: string | null;
@@ -61,10 +60,7 @@ export function SessionFormModal(props: {
     } as Values,
     schema: SessionInputSchema,
     toInput,
-    save: (input) =>
-      s
-        ? api.patch<Session>(`/api/governance/sessions/${s.id}`, input)
-        : api.post<Session>(`/api/governance/bodies/${props.bodyId}/sessions`, input),
+    save: (input) => saveSession(s ? { sessionId: s.id } : { bodyId: props.bodyId }, input),
     invalidate: [GOVERNANCE_KEY],
     saved: (saved) => {
       const name = saved.name.charAt(0).toUpperCase() + saved.name.slice(1);

@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Agreement, RosterEntry } from '../contract';
-import { api, ApiRequestError } from '@/web/shared/api/client';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { useCan } from '@/web/shared/session/session';
@@ -25,7 +25,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
 import { AgreementEditModal, AgreementFormModal } from './AgreementFormModal';
-import { useRecordAttendance, useSession } from './api';
+import { downloadSessionDocument, useRecordAttendance, useSession } from './api';
 import { SessionFormModal } from './SessionFormModal';
 import { AgendaPanel, MinutesPanel } from './SessionParts';
 
@@ -77,11 +77,7 @@ export default function SessionPage() {
       },
     );
   const download = (doc: (typeof DOCUMENTS)[number], format: 'docx' | 'pdf') =>
-    void api.download(
-      `/api/governance/sessions/${encodeURIComponent(id)}/documents/${doc}`,
-      { format },
-      `${doc}.${format}`,
-    );
+    void downloadSessionDocument(id, doc, format);
 
   return (
     <>

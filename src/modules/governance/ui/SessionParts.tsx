@@ -17,12 +17,19 @@ import { IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
-import type { AgendaItem, Session, SessionDetail } from '../contract';
-import { api } from '@/web/shared/api/client';
+import type { SessionDetail } from '../contract';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { useAgreements, useGovernanceMutation } from './api';
+import {
+  addAgendaItem,
+  agendaDocumentUrl,
+  approveMinutes,
+  attachAgendaDocument,
+  saveMinutesDraft,
+  useAgreements,
+  useGovernanceMutation,
+} from './api';
 
 const addDay = (day: string) => {
   const d = new Date(`${day}T12:00:00Z`);
@@ -37,13 +44,13 @@ export function AgendaPanel(props: { session: SessionDetail; editable: boolean }
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm({ initialValues: { title: '', description: '' } });
   const add = useGovernanceMutation((v: { title: string; description: string }) =>
-    api.post<AgendaItem>(`/api/governance/sessions/${s.id}/agenda-items`, {
+    addAgendaItem(s.id, {
       title: v.title,
       description: v.description.trim() || null,
     }),
   );
   const attach = useGovernanceMutation((v: { itemId: string; file: File }) =>
-    api.upload<AgendaItem>(`/api/governance/agenda-items/${v.itemId}/documents`, v.file),
+    attachAgendaDocument(v.itemId, v.file),
   );
   return (
     <Paper withBorder p="md">
@@ -62,7 +69,7 @@ export function AgendaPanel(props: { session: SessionDetail; editable: boolean }
               )}
               <Group gap="xs">
                 {i.documents.map((d) => (
-                  <Anchor key={d.id} size="sm" href={`/api/governance/agenda-documents/${d.id}`}>
+                  <Anchor key={d.id} size="sm" href={agendaDocumentUrl(d.id)}>
                     {d.filename}
                   </Anchor>
                 ))}
@@ -157,12 +164,10 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
     g.agreements.map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` })),
   );
   const saveDraft = useGovernanceMutation((v: { minutesText: string }) =>
-    api.patch<Session>(`/api/governance/sessions/${s.id}`, { minutesText: v.minutesText.trim() || null }),
+    saveMinutesDraft(s.id, { minutesText: v.minutesText.trim() || null }),
   );
   const approve = useGovernanceMutation((v: { agreementId: string | null }) =>
-    api.post<Session>(`/api/governance/sessions/${s.id}/minutes-approval`, {
-      agreementId: v.agreementId ?? '',
-    }),
+    approveMinutes(s.id, v.agreementId ?? ''),
   );
   return (
     <Paper withBorder p="md">

@@ -1,42 +1,47 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AgreementsBySession,
+  AgendaItemInput,
+  AgreementInput,
+  AgreementPatch,
   AttendanceInput,
-  AttendanceTable,
   Body,
-  BodyDetail,
-  FeedToken,
-  Mandate,
-  MandateDetail,
+  BodyInput,
+  BodyPatch,
+  HistoricalAgreementInput,
+  MandateInput,
+  MandatePatch,
   MandateUpdateInput,
-  Session,
-  SessionDetail,
+  MembershipInput,
+  MembershipPatch,
+  SessionInput,
+  SessionPatch,
 } from '../contract';
-import { api } from '@/web/shared/api/client';
+import * as endpoints from '../endpoints';
+import { listInstitutions } from '@/modules/directory/endpoints';
+import { callEndpoint, downloadEndpoint, endpointUrl, uploadToEndpoint } from '@/web/shared/api/client';
 
 // Reads and writes of the governance module. Every write invalidates the ['governance'] prefix.
 
 export const GOVERNANCE_KEY = ['governance'] as const;
-const id = (s: string) => encodeURIComponent(s);
 
 export function useBodies() {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'bodies'],
-    queryFn: () => api.get<{ items: Body[] }>('/api/governance/bodies'),
+    queryFn: () => callEndpoint(endpoints.listBodies),
   });
 }
 
 export function useBody(bodyId: string) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'body', bodyId],
-    queryFn: () => api.get<BodyDetail>(`/api/governance/bodies/${id(bodyId)}`),
+    queryFn: () => callEndpoint(endpoints.getBody, { params: { id: bodyId } }),
   });
 }
 
 export function useSessions(bodyId: string) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'sessions', bodyId],
-    queryFn: () => api.get<{ items: Session[] }>(`/api/governance/bodies/${id(bodyId)}/sessions`),
+    queryFn: () => callEndpoint(endpoints.listSessions, { params: { id: bodyId } }),
   });
 }
 
@@ -45,21 +50,26 @@ export type Period = { from?: string | null; to?: string | null };
 export function useAttendanceReport(bodyId: string, period: Period) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'attendance', bodyId, period],
-    queryFn: () => api.get<AttendanceTable>(`/api/governance/bodies/${id(bodyId)}/attendance-report`, period),
+    queryFn: () => callEndpoint(endpoints.getAttendanceReport, { params: { id: bodyId }, query: period }),
   });
 }
 
 export function useAgreements(bodyId: string, period: Period) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'agreements', bodyId, period],
-    queryFn: () => api.get<AgreementsBySession>(`/api/governance/bodies/${id(bodyId)}/agreements`, period),
+    queryFn: () => listBodyAgreements(bodyId, period),
   });
+}
+
+/** A body's agreements in a period (every one without a period), grouped by session. */
+export function listBodyAgreements(bodyId: string, period: Period = {}) {
+  return callEndpoint(endpoints.listBodyAgreements, { params: { id: bodyId }, query: period });
 }
 
 export function useSession(sessionId: string) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'session', sessionId],
-    queryFn: () => api.get<SessionDetail>(`/api/governance/sessions/${id(sessionId)}`),
+    queryFn: () => callEndpoint(endpoints.getSession, { params: { id: sessionId } }),
   });
 }
 
@@ -67,7 +77,7 @@ export function useRecordAttendance(sessionId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: AttendanceInput) =>
-      api.put<SessionDetail>(`/api/governance/sessions/${id(sessionId)}/attendance`, input),
+      callEndpoint(endpoints.recordAttendance, { params: { id: sessionId }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
   });
 }
@@ -75,14 +85,14 @@ export function useRecordAttendance(sessionId: string) {
 export function useMandates() {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'mandates'],
-    queryFn: () => api.get<{ items: Mandate[] }>('/api/governance/mandates'),
+    queryFn: () => callEndpoint(endpoints.listMandates),
   });
 }
 
 export function useMandate(mandateId: string | null) {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'mandate', mandateId],
-    queryFn: () => api.get<MandateDetail>(`/api/governance/mandates/${id(mandateId!)}`),
+    queryFn: () => callEndpoint(endpoints.getMandate, { params: { id: mandateId! } }),
     enabled: !!mandateId,
   });
 }
@@ -91,7 +101,7 @@ export function useAddMandateUpdate(mandateId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: MandateUpdateInput) =>
-      api.post<MandateDetail>(`/api/governance/mandates/${id(mandateId)}/updates`, input),
+      callEndpoint(endpoints.addMandateUpdate, { params: { id: mandateId }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
   });
 }
@@ -111,11 +121,7 @@ export type Option = { value: string; label: string };
 export function usePartyOptions() {
   return useQuery({
     queryKey: ['directory', 'institutions', 'parties'],
-    queryFn: () =>
-      api.get<{ items: { id: string; name: string; acronym: string | null }[] }>('/api/institutions', {
-        kind: 'political_party',
-        pageSize: 200,
-      }),
+    queryFn: () => callEndpoint(listInstitutions, { query: { kind: 'political_party', pageSize: 200 } }),
     staleTime: 60_000,
     select: (page): Option[] =>
       page.items.map((i) => ({ value: i.id, label: i.acronym ? `${i.name} (${i.acronym})` : i.name })),
@@ -125,6 +131,136 @@ export function usePartyOptions() {
 export function useFeedTokens() {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'feed-tokens'],
-    queryFn: () => api.get<{ items: FeedToken[] }>('/api/governance/feed-tokens'),
+    queryFn: () => callEndpoint(endpoints.listFeedTokens),
   });
+}
+
+/** A secret calendar address for one body's sessions (bodyId) or every body's (null). */
+export function issueFeedToken(bodyId: string | null) {
+  return callEndpoint(endpoints.issueFeedToken, { body: { bodyId } });
+}
+
+export function revokeFeedToken(tokenId: string) {
+  return callEndpoint(endpoints.revokeFeedToken, { params: { id: tokenId } });
+}
+
+// ---- bodies and composition
+
+/** Registers a body (no id yet) or corrects it. */
+export function saveBody(bodyId: string | null, input: BodyInput | BodyPatch) {
+  return bodyId
+    ? callEndpoint(endpoints.updateBody, { params: { id: bodyId }, body: input })
+    : callEndpoint(endpoints.createBody, { body: input as BodyInput });
+}
+
+export function addMembership(bodyId: string, input: MembershipInput) {
+  return callEndpoint(endpoints.addMembership, { params: { id: bodyId }, body: input });
+}
+
+export function updateMembership(bodyId: string, membershipId: string, patch: MembershipPatch) {
+  return callEndpoint(endpoints.updateMembership, { params: { id: bodyId, membershipId }, body: patch });
+}
+
+/** Where a body's sessions calendar (iCal) is read from (a link). */
+export function bodyCalendarUrl(bodyId: string) {
+  return endpointUrl(endpoints.getBodyCalendar, { params: { id: bodyId } });
+}
+
+/** Downloads a body's attendance report of a period as DOCX or PDF. */
+export function downloadAttendanceReport(bodyId: string, period: Period, format: 'docx' | 'pdf') {
+  return downloadEndpoint(
+    endpoints.downloadAttendanceReport,
+    { params: { id: bodyId }, query: { ...period, format } },
+    `asistencia.${format}`,
+  );
+}
+
+// ---- sessions
+
+/** Registers a session of a body (no session id yet) or modifies one. */
+export function saveSession(target: { bodyId: string } | { sessionId: string }, input: SessionInput) {
+  return 'sessionId' in target
+    ? callEndpoint(endpoints.updateSession, { params: { id: target.sessionId }, body: input })
+    : callEndpoint(endpoints.createSession, { params: { id: target.bodyId }, body: input });
+}
+
+/** Saves the draft of a session's minutes (empty clears it). */
+export function saveMinutesDraft(sessionId: string, patch: SessionPatch) {
+  return callEndpoint(endpoints.updateSession, { params: { id: sessionId }, body: patch });
+}
+
+export function approveMinutes(sessionId: string, agreementId: string) {
+  return callEndpoint(endpoints.approveMinutes, { params: { id: sessionId }, body: { agreementId } });
+}
+
+export function addAgendaItem(sessionId: string, input: AgendaItemInput) {
+  return callEndpoint(endpoints.addAgendaItem, { params: { id: sessionId }, body: input });
+}
+
+export function attachAgendaDocument(itemId: string, file: File) {
+  return uploadToEndpoint(endpoints.attachAgendaDocument, { params: { id: itemId } }, file);
+}
+
+/** Where a document of the agenda is downloaded from (a link). */
+export function agendaDocumentUrl(documentId: string) {
+  return endpointUrl(endpoints.downloadAgendaDocument, { params: { id: documentId } });
+}
+
+export type SessionDocument = 'orden-del-dia' | 'lista-de-asistencia' | 'minuta';
+
+/** Downloads the agenda, the attendance list or the minutes of a session as DOCX or PDF. */
+export function downloadSessionDocument(
+  sessionId: string,
+  document: SessionDocument,
+  format: 'docx' | 'pdf',
+) {
+  return downloadEndpoint(
+    endpoints.downloadSessionDocument,
+    { params: { id: sessionId, document }, query: { format } },
+    `${document}.${format}`,
+  );
+}
+
+// ---- agreements
+
+export function adoptAgreement(sessionId: string, input: AgreementInput) {
+  return callEndpoint(endpoints.adoptAgreement, { params: { id: sessionId }, body: input });
+}
+
+export function updateAgreement(agreementId: string, patch: AgreementPatch) {
+  return callEndpoint(endpoints.updateAgreement, { params: { id: agreementId }, body: patch });
+}
+
+export function recordHistoricalAgreement(bodyId: string, input: HistoricalAgreementInput) {
+  return callEndpoint(endpoints.recordHistoricalAgreement, { params: { id: bodyId }, body: input });
+}
+
+/** The organization's agreements whose number, title or body match `q` (the latest when empty). */
+export function searchAgreements(q: string) {
+  return callEndpoint(endpoints.searchAgreements, { query: { q: q || undefined } });
+}
+
+/** Every agreement of the Consejo General bodies (with or without a session), as options. */
+export function useConsejoAgreementOptions() {
+  return useQuery({
+    queryKey: [...GOVERNANCE_KEY, 'consejo-agreements'],
+    queryFn: async () => {
+      const bodies = (await callEndpoint(endpoints.listBodies)).items.filter(
+        (b: Body) => b.kind === 'consejo_general',
+      );
+      const lists = await Promise.all(bodies.map((b) => listBodyAgreements(b.id)));
+      return lists
+        .flatMap((l) => [...(l.outsideSessions ?? []), ...l.sessions.flatMap((g) => g.agreements)])
+        .map((a): Option => ({ value: a.id, label: `${a.number} — ${a.title}` }));
+    },
+  });
+}
+
+// ---- SSSCG mandates
+
+/** Registers a mandate (no id yet) or modifies one. */
+export function saveMandate(mandateId: string | null, input: MandateInput | MandatePatch) {
+  return mandateId
+    ? callEndpoint(endpoints.updateMandate, { params: { id: mandateId }, body: input })
+    : callEndpoint(endpoints.createMandate, { body: input as MandateInput });
 }

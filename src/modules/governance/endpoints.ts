@@ -1,0 +1,411 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../shared/endpoint';
+import {
+  AgendaItemInputSchema,
+  AgendaItemSchema,
+  AgreementInputSchema,
+  AgreementOptionSchema,
+  AgreementPatchSchema,
+  AgreementSearchQuerySchema,
+  AgreementSchema,
+  AgreementsBySessionSchema,
+  AttendanceInputSchema,
+  AttendanceTableSchema,
+  BodyDetailSchema,
+  BodyInputSchema,
+  BodyListSchema,
+  BodyPatchSchema,
+  BodySchema,
+  DocumentFormatQuerySchema,
+  FeedParamsSchema,
+  FeedTokenCreatedSchema,
+  FeedTokenInputSchema,
+  FeedTokenListSchema,
+  FeedTokenSchema,
+  HistoricalAgreementInputSchema,
+  IdParamsSchema,
+  MandateDetailSchema,
+  MandateInputSchema,
+  MandateListQuerySchema,
+  MandateListSchema,
+  MandatePatchSchema,
+  MandateUpdateInputSchema,
+  MembershipInputSchema,
+  MembershipParamsSchema,
+  MembershipPatchSchema,
+  MembershipSchema,
+  MinutesApprovalInputSchema,
+  PeriodDocumentQuerySchema,
+  PeriodQuerySchema,
+  SessionDetailSchema,
+  SessionDocumentParamsSchema,
+  SessionInputSchema,
+  SessionListSchema,
+  SessionPatchSchema,
+  SessionSchema,
+} from './contract';
+
+// The governance module's endpoints (ADR 0022): routes.ts registers them, the web app calls them.
+const tags = ['Órganos colegiados'];
+const fileResponse = z.string().describe('El archivo');
+const DOCUMENT_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/pdf',
+];
+
+// ---- bodies and composition
+
+export const listBodies = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies',
+  operationId: 'listBodies',
+  tags,
+  summary: 'Órganos colegiados',
+  response: BodyListSchema,
+});
+export const createBody = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/bodies',
+  operationId: 'createBody',
+  tags,
+  summary: 'Registrar el Consejo General o una comisión',
+  body: BodyInputSchema,
+  status: 201,
+  response: BodySchema,
+});
+export const getBody = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id',
+  operationId: 'getBody',
+  tags,
+  summary: 'Un órgano colegiado y su integración en el tiempo',
+  params: IdParamsSchema,
+  response: BodyDetailSchema,
+});
+export const updateBody = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/bodies/:id',
+  operationId: 'updateBody',
+  tags,
+  summary: 'Corregir el nombre, el acuerdo de creación o las fechas de un órgano colegiado',
+  params: IdParamsSchema,
+  body: BodyPatchSchema,
+  response: BodySchema,
+});
+export const addMembership = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/bodies/:id/memberships',
+  operationId: 'addMembership',
+  tags,
+  summary: 'Agregar un cargo o invitación permanente',
+  params: IdParamsSchema,
+  body: MembershipInputSchema,
+  status: 201,
+  response: MembershipSchema,
+});
+export const updateMembership = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/bodies/:id/memberships/:membershipId',
+  operationId: 'updateMembership',
+  tags,
+  summary: 'Concluir o reordenar un cargo',
+  params: MembershipParamsSchema,
+  body: MembershipPatchSchema,
+  response: MembershipSchema,
+});
+
+// ---- sessions
+
+export const listSessions = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id/sessions',
+  operationId: 'listSessions',
+  tags,
+  summary: 'Sesiones de un órgano colegiado (número y nombre derivados)',
+  params: IdParamsSchema,
+  query: PeriodQuerySchema,
+  response: SessionListSchema,
+});
+export const createSession = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/bodies/:id/sessions',
+  operationId: 'createSession',
+  tags,
+  summary: 'Registrar una sesión',
+  params: IdParamsSchema,
+  body: SessionInputSchema,
+  status: 201,
+  response: SessionSchema,
+});
+export const getSession = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/sessions/:id',
+  operationId: 'getSession',
+  tags,
+  summary: 'Una sesión: orden del día, asistencia por cargo, quórum y acuerdos',
+  params: IdParamsSchema,
+  response: SessionDetailSchema,
+});
+export const updateSession = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/sessions/:id',
+  operationId: 'updateSession',
+  tags,
+  summary: 'Modificar una sesión o su proyecto de minuta',
+  params: IdParamsSchema,
+  body: SessionPatchSchema,
+  response: SessionSchema,
+});
+export const addAgendaItem = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/:id/agenda-items',
+  operationId: 'addAgendaItem',
+  tags,
+  summary: 'Agregar un punto al orden del día',
+  params: IdParamsSchema,
+  body: AgendaItemInputSchema,
+  status: 201,
+  response: AgendaItemSchema,
+});
+export const attachAgendaDocument = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/agenda-items/:id/documents',
+  operationId: 'attachAgendaDocument',
+  tags,
+  summary: 'Adjuntar un documento a un punto del orden del día',
+  description: 'Archivo en el campo multipart "file".',
+  consumes: ['multipart/form-data'],
+  params: IdParamsSchema,
+  status: 201,
+  response: AgendaItemSchema,
+  errors: [413, 415],
+});
+export const downloadAgendaDocument = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/agenda-documents/:id',
+  operationId: 'downloadAgendaDocument',
+  tags,
+  summary: 'Descargar un documento del orden del día',
+  params: IdParamsSchema,
+  response: fileResponse,
+});
+export const recordAttendance = defineEndpoint({
+  method: 'PUT',
+  path: '/api/governance/sessions/:id/attendance',
+  operationId: 'recordAttendance',
+  tags,
+  summary: 'Registrar la asistencia (cada quien en el cargo que tenía ese día)',
+  params: IdParamsSchema,
+  body: AttendanceInputSchema,
+  response: SessionDetailSchema,
+});
+export const adoptAgreement = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/:id/agreements',
+  operationId: 'adoptAgreement',
+  tags,
+  summary: 'Adoptar un acuerdo (numeración consecutiva por órgano y año)',
+  params: IdParamsSchema,
+  body: AgreementInputSchema,
+  status: 201,
+  response: AgreementSchema,
+});
+export const approveMinutes = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/:id/minutes-approval',
+  operationId: 'approveMinutes',
+  tags,
+  summary: 'Aprobar la minuta mediante un acuerdo de una sesión posterior',
+  params: IdParamsSchema,
+  body: MinutesApprovalInputSchema,
+  response: SessionSchema,
+});
+export const downloadSessionDocument = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/sessions/:id/documents/:document',
+  operationId: 'downloadSessionDocument',
+  tags,
+  summary: 'Orden del día, lista de asistencia o minuta en DOCX o PDF',
+  produces: DOCUMENT_TYPES,
+  params: SessionDocumentParamsSchema,
+  query: DocumentFormatQuerySchema,
+  response: fileResponse,
+});
+
+// ---- agreements
+
+export const listBodyAgreements = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id/agreements',
+  operationId: 'listBodyAgreements',
+  tags,
+  summary: 'Acuerdos adoptados en un periodo, por sesión',
+  params: IdParamsSchema,
+  query: PeriodQuerySchema,
+  response: AgreementsBySessionSchema,
+});
+export const recordHistoricalAgreement = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/bodies/:id/historical-agreements',
+  operationId: 'recordHistoricalAgreement',
+  tags,
+  summary: 'Registrar un acuerdo anterior al sistema con su número',
+  params: IdParamsSchema,
+  body: HistoricalAgreementInputSchema,
+  status: 201,
+  response: AgreementSchema,
+});
+export const searchAgreements = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/agreements',
+  operationId: 'searchAgreements',
+  tags,
+  summary: 'Buscar acuerdos por número, título u órgano (para elegir uno desde otros módulos)',
+  query: AgreementSearchQuerySchema,
+  response: z.array(AgreementOptionSchema),
+});
+export const getAgreement = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/agreements/:id',
+  operationId: 'getAgreement',
+  tags,
+  summary: 'Un acuerdo',
+  params: IdParamsSchema,
+  response: AgreementSchema,
+});
+export const updateAgreement = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/agreements/:id',
+  operationId: 'updateAgreement',
+  tags,
+  summary: 'Corregir un acuerdo (mientras la minuta de su sesión no esté aprobada)',
+  params: IdParamsSchema,
+  body: AgreementPatchSchema,
+  response: AgreementSchema,
+});
+
+// ---- reports and calendars
+
+export const getAttendanceReport = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id/attendance-report',
+  operationId: 'getAttendanceReport',
+  tags,
+  summary: 'Reporte de asistencia de un periodo (una columna por sesión)',
+  params: IdParamsSchema,
+  query: PeriodQuerySchema,
+  response: AttendanceTableSchema,
+});
+export const downloadAttendanceReport = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id/attendance-report/document',
+  operationId: 'downloadAttendanceReport',
+  tags,
+  summary: 'Reporte de asistencia en DOCX o PDF',
+  produces: DOCUMENT_TYPES,
+  params: IdParamsSchema,
+  query: PeriodDocumentQuerySchema,
+  response: fileResponse,
+});
+export const getBodyCalendar = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/bodies/:id/calendar.ics',
+  operationId: 'getBodyCalendar',
+  tags,
+  summary: 'Calendario iCal de las sesiones de un órgano colegiado',
+  produces: ['text/calendar'],
+  params: IdParamsSchema,
+  response: fileResponse,
+});
+export const listFeedTokens = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/feed-tokens',
+  operationId: 'listFeedTokens',
+  tags,
+  summary: 'Mis direcciones de calendario para suscribirse desde otra aplicación',
+  response: FeedTokenListSchema,
+});
+export const issueFeedToken = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/feed-tokens',
+  operationId: 'issueFeedToken',
+  tags,
+  summary: 'Crear una dirección secreta de calendario (de un órgano o de todos)',
+  description: 'La dirección con su secreto se muestra una sola vez; solo se guarda su huella.',
+  body: FeedTokenInputSchema,
+  status: 201,
+  response: FeedTokenCreatedSchema,
+});
+export const revokeFeedToken = defineEndpoint({
+  method: 'DELETE',
+  path: '/api/governance/feed-tokens/:id',
+  operationId: 'revokeFeedToken',
+  tags,
+  summary: 'Revocar una dirección de calendario',
+  params: IdParamsSchema,
+  response: FeedTokenSchema,
+});
+export const getFeedCalendar = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/feeds/:token/sesiones.ics',
+  operationId: 'getFeedCalendar',
+  tags,
+  summary: 'Calendario iCal por dirección secreta (sin sesión iniciada)',
+  description: 'Una dirección revocada o desconocida responde 404.',
+  public: true,
+  produces: ['text/calendar'],
+  params: FeedParamsSchema,
+  response: fileResponse,
+});
+
+// ---- SSSCG mandates
+
+export const listMandates = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/mandates',
+  operationId: 'listMandates',
+  tags,
+  summary: 'Mandatos del Consejo General en seguimiento (SSSCG)',
+  query: MandateListQuerySchema,
+  response: MandateListSchema,
+});
+export const createMandate = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/mandates',
+  operationId: 'createMandate',
+  tags,
+  summary: 'Registrar un mandato de un acuerdo del Consejo General a áreas',
+  body: MandateInputSchema,
+  status: 201,
+  response: MandateDetailSchema,
+});
+export const getMandate = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/mandates/:id',
+  operationId: 'getMandate',
+  tags,
+  summary: 'Un mandato y sus actualizaciones',
+  params: IdParamsSchema,
+  response: MandateDetailSchema,
+});
+export const updateMandate = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/mandates/:id',
+  operationId: 'updateMandate',
+  tags,
+  summary: 'Modificar un mandato (estado, plazo)',
+  params: IdParamsSchema,
+  body: MandatePatchSchema,
+  response: MandateDetailSchema,
+});
+export const addMandateUpdate = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/mandates/:id/updates',
+  operationId: 'addMandateUpdate',
+  tags,
+  summary: 'Registrar una actualización fechada del mandato',
+  params: IdParamsSchema,
+  body: MandateUpdateInputSchema,
+  status: 201,
+  response: MandateDetailSchema,
+});
