@@ -18,8 +18,9 @@ const CONVERTED = [
   'outreach',
   'outreach/observers',
   'program',
+  'reports',
 ];
-const PENDING = ['channel', 'reports'];
+const PENDING = ['channel'];
 
 const API_PATH = /['"`]\/api\//;
 const UNTYPED_CALL = /\bapi\.(get|post|put|patch|delete|upload|download)\b/;

@@ -12,17 +12,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '@/web/shared/api/client';
 import { usePeriod } from '@/web/shared/lib/use-period';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { LazyBarChart } from '@/web/shared/ui/LazyBarChart';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import type { QueueItem } from '@/modules/channel/routing-contract';
-import type { Dashboard } from '../contract';
+import { useDashboard, useOpenAreaQueue } from './dashboard-api';
 
 function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -60,14 +57,7 @@ function ChartCard({ title, chart, table }: { title: string; chart: ReactNode; t
 export function PeriodDashboard() {
   const { t } = useTranslation();
   const { period, periodSelect: picker } = usePeriod({ label: t('dashboard.quarter'), width: 260 });
-  const from = period?.from ?? '';
-  const to = period?.to ?? '';
-  const q = useQuery({
-    queryKey: ['reports', 'dashboard', from, to],
-    queryFn: () => api.get<Dashboard>('/api/dashboard', { from, to }),
-    placeholderData: keepPreviousData,
-    enabled: period !== null,
-  });
+  const q = useDashboard(period);
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
@@ -324,14 +314,7 @@ export function PeriodDashboard() {
 /** Area staff: the folios routed to their areas, with the internal deadline and the folio's own. */
 export function AreaQueue() {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['channel', 'my-routings', 'home'],
-    queryFn: () =>
-      api.get<{ items: QueueItem[]; total: number }>('/api/channel/my-routings', {
-        state: 'open',
-        pageSize: 200,
-      }),
-  });
+  const q = useOpenAreaQueue();
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const items = q.data.items;

@@ -1,24 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgreementsBySession, Body } from '@/modules/governance/contract';
-import { api } from '@/web/shared/api/client';
-import type {
-  CheckResult,
-  NarrativeInput,
-  ReportDetail,
-  ReportFormat,
-  ReportInput,
-  ReportSummary,
-} from '../contract';
+import { listBodies, listBodyAgreements } from '@/modules/governance/endpoints';
+import { callEndpoint, downloadEndpoint, endpointUrl } from '@/web/shared/api/client';
+import type { NarrativeInput, ReportDetail, ReportFormat, ReportInput } from '../contract';
+import * as endpoints from '../endpoints';
 
 // Reads and writes of the reports module. Every write refreshes the ['reports'] prefix.
 
 export const REPORTS_KEY = ['reports'] as const;
-const id = (s: string) => encodeURIComponent(s);
 
 export function useReportBodies() {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'bodies'],
-    queryFn: () => api.get<{ items: Body[] }>('/api/governance/bodies'),
+    queryFn: () => callEndpoint(listBodies),
   });
 }
 
@@ -26,14 +19,14 @@ export function useBodyAgreements(bodyId: string | null) {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'agreements', bodyId],
     enabled: Boolean(bodyId),
-    queryFn: () => api.get<AgreementsBySession>(`/api/governance/bodies/${id(bodyId!)}/agreements`),
+    queryFn: () => callEndpoint(listBodyAgreements, { params: { id: bodyId! } }),
   });
 }
 
 export function useReports() {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'list'],
-    queryFn: () => api.get<{ items: ReportSummary[] }>('/api/reports'),
+    queryFn: () => callEndpoint(endpoints.listQuarterlyReports),
   });
 }
 
@@ -41,7 +34,7 @@ export function useReport(reportId: string | null) {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'report', reportId],
     enabled: Boolean(reportId),
-    queryFn: () => api.get<ReportDetail>(`/api/reports/${id(reportId!)}`),
+    queryFn: () => callEndpoint(endpoints.getQuarterlyReport, { params: { id: reportId! } }),
   });
 }
 
@@ -51,9 +44,11 @@ export function useReportHtml(reportId: string | null, version: number | undefin
     queryKey: [...REPORTS_KEY, 'html', reportId, version],
     enabled: Boolean(reportId && version),
     queryFn: async () => {
-      const res = await fetch(`/api/reports/${id(reportId!)}/file?format=html`, {
-        credentials: 'same-origin',
+      const url = endpointUrl(endpoints.downloadQuarterlyReport, {
+        params: { id: reportId! },
+        query: { format: 'html' },
       });
+      const res = await fetch(url, { credentials: 'same-origin' });
       if (!res.ok) throw new Error(String(res.status));
       return res.text();
     },
@@ -64,7 +59,7 @@ export function useReportCheck(reportId: string | null, enabled: boolean) {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'check', reportId],
     enabled: Boolean(reportId) && enabled,
-    queryFn: () => api.get<CheckResult>(`/api/reports/${id(reportId!)}/check`),
+    queryFn: () => callEndpoint(endpoints.checkQuarterlyReport, { params: { id: reportId! } }),
   });
 }
 
@@ -80,16 +75,24 @@ function useWrite<I>(fn: (input: I) => Promise<ReportDetail>) {
 }
 
 export const useGenerateReport = () =>
-  useWrite((input: ReportInput) => api.post<ReportDetail>('/api/reports', input));
+  useWrite((input: ReportInput) => callEndpoint(endpoints.generateQuarterlyReport, { body: input }));
 export const useRegenerateReport = () =>
-  useWrite((reportId: string) => api.post<ReportDetail>(`/api/reports/${id(reportId)}/regenerate`, {}));
+  useWrite((reportId: string) =>
+    callEndpoint(endpoints.regenerateQuarterlyReport, { params: { id: reportId } }),
+  );
 export const useUpdateNarrative = (reportId: string) =>
-  useWrite((input: NarrativeInput) => api.put<ReportDetail>(`/api/reports/${id(reportId)}/narrative`, input));
+  useWrite((input: NarrativeInput) =>
+    callEndpoint(endpoints.updateQuarterlyReportNarrative, { params: { id: reportId }, body: input }),
+  );
 export const useApproveReport = (reportId: string) =>
   useWrite((agreementId: string) =>
-    api.post<ReportDetail>(`/api/reports/${id(reportId)}/approve`, { agreementId }),
+    callEndpoint(endpoints.approveQuarterlyReport, { params: { id: reportId }, body: { agreementId } }),
   );
 
 export function downloadReport(reportId: string, format: ReportFormat) {
-  return api.download(`/api/reports/${id(reportId)}/file`, { format }, `informe.${format}`);
+  return downloadEndpoint(
+    endpoints.downloadQuarterlyReport,
+    { params: { id: reportId }, query: { format } },
+    `informe.${format}`,
+  );
 }
