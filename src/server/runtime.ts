@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { createAuth } from '../modules/accounts/auth';
 import { issueSetupLink } from '../modules/accounts/issue-setup-link';
+import { resetLinkMailer } from '../modules/accounts/password-reset-mail';
+import { registerPasswordResetJobs } from '../modules/accounts/request-password-reset';
 import { existingAreaIds } from '../modules/directory';
 import type { Config } from '../modules/platform/config/config';
 import { migrateDatabase, openDatabase, type Database } from '../modules/platform/db/client';
@@ -53,12 +55,13 @@ async function appliedMigrations(database: Database): Promise<number> {
 
 export function createContext(config: Config, database: Database): AppContext {
   const logger = pino({ level: config.logLevel });
+  const jobs = createJobQueue(database);
   return {
     config,
     database,
-    auth: createAuth(database.db, config),
+    auth: createAuth(database.db, config, resetLinkMailer(jobs, config.publicUrl)),
     areaIdsOf: existingAreaIds,
-    jobs: createJobQueue(database),
+    jobs,
     mailer: createMailer(config, (msg, data) => logger.warn(data, msg)),
   };
 }
@@ -67,6 +70,7 @@ export function createContext(config: Config, database: Database): AppContext {
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await ctx.jobs.start();
   await registerMailWorker(ctx.jobs, ctx.mailer);
+  await registerPasswordResetJobs(ctx.jobs, { db: ctx.database.db, auth: ctx.auth });
   await registerChannelJobs(ctx.jobs, ctx.database.db);
   await registerAgreementsJobs(ctx.jobs, ctx.database.db, ctx.config.publicUrl);
   await registerChannelReminderJobs(ctx.jobs, ctx.database.db, ctx.config);

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   INVITATION_EXPIRED: 'La invitación venció. Pida a quien opera la instalación que le envíe otra.',
   INVITATION_USED: 'Esta invitación ya se usó. Inicie sesión con la contraseña que definió.',
   WRONG_PASSWORD: 'La contraseña actual no es correcta.',
+  WEAK_PASSWORD: 'La contraseña es demasiado fácil de adivinar. Elija otra.',
+  RESET_LINK_INVALID:
+    'Este enlace para restablecer la contraseña no es válido o ya se usó. Pida uno nuevo desde «¿Olvidaste tu contraseña?».',
+  RESET_LINK_EXPIRED:
+    'Este enlace para restablecer la contraseña venció (dura una hora). Pida uno nuevo desde «¿Olvidaste tu contraseña?».',
   FORBIDDEN: 'No tiene permiso para realizar esta acción.',
   CROSS_ORIGIN_REQUEST: 'La solicitud proviene de un origen no permitido.',
   NOT_FOUND: 'El recurso solicitado no existe.',

@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { findInvitation, markInvitationUsed, setUserPassword } from './repository';
+import { assertAcceptablePassword } from './password-policy';
 import { linkTokenHash } from './tokens';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
@@ -40,6 +41,7 @@ export async function acceptInvitation(
   await inTransaction(db, async (tx) => {
     const found = await findInvitation(tx, linkTokenHash(token), true);
     assertUsable(found);
+    assertAcceptablePassword(password, 'password', [found.name, found.email]);
     await setUserPassword(tx, found.userId, passwordHash);
     await markInvitationUsed(tx, found.id);
     await recordAudit(

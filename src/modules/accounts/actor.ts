@@ -159,6 +159,14 @@ export function verifiedCookieValue(raw: string | undefined, secret: string): st
   return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
 }
 
+/** The token of the request's session cookie when its signature holds, else null. */
+export async function sessionTokenOf(ctx: AppContext, request: FastifyRequest): Promise<string | null> {
+  const header = request.headers.cookie;
+  if (!header) return null;
+  const names = await sessionCookieNames(ctx.auth);
+  return verifiedCookieValue(cookieValue(header, names.session), ctx.config.secret);
+}
+
 /**
  * The session's actor in one query, when better-auth would only read the session: a valid signed
  * cookie, a session not expired and not due for renewal. `undefined` means "ask better-auth"

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { account, organization, session, user, verification } from './schema';
+import { linkTokenHash } from './tokens';
 
 /**
  * better-auth does the credential work: password hashing (scrypt), session storage and signed
@@ -16,7 +17,18 @@ import { account, organization, session, user, verification } from './schema';
 export const SESSION_EXPIRES_IN = 60 * 60 * 12;
 export const SESSION_UPDATE_AGE = 60 * 60;
 
-export function createAuth(db: Db, config: Config) {
+/** How long a password-reset link works (seconds), ADR 0027. */
+export const RESET_LINK_SECONDS = 60 * 60;
+/** Where better-auth keeps a reset link: this prefix and the token, stored hashed (linkTokenHash). */
+export const RESET_IDENTIFIER_PREFIX = 'reset-password:';
+
+/** Hands a reset link's token over for mailing (password-reset-mail.ts queues the e-mail). */
+export type SendResetLink = (
+  user: { id: string; name: string; email: string },
+  token: string,
+) => Promise<void>;
+
+export function createAuth(db: Db, config: Config, sendResetLink?: SendResetLink) {
   return betterAuth({
     appName: 'Vincula',
     baseURL: config.publicUrl,
@@ -28,6 +40,21 @@ export function createAuth(db: Db, config: Config) {
       disableSignUp: true,
       minPasswordLength: 12,
       maxPasswordLength: 200,
+      // Reset links (ADR 0027): better-auth issues, expires and spends them; Vincula asks for one only
+      // from its job (request-password-reset.ts) and mails it through the queue.
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        if (!sendResetLink) throw new Error('password reset mail is not configured');
+        await sendResetLink(user, token);
+      },
+    },
+    // Reset tokens are stored hashed, as Vincula's own links are: a database copy cannot use them.
+    verification: {
+      storeIdentifier: {
+        default: 'plain',
+        overrides: { [RESET_IDENTIFIER_PREFIX]: { hash: async (id: string) => linkTokenHash(id) } },
+      },
     },
     // Vincula's own user columns; users are created by Vincula, never by better-auth's sign-up.
     user: {

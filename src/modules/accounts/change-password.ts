@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
 import { auditActor, type Actor } from './actor';
 import { authHeaders } from './auth';
+import { assertAcceptablePassword } from './password-policy';
 
 /**
  * Changes the signed-in user's own password after checking the current one; other sessions of
@@ -16,6 +17,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   headers: IncomingHttpHeaders,
 ): Promise<string[]> {
+  assertAcceptablePassword(input.newPassword, 'newPassword', [actor.name, actor.email]);
   let response: Response;
   try {
     response = await ctx.auth.api.changePassword({

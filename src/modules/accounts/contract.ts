@@ -282,3 +282,33 @@ export const InvitationSchema = z
   .meta({ id: 'Invitation' });
 
 export const AcceptInvitationInputSchema = z.strictObject({ password: NewPasswordSchema });
+
+// Password reset by e-mail (ADR 0027).
+
+export const PasswordResetRequestSchema = z.strictObject({ email: z.email().max(200) });
+
+/** Who a reset link is for: the page shows it, and password managers file the new password under it. */
+export const ResetLinkSchema = z
+  .object({ email: z.string(), expiresAt: z.string() })
+  .meta({ id: 'ResetLink' });
+
+export const ResetPasswordInputSchema = z.strictObject({ password: NewPasswordSchema });
+
+// The sessions a person (or an administrator, for a user) ends.
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    /** The browser and system in words ("Chrome en Linux"), from the user agent. */
+    device: z.string(),
+    ipAddress: z.string().nullable(),
+    createdAt: z.string(),
+    /** When the session was last extended: its last use, to the hour (SESSION_UPDATE_AGE). */
+    lastActiveAt: z.string(),
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof SessionSchema>;
+export const SessionListSchema = z.array(SessionSchema);
+export const SessionParamsSchema = z.object({ id: z.uuid({ error: 'Identificador inválido' }) });
+export const EndedSessionsSchema = z.object({ ended: z.number().int() }).meta({ id: 'EndedSessions' });

@@ -13,6 +13,7 @@ import {
   markSetupTokenUsed,
   operatorExists,
 } from './repository';
+import { assertAcceptablePassword } from './password-policy';
 import { organization } from './schema';
 import { linkTokenHash } from './tokens';
 
@@ -37,6 +38,7 @@ export async function createFirstOperator(
   via: { token?: string; label: string; ip?: string | null },
 ): Promise<{ userId: string; email: string }> {
   const email = input.email.trim().toLowerCase();
+  assertAcceptablePassword(input.password, 'password', [input.name, email]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);

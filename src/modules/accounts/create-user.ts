@@ -5,6 +5,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { AppError, invalid } from '../platform/errors';
 import type { AuditActor } from '../platform/audit/record-audit';
 import type { CreateUserInput, User } from './contract';
+import { assertAcceptablePassword } from './password-policy';
 import { emailTaken, findUser, insertUser, replaceUserAreas } from './repository';
 
 /**
@@ -29,6 +30,7 @@ export async function createUser(
   areaIdsOf: AreaIdsOf,
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
+  assertAcceptablePassword(input.password, 'password', [input.name, email]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
     if (await emailTaken(tx, email)) {

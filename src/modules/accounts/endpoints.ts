@@ -15,6 +15,12 @@ import {
   SetupLinkSchema,
   TokenParamsSchema,
   CreateUserInputSchema,
+  EndedSessionsSchema,
+  PasswordResetRequestSchema,
+  ResetLinkSchema,
+  ResetPasswordInputSchema,
+  SessionListSchema,
+  SessionParamsSchema,
   MeSchema,
   SignInInputSchema,
   UpdateUserInputSchema,
@@ -197,4 +203,77 @@ export const acceptInvitation = defineEndpoint({
   status: 204,
   response: z.null(),
   errors: [410],
+});
+
+// Password reset by e-mail and the sessions a person ends (ADR 0027).
+
+export const requestPasswordReset = defineEndpoint({
+  method: 'POST',
+  path: '/api/password-reset',
+  operationId: 'requestPasswordReset',
+  tags: session,
+  summary: 'Pedir un enlace para restablecer la contraseña (la misma respuesta exista o no la cuenta)',
+  public: true,
+  body: PasswordResetRequestSchema,
+  status: 204,
+  response: z.null(),
+});
+export const getResetLink = defineEndpoint({
+  method: 'GET',
+  path: '/api/password-reset/:token',
+  operationId: 'getResetLink',
+  tags: session,
+  summary: 'Para quién es un enlace de restablecimiento (404 desconocido o usado, 410 vencido)',
+  public: true,
+  params: TokenParamsSchema,
+  response: ResetLinkSchema,
+  errors: [410],
+});
+export const resetPassword = defineEndpoint({
+  method: 'POST',
+  path: '/api/password-reset/:token',
+  operationId: 'resetPassword',
+  tags: session,
+  summary: 'Definir una contraseña nueva con un enlace de un solo uso; cierra todas las sesiones',
+  public: true,
+  params: TokenParamsSchema,
+  body: ResetPasswordInputSchema,
+  status: 204,
+  response: z.null(),
+  errors: [410],
+});
+export const listMySessions = defineEndpoint({
+  method: 'GET',
+  path: '/api/me/sessions',
+  operationId: 'listMySessions',
+  tags: session,
+  summary: 'Sesiones abiertas de la cuenta propia',
+  response: SessionListSchema,
+});
+export const endMySession = defineEndpoint({
+  method: 'DELETE',
+  path: '/api/me/sessions/:id',
+  operationId: 'endMySession',
+  tags: session,
+  summary: 'Cerrar una sesión propia',
+  params: SessionParamsSchema,
+  status: 204,
+  response: z.null(),
+});
+export const endMyOtherSessions = defineEndpoint({
+  method: 'POST',
+  path: '/api/me/sessions/end-others',
+  operationId: 'endMyOtherSessions',
+  tags: session,
+  summary: 'Cerrar todas las sesiones propias menos esta',
+  response: EndedSessionsSchema,
+});
+export const endUserSessions = defineEndpoint({
+  method: 'POST',
+  path: '/api/users/:id/sessions/end-all',
+  operationId: 'endUserSessions',
+  tags: users,
+  summary: 'Cerrar todas las sesiones de un usuario de la organización',
+  params: UserParamsSchema,
+  response: EndedSessionsSchema,
 });

@@ -11,6 +11,7 @@ import {
   signInThrottle,
   user,
   userArea,
+  verification,
 } from './schema';
 import type { ThrottleCounter } from './throttle-rules';
 
@@ -159,8 +160,79 @@ export async function replaceUserAreas(db: Db, userId: string, areaIds: string[]
   if (areaIds.length) await db.insert(userArea).values(areaIds.map((areaId) => ({ userId, areaId })));
 }
 
-export async function revokeSessions(db: Db, userId: string) {
-  await db.delete(session).where(eq(session.userId, userId));
+/** Ends every session of a user; returns how many were open. */
+export async function revokeSessions(db: Db, userId: string): Promise<number> {
+  const ended = await db.delete(session).where(eq(session.userId, userId)).returning({ id: session.id });
+  return ended.length;
+}
+
+/** A user's sessions not yet expired, most recently used first; `currentToken` marks the caller's. */
+export async function listActiveSessions(db: Db, userId: string, currentToken: string | null) {
+  return db
+    .select({
+      id: session.id,
+      userAgent: session.userAgent,
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt,
+      lastActiveAt: session.updatedAt,
+      current: sql<boolean>`${session.token} = ${currentToken ?? ''}`,
+    })
+    .from(session)
+    .where(and(eq(session.userId, userId), sql`${session.expiresAt} > now()`))
+    .orderBy(desc(session.updatedAt), desc(session.createdAt))
+    .limit(200);
+}
+
+/** Ends one session of the user; false when the user has no such session. */
+export async function deleteSessionOf(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const ended = await db
+    .delete(session)
+    .where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+    .returning({ id: session.id });
+  return ended.length > 0;
+}
+
+/** Ends every session of the user but the one holding `keepToken`; returns how many ended. */
+export async function deleteOtherSessions(db: Db, userId: string, keepToken: string): Promise<number> {
+  const ended = await db
+    .delete(session)
+    .where(and(eq(session.userId, userId), ne(session.token, keepToken)))
+    .returning({ id: session.id });
+  return ended.length;
+}
+
+/**
+ * The reset link stored under `identifierHash` (better-auth keeps it hashed, auth.ts), with its
+ * account's state and the database's clock.
+ */
+export async function findResetLink(db: Db, identifierHash: string) {
+  const [row] = await db
+    .select({
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      organizationId: user.organizationId,
+      disabledAt: user.disabledAt,
+      orgSuspendedAt: organization.suspendedAt,
+      expiresAt: verification.expiresAt,
+      now: sql<string>`now()`,
+    })
+    .from(verification)
+    .innerJoin(user, eq(user.id, verification.value))
+    .innerJoin(organization, eq(organization.id, user.organizationId))
+    .where(eq(verification.identifier, identifierHash))
+    .orderBy(desc(verification.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** How many verification values were issued for the user since `since` (reset links, mostly). */
+export async function verificationsIssuedSince(db: Db, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(verification)
+    .where(and(eq(verification.value, userId), sql`${verification.createdAt} >= ${since.toISOString()}`));
+  return row?.n ?? 0;
 }
 
 export async function emailTaken(db: Db, email: string): Promise<boolean> {

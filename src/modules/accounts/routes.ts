@@ -2,11 +2,24 @@ import { notFound } from '../platform/errors';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
 import { acceptInvitation, readInvitation } from './accept-invitation';
-import { auditActor, authenticate, authorize, authorizeOperator, permissionsOf } from './actor';
+import {
+  auditActor,
+  authenticate,
+  authorize,
+  authorizeOperator,
+  permissionsOf,
+  sessionTokenOf,
+} from './actor';
 import { changePassword } from './change-password';
 import { checkSetupLink, createFirstOperator } from './create-first-operator';
 import { createOrganization } from './create-organization';
 import { createUser } from './create-user';
+import { endMyOtherSessions } from './end-my-other-sessions';
+import { endMySession } from './end-my-session';
+import { endUserSessions } from './end-user-sessions';
+import { listMySessions } from './list-my-sessions';
+import { requestPasswordReset } from './request-password-reset';
+import { readResetLink, resetPassword } from './reset-password';
 import { inviteAdministrator } from './invite-administrator';
 import { setOrganizationSuspension } from './suspend-organization';
 import * as endpoints from './endpoints';
@@ -124,5 +137,38 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.acceptInvitation, async (req, reply) => {
     await acceptInvitation(ctx.database.db, req.params.token, req.body.password, req.ip);
     return reply.status(204).send(null);
+  });
+
+  route(api, endpoints.requestPasswordReset, async (req, reply) => {
+    await requestPasswordReset(ctx.jobs, req.body.email, req.ip);
+    return reply.status(204).send(null);
+  });
+
+  route(api, endpoints.getResetLink, async (req) => readResetLink(ctx.database.db, req.params.token));
+
+  route(api, endpoints.resetPassword, async (req, reply) => {
+    await resetPassword({ db: ctx.database.db, auth: ctx.auth }, req.params.token, req.body.password, req.ip);
+    return reply.status(204).send(null);
+  });
+
+  route(api, endpoints.listMySessions, async (req) => {
+    const actor = await authenticate(ctx, req);
+    return listMySessions(ctx.database.db, actor, await sessionTokenOf(ctx, req));
+  });
+
+  route(api, endpoints.endMySession, async (req, reply) => {
+    const actor = await authenticate(ctx, req);
+    await endMySession(ctx.database.db, actor, req.params.id);
+    return reply.status(204).send(null);
+  });
+
+  route(api, endpoints.endMyOtherSessions, async (req) => {
+    const actor = await authenticate(ctx, req);
+    return endMyOtherSessions(ctx.database.db, actor, await sessionTokenOf(ctx, req));
+  });
+
+  route(api, endpoints.endUserSessions, async (req) => {
+    const actor = await authorize(ctx, req, 'users.manage');
+    return endUserSessions(ctx.database.db, actor, req.params.id);
   });
 };

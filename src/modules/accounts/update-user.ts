@@ -6,6 +6,7 @@ import { conflict, notFound } from '../platform/errors';
 import { auditActor, type Actor } from './actor';
 import type { UpdateUserInput, User } from './contract';
 import { assertAreas, type AreaIdsOf } from './create-user';
+import { assertAcceptablePassword } from './password-policy';
 import { findUser, replaceUserAreas, revokeSessions, setUserPassword, updateUserRow } from './repository';
 
 /**
@@ -24,6 +25,7 @@ export async function updateUser(
   return inTransaction(db, async (tx) => {
     const before = await findUser(tx, actor.organizationId, id);
     if (!before) throw notFound();
+    if (input.password) assertAcceptablePassword(input.password, 'password', [before.name, before.email]);
     if (id === actor.userId && (input.disabled || (input.roles && !input.roles.includes('administrator')))) {
       throw conflict('No puede desactivar su propia cuenta ni quitarse el rol de administrador.', [
         { path: input.disabled ? 'disabled' : 'roles', message: 'No aplica a su propia cuenta' },
