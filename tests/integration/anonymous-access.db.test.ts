@@ -18,6 +18,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/setup/{token}',
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}',
+  // Password reset by e-mail (ADR 0027).
+  'POST /api/password-reset',
+  'GET /api/password-reset/{token}',
+  'POST /api/password-reset/{token}',
 ]);
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };

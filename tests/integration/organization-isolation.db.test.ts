@@ -384,6 +384,33 @@ const PROBES: Record<string, Probe | 'self'> = {
   'DELETE /api/session': 'self',
   'GET /api/me': 'self',
   'POST /api/me/password': 'self',
+  // Password reset and sessions (ADR 0027): a link is mailed only to the address's owner, a made-up
+  // link opens nothing, and nobody ends a session or a user of another organization.
+  'POST /api/password-reset': 'self',
+  'GET /api/password-reset/{token}': async (c) =>
+    notFound(await c.get(`/api/password-reset/${'a'.repeat(24)}`)),
+  'POST /api/password-reset/{token}': async (c) =>
+    notFound(await c.post(`/api/password-reset/${'a'.repeat(24)}`, { password: 'una contraseña larga' })),
+  'GET /api/me/sessions': async (c) => {
+    const res = await c.get<{ id: string }[]>('/api/me/sessions');
+    const ofA = await t.ctx.database.query<{ id: string }>(
+      `select s.id from session s join "user" u on u.id = s.user_id where u.organization_id = '${orgA.id}'`,
+    );
+    expect(ofA.length).toBeGreaterThan(0);
+    expect(res.body.filter((s) => ofA.some((x) => x.id === s.id))).toEqual([]);
+  },
+  'DELETE /api/me/sessions/{id}': async (c) => {
+    const [ofA] = await t.ctx.database.query<{ id: string }>(
+      `select s.id from session s join "user" u on u.id = s.user_id where u.organization_id = '${orgA.id}' limit 1`,
+    );
+    notFound(await c.delete(`/api/me/sessions/${ofA!.id}`));
+    expect((await a.get('/api/me')).status).toBe(200);
+  },
+  'POST /api/me/sessions/end-others': 'self',
+  'POST /api/users/{id}/sessions/end-all': async (c, x) => {
+    notFound(await c.post(`/api/users/${x.user}/sessions/end-all`));
+    expect((await a.get('/api/me')).status).toBe(200);
+  },
   'GET /api/users': async (c) => {
     const res = await c.get<{ items: { email: string }[] }>('/api/users?pageSize=200');
     expect(res.body.items.some((u) => u.email.endsWith('@opla.test'))).toBe(false);
@@ -684,7 +711,7 @@ describe('organization isolation', () => {
     const doc = await t
       .anonymous()
       .get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
-    const own = /^\/api\/(organizations|setup|invitations|public|health|session|me\b|openapi)/;
+    const own = /^\/api\/(organizations|setup|invitations|password-reset|public|health|session|me\b|openapi)/;
     const answers: string[] = [];
     let walked = 0;
     for (const [path, methods] of Object.entries(doc.body.paths)) {

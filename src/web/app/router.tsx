@@ -23,6 +23,8 @@ const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswo
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
 const SetupPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/SetupPage')));
 const InvitationPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/InvitationPage')));
+const ForgotPasswordPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/ForgotPasswordPage')));
+const ResetPasswordPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/ResetPasswordPage')));
 const OrganizationsPage = lazy(() => import('@/modules/accounts/ui/OrganizationsPage'));
 const InstitutionsPage = lazy(() => import('@/modules/directory/ui/InstitutionsPage'));
 const AreasPage = lazy(() => import('@/modules/directory/ui/AreasPage'));
@@ -87,6 +89,9 @@ export const router = createBrowserRouter([
   // Public: the one-time setup link of a new installation and the invitations (ADR 0023).
   { path: '/instalacion/:token', element: page(SetupPage) },
   { path: '/invitacion/:token', element: page(InvitationPage) },
+  // Public: password reset by e-mail (ADR 0027).
+  { path: '/recuperar-contrasena', element: page(ForgotPasswordPage) },
+  { path: '/restablecer-contrasena/:token', element: page(ResetPasswordPage) },
   {
     element: (
       <Suspense fallback={<PageLoader />}>

@@ -1,11 +1,12 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@/shared/errors';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { changePassword } from './api';
+import { MySessions } from './MySessions';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -14,6 +15,7 @@ import { PasswordField } from '@/web/shared/ui/PasswordField';
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmation: '' },
@@ -25,6 +27,8 @@ export default function ChangePasswordPage() {
     mutationFn: (values: { currentPassword: string; newPassword: string }) => changePassword(values),
     onSuccess: () => {
       form.reset();
+      // The other sessions just ended.
+      void queryClient.invalidateQueries({ queryKey: ['my-sessions'] });
       notifySuccess(t('password.changed'));
     },
     onError: (error) => {
@@ -78,6 +82,7 @@ export default function ChangePasswordPage() {
           </Stack>
         </form>
       </Paper>
+      <MySessions />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeRedirectPath } from '@/web/shared/lib/safe-redirect';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { signIn as startSession } from './api';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
@@ -100,9 +100,9 @@ export default function SignInPage() {
                 <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
                   {t('signIn.submit')}
                 </Button>
-                <Text size="xs" c="dimmed">
-                  {t('signIn.help')}
-                </Text>
+                <Anchor component={Link} to="/recuperar-contrasena" size="sm">
+                  {t('signIn.forgot')}
+                </Anchor>
               </Stack>
             </form>
           </Paper>

@@ -1,6 +1,14 @@
 import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconKey,
+  IconLogout,
+  IconPencil,
+  IconPlus,
+  IconUserCheck,
+  IconUserOff,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../contract';
@@ -10,14 +18,14 @@ import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { updateUser, useAreaOptions, useUsers } from './api';
+import { endUserSessions, updateUser, useAreaOptions, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['rol'] as const;
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'toggle'; user: User } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'toggle' | 'sessions'; user: User } | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -146,6 +154,12 @@ export default function UsersPage() {
                       {t('users.resetPassword')}
                     </Menu.Item>
                     <Menu.Item
+                      leftSection={<IconLogout size={16} aria-hidden />}
+                      onClick={() => setDialog({ kind: 'sessions', user: u })}
+                    >
+                      {t('users.endSessions')}
+                    </Menu.Item>
+                    <Menu.Item
                       color={u.disabled ? undefined : 'red.9'}
                       disabled={u.id === me?.id}
                       leftSection={
@@ -171,6 +185,7 @@ export default function UsersPage() {
       {dialog?.kind === 'edit' && <UserFormModal opened onClose={close} user={dialog.user} />}
       {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'toggle' && <ToggleUserModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'sessions' && <EndSessionsModal user={dialog.user} onClose={close} />}
     </>
   );
 }
@@ -209,6 +224,34 @@ function ToggleUserModal({ user, onClose }: { user: User; onClose: () => void })
             onClick={() => toggle.mutate()}
           >
             {user.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** An administrator ends every session of a user (a lost laptop, a shared password). */
+function EndSessionsModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const end = useMutation({
+    mutationFn: () => endUserSessions(user.id),
+    onSuccess: ({ ended }) => {
+      notifySuccess(t('users.sessionsEnded', { count: ended, name: user.name }));
+      onClose();
+    },
+    onError: (error) => notifyError(error, t),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('users.endSessionsTitle')}>
+      <Stack>
+        <Text size="sm">{t('users.endSessionsText', { name: user.name })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={end.isPending} onClick={() => end.mutate()} data-autofocus>
+            {t('users.endSessionsSubmit')}
           </Button>
         </Group>
       </Stack>

@@ -94,3 +94,33 @@ export function readInvitation(token: string) {
 export function acceptInvitation(token: string, password: string) {
   return callEndpoint(endpoints.acceptInvitation, { params: { token }, body: { password } });
 }
+
+// Password reset by e-mail and the sessions a person ends (ADR 0027).
+
+export function requestPasswordReset(email: string) {
+  return callEndpoint(endpoints.requestPasswordReset, { body: { email } });
+}
+
+export function readResetLink(token: string) {
+  return callEndpoint(endpoints.getResetLink, { params: { token } });
+}
+
+export function resetPassword(token: string, password: string) {
+  return callEndpoint(endpoints.resetPassword, { params: { token }, body: { password } });
+}
+
+export function useMySessions() {
+  return useQuery({ queryKey: ['my-sessions'], queryFn: () => callEndpoint(endpoints.listMySessions) });
+}
+
+export function endMySession(id: string) {
+  return callEndpoint(endpoints.endMySession, { params: { id } });
+}
+
+export function endMyOtherSessions() {
+  return callEndpoint(endpoints.endMyOtherSessions);
+}
+
+export function endUserSessions(id: string) {
+  return callEndpoint(endpoints.endUserSessions, { params: { id } });
+}
