@@ -58,7 +58,7 @@ type AgreementIds = {
 };
 let agreementsA: Promise<AgreementIds> | undefined;
 /** A follow-up folio of organization A, sent by a national authority added for the purpose. */
-let channelA: Promise<{ folio: string; communication: string }> | undefined;
+let channelA: Promise<{ folio: string; communication: string; ine: TestOrg }> | undefined;
 let liaisonB: Promise<HttpClient> | undefined;
 /** The channel is worked by liaison staff (the administrator only reads it). */
 const liaisonOfB = () => (liaisonB ??= t.as(orgB, 'liaison_staff'));
@@ -91,7 +91,7 @@ function channelOfA() {
         recipientOrgIds: [orgA.id],
       },
     );
-    return { folio: sent.body.folioIds[0]!, communication: sent.body.communicationId };
+    return { folio: sent.body.folioIds[0]!, communication: sent.body.communicationId, ine };
   })();
   return channelA;
 }
@@ -547,6 +547,73 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(
       await liaison.post(`/api/channel/occurrences/${occurrence}/answer`, { on: '2024-02-01', text: 'x' }),
     );
+  },
+  'POST /api/channel/occurrences/{id}/accept': async () => {
+    const { occurrence } = await obligationOfA();
+    for (const c of [await liaisonOfB(), b]) {
+      notFound(await c.post(`/api/channel/occurrences/${occurrence}/accept`, { on: '2024-02-01' }));
+    }
+  },
+  'POST /api/channel/occurrences/{id}/return': async () => {
+    const { occurrence } = await obligationOfA();
+    notFound(
+      await (
+        await liaisonOfB()
+      ).post(`/api/channel/occurrences/${occurrence}/return`, {
+        on: '2024-02-01',
+        reason: 'x',
+      }),
+    );
+  },
+  'POST /api/channel/occurrences/{id}/attachments': async () => {
+    const { occurrence } = await obligationOfA();
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob(['B'], { type: 'application/pdf' }), 'informe-b.pdf');
+      return f;
+    };
+    notFound(await (await liaisonOfB()).post(`/api/channel/occurrences/${occurrence}/attachments`, form()));
+    // A's own file of the month is not B's to download either.
+    const mine = await (
+      await t.as(orgA, 'liaison_staff')
+    ).post<{ id: string }>(`/api/channel/occurrences/${occurrence}/attachments`, form());
+    expect(mine.status).toBe(201);
+    notFound(await (await liaisonOfB()).get(`/api/channel/attachments/${mine.body.id}`));
+  },
+  'GET /api/channel/my-occurrences': async () => {
+    // B's area staff answer a month of B's own folio; A's months never show in their queue.
+    const { occurrence } = await obligationOfA();
+    const area = (
+      await b.post<{ id: string }>('/api/areas', { name: 'Área de informes de B', kind: 'other' })
+    ).body.id;
+    const users = await b.get<{ items: { id: string; email: string }[] }>('/api/users?q=area-staff');
+    const user = users.body.items.find((u) => u.email === orgB.users.area_staff)!;
+    expect((await b.patch(`/api/users/${user.id}`, { areaIds: [area] })).status).toBe(200);
+    const liaison = await liaisonOfB();
+    const ine = await t.as((await channelOfA()).ine, 'national_authority_staff');
+    const sent = await ine.post<{ folioIds: string[] }>('/api/channel/communications', {
+      module: 'follow_up',
+      documentType: 'oficio',
+      subject: 'Informe mensual de B',
+      sentOn: '2024-01-10',
+      recipientOrgIds: [orgB.id],
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const folio = sent.body.folioIds[0]!;
+    const added = await liaison.post(`/api/channel/folios/${folio}/obligations`, {
+      description: 'Informe mensual de B',
+      dueRule: { kind: 'last_business_day_of_month' },
+      startsOn: '2024-01-01',
+      endsOn: '2024-01-31',
+      areaId: area,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const res = await (
+      await t.as(orgB, 'area_staff')
+    ).get<{ id: string; folio: { id: string } }[]>('/api/channel/my-occurrences?state=all');
+    expect(res.status).toBe(200);
+    expect(res.body.map((o) => o.folio.id)).toContain(folio);
+    expect(res.body.map((o) => o.id)).not.toContain(occurrence);
   },
   'GET /api/channel/folios': async (c) => {
     const { folio } = await channelOfA();

@@ -1,5 +1,6 @@
 import type { Actor } from '../accounts';
 import { auditActor } from '../accounts';
+import { existingAreaIds } from '../directory';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
@@ -16,7 +17,8 @@ export const MONTHS_AHEAD = 2;
 
 /**
  * Attaches a recurring monthly obligation to a folio of the local body ("informe mensual, el
- * último día hábil de cada mes") and creates its occurrences up to two months ahead.
+ * último día hábil de cada mes"), answered each month by one of its areas or by liaison staff, and
+ * creates its occurrences up to two months ahead.
  */
 export async function addObligation(db: Db, actor: Actor, folioId: string, input: ObligationInput) {
   return inTransaction(db, async (tx) => {
@@ -33,10 +35,17 @@ export async function addObligation(db: Db, actor: Actor, folioId: string, input
       Number(input.startsOn.slice(5, 7)),
     );
     if (!first.ok) throw invalid([{ path: 'dueRule', message: first.reason }]);
+    if (
+      input.areaId &&
+      !(await existingAreaIds(tx, actor.organizationId, [input.areaId])).has(input.areaId)
+    ) {
+      throw invalid([{ path: 'areaId', message: 'El área no existe en su organización.' }]);
+    }
     const obligation = await insertObligation(tx, {
       folioId: folio.id,
       organizationId: actor.organizationId,
       description: input.description,
+      areaId: input.areaId,
       frequency: 'monthly',
       dueRule: input.dueRule,
       startsOn: monthOf(input.startsOn),

@@ -15,9 +15,15 @@ import {
   insertAttachment,
   lockRouting,
 } from './routing-repository';
+import { assertMayAct, refuse } from './answer-occurrence';
+import { occurrenceSide, occurrenceTransition } from './occurrence-contract';
+import { findOccurrence } from './repository';
 
 export type AttachmentOwner =
-  { kind: 'communication'; id: string } | { kind: 'message'; id: string } | { kind: 'routing'; id: string };
+  | { kind: 'communication'; id: string }
+  | { kind: 'message'; id: string }
+  | { kind: 'routing'; id: string }
+  | { kind: 'occurrence'; id: string };
 
 /**
  * The extension decides whether a file is accepted and how it is served (the browser's declared
@@ -49,7 +55,8 @@ export function checkAttachment(
 
 /**
  * Attaches an uploaded file to a communication (its originator), a message (the organization
- * that wrote it) or a routing slip still open (staff of its area). Stored once by SHA-256.
+ * that wrote it), a routing slip still open (staff of its area) or the answer of a month still owed
+ * (whoever may answer it). Stored once by SHA-256.
  */
 export async function attachChannelFile(
   db: Db,
@@ -85,12 +92,23 @@ export async function attachChannelFile(
         throw conflict(message, [{ path: 'file', message }]);
       }
     }
+    if (owner.kind === 'occurrence') {
+      const month = await findOccurrence(tx, org, owner.id, true);
+      if (!month) throw notFound();
+      const side = occurrenceSide(month, org, 'answer');
+      if (!side) throw notFound();
+      assertMayAct(actor, side, 'answer', month.areaId);
+      // The files go with the answer being written: a month answered (or accepted) takes none.
+      const refused = occurrenceTransition(month, 'answer', side, { text: 'x' });
+      if (!refused.ok) refuse({ ...refused, path: 'file' });
+    }
     const sha256 = await storeFile(tx, upload.data, check.mediaType);
     const attachment = await insertAttachment(tx, {
       organizationId: org,
       communicationId: owner.kind === 'communication' ? owner.id : null,
       messageId: owner.kind === 'message' ? owner.id : null,
       routingId: owner.kind === 'routing' ? owner.id : null,
+      occurrenceId: owner.kind === 'occurrence' ? owner.id : null,
       sha256,
       filename: upload.filename,
       mediaType: check.mediaType,

@@ -94,21 +94,53 @@ describe('SIVOPLE figures of the reference (as of 2024-03-31)', () => {
 });
 
 describe('recurring obligations of the demo', () => {
-  it('has each month of 2024 as an occurrence, with January to March reported on time', async () => {
+  type Obligation = {
+    area: { name: string } | null;
+    occurrences: { period: string; dueOn: string; status: string; answerText: string | null }[];
+  };
+  const obligationOf = async (folio: string) => {
     const res = await iecm.get<{ items: { id: string }[] }>(
-      '/api/channel/folios?q=24%2F2024&module=follow_up',
+      `/api/channel/folios?q=${encodeURIComponent(folio)}&module=follow_up`,
     );
-    const obligations = await iecm.get<
-      { occurrences: { period: string; dueOn: string; status: string }[] }[]
-    >(`/api/channel/folios/${res.body.items[0]!.id}/obligations`);
-    const occurrences = obligations.body[0]!.occurrences;
+    return (await iecm.get<Obligation[]>(`/api/channel/folios/${res.body.items[0]!.id}/obligations`))
+      .body[0]!;
+  };
+
+  it('has each month of 2024 as an occurrence, with January to March answered on time and accepted by the INE', async () => {
+    const obligation = await obligationOf('24/2024');
+    expect(obligation.area?.name).toBe('Unidad Técnica de Asuntos Jurídicos');
+    const occurrences = obligation.occurrences;
     expect(occurrences).toHaveLength(12);
     expect(occurrences.slice(0, 4).map((o) => [o.period, o.dueOn, o.status])).toEqual([
-      ['2024-01', '2024-01-08', 'answered'],
-      ['2024-02', '2024-02-08', 'answered'],
-      ['2024-03', '2024-03-07', 'answered'],
+      ['2024-01', '2024-01-08', 'accepted'],
+      ['2024-02', '2024-02-08', 'accepted'],
+      ['2024-03', '2024-03-07', 'accepted'],
       ['2024-04', '2024-04-05', 'pending'],
     ]);
+    expect(occurrences[0]!.answerText).toBe(
+      'Se remite el estado procesal de las denuncias de enero de 2024.',
+    );
+  });
+
+  it('answers 270/2023 from its first month and 30/2024 again after the INE returned February', async () => {
+    const carried = await obligationOf('270/2023');
+    expect(carried.occurrences.filter((o) => o.period <= '2024-03').map((o) => [o.period, o.status])).toEqual(
+      [
+        ['2023-11', 'accepted'],
+        ['2023-12', 'accepted'],
+        ['2024-01', 'accepted'],
+        ['2024-02', 'accepted'],
+        ['2024-03', 'accepted'],
+      ],
+    );
+    const budget = await obligationOf('30/2024');
+    expect(budget.area?.name).toBe('Secretaría Administrativa');
+    expect(budget.occurrences[1]).toMatchObject({
+      period: '2024-02',
+      status: 'accepted',
+      answerText:
+        'Se remite el informe del ejercicio presupuestal de febrero de 2024, con el desglose de las ampliaciones presupuestales.',
+    });
   });
 });
 

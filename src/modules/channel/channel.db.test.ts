@@ -455,13 +455,15 @@ describe('recurring obligations', () => {
           text: 'Informe de enero.',
         })
       ).status,
-    ).toBe(204);
+    ).toBe(200);
     const again = await liaison.post(`/api/channel/occurrences/${jan.id}/answer`, {
       on: '2024-01-06',
       text: 'x',
     });
     expect(again.status).toBe(409);
-    expect((again.body as { message: string }).message).toBe('El informe de enero de 2024 ya fue enviado.');
+    expect((again.body as { message: string }).message).toBe(
+      'El informe de enero de 2024 ya fue enviado; está en revisión del INE.',
+    );
 
     const open = await liaison.post<{ folioId: string }>('/api/channel/folios', {
       module: 'follow_up',

@@ -266,6 +266,8 @@ export const ObligationInputSchema = z
     /** First and (optionally) last month, as any day of that month. */
     startsOn: LocalDateSchema,
     endsOn: LocalDateSchema.nullable().default(null),
+    /** The local body's area that answers each month; none: liaison staff answer. */
+    areaId: z.uuid().nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn && v.endsOn.slice(0, 7) < v.startsOn.slice(0, 7)) {
@@ -273,34 +275,6 @@ export const ObligationInputSchema = z
     }
   });
 export type ObligationInput = z.infer<typeof ObligationInputSchema>;
-
-export const OccurrenceSchema = z.object({
-  id: z.uuid(),
-  period: z.string().describe('AAAA-MM'),
-  dueOn: LocalDateSchema,
-  status: z.enum(['pending', 'answered', 'accepted']),
-  answeredOn: LocalDateSchema.nullable(),
-  answerText: z.string().nullable(),
-  overdue: z.boolean(),
-});
-
-export const ObligationSchema = z
-  .object({
-    id: z.uuid(),
-    folioId: z.uuid(),
-    description: z.string(),
-    dueRule: MonthlyDueRuleSchema,
-    startsOn: LocalDateSchema,
-    endsOn: LocalDateSchema.nullable(),
-    occurrences: z.array(OccurrenceSchema),
-  })
-  .meta({ id: 'Obligation' });
-export type Obligation = z.infer<typeof ObligationSchema>;
-
-export const AnswerOccurrenceInputSchema = z.strictObject({
-  on: LocalDateSchema,
-  text: text(20_000),
-});
 
 /** A recurring obligation still running, as the quarterly report's pending list names it. */
 export type RecurringObligation = {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { actorByEmail } from '../accounts';
 import type { Db } from '../platform/db/client';
 import { countedProgress, noProgress, type Progress } from '../platform/progress';
@@ -6,6 +6,9 @@ import { addDays, type LocalDate } from '../../shared/dates';
 import { PLAIN_CALENDAR, isBusinessDay } from '../platform/calendar/business-days';
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
+import { reviewOccurrence } from './review-occurrence';
+import { area } from '../directory/schema';
+import { formatMonth } from '../../shared/spanish-dates';
 import { changeFolioStatus } from './change-folio-status';
 import type { MonthlyDueRule } from './contract-due-rules';
 import { obligationsOfFolio } from './repository';
@@ -43,18 +46,25 @@ const CONSULTATION_PLAN = [
 
 // Their monthly due rules belong to the obligation each carries (the report: "primeros cinco días
 // de cada mes", "primeros diez días de cada mes"), not to the folio's own receipt.
-const RECURRING: Record<number, { subject: string; body: string; rule: MonthlyDueRule }> = {
+const UTAJ = 'Unidad Técnica de Asuntos Jurídicos';
+const ADMINISTRATION = 'Secretaría Administrativa';
+type Recurring = { subject: string; body: string; rule: MonthlyDueRule; area: string; report: string };
+const RECURRING: Record<number, Recurring> = {
   24: {
     subject:
       'Información del estado procesal que guardan las denuncias presentadas en contra del personal de cada OPLE.',
     body: 'Informe mensual (primeros cinco días de cada mes).',
     rule: { kind: 'first_days_of_month', days: 5, count: 'business' },
+    area: UTAJ,
+    report: 'el estado procesal de las denuncias',
   },
   30: {
     subject:
       'Información sobre ministraciones, ampliaciones y, en su caso, impugnaciones; así como de problemáticas en particular derivadas del ejercicio presupuestal 2024.',
     body: 'Informe mensual (primeros diez días de cada mes).',
     rule: { kind: 'first_days_of_month', days: 10, count: 'natural' },
+    area: ADMINISTRATION,
+    report: 'el informe del ejercicio presupuestal',
   },
 };
 
@@ -162,12 +172,16 @@ export async function seedChannelDemo(
     startsOn: LocalDate;
     rule: MonthlyDueRule;
     description: string;
+    area: string;
+    report: string;
   }[] = [
     {
       folioId: carried.folioIds[0]!,
       startsOn: '2023-11-30',
       rule: { kind: 'last_business_day_of_month' },
       description: 'Informe mensual (el último día hábil de cada mes)',
+      area: UTAJ,
+      report: 'el informe de la previsión legal y las iniciativas en materia electoral',
     },
   ];
 
@@ -234,6 +248,8 @@ export async function seedChannelDemo(
         startsOn: f.day,
         rule: recurring.rule,
         description: recurring.body,
+        area: recurring.area,
+        report: recurring.report,
       });
     const answer = later(f.day, 1 + Math.floor(rnd() * 3), MARCH_31);
     switch (f.outcome) {
@@ -271,17 +287,44 @@ export async function seedChannelDemo(
     folioDone();
   }
 
-  // The three recurring reports, for 2024: each month's report sent on its due date through March.
+  // The three recurring reports, for 2024, each answered by its area: every month through March sent
+  // on its due date and accepted by the INE two business days later, except February's budget
+  // report, returned for a missing breakdown and sent again (the months after March stay owed).
+  const areaIds = new Map(
+    (
+      await db
+        .select({ id: area.id, name: area.name })
+        .from(area)
+        .where(and(eq(area.organizationId, iecm.organizationId), inArray(area.name, [UTAJ, ADMINISTRATION])))
+    ).map((a) => [a.name, a.id]),
+  );
   for (const r of recurringFolios) {
     await addObligation(db, iecm, r.folioId, {
       description: r.description,
       dueRule: r.rule,
       startsOn: r.startsOn,
       endsOn: '2024-12-31',
+      areaId: areaIds.get(r.area) ?? null,
     });
     const [obligation] = await obligationsOfFolio(db, r.folioId);
     for (const o of obligation!.occurrences.filter((x) => x.period <= '2024-03-01')) {
-      await answerOccurrence(db, iecm, o.id, { on: o.dueOn, text: 'Se remite el informe del mes.' });
+      const month = formatMonth(Number(o.period.slice(0, 4)), Number(o.period.slice(5, 7)));
+      await answerOccurrence(db, iecm, o.id, { on: o.dueOn, text: `Se remite ${r.report} de ${month}.` });
+      let reviewOn = later(o.dueOn, 2, '2100-12-31');
+      if (r.area === ADMINISTRATION && o.period === '2024-02-01') {
+        await reviewOccurrence(db, ine, o.id, {
+          decision: 'return',
+          on: reviewOn,
+          reason: 'Falta el desglose de las ampliaciones presupuestales del mes.',
+        });
+        reviewOn = later(reviewOn, 1, '2100-12-31');
+        await answerOccurrence(db, iecm, o.id, {
+          on: reviewOn,
+          text: `Se remite ${r.report} de ${month}, con el desglose de las ampliaciones presupuestales.`,
+        });
+        reviewOn = later(reviewOn, 2, '2100-12-31');
+      }
+      await reviewOccurrence(db, ine, o.id, { decision: 'accept', on: reviewOn });
     }
   }
 

@@ -8,7 +8,8 @@ import * as repo from './routing-repository';
 /**
  * A channel file, for whoever may see it (the rule lives here, not in the route): liaison staff
  * (channel.read) see the files of the folios they see; area staff (channel.answer) those of a folio
- * their area sees, and a slip's own files while their area holds the slip. Anyone else gets 404,
+ * their area sees, a slip's own files while their area holds the slip, and the answers' files of
+ * the months their area answers. Anyone else gets 404,
  * as if the file did not exist.
  */
 export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
@@ -22,9 +23,17 @@ export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
   const org = actor.organizationId;
   const by = file.communicationId
     ? { communicationId: file.communicationId }
-    : { folioId: (file.messageFolioId ?? file.routingFolioId)! };
+    : { folioId: (file.messageFolioId ?? file.routingFolioId ?? file.occurrenceFolioId)! };
   let visible = false;
-  if (file.routingId) {
+  if (file.occurrenceId) {
+    // A month's answer: both sides' channel staff, and staff of the area that answers the obligation.
+    visible =
+      (reads && (await repo.seesFolio(db, org, by))) ||
+      (answers &&
+        file.occurrenceAreaId !== null &&
+        actor.areaIds.includes(file.occurrenceAreaId) &&
+        (await repo.seesFolio(db, org, by)));
+  } else if (file.routingId) {
     visible =
       file.routingOrgId === org &&
       (reads || (actor.areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));

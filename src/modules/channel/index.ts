@@ -5,4 +5,9 @@
 export { formatFolioNumber } from './folio-number';
 export { monthlyStatusTable } from './monthly-status-table';
 export { listReports } from './report-repository';
-export { nationalAuthority, openRecurringObligations, quartersWithFolios } from './repository';
+export {
+  nationalAuthority,
+  openRecurringObligations,
+  overdueOccurrenceCount,
+  quartersWithFolios,
+} from './repository';

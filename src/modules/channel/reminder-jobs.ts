@@ -7,7 +7,8 @@ import { sendDueReminders } from './send-due-reminders';
 export const REMINDERS_QUEUE = 'channel.routing-reminders';
 
 /**
- * Every day at 07:00 in Mexico City, areas are reminded of the slips due soon and today. The
+ * Every day at 07:00 in Mexico City, areas are reminded of the slips and the months of recurring
+ * obligations due soon and today. The
  * schedule is durable (pg-boss); the ledger keeps each reminder to one message.
  */
 export async function registerChannelReminderJobs(queue: JobQueue, db: Db, config: Config): Promise<void> {

@@ -1,6 +1,20 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
+import { area } from '../directory/schema';
 import type { Db } from '../platform/db/client';
 import { containsEveryWord } from '../platform/db/search';
 import { formatFolioNumber, parseFolioNumber } from './folio-number';
@@ -486,11 +500,12 @@ export async function insertObligation(db: Db, values: typeof channelObligation.
   return row!;
 }
 
-/** Obligations of folios visible to `orgId`, with their occurrences in period order. */
+/** A folio's obligations (the caller checked the folio is visible), with their months in order. */
 export async function obligationsOfFolio(db: Db, folioId: string) {
   const obligations = await db
-    .select()
+    .select({ ...getTableColumns(channelObligation), areaName: area.name })
     .from(channelObligation)
+    .leftJoin(area, eq(area.id, channelObligation.areaId))
     .where(eq(channelObligation.folioId, folioId))
     .orderBy(asc(channelObligation.createdAt));
   if (!obligations.length) return [];
@@ -555,19 +570,119 @@ export async function insertOccurrences(db: Db, values: (typeof channelOccurrenc
   return rows.length;
 }
 
-export async function findOccurrence(db: Db, orgId: string, id: string) {
-  const [row] = await db
-    .select()
+/**
+ * A month of an obligation of a folio the organization sees (either side), with what its rules
+ * need; locked for update when `lock`, so that two answers or reviews of a month run one after the
+ * other. Another organization's month is not found.
+ */
+export async function findOccurrence(db: Db, orgId: string, id: string, lock = false) {
+  const query = db
+    .select({
+      id: channelOccurrence.id,
+      organizationId: channelOccurrence.organizationId,
+      period: channelOccurrence.period,
+      dueOn: channelOccurrence.dueOn,
+      status: channelOccurrence.status,
+      answeredOn: channelOccurrence.answeredOn,
+      obligationId: channelObligation.id,
+      areaId: channelObligation.areaId,
+      folioId: channelFolio.id,
+      folioStatus: channelFolio.status,
+      localOrgId: channelFolio.localOrgId,
+      nationalOrgId: channelFolio.nationalOrgId,
+      number: channelFolio.number,
+      year: channelFolio.year,
+    })
     .from(channelOccurrence)
-    .where(and(eq(channelOccurrence.id, id), eq(channelOccurrence.organizationId, orgId)));
+    .innerJoin(channelObligation, eq(channelObligation.id, channelOccurrence.obligationId))
+    .innerJoin(channelFolio, eq(channelFolio.id, channelObligation.folioId))
+    .where(and(eq(channelOccurrence.id, id), visibleTo(orgId)));
+  const [row] = lock ? await query.for('update', { of: channelOccurrence }) : await query;
   return row;
 }
 
-export async function answerOccurrenceRow(db: Db, id: string, on: string, text: string) {
+export async function updateOccurrence(
+  db: Db,
+  id: string,
+  values: Partial<
+    Pick<
+      typeof channelOccurrence.$inferInsert,
+      'status' | 'answeredOn' | 'answerText' | 'answeredBy' | 'reviewedOn' | 'reviewedBy' | 'returnReason'
+    >
+  >,
+) {
   await db
     .update(channelOccurrence)
-    .set({ status: 'answered', answeredOn: on, answerText: text, updatedAt: new Date() })
+    .set({ ...values, updatedAt: new Date() })
     .where(eq(channelOccurrence.id, id));
+}
+
+/** At most this many months in an area's queue (the open ones come first, by due date). */
+export const AREA_OCCURRENCES_LIMIT = 200;
+
+/**
+ * The months of the obligations answered by the given areas of the organization: open (owed:
+ * pending or returned), closed (answered or accepted) or all; owed months by due date, others newest first.
+ */
+export async function areaOccurrences(
+  db: Db,
+  orgId: string,
+  areaIds: readonly string[],
+  state: 'open' | 'closed' | 'all',
+) {
+  if (!areaIds.length) return [];
+  const owed = inArray(channelOccurrence.status, ['pending', 'returned']);
+  return db
+    .select({
+      occurrence: channelOccurrence,
+      obligationId: channelObligation.id,
+      description: channelObligation.description,
+      areaId: area.id,
+      areaName: area.name,
+      folioId: channelFolio.id,
+      number: channelFolio.number,
+      year: channelFolio.year,
+      subject: channelCommunication.subject,
+    })
+    .from(channelOccurrence)
+    .innerJoin(channelObligation, eq(channelObligation.id, channelOccurrence.obligationId))
+    .innerJoin(area, eq(area.id, channelObligation.areaId))
+    .innerJoin(channelFolio, eq(channelFolio.id, channelObligation.folioId))
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(
+      and(
+        eq(channelOccurrence.organizationId, orgId),
+        eq(channelFolio.localOrgId, orgId),
+        inArray(channelObligation.areaId, [...areaIds]),
+        state === 'open'
+          ? owed
+          : state === 'closed'
+            ? inArray(channelOccurrence.status, ['answered', 'accepted'])
+            : undefined,
+      ),
+    )
+    .orderBy(
+      sql`case when ${owed} then 0 else 1 end`,
+      sql`case when ${owed} then ${channelOccurrence.dueOn} end asc`,
+      desc(channelOccurrence.period),
+      asc(channelOccurrence.id),
+    )
+    .limit(AREA_OCCURRENCES_LIMIT);
+}
+
+/** Months the local body still owes (pending or returned) whose due date has passed. */
+export async function overdueOccurrenceCount(db: Db, orgId: string, today: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(channelOccurrence)
+    .where(
+      and(
+        eq(channelOccurrence.organizationId, orgId),
+        inArray(channelOccurrence.status, ['pending', 'returned']),
+        sql`${channelOccurrence.dueOn} < ${today}::date`,
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 /** The quarters ("2024-T1") in which the organization received or sent folios, on either side. */

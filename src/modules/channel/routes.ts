@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../accounts';
+import { authenticate, authorize } from '../accounts';
+import { hasPermission } from '../accounts/contract';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
-import { notFound } from '../platform/errors';
+import { forbidden, notFound } from '../platform/errors';
 import { sendDownload } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { IdParamsSchema } from '../../shared/ids';
@@ -9,13 +11,22 @@ import { addBusinessDays } from '../platform/calendar/business-days';
 import { workCalendarOf } from '../platform/calendar/repository';
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
+import { folioObligations, myOccurrences } from './folio-obligations';
+import {
+  AnswerOccurrenceInputSchema,
+  MyOccurrenceSchema,
+  MyOccurrencesQuerySchema,
+  ObligationSchema,
+  OccurrenceStatusSchema,
+  ReturnOccurrenceInputSchema,
+  ReviewOccurrenceInputSchema,
+} from './occurrence-contract';
+import { reviewOccurrence } from './review-occurrence';
 import { changeFolioStatus } from './change-folio-status';
 import { exportFolios } from './export-folios';
 import {
-  AnswerOccurrenceInputSchema,
   ChangeFolioStatusInputSchema,
   ObligationInputSchema,
-  ObligationSchema,
   CommunicationSummarySchema,
   CounterpartsSchema,
   FolioDetailSchema,
@@ -228,33 +239,15 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Obligaciones periódicas de un folio, con sus ocurrencias por mes',
+        summary:
+          'Obligaciones periódicas de un folio, con cada mes: vencimiento, área, respuesta, archivos y estatus',
         params: IdParamsSchema,
         response: responses({ 200: z.array(ObligationSchema) }),
       },
     },
     async (req) => {
       const actor = await authorize(ctx, req, 'channel.read');
-      const folio = await repo.findFolioRow(db, actor.organizationId, req.params.id);
-      if (!folio) throw notFound();
-      const today = todayInMexicoCity();
-      return (await repo.obligationsOfFolio(db, folio.id)).map((o) => ({
-        id: o.id,
-        folioId: o.folioId,
-        description: o.description,
-        dueRule: o.dueRule,
-        startsOn: o.startsOn,
-        endsOn: o.endsOn,
-        occurrences: o.occurrences.map((x) => ({
-          id: x.id,
-          period: x.period.slice(0, 7),
-          dueOn: x.dueOn,
-          status: x.status,
-          answeredOn: x.answeredOn,
-          answerText: x.answerText,
-          overdue: x.status === 'pending' && x.dueOn < today,
-        })),
-      }));
+      return folioObligations(db, actor, req.params.id);
     },
   );
 
@@ -275,21 +268,83 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     },
   );
 
+  /** Answering a month: liaison staff (channel.write) or staff of the obligation's area (channel.answer). */
+  async function occurrenceActor(req: FastifyRequest) {
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    if (
+      !(['channel.read', 'channel.write', 'channel.answer'] as const).some((p) =>
+        hasPermission(actor.roles, p),
+      )
+    ) {
+      throw forbidden();
+    }
+    return actor;
+  }
+
   api.post(
     '/api/channel/occurrences/:id/answer',
     {
       schema: {
         tags,
-        summary: 'Registrar el envío del informe de un mes de una obligación periódica',
+        summary: 'Responder el informe de un mes de una obligación periódica (también un mes devuelto)',
+        description:
+          'Lo responde el organismo local: su personal de enlace o el área que atiende la obligación. Los archivos se adjuntan antes en /attachments.',
         params: IdParamsSchema,
         body: AnswerOccurrenceInputSchema,
-        response: responses({ 204: z.null() }),
+        response: responses({ 200: z.object({ status: OccurrenceStatusSchema }) }),
       },
     },
-    async (req, reply) => {
-      const actor = await authorize(ctx, req, 'channel.write');
-      await answerOccurrence(db, actor, req.params.id, req.body);
-      return reply.status(204).send(null);
+    async (req) => answerOccurrence(db, await occurrenceActor(req), req.params.id, req.body),
+  );
+
+  api.post(
+    '/api/channel/occurrences/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Aceptar la respuesta de un mes (el INE, que envió el folio)',
+        params: IdParamsSchema,
+        body: ReviewOccurrenceInputSchema,
+        response: responses({ 200: z.object({ status: OccurrenceStatusSchema }) }),
+      },
+    },
+    async (req) =>
+      reviewOccurrence(db, await occurrenceActor(req), req.params.id, {
+        decision: 'accept',
+        on: req.body.on,
+      }),
+  );
+
+  api.post(
+    '/api/channel/occurrences/:id/return',
+    {
+      schema: {
+        tags,
+        summary:
+          'Devolver la respuesta de un mes con el motivo (el INE); el organismo local la responde de nuevo',
+        params: IdParamsSchema,
+        body: ReturnOccurrenceInputSchema,
+        response: responses({ 200: z.object({ status: OccurrenceStatusSchema }) }),
+      },
+    },
+    async (req) =>
+      reviewOccurrence(db, await occurrenceActor(req), req.params.id, { decision: 'return', ...req.body }),
+  );
+
+  api.get(
+    '/api/channel/my-occurrences',
+    {
+      schema: {
+        tags,
+        summary: 'Mis turnos: los meses de las obligaciones periódicas que responden mis áreas',
+        querystring: MyOccurrencesQuerySchema,
+        response: responses({ 200: z.array(MyOccurrenceSchema) }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.answer');
+      return myOccurrences(db, actor, req.query.state);
     },
   );
 };

@@ -64,7 +64,7 @@ export type ConsolidateInput = z.infer<typeof ConsolidateInputSchema>;
 export const AttachmentSchema = z
   .object({
     id: z.uuid(),
-    owner: z.enum(['communication', 'message', 'routing']),
+    owner: z.enum(['communication', 'message', 'routing', 'occurrence']),
     ownerId: z.uuid(),
     filename: z.string(),
     mediaType: z.string(),

@@ -2,6 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackgroundWork, stopBackgroundWork } from '../../server/runtime';
 import { todayInMexicoCity } from '../../shared/dates';
+import { formatMonth } from '../../shared/spanish-dates';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../tests/support/test-app';
 import { PLAIN_CALENDAR } from '../platform/calendar/business-days';
 import { businessDaysBefore } from './routing-state';
@@ -174,5 +175,69 @@ describe('due-date reminders of routing slips', () => {
         .status,
     ).toBe(200);
     expect(await sendDueReminders(t.ctx.database.db, t.ctx.jobs, before, 0, t.url)).toBe(0);
+  });
+
+  it('reminds the area that answers a recurring obligation of each month still owed, once each', async () => {
+    const org = await t.createOrg('OPLM');
+    const admin = await t.as(org, 'administrator');
+    const liaison = await t.as(org, 'liaison_staff');
+    const areaId = (
+      await admin.post<{ id: string }>('/api/areas', {
+        name: 'Unidad Técnica de Asuntos Jurídicos',
+        kind: 'other',
+      })
+    ).body.id;
+    await admin.post('/api/users', {
+      name: 'Jurídico',
+      email: 'juridico@oplm.test',
+      password: TEST_PASSWORD,
+      roles: ['area_staff'],
+      areaIds: [areaId],
+    });
+    const today = todayInMexicoCity();
+    const folio = await liaison.post<{ folioId: string }>('/api/channel/folios', {
+      module: 'follow_up',
+      folio: '270/2023',
+      documentType: 'oficio',
+      subject: 'Previsión legal del voto en prisión preventiva',
+      sentOn: today,
+      receivedOn: today,
+    });
+    await liaison.post(`/api/channel/folios/${folio.body.folioId}/obligations`, {
+      description: 'Informe mensual (el último día hábil de cada mes)',
+      dueRule: { kind: 'last_business_day_of_month' },
+      startsOn: today,
+      areaId,
+    });
+    type Month = { id: string; period: string; dueOn: string };
+    const [obligation] = (
+      await liaison.get<{ occurrences: Month[] }[]>(`/api/channel/folios/${folio.body.folioId}/obligations`)
+    ).body;
+    const [month, next] = obligation!.occurrences.filter((o) => o.dueOn >= today) as [Month, Month];
+    const name = formatMonth(Number(month.period.slice(0, 4)), Number(month.period.slice(5, 7)));
+    const mine = () => received.filter((m) => m.to.includes('juridico@oplm.test')).map((m) => m.subject);
+
+    await sendDueReminders(
+      t.ctx.database.db,
+      t.ctx.jobs,
+      businessDaysBefore(PLAIN_CALENDAR, month.dueOn, 2),
+      2,
+      t.url,
+    );
+    await sendDueReminders(second.ctx.database.db, second.ctx.jobs, month.dueOn, 2, second.url);
+    await sendDueReminders(t.ctx.database.db, t.ctx.jobs, month.dueOn, 2, t.url);
+    await until(() => mine().length === 2);
+    // A month answered before its day gets no reminder.
+    await liaison.post(`/api/channel/occurrences/${next.id}/answer`, { on: today, text: 'Informe del mes.' });
+    await sendDueReminders(t.ctx.database.db, t.ctx.jobs, next.dueOn, 2, t.url);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mine().sort()).toEqual([
+      `Hoy vence el informe de ${name} del folio 270/2023`,
+      // Long subjects are folded by the mailer; the first line is enough here.
+      expect.stringMatching(new RegExp(`^Recordatorio: el informe de ${name} del folio 270/2023`)),
+    ]);
+    const text = decoded(received.find((m) => m.to.includes('juridico@oplm.test'))!.body);
+    expect(text).toContain('Área: Unidad Técnica de Asuntos Jurídicos');
+    expect(text).toContain('/canal/turnos');
   });
 });

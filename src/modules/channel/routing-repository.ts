@@ -14,6 +14,8 @@ import {
   channelCommunication,
   channelFolio,
   channelMessage,
+  channelObligation,
+  channelOccurrence,
   channelRouting,
 } from './schema';
 import { visibleTo } from './repository';
@@ -251,6 +253,7 @@ const attachmentColumns = {
   communicationId: channelAttachment.communicationId,
   messageId: channelAttachment.messageId,
   routingId: channelAttachment.routingId,
+  occurrenceId: channelAttachment.occurrenceId,
   filename: channelAttachment.filename,
   mediaType: channelAttachment.mediaType,
   size: channelAttachment.size,
@@ -262,6 +265,7 @@ type AttachmentRow = {
   communicationId: string | null;
   messageId: string | null;
   routingId: string | null;
+  occurrenceId: string | null;
   filename: string;
   mediaType: string;
   size: number;
@@ -270,11 +274,17 @@ type AttachmentRow = {
 };
 
 export function presentAttachment(r: AttachmentRow): Attachment {
-  const owner = r.communicationId ? 'communication' : r.messageId ? 'message' : 'routing';
+  const owner = r.communicationId
+    ? 'communication'
+    : r.messageId
+      ? 'message'
+      : r.routingId
+        ? 'routing'
+        : 'occurrence';
   return {
     id: r.id,
     owner,
-    ownerId: (r.communicationId ?? r.messageId ?? r.routingId)!,
+    ownerId: (r.communicationId ?? r.messageId ?? r.routingId ?? r.occurrenceId)!,
     filename: r.filename,
     mediaType: r.mediaType,
     size: r.size,
@@ -311,6 +321,17 @@ export async function routingAttachments(db: Db, routingIds: string[]) {
   return rows.map(presentAttachment);
 }
 
+/** The files of the answers of months of recurring obligations. */
+export async function occurrenceAttachments(db: Db, occurrenceIds: string[]) {
+  if (!occurrenceIds.length) return [];
+  const rows = await db
+    .select(attachmentColumns)
+    .from(channelAttachment)
+    .where(inArray(channelAttachment.occurrenceId, occurrenceIds))
+    .orderBy(asc(channelAttachment.createdAt), asc(channelAttachment.id));
+  return rows.map(presentAttachment);
+}
+
 /** An attachment with the folios through which it may be seen. */
 export async function findAttachment(db: Db, id: string) {
   const [row] = await db
@@ -321,10 +342,14 @@ export async function findAttachment(db: Db, id: string) {
       routingHeld: sql<boolean>`${notReassigned}`,
       routingFolioId: channelRouting.folioId,
       messageFolioId: channelMessage.folioId,
+      occurrenceFolioId: channelObligation.folioId,
+      occurrenceAreaId: channelObligation.areaId,
     })
     .from(channelAttachment)
     .leftJoin(channelRouting, eq(channelRouting.id, channelAttachment.routingId))
     .leftJoin(channelMessage, eq(channelMessage.id, channelAttachment.messageId))
+    .leftJoin(channelOccurrence, eq(channelOccurrence.id, channelAttachment.occurrenceId))
+    .leftJoin(channelObligation, eq(channelObligation.id, channelOccurrence.obligationId))
     .where(eq(channelAttachment.id, id));
   return row;
 }
@@ -448,6 +473,36 @@ export async function openSlipsDueBetween(db: Db, from: string, to: string) {
 }
 
 /** Active area-staff users of an area. */
+/** Months still owed (pending or returned) of obligations answered by an area, due between two days. */
+export async function owedOccurrencesDueBetween(db: Db, from: string, to: string) {
+  return db
+    .select({
+      id: channelOccurrence.id,
+      organizationId: channelOccurrence.organizationId,
+      period: channelOccurrence.period,
+      dueOn: channelOccurrence.dueOn,
+      description: channelObligation.description,
+      areaId: area.id,
+      areaName: area.name,
+      number: channelFolio.number,
+      year: channelFolio.year,
+      subject: channelCommunication.subject,
+    })
+    .from(channelOccurrence)
+    .innerJoin(channelObligation, eq(channelObligation.id, channelOccurrence.obligationId))
+    .innerJoin(area, eq(area.id, channelObligation.areaId))
+    .innerJoin(channelFolio, eq(channelFolio.id, channelObligation.folioId))
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(
+      and(
+        inArray(channelOccurrence.status, ['pending', 'returned']),
+        ne(channelFolio.status, 'cancelled'),
+        sql`${channelOccurrence.dueOn} between ${from}::date and ${to}::date`,
+      ),
+    )
+    .orderBy(asc(channelOccurrence.dueOn), asc(channelOccurrence.id));
+}
+
 export async function areaStaffEmails(db: Db, orgId: string, areaId: string) {
   const rows = await db
     .select({ email: user.email, roles: user.roles, disabledAt: user.disabledAt })

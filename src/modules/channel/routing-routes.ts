@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authenticate, authorize, type Actor } from '../accounts';
 import { IdParamsSchema } from '../../shared/ids';
-import { notFound } from '../platform/errors';
+import { forbidden, notFound } from '../platform/errors';
+import { hasPermission } from '../accounts/contract';
 import { readUpload, sendUploadedFile } from '../platform/http/files';
 import { responses, type ModuleRoutes } from '../platform/http/types';
 import { ApiErrorSchema } from '../../shared/errors';
@@ -303,6 +304,30 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const actor = await authorize(ctx, req, 'channel.answer');
       return reply.status(201).send(await upload(req, actor, { kind: 'routing', id: req.params.id }));
+    },
+  );
+
+  api.post(
+    '/api/channel/occurrences/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Adjuntar un archivo a la respuesta de un mes de una obligación periódica, antes de enviarla',
+        description:
+          'Archivo en el campo multipart "file". Quien puede responder el mes, mientras está pendiente o devuelto.',
+        consumes: ['multipart/form-data'],
+        params: IdParamsSchema,
+        response: { ...responses({ 201: AttachmentSchema }), ...uploadResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = await authenticate(ctx, req);
+      if (actor.operator) throw notFound();
+      if (!hasPermission(actor.roles, 'channel.write') && !hasPermission(actor.roles, 'channel.answer')) {
+        throw forbidden();
+      }
+      return reply.status(201).send(await upload(req, actor, { kind: 'occurrence', id: req.params.id }));
     },
   );
 

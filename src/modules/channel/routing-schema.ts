@@ -1,10 +1,11 @@
-import { date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
-import { channelRouting } from './schema';
+import { channelOccurrence, channelRouting } from './schema';
 
 /**
- * The ledger of due-date reminders sent to an area about a routing slip: one row per (slip, kind,
- * due date). A reminder is queued only by the instance whose insert created the row, so each goes
+ * The ledger of due-date reminders sent to an area about a routing slip or a month of a recurring
+ * obligation it answers: one row per (slip or month, kind, due date). A reminder is queued only by the instance whose insert created the row, so each goes
  * once however many instances run the daily job.
  */
 export const channelReminder = pgTable(
@@ -14,13 +15,16 @@ export const channelReminder = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organization.id),
-    routingId: uuid('routing_id')
-      .notNull()
-      .references(() => channelRouting.id),
+    routingId: uuid('routing_id').references(() => channelRouting.id),
+    occurrenceId: uuid('occurrence_id').references(() => channelOccurrence.id),
     kind: text('kind', { enum: ['before', 'due'] }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     recipients: integer('recipients').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('channel_reminder_once_uq').on(t.routingId, t.kind, t.dueOn)],
+  (t) => [
+    uniqueIndex('channel_reminder_once_uq').on(t.routingId, t.kind, t.dueOn),
+    uniqueIndex('channel_reminder_occurrence_once_uq').on(t.occurrenceId, t.kind, t.dueOn),
+    check('channel_reminder_owner_ck', sql`num_nonnulls(${t.routingId}, ${t.occurrenceId}) = 1`),
+  ],
 );

@@ -19,6 +19,7 @@ import { area } from '../directory/schema';
 import { DOCUMENT_TYPES } from './contract';
 import type { DueRule, MonthlyDueRule } from './contract-due-rules';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES } from './contract-folio-status';
+import { OCCURRENCE_STATUSES } from './occurrence-contract';
 import { ROUTING_ROLES, ROUTING_STATES } from './routing-contract';
 import { stamps } from '../platform/db/columns';
 
@@ -201,6 +202,7 @@ export const channelAttachment = pgTable(
     communicationId: uuid('communication_id').references(() => channelCommunication.id),
     messageId: uuid('message_id').references(() => channelMessage.id),
     routingId: uuid('routing_id').references((): AnyPgColumn => channelRouting.id),
+    occurrenceId: uuid('occurrence_id').references((): AnyPgColumn => channelOccurrence.id),
     sha256: text('sha256').notNull(),
     filename: text('filename').notNull(),
     mediaType: text('media_type').notNull(),
@@ -212,9 +214,10 @@ export const channelAttachment = pgTable(
     index('channel_attachment_communication_idx').on(t.communicationId),
     index('channel_attachment_message_idx').on(t.messageId),
     index('channel_attachment_routing_idx').on(t.routingId),
+    index('channel_attachment_occurrence_idx').on(t.occurrenceId),
     check(
       'channel_attachment_owner_ck',
-      sql`num_nonnulls(${t.communicationId}, ${t.messageId}, ${t.routingId}) = 1`,
+      sql`num_nonnulls(${t.communicationId}, ${t.messageId}, ${t.routingId}, ${t.occurrenceId}) = 1`,
     ),
   ],
 );
@@ -256,7 +259,10 @@ export const channelRouting = pgTable(
   ],
 );
 
-/** A recurring obligation carried by a folio ("informe mensual…"). */
+/**
+ * A recurring obligation carried by a folio ("informe mensual…"). `areaId` is the local body's area
+ * that answers each month (its staff see the months in their queue); without it, liaison staff do.
+ */
 export const channelObligation = pgTable('channel_obligation', {
   id: uuid('id').primaryKey().defaultRandom(),
   folioId: uuid('folio_id')
@@ -265,6 +271,7 @@ export const channelObligation = pgTable('channel_obligation', {
   organizationId: uuid('organization_id')
     .notNull()
     .references(() => organization.id),
+  areaId: uuid('area_id').references(() => area.id),
   description: text('description').notNull(),
   frequency: text('frequency', { enum: ['monthly'] }).notNull(),
   dueRule: jsonb('due_rule').$type<MonthlyDueRule>().notNull(),
@@ -273,7 +280,11 @@ export const channelObligation = pgTable('channel_obligation', {
   ...stamps,
 });
 
-/** One period of an obligation, with its own due date, answer and status. */
+/**
+ * One period of an obligation, with its own due date, answer and status: answered by the local body,
+ * then accepted or returned (with the reason) by the national authority; a returned month is answered
+ * again. Overdue is not stored: an unanswered month past its due date (occurrence-state.ts).
+ */
 export const channelOccurrence = pgTable(
   'channel_occurrence',
   {
@@ -286,9 +297,14 @@ export const channelOccurrence = pgTable(
       .references(() => organization.id),
     period: date('period', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
-    status: text('status', { enum: ['pending', 'answered', 'accepted'] }).notNull(),
+    status: text('status', { enum: OCCURRENCE_STATUSES }).notNull(),
     answeredOn: date('answered_on', { mode: 'string' }),
     answerText: text('answer_text'),
+    answeredBy: text('answered_by'),
+    /** The national authority's decision on the last answer: its day, who, and why it was returned. */
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    reviewedBy: text('reviewed_by'),
+    returnReason: text('return_reason'),
     ...stamps,
   },
   (t) => [

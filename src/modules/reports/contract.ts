@@ -217,6 +217,10 @@ export const DashboardSchema = z
       .object({
         pending: z.number().int(),
         overdue: z.number().int(),
+        overdueMonths: z
+          .number()
+          .int()
+          .describe('Meses de obligaciones periódicas sin respuesta después de su vencimiento'),
         inProcess: z.number().int(),
         byMonth: z.array(
           z.object({

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { formatPeriod, monthAbbreviation } from '../../shared/spanish-dates';
 import { allInstruments } from '../agreements';
-import { monthlyStatusTable } from '../channel';
+import { monthlyStatusTable, overdueOccurrenceCount } from '../channel';
 import { agreementsBySession } from '../governance';
 import * as governance from '../governance';
 import { presentSessions } from '../governance';
@@ -113,6 +113,7 @@ export async function dashboard(
     channel = {
       pending: Number(c.pending),
       overdue: Number(c.overdue),
+      overdueMonths: await overdueOccurrenceCount(db, orgId, today),
       inProcess: Number(c.in_process),
       byMonth: followUp.months.map((m, k) => ({
         month: m.month,

@@ -32,6 +32,7 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
 import { CHANNEL_KEY, useFolio } from './api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { ObligationsPanel } from './ObligationsPanel';
 import { RoutingPanel } from './RoutingPanel';
 
 export default function FolioDetailPage() {
@@ -142,6 +143,7 @@ export default function FolioDetailPage() {
             </Stack>
           </Paper>
         </SimpleGrid>
+        <ObligationsPanel folio={f} />
         <RoutingPanel folio={f} />
       </Stack>
       {event && <EventModal folio={f} event={event} onClose={() => setEvent(null)} />}

@@ -1,4 +1,4 @@
-import { Anchor, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDay } from '@/web/shared/lib/format';
@@ -9,6 +9,10 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { RoutingStateBadge } from './RoutingPanel';
 import { useMyRoutings } from './routing-api';
+import { occurrenceActions } from '../occurrence-contract';
+import { useMe } from '@/web/shared/session/session';
+import { OccurrenceTable } from './ObligationsPanel';
+import { useMyOccurrences } from './occurrence-api';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['turnos'] as const;
@@ -97,6 +101,42 @@ export default function MyRoutingsPage() {
           <ListFooter page={list.page} pageSize={PAGE_SIZE} total={queue.data.total} onPage={list.setPage} />
         )}
       </Paper>
+      <MyMonths state={state} />
     </>
+  );
+}
+
+/** The months of the recurring obligations the user's areas answer, with the same filter. */
+function MyMonths({ state }: { state: 'open' | 'closed' | 'all' }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const months = useMyOccurrences(state);
+  if (!me.data) return null;
+  const person = { organizationId: me.data.organization.id, roles: me.data.roles, areaIds: me.data.areaIds };
+  // The queue holds only months of the user's own organization, which answers them.
+  const sides = { localOrgId: person.organizationId, nationalOrgId: null };
+  return (
+    <Paper withBorder p="md" mt="md">
+      <Title order={2} size="h4" mb="md">
+        {t('channel.months.queueTitle')}
+      </Title>
+      {months.isError ? (
+        <QueryError error={months.error} onRetry={() => void months.refetch()} />
+      ) : (
+        <OccurrenceTable
+          caption={t('channel.months.queueCaption')}
+          rows={months.data ?? []}
+          folioOf={(o) => ({ ...o.folio, area: o.obligation.area.name })}
+          actionsFor={(o) =>
+            occurrenceActions(o, sides, person, o.obligation.area.id).filter((e) => e === 'answer')
+          }
+        />
+      )}
+      {months.data?.length === 0 && (
+        <Text c="dimmed" mt="sm">
+          {t('channel.months.queueEmpty')}
+        </Text>
+      )}
+    </Paper>
   );
 }

@@ -72,7 +72,7 @@ export function PeriodDashboard() {
         </Title>
         {picker}
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
         <Figure label={t('dashboard.sessions')} value={sessions} />
         <Figure label={t('dashboard.agreements')} value={agreements} />
         <Figure label={t('dashboard.pending')} value={ch?.pending ?? 0} />
@@ -80,6 +80,11 @@ export function PeriodDashboard() {
           label={t('dashboard.overdue')}
           value={ch?.overdue ?? 0}
           color={ch?.overdue ? 'red.8' : undefined}
+        />
+        <Figure
+          label={t('dashboard.overdueMonths')}
+          value={ch?.overdueMonths ?? 0}
+          color={ch?.overdueMonths ? 'red.8' : undefined}
         />
         <Figure label={t('dashboard.inProcess')} value={ch?.inProcess ?? 0} />
         <Figure

@@ -1,0 +1,300 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { todayInMexicoCity } from '@/shared/dates';
+import type { FieldProblem } from '@/shared/errors';
+import { formatMonth } from '@/shared/spanish-dates';
+import { describeDueRule } from '../contract-due-rules';
+import {
+  occurrenceActions,
+  type MyOccurrence,
+  type Occurrence,
+  type OccurrenceDisplay,
+  type OccurrenceEvent,
+} from '../occurrence-contract';
+import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { formatDay } from '@/web/shared/lib/format';
+import { useMe } from '@/web/shared/session/session';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { QueryError } from '@/web/shared/ui/QueryError';
+import { AttachmentList } from './AttachmentList';
+import { CHANNEL_KEY } from './api';
+import { acceptOccurrence, answerOccurrence, returnOccurrence, useFolioObligations } from './occurrence-api';
+
+// The months of a folio's recurring obligations (on the folio's page) and of the obligations an
+// area answers (in "Mis turnos"): each month with its due date, status, answer and files, and the
+// actions the signed-in person may take on it (the same rules the server applies).
+
+const COLORS: Record<OccurrenceDisplay, string> = {
+  pending: 'orange',
+  answered: 'blue',
+  accepted: 'green',
+  returned: 'grape',
+  overdue: 'red',
+};
+
+export function monthOf(period: string): string {
+  return formatMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7)));
+}
+
+export function OccurrenceStatusBadge({ display }: { display: OccurrenceDisplay }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={COLORS[display]} variant="dot" style={{ overflow: 'visible' }}>
+      {t(`channel.months.status.${display}`)}
+    </Badge>
+  );
+}
+
+/** The folio page's panel: nothing when the folio carries no recurring obligation. */
+export function ObligationsPanel({
+  folio,
+}: {
+  folio: { id: string; localOrganization: { id: string }; nationalOrgId: string | null };
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const obligations = useFolioObligations(folio.id);
+  if (obligations.isError) {
+    return <QueryError error={obligations.error} onRetry={() => void obligations.refetch()} />;
+  }
+  if (!obligations.data?.length || !me.data) return null;
+  const person = { organizationId: me.data.organization.id, roles: me.data.roles, areaIds: me.data.areaIds };
+  const sides = { localOrgId: folio.localOrganization.id, nationalOrgId: folio.nationalOrgId };
+  return (
+    <>
+      {obligations.data.map((o) => (
+        <Paper withBorder p="md" key={o.id}>
+          <Title order={2} size="h4">
+            {t('channel.months.title')}
+          </Title>
+          <Text size="sm" mt={4}>
+            {o.description}
+          </Text>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('channel.months.rule')}: {describeDueRule(o.dueRule)} · {t('channel.months.answeredBy')}:{' '}
+            {o.area?.name ?? t('channel.months.liaison')}
+          </Text>
+          <OccurrenceTable
+            caption={t('channel.months.caption', { description: o.description })}
+            rows={o.occurrences}
+            actionsFor={(x) => occurrenceActions(x, sides, person, o.area?.id ?? null)}
+          />
+        </Paper>
+      ))}
+    </>
+  );
+}
+
+/** A table of months; with `folioOf`, a first column names each month's folio (the area's queue). */
+export function OccurrenceTable<T extends Occurrence>(props: {
+  caption: string;
+  rows: T[];
+  actionsFor: (o: T) => OccurrenceEvent[];
+  folioOf?: (o: T) => MyOccurrence['folio'] & { area: string };
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<{ occurrence: T; event: OccurrenceEvent } | null>(null);
+  return (
+    <>
+      <Table.ScrollContainer minWidth={800}>
+        <Table verticalSpacing="xs">
+          <Table.Caption className="sr-caption">{props.caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {props.folioOf && <Table.Th>{t('channel.folio')}</Table.Th>}
+              <Table.Th>{t('channel.months.month')}</Table.Th>
+              <Table.Th>{t('channel.months.due')}</Table.Th>
+              <Table.Th>{t('channel.months.statusLabel')}</Table.Th>
+              <Table.Th>{t('channel.months.answer')}</Table.Th>
+              <Table.Th>{t('channel.months.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.rows.map((o) => {
+              const folio = props.folioOf?.(o);
+              const month = monthOf(o.period);
+              return (
+                <Table.Tr key={o.id}>
+                  {folio && (
+                    <Table.Td>
+                      <Anchor component={Link} to={`/canal/folios/${folio.id}`} fw={600}>
+                        {folio.folio}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {folio.area}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  <Table.Th scope="row" fw={600}>
+                    {month}
+                  </Table.Th>
+                  <Table.Td>{formatDay(o.dueOn)}</Table.Td>
+                  <Table.Td>
+                    <OccurrenceStatusBadge display={o.display} />
+                  </Table.Td>
+                  <Table.Td maw={420}>
+                    {o.answerText && (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {o.answerText}
+                      </Text>
+                    )}
+                    {o.answeredOn && (
+                      <Text size="xs" c="dimmed">
+                        {t('channel.months.answeredOn', { day: formatDay(o.answeredOn) })}
+                        {o.reviewedOn &&
+                          ` · ${t('channel.months.reviewedOn', { day: formatDay(o.reviewedOn) })}`}
+                      </Text>
+                    )}
+                    {o.status === 'returned' && o.returnReason && (
+                      <Text size="sm" c="grape.9">
+                        {t('channel.months.returnedBecause', { reason: o.returnReason })}
+                      </Text>
+                    )}
+                    <AttachmentList files={o.attachments} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {props.actionsFor(o).map((event) => {
+                        const label =
+                          event === 'answer' && o.status === 'returned'
+                            ? t('channel.months.answerAgain')
+                            : t(`channel.months.${event === 'answer' ? 'answerMonth' : event}`);
+                        return (
+                          <Button
+                            key={event}
+                            size="xs"
+                            variant={event === 'return' ? 'default' : 'filled'}
+                            aria-label={`${label}: ${month}`}
+                            onClick={() => setOpen({ occurrence: o, event })}
+                          >
+                            {label}
+                          </Button>
+                        );
+                      })}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {open && <OccurrenceModal {...open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function OccurrenceModal(props: { occurrence: Occurrence; event: OccurrenceEvent; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const month = monthOf(props.occurrence.period);
+  const form = useForm({
+    initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' },
+  });
+  const id = props.occurrence.id;
+  const save = useMutation({
+    mutationFn: async (v: { on: string | null; text: string; reason: string }) => {
+      const on = v.on ?? '';
+      if (props.event === 'answer') {
+        const done = await answerOccurrence(id, { on, text: v.text }, files);
+        setFiles([]);
+        return done;
+      }
+      return props.event === 'accept'
+        ? acceptOccurrence(id, { on })
+        : returnOccurrence(id, { on, reason: v.reason });
+    },
+    onSuccess: () => {
+      notifySuccess(
+        t(
+          `channel.months.${props.event === 'answer' ? 'answered' : props.event === 'accept' ? 'accepted' : 'returned'}`,
+        ),
+      );
+      props.onClose();
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
+    onError: (error) =>
+      setUnplaced(
+        applyFieldErrors(form, error, {
+          occurrence: props.event === 'return' ? 'reason' : props.event === 'answer' ? 'text' : 'on',
+          file: 'text',
+        }),
+      ),
+  });
+  const title =
+    props.event === 'answer'
+      ? t('channel.months.answerTitle', { month })
+      : props.event === 'accept'
+        ? t('channel.months.acceptTitle', { month })
+        : t('channel.months.returnTitle', { month });
+  return (
+    <Modal opened onClose={props.onClose} title={title} size="lg">
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <DayInput label={t('channel.months.on')} withAsterisk {...form.getInputProps('on')} />
+          {props.event === 'answer' && (
+            <>
+              <Textarea
+                label={t('channel.months.text')}
+                withAsterisk
+                autosize
+                minRows={4}
+                {...form.getInputProps('text')}
+              />
+              <FileInput
+                label={t('channel.months.attach')}
+                description={t('channel.months.attachHelp')}
+                multiple
+                clearable
+                clearButtonProps={{ 'aria-label': t('files.clear') }}
+                value={files}
+                onChange={setFiles}
+              />
+            </>
+          )}
+          {props.event === 'return' && (
+            <Textarea
+              label={t('channel.months.reason')}
+              withAsterisk
+              autosize
+              minRows={3}
+              {...form.getInputProps('reason')}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {props.event === 'answer'
+                ? t('channel.months.send')
+                : t(`channel.months.${props.event === 'accept' ? 'accept' : 'return'}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
