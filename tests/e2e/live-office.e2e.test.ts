@@ -93,4 +93,47 @@ describe("the liaison office's first screen", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it("reads whole at a phone's width: lists fit the screen and no status badge is cut", async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'enlace@iecm.demo');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [route, heading, loaded] of [
+      ['/canal/folios', 'Folios del canal INE–OPLE', 'table tbody tr'],
+      ['/canal/informes', 'Informes estadísticos quincenales', 'table tbody tr'],
+      ['/difusion/contactos', 'Contactos de difusión', 'table tbody tr'],
+      ['/difusion/campanas', 'Campañas de difusión', 'table tbody tr'],
+      // The demo has no ARCO request: the page says so, and where one is registered.
+      ['/difusion/arco', 'Solicitudes ARCO', 'text=No hay solicitudes ARCO registradas'],
+    ] as const) {
+      await page.goto(app.url + route);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator(loaded).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(390);
+      // A badge whose text overflows its box is one shown as "EN PROCESO D…".
+      const cut = await page
+        .locator('.mantine-Badge-label')
+        .evaluateAll((labels) =>
+          labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''),
+        );
+      expect(cut, route).toEqual([]);
+      await page.screenshot({
+        path: path.join(SHOTS, `${route.slice(1).replace('/', '-')}-390.png`),
+        fullPage: true,
+      });
+    }
+    // The folio list needs no sideways scrolling at all: on a phone its rows stack.
+    const table = page.locator('table').first();
+    await page.goto(app.url + '/canal/folios');
+    await page.locator('table tbody tr').first().waitFor();
+    const [tableRight, viewport] = await table.evaluate((t) => [
+      t.getBoundingClientRect().right,
+      window.innerWidth,
+    ]);
+    expect(tableRight).toBeLessThanOrEqual(viewport);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +29,8 @@ export default function FoliosPage() {
   const me = useMe();
   const canWrite = useCan('channel.write');
   const list = useListParams(FILTERS);
+  // On a phone the seven columns become two, each stacking what the wide table spreads out.
+  const narrow = useMediaQuery('(max-width: 48em)');
   const filters = {
     q: list.q || undefined,
     module: (list.filters.modulo ?? undefined) as FolioListQuery['module'],
@@ -134,71 +137,107 @@ export default function FoliosPage() {
         {folios.isError ? (
           <QueryError error={folios.error} onRetry={() => void folios.refetch()} />
         ) : (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={narrow ? 300 : 900}>
             <Table>
               <Table.Caption className="sr-caption">{t('channel.caption')}</Table.Caption>
               <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('channel.folio')}</Table.Th>
-                  <Table.Th>{t('channel.subject')}</Table.Th>
-                  {national && <Table.Th>{t('channel.localBody')}</Table.Th>}
-                  {!national && <Table.Th>{t('channel.areas')}</Table.Th>}
-                  <Table.Th>{t('channel.received')}</Table.Th>
-                  <Table.Th>{t('channel.due')}</Table.Th>
-                  <Table.Th>{t('channel.statusLabel')}</Table.Th>
-                </Table.Tr>
+                {narrow ? (
+                  <Table.Tr>
+                    <Table.Th>{t('channel.folio')}</Table.Th>
+                    <Table.Th>{t('channel.subject')}</Table.Th>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr>
+                    <Table.Th>{t('channel.folio')}</Table.Th>
+                    <Table.Th>{t('channel.subject')}</Table.Th>
+                    {national && <Table.Th>{t('channel.localBody')}</Table.Th>}
+                    {!national && <Table.Th>{t('channel.areas')}</Table.Th>}
+                    <Table.Th>{t('channel.received')}</Table.Th>
+                    <Table.Th>{t('channel.due')}</Table.Th>
+                    <Table.Th>{t('channel.statusLabel')}</Table.Th>
+                  </Table.Tr>
+                )}
               </Table.Thead>
               <Table.Tbody>
-                {folios.data?.items.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/canal/folios/${f.id}`} fw={600}>
-                        {f.folio}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t(`channel.modules.${f.module}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={460}>
-                      <Text size="sm" lineClamp={2}>
-                        {f.subject}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`channel.types.${f.documentType}`)} · {t(`channel.natures.${f.nature}`)}
-                      </Text>
-                    </Table.Td>
-                    {national && <Table.Td>{f.localOrganization.acronym}</Table.Td>}
-                    {!national && (
-                      <Table.Td maw={220}>
-                        {f.areas.length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            {t('channel.notRouted')}
-                          </Text>
-                        ) : (
-                          f.areas.map((a) => (
-                            <Text key={a.id} size="sm" fw={a.role === 'responsible' ? 600 : undefined}>
-                              {a.name}
-                              {a.role === 'informed' && (
-                                <Text span size="xs" c="dimmed">
-                                  {' '}
-                                  ({t('channel.forInformation')})
-                                </Text>
-                              )}
-                            </Text>
-                          ))
-                        )}
+                {folios.data?.items.map((f) =>
+                  narrow ? (
+                    <Table.Tr key={f.id}>
+                      <Table.Td style={{ verticalAlign: 'top' }}>
+                        <Anchor component={Link} to={`/canal/folios/${f.id}`} fw={600}>
+                          {f.folio}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`channel.modules.${f.module}`)}
+                        </Text>
                       </Table.Td>
-                    )}
-                    <Table.Td>{formatDay(f.receivedOn)}</Table.Td>
-                    <Table.Td>
-                      {f.dueOn ? formatDay(f.dueOn) : '—'}
-                      <DueBadges folio={f} />
-                    </Table.Td>
-                    <Table.Td>
-                      <FolioStatusBadge status={f.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                      <Table.Td>
+                        <Text size="sm" lineClamp={3}>
+                          {f.subject}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`channel.types.${f.documentType}`)} · {t(`channel.natures.${f.nature}`)}
+                        </Text>
+                        <Text size="xs">
+                          {t('channel.received')}: {formatDay(f.receivedOn)}
+                          {f.dueOn && ` · ${t('channel.due')}: ${formatDay(f.dueOn)}`}
+                        </Text>
+                        <Group gap={4}>
+                          <FolioStatusBadge status={f.status} />
+                          <DueBadges folio={f} />
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : (
+                    <Table.Tr key={f.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/canal/folios/${f.id}`} fw={600}>
+                          {f.folio}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`channel.modules.${f.module}`)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td maw={460}>
+                        <Text size="sm" lineClamp={2}>
+                          {f.subject}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`channel.types.${f.documentType}`)} · {t(`channel.natures.${f.nature}`)}
+                        </Text>
+                      </Table.Td>
+                      {national && <Table.Td>{f.localOrganization.acronym}</Table.Td>}
+                      {!national && (
+                        <Table.Td maw={220}>
+                          {f.areas.length === 0 ? (
+                            <Text size="sm" c="dimmed">
+                              {t('channel.notRouted')}
+                            </Text>
+                          ) : (
+                            f.areas.map((a) => (
+                              <Text key={a.id} size="sm" fw={a.role === 'responsible' ? 600 : undefined}>
+                                {a.name}
+                                {a.role === 'informed' && (
+                                  <Text span size="xs" c="dimmed">
+                                    {' '}
+                                    ({t('channel.forInformation')})
+                                  </Text>
+                                )}
+                              </Text>
+                            ))
+                          )}
+                        </Table.Td>
+                      )}
+                      <Table.Td>{formatDay(f.receivedOn)}</Table.Td>
+                      <Table.Td>
+                        {f.dueOn ? formatDay(f.dueOn) : '—'}
+                        <DueBadges folio={f} />
+                      </Table.Td>
+                      <Table.Td>
+                        <FolioStatusBadge status={f.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -297,7 +297,8 @@ function RecipientsPanel() {
           <Table.Tbody>
             {recipients.data.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.email}</Table.Td>
+                {/* Long addresses wrap rather than push the table past a phone's width. */}
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.email}</Table.Td>
                 <Table.Td>{r.name}</Table.Td>
                 <Table.Td>
                   <ActionIcon

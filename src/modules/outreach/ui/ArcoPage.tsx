@@ -7,6 +7,7 @@ import {
   Paper,
   Select,
   Table,
+  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -73,89 +74,99 @@ export function ArcoTable({
   requests,
   showContact = false,
 }: {
-  requests: ArcoRequest[];
+  requests: ArcoRequest[] | undefined;
   showContact?: boolean;
 }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<{ kind: 'extend' | 'resolve'; request: ArcoRequest } | null>(null);
+  if (!requests) return null;
+  // A request is registered from the page of the person who filed it; the list says where.
+  if (requests.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t(showContact ? 'outreach.noArcoRequests' : 'outreach.noArcoRequestsOfContact')}
+      </Text>
+    );
   return (
     <>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('outreach.folio')}</Table.Th>
-            {showContact && <Table.Th>{t('outreach.fullName')}</Table.Th>}
-            <Table.Th>{t('outreach.arcoKind')}</Table.Th>
-            <Table.Th>{t('outreach.receivedOn')}</Table.Th>
-            <Table.Th>{t('outreach.dueOn')}</Table.Th>
-            <Table.Th>{t('outreach.status')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {requests.map((r) => {
-            const open = r.status === 'pending' || r.status === 'extended';
-            return (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.folio}</Table.Td>
-                {showContact && (
+      <Table.ScrollContainer minWidth={760}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('outreach.folio')}</Table.Th>
+              {showContact && <Table.Th>{t('outreach.fullName')}</Table.Th>}
+              <Table.Th>{t('outreach.arcoKind')}</Table.Th>
+              <Table.Th>{t('outreach.receivedOn')}</Table.Th>
+              <Table.Th>{t('outreach.dueOn')}</Table.Th>
+              <Table.Th>{t('outreach.status')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {requests.map((r) => {
+              const open = r.status === 'pending' || r.status === 'extended';
+              return (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.folio}</Table.Td>
+                  {showContact && (
+                    <Table.Td>
+                      {r.contactId ? (
+                        <Anchor component={Link} to={`/difusion/contactos/${r.contactId}`}>
+                          {r.contactName ?? t('outreach.erased')}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td>{t(`outreach.arcoKinds.${r.kind}`)}</Table.Td>
+                  <Table.Td>{r.receivedOn}</Table.Td>
                   <Table.Td>
-                    {r.contactId ? (
-                      <Anchor component={Link} to={`/difusion/contactos/${r.contactId}`}>
-                        {r.contactName ?? t('outreach.erased')}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
+                    <Group gap={6}>
+                      {r.dueOn}
+                      {open && (
+                        <Badge
+                          color={deadlineColor(r.businessDaysLeft)}
+                          variant="filled"
+                          autoContrast
+                          tt="none"
+                        >
+                          {r.businessDaysLeft! < 0
+                            ? t('outreach.overdue', { count: -r.businessDaysLeft! })
+                            : t('outreach.daysLeft', { count: r.businessDaysLeft! })}
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
-                )}
-                <Table.Td>{t(`outreach.arcoKinds.${r.kind}`)}</Table.Td>
-                <Table.Td>{r.receivedOn}</Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    {r.dueOn}
+                  <Table.Td>{t(`outreach.arcoStatuses.${r.status}`)}</Table.Td>
+                  <Table.Td>
                     {open && (
-                      <Badge
-                        color={deadlineColor(r.businessDaysLeft)}
-                        variant="filled"
-                        autoContrast
-                        tt="none"
-                      >
-                        {r.businessDaysLeft! < 0
-                          ? t('outreach.overdue', { count: -r.businessDaysLeft! })
-                          : t('outreach.daysLeft', { count: r.businessDaysLeft! })}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{t(`outreach.arcoStatuses.${r.status}`)}</Table.Td>
-                <Table.Td>
-                  {open && (
-                    <Group gap={4}>
-                      {r.status === 'pending' && (
+                      <Group gap={4}>
+                        {r.status === 'pending' && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setAction({ kind: 'extend', request: r })}
+                          >
+                            {t('outreach.extend')}
+                          </Button>
+                        )}
                         <Button
                           size="xs"
-                          variant="subtle"
-                          onClick={() => setAction({ kind: 'extend', request: r })}
+                          variant="light"
+                          onClick={() => setAction({ kind: 'resolve', request: r })}
                         >
-                          {t('outreach.extend')}
+                          {t('outreach.resolve')}
                         </Button>
-                      )}
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setAction({ kind: 'resolve', request: r })}
-                      >
-                        {t('outreach.resolve')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Modal opened={action?.kind === 'extend'} onClose={() => setAction(null)} title={t('outreach.extend')}>
         {action?.kind === 'extend' && <ExtendForm request={action.request} onClose={() => setAction(null)} />}
       </Modal>
@@ -182,7 +193,7 @@ export default function ArcoPage() {
         {requests.isError ? (
           <QueryError error={requests.error} onRetry={() => void requests.refetch()} />
         ) : (
-          <ArcoTable requests={requests.data ?? []} showContact />
+          <ArcoTable requests={requests.data} showContact />
         )}
       </Paper>
     </>

@@ -215,36 +215,38 @@ export default function CampaignsPage() {
         {campaigns.isError ? (
           <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
         ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('outreach.month')}</Table.Th>
-                <Table.Th>{t('outreach.topic')}</Table.Th>
-                <Table.Th>{t('outreach.channelsLabel')}</Table.Th>
-                <Table.Th>{t('outreach.status')}</Table.Th>
-                <Table.Th>{t('outreach.sentCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(campaigns.data?.items ?? []).map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{c.sentOn ?? c.month}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/difusion/campanas/${c.id}`}>
-                      {c.topic}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.channels.map((ch) => t(`outreach.channels.${ch}`)).join(', ')}</Table.Td>
-                  <Table.Td>
-                    <Badge color="gray" variant="light" tt="none">
-                      {t(`outreach.campaignStatuses.${c.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{c.progress.total ? `${c.progress.sent}/${c.progress.total}` : '—'}</Table.Td>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outreach.month')}</Table.Th>
+                  <Table.Th>{t('outreach.topic')}</Table.Th>
+                  <Table.Th>{t('outreach.channelsLabel')}</Table.Th>
+                  <Table.Th>{t('outreach.status')}</Table.Th>
+                  <Table.Th>{t('outreach.sentCount')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(campaigns.data?.items ?? []).map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.sentOn ?? c.month}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/difusion/campanas/${c.id}`}>
+                        {c.topic}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{c.channels.map((ch) => t(`outreach.channels.${ch}`)).join(', ')}</Table.Td>
+                    <Table.Td>
+                      <Badge color="gray" variant="light" tt="none">
+                        {t(`outreach.campaignStatuses.${c.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{c.progress.total ? `${c.progress.sent}/${c.progress.total}` : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         <ListFooter page={page} pageSize={PAGE_SIZE} total={campaigns.data?.total ?? 0} onPage={setPage} />
       </Paper>

@@ -190,26 +190,28 @@ export default function ContactsPage() {
         {bases.isError ? (
           <QueryError error={bases.error} />
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('outreach.baseName')}</Table.Th>
-                <Table.Th>{t('outreach.baseKind')}</Table.Th>
-                <Table.Th>{t('outreach.contactsCount')}</Table.Th>
-                <Table.Th>{t('outreach.consentingCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(bases.data ?? []).map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td>{b.name}</Table.Td>
-                  <Table.Td>{t(`outreach.baseKinds.${b.kind}`)}</Table.Td>
-                  <Table.Td>{b.contacts}</Table.Td>
-                  <Table.Td>{b.consenting}</Table.Td>
+          <Table.ScrollContainer minWidth={560}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outreach.baseName')}</Table.Th>
+                  <Table.Th>{t('outreach.baseKind')}</Table.Th>
+                  <Table.Th>{t('outreach.contactsCount')}</Table.Th>
+                  <Table.Th>{t('outreach.consentingCount')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(bases.data ?? []).map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td>{b.name}</Table.Td>
+                    <Table.Td>{t(`outreach.baseKinds.${b.kind}`)}</Table.Td>
+                    <Table.Td>{b.contacts}</Table.Td>
+                    <Table.Td>{b.consenting}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       <Paper withBorder p="md">
@@ -234,38 +236,40 @@ export default function ContactsPage() {
         {contacts.isError ? (
           <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />
         ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('outreach.fullName')}</Table.Th>
-                <Table.Th>{t('outreach.email')}</Table.Th>
-                <Table.Th>{t('outreach.phone')}</Table.Th>
-                <Table.Th>{t('outreach.consent')}</Table.Th>
-                <Table.Th>{t('outreach.optOuts')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(contacts.data?.items ?? []).map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/difusion/contactos/${c.id}`}>
-                      {c.fullName ?? t('outreach.erased')}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.email ?? '—'}</Table.Td>
-                  <Table.Td>{c.phone ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={c.consenting ? 'teal.9' : 'gray'} variant="light" tt="none">
-                      {c.consenting ? t('outreach.consentActive') : t('outreach.consentNone')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.optedOut.map((ch) => t(`outreach.channels.${ch}`)).join(', ') || '—'}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outreach.fullName')}</Table.Th>
+                  <Table.Th>{t('outreach.email')}</Table.Th>
+                  <Table.Th>{t('outreach.phone')}</Table.Th>
+                  <Table.Th>{t('outreach.consent')}</Table.Th>
+                  <Table.Th>{t('outreach.optOuts')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(contacts.data?.items ?? []).map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/difusion/contactos/${c.id}`}>
+                        {c.fullName ?? t('outreach.erased')}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{c.email ?? '—'}</Table.Td>
+                    <Table.Td>{c.phone ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge color={c.consenting ? 'teal.9' : 'gray'} variant="light" tt="none">
+                        {c.consenting ? t('outreach.consentActive') : t('outreach.consentNone')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {c.optedOut.map((ch) => t(`outreach.channels.${ch}`)).join(', ') || '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         <ListFooter page={page} pageSize={PAGE_SIZE} total={contacts.data?.total ?? 0} onPage={setPage} />
       </Paper>

@@ -73,6 +73,14 @@ export const createAppTheme = (closeLabel: string) =>
       },
       Notification: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
       Button: { defaultProps: { fw: 600 } },
+      // A status is read whole: where a badge lacks room its text wraps onto a second line instead
+      // of being cut, so "En proceso de atención" is never shown as "EN PROCESO D…".
+      Badge: {
+        styles: {
+          root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2 },
+          label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+        },
+      },
       // Searching "juridicos" finds "Jurídicos" in every select, as the server's search does.
       Select: { defaultProps: { filter: foldedOptionsFilter } },
       MultiSelect: { defaultProps: { filter: foldedOptionsFilter } },
