@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import {
@@ -11,8 +11,9 @@ import {
 } from '../support/e2e-browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-// The channel as the IECM's liaison staff use it: the annex table, a folio and its history, and an
-// answer sent from the folio's page.
+// The channel as the IECM's liaison staff use it: the annex table, a folio and its history, an
+// answer sent from the folio's page, and a month of a recurring report answered by the area and
+// returned, answered again and accepted by the INE.
 
 let app: TestApp;
 let browser: Browser;
@@ -45,7 +46,19 @@ describe('channel', () => {
     await page.goto('/canal/folios?q=270%2F2023');
     await page.getByRole('link', { name: '270/2023' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Folio 270/2023');
-    await expect(page.getByText('Informe mensual (el último día hábil de cada mes).')).toBeDefined();
+    await expect
+      .poll(() => page.getByText('Informe mensual (el último día hábil de cada mes).').isVisible())
+      .toBe(true);
+    // Its months: January 2024 answered by the UTAJ on its due date and accepted by the INE.
+    const months = page.getByRole('table', { name: /Meses de la obligación/ });
+    await expect
+      .poll(() => months.getByRole('row', { name: /^enero de 2024/ }).innerText())
+      .toMatch(
+        /31 ene\.? 2024[\s\S]*Aceptada[\s\S]*Se remite el informe de la previsión legal .* de enero de 2024\./i,
+      );
+    await expect
+      .poll(() => page.getByText(/Responde: Unidad Técnica de Asuntos Jurídicos/).isVisible())
+      .toBe(true);
     await expectAccessible(page, 'detalle de folio');
     expect(errors).toEqual([]);
   });
@@ -80,5 +93,79 @@ describe('channel', () => {
     await expect
       .poll(() => local.getByText('Se remite la información de casillas especiales.').isVisible())
       .toBe(true);
+  });
+
+  it('answers a month of a recurring report from the area’s queue; the INE returns it, then accepts it', async () => {
+    const months = (page: Page) => page.getByRole('table', { name: /Meses de/ });
+    const april = (page: Page) =>
+      months(page).getByRole('row').filter({ hasText: '24/2024' }).filter({ hasText: 'abril de 2024' });
+
+    // The UTAJ answers April's report of 24/2024 from "Mis turnos", with a file.
+    const area = await (await newContext(browser, app.url)).newPage();
+    const areaErrors = watchErrors(area);
+    await signIn(area, 'area@iecm.demo');
+    await area.getByRole('link', { name: 'Mis turnos', exact: true }).click();
+    await expect.poll(() => april(area).innerText()).toMatch(/Vencida/i);
+    await april(area).getByRole('button', { name: 'Responder: abril de 2024' }).click();
+    const answer = area.getByRole('dialog', { name: 'Informe de abril de 2024' });
+    await answer
+      .getByRole('textbox', { name: 'Respuesta del mes' })
+      .fill('Se remite el estado procesal de las denuncias de abril de 2024.');
+    await answer.locator('input[type="file"]').setInputFiles({
+      name: 'denuncias-abril.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 denuncias'),
+    });
+    await expectAccessible(area, 'respuesta de un mes');
+    await answer.getByRole('button', { name: 'Enviar respuesta' }).click();
+    await expect.poll(() => answer.isVisible()).toBe(false);
+    await area.goto('/canal/turnos?turnos=closed');
+    await expect.poll(() => april(area).innerText()).toMatch(/Respondida[\s\S]*denuncias-abril\.pdf/i);
+    await expectAccessible(area, 'mis turnos con informes mensuales');
+
+    // The INE returns it from the folio's page, with the reason.
+    const ine = await (await newContext(browser, app.url)).newPage();
+    const ineErrors = watchErrors(ine);
+    await signIn(ine, 'enlace@ine.demo');
+    await ine.goto('/canal/folios?q=24%2F2024&modulo=follow_up');
+    await ine.getByRole('link', { name: '24/2024', exact: true }).click();
+    const row = months(ine).getByRole('row', { name: /^abril de 2024/ });
+    await expect.poll(() => row.innerText()).toMatch(/Respondida[\s\S]*de abril de 2024\./i);
+    await row.getByRole('button', { name: 'Devolver: abril de 2024' }).click();
+    const giveBack = ine.getByRole('dialog', { name: 'Devolver el informe de abril de 2024' });
+    await giveBack
+      .getByRole('textbox', { name: 'Motivo de la devolución' })
+      .fill('Falta el número de expediente de cada denuncia.');
+    await giveBack.getByRole('button', { name: 'Devolver' }).click();
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/Devuelta[\s\S]*Devuelto: Falta el número de expediente de cada denuncia\./i);
+
+    // The area answers it again; the INE accepts it.
+    await area.goto('/canal/turnos');
+    await april(area).getByRole('button', { name: 'Responder de nuevo: abril de 2024' }).click();
+    const again = area.getByRole('dialog', { name: 'Informe de abril de 2024' });
+    await again
+      .getByRole('textbox', { name: 'Respuesta del mes' })
+      .fill('Se remite el informe de abril con el número de expediente de cada denuncia.');
+    await again.getByRole('button', { name: 'Enviar respuesta' }).click();
+    await expect.poll(() => again.isVisible()).toBe(false);
+
+    await ine.reload();
+    await expect.poll(() => row.innerText()).toMatch(/Respondida[\s\S]*número de expediente/i);
+    await row.getByRole('button', { name: 'Aceptar: abril de 2024' }).click();
+    await ine
+      .getByRole('dialog', { name: 'Aceptar el informe de abril de 2024' })
+      .getByRole('button', { name: 'Aceptar' })
+      .click();
+    await expect.poll(() => row.innerText()).toMatch(/Aceptada/i);
+    // No action is left on an accepted month; the area's file stays with it.
+    await expect
+      .poll(() => row.getByRole('button', { name: /^(Aceptar|Devolver|Responder)/ }).count())
+      .toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: 'denuncias-abril.pdf' }).isVisible()).toBe(true);
+    await expectAccessible(ine, 'meses de un folio');
+    expect(areaErrors).toEqual([]);
+    expect(ineErrors).toEqual([]);
   });
 });

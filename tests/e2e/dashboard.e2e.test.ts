@@ -76,6 +76,21 @@ describe('home dashboard', () => {
     expect(await figure(section, 'Folios en trámite con la autoridad nacional')).toBe(
       (await folios('status=in_process_national')).total,
     );
+    // Months of the recurring reports still owed past their due date, as each folio's page lists them.
+    let overdueMonths = 0;
+    for (const folio of ['270/2023', '24/2024', '30/2024']) {
+      const found = await json<{ items: { id: string }[] }>(
+        page,
+        `/api/channel/folios?q=${encodeURIComponent(folio)}&module=follow_up`,
+      );
+      const obligations = await json<{ occurrences: { overdue: boolean }[] }[]>(
+        page,
+        `/api/channel/folios/${found.items[0]!.id}/obligations`,
+      );
+      overdueMonths += obligations.flatMap((o) => o.occurrences).filter((o) => o.overdue).length;
+    }
+    expect(overdueMonths).toBeGreaterThan(0);
+    expect(await figure(section, 'Informes mensuales vencidos')).toBe(overdueMonths);
 
     // The chart's table: folios received each month, as the channel's monthly statistics count them.
     const period = 'from=2024-01-01&to=2024-03-31';
