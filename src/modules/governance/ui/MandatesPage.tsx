@@ -14,28 +14,33 @@ import {
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mandate } from '../contract';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { useForm } from '@mantine/form';
-import type { FieldProblem } from '@/shared/errors';
+import { MandateUpdateInputSchema, type Mandate } from '../contract';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useAddMandateUpdate, useMandate, useMandates } from './api';
+import { GOVERNANCE_KEY, addMandateUpdate, useMandate, useMandates } from './api';
 import { MandateFormModal } from './MandateFormModal';
 
 function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => void }) {
   const { t } = useTranslation();
   const detail = useMandate(mandate.id);
-  const add = useAddMandateUpdate(mandate.id);
   const canWrite = useCan('governance.write');
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<{ occurredOn: string | null; note: string }>({
-    initialValues: { occurredOn: null, note: '' },
+  const add = useSaveForm({
+    initialValues: { occurredOn: null as string | null, note: '' },
+    schema: MandateUpdateInputSchema,
+    toInput: (v) => ({ occurredOn: v.occurredOn ?? '', note: v.note }),
+    save: (input) => addMandateUpdate(mandate.id, input),
+    invalidate: [GOVERNANCE_KEY],
+    onSaved: clearNote,
   });
+  // Another update of the same day is likely: the date stays.
+  function clearNote(): void {
+    add.form.setFieldValue('note', '');
+  }
   return (
     <Modal
       opened
@@ -70,39 +75,25 @@ function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => v
           </Table>
         )}
         {canWrite && (
-          <form
-            noValidate
-            onSubmit={form.onSubmit((v) =>
-              add.mutate(
-                { occurredOn: v.occurredOn ?? '', note: v.note },
-                {
-                  onSuccess: () => {
-                    form.setFieldValue('note', '');
-                    setUnplaced([]);
-                  },
-                  onError: (error) => setUnplaced(applyFieldErrors(form, error)),
-                },
-              ),
-            )}
-          >
+          <form noValidate onSubmit={add.submit}>
             <Stack gap="xs">
-              <FormErrorAlert error={add.error} unplaced={unplaced} />
+              <FormErrorAlert error={add.error} unplaced={add.unplaced} />
               <Group align="flex-start">
                 <DayInput
                   label={t('governance.mandates.date')}
                   withAsterisk
-                  {...form.getInputProps('occurredOn')}
+                  {...add.form.getInputProps('occurredOn')}
                 />
                 <Textarea
                   label={t('governance.mandates.note')}
                   autosize
                   style={{ flex: 1 }}
                   withAsterisk
-                  {...form.getInputProps('note')}
+                  {...add.text('note')}
                 />
               </Group>
               <Group>
-                <Button type="submit" loading={add.isPending}>
+                <Button type="submit" loading={add.mutation.isPending}>
                   {t('governance.mandates.addUpdate')}
                 </Button>
               </Group>

@@ -12,16 +12,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPaperclip, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
-import type { SessionDetail } from '../contract';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import {
+  AgendaItemInputSchema,
+  MinutesApprovalInputSchema,
+  SessionPatchSchema,
+  type SessionDetail,
+} from '../contract';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import {
+  GOVERNANCE_KEY,
   addAgendaItem,
   agendaDocumentUrl,
   approveMinutes,
@@ -41,14 +44,17 @@ const addDay = (day: string) => {
 export function AgendaPanel(props: { session: SessionDetail; editable: boolean }) {
   const { t } = useTranslation();
   const s = props.session;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { title: '', description: '' } });
-  const add = useGovernanceMutation((v: { title: string; description: string }) =>
-    addAgendaItem(s.id, {
-      title: v.title,
-      description: v.description.trim() || null,
-    }),
-  );
+  const add = useSaveForm({
+    initialValues: { title: '', description: '' },
+    schema: AgendaItemInputSchema,
+    toInput: (v) => ({ title: v.title, description: v.description.trim() || null }),
+    save: (input) => addAgendaItem(s.id, input),
+    invalidate: [GOVERNANCE_KEY],
+    onSaved: resetAdd,
+  });
+  function resetAdd(): void {
+    add.form.reset();
+  }
   const attach = useGovernanceMutation((v: { itemId: string; file: File }) =>
     attachAgendaDocument(v.itemId, v.file),
   );
@@ -109,28 +115,21 @@ export function AgendaPanel(props: { session: SessionDetail; editable: boolean }
         <Text c="dimmed">{t('governance.session.noAgenda')}</Text>
       )}
       {props.editable && (
-        <form
-          noValidate
-          onSubmit={form.onSubmit((v) =>
-            add.mutate(v, {
-              onSuccess: () => {
-                form.reset();
-                setUnplaced([]);
-              },
-              onError: (error) => setUnplaced(applyFieldErrors(form, error)),
-            }),
-          )}
-        >
+        <form noValidate onSubmit={add.submit}>
           <Stack gap="xs" mt="md">
-            <FormErrorAlert error={add.error} unplaced={unplaced} />
+            <FormErrorAlert error={add.error} unplaced={add.unplaced} />
             <Group align="flex-end">
               <TextInput
                 label={t('governance.agenda.newItem')}
                 withAsterisk
                 style={{ flex: 1 }}
-                {...form.getInputProps('title')}
+                {...add.text('title')}
               />
-              <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
+              <Button
+                type="submit"
+                loading={add.mutation.isPending}
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
                 {t('governance.agenda.add')}
               </Button>
             </Group>
@@ -138,7 +137,7 @@ export function AgendaPanel(props: { session: SessionDetail; editable: boolean }
               label={t('governance.agenda.description')}
               autosize
               minRows={1}
-              {...form.getInputProps('description')}
+              {...add.text('description')}
             />
           </Stack>
         </form>
@@ -155,20 +154,26 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
   const { t } = useTranslation();
   const s = props.session;
   const frozen = !!s.minutesApprovedBy;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const [approvalProblems, setApprovalProblems] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { minutesText: s.minutesText ?? '' } });
-  const approval = useForm<{ agreementId: string | null }>({ initialValues: { agreementId: null } });
   const later = useAgreements(s.bodyId, { from: addDay(s.heldOn) });
   const options = (later.data?.sessions ?? []).flatMap((g) =>
     g.agreements.map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` })),
   );
-  const saveDraft = useGovernanceMutation((v: { minutesText: string }) =>
-    saveMinutesDraft(s.id, { minutesText: v.minutesText.trim() || null }),
-  );
-  const approve = useGovernanceMutation((v: { agreementId: string | null }) =>
-    approveMinutes(s.id, v.agreementId ?? ''),
-  );
+  const draft = useSaveForm({
+    initialValues: { minutesText: s.minutesText ?? '' },
+    schema: SessionPatchSchema,
+    toInput: (v) => ({ minutesText: v.minutesText.trim() || null }),
+    save: (patch) => saveMinutesDraft(s.id, patch),
+    invalidate: [GOVERNANCE_KEY],
+    saved: () => t('governance.minutes.saved'),
+  });
+  const approval = useSaveForm({
+    initialValues: { agreementId: null as string | null },
+    schema: MinutesApprovalInputSchema,
+    toInput: (v) => ({ agreementId: v.agreementId ?? '' }),
+    save: (input) => approveMinutes(s.id, input.agreementId),
+    invalidate: [GOVERNANCE_KEY],
+    saved: () => t('governance.minutes.approved'),
+  });
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
@@ -181,28 +186,19 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
         </Stack>
       ) : (
         <Stack>
-          <form
-            noValidate
-            onSubmit={form.onSubmit((v) =>
-              saveDraft.mutate(v, {
-                onSuccess: () => notifySuccess(t('governance.minutes.saved')),
-                onError: (error) => setUnplaced(applyFieldErrors(form, error)),
-              }),
-            )}
-          >
+          <form noValidate onSubmit={draft.submit}>
             <Stack gap="xs">
-              <FormErrorAlert error={saveDraft.error} unplaced={unplaced} />
+              <FormErrorAlert error={draft.error} unplaced={draft.unplaced} />
               <Textarea
                 label={t('governance.minutes.draft')}
-                description={t('governance.minutes.draftHelp')}
                 autosize
                 minRows={4}
                 readOnly={!props.canWrite}
-                {...form.getInputProps('minutesText')}
+                {...draft.text('minutesText', t('governance.minutes.draftHelp'))}
               />
               {props.canWrite && (
                 <Group>
-                  <Button type="submit" variant="default" loading={saveDraft.isPending}>
+                  <Button type="submit" variant="default" loading={draft.mutation.isPending}>
                     {t('governance.minutes.saveDraft')}
                   </Button>
                 </Group>
@@ -210,17 +206,9 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
             </Stack>
           </form>
           {props.canWrite && (
-            <form
-              noValidate
-              onSubmit={approval.onSubmit((v) =>
-                approve.mutate(v, {
-                  onSuccess: () => notifySuccess(t('governance.minutes.approved')),
-                  onError: (error) => setApprovalProblems(applyFieldErrors(approval, error)),
-                }),
-              )}
-            >
+            <form noValidate onSubmit={approval.submit}>
               <Stack gap="xs">
-                <FormErrorAlert error={approve.error} unplaced={approvalProblems} />
+                <FormErrorAlert error={approval.error} unplaced={approval.unplaced} />
                 <Group align="flex-end">
                   <Select
                     label={t('governance.minutes.approvingAgreement')}
@@ -231,9 +219,9 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
                     data={options}
                     nothingFoundMessage={t('governance.minutes.noLaterAgreements')}
                     comboboxProps={{ withinPortal: true }}
-                    {...approval.getInputProps('agreementId')}
+                    {...approval.form.getInputProps('agreementId')}
                   />
-                  <Button type="submit" loading={approve.isPending}>
+                  <Button type="submit" loading={approval.mutation.isPending}>
                     {t('governance.minutes.approve')}
                   </Button>
                 </Group>

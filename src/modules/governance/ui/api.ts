@@ -97,13 +97,8 @@ export function useMandate(mandateId: string | null) {
   });
 }
 
-export function useAddMandateUpdate(mandateId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MandateUpdateInput) =>
-      callEndpoint(endpoints.addMandateUpdate, { params: { id: mandateId }, body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
-  });
+export function addMandateUpdate(mandateId: string, input: MandateUpdateInput) {
+  return callEndpoint(endpoints.addMandateUpdate, { params: { id: mandateId }, body: input });
 }
 
 /** A write of the governance module: every success refreshes the module's reads. */
