@@ -68,6 +68,8 @@ describe('channel', () => {
     const ine = await context.newPage();
     await signIn(ine, 'enlace@ine.demo');
     await ine.goto('/canal/folios');
+    // The INE's folios are its communications with the local bodies.
+    await ine.getByText('Comunicaciones con los organismos públicos locales').waitFor();
     await ine.getByRole('button', { name: 'Nuevo folio' }).click();
     const dialog = ine.getByRole('dialog');
     await expectAccessible(ine, 'envío de comunicación');
@@ -79,11 +81,15 @@ describe('channel', () => {
     await dialog.getByRole('button', { name: 'Enviar' }).click();
     await expect.poll(() => ine.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Folio \d+\/\d{4}$/);
     const folio = (await ine.getByRole('heading', { level: 1 }).innerText()).replace('Folio ', '');
+    // The INE has no areas in the demo: its folio page offers no routing with an empty list of areas.
+    await ine.waitForLoadState('networkidle');
+    expect(await ine.getByRole('button', { name: 'Turnar' }).count()).toBe(0);
 
     const local = await (await newContext(browser, app.url)).newPage();
     await signIn(local, 'enlace@iecm.demo');
     await local.goto(`/canal/folios?q=${encodeURIComponent(folio)}&modulo=follow_up`);
     await local.getByRole('link', { name: folio }).click();
+    await local.getByRole('button', { name: 'Turnar' }).waitFor();
     await local.getByRole('button', { name: 'Atender y enviar respuesta' }).click();
     await local
       .getByRole('textbox', { name: 'Respuesta u observación' })

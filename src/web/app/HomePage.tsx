@@ -15,6 +15,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return null;
+  // The national authority's folios are its communications with the local bodies, not with itself.
+  const national = me.organization.kind === 'national_authority';
   const sections = NAV_ITEMS.filter(
     (i) => i.to !== '/' && (!i.permission || me.permissions.includes(i.permission)),
   );
@@ -61,7 +63,9 @@ export function HomePage() {
                     {t(`nav.${item.label}`)}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    {t(`home.describe.${item.label}`)}
+                    {national && item.label === 'folios'
+                      ? t('home.describeNational.folios')
+                      : t(`home.describe.${item.label}`)}
                   </Text>
                 </div>
               </Group>

@@ -51,7 +51,7 @@ export default function FoliosPage() {
     <>
       <PageHeader
         title={t('channel.title')}
-        description={t('channel.description')}
+        description={t(national ? 'channel.descriptionNational' : 'channel.description')}
         actions={
           <>
             <ExportFoliosMenu filters={filters} />

@@ -77,6 +77,10 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
   const [reassigning, setReassigning] = useState<Routing | null>(null);
   const [consolidating, setConsolidating] = useState(false);
   const open = folio.status !== 'concluded' && folio.status !== 'cancelled';
+  // Routing is to areas of one's own organization: with none registered (the INE in the demo) there
+  // is nothing to route to, so the button is not offered.
+  const areas = useAreaOptions(canRoute && open);
+  const hasAreas = (areas.data?.length ?? 0) > 0;
   const queryClient = useQueryClient();
   // The originator keeps the communication's documents; so does a local body that typed it in.
   const mySide = me.data?.organization.id === folio.localOrganization.id ? 'local' : 'national';
@@ -133,7 +137,7 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
             {t('channel.routing.title')}
           </Title>
           <Group gap="xs">
-            {canRoute && open && (
+            {canRoute && open && hasAreas && (
               <Button
                 variant="default"
                 leftSection={<IconShare size={16} aria-hidden />}
