@@ -13,6 +13,7 @@ import '../shared/zod-setup';
 import { requestLogSerializer } from '../modules/platform/http/log-redaction';
 import { registerRequestLogging } from '../modules/platform/http/request-logging';
 import { accountsRoutes } from '../modules/accounts/routes';
+import { twoFactorRoutes } from '../modules/accounts/two-factor-routes';
 import { sessionGate } from '../modules/accounts/session-gate';
 import { agreementsRoutes } from '../modules/agreements/routes';
 import { auditRoutes } from '../modules/audit/routes';
@@ -37,6 +38,7 @@ import type { ModuleRoutes } from '../modules/platform/http/types';
 
 const MODULES: ModuleRoutes[] = [
   accountsRoutes,
+  twoFactorRoutes,
   directoryRoutes,
   importExportRoutes,
   auditRoutes,

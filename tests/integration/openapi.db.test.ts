@@ -127,6 +127,7 @@ describe('the OpenAPI document', () => {
       'POST /api/password-reset/{token}',
       'POST /api/public/outreach/unsubscribe/{token}',
       'POST /api/session',
+      'POST /api/session/two-factor',
       'POST /api/setup/{token}',
     ]);
   }, 300_000);

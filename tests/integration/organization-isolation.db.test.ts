@@ -411,6 +411,30 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(await c.post(`/api/users/${x.user}/sessions/end-all`));
     expect((await a.get('/api/me')).status).toBe(200);
   },
+  'POST /api/session/two-factor': 'self',
+  'POST /api/me/two-factor': 'self',
+  'POST /api/me/two-factor/confirmation': 'self',
+  'POST /api/me/two-factor/deactivation': 'self',
+  // Each organization's second-factor policy is its own (ADR 0028); emptied again at once, so that
+  // later probes' people are not held to enrolment.
+  'GET /api/two-factor-policy': async (c) => {
+    expect(
+      (await a.put('/api/two-factor-policy', { requiredRoles: ['national_authority_staff'] })).status,
+    ).toBe(200);
+    const res = await c.get('/api/two-factor-policy');
+    await a.put('/api/two-factor-policy', { requiredRoles: [] });
+    expect(res.body).toEqual({ requiredRoles: [] });
+  },
+  'PUT /api/two-factor-policy': async (c) => {
+    expect(
+      (await c.put('/api/two-factor-policy', { requiredRoles: ['national_authority_staff'] })).status,
+    ).toBe(200);
+    const ofA = await a.get('/api/two-factor-policy');
+    await c.put('/api/two-factor-policy', { requiredRoles: [] });
+    expect(ofA.body).toEqual({ requiredRoles: [] });
+  },
+  'DELETE /api/users/{id}/two-factor': async (c, x) =>
+    notFound(await c.delete(`/api/users/${x.user}/two-factor`)),
   'GET /api/users': async (c) => {
     const res = await c.get<{ items: { email: string }[] }>('/api/users?pageSize=200');
     expect(res.body.items.some((u) => u.email.endsWith('@opla.test'))).toBe(false);

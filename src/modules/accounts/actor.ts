@@ -9,6 +9,7 @@ import { forbidden, notFound, unauthenticated } from '../platform/errors';
 import { PERMISSIONS, hasPermission, type Permission, type Role } from './contract';
 import { SESSION_EXPIRES_IN, SESSION_UPDATE_AGE, type Auth } from './auth';
 import { organization, session, user } from './schema';
+import { twoFactorRequiredFor } from './two-factor-contract';
 
 /** The signed-in user on whose behalf a request runs. Every query is scoped to its organization. */
 export type Actor = {
@@ -27,6 +28,8 @@ export type Actor = {
   roles: Role[];
   areaIds: string[];
   ip: string | null;
+  /** Second factor (ADR 0028): on, and whether the organization requires it of these roles. */
+  twoFactor: { enabled: boolean; required: boolean };
 };
 
 /** An audit actor that acts within one organization. */
@@ -56,6 +59,10 @@ const actorColumns = {
     kind: organization.kind,
   },
   orgSuspendedAt: organization.suspendedAt,
+  twoFactorEnabled: user.twoFactorEnabled,
+  twoFactorRoles: sql<
+    string[] | null
+  >`(select p.required_roles from organization_two_factor_policy p where p.organization_id = "user"."organization_id")`,
   areaIds: sql<
     string[]
   >`coalesce((select array_agg(ua.area_id) from user_area ua where ua.user_id = "user"."id"), '{}')`,
@@ -68,6 +75,8 @@ type ActorRow = {
   disabledAt: Date | null;
   org: Actor['organization'];
   orgSuspendedAt: Date | null;
+  twoFactorEnabled: boolean;
+  twoFactorRoles: string[] | null;
   areaIds: string[];
 };
 
@@ -84,6 +93,10 @@ function toActor(row: ActorRow | undefined, ip: string | null): Actor | null {
     roles: row.roles as Role[],
     areaIds: row.areaIds,
     ip,
+    twoFactor: {
+      enabled: row.twoFactorEnabled,
+      required: twoFactorRequiredFor(row.roles as Role[], row.twoFactorRoles ?? []),
+    },
   };
 }
 
@@ -134,7 +147,7 @@ function sessionCookieNames(auth: Auth) {
 }
 
 /** One cookie of a Cookie header, URL-decoded as better-auth encodes it. */
-function cookieValue(header: string, name: string): string | undefined {
+export function cookieValue(header: string, name: string): string | undefined {
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
@@ -212,6 +225,11 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   const actor = resolved.get(request);
   if (!actor) throw unauthenticated();
   return actor;
+}
+
+/** Whether the actor must enrol a second factor before doing anything else (ADR 0028). */
+export function mustEnrolTwoFactor(actor: Actor): boolean {
+  return actor.twoFactor.required && !actor.twoFactor.enabled;
 }
 
 /**

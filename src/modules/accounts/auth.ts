@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
 import type { IncomingHttpHeaders } from 'node:http';
 import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
@@ -7,6 +8,7 @@ import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { account, organization, session, user, verification } from './schema';
 import { linkTokenHash } from './tokens';
+import { twoFactor } from './two-factor-schema';
 
 /**
  * better-auth does the credential work: password hashing (scrypt), session storage and signed
@@ -28,13 +30,27 @@ export type SendResetLink = (
   token: string,
 ) => Promise<void>;
 
+/**
+ * Second factor (ADR 0028): six-digit codes every 30 seconds, ten recovery codes, and ten minutes
+ * between a right password and its code. No "trusted device": every sign-in asks for a code.
+ */
+export const TWO_FACTOR_OPTIONS = {
+  issuer: 'Vincula',
+  twoFactorCookieMaxAge: 600,
+  totpOptions: { digits: 6, period: 30 },
+  backupCodeOptions: { amount: 10, length: 10 },
+} as const;
+
 export function createAuth(db: Db, config: Config, sendResetLink?: SendResetLink) {
   return betterAuth({
     appName: 'Vincula',
     baseURL: config.publicUrl,
     secret: config.secret,
     trustedOrigins: [config.publicUrl],
-    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user, session, account, verification, twoFactor },
+    }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -64,6 +80,8 @@ export function createAuth(db: Db, config: Config, sendResetLink?: SendResetLink
         disabledAt: { type: 'date', required: false, input: false },
       },
     },
+    // Authenticator-app codes and recovery codes (ADR 0028), reached through Vincula's routes.
+    plugins: [twoFactorPlugin(TWO_FACTOR_OPTIONS)],
     session: {
       expiresIn: SESSION_EXPIRES_IN,
       updateAge: SESSION_UPDATE_AGE,

@@ -84,6 +84,8 @@ export const MeSchema = z
     permissions: z.array(z.string()),
     /** An installation operator: manages organizations, reads none of their records. */
     operator: z.boolean(),
+    /** Two-factor authentication: on, and whether the organization requires it of the roles held. */
+    twoFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
     organization: z.object({
       id: z.uuid(),
       name: z.string(),
@@ -118,6 +120,7 @@ export const UserSchema = z
     roles: z.array(RoleSchema),
     areaIds: z.array(z.uuid()),
     disabled: z.boolean(),
+    twoFactorEnabled: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -21,6 +21,7 @@ const userColumns = {
   email: user.email,
   roles: user.roles,
   disabledAt: user.disabledAt,
+  twoFactorEnabled: user.twoFactorEnabled,
   createdAt: user.createdAt,
   updatedAt: user.updatedAt,
   areaIds: sql<
@@ -34,6 +35,7 @@ type UserRow = { [K in keyof typeof userColumns]: unknown } & {
   email: string;
   roles: string[];
   disabledAt: Date | null;
+  twoFactorEnabled: boolean;
   createdAt: Date;
   updatedAt: Date;
   areaIds: string[];
@@ -47,6 +49,7 @@ function present(r: UserRow): User {
     roles: r.roles as Role[],
     areaIds: r.areaIds,
     disabled: r.disabledAt !== null,
+    twoFactorEnabled: r.twoFactorEnabled,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -24,7 +24,7 @@ import { inviteAdministrator } from './invite-administrator';
 import { setOrganizationSuspension } from './suspend-organization';
 import * as endpoints from './endpoints';
 import { findManagedOrganization, findUser, listOrganizations, listUsers } from './repository';
-import { signIn, SignInThrottled } from './sign-in';
+import { signIn, SignInThrottled, TwoFactorRequired } from './sign-in';
 import { signOut } from './sign-out';
 import { updateUser } from './update-user';
 
@@ -35,6 +35,8 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       return reply.header('set-cookie', cookies).status(204).send(null);
     } catch (error) {
       if (error instanceof SignInThrottled) reply.header('retry-after', String(error.retryAfterSeconds));
+      // The right password of an account with a second factor: the pending sign-in's cookie.
+      if (error instanceof TwoFactorRequired) reply.header('set-cookie', error.cookies);
       throw error;
     }
   });
@@ -55,6 +57,7 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       areaIds: a.areaIds,
       organization: a.organization,
       operator: a.operator,
+      twoFactor: a.twoFactor,
       permissions: permissionsOf(a),
     };
   });

@@ -25,6 +25,8 @@ export const user = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Set by better-auth's twoFactor plugin once the first code confirmed the enrolment (ADR 0028). */
+    twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   },
   (t) => [index('user_organization_idx').on(t.organizationId)],
 );

@@ -1,7 +1,7 @@
 import { verifyPassword } from 'better-auth/crypto';
 import type { Db } from '../platform/db/client';
 import type { IncomingHttpHeaders } from 'node:http';
-import { recordAudit } from '../platform/audit/record-audit';
+import { recordAudit, type AuditActor } from '../platform/audit/record-audit';
 import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
@@ -35,6 +35,16 @@ export class SignInThrottled extends AppError {
 }
 
 /**
+ * The password was right and the account has a second factor: the session opens only with a code
+ * (ADR 0028). `cookies` carry the pending sign-in (better-auth's signed `two_factor` cookie).
+ */
+export class TwoFactorRequired extends AppError {
+  constructor(readonly cookies: string[]) {
+    super('TWO_FACTOR_REQUIRED', 401);
+  }
+}
+
+/**
  * Signs a user in with e-mail and password and returns the session cookies to set. Each attempt is
  * counted in the database before its password is checked (throttle-rules.ts); one the counts
  * refuse is answered 429 with the wait, whatever the password.
@@ -56,20 +66,7 @@ export async function signIn(
     ip: client.ip,
   };
 
-  const claim = await inTransaction(db, async (tx) => {
-    const { now, rows } = await lockThrottleCounters(tx, keys);
-    const decision = decideAttempt(countersOf(keys, rows), now, policy);
-    if (decision.allowed) await saveThrottleCounters(tx, rowsOf(keys, decision.next));
-    return { now, decision };
-  });
-  if (!claim.decision.allowed) {
-    const { retryAt } = claim.decision;
-    await inTransaction(db, (tx) =>
-      recordAudit(tx, actor, { action: 'auth.sign_in_throttled', entityType: 'user', entityId: known?.id }),
-    );
-    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - claim.now.getTime()) / 1000));
-    throw new SignInThrottled(seconds, retryText(claim.now, retryAt));
-  }
+  await countAttempt(ctx, keys, actor, known?.id);
 
   let response: Response;
   try {
@@ -96,6 +93,12 @@ export async function signIn(
     throw new AppError('INVALID_CREDENTIALS', 401);
   }
 
+  if (await asksForSecondFactor(response)) {
+    // Not a success yet: the counts stay until the code is right, so that a known password does
+    // not buy fresh code guesses (complete-sign-in.ts counts them on the same counters).
+    throw new TwoFactorRequired(response.headers.getSetCookie());
+  }
+
   await inTransaction(db, async (tx) => {
     await recordSuccess(tx, keys, policy);
     await recordAudit(tx, actor, { action: 'auth.sign_in', entityType: 'user', entityId: known?.id });
@@ -103,8 +106,45 @@ export async function signIn(
   return response.headers.getSetCookie();
 }
 
+/** better-auth's twoFactor plugin answers a right password with `{ twoFactorRedirect: true }`. */
+async function asksForSecondFactor(response: Response): Promise<boolean> {
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  return Boolean(body && typeof body === 'object' && 'twoFactorRedirect' in body && body.twoFactorRedirect);
+}
+
+/**
+ * Counts one attempt on the account's and the address's counters before anything is checked, or
+ * refuses it (429, audited) while a wait applies. Passwords and second-factor codes count alike.
+ */
+export async function countAttempt(
+  ctx: AppContext,
+  keys: ThrottleKey[],
+  actor: AuditActor,
+  userId: string | undefined,
+): Promise<void> {
+  const { db } = ctx.database;
+  const policy = signInPolicy(ctx.config.login);
+  const claim = await inTransaction(db, async (tx) => {
+    const { now, rows } = await lockThrottleCounters(tx, keys);
+    const decision = decideAttempt(countersOf(keys, rows), now, policy);
+    if (decision.allowed) await saveThrottleCounters(tx, rowsOf(keys, decision.next));
+    return { now, decision };
+  });
+  if (!claim.decision.allowed) {
+    const { retryAt } = claim.decision;
+    await inTransaction(db, (tx) =>
+      recordAudit(tx, actor, { action: 'auth.sign_in_throttled', entityType: 'user', entityId: userId }),
+    );
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - claim.now.getTime()) / 1000));
+    throw new SignInThrottled(seconds, retryText(claim.now, retryAt));
+  }
+}
+
 /** The address's, the account's and the pair's counters, in the order their rows are locked. */
-function throttleKeys(email: string, address: string): ThrottleKey[] {
+export function throttleKeys(email: string, address: string): ThrottleKey[] {
   return [
     { email: '', ipAddress: address },
     { email, ipAddress: '' },
@@ -131,7 +171,7 @@ function rowsOf(keys: ThrottleKey[], counters: ThrottleCounters): ThrottleRow[] 
   ];
 }
 
-async function recordSuccess(tx: Db, keys: ThrottleKey[], policy: ThrottlePolicy): Promise<void> {
+export async function recordSuccess(tx: Db, keys: ThrottleKey[], policy: ThrottlePolicy): Promise<void> {
   const { now, rows } = await lockThrottleCounters(tx, keys);
   await saveThrottleCounters(tx, rowsOf(keys, afterSuccess(countersOf(keys, rows), now, policy)));
 }

@@ -16,7 +16,7 @@ import {
 import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,7 +25,7 @@ import { useMe } from '../shared/session/session';
 import { notifyError } from '../shared/ui/errors';
 import { QueryError } from '../shared/ui/QueryError';
 import { CONTENT_ID, useHeadingFocusOnNavigation } from '../shared/ui/focus';
-import { NAV_ITEMS, type NavItem } from './navigation';
+import { NAV_ITEMS, TWO_FACTOR_PAGE, type NavItem } from './navigation';
 
 /** The frame of every signed-in page: header with the user's menu, section links, content. */
 export function AppLayout() {
@@ -71,6 +71,10 @@ export function AppLayout() {
   }
 
   const user = me.data;
+  // The server refuses everything else too (session-gate.ts); this shows the way (ADR 0028).
+  if (user.twoFactor.required && !user.twoFactor.enabled && location.pathname !== TWO_FACTOR_PAGE) {
+    return <Navigate to={TWO_FACTOR_PAGE} replace />;
+  }
   const visible = NAV_ITEMS.filter((item) => !item.permission || user.permissions.includes(item.permission));
   const groups: NavItem['group'][] = [
     'main',
@@ -152,6 +156,13 @@ export function AppLayout() {
                 leftSection={<IconKey size={16} aria-hidden />}
               >
                 {t('layout.changePassword')}
+              </Menu.Item>
+              <Menu.Item
+                component={Link}
+                to={TWO_FACTOR_PAGE}
+                leftSection={<IconShieldLock size={16} aria-hidden />}
+              >
+                {t('layout.twoFactor')}
               </Menu.Item>
               <Menu.Divider />
               <Menu.Item

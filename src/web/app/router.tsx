@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from '../shared/session/RequirePermission';
+import { TWO_FACTOR_PAGE } from './navigation';
 import type { Permission } from '@/modules/accounts/contract';
 
 /**
@@ -20,6 +21,7 @@ const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomeP
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
 const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
+const TwoFactorPage = lazy(() => import('@/modules/accounts/ui/TwoFactorPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
 const SetupPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/SetupPage')));
 const InvitationPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/InvitationPage')));
@@ -143,6 +145,7 @@ export const router = createBrowserRouter([
         element: page(RegistrantPage, 'observers.read'),
       },
       { path: 'cuenta/contrasena', element: page(ChangePasswordPage) },
+      { path: TWO_FACTOR_PAGE.slice(1), element: page(TwoFactorPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
   },

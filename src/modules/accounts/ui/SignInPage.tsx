@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { safeRedirectPath } from '@/web/shared/lib/safe-redirect';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { ApiRequestError } from '@/web/shared/api/client';
 import { signIn as startSession } from './api';
+import { SignInCodeStep } from './SignInCodeStep';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
 import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
@@ -24,11 +26,13 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
+  // After a right password, accounts with a second factor are asked for a code (ADR 0028).
+  const [askCode, setAskCode] = useState(false);
   const form = useForm({ initialValues: { email: '', password: '' } });
 
   const signIn = useMutation({
-    mutationFn: async (values: typeof form.values) => {
-      await startSession(values);
+    mutationFn: async (values: typeof form.values | 'second factor') => {
+      if (values !== 'second factor') await startSession(values);
       // The first page's heading takes focus, as after any navigation. Asked here: the page may
       // already show (the session query sees the new cookie) before onSuccess runs.
       requestHeadingFocus();
@@ -42,6 +46,11 @@ export default function SignInPage() {
       });
     },
     onError: (error) => {
+      if (error instanceof ApiRequestError && error.code === 'TWO_FACTOR_REQUIRED') {
+        form.setFieldValue('password', '');
+        setAskCode(true);
+        return;
+      }
       applyFieldErrors(form, error);
       setFailure(errorText(error, t));
       form.setFieldValue('password', '');
@@ -68,7 +77,17 @@ export default function SignInPage() {
             <Text>{t('signIn.tagline')}</Text>
           </Stack>
           <Paper withBorder shadow="md" p="xl" radius="md">
+            {askCode && (
+              <SignInCodeStep
+                onDone={() => signIn.mutateAsync('second factor')}
+                onExpired={(message) => {
+                  setAskCode(false);
+                  setFailure(message);
+                }}
+              />
+            )}
             <form
+              hidden={askCode}
               noValidate
               onSubmit={form.onSubmit((values) => {
                 setFailure(null);

@@ -6,6 +6,7 @@ import {
   IconLogout,
   IconPencil,
   IconPlus,
+  IconShieldOff,
   IconUserCheck,
   IconUserOff,
 } from '@tabler/icons-react';
@@ -21,11 +22,15 @@ import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { endUserSessions, updateUser, useAreaOptions, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { ResetTwoFactorModal, TwoFactorPolicyCard } from './TwoFactorAdmin';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['rol'] as const;
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'toggle' | 'sessions'; user: User } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit' | 'password' | 'toggle' | 'sessions' | 'twoFactor'; user: User }
+  | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -120,9 +125,16 @@ export default function UsersPage() {
                     {t('users.disabled')}
                   </Badge>
                 ) : (
-                  <Badge color="teal" variant="light" tt="none">
-                    {t('users.active')}
-                  </Badge>
+                  <Group gap={4}>
+                    <Badge color="teal" variant="light" tt="none">
+                      {t('users.active')}
+                    </Badge>
+                    {u.twoFactorEnabled && (
+                      <Badge color="blue" variant="light" tt="none">
+                        {t('twoFactor.badge')}
+                      </Badge>
+                    )}
+                  </Group>
                 ),
             },
             canManage && {
@@ -153,6 +165,14 @@ export default function UsersPage() {
                     >
                       {t('users.resetPassword')}
                     </Menu.Item>
+                    {u.twoFactorEnabled && (
+                      <Menu.Item
+                        leftSection={<IconShieldOff size={16} aria-hidden />}
+                        onClick={() => setDialog({ kind: 'twoFactor', user: u })}
+                      >
+                        {t('twoFactor.reset')}
+                      </Menu.Item>
+                    )}
                     <Menu.Item
                       leftSection={<IconLogout size={16} aria-hidden />}
                       onClick={() => setDialog({ kind: 'sessions', user: u })}
@@ -180,12 +200,14 @@ export default function UsersPage() {
           ]}
         />
       </Paper>
+      <TwoFactorPolicyCard canManage={canManage} />
 
       {dialog?.kind === 'create' && <UserFormModal opened onClose={close} />}
       {dialog?.kind === 'edit' && <UserFormModal opened onClose={close} user={dialog.user} />}
       {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'toggle' && <ToggleUserModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'sessions' && <EndSessionsModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'twoFactor' && <ResetTwoFactorModal user={dialog.user} onClose={close} />}
     </>
   );
 }

@@ -7,11 +7,13 @@ import type {
   FirstOperatorInput,
   InvitationInput,
   OrganizationInputSchema,
+  Role,
   SignInInputSchema,
   UpdateUserInput,
   UserListQuery,
 } from '../contract';
 import * as endpoints from '../endpoints';
+import * as twoFactor from '../two-factor-endpoints';
 import { callEndpoint } from '@/web/shared/api/client';
 
 // The accounts module's API calls: its pages and the app shell go through these (ADR 0022).
@@ -123,4 +125,35 @@ export function endMyOtherSessions() {
 
 export function endUserSessions(id: string) {
   return callEndpoint(endpoints.endUserSessions, { params: { id } });
+// Two-factor authentication (ADR 0028).
+
+export function verifySignInCode(code: string) {
+  return callEndpoint(twoFactor.verifySignInCode, { body: { code } });
+}
+
+export function startTwoFactorEnrolment(password: string) {
+  return callEndpoint(twoFactor.startTwoFactorEnrolment, { body: { password } });
+}
+
+export function confirmTwoFactorEnrolment(code: string) {
+  return callEndpoint(twoFactor.confirmTwoFactorEnrolment, { body: { code } });
+}
+
+export function disableTwoFactor(password: string) {
+  return callEndpoint(twoFactor.disableTwoFactor, { body: { password } });
+}
+
+export function useTwoFactorPolicy() {
+  return useQuery({
+    queryKey: ['two-factor-policy'],
+    queryFn: () => callEndpoint(twoFactor.getTwoFactorPolicy),
+  });
+}
+
+export function setTwoFactorPolicy(requiredRoles: Role[]) {
+  return callEndpoint(twoFactor.setTwoFactorPolicy, { body: { requiredRoles } });
+}
+
+export function resetUserTwoFactor(id: string) {
+  return callEndpoint(twoFactor.resetUserTwoFactor, { params: { id } });
 }
