@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/errors';
 import { authenticate, mustEnrolTwoFactor } from './actor';
-import { getMe, signOut } from './endpoints';
-import { OPEN_BEFORE_ENROLMENT } from './two-factor-endpoints';
+import { getMe, OPEN_BEFORE_ENROLMENT, signOut } from './endpoints';
 
 /**
  * What a person whose role requires a second factor may do before enrolling one (ADR 0028): see

@@ -7,7 +7,7 @@ import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from './enrol-two-
 import { resetUserTwoFactor } from './reset-user-two-factor';
 import { setTwoFactorPolicy } from './set-two-factor-policy';
 import { SignInThrottled } from './sign-in';
-import * as endpoints from './two-factor-endpoints';
+import * as endpoints from './endpoints';
 import { findTwoFactorPolicy } from './two-factor-repository';
 
 // Two-factor authentication (ADR 0028).

@@ -28,9 +28,7 @@ const PAGE_SIZE = 25;
 const FILTERS = ['rol'] as const;
 
 type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit' | 'password' | 'toggle' | 'sessions' | 'twoFactor'; user: User }
-  | null;
+  { kind: 'create' } | { kind: 'edit' | 'password' | 'toggle' | 'sessions' | 'twoFactor'; user: User } | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();

@@ -13,7 +13,6 @@ import type {
   UserListQuery,
 } from '../contract';
 import * as endpoints from '../endpoints';
-import * as twoFactor from '../two-factor-endpoints';
 import { callEndpoint } from '@/web/shared/api/client';
 
 // The accounts module's API calls: its pages and the app shell go through these (ADR 0022).
@@ -125,35 +124,37 @@ export function endMyOtherSessions() {
 
 export function endUserSessions(id: string) {
   return callEndpoint(endpoints.endUserSessions, { params: { id } });
+}
+
 // Two-factor authentication (ADR 0028).
 
 export function verifySignInCode(code: string) {
-  return callEndpoint(twoFactor.verifySignInCode, { body: { code } });
+  return callEndpoint(endpoints.verifySignInCode, { body: { code } });
 }
 
 export function startTwoFactorEnrolment(password: string) {
-  return callEndpoint(twoFactor.startTwoFactorEnrolment, { body: { password } });
+  return callEndpoint(endpoints.startTwoFactorEnrolment, { body: { password } });
 }
 
 export function confirmTwoFactorEnrolment(code: string) {
-  return callEndpoint(twoFactor.confirmTwoFactorEnrolment, { body: { code } });
+  return callEndpoint(endpoints.confirmTwoFactorEnrolment, { body: { code } });
 }
 
 export function disableTwoFactor(password: string) {
-  return callEndpoint(twoFactor.disableTwoFactor, { body: { password } });
+  return callEndpoint(endpoints.disableTwoFactor, { body: { password } });
 }
 
 export function useTwoFactorPolicy() {
   return useQuery({
     queryKey: ['two-factor-policy'],
-    queryFn: () => callEndpoint(twoFactor.getTwoFactorPolicy),
+    queryFn: () => callEndpoint(endpoints.getTwoFactorPolicy),
   });
 }
 
 export function setTwoFactorPolicy(requiredRoles: Role[]) {
-  return callEndpoint(twoFactor.setTwoFactorPolicy, { body: { requiredRoles } });
+  return callEndpoint(endpoints.setTwoFactorPolicy, { body: { requiredRoles } });
 }
 
 export function resetUserTwoFactor(id: string) {
-  return callEndpoint(twoFactor.resetUserTwoFactor, { params: { id } });
+  return callEndpoint(endpoints.resetUserTwoFactor, { params: { id } });
 }
