@@ -73,9 +73,11 @@ async function obligationOfA() {
     endsOn: '2024-02-29',
   });
   const [o] = (
-    await liaisonA.get<{ occurrences: { id: string }[] }[]>(`/api/channel/folios/${folio}/obligations`)
+    await liaisonA.get<{ id: string; occurrences: { id: string }[] }[]>(
+      `/api/channel/folios/${folio}/obligations`,
+    )
   ).body;
-  return { occurrence: o!.occurrences[0]!.id };
+  return { obligation: o!.id, occurrence: o!.occurrences[0]!.id };
 }
 function channelOfA() {
   channelA ??= (async () => {
@@ -571,6 +573,10 @@ const PROBES: Record<string, Probe | 'self'> = {
     notFound(
       await liaison.post(`/api/channel/occurrences/${occurrence}/answer`, { on: '2024-02-01', text: 'x' }),
     );
+  },
+  'PUT /api/channel/obligations/{id}/area': async () => {
+    const { obligation } = await obligationOfA();
+    notFound(await (await liaisonOfB()).put(`/api/channel/obligations/${obligation}/area`, { areaId: null }));
   },
   'POST /api/channel/occurrences/{id}/accept': async () => {
     const { occurrence } = await obligationOfA();

@@ -299,4 +299,39 @@ describe('monthly obligations: answered by the local body, accepted or returned 
     expect(dash.status).toBe(200);
     expect(dash.body.channel?.overdueMonths).toBe(1);
   });
+
+  it('moves the months still owed to another area when liaison staff change who answers', async () => {
+    const obligation = await months();
+    const before = await counts();
+    const byIne = await ineStaff.put<ApiError>(`/api/channel/obligations/${obligation.id}/area`, {
+      areaId: null,
+    });
+    expect(byIne.status).toBe(403);
+    expect(byIne.body.message).toBe('El área que responde cada mes la designa el organismo local.');
+    const unknown = await liaison.put<ApiError>(`/api/channel/obligations/${obligation.id}/area`, {
+      areaId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.fields).toEqual([
+      { path: 'areaId', message: 'El área no existe en su organización.' },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const users = await admin.get<{ items: { email: string; areaIds: string[] }[] }>(
+      '/api/users?q=sa%40oplm',
+    );
+    const otherArea = users.body.items[0]!.areaIds[0]!;
+    const moved = await liaison.put(`/api/channel/obligations/${obligation.id}/area`, { areaId: otherArea });
+    expect(moved.body).toEqual({ areaId: otherArea });
+    expect((await months()).area?.name).toBe('Secretaría Administrativa');
+    const march = obligation.occurrences[2]!.id;
+    expect(
+      (await otherAreaStaff.get<{ id: string }[]>('/api/channel/my-occurrences')).body.map((o) => o.id),
+    ).toEqual([march]);
+    expect((await areaStaff.get<unknown[]>('/api/channel/my-occurrences')).body).toEqual([]);
+    expect(
+      (await areaStaff.post(`/api/channel/occurrences/${march}/answer`, { on: '2024-03-07', text: 'x' }))
+        .status,
+    ).toBe(404);
+  });
 });

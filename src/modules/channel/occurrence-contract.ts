@@ -212,6 +212,10 @@ export const AnswerOccurrenceInputSchema = z.strictObject({
   text: text(20_000).meta({ label: 'la respuesta del mes' }),
 });
 
+export const ObligationAreaInputSchema = z.strictObject({
+  areaId: z.uuid().nullable().meta({ label: 'el área que responde' }),
+});
+
 export const ReviewOccurrenceInputSchema = z.strictObject({
   on: LocalDateSchema,
 });

@@ -522,6 +522,29 @@ export async function obligationsOfFolio(db: Db, folioId: string) {
   return obligations.map((o) => ({ ...o, occurrences: occurrences.filter((x) => x.obligationId === o.id) }));
 }
 
+/** An obligation of a folio the organization sees (either side), with its folio's sides. */
+export async function findObligation(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: channelObligation.id,
+      areaId: channelObligation.areaId,
+      localOrgId: channelFolio.localOrgId,
+      number: channelFolio.number,
+      year: channelFolio.year,
+    })
+    .from(channelObligation)
+    .innerJoin(channelFolio, eq(channelFolio.id, channelObligation.folioId))
+    .where(and(eq(channelObligation.id, id), visibleTo(orgId)));
+  return row;
+}
+
+export async function setObligationArea(db: Db, id: string, areaId: string | null) {
+  await db
+    .update(channelObligation)
+    .set({ areaId, updatedAt: new Date() })
+    .where(eq(channelObligation.id, id));
+}
+
 /** Recurring obligations of the organization's follow-up folios still open at the end of `to`. */
 export async function openRecurringObligations(
   db: Db,

@@ -11,11 +11,13 @@ import { addBusinessDays } from '../platform/calendar/business-days';
 import { workCalendarOf } from '../platform/calendar/repository';
 import { addObligation } from './add-obligation';
 import { answerOccurrence } from './answer-occurrence';
+import { assignObligationArea } from './assign-obligation-area';
 import { folioObligations, myOccurrences } from './folio-obligations';
 import {
   AnswerOccurrenceInputSchema,
   MyOccurrenceSchema,
   MyOccurrencesQuerySchema,
+  ObligationAreaInputSchema,
   ObligationSchema,
   OccurrenceStatusSchema,
   ReturnOccurrenceInputSchema,
@@ -265,6 +267,24 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     async (req, reply) => {
       const actor = await authorize(ctx, req, 'channel.write');
       return reply.status(201).send({ id: await addObligation(db, actor, req.params.id, req.body) });
+    },
+  );
+
+  api.put(
+    '/api/channel/obligations/:id/area',
+    {
+      schema: {
+        tags,
+        summary:
+          'Designar el área que responde cada mes de una obligación periódica (o el personal de enlace)',
+        params: IdParamsSchema,
+        body: ObligationAreaInputSchema,
+        response: responses({ 200: z.object({ areaId: z.uuid().nullable() }) }),
+      },
+    },
+    async (req) => {
+      const actor = await authorize(ctx, req, 'channel.write');
+      return assignObligationArea(db, actor, req.params.id, req.body.areaId);
     },
   );
 

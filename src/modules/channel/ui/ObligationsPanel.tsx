@@ -6,6 +6,7 @@ import {
   Group,
   Modal,
   Paper,
+  Select,
   Stack,
   Table,
   Text,
@@ -24,20 +25,28 @@ import { describeDueRule } from '../contract-due-rules';
 import {
   occurrenceActions,
   type MyOccurrence,
+  type Obligation,
   type Occurrence,
   type OccurrenceDisplay,
   type OccurrenceEvent,
 } from '../occurrence-contract';
 import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDay } from '@/web/shared/lib/format';
-import { useMe } from '@/web/shared/session/session';
+import { useCan, useMe } from '@/web/shared/session/session';
+import { useAreaOptions } from '@/modules/directory/ui/api';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { AttachmentList } from './AttachmentList';
 import { CHANNEL_KEY } from './api';
-import { acceptOccurrence, answerOccurrence, returnOccurrence, useFolioObligations } from './occurrence-api';
+import {
+  acceptOccurrence,
+  answerOccurrence,
+  returnOccurrence,
+  setObligationArea,
+  useFolioObligations,
+} from './occurrence-api';
 
 // The months of a folio's recurring obligations (on the folio's page) and of the obligations an
 // area answers (in "Mis turnos"): each month with its due date, status, answer and files, and the
@@ -72,6 +81,8 @@ export function ObligationsPanel({
 }) {
   const { t } = useTranslation();
   const me = useMe();
+  const canWrite = useCan('channel.write');
+  const [editing, setEditing] = useState<Obligation | null>(null);
   const obligations = useFolioObligations(folio.id);
   if (obligations.isError) {
     return <QueryError error={obligations.error} onRetry={() => void obligations.refetch()} />;
@@ -89,10 +100,17 @@ export function ObligationsPanel({
           <Text size="sm" mt={4}>
             {o.description}
           </Text>
-          <Text size="sm" c="dimmed" mb="md">
-            {t('channel.months.rule')}: {describeDueRule(o.dueRule)} · {t('channel.months.answeredBy')}:{' '}
-            {o.area?.name ?? t('channel.months.liaison')}
-          </Text>
+          <Group gap="xs" mb="md" align="center">
+            <Text size="sm" c="dimmed">
+              {t('channel.months.rule')}: {describeDueRule(o.dueRule)} · {t('channel.months.answeredBy')}:{' '}
+              {o.area?.name ?? t('channel.months.liaison')}
+            </Text>
+            {canWrite && folio.localOrganization.id === person.organizationId && (
+              <Button size="compact-xs" variant="subtle" onClick={() => setEditing(o)}>
+                {t('channel.months.changeArea')}
+              </Button>
+            )}
+          </Group>
           <OccurrenceTable
             caption={t('channel.months.caption', { description: o.description })}
             rows={o.occurrences}
@@ -100,7 +118,51 @@ export function ObligationsPanel({
           />
         </Paper>
       ))}
+      {editing && <AreaModal obligation={editing} onClose={() => setEditing(null)} />}
     </>
+  );
+}
+
+function AreaModal(props: { obligation: Obligation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const areas = useAreaOptions();
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = useForm({ initialValues: { areaId: props.obligation.area?.id ?? null } });
+  const save = useMutation({
+    mutationFn: (v: { areaId: string | null }) => setObligationArea(props.obligation.id, v.areaId),
+    onSuccess: () => {
+      notifySuccess(t('channel.months.areaSaved'));
+      props.onClose();
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
+    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+  });
+  return (
+    <Modal opened onClose={props.onClose} title={t('channel.months.changeArea')}>
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+          <Text size="sm">{props.obligation.description}</Text>
+          <Select
+            label={t('channel.months.answeredBy')}
+            placeholder={t('channel.months.noArea')}
+            data={areas.data ?? []}
+            searchable
+            clearable
+            {...form.getInputProps('areaId')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('channel.months.saveArea')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 

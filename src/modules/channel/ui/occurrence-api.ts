@@ -42,3 +42,10 @@ export function returnOccurrence(id: string, input: { on: string; reason: string
     input,
   );
 }
+
+/** The area that answers the obligation's months from now on; null: liaison staff. */
+export function setObligationArea(id: string, areaId: string | null) {
+  return api.put<{ areaId: string | null }>(`/api/channel/obligations/${encodeURIComponent(id)}/area`, {
+    areaId,
+  });
+}
