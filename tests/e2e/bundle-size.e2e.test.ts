@@ -21,8 +21,10 @@ import {
 // and remove it once the target holds (docs/PERFORMANCE.md, "Web delivery").
 const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
 // home: 369.3 when the ceiling was set; 374.3 once the periods hook and the typed endpoints of four
-// more modules landed the same day.
-const CEILINGS = { signIn: 184, home: 378 };
+// more modules landed the same day; 379.6 (sign-in 186.3) once the sign-in page gained its second
+// factor step and the forgotten-password link, and the accounts endpoints grew by the reset, session
+// and two-factor contracts that both pages load.
+const CEILINGS = { signIn: 187, home: 381 };
 
 const SERVER_ONLY = [
   'date-holidays',

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconEdit, IconFileTypeDocx, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -34,6 +35,9 @@ const key = (r: RosterEntry) => r.membershipId;
 
 export default function SessionPage() {
   const { t } = useTranslation();
+  // On a phone the attendance list shows each member's name under their seat, and an agreement's
+  // number and vote under its title, so nothing hides past the screen's edge.
+  const narrow = useMediaQuery('(max-width: 48em)');
   const { id = '' } = useParams();
   const session = useSession(id);
   const canWrite = useCan('governance.write');
@@ -153,13 +157,13 @@ export default function SessionPage() {
                 : []
             }
           />
-          <Table.ScrollContainer minWidth={600}>
+          <Table.ScrollContainer minWidth={narrow ? 300 : 600}>
             <Table striped aria-label={t('governance.session.attendance')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('governance.session.present')}</Table.Th>
                   <Table.Th>{t('governance.composition.role')}</Table.Th>
-                  <Table.Th>{t('governance.composition.holder')}</Table.Th>
+                  {!narrow && <Table.Th>{t('governance.composition.holder')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -185,8 +189,13 @@ export default function SessionPage() {
                             {t('governance.session.voting')}
                           </Badge>
                         )}
+                        {narrow && (
+                          <Text size="sm" fw={500}>
+                            {name}
+                          </Text>
+                        )}
                       </Table.Td>
-                      <Table.Td>{name}</Table.Td>
+                      {!narrow && <Table.Td>{name}</Table.Td>}
                     </Table.Tr>
                   );
                 })}
@@ -215,17 +224,18 @@ export default function SessionPage() {
             <Table aria-label={t('governance.agreements.title')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('governance.agreements.number')}</Table.Th>
+                  {!narrow && <Table.Th>{t('governance.agreements.number')}</Table.Th>}
                   <Table.Th>{t('governance.agreements.subject')}</Table.Th>
-                  <Table.Th>{t('governance.agreements.vote')}</Table.Th>
+                  {!narrow && <Table.Th>{t('governance.agreements.vote')}</Table.Th>}
                   {canWrite && !frozen && <Table.Th>{t('common.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {s.agreements.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>
+                    {!narrow && <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>}
                     <Table.Td>
+                      {narrow && <Text fw={600}>{a.number}</Text>}
                       {a.title}
                       {a.agendaItemId && (
                         <Text size="xs" c="dimmed">
@@ -234,17 +244,24 @@ export default function SessionPage() {
                           })}
                         </Text>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`governance.voteKind.${a.voteKind}`)}
-                      {a.votes.length > 0 && (
-                        <Text size="xs" c="dimmed">
-                          {a.votes
-                            .map((v) => `${v.personName}: ${t(`governance.vote.${v.vote}`)}`)
-                            .join('; ')}
+                      {narrow && (
+                        <Text size="sm" c="dimmed">
+                          {t('governance.agreements.vote')}: {t(`governance.voteKind.${a.voteKind}`)}
                         </Text>
                       )}
                     </Table.Td>
+                    {!narrow && (
+                      <Table.Td>
+                        {t(`governance.voteKind.${a.voteKind}`)}
+                        {a.votes.length > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {a.votes
+                              .map((v) => `${v.personName}: ${t(`governance.vote.${v.vote}`)}`)
+                              .join('; ')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    )}
                     {canWrite && !frozen && (
                       <Table.Td>
                         <Button
