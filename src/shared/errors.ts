@@ -28,18 +28,16 @@ export const ERROR_CODES = {
     'Este enlace para restablecer la contraseña no es válido o ya se usó. Pida uno nuevo desde «¿Olvidaste tu contraseña?».',
   RESET_LINK_EXPIRED:
     'Este enlace para restablecer la contraseña venció (dura una hora). Pida uno nuevo desde «¿Olvidaste tu contraseña?».',
-  TWO_FACTOR_REQUIRED:
-    'Escriba el código de seis dígitos de su aplicación de autenticación para terminar de iniciar sesión.',
+  TWO_FACTOR_REQUIRED: 'Escriba el código de su aplicación de autenticación para terminar de iniciar sesión.',
   TWO_FACTOR_ENROLMENT_REQUIRED:
-    'Su organización exige la verificación en dos pasos para su rol. Actívela en su cuenta para continuar.',
-  INVALID_CODE:
-    'El código no es correcto. Escriba el que muestra ahora su aplicación (revise que la hora de su teléfono sea la correcta) o un código de recuperación.',
+    'Su organización exige la verificación en dos pasos para su rol. Actívela para continuar.',
+  INVALID_CODE: 'El código no es correcto. Escriba el que muestra ahora su aplicación.',
   CODE_ALREADY_USED: 'Ese código ya se usó. Espere a que su aplicación muestre uno nuevo.',
   SIGN_IN_EXPIRED: 'El inicio de sesión venció. Escriba de nuevo su correo y contraseña.',
-  TWO_FACTOR_ALREADY_ENABLED: 'La verificación en dos pasos ya está activa en esta cuenta.',
-  TWO_FACTOR_NOT_STARTED: 'Primero inicie la activación: confirme su contraseña para obtener la clave.',
+  TWO_FACTOR_ALREADY_ENABLED: 'La verificación en dos pasos ya está activa.',
+  TWO_FACTOR_NOT_STARTED: 'Primero confirme su contraseña para obtener la clave.',
   TWO_FACTOR_REQUIRED_BY_ROLE:
-    'Su organización exige la verificación en dos pasos para su rol; no puede desactivarla. Si perdió su teléfono, pida a quien administra que la restablezca.',
+    'Su organización exige la verificación en dos pasos para su rol; no puede desactivarla.',
   FORBIDDEN: 'No tiene permiso para realizar esta acción.',
   CROSS_ORIGIN_REQUEST: 'La solicitud proviene de un origen no permitido.',
   NOT_FOUND: 'El recurso solicitado no existe.',

@@ -23,8 +23,9 @@ const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
 // home: 369.3 when the ceiling was set; 374.3 once the periods hook and the typed endpoints of four
 // more modules landed the same day; 379.6 (sign-in 186.3) once the sign-in page gained its second
 // factor step and the forgotten-password link, and the accounts endpoints grew by the reset, session
-// and two-factor contracts that both pages load.
-const CEILINGS = { signIn: 187, home: 381 };
+// and two-factor contracts that both pages load; sign-in 184.1 (home 380.5) once the router stopped
+// pulling the navigation's icons into the first page for the enrolment page's path.
+const CEILINGS = { signIn: 185, home: 381 };
 
 const SERVER_ONLY = [
   'date-holidays',

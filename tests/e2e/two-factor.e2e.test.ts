@@ -112,14 +112,14 @@ describe('two-factor authentication', () => {
 
     // Without the phone: a recovery code, once.
     await enterPassword(page, email);
-    await page.getByRole('button', { name: /usar un código de recuperación/ }).click();
+    await page.getByRole('button', { name: 'Usar un código de recuperación' }).click();
     await page.getByLabel(labelled('Código de recuperación')).fill(recovery[0]!);
     await page.getByRole('button', { name: 'Verificar' }).click();
     await home(page);
     await signOut(page, name);
 
     await enterPassword(page, email);
-    await page.getByRole('button', { name: /usar un código de recuperación/ }).click();
+    await page.getByRole('button', { name: 'Usar un código de recuperación' }).click();
     const recoveryField = page.getByLabel(labelled('Código de recuperación'));
     await recoveryField.fill(recovery[0]!);
     await page.getByRole('button', { name: 'Verificar' }).click();

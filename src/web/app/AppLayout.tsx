@@ -25,7 +25,8 @@ import { useMe } from '../shared/session/session';
 import { notifyError } from '../shared/ui/errors';
 import { QueryError } from '../shared/ui/QueryError';
 import { CONTENT_ID, useHeadingFocusOnNavigation } from '../shared/ui/focus';
-import { NAV_ITEMS, TWO_FACTOR_PAGE, type NavItem } from './navigation';
+import { TWO_FACTOR_PAGE } from './account-paths';
+import { NAV_ITEMS, type NavItem } from './navigation';
 
 /** The frame of every signed-in page: header with the user's menu, section links, content. */
 export function AppLayout() {

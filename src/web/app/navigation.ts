@@ -236,6 +236,3 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'administration',
   },
 ];
-
-/** The person's own second factor (ADR 0028); whoever must enrol is kept here until they do. */
-export const TWO_FACTOR_PAGE = '/cuenta/verificacion-en-dos-pasos';

@@ -3,7 +3,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from '../shared/session/RequirePermission';
-import { TWO_FACTOR_PAGE } from './navigation';
+import { TWO_FACTOR_PAGE } from './account-paths';
 import type { Permission } from '@/modules/accounts/contract';
 
 /**
