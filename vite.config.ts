@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compressAssets, firstPageStrings, recordPackages, recordSources } from './scripts/vite-plugins';
+import { compressAssets, translationStrings, recordPackages, recordSources } from './scripts/vite-plugins';
 
 const rootDir = import.meta.dirname;
 
@@ -18,12 +18,17 @@ const notificationsStore = path.join(
 // SPA fallback. In development, `npm run dev` proxies /api to a server on port 3000.
 // The sections of the translations the sign-in page shows (src/web/i18n/index.ts).
 const FIRST_PAGE_SECTIONS = ['common', 'errors', 'password', 'signIn'];
+// Sections loaded only with the component that shows them (not with the signed-in frame).
+const LAZY_SECTIONS = ['officeSetup'];
 
 export default defineConfig({
   root: path.resolve(rootDir, 'src/web'),
   plugins: [
     react(),
-    firstPageStrings(path.resolve(rootDir, 'src/web/i18n/es-MX.json'), FIRST_PAGE_SECTIONS),
+    translationStrings(path.resolve(rootDir, 'src/web/i18n/es-MX.json'), {
+      firstPage: FIRST_PAGE_SECTIONS,
+      lazy: LAZY_SECTIONS,
+    }),
     recordPackages(),
     recordSources(rootDir),
     compressAssets(),

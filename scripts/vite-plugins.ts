@@ -77,25 +77,47 @@ export function recordPackages(): Plugin {
 }
 
 const FIRST_PAGE_STRINGS = 'virtual:first-page-strings';
+const SIGNED_IN_STRINGS = 'virtual:signed-in-strings';
+const LAZY_STRINGS = 'virtual:lazy-strings/';
 
 /**
- * `virtual:first-page-strings`: the top-level sections of src/web/i18n/es-MX.json the sign-in
- * page uses, alone, so the first download does not carry every section's wording (issue 18). The
- * whole file is loaded with the signed-in frame (src/web/i18n/all.ts). Read from the one file, so
- * translations stay in one place.
+ * The wording of src/web/i18n/es-MX.json in three parts, read from the one file so translations
+ * stay in one place:
+ * - `virtual:first-page-strings`: the top-level sections the sign-in page uses, alone, so the first
+ *   download does not carry every section's wording (issue 18);
+ * - `virtual:signed-in-strings`: every section but the lazy ones, loaded with the signed-in frame
+ *   (src/web/i18n/all.ts);
+ * - `virtual:lazy-strings/<section>`: one lazy section, loaded with the component that shows it
+ *   (e.g. the administrators' set-up checklist), so it weighs nothing on the home page of others.
  */
-export function firstPageStrings(file: string, sections: readonly string[]): Plugin {
-  const resolved = `\0${FIRST_PAGE_STRINGS}`;
+export function translationStrings(
+  file: string,
+  sections: { firstPage: readonly string[]; lazy: readonly string[] },
+): Plugin {
+  const pick = (all: Record<string, unknown>, keys: readonly string[]) =>
+    `export default ${JSON.stringify(Object.fromEntries(keys.map((s) => [s, all[s]])))};`;
   return {
-    name: 'vincula-first-page-strings',
-    resolveId: (id) => (id === FIRST_PAGE_STRINGS ? resolved : undefined),
+    name: 'vincula-translation-strings',
+    resolveId: (id) =>
+      id === FIRST_PAGE_STRINGS || id === SIGNED_IN_STRINGS || id.startsWith(LAZY_STRINGS)
+        ? `\0${id}`
+        : undefined,
     async load(id) {
-      if (id !== resolved) return undefined;
+      if (!id.startsWith('\0virtual:')) return undefined;
+      const name = id.slice(1);
       this.addWatchFile(file);
       const all = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
-      const missing = sections.filter((s) => !(s in all));
+      const missing = [...sections.firstPage, ...sections.lazy].filter((s) => !(s in all));
       if (missing.length) this.error(`${file} no tiene las secciones ${missing.join(', ')}`);
-      return `export default ${JSON.stringify(Object.fromEntries(sections.map((s) => [s, all[s]])))};`;
+      if (name === FIRST_PAGE_STRINGS) return pick(all, sections.firstPage);
+      if (name === SIGNED_IN_STRINGS)
+        return pick(
+          all,
+          Object.keys(all).filter((s) => !sections.lazy.includes(s)),
+        );
+      const section = name.slice(LAZY_STRINGS.length);
+      if (!sections.lazy.includes(section)) this.error(`${section} no es una sección diferida de ${file}`);
+      return pick(all, [section]);
     },
   };
 }

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'directory.export': ['administrator', 'liaison_staff', 'councillor', 'auditor', 'national_authority_staff'],
   'users.read': ['administrator', 'auditor'],
   'users.manage': ['administrator'],
+  // The office's set-up checklist on the home page (issue 22 item 3): the administrator sets it up.
+  'setup.read': ['administrator'],
   'audit.read': ['administrator', 'auditor'],
   'governance.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
   'governance.write': ['administrator', 'liaison_staff'],

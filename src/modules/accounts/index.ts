@@ -4,4 +4,4 @@
 
 export { actorByEmail, auditActor, authenticate, authorize } from './actor';
 export type { Actor, ScopedAuditActor } from './actor';
-export { findOrganizationByAcronym, findOrganizationName } from './repository';
+export { findOrganizationByAcronym, findOrganizationName, staffUserCount } from './repository';

@@ -466,3 +466,21 @@ export async function findInvitation(db: Db, tokenHash: string, lock = false) {
 export async function markInvitationUsed(db: Db, id: string) {
   await db.update(invitation).set({ usedAt: new Date() }).where(eq(invitation.id, id));
 }
+
+/**
+ * The organization's enabled users who hold some role besides administrator: the people an
+ * administrator still has to add when setting an office up (the set-up checklist).
+ */
+export async function staffUserCount(db: Db, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(user)
+    .where(
+      and(
+        eq(user.organizationId, organizationId),
+        isNull(user.disabledAt),
+        sql`exists (select 1 from unnest(${user.roles}) r where r <> 'administrator')`,
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -4,7 +4,7 @@
 
 export { formatFolioNumber } from './folio-number';
 export { monthlyStatusTable } from './monthly-status-table';
-export { listReports } from './report-repository';
+export { listReports, reportRecipientCount } from './report-repository';
 export {
   nationalAuthority,
   openRecurringObligations,

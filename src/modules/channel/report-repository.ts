@@ -237,3 +237,12 @@ export async function organizationsWithRecipients(db: Db): Promise<string[]> {
     .from(channelReportRecipient);
   return rows.map((r) => r.id);
 }
+
+/** How many addresses receive the fortnightly report (the set-up checklist). */
+export async function reportRecipientCount(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(channelReportRecipient)
+    .where(eq(channelReportRecipient.organizationId, orgId));
+  return row?.n ?? 0;
+}

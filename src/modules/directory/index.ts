@@ -5,4 +5,4 @@
 
 export { createInstitution } from './create-institution';
 export { createPerson } from './create-person';
-export { existingAreaIds, existingInstitutionIds, existingPersonIds } from './repository';
+export { areaHeadCoverage, existingAreaIds, existingInstitutionIds, existingPersonIds } from './repository';

@@ -498,3 +498,18 @@ export const existingInstitutionIds = (db: Db, orgId: string, ids: string[]) =>
 export const existingAreaIds = (db: Db, orgId: string, ids: string[]) => existingIn(db, area, orgId, ids);
 /** The ids among `ids` that are people of the organization's directory. */
 export const existingPersonIds = (db: Db, orgId: string, ids: string[]) => existingIn(db, person, orgId, ids);
+
+/** How many areas the organization has, and how many of them have no head on the day (set-up checklist). */
+export async function areaHeadCoverage(db: Db, orgId: string, day: string) {
+  const [row] = await db
+    .select({
+      areas: count(),
+      withoutHead: sql<number>`count(*) filter (where not exists (
+        select 1 from position p where p.organization_id = "area"."organization_id" and p.area_id = "area"."id"
+          and p.head_kind is not null and p.starts_on <= ${day}::date
+          and (p.ends_on is null or p.ends_on >= ${day}::date)))`.mapWith(Number),
+    })
+    .from(area)
+    .where(eq(area.organizationId, orgId));
+  return { areas: row?.areas ?? 0, withoutHead: row?.withoutHead ?? 0 };
+}

@@ -4,6 +4,7 @@
 
 export { agreementsBySession, attendanceReport } from './attendance-report';
 export {
+  bodyComposition,
   findAgreement,
   findBody,
   findBodyByAcronym,

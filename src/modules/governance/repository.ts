@@ -918,3 +918,28 @@ export async function quartersWithSessions(db: Db, orgId: string): Promise<strin
     from body_session where organization_id = ${orgId}`);
   return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
 }
+
+/**
+ * How many bodies are in office on the day, and how many of them have a president or a member
+ * then (the set-up checklist: a body is composed once its members are registered).
+ */
+export async function bodyComposition(db: Db, orgId: string, day: string) {
+  const [row] = await db
+    .select({
+      bodies: count(),
+      withMembers: sql<number>`count(*) filter (where exists (
+        select 1 from body_membership m where m.organization_id = "governing_body"."organization_id"
+          and m.body_id = "governing_body"."id" and m.role in ('president', 'member')
+          and m.starts_on <= ${day}::date and (m.ends_on is null or m.ends_on >= ${day}::date)))`.mapWith(
+        Number,
+      ),
+    })
+    .from(governingBody)
+    .where(
+      and(
+        eq(governingBody.organizationId, orgId),
+        sql`(${governingBody.endedOn} is null or ${governingBody.endedOn} >= ${day}::date)`,
+      ),
+    );
+  return { bodies: row?.bodies ?? 0, withMembers: row?.withMembers ?? 0 };
+}

@@ -5,4 +5,9 @@
 export { loadProgramTree } from './program-tree';
 export { objectivesWithoutActivityOrReason, programReportData, targetsForPeriod } from './report-data';
 export type { ReportSeries, ReportUnit } from './report-data';
-export { allActivities, findProgramByYear, quartersWithActivities } from './repository';
+export {
+  allActivities,
+  findProgramByYear,
+  programStructureCounts,
+  quartersWithActivities,
+} from './repository';

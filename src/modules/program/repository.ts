@@ -1120,3 +1120,19 @@ export async function quartersWithActivities(db: Db, orgId: string): Promise<str
     from activity where organization_id = ${orgId}`);
   return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
 }
+
+/** The year's work program by its parts: lines, objectives and targets (the set-up checklist). */
+export async function programStructureCounts(db: Db, orgId: string, year: number) {
+  const result = await db.execute(sql`
+    select
+      (select count(*) from program_line l where l.organization_id = ${orgId} and l.program_id = p.id)::int as lines,
+      (select count(*) from program_objective o join program_line l on l.id = o.line_id
+        where o.organization_id = ${orgId} and l.program_id = p.id)::int as objectives,
+      (select count(*) from program_target t join program_line l on l.id = t.line_id
+        where t.organization_id = ${orgId} and l.program_id = p.id)::int as targets
+    from work_program p
+    where p.organization_id = ${orgId} and p.year = ${year}`);
+  const [row] = (result as unknown as { rows: { lines: number; objectives: number; targets: number }[] })
+    .rows;
+  return row ?? { lines: 0, objectives: 0, targets: 0 };
+}

@@ -14,6 +14,7 @@ import {
   ReportInputSchema,
   ReportListSchema,
 } from './contract';
+import { SetupChecklistSchema } from './setup-checklist-contract';
 
 // The reports module's endpoints (ADR 0022): routes.ts registers them, the web app calls them.
 const tags = ['Informes'];
@@ -42,6 +43,14 @@ export const getDashboard = defineEndpoint({
   summary: 'El periodo de un vistazo: sesiones y acuerdos, folios, convenios por vencer, próximas sesiones',
   query: DashboardQuerySchema,
   response: DashboardSchema,
+});
+export const getSetupChecklist = defineEndpoint({
+  method: 'GET',
+  path: '/api/setup-checklist',
+  operationId: 'getSetupChecklist',
+  tags,
+  summary: 'Puesta en marcha de la oficina: lo que ya está registrado y lo que falta (solo administración)',
+  response: SetupChecklistSchema,
 });
 export const generateQuarterlyReport = defineEndpoint({
   method: 'POST',

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { HttpClient } from '../../../tests/support/http-client';
+import { todayInMexicoCity } from '../../shared/dates';
+import type { SetupChecklist } from './setup-checklist-contract';
 
 // Organization-isolation probes of the reports routes, used by
 // tests/integration/organization-isolation.db.test.ts: organization B's administrator tries every
@@ -78,6 +80,22 @@ export function reportsProbes(a: () => HttpClient): Record<string, (b: HttpClien
       expect(JSON.stringify(res.body)).not.toContain(x.body);
       expect(JSON.stringify(res.body)).not.toContain('CIA');
       expect((res.body as { reports: { drafts: number } }).reports.drafts).toBe(0);
+    },
+    'GET /api/setup-checklist': async (b) => {
+      await A();
+      // A's body counts in A's checklist; B's counts only B's own bodies.
+      const bodiesIn = (c: SetupChecklist) => c.items.find((i) => i.key === 'bodies')!.count;
+      const inOffice = async (c: HttpClient) => {
+        const res = await c.get<{ items: { endedOn: string | null }[] }>('/api/governance/bodies');
+        return res.body.items.filter((x) => !x.endedOn || x.endedOn >= todayInMexicoCity()).length;
+      };
+      const own = await a().get<SetupChecklist>('/api/setup-checklist');
+      expect(bodiesIn(own.body)).toBe(await inOffice(a()));
+      expect(bodiesIn(own.body)).toBeGreaterThan(0);
+      const res = await b.get<SetupChecklist>('/api/setup-checklist');
+      expect(res.status).toBe(200);
+      expect(bodiesIn(res.body)).toBe(await inOffice(b));
+      expect(JSON.stringify(res.body)).not.toContain('CIA');
     },
     'POST /api/reports': async (b) => {
       const x = await A();

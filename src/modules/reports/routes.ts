@@ -7,6 +7,7 @@ import { approveReport } from './approve-report';
 import { reportTitle } from './build-report';
 import { checkReport } from './check-report';
 import { dashboard } from './dashboard';
+import { setupChecklist } from './setup-checklist';
 import * as endpoints from './endpoints';
 import { recordPeriods } from './record-periods';
 import { generateReport, regenerateReport } from './generate-report';
@@ -40,6 +41,11 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
   });
 
   route(api, endpoints.getDashboard, async (req) => dashboard(db, await reader(req), req.query));
+
+  route(api, endpoints.getSetupChecklist, async (req) => {
+    const actor = await authorize(ctx, req, 'setup.read');
+    return setupChecklist(db, actor.organizationId, Boolean(ctx.config.smtp.host));
+  });
 
   route(api, endpoints.generateQuarterlyReport, async (req) =>
     generateReport(db, await writer(req), req.body),

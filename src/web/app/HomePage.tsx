@@ -1,11 +1,18 @@
 import { Box, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../shared/session/session';
 import { PageHeader } from '../shared/ui/PageHeader';
 import { NAV_ITEMS } from './navigation';
 import { AreaQueue, PeriodDashboard } from '@/modules/reports/ui/Dashboard';
+
+// Only administrators see the set-up checklist: its code and its call load with it, apart from the
+// home page's bundle every role downloads (ADR 0026's size budget).
+const SetupChecklist = lazy(() =>
+  import('@/modules/reports/ui/SetupChecklist').then((m) => ({ default: m.SetupChecklist })),
+);
 
 /**
  * The home page: what each role sees first — the period at a glance for councillors and liaison
@@ -29,6 +36,13 @@ export function HomePage() {
           acronym: me.organization.acronym,
         })}
       />
+      {me.permissions.includes('setup.read') && (
+        <Box mb="xl">
+          <Suspense fallback={null}>
+            <SetupChecklist />
+          </Suspense>
+        </Box>
+      )}
       {me.permissions.includes('reports.read') && (
         <Box mb="xl">
           <PeriodDashboard />

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization } from '../../src/modules/accounts/create-organization';
+import { createUser } from '../../src/modules/accounts/create-user';
+import { existingAreaIds } from '../../src/modules/directory';
+import { todayInMexicoCity } from '../../src/shared/dates';
+import { HttpClient } from '../support/http-client';
+import { expectAccessible, launchBrowser, newContext, signIn, watchErrors } from '../support/e2e-browser';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+
+// The administrator of a brand-new office (an organization and its administrator, nothing else, no
+// demo) finds the set-up checklist on the home page: every step missing, each one's name a link
+// to the page where it is done; a step turns done as soon as its records exist.
+
+const SHOTS = path.resolve('test-results/setup-checklist');
+const year = Number(todayInMexicoCity().slice(0, 4));
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  const system = { userId: null, label: 'test', organizationId: null };
+  const org = await createOrganization(app.ctx.database.db, system, {
+    name: 'Instituto Electoral de Prueba',
+    acronym: 'IEP',
+    kind: 'local_body',
+  });
+  for (const [email, role] of [
+    ['admin@iep.mx', 'administrator'],
+    ['enlace@iep.mx', 'liaison_staff'],
+  ] as const) {
+    await createUser(
+      app.ctx.database.db,
+      { ...system, organizationId: org.id },
+      org.id,
+      { name: `Persona ${role}`, email, password: TEST_PASSWORD, roles: [role], areaIds: [] },
+      existingAreaIds,
+    );
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const STEPS: [step: string, heading: string][] = [
+  ['Áreas y sus titulares', 'Áreas'],
+  ['Usuarios y roles', 'Usuarios'],
+  [`Calendario de trabajo ${year}`, 'Calendario laboral'],
+  ['Órganos colegiados y su integración', 'Órganos colegiados'],
+  [`Programa de trabajo ${year}`, 'Programa de trabajo'],
+  ['Destinatarios del informe quincenal', 'Informes estadísticos quincenales'],
+];
+
+const checklistOf = (page: Page) => page.getByRole('region', { name: 'Puesta en marcha de su oficina' });
+
+describe("a new office's set-up checklist", () => {
+  it('lists what is missing, links each step to its page and marks a step done from its records', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@iep.mx', TEST_PASSWORD);
+    const checklist = checklistOf(page);
+    // One user besides the administrator exists already (the liaison): that step alone is done.
+    await checklist.getByText('1 de 7 pasos listos').waitFor();
+    await expect.poll(() => checklist.getByText('Falta', { exact: true }).count()).toBe(6);
+    await checklist.getByText('Los días festivos oficiales ya vienen incluidos', { exact: false }).waitFor();
+    // The mail server is the installation's: no link, and it says who sets it.
+    await checklist.getByText('lo configura la operación de la instalación', { exact: false }).waitFor();
+    expect(await checklist.getByRole('link', { name: 'Remitente del correo' }).count()).toBe(0);
+
+    for (const [step, heading] of STEPS) {
+      await checklist.getByRole('link', { name: step }).click();
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+      await page.goBack();
+      await checklist.getByRole('link', { name: step }).waitFor();
+    }
+
+    await page.screenshot({ path: path.join(SHOTS, 'inicio-administracion-1366.png'), fullPage: true });
+    await expectAccessible(page, 'puesta en marcha de la oficina');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await checklist.getByRole('heading', { level: 2 }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'inicio-administracion-390.png'), fullPage: true });
+    await checklist.screenshot({ path: path.join(SHOTS, 'puesta-en-marcha-390.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // No step's text runs out of the card.
+    const outside = await checklist.locator('li').evaluateAll((items) =>
+      items
+        .filter((li) => {
+          const card = li.closest('.mantine-Card-root')!;
+          return li.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
+        })
+        .map((li) => li.textContent),
+    );
+    expect(outside).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // An area with its head, registered elsewhere: the step is done on the next visit.
+    const admin = new HttpClient(app.url);
+    await admin.signIn('admin@iep.mx', TEST_PASSWORD);
+    const area = await admin.post<{ id: string }>('/api/areas', {
+      name: 'Secretaría Ejecutiva',
+      kind: 'other',
+    });
+    const person = await admin.post<{ id: string }>('/api/people', { fullName: 'Rosa Titular' });
+    const head = await admin.post(`/api/people/${person.body.id}/positions`, {
+      title: 'Secretaria Ejecutiva',
+      areaId: area.body.id,
+      headKind: 'titular',
+      startsOn: `${year}-01-01`,
+    });
+    expect(head.status).toBe(201);
+    await page.reload();
+    await checklist.getByText('2 de 7 pasos listos').waitFor();
+    await checklist.getByText('Áreas registradas: 1; sin titular vigente: 0.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('is not shown to the rest of the office', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'enlace@iep.mx', TEST_PASSWORD);
+    await page.getByRole('heading', { name: 'Secciones disponibles' }).waitFor();
+    expect(await checklistOf(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
