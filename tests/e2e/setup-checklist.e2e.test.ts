@@ -114,12 +114,79 @@ describe("a new office's set-up checklist", () => {
       startsOn: `${year}-01-01`,
     });
     expect(head.status).toBe(201);
-    await page.reload();
+    // Back on the home page from the areas' page, without reloading.
+    await checklist.getByRole('link', { name: 'Áreas y sus titulares' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Áreas', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Inicio', exact: true }).first().click();
     await checklist.getByText('2 de 7 pasos listos').waitFor();
     await checklist.getByText('Áreas registradas: 1; sin titular vigente: 0.').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('shrinks to one line once every step is done', async () => {
+    const admin = new HttpClient(app.url);
+    await admin.signIn('admin@iep.mx', TEST_PASSWORD);
+    const person = (await admin.get<{ items: { id: string }[] }>('/api/people')).body.items[0]!.id;
+    const created = async (path: string, body: unknown) => {
+      const res = await admin.post<{ id: string; lines?: { id: string; objectives: { id: string }[] }[] }>(
+        path,
+        body,
+      );
+      expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    await created('/api/channel/calendar/non-working-days', { day: `${year}-12-31`, reason: 'Fin de año' });
+    const body = await created('/api/governance/bodies', {
+      name: 'Consejo General',
+      acronym: 'CG',
+      kind: 'consejo_general',
+      createdOn: `${year}-01-01`,
+    });
+    await created(`/api/governance/bodies/${body.id}/memberships`, {
+      role: 'president',
+      personId: person,
+      startsOn: `${year}-01-01`,
+    });
+    const program = await created('/api/program/programs', {
+      year,
+      name: `Programa ${year}`,
+      approvedByText: 'ACU',
+    });
+    const line = (
+      await created(`/api/program/programs/${program.id}/lines`, { number: 1, title: 'Vinculación' })
+    ).lines![0]!;
+    const objective = (
+      await created(`/api/program/lines/${line.id}/objectives`, { key: 'A', title: 'Convenios' })
+    ).lines![0]!.objectives[0]!;
+    await created('/api/program/targets', {
+      objectiveId: objective.id,
+      description: 'Dos reuniones',
+      minimumCount: 2,
+      unit: 'reuniones',
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      source: 'activities',
+    });
+    await created('/api/channel/report-recipients', { email: 'estadistica@ine.mx', name: 'INE' });
+
+    // The same office on an installation with a mail server: nothing is left.
+    const withMail = await startTestApp({ SMTP_HOST: '127.0.0.1' }, { sameDatabaseAs: app });
+    const context = await newContext(browser, withMail.url);
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await signIn(page, 'admin@iep.mx', TEST_PASSWORD);
+      await page.getByText('Su oficina está lista').waitFor();
+      expect(await checklistOf(page).count()).toBe(0);
+      await page.getByRole('heading', { name: 'Secciones disponibles' }).waitFor();
+      await expectAccessible(page, 'oficina lista');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await withMail.close();
+    }
+  }, 120_000);
 
   it('is not shown to the rest of the office', async () => {
     const context = await newContext(browser, app.url);

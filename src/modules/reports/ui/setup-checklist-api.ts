@@ -10,5 +10,7 @@ export function useSetupChecklist() {
   return useQuery({
     queryKey: ['reports', 'setup-checklist'],
     queryFn: () => callEndpoint(getSetupChecklist),
+    // Asked again on every visit to the home page: the administrator comes back from doing a step.
+    staleTime: 0,
   });
 }
