@@ -22,6 +22,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/password-reset',
   'GET /api/password-reset/{token}',
   'POST /api/password-reset/{token}',
+  // The second step of signing in (ADR 0028): called before a session exists, on the strength of the
+  // pending sign-in that a right password leaves.
+  'POST /api/session/two-factor',
 ]);
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
