@@ -221,7 +221,9 @@ export function useObserversWrite<I, O = unknown>(write: (input: I) => Promise<O
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,
-    onSuccess: () => client.invalidateQueries({ queryKey: OBSERVERS_KEY }),
+    // Lists not on screen are refetched too, before the caller moves on: a page that navigates back
+    // to a list after a removal must not show the removed row from the cache first.
+    onSuccess: () => client.invalidateQueries({ queryKey: OBSERVERS_KEY, refetchType: 'all' }),
   });
 }
 
