@@ -144,7 +144,9 @@ describe('a campaign sent over SMTP through the job queue', () => {
     expect(
       (await staff.get<Contact>(`/api/outreach/contacts/${people['Ana Sánchez']!.id}`)).body.optedOut,
     ).toEqual(['email']);
-    expect((await anonymous.get(`/api/public/outreach/unsubscribe/${token.slice(0, -1)}x`)).status).toBe(404);
+    // A token one character off (never the same character: a token ending in "x" made this flaky).
+    const tampered = `${token.slice(0, -1)}${token.endsWith('x') ? 'y' : 'x'}`;
+    expect((await anonymous.get(`/api/public/outreach/unsubscribe/${tampered}`)).status).toBe(404);
 
     // Opening is tracked by the image in the HTML part.
     const pixel = /\/api\/public\/outreach\/open\/([A-Za-z0-9_-]+)/.exec(ana.raw.replace(/=\r\n/g, ''))![1]!;
