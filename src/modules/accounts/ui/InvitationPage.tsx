@@ -13,6 +13,7 @@ import { PasswordField } from '@/web/shared/ui/PasswordField';
 import { AcceptInvitationInputSchema } from '../contract';
 import { acceptInvitation, readInvitation } from './api';
 import { PublicCard } from './PublicCard';
+import { submitWhenConfirmed } from './submit-when-confirmed';
 
 /** The page an invitation e-mail links to: the invited person sets their password, once. */
 export default function InvitationPage() {
@@ -58,18 +59,7 @@ export default function InvitationPage() {
           </>
         )}
         {data && !done && (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              const { password, confirm } = f.form.getValues();
-              if (password !== confirm) {
-                event.preventDefault();
-                f.form.setFieldError('confirm', t('password.mismatch'));
-                return;
-              }
-              f.submit(event);
-            }}
-          >
+          <form noValidate onSubmit={submitWhenConfirmed(f, t)}>
             <Stack>
               <Text size="sm">
                 {t('invitation.intro', {

@@ -13,6 +13,7 @@ import { PasswordField } from '@/web/shared/ui/PasswordField';
 import { ResetPasswordInputSchema } from '../contract';
 import { readResetLink, resetPassword } from './api';
 import { PublicCard } from './PublicCard';
+import { submitWhenConfirmed } from './submit-when-confirmed';
 
 /** The page a reset e-mail links to: a new password, once; every open session then ends. */
 export default function ResetPasswordPage() {
@@ -62,18 +63,7 @@ export default function ResetPasswordPage() {
           </>
         )}
         {data && !done && (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              const { password, confirm } = f.form.getValues();
-              if (password !== confirm) {
-                event.preventDefault();
-                f.form.setFieldError('confirm', t('password.mismatch'));
-                return;
-              }
-              f.submit(event);
-            }}
-          >
+          <form noValidate onSubmit={submitWhenConfirmed(f, t)}>
             <Stack>
               <Text size="sm">{t('passwordReset.intro', { email: data.email })}</Text>
               <Text size="xs" c="dimmed">

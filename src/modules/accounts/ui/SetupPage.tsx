@@ -12,6 +12,7 @@ import { PasswordField } from '@/web/shared/ui/PasswordField';
 import { FirstOperatorInputSchema } from '../contract';
 import { checkSetupLink, completeSetup } from './api';
 import { PublicCard } from './PublicCard';
+import { submitWhenConfirmed } from './submit-when-confirmed';
 
 /**
  * The one-time setup link the server prints on a new installation: whoever opens it creates the
@@ -55,18 +56,7 @@ export default function SetupPage() {
           </>
         )}
         {link.isSuccess && !done && (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              const { password, confirm } = f.form.getValues();
-              if (password !== confirm) {
-                event.preventDefault();
-                f.form.setFieldError('confirm', t('password.mismatch'));
-                return;
-              }
-              f.submit(event);
-            }}
-          >
+          <form noValidate onSubmit={submitWhenConfirmed(f, t)}>
             <Stack>
               <Text size="sm">{t('setup.intro')}</Text>
               <FormErrorAlert error={f.error} unplaced={f.unplaced} />
