@@ -9,6 +9,7 @@ import { programProbes } from '../../src/modules/program/isolation-probes';
 import { outreachProbes } from '../../src/modules/outreach/isolation-probes';
 import { observersProbes } from '../../src/modules/outreach/observers/isolation-probes';
 import { channelReportProbes } from '../../src/modules/channel/report-isolation-probes';
+import { agreementsImportProbes } from '../../src/modules/agreements/isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -182,6 +183,15 @@ const PROBES: Record<string, Probe | 'self'> = {
   ...outreachProbes(() => a),
   ...observersProbes(() => a),
   ...channelReportProbes(() => a, liaisonOfB),
+  ...agreementsImportProbes(() => ({
+    client: a,
+    institution: 'Universidad del Organismo A',
+    area: 'Dirección del Organismo A',
+    instrumentTitle: async () => {
+      await agreementsOfA();
+      return 'Convenio de Colaboración entre el OPLA y la Universidad del Organismo A';
+    },
+  })),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

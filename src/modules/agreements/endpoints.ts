@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../shared/endpoint';
+import { ImportPlanSchema, ImportRunQuerySchema, TemplateQuerySchema } from '../../shared/import-plan';
 import {
   AccompanimentInputSchema,
   AccompanimentListSchema,
@@ -102,6 +103,37 @@ export const exportInstruments = defineEndpoint({
   produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   query: InstrumentExportQuerySchema,
   response: fileResponse,
+});
+export const instrumentImportTemplate = defineEndpoint({
+  method: 'GET',
+  path: '/api/instruments/import/template',
+  operationId: 'instrumentImportTemplate',
+  tags,
+  summary: 'Plantilla XLSX o CSV para importar el registro de instrumentos',
+  description:
+    'Los encabezados, una fila de ejemplo y, en XLSX, una segunda hoja con lo que admite cada columna ' +
+    '(tipos de instrumento y estados de su organización).',
+  produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  query: TemplateQuerySchema,
+  response: fileResponse,
+});
+export const importInstruments = defineEndpoint({
+  method: 'POST',
+  path: '/api/instruments/import',
+  operationId: 'importInstruments',
+  tags,
+  summary: 'Importar el registro de instrumentos y sus opiniones de pertinencia (CSV o XLSX)',
+  description:
+    'Archivo en el campo multipart "file", de 10,000 filas a lo más. Cada fila es un instrumento, ' +
+    'identificado por su título: uno nuevo se registra, uno ya registrado se actualiza donde la fila ' +
+    'difiere, uno igual no cambia (importar dos veces el mismo archivo no cambia nada). Con ' +
+    'dryRun=true solo se informa, fila por fila, qué se crearía, actualizaría o rechazaría y por qué. ' +
+    'Sin dryRun, una fila rechazada detiene todo (400 IMPORT_INVALID, rows.<fila>.<columna>); sin ' +
+    'rechazos, todo se guarda en una sola transacción.',
+  consumes: ['multipart/form-data'],
+  query: ImportRunQuerySchema,
+  response: ImportPlanSchema,
+  errors: [413, 415],
 });
 export const getInstrument = defineEndpoint({
   method: 'GET',

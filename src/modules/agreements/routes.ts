@@ -3,6 +3,7 @@ import { todayInMexicoCity } from '../../shared/dates';
 import { auditActor, authorize } from '../accounts';
 import { notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
+import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
 import { addCommitment, addCommitmentUpdate } from './add-commitment';
@@ -14,6 +15,8 @@ import { createReview } from './create-review';
 import { draftOpinion } from './draft-opinion';
 import * as endpoints from './endpoints';
 import { exportInstruments } from './export-instruments';
+import { importInstruments } from './import-instruments';
+import { instrumentImportTemplate } from './instrument-import-template';
 import { issueOpinion } from './issue-opinion';
 import { listDueAlerts, nextAlertOf } from './list-due-alerts';
 import { listReportTables } from './list-report-tables';
@@ -59,6 +62,19 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
       format,
     );
     return sendDownload(reply, file);
+  });
+  route(api, endpoints.instrumentImportTemplate, async (req, reply) => {
+    const actor = await authorize(ctx, req, 'agreements.write');
+    return sendDownload(reply, await instrumentImportTemplate(db, actor.organizationId, req.query.format));
+  });
+  route(api, endpoints.importInstruments, async (req) => {
+    const actor = await authorize(ctx, req, 'agreements.write');
+    const upload = await readUpload(req, { what: 'el archivo CSV o XLSX', missingCode: 'IMPORT_UNREADABLE' });
+    const sheet = await parseSpreadsheet(upload.data, upload.filename);
+    return importInstruments(db, auditActor(actor), actor.organization, sheet, {
+      dryRun: req.query.dryRun,
+      filename: upload.filename,
+    });
   });
   route(api, endpoints.getInstrument, async (req) => {
     const orgId = await reader(req);

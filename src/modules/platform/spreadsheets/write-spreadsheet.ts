@@ -27,16 +27,23 @@ export function toCsv(table: Table): Buffer {
 }
 
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  return toXlsxBook([{ name: sheetName, table }]);
+}
+
+/** A workbook of several sheets (an import's template: the data sheet, then its instructions). */
+export async function toXlsxBook(sheets: readonly { name: string; table: Table }[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Vincula';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  // Cells are written as text: a value that looks like a formula or a number stays as typed.
-  for (const row of table.rows) sheet.addRow(row);
-  if (table.rows.length) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  for (const { name, table } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    // Cells are written as text: a value that looks like a formula or a number stays as typed.
+    for (const row of table.rows) sheet.addRow(row);
+    if (table.rows.length) {
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
