@@ -19,8 +19,11 @@ export type Endpoint = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success answer's status (200 unless said) and body; 204 answers carry none. */
-  status?: 200 | 201 | 204;
+  /**
+   * The success answer's status (200 unless said) and body; 202 when the work is queued, 204 answers
+   * carry none.
+   */
+  status?: 200 | 201 | 202 | 204;
   response: z.ZodType;
   /** Error answers beyond the ones every route may give (400, 401, 403, 404, 409), e.g. 429. */
   errors?: readonly number[];

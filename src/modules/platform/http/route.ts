@@ -24,7 +24,7 @@ export type EndpointHandler<E extends Endpoint> = (
 /**
  * Registers the route an endpoint declares: its schemas validate the request and serialize the
  * answer, and the OpenAPI document describes it (operationId, summary, `security: []` when public).
- * The answer goes out with the endpoint's status (200 unless it says 201 or 204).
+ * The answer goes out with the endpoint's status (200 unless it says 201, 202 or 204).
  */
 export function route<const E extends Endpoint>(api: Api, endpoint: E, handler: EndpointHandler<E>): void {
   const status = endpoint.status ?? 200;
