@@ -132,6 +132,119 @@ describe('governance forms', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reorders, corrects and removes agenda items, cancels a session with its reason, and asks before approving minutes', async () => {
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Órganos colegiados' })
+      .click();
+    await page.getByRole('link', { name: new RegExp(CVOE) }).click();
+    await page.getByRole('button', { name: 'Registrar sesión' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrar sesión' });
+    await choose(dialog, 'Tipo de sesión', 'Urgente');
+    await choose(dialog, 'Modalidad', 'A distancia');
+    await dialog.getByLabel(labelled('Fecha')).fill('20/05/2024');
+    await dialog.getByLabel(labelled('Lugar o enlace')).click();
+    await dialog.getByRole('button', { name: 'Registrar sesión' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: /^Primera sesión urgente de 2024/ }).waitFor();
+    await page.getByText('Programada', { exact: true }).waitFor();
+
+    const items = page.getByRole('listitem');
+    // The agenda's order as a screen reader meets it: each item's correction button names it.
+    const agenda = () =>
+      page
+        .getByRole('button', { name: /^Corregir el punto «/ })
+        .evaluateAll((buttons) => buttons.map((b) => /«(.*)»/.exec(b.getAttribute('aria-label') ?? '')?.[1]));
+    for (const title of ['Lista de asistencia', 'Informe de actividades', 'Asuntos generales']) {
+      await page.getByLabel(labelled('Nuevo punto del orden del día')).fill(title);
+      await page.getByRole('button', { name: 'Agregar punto' }).click();
+      await items.filter({ hasText: title }).waitFor();
+    }
+    await expect.poll(agenda).toEqual(['Lista de asistencia', 'Informe de actividades', 'Asuntos generales']);
+    // Moving "Asuntos generales" up one place.
+    await page.getByRole('button', { name: 'Subir el punto «Asuntos generales»' }).click();
+    await page.getByText('«Asuntos generales» quedó como punto 2').waitFor();
+    await expect.poll(agenda).toEqual(['Lista de asistencia', 'Asuntos generales', 'Informe de actividades']);
+
+    // Removing asks first, naming what goes and what moves.
+    await page.getByRole('button', { name: 'Quitar el punto «Lista de asistencia»' }).click();
+    const remove = page.getByRole('dialog', { name: '¿Quitar este punto del orden del día?' });
+    await remove
+      .getByText('Se quitará el punto 1, «Lista de asistencia». Los puntos que le siguen subirán un lugar.')
+      .waitFor();
+    await expectAccessible(page, 'confirmación para quitar un punto');
+    await remove.getByRole('button', { name: 'Quitar punto' }).click();
+    await remove.waitFor({ state: 'detached' });
+    await expect.poll(agenda).toEqual(['Asuntos generales', 'Informe de actividades']);
+
+    // Correcting an item's title, refused empty next to the field.
+    await page.getByRole('button', { name: 'Corregir el punto «Informe de actividades»' }).click();
+    const edit = page.getByRole('dialog', { name: 'Corregir el punto 2' });
+    const title = edit.getByLabel(labelled('Título del punto'));
+    await title.fill(' ');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    await expect.poll(() => fieldError(title)).toBe('Escriba el título');
+    await title.fill('Informe de actividades de abril');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(agenda).toEqual(['Asuntos generales', 'Informe de actividades de abril']);
+
+    // Cancelling: the reason is required, then the session says so and takes no more records.
+    await page.getByRole('button', { name: 'Cancelar sesión' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Cancelar la primera sesión urgente de 2024' });
+    await cancel.getByText(/no se puede deshacer/).waitFor();
+    await cancel.getByRole('button', { name: 'Cancelar la sesión' }).click();
+    const reason = cancel.getByLabel(labelled('Motivo de la cancelación'));
+    await expect.poll(() => fieldError(reason)).toBe('Escriba el motivo de la cancelación');
+    await reason.fill('La Presidencia no contará con quórum; se convocará de nuevo.');
+    await cancel.getByRole('button', { name: 'Cancelar la sesión' }).click();
+    await cancel.waitFor({ state: 'detached' });
+    await page.getByText(/^Sesión cancelada el /).waitFor();
+    await page.reload();
+    await page.getByText('Motivo: La Presidencia no contará con quórum; se convocará de nuevo.').waitFor();
+    await page.getByText('Cancelada', { exact: true }).waitFor();
+    for (const gone of ['Cancelar sesión', 'Editar sesión', 'Guardar asistencia', 'Agregar punto']) {
+      expect(await page.getByRole('button', { name: gone }).count()).toBe(0);
+    }
+    expect(await page.getByRole('button', { name: /^Subir el punto/ }).count()).toBe(0);
+    await expectAccessible(page, 'sesión cancelada');
+
+    // The body's list shows it cancelled, with its reason.
+    await page.getByRole('link', { name: 'CVOE' }).click();
+    const row = page
+      .getByRole('table', { name: 'Sesiones' })
+      .locator('tbody tr', { hasText: 'Primera sesión urgente de 2024' });
+    await expect(row.textContent()).resolves.toContain('Cancelada');
+    await expect(row.textContent()).resolves.toContain('se convocará de nuevo');
+
+    // Approving minutes freezes a session: the dialog names the agreement and the consequence.
+    // CVOE/012/2024 is the agreement the first test adopted at a later session.
+    await page.getByRole('link', { name: 'Tercera sesión ordinaria de 2024' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Tercera sesión ordinaria de 2024/ }).waitFor();
+    await choose(
+      page,
+      'Acuerdo que aprueba la minuta',
+      'CVOE/012/2024 — Se aprueba el orden del día de la sesión.',
+    );
+    await page.getByRole('button', { name: 'Aprobar minuta' }).click();
+    const approve = page.getByRole('dialog', { name: '¿Aprobar la minuta?' });
+    await approve
+      .getByText(
+        'Al aprobar la minuta mediante el Acuerdo CVOE/012/2024, la tercera sesión ordinaria de 2024 queda cerrada',
+        { exact: false },
+      )
+      .waitFor();
+    // Going back changes nothing.
+    await approve.getByRole('button', { name: 'Cancelar' }).click();
+    await approve.waitFor({ state: 'detached' });
+    expect(await page.getByText('Aprobada mediante el Acuerdo CVOE/012/2024.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Aprobar minuta' }).click();
+    await approve.getByRole('button', { name: 'Aprobar minuta' }).click();
+    await approve.waitFor({ state: 'detached' });
+    await page.getByText('Aprobada mediante el Acuerdo CVOE/012/2024.').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('issues a calendar address that a calendar app reads without signing in, then revokes it', async () => {
     await page.goto('/gobierno');
     await page.getByRole('link', { name: new RegExp(CVOE) }).click();

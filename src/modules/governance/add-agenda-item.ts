@@ -6,13 +6,14 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, notFound } from '../platform/errors';
 import type { AgendaItem, AgendaItemInput } from './contract';
 import * as repo from './repository';
+import { agendaAdditionProblem } from './rules';
+import { statusOfRow } from './session-view';
 
 async function assertAgendaOpen(tx: Db, orgId: string, sessionId: string) {
   const session = await repo.lockSessionRow(tx, orgId, sessionId);
   if (!session) throw notFound();
-  if (session.minutesApprovedBy) {
-    throw conflict('La minuta de la sesión ya fue aprobada: su orden del día no puede modificarse.');
-  }
+  const problem = agendaAdditionProblem(await statusOfRow(tx, orgId, session));
+  if (problem) throw conflict(problem);
   return session;
 }
 

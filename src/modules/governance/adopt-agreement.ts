@@ -7,8 +7,8 @@ import { nextNumber } from '../platform/sequences/next-number';
 import type { FieldProblem } from '../../shared/errors';
 import type { Agreement, AgreementInput, HistoricalAgreementInput } from './contract';
 import * as repo from './repository';
-import { formatAgreementNumber, parseAgreementNumber, quorum } from './rules';
-import { findSession, rostersOn } from './session-view';
+import { formatAgreementNumber, parseAgreementNumber, quorum, recordingProblem } from './rules';
+import { findSession, rostersOn, statusOfRow } from './session-view';
 
 /** The gap-free series of a body's agreements of a year. */
 export const agreementScope = (bodyId: string, year: number) => `agreement:${bodyId}:${year}`;
@@ -32,6 +32,8 @@ export async function adoptAgreement(
     if (session.minutesApprovedBy) {
       throw conflict(`La minuta de la ${name} ya fue aprobada: no pueden agregarse acuerdos.`);
     }
+    const cancelled = recordingProblem(await statusOfRow(tx, orgId, session));
+    if (cancelled) throw conflict(cancelled);
     if (input.agendaItemId) {
       const item = await repo.findAgendaItem(tx, orgId, input.agendaItemId);
       if (!item || item.sessionId !== sessionId) {
@@ -125,6 +127,8 @@ export async function recordHistoricalAgreement(
       if (!s || s.bodyId !== bodyId) {
         throw invalid([{ path: 'sessionId', message: 'La sesión no es de este órgano colegiado' }]);
       }
+      const cancelled = recordingProblem(await statusOfRow(tx, orgId, s));
+      if (cancelled) throw conflict(cancelled, [{ path: 'sessionId', message: cancelled }]);
       if (s.heldOn !== input.adoptedOn) {
         throw invalid([
           { path: 'adoptedOn', message: 'La fecha de adopción no coincide con la de la sesión' },

@@ -8,6 +8,11 @@ import { presentSessions, rostersOn } from './session-view';
 
 type Period = { from?: string; to?: string };
 
+/** The body's sessions of the period but the cancelled ones: those were never held. */
+async function heldOrScheduled(db: Db, orgId: string, body: Body, period: Period) {
+  return (await repo.listSessionRows(db, orgId, body.id, period)).filter((r) => !r.cancelledOn);
+}
+
 /** The attendance report of a body for any period: the reference's table, regenerated from records. */
 export async function attendanceReport(
   db: Db,
@@ -15,12 +20,7 @@ export async function attendanceReport(
   body: Body,
   period: Period,
 ): Promise<AttendanceTable> {
-  const sessions = await presentSessions(
-    db,
-    orgId,
-    body.id,
-    await repo.listSessionRows(db, orgId, body.id, period),
-  );
+  const sessions = await presentSessions(db, orgId, body.id, await heldOrScheduled(db, orgId, body, period));
   const days = [...new Set(sessions.map((s) => s.heldOn))];
   const byDay = await rostersOn(db, orgId, body.id, days);
   const seats = new Map(sessions.map((s) => [s.id, byDay.get(s.heldOn)!]));
@@ -84,12 +84,7 @@ export async function agreementsBySession(
   body: Body,
   period: Period,
 ): Promise<AgreementsBySession> {
-  const sessions = await presentSessions(
-    db,
-    orgId,
-    body.id,
-    await repo.listSessionRows(db, orgId, body.id, period),
-  );
+  const sessions = await presentSessions(db, orgId, body.id, await heldOrScheduled(db, orgId, body, period));
   const agreements = await repo.listAgreements(db, orgId, { sessionIds: sessions.map((s) => s.id) });
   const groups = sessions.map((session) => {
     const heading = `${capitalize(ordinalInWords(session.number, 'f'))} sesión ${session.kind}, ${session.heldOnText}`;

@@ -27,6 +27,12 @@ export const HEAD_KINDS_SNAPSHOT = ['titular', 'encargado_de_despacho'] as const
 export const VOTE_KINDS = ['unanimous', 'recorded'] as const;
 export const VOTES = ['favor', 'contra', 'abstencion'] as const;
 export const MANDATE_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
+/**
+ * Where a session stands, derived from its records (rules.ts, sessionStatus): scheduled until
+ * attendance or an agreement is recorded (held), frozen once its minutes are approved, or
+ * cancelled with its reason before it was held.
+ */
+export const SESSION_STATUSES = ['scheduled', 'held', 'minutes_approved', 'cancelled'] as const;
 /** Roles whose holders vote and count for quorum. */
 export const VOTING_ROLES: readonly string[] = ['president', 'member'];
 
@@ -37,6 +43,7 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
 export type HeadKind = (typeof HEAD_KINDS_SNAPSHOT)[number];
 export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -201,6 +208,9 @@ export const SessionSchema = z
     place: z.string().nullable(),
     minutesText: z.string().nullable(),
     minutesApprovedBy: z.object({ agreementId: z.uuid(), number: z.string() }).nullable(),
+    status: z.enum(SESSION_STATUSES),
+    /** Set when the session was cancelled: the reason given and the day it was recorded. */
+    cancellation: z.object({ reason: z.string(), cancelledOn: LocalDateSchema }).nullable(),
   })
   .meta({ id: 'BodySession' });
 export type Session = z.infer<typeof SessionSchema>;
@@ -266,6 +276,21 @@ export const AgendaItemInputSchema = z.strictObject({
   description: optionalText(10_000),
 });
 export type AgendaItemInput = z.infer<typeof AgendaItemInputSchema>;
+export const AgendaItemPatchSchema = z
+  .strictObject({ title: text(2000).optional(), description: optionalText(10_000) })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indique al menos un dato' });
+export type AgendaItemPatch = z.infer<typeof AgendaItemPatchSchema>;
+/** The session's items in their new order: every item once. */
+export const AgendaOrderInputSchema = z.strictObject({
+  itemIds: z.array(id).min(1).max(500).meta({ label: 'el orden de los puntos' }),
+});
+export type AgendaOrderInput = z.infer<typeof AgendaOrderInputSchema>;
+export const AgendaListSchema = z.object({ items: z.array(AgendaItemSchema) });
+export type AgendaList = z.infer<typeof AgendaListSchema>;
+export const SessionCancellationInputSchema = z.strictObject({
+  reason: text(2000).meta({ label: 'el motivo de la cancelación' }),
+});
+export type SessionCancellationInput = z.infer<typeof SessionCancellationInputSchema>;
 
 export const RosterEntrySchema = z
   .object({

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { defineEndpoint } from '../../shared/endpoint';
 import {
   AgendaItemInputSchema,
+  AgendaItemPatchSchema,
   AgendaItemSchema,
+  AgendaListSchema,
+  AgendaOrderInputSchema,
   AgreementInputSchema,
   AgreementOptionSchema,
   AgreementPatchSchema,
@@ -37,6 +40,7 @@ import {
   MinutesApprovalInputSchema,
   PeriodDocumentQuerySchema,
   PeriodQuerySchema,
+  SessionCancellationInputSchema,
   SessionDetailSchema,
   SessionDocumentParamsSchema,
   SessionInputSchema,
@@ -166,6 +170,45 @@ export const addAgendaItem = defineEndpoint({
   body: AgendaItemInputSchema,
   status: 201,
   response: AgendaItemSchema,
+});
+export const updateAgendaItem = defineEndpoint({
+  method: 'PATCH',
+  path: '/api/governance/agenda-items/:id',
+  operationId: 'updateAgendaItem',
+  tags,
+  summary: 'Corregir un punto del orden del día (mientras la sesión no se celebre)',
+  params: IdParamsSchema,
+  body: AgendaItemPatchSchema,
+  response: AgendaItemSchema,
+});
+export const removeAgendaItem = defineEndpoint({
+  method: 'DELETE',
+  path: '/api/governance/agenda-items/:id',
+  operationId: 'removeAgendaItem',
+  tags,
+  summary: 'Quitar un punto del orden del día (mientras la sesión no se celebre); los siguientes suben',
+  params: IdParamsSchema,
+  response: AgendaListSchema,
+});
+export const reorderAgenda = defineEndpoint({
+  method: 'PUT',
+  path: '/api/governance/sessions/:id/agenda-order',
+  operationId: 'reorderAgenda',
+  tags,
+  summary: 'Reordenar el orden del día (todos los puntos, mientras la sesión no se celebre)',
+  params: IdParamsSchema,
+  body: AgendaOrderInputSchema,
+  response: AgendaListSchema,
+});
+export const cancelSession = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/:id/cancellation',
+  operationId: 'cancelSession',
+  tags,
+  summary: 'Cancelar una sesión que no se ha celebrado, con su motivo',
+  params: IdParamsSchema,
+  body: SessionCancellationInputSchema,
+  response: SessionSchema,
 });
 export const attachAgendaDocument = defineEndpoint({
   method: 'POST',

@@ -796,3 +796,239 @@ function cookieOf(c: HttpClient): string {
   const jar = (c as unknown as { cookies: Map<string, string> }).cookies;
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
+
+describe('agenda changes and cancellation until the session is held', () => {
+  type Agenda = { items: { id: string; position: number; title: string; description: string | null }[] };
+  const titles = (a: Agenda) => a.items.map((i) => `${i.position}. ${i.title}`);
+  const trail = async (action: string) =>
+    (
+      await auditor.get<{ items: { action: string; entityId: string; before: unknown; after: unknown }[] }>(
+        `/api/audit?action=${action}`,
+      )
+    ).body.items;
+
+  it('edits, reorders and removes items of a scheduled session, each audited', async () => {
+    const s = await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'ordinaria',
+      heldOn: '2025-03-13',
+      modality: 'presencial',
+    });
+    expect(s.status).toBe('scheduled');
+    ids.planned = s.id;
+    const [a, b, c] = [
+      await post<Id>(`/api/governance/sessions/${s.id}/agenda-items`, { title: 'Lista de asistencia' }),
+      await post<Id>(`/api/governance/sessions/${s.id}/agenda-items`, { title: 'Informe trimestal' }),
+      await post<Id>(`/api/governance/sessions/${s.id}/agenda-items`, { title: 'Asuntos generales' }),
+    ];
+    const edited = await liaison.patch<{ title: string; description: string | null }>(
+      `/api/governance/agenda-items/${b.id}`,
+      { title: 'Informe trimestral', description: 'Primer trimestre de 2025' },
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      title: 'Informe trimestral',
+      description: 'Primer trimestre de 2025',
+    });
+    expect((await trail('agenda_item.update'))[0]).toMatchObject({
+      entityId: b.id,
+      before: { title: 'Informe trimestal', description: null },
+      after: { title: 'Informe trimestral' },
+    });
+
+    const reordered = await liaison.put<Agenda>(`/api/governance/sessions/${s.id}/agenda-order`, {
+      itemIds: [a.id, c.id, b.id],
+    });
+    expect(reordered.status).toBe(200);
+    expect(titles(reordered.body)).toEqual([
+      '1. Lista de asistencia',
+      '2. Asuntos generales',
+      '3. Informe trimestral',
+    ]);
+    expect((await trail('body_session.reorder_agenda'))[0]).toMatchObject({ entityId: s.id });
+
+    const removed = await liaison.delete<Agenda>(`/api/governance/agenda-items/${c.id}`);
+    expect(removed.status).toBe(200);
+    expect(titles(removed.body)).toEqual(['1. Lista de asistencia', '2. Informe trimestral']);
+    expect((await trail('agenda_item.delete'))[0]).toMatchObject({
+      entityId: c.id,
+      before: { position: 2, title: 'Asuntos generales' },
+    });
+    // A new item goes after the renumbered ones.
+    const d = await post<{ position: number }>(`/api/governance/sessions/${s.id}/agenda-items`, {
+      title: 'Clausura',
+    });
+    expect(d.position).toBe(3);
+  });
+
+  it('refuses a bad order or patch with the field at fault, changing nothing', async () => {
+    const before = (await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.planned}`)).body.agenda;
+    const audits = await auditCount();
+    const missing = await liaison.put(`/api/governance/sessions/${ids.planned}/agenda-order`, {
+      itemIds: [before[0]!.id],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'itemIds', message: 'El nuevo orden debe incluir todos los puntos de la sesión' }],
+    });
+    const twice = await liaison.put(`/api/governance/sessions/${ids.planned}/agenda-order`, {
+      itemIds: [before[0]!.id, before[0]!.id, before[1]!.id],
+    });
+    expect(twice.body).toMatchObject({
+      fields: [{ path: 'itemIds', message: expect.stringMatching(/dos veces/) }],
+    });
+    const foreign = await liaison.put(`/api/governance/sessions/${ids.planned}/agenda-order`, {
+      itemIds: [...before.slice(1).map((i) => i.id), crypto.randomUUID()],
+    });
+    expect(foreign.body).toMatchObject({
+      fields: [{ path: 'itemIds', message: expect.stringMatching(/no es de esta sesión/) }],
+    });
+    const empty = await liaison.patch(`/api/governance/agenda-items/${before[0]!.id}`, { title: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ fields: [{ path: 'title', message: expect.any(String) }] });
+    const nothing = await liaison.patch(`/api/governance/agenda-items/${before[0]!.id}`, {});
+    expect(nothing.status).toBe(400);
+    expect((await liaison.delete(`/api/governance/agenda-items/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.planned}`)).body.agenda).toEqual(
+      before,
+    );
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it('refuses agenda changes and cancellation once the session is held or its minutes approved', async () => {
+    const held = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`);
+    expect(held.body.status).toBe('held');
+    const item = held.body.agenda[0]!;
+    const audits = await auditCount();
+    const edit = await liaison.patch(`/api/governance/agenda-items/${item.id}`, { title: 'Otro' });
+    expect(edit.status).toBe(409);
+    expect(edit.body).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^La sesión ya se celebró/),
+    });
+    expect((await liaison.delete(`/api/governance/agenda-items/${item.id}`)).status).toBe(409);
+    const order = await liaison.put(`/api/governance/sessions/${ids.s2}/agenda-order`, {
+      itemIds: held.body.agenda.map((i) => i.id).reverse(),
+    });
+    expect(order.status).toBe(409);
+    const cancel = await liaison.post(`/api/governance/sessions/${ids.s2}/cancellation`, {
+      reason: 'Por error',
+    });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body).toMatchObject({
+      message: 'La sesión ya se celebró (tiene asistencia o acuerdos registrados): no puede cancelarse.',
+    });
+    // Approved minutes: nothing changes, not even additions.
+    const approved = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s1}`);
+    expect(approved.body.status).toBe('minutes_approved');
+    expect(
+      (await liaison.patch(`/api/governance/agenda-items/${approved.body.agenda[0]!.id}`, { title: 'x' }))
+        .body,
+    ).toMatchObject({
+      message: 'La minuta de la sesión ya fue aprobada: su orden del día no puede modificarse.',
+    });
+    expect(await auditCount()).toBe(audits);
+    expect((await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`)).body).toEqual(held.body);
+  });
+
+  it('cancels a scheduled session with its reason; then it takes no attendance, agreements or agenda changes', async () => {
+    const after = await post<Session>(`/api/governance/bodies/${ids.body}/sessions`, {
+      kind: 'ordinaria',
+      heldOn: '2025-04-10',
+      modality: 'presencial',
+    });
+    expect(after.name).toBe('segunda sesión ordinaria de 2025');
+    const noReason = await liaison.post(`/api/governance/sessions/${ids.planned}/cancellation`, {
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({
+      fields: [{ path: 'reason', message: 'Escriba el motivo de la cancelación' }],
+    });
+    const reader = await t.as(org, 'auditor');
+    expect(
+      (await reader.post(`/api/governance/sessions/${ids.planned}/cancellation`, { reason: 'x' })).status,
+    ).toBe(403);
+
+    const res = await liaison.post<Session>(`/api/governance/sessions/${ids.planned}/cancellation`, {
+      reason: 'La presidencia no podrá asistir; se convocará de nuevo.',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'cancelled',
+      cancellation: {
+        reason: 'La presidencia no podrá asistir; se convocará de nuevo.',
+        cancelledOn: todayInMexicoCity(),
+      },
+    });
+    expect((await trail('body_session.cancel'))[0]).toMatchObject({
+      entityId: ids.planned,
+      after: { status: 'cancelled' },
+    });
+    // The next session held takes the number the cancelled one was convened with.
+    const list = await liaison.get<{ items: Session[] }>(
+      `/api/governance/bodies/${ids.body}/sessions?from=2025-01-01&to=2025-12-31`,
+    );
+    expect(list.body.items.map((s) => [s.name, s.status])).toEqual([
+      ['primera sesión ordinaria de 2025', 'cancelled'],
+      ['primera sesión ordinaria de 2025', 'scheduled'],
+    ]);
+
+    const audits = await auditCount();
+    const detail = await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.planned}`);
+    const attendance = await liaison.put(`/api/governance/sessions/${ids.planned}/attendance`, {
+      entries: [{ personId: ids['Ana Presidenta'], present: true }],
+    });
+    expect(attendance.status).toBe(409);
+    expect(attendance.body).toMatchObject({
+      message: 'La sesión fue cancelada: no se celebró, así que no admite asistencia ni acuerdos.',
+    });
+    expect(
+      (await liaison.post(`/api/governance/sessions/${ids.planned}/agreements`, { title: 'No' })).status,
+    ).toBe(409);
+    const historical = await liaison.post(`/api/governance/bodies/${ids.body}/historical-agreements`, {
+      number: 'CP/050/2025',
+      title: 'En una sesión cancelada',
+      adoptedOn: '2025-03-13',
+      sessionId: ids.planned,
+    });
+    expect(historical.status).toBe(409);
+    expect(
+      (await liaison.post(`/api/governance/sessions/${ids.planned}/agenda-items`, { title: 'No' })).status,
+    ).toBe(409);
+    expect(
+      (await liaison.patch(`/api/governance/agenda-items/${detail.body.agenda[0]!.id}`, { title: 'No' }))
+        .status,
+    ).toBe(409);
+    expect((await liaison.patch(`/api/governance/sessions/${ids.planned}`, { place: 'Sala' })).status).toBe(
+      409,
+    );
+    const again = await liaison.post(`/api/governance/sessions/${ids.planned}/cancellation`, {
+      reason: 'Otra',
+    });
+    expect(again.body).toMatchObject({ message: 'La sesión ya estaba cancelada.' });
+    expect(await auditCount()).toBe(audits);
+    // A cancelled session is not in the attendance report nor among the sessions with agreements.
+    const report = await liaison.get<{ sessions: { id: string }[] }>(
+      `/api/governance/bodies/${ids.body}/attendance-report?from=2025-01-01&to=2025-12-31`,
+    );
+    expect(report.body.sessions.map((s) => s.id)).toEqual([after.id]);
+    const agreements = await liaison.get<{ sessions: { session: { id: string } }[] }>(
+      `/api/governance/bodies/${ids.body}/agreements?from=2025-01-01&to=2025-12-31`,
+    );
+    expect(agreements.body.sessions.map((g) => g.session.id)).toEqual([after.id]);
+  });
+
+  it('answers 404 to another organization on every new route', async () => {
+    const other = await t.as(await t.createOrg('OTRA'), 'liaison_staff');
+    const item = (await liaison.get<SessionDetail>(`/api/governance/sessions/${ids.s2}`)).body.agenda[0]!;
+    expect((await other.patch(`/api/governance/agenda-items/${item.id}`, { title: 'x' })).status).toBe(404);
+    expect((await other.delete(`/api/governance/agenda-items/${item.id}`)).status).toBe(404);
+    expect(
+      (await other.put(`/api/governance/sessions/${ids.s2}/agenda-order`, { itemIds: [item.id] })).status,
+    ).toBe(404);
+    expect(
+      (await other.post(`/api/governance/sessions/${ids.s2}/cancellation`, { reason: 'x' })).status,
+    ).toBe(404);
+  });
+});

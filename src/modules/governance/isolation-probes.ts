@@ -224,6 +224,16 @@ export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpCl
       is404(b.patch(`/api/governance/sessions/${(await A()).session}`, { place: 'Tomada' })),
     'POST /api/governance/sessions/{id}/agenda-items': async (b) =>
       is404(b.post(`/api/governance/sessions/${(await A()).session}/agenda-items`, { title: 'Intruso' })),
+    'PATCH /api/governance/agenda-items/{id}': async (b) =>
+      is404(b.patch(`/api/governance/agenda-items/${(await A()).item}`, { title: 'Intruso' })),
+    'DELETE /api/governance/agenda-items/{id}': async (b) =>
+      is404(b.delete(`/api/governance/agenda-items/${(await A()).item}`)),
+    'PUT /api/governance/sessions/{id}/agenda-order': async (b) => {
+      const x = await A();
+      await is404(b.put(`/api/governance/sessions/${x.session}/agenda-order`, { itemIds: [x.item] }));
+    },
+    'POST /api/governance/sessions/{id}/cancellation': async (b) =>
+      is404(b.post(`/api/governance/sessions/${(await A()).session}/cancellation`, { reason: 'Intruso' })),
     'POST /api/governance/agenda-items/{id}/documents': async (b) => {
       const form = new FormData();
       form.append('file', new Blob(['x'], { type: 'text/plain' }), 'x.txt');

@@ -7,7 +7,7 @@ import { formatLongDate } from '../../shared/spanish-dates';
 import type { FieldProblem } from '../../shared/errors';
 import type { AttendanceInput, SessionDetail } from './contract';
 import * as repo from './repository';
-import { seatOf } from './rules';
+import { recordingProblem, seatOf } from './rules';
 import { findSession, rostersOn, sessionDetail } from './session-view';
 
 /**
@@ -30,6 +30,8 @@ export async function recordAttendance(
     if (row.minutesApprovedBy) {
       throw conflict(`La minuta de la ${session.name} ya fue aprobada: su asistencia no puede modificarse.`);
     }
+    const cancelled = recordingProblem(session.status);
+    if (cancelled) throw conflict(cancelled);
     const seats = (await rostersOn(tx, orgId, body.id, [row.heldOn])).get(row.heldOn)!;
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();

@@ -328,7 +328,9 @@ export async function sessionsForNumbering(
   orgId: string,
   bodyId: string,
   years: number[],
-): Promise<{ id: string; kind: SessionKind; heldOn: string; startTime: string | null }[]> {
+): Promise<
+  { id: string; kind: SessionKind; heldOn: string; startTime: string | null; cancelled: boolean }[]
+> {
   if (!years.length) return [];
   return db
     .select({
@@ -336,6 +338,7 @@ export async function sessionsForNumbering(
       kind: bodySession.kind,
       heldOn: bodySession.heldOn,
       startTime: bodySession.startTime,
+      cancelled: sql<boolean>`${bodySession.cancelledOn} is not null`,
     })
     .from(bodySession)
     .where(
@@ -353,6 +356,29 @@ export async function findSessionRow(db: Db, orgId: string, id: string): Promise
     .from(bodySession)
     .where(and(eq(bodySession.organizationId, orgId), eq(bodySession.id, id)));
   return row;
+}
+
+/** The sessions among `ids` that have attendance recorded, and those with agreements adopted. */
+export async function sessionsWithRecords(
+  db: Db,
+  orgId: string,
+  ids: string[],
+): Promise<{ attended: Set<string>; adopted: Set<string> }> {
+  if (!ids.length) return { attended: new Set(), adopted: new Set() };
+  const [attended, adopted] = await Promise.all([
+    db
+      .selectDistinct({ id: attendance.sessionId })
+      .from(attendance)
+      .where(and(eq(attendance.organizationId, orgId), inArray(attendance.sessionId, ids))),
+    db
+      .selectDistinct({ id: agreement.sessionId })
+      .from(agreement)
+      .where(and(eq(agreement.organizationId, orgId), inArray(agreement.sessionId, ids))),
+  ]);
+  return {
+    attended: new Set(attended.map((r) => r.id)),
+    adopted: new Set(adopted.flatMap((r) => (r.id ? [r.id] : []))),
+  };
 }
 
 /** Locks the session row until the transaction ends (edits of a session and its agreements queue). */
@@ -451,6 +477,43 @@ export async function insertAgendaItem(
     .values({ ...values, sessionId, organizationId: orgId, position: (last?.n ?? 0) + 1 })
     .returning();
   return row!;
+}
+
+export async function updateAgendaItemRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: { title?: string; description?: string | null },
+): Promise<void> {
+  await db
+    .update(agendaItem)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agendaItem.organizationId, orgId), eq(agendaItem.id, id)));
+}
+
+export async function deleteAgendaItemRow(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(agendaItem).where(and(eq(agendaItem.organizationId, orgId), eq(agendaItem.id, id)));
+}
+
+/**
+ * Numbers the session's items 1, 2, 3… in the order given. Positions are unique per session, so
+ * the items step aside to negative positions first.
+ */
+export async function renumberAgenda(db: Db, orgId: string, sessionId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const scope = and(eq(agendaItem.organizationId, orgId), eq(agendaItem.sessionId, sessionId));
+  await db
+    .update(agendaItem)
+    .set({ position: sql`-${agendaItem.position}` })
+    .where(scope);
+  const cases = sql.join(
+    ids.map((id, i) => sql`when ${id}::uuid then ${i + 1}::int`),
+    sql` `,
+  );
+  await db
+    .update(agendaItem)
+    .set({ position: sql`case ${agendaItem.id} ${cases} end`, updatedAt: new Date() })
+    .where(and(scope, inArray(agendaItem.id, ids)));
 }
 
 export async function insertAgendaDocument(

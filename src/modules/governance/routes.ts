@@ -9,8 +9,10 @@ import { todayInMexicoCity } from '../../shared/dates';
 import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';
 import { adoptAgreement, recordHistoricalAgreement } from './adopt-agreement';
 import { approveMinutes } from './approve-minutes';
+import { cancelSession } from './cancel-session';
 import { agreementsBySession, attendanceReport } from './attendance-report';
 import { createBody } from './create-body';
+import { editAgendaItem } from './edit-agenda-item';
 import {
   agendaDocument,
   attendanceListDocument,
@@ -22,6 +24,8 @@ import * as endpoints from './endpoints';
 import { calendarOf, sessionsCalendar } from './ical-feed';
 import { issueFeedToken, resolveFeedSecret, revokeFeedToken } from './issue-feed-token';
 import { recordAttendance } from './record-attendance';
+import { removeAgendaItem } from './remove-agenda-item';
+import { reorderAgenda } from './reorder-agenda';
 import * as repo from './repository';
 import { addMembership, updateMembership } from './save-membership';
 import { createMandate, findMandate, addMandateUpdates, updateMandate } from './save-mandate';
@@ -89,6 +93,18 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
   );
   route(api, endpoints.addAgendaItem, async (req) =>
     addAgendaItem(db, await writer(req), req.params.id, req.body),
+  );
+  route(api, endpoints.updateAgendaItem, async (req) =>
+    editAgendaItem(db, await writer(req), req.params.id, req.body),
+  );
+  route(api, endpoints.removeAgendaItem, async (req) =>
+    removeAgendaItem(db, await writer(req), req.params.id),
+  );
+  route(api, endpoints.reorderAgenda, async (req) =>
+    reorderAgenda(db, await writer(req), req.params.id, req.body),
+  );
+  route(api, endpoints.cancelSession, async (req) =>
+    cancelSession(db, await writer(req), req.params.id, req.body),
   );
   route(api, endpoints.attachAgendaDocument, async (req) => {
     const actor = await writer(req);

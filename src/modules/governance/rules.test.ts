@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agendaAdditionProblem,
+  agendaChangeProblem,
+  agendaOrderProblem,
+  cancellationProblem,
   formatAgreementNumber,
   isOverdue,
   membershipClash,
@@ -7,10 +11,12 @@ import {
   numberSessions,
   parseAgreementNumber,
   quorum,
+  recordingProblem,
   rosterOn,
   seatOf,
   sessionHeading,
   sessionName,
+  sessionStatus,
   type HeadFact,
   type MembershipFact,
 } from './rules';
@@ -241,5 +247,71 @@ describe('membership clashes', () => {
     ).toBeUndefined();
     // Editing a membership does not clash with itself.
     expect(membershipClash(existing, { ...existing[1]!, endsOn: '2025-01-01' })).toBeUndefined();
+  });
+});
+
+describe('session status and what it allows', () => {
+  const none = { cancelled: false, minutesApproved: false, hasAttendance: false, hasAgreements: false };
+
+  it('derives the status from the records, cancellation and approval first', () => {
+    expect(sessionStatus(none)).toBe('scheduled');
+    expect(sessionStatus({ ...none, hasAttendance: true })).toBe('held');
+    expect(sessionStatus({ ...none, hasAgreements: true })).toBe('held');
+    expect(sessionStatus({ ...none, hasAgreements: true, minutesApproved: true })).toBe('minutes_approved');
+    expect(sessionStatus({ ...none, cancelled: true })).toBe('cancelled');
+  });
+
+  it('edits, reorders and removes agenda items only before the session is held', () => {
+    expect(agendaChangeProblem('scheduled')).toBeUndefined();
+    expect(agendaChangeProblem('held')).toMatch(/ya se celebró/);
+    expect(agendaChangeProblem('minutes_approved')).toMatch(/minuta/);
+    expect(agendaChangeProblem('cancelled')).toMatch(/cancelada/);
+  });
+
+  it('adds items at the end while held, not once approved or cancelled', () => {
+    expect(agendaAdditionProblem('scheduled')).toBeUndefined();
+    expect(agendaAdditionProblem('held')).toBeUndefined();
+    expect(agendaAdditionProblem('minutes_approved')).toMatch(/minuta/);
+    expect(agendaAdditionProblem('cancelled')).toMatch(/cancelada/);
+  });
+
+  it('cancels only a session not yet held; a cancelled one takes no attendance nor agreements', () => {
+    expect(cancellationProblem('scheduled')).toBeUndefined();
+    expect(cancellationProblem('held')).toMatch(/no puede cancelarse/);
+    expect(cancellationProblem('minutes_approved')).toMatch(/no puede cancelarse/);
+    expect(cancellationProblem('cancelled')).toBe('La sesión ya estaba cancelada.');
+    expect(recordingProblem('cancelled')).toMatch(/no admite asistencia/);
+    for (const s of ['scheduled', 'held', 'minutes_approved'] as const) {
+      expect(recordingProblem(s)).toBeUndefined();
+    }
+  });
+
+  it('accepts a new agenda order only with every item once', () => {
+    expect(agendaOrderProblem(['a', 'b', 'c'], ['c', 'a', 'b'])).toBeUndefined();
+    expect(agendaOrderProblem(['a', 'b', 'c'], ['a', 'a', 'b'])).toMatch(/dos veces/);
+    expect(agendaOrderProblem(['a', 'b', 'c'], ['a', 'b'])).toMatch(/todos los puntos/);
+    expect(agendaOrderProblem(['a', 'b'], ['a', 'x'])).toMatch(/no es de esta sesión/);
+  });
+
+  it('gives a cancelled session the number the next session held takes', () => {
+    const s = (id: string, heldOn: string, cancelled = false) => ({
+      id,
+      kind: 'ordinaria' as const,
+      heldOn,
+      startTime: null,
+      cancelled,
+    });
+    const numbers = numberSessions([
+      s('a', '2024-01-25'),
+      s('b', '2024-02-22', true),
+      s('c', '2024-03-05'),
+      s('d', '2024-03-26'),
+    ]);
+    expect([...numbers.entries()].sort()).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+      ['d', 3],
+    ]);
   });
 });

@@ -2,6 +2,15 @@ import { rangeContains, rangesOverlap, type LocalDate } from '../../shared/dates
 import { ordinalInWords } from '../../shared/spanish-words';
 import type { AttendanceRole, HeadKind, MandateStatus, MembershipRole, SessionKind } from './contract';
 
+// The status rules the session page shares live in a browser-safe contract file.
+export {
+  agendaAdditionProblem,
+  agendaChangeProblem,
+  cancellationProblem,
+  recordingProblem,
+  sessionStatus,
+} from './contract-session-status';
+
 // The governance rules as plain functions: no I/O, unit-tested.
 
 const KIND_WORD: Record<SessionKind, string> = {
@@ -21,11 +30,19 @@ export function sessionHeading(number: number, kind: SessionKind): string {
   return `${number}° ${short}`;
 }
 
-type Numberable = { id: string; kind: SessionKind; heldOn: LocalDate; startTime: string | null };
+type Numberable = {
+  id: string;
+  kind: SessionKind;
+  heldOn: LocalDate;
+  startTime: string | null;
+  cancelled?: boolean;
+};
 
 /**
  * Each session's number within its body, year and kind: its rank by date, then start time (a
- * session without a time comes first), then id for a stable order. Derived, never typed.
+ * session without a time comes first), then id for a stable order. Derived, never typed. A
+ * cancelled session takes no number of its own: it is named by the number the next session held
+ * takes, as the convened "tercera sesión ordinaria" is cancelled and a later one becomes the third.
  */
 export function numberSessions<T extends Numberable>(sessions: readonly T[]): Map<string, number> {
   const sorted = [...sessions].sort(
@@ -39,7 +56,7 @@ export function numberSessions<T extends Numberable>(sessions: readonly T[]): Ma
   for (const s of sorted) {
     const key = `${s.heldOn.slice(0, 4)}:${s.kind}`;
     const n = (counters.get(key) ?? 0) + 1;
-    counters.set(key, n);
+    if (!s.cancelled) counters.set(key, n);
     numbers.set(s.id, n);
   }
   return numbers;
@@ -215,5 +232,14 @@ export function membershipClash(
       return { with: m, reason: 'single_seat' };
     }
   }
+  return undefined;
+}
+
+/** Why `ids` is not a new order of the agenda: it must name every item of the session once. */
+export function agendaOrderProblem(current: readonly string[], ids: readonly string[]): string | undefined {
+  if (new Set(ids).size !== ids.length) return 'Un punto aparece dos veces en el nuevo orden';
+  const known = new Set(current);
+  if (ids.some((i) => !known.has(i))) return 'El nuevo orden incluye un punto que no es de esta sesión';
+  if (ids.length !== current.length) return 'El nuevo orden debe incluir todos los puntos de la sesión';
   return undefined;
 }

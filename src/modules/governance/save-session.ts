@@ -57,6 +57,9 @@ export async function updateSession(
     const row = await repo.lockSessionRow(tx, orgId, sessionId);
     if (!row) throw notFound();
     const before = (await findSession(tx, orgId, sessionId))!;
+    if (row.cancelledOn) {
+      throw conflict(`La ${before.name} fue cancelada: ya no puede modificarse.`);
+    }
     if (row.minutesApprovedBy && (patch.minutesText !== undefined || patch.heldOn || patch.kind)) {
       throw conflict(
         `La minuta de la ${before.name} ya fue aprobada (Acuerdo ${before.minutesApprovedBy!.number}); no puede modificarse.`,

@@ -69,11 +69,18 @@ export const bodySession = pgTable(
     place: text('place'),
     minutesText: text('minutes_text'),
     minutesApprovedBy: uuid('minutes_approved_by').references((): AnyPgColumn => agreement.id),
+    /** A cancelled session keeps its row (it was convened) with the day and reason of its cancellation. */
+    cancelledOn: day('cancelled_on'),
+    cancellationReason: text('cancellation_reason'),
     ...stamps,
   },
   (t) => [
     index('body_session_body_idx').on(t.organizationId, t.bodyId, t.heldOn),
     check('body_session_convoked_ck', sql`${t.convokedOn} is null or ${t.convokedOn} <= ${t.heldOn}`),
+    check(
+      'body_session_cancellation_ck',
+      sql`(${t.cancelledOn} is null) = (${t.cancellationReason} is null)`,
+    ),
   ],
 );
 

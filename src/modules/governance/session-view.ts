@@ -3,7 +3,7 @@ import { formatLongDate } from '../../shared/spanish-dates';
 import type { Body, RosterEntry, Session, SessionDetail } from './contract';
 import { seatLabel } from './labels';
 import * as repo from './repository';
-import { numberSessions, quorum, rosterOn, sessionName, type RosterSeat } from './rules';
+import { numberSessions, quorum, rosterOn, sessionName, sessionStatus, type RosterSeat } from './rules';
 
 // Read models of sessions: derived numbers and names, the roster of the day with attendance, quorum.
 
@@ -17,6 +17,11 @@ export async function presentSessions(
   const years = [...new Set(rows.map((r) => Number(r.heldOn.slice(0, 4))))];
   const numbers = numberSessions(await repo.sessionsForNumbering(db, orgId, bodyId, years));
   const approving = await repo.listAgreements(db, orgId, { bodyId });
+  const records = await repo.sessionsWithRecords(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const number = numbers.get(r.id) ?? 1;
     const approvedBy = r.minutesApprovedBy ? approving.find((a) => a.id === r.minutesApprovedBy) : undefined;
@@ -35,7 +40,28 @@ export async function presentSessions(
       place: r.place,
       minutesText: r.minutesText,
       minutesApprovedBy: approvedBy ? { agreementId: approvedBy.id, number: approvedBy.number } : null,
+      status: sessionStatus({
+        cancelled: r.cancelledOn !== null,
+        minutesApproved: r.minutesApprovedBy !== null,
+        hasAttendance: records.attended.has(r.id),
+        hasAgreements: records.adopted.has(r.id),
+      }),
+      cancellation:
+        r.cancelledOn && r.cancellationReason
+          ? { reason: r.cancellationReason, cancelledOn: r.cancelledOn }
+          : null,
     };
+  });
+}
+
+/** Where a session row stands now (inside the transaction that locked it). */
+export async function statusOfRow(db: Db, orgId: string, row: repo.SessionRow) {
+  const records = await repo.sessionsWithRecords(db, orgId, [row.id]);
+  return sessionStatus({
+    cancelled: row.cancelledOn !== null,
+    minutesApproved: row.minutesApprovedBy !== null,
+    hasAttendance: records.attended.has(row.id),
+    hasAgreements: records.adopted.has(row.id),
   });
 }
 

@@ -74,7 +74,9 @@ export async function dashboard(
         db,
         orgId,
         b.id,
-        await governance.listSessionRows(db, orgId, b.id, { from: today, to: addDays(today, 60) }),
+        (await governance.listSessionRows(db, orgId, b.id, { from: today, to: addDays(today, 60) })).filter(
+          (r) => !r.cancelledOn,
+        ),
       );
       return {
         summary: {

@@ -18,6 +18,8 @@ const session = (id: string, number: number, heldOn: string) => ({
   place: null,
   minutesText: null,
   minutesApprovedBy: null,
+  status: 'held' as const,
+  cancellation: null,
 });
 
 export function secondOrganization(over: Partial<ReportData> = {}): ReportData {

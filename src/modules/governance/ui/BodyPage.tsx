@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { Calendar } from '@mantine/dates';
 import {
   IconCalendarEvent,
@@ -24,6 +24,7 @@ import { CalendarFeedsModal } from './CalendarFeeds';
 import { HistoricalAgreementModal } from './HistoricalAgreementModal';
 import { EndMembershipModal, MembershipFormModal } from './MembershipFormModal';
 import { SessionFormModal } from './SessionFormModal';
+import { SessionStatusBadge } from './SessionStatusBadge';
 import {
   bodyCalendarUrl,
   downloadAttendanceReport,
@@ -173,7 +174,7 @@ function SessionsTab({
               <Table.Th>{t('governance.sessions.name')}</Table.Th>
               <Table.Th>{t('governance.sessions.date')}</Table.Th>
               <Table.Th>{t('governance.sessions.modality')}</Table.Th>
-              <Table.Th>{t('governance.sessions.minutes')}</Table.Th>
+              <Table.Th>{t('governance.sessions.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -187,14 +188,11 @@ function SessionsTab({
                 <Table.Td>{s.heldOnText}</Table.Td>
                 <Table.Td>{t(`governance.modality.${s.modality}`)}</Table.Td>
                 <Table.Td>
-                  {s.minutesApprovedBy ? (
-                    <Badge color="teal" variant="light" tt="none">
-                      {t('governance.sessions.approvedBy', { number: s.minutesApprovedBy.number })}
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light" tt="none">
-                      {t('governance.sessions.draft')}
-                    </Badge>
+                  <SessionStatusBadge session={s} />
+                  {s.cancellation && (
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {s.cancellation.reason}
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>

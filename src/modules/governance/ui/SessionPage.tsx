@@ -12,12 +12,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconEdit, IconFileTypeDocx, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
+import { IconBan, IconEdit, IconFileTypeDocx, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Agreement, RosterEntry } from '../contract';
+import { cancellationProblem, recordingProblem } from '../contract-session-status';
+import { formatDay } from '@/web/shared/lib/format';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
@@ -28,7 +30,10 @@ import { Trail } from '@/web/shared/ui/Trail';
 import { AgreementEditModal, AgreementFormModal } from './AgreementFormModal';
 import { downloadSessionDocument, useRecordAttendance, useSession } from './api';
 import { SessionFormModal } from './SessionFormModal';
-import { AgendaPanel, MinutesPanel } from './SessionParts';
+import { AgendaPanel } from './AgendaPanel';
+import { CancelSessionModal } from './CancelSessionModal';
+import { SessionStatusBadge } from './SessionStatusBadge';
+import { MinutesPanel } from './SessionParts';
 
 const DOCUMENTS = ['orden-del-dia', 'lista-de-asistencia', 'minuta'] as const;
 const key = (r: RosterEntry) => r.membershipId;
@@ -46,6 +51,7 @@ export default function SessionPage() {
   const [editing, setEditing] = useState(false);
   const [adopting, setAdopting] = useState(false);
   const [correcting, setCorrecting] = useState<Agreement | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     if (session.data) {
@@ -63,7 +69,9 @@ export default function SessionPage() {
   if (session.isError) return <QueryError error={session.error} onRetry={() => void session.refetch()} />;
   const s = session.data;
   const title = s.name.charAt(0).toUpperCase() + s.name.slice(1);
-  const frozen = !!s.minutesApprovedBy;
+  // Approved minutes freeze the session; a cancelled one was never held and takes no records.
+  const frozen = !!s.minutesApprovedBy || !!recordingProblem(s.status);
+  const cancellable = canWrite && !cancellationProblem(s.status);
   const votingPresent = s.roster.filter((r) => r.voting && present[key(r)]).length;
   const reached = votingPresent >= s.quorum.required && s.quorum.votingMembers > 0;
 
@@ -96,13 +104,39 @@ export default function SessionPage() {
           />
         }
         title={`${title} — ${s.body.acronym}`}
-        description={`${s.heldOnText}${s.startTime ? `, ${s.startTime}${s.endTime ? `–${s.endTime}` : ''} h` : ''} · ${t(`governance.modality.${s.modality}`)}`}
+        description={
+          <>
+            {`${s.heldOnText}${s.startTime ? `, ${s.startTime}${s.endTime ? `–${s.endTime}` : ''} h` : ''} · ${t(`governance.modality.${s.modality}`)} · `}
+            <SessionStatusBadge session={s} />
+          </>
+        }
       />
       <Stack gap="lg">
+        {s.cancellation && (
+          <Alert
+            color="red"
+            variant="light"
+            title={t('governance.cancel.cancelledOn', { day: formatDay(s.cancellation.cancelledOn) })}
+          >
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {t('governance.cancel.reasonShown', { reason: s.cancellation.reason })}
+            </Text>
+          </Alert>
+        )}
         <Group gap="xs">
           {canWrite && !frozen && (
             <Button leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
               {t('governance.sessionForm.editTitle')}
+            </Button>
+          )}
+          {cancellable && (
+            <Button
+              variant="outline"
+              color="red.9"
+              leftSection={<IconBan size={16} aria-hidden />}
+              onClick={() => setCancelling(true)}
+            >
+              {t('governance.cancel.open')}
             </Button>
           )}
           {DOCUMENTS.map((doc) => (
@@ -127,168 +161,176 @@ export default function SessionPage() {
           ))}
         </Group>
 
-        <AgendaPanel session={s} editable={canWrite && !frozen} />
+        <AgendaPanel session={s} canWrite={canWrite} />
 
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} size="h4">
-              {t('governance.session.attendance')}
-            </Title>
-            <Badge color={reached ? 'teal' : 'red'} variant="light" tt="none">
-              {reached
-                ? t('governance.session.quorum', { present: votingPresent, total: s.quorum.votingMembers })
-                : t('governance.session.noQuorum', {
-                    present: votingPresent,
-                    total: s.quorum.votingMembers,
-                    required: s.quorum.required,
-                  })}
-            </Badge>
-          </Group>
-          {frozen && (
-            <Alert color="gray" mb="sm">
-              {t('governance.session.frozen', { number: s.minutesApprovedBy!.number })}
-            </Alert>
-          )}
-          <FormErrorAlert
-            error={save.error}
-            unplaced={
-              save.error instanceof ApiRequestError
-                ? save.error.fields.map((f) => ({ path: '', message: f.message }))
-                : []
-            }
-          />
-          <Table.ScrollContainer minWidth={narrow ? 300 : 600}>
-            <Table striped aria-label={t('governance.session.attendance')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('governance.session.present')}</Table.Th>
-                  <Table.Th>{t('governance.composition.role')}</Table.Th>
-                  {!narrow && <Table.Th>{t('governance.composition.holder')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.roster.map((r) => {
-                  const name = r.institutionName ?? r.personName ?? '';
-                  return (
-                    <Table.Tr key={key(r)}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('governance.session.attendedBy', { name })}
-                          checked={!!present[key(r)]}
-                          disabled={!canWrite || frozen}
-                          onChange={(e) => {
-                            const checked = e.currentTarget.checked;
-                            setPresent((p) => ({ ...p, [key(r)]: checked }));
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        {r.roleLabel}
-                        {r.voting && (
-                          <Badge ml="xs" size="xs" variant="outline" tt="none">
-                            {t('governance.session.voting')}
-                          </Badge>
-                        )}
-                        {narrow && (
-                          <Text size="sm" fw={500}>
-                            {name}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {!narrow && <Table.Td>{name}</Table.Td>}
+        {s.status !== 'cancelled' && (
+          <>
+            <Paper withBorder p="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} size="h4">
+                  {t('governance.session.attendance')}
+                </Title>
+                <Badge color={reached ? 'teal' : 'red'} variant="light" tt="none">
+                  {reached
+                    ? t('governance.session.quorum', {
+                        present: votingPresent,
+                        total: s.quorum.votingMembers,
+                      })
+                    : t('governance.session.noQuorum', {
+                        present: votingPresent,
+                        total: s.quorum.votingMembers,
+                        required: s.quorum.required,
+                      })}
+                </Badge>
+              </Group>
+              {!!s.minutesApprovedBy && (
+                <Alert color="gray" mb="sm">
+                  {t('governance.session.frozen', { number: s.minutesApprovedBy!.number })}
+                </Alert>
+              )}
+              <FormErrorAlert
+                error={save.error}
+                unplaced={
+                  save.error instanceof ApiRequestError
+                    ? save.error.fields.map((f) => ({ path: '', message: f.message }))
+                    : []
+                }
+              />
+              <Table.ScrollContainer minWidth={narrow ? 300 : 600}>
+                <Table striped aria-label={t('governance.session.attendance')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('governance.session.present')}</Table.Th>
+                      <Table.Th>{t('governance.composition.role')}</Table.Th>
+                      {!narrow && <Table.Th>{t('governance.composition.holder')}</Table.Th>}
                     </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {canWrite && !frozen && (
-            <Button mt="sm" onClick={submit} loading={save.isPending}>
-              {t('governance.session.saveAttendance')}
-            </Button>
-          )}
-        </Paper>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {s.roster.map((r) => {
+                      const name = r.institutionName ?? r.personName ?? '';
+                      return (
+                        <Table.Tr key={key(r)}>
+                          <Table.Td>
+                            <Checkbox
+                              aria-label={t('governance.session.attendedBy', { name })}
+                              checked={!!present[key(r)]}
+                              disabled={!canWrite || frozen}
+                              onChange={(e) => {
+                                const checked = e.currentTarget.checked;
+                                setPresent((p) => ({ ...p, [key(r)]: checked }));
+                              }}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            {r.roleLabel}
+                            {r.voting && (
+                              <Badge ml="xs" size="xs" variant="outline" tt="none">
+                                {t('governance.session.voting')}
+                              </Badge>
+                            )}
+                            {narrow && (
+                              <Text size="sm" fw={500}>
+                                {name}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          {!narrow && <Table.Td>{name}</Table.Td>}
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {canWrite && !frozen && (
+                <Button mt="sm" onClick={submit} loading={save.isPending}>
+                  {t('governance.session.saveAttendance')}
+                </Button>
+              )}
+            </Paper>
 
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} size="h4">
-              {t('governance.agreements.title')}
-            </Title>
-            {canWrite && !frozen && (
-              <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => setAdopting(true)}>
-                {t('governance.agreementForm.title')}
-              </Button>
-            )}
-          </Group>
-          {s.agreements.length ? (
-            <Table aria-label={t('governance.agreements.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  {!narrow && <Table.Th>{t('governance.agreements.number')}</Table.Th>}
-                  <Table.Th>{t('governance.agreements.subject')}</Table.Th>
-                  {!narrow && <Table.Th>{t('governance.agreements.vote')}</Table.Th>}
-                  {canWrite && !frozen && <Table.Th>{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.agreements.map((a) => (
-                  <Table.Tr key={a.id}>
-                    {!narrow && <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>}
-                    <Table.Td>
-                      {narrow && <Text fw={600}>{a.number}</Text>}
-                      {a.title}
-                      {a.agendaItemId && (
-                        <Text size="xs" c="dimmed">
-                          {t('governance.agreementForm.underItem', {
-                            position: s.agenda.find((i) => i.id === a.agendaItemId)?.position ?? '—',
-                          })}
-                        </Text>
-                      )}
-                      {narrow && (
-                        <Text size="sm" c="dimmed">
-                          {t('governance.agreements.vote')}: {t(`governance.voteKind.${a.voteKind}`)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {!narrow && (
-                      <Table.Td>
-                        {t(`governance.voteKind.${a.voteKind}`)}
-                        {a.votes.length > 0 && (
-                          <Text size="xs" c="dimmed">
-                            {a.votes
-                              .map((v) => `${v.personName}: ${t(`governance.vote.${v.vote}`)}`)
-                              .join('; ')}
-                          </Text>
+            <Paper withBorder p="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} size="h4">
+                  {t('governance.agreements.title')}
+                </Title>
+                {canWrite && !frozen && (
+                  <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => setAdopting(true)}>
+                    {t('governance.agreementForm.title')}
+                  </Button>
+                )}
+              </Group>
+              {s.agreements.length ? (
+                <Table aria-label={t('governance.agreements.title')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {!narrow && <Table.Th>{t('governance.agreements.number')}</Table.Th>}
+                      <Table.Th>{t('governance.agreements.subject')}</Table.Th>
+                      {!narrow && <Table.Th>{t('governance.agreements.vote')}</Table.Th>}
+                      {canWrite && !frozen && <Table.Th>{t('common.actions')}</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {s.agreements.map((a) => (
+                      <Table.Tr key={a.id}>
+                        {!narrow && <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>}
+                        <Table.Td>
+                          {narrow && <Text fw={600}>{a.number}</Text>}
+                          {a.title}
+                          {a.agendaItemId && (
+                            <Text size="xs" c="dimmed">
+                              {t('governance.agreementForm.underItem', {
+                                position: s.agenda.find((i) => i.id === a.agendaItemId)?.position ?? '—',
+                              })}
+                            </Text>
+                          )}
+                          {narrow && (
+                            <Text size="sm" c="dimmed">
+                              {t('governance.agreements.vote')}: {t(`governance.voteKind.${a.voteKind}`)}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        {!narrow && (
+                          <Table.Td>
+                            {t(`governance.voteKind.${a.voteKind}`)}
+                            {a.votes.length > 0 && (
+                              <Text size="xs" c="dimmed">
+                                {a.votes
+                                  .map((v) => `${v.personName}: ${t(`governance.vote.${v.vote}`)}`)
+                                  .join('; ')}
+                              </Text>
+                            )}
+                          </Table.Td>
                         )}
-                      </Table.Td>
-                    )}
-                    {canWrite && !frozen && (
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          size="xs"
-                          aria-label={t('governance.agreementForm.editTitle', { number: a.number })}
-                          onClick={() => setCorrecting(a)}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text c="dimmed">{t('governance.session.noAgreements')}</Text>
-          )}
-        </Paper>
+                        {canWrite && !frozen && (
+                          <Table.Td>
+                            <Button
+                              variant="subtle"
+                              size="xs"
+                              aria-label={t('governance.agreementForm.editTitle', { number: a.number })}
+                              onClick={() => setCorrecting(a)}
+                            >
+                              {t('common.edit')}
+                            </Button>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              ) : (
+                <Text c="dimmed">{t('governance.session.noAgreements')}</Text>
+              )}
+            </Paper>
 
-        <MinutesPanel
-          key={`${s.id}-${s.minutesApprovedBy?.agreementId ?? ''}`}
-          session={s}
-          canWrite={canWrite}
-        />
+            <MinutesPanel
+              key={`${s.id}-${s.minutesApprovedBy?.agreementId ?? ''}`}
+              session={s}
+              canWrite={canWrite}
+            />
+          </>
+        )}
       </Stack>
+      {cancelling && <CancelSessionModal session={s} title={s.name} onClose={() => setCancelling(false)} />}
       {editing && <SessionFormModal bodyId={s.bodyId} session={s} onClose={() => setEditing(false)} />}
       {adopting && <AgreementFormModal session={s} onClose={() => setAdopting(false)} />}
       {correcting && <AgreementEditModal agreement={correcting} onClose={() => setCorrecting(null)} />}

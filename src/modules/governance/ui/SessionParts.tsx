@@ -1,38 +1,11 @@
-import {
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPaperclip, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  AgendaItemInputSchema,
-  MinutesApprovalInputSchema,
-  SessionPatchSchema,
-  type SessionDetail,
-} from '../contract';
+import { MinutesApprovalInputSchema, SessionPatchSchema, type SessionDetail } from '../contract';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
-import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import {
-  GOVERNANCE_KEY,
-  addAgendaItem,
-  agendaDocumentUrl,
-  approveMinutes,
-  attachAgendaDocument,
-  saveMinutesDraft,
-  useAgreements,
-  useGovernanceMutation,
-} from './api';
+import { GOVERNANCE_KEY, approveMinutes, saveMinutesDraft, useAgreements } from './api';
 
 const addDay = (day: string) => {
   const d = new Date(`${day}T12:00:00Z`);
@@ -40,124 +13,18 @@ const addDay = (day: string) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The orden del día: its items with their documents, a form to add items and attach files. */
-export function AgendaPanel(props: { session: SessionDetail; editable: boolean }) {
-  const { t } = useTranslation();
-  const s = props.session;
-  const add = useSaveForm({
-    initialValues: { title: '', description: '' },
-    schema: AgendaItemInputSchema,
-    toInput: (v) => ({ title: v.title, description: v.description.trim() || null }),
-    save: (input) => addAgendaItem(s.id, input),
-    invalidate: [GOVERNANCE_KEY],
-    onSaved: resetAdd,
-  });
-  function resetAdd(): void {
-    add.form.reset();
-  }
-  const attach = useGovernanceMutation((v: { itemId: string; file: File }) =>
-    attachAgendaDocument(v.itemId, v.file),
-  );
-  return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('governance.session.agenda')}
-      </Title>
-      {s.agenda.length ? (
-        <List type="ordered" spacing="xs">
-          {s.agenda.map((i) => (
-            <List.Item key={i.id}>
-              <Text span>{i.title}</Text>
-              {i.description && (
-                <Text size="sm" c="dimmed">
-                  {i.description}
-                </Text>
-              )}
-              <Group gap="xs">
-                {i.documents.map((d) => (
-                  <Anchor key={d.id} size="sm" href={agendaDocumentUrl(d.id)}>
-                    {d.filename}
-                  </Anchor>
-                ))}
-                {props.editable && (
-                  <FileButton
-                    onChange={(file) =>
-                      file &&
-                      attach.mutate(
-                        { itemId: i.id, file },
-                        {
-                          onSuccess: () =>
-                            notifySuccess(t('governance.agenda.attached', { name: file.name })),
-                          onError: (error) => notifyError(error, t),
-                        },
-                      )
-                    }
-                  >
-                    {(p) => (
-                      <Button
-                        {...p}
-                        variant="subtle"
-                        size="compact-xs"
-                        leftSection={<IconPaperclip size={14} aria-hidden />}
-                        aria-label={t('governance.agenda.attachTo', { title: i.title })}
-                        loading={attach.isPending && attach.variables?.itemId === i.id}
-                      >
-                        {t('governance.agenda.attach')}
-                      </Button>
-                    )}
-                  </FileButton>
-                )}
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      ) : (
-        <Text c="dimmed">{t('governance.session.noAgenda')}</Text>
-      )}
-      {props.editable && (
-        <form noValidate onSubmit={add.submit}>
-          <Stack gap="xs" mt="md">
-            <FormErrorAlert error={add.error} unplaced={add.unplaced} />
-            <Group align="flex-end">
-              <TextInput
-                label={t('governance.agenda.newItem')}
-                withAsterisk
-                style={{ flex: 1 }}
-                {...add.text('title')}
-              />
-              <Button
-                type="submit"
-                loading={add.mutation.isPending}
-                leftSection={<IconPlus size={16} aria-hidden />}
-              >
-                {t('governance.agenda.add')}
-              </Button>
-            </Group>
-            <Textarea
-              label={t('governance.agenda.description')}
-              autosize
-              minRows={1}
-              {...add.text('description')}
-            />
-          </Stack>
-        </form>
-      )}
-    </Paper>
-  );
-}
-
 /**
  * The minutes: a draft written on the session, approved by an agreement of a later session of the
- * same body (the server refuses an earlier or same-day one).
+ * same body (the server refuses an earlier or same-day one). Approving freezes the session for
+ * good, so it asks first, naming what will no longer change.
  */
 export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean }) {
   const { t } = useTranslation();
   const s = props.session;
   const frozen = !!s.minutesApprovedBy;
   const later = useAgreements(s.bodyId, { from: addDay(s.heldOn) });
-  const options = (later.data?.sessions ?? []).flatMap((g) =>
-    g.agreements.map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` })),
-  );
+  const laterAgreements = (later.data?.sessions ?? []).flatMap((g) => g.agreements);
+  const options = laterAgreements.map((a) => ({ value: a.id, label: `${a.number} — ${a.title}` }));
   const draft = useSaveForm({
     initialValues: { minutesText: s.minutesText ?? '' },
     schema: SessionPatchSchema,
@@ -166,6 +33,7 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
     invalidate: [GOVERNANCE_KEY],
     saved: () => t('governance.minutes.saved'),
   });
+  const [confirming, setConfirming] = useState(false);
   const approval = useSaveForm({
     initialValues: { agreementId: null as string | null },
     schema: MinutesApprovalInputSchema,
@@ -173,7 +41,9 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
     save: (input) => approveMinutes(s.id, input.agreementId),
     invalidate: [GOVERNANCE_KEY],
     saved: () => t('governance.minutes.approved'),
+    onSaved: () => setConfirming(false),
   });
+  const chosen = laterAgreements.find((a) => a.id === approval.form.values.agreementId);
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
@@ -206,7 +76,15 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
             </Stack>
           </form>
           {props.canWrite && (
-            <form noValidate onSubmit={approval.submit}>
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                // Without an agreement the form shows why; with one, the step is confirmed first.
+                if (chosen) setConfirming(true);
+                else approval.submit();
+              }}
+            >
               <Stack gap="xs">
                 <FormErrorAlert error={approval.error} unplaced={approval.unplaced} />
                 <Group align="flex-end">
@@ -227,6 +105,20 @@ export function MinutesPanel(props: { session: SessionDetail; canWrite: boolean 
                 </Group>
               </Stack>
             </form>
+          )}
+          {confirming && chosen && (
+            <ConfirmModal
+              title={t('governance.minutes.confirmTitle')}
+              message={t('governance.minutes.confirmMessage', {
+                number: chosen.number,
+                name: s.name,
+              })}
+              confirm={t('governance.minutes.approve')}
+              color="teal.9"
+              mutation={approval.mutation}
+              onConfirm={() => approval.submit()}
+              onClose={() => setConfirming(false)}
+            />
           )}
         </Stack>
       )}

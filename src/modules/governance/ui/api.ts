@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgendaItemInput,
+  AgendaItemPatch,
   AgreementInput,
   AgreementPatch,
   AttendanceInput,
@@ -13,6 +14,7 @@ import type {
   MandateUpdateInput,
   MembershipInput,
   MembershipPatch,
+  SessionCancellationInput,
   SessionInput,
   SessionPatch,
 } from '../contract';
@@ -190,6 +192,23 @@ export function approveMinutes(sessionId: string, agreementId: string) {
 
 export function addAgendaItem(sessionId: string, input: AgendaItemInput) {
   return callEndpoint(endpoints.addAgendaItem, { params: { id: sessionId }, body: input });
+}
+
+export function editAgendaItem(itemId: string, patch: AgendaItemPatch) {
+  return callEndpoint(endpoints.updateAgendaItem, { params: { id: itemId }, body: patch });
+}
+
+export function removeAgendaItem(itemId: string) {
+  return callEndpoint(endpoints.removeAgendaItem, { params: { id: itemId } });
+}
+
+/** Puts every item of the session's agenda in the order of `itemIds`. */
+export function reorderAgenda(sessionId: string, itemIds: string[]) {
+  return callEndpoint(endpoints.reorderAgenda, { params: { id: sessionId }, body: { itemIds } });
+}
+
+export function cancelSession(sessionId: string, input: SessionCancellationInput) {
+  return callEndpoint(endpoints.cancelSession, { params: { id: sessionId }, body: input });
 }
 
 export function attachAgendaDocument(itemId: string, file: File) {

@@ -15,6 +15,8 @@ export function FormBody<Values extends object, Input, Result>(props: {
   /** A destructive step (withdraw, erase) shows its button in red. */
   submitColor?: ButtonProps['color'];
   onCancel?: () => void;
+  /** When the step itself is a cancellation, "Cancelar" would be ambiguous: "Volver". */
+  cancelLabel?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -27,7 +29,7 @@ export function FormBody<Values extends object, Input, Result>(props: {
         <Group justify="flex-end">
           {props.onCancel && (
             <Button variant="default" onClick={props.onCancel}>
-              {t('common.cancel')}
+              {props.cancelLabel ?? t('common.cancel')}
             </Button>
           )}
           <Button type="submit" color={props.submitColor} loading={f.mutation.isPending}>

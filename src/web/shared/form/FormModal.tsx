@@ -1,4 +1,4 @@
-import { Modal, type ModalProps } from '@mantine/core';
+import { Modal, type ButtonProps, type ModalProps } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { FormBody } from './FormBody';
 import type { SaveForm } from './use-save-form';
@@ -12,6 +12,8 @@ export function FormModal<Values extends object, Input, Result>(props: {
   form: SaveForm<Values, Input, Result>;
   title: ReactNode;
   submitLabel: ReactNode;
+  submitColor?: ButtonProps['color'];
+  cancelLabel?: ReactNode;
   onClose: () => void;
   size?: ModalProps['size'];
   children: ReactNode;
@@ -19,7 +21,13 @@ export function FormModal<Values extends object, Input, Result>(props: {
   useReturnFocus();
   return (
     <Modal opened onClose={props.onClose} title={props.title} size={props.size ?? 'lg'}>
-      <FormBody form={props.form} submitLabel={props.submitLabel} onCancel={props.onClose}>
+      <FormBody
+        form={props.form}
+        submitLabel={props.submitLabel}
+        submitColor={props.submitColor}
+        cancelLabel={props.cancelLabel}
+        onCancel={props.onClose}
+      >
         {props.children}
       </FormBody>
     </Modal>

@@ -1,12 +1,17 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 
-/** Asks before a removal; the server's refusal, if any, shows in the dialog. */
+/**
+ * Asks before a removal or another step that cannot be undone, naming its consequence; the
+ * server's refusal, if any, shows in the dialog. A step that is not a removal (approving, issuing)
+ * passes its own color.
+ */
 export function ConfirmModal({
   title,
   message,
   confirm,
+  color = 'red.9',
   mutation,
   onConfirm,
   onClose,
@@ -14,6 +19,7 @@ export function ConfirmModal({
   title: string;
   message: string;
   confirm: string;
+  color?: MantineColor;
   mutation: { error: unknown; isPending: boolean };
   onConfirm: () => void;
   onClose: () => void;
@@ -28,7 +34,7 @@ export function ConfirmModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red.9" loading={mutation.isPending} onClick={onConfirm}>
+          <Button color={color} loading={mutation.isPending} onClick={onConfirm}>
             {confirm}
           </Button>
         </Group>
