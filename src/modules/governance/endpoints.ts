@@ -174,7 +174,7 @@ export const addAgendaItem = defineEndpoint({
 export const updateAgendaItem = defineEndpoint({
   method: 'PATCH',
   path: '/api/governance/agenda-items/:id',
-  operationId: 'updateAgendaItem',
+  operationId: 'updateSessionAgendaItem',
   tags,
   summary: 'Corregir un punto del orden del día (mientras la sesión no se celebre)',
   params: IdParamsSchema,
@@ -184,7 +184,7 @@ export const updateAgendaItem = defineEndpoint({
 export const removeAgendaItem = defineEndpoint({
   method: 'DELETE',
   path: '/api/governance/agenda-items/:id',
-  operationId: 'removeAgendaItem',
+  operationId: 'removeSessionAgendaItem',
   tags,
   summary: 'Quitar un punto del orden del día (mientras la sesión no se celebre); los siguientes suben',
   params: IdParamsSchema,
@@ -193,7 +193,7 @@ export const removeAgendaItem = defineEndpoint({
 export const reorderAgenda = defineEndpoint({
   method: 'PUT',
   path: '/api/governance/sessions/:id/agenda-order',
-  operationId: 'reorderAgenda',
+  operationId: 'reorderSessionAgenda',
   tags,
   summary: 'Reordenar el orden del día (todos los puntos, mientras la sesión no se celebre)',
   params: IdParamsSchema,
