@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/modules/platform/db/client';
 import { withDatabase } from '../support/global-setup';
+import { demoInstallation } from '../support/test-database';
 
 /**
  * The `vincula` command as an operator runs it, in a child process, on an embedded data folder
@@ -17,6 +18,7 @@ const bin = path.resolve('bin/vincula.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vincula-cli-'));
 const target = inject('database');
 const created: string[] = [];
+const dropAfter: (() => Promise<void>)[] = [];
 
 /** An empty place for an installation: a data folder, or a new database on the server. */
 async function emptyInstallation(name: string): Promise<Record<string, string>> {
@@ -78,6 +80,7 @@ async function withDb<T>(
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
+  for (const drop of dropAfter) await drop();
   if (target.kind === 'postgres') {
     const admin = new pg.Client({ connectionString: target.url });
     await admin.connect();
@@ -128,8 +131,10 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
   });
 
   it('backs up one installation and restores it into an empty one', async () => {
-    const source = await emptyInstallation('source');
-    expect((await vincula(source, 'demo')).code).toBe(0);
+    // The demo installation comes from the run's demo template: seeding is the test above's subject.
+    const demo = await demoInstallation('source', tmp);
+    dropAfter.push(demo.drop);
+    const source = demo.env;
     const file = path.join(tmp, 'respaldo.vincula');
     const backup = await vincula(source, 'backup', file);
     expect(backup.code).toBe(0);
@@ -148,7 +153,6 @@ describe('vincula CLI', { timeout: 300_000 }, () => {
     const again = await vincula(target2, 'restore', file);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('no está vacía');
-    // Five commands in child processes, the whole demo among them: minutes on a loaded machine.
   }, 900_000);
 
   it('setup creates the first operator once, with the password read from standard input', async () => {

@@ -4,28 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../support/global-setup';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoInstallation } from '../support/test-database';
 
 // `vincula report quarterly` as an operator runs it, on the demo installation.
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/vincula.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vincula-report-cli-'));
-const target = inject('database');
-let dropDb: string | undefined;
-
-async function installation(): Promise<Record<string, string>> {
-  if (target.kind === 'pglite') return { VINCULA_DATA_DIR: path.join(tmp, 'data'), DATABASE_URL: '' };
-  dropDb = `vincula_report_cli_${process.pid}`;
-  const admin = new pg.Client({ connectionString: target.url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${dropDb} with (force)`);
-  await admin.query(`create database ${dropDb}`);
-  await admin.end();
-  return { DATABASE_URL: withDatabase(target.url, dropDb) };
-}
+let dropDemo: (() => Promise<void>) | undefined;
 
 async function vincula(env: Record<string, string>, ...args: string[]) {
   const cleanEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env };
@@ -44,18 +31,15 @@ async function vincula(env: Record<string, string>, ...args: string[]) {
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (dropDb && target.kind !== 'pglite') {
-    const admin = new pg.Client({ connectionString: target.url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dropDb} with (force)`);
-    await admin.end();
-  }
+  await dropDemo?.();
 });
 
 describe('vincula report quarterly', () => {
   it('writes the demo quarterly report in every format, and refuses bad options plainly', async () => {
-    const env = await installation();
-    expect((await vincula(env, 'demo')).code).toBe(0);
+    // The demo installation, from the run's demo template (seeding has its own test: cli.db.test.ts).
+    const demo = await demoInstallation('data', tmp);
+    dropDemo = demo.drop;
+    const env = demo.env;
     const args = [
       'report',
       'quarterly',

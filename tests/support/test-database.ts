@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
@@ -25,6 +26,32 @@ export async function freshDatabase(options: { demo?: boolean } = {}): Promise<F
   }
   const template = options.demo ? await postgresDemoTemplate(target.url, target.template) : target.template;
   return copyPostgresTemplate(target.url, template);
+}
+
+/**
+ * A demo installation for a `vincula` child process, made from the run's demo template instead of
+ * seeding it again (about half a minute a time): a data folder holding it, or a new database on the
+ * test server. `drop` removes the database (a data folder goes with its temporary directory).
+ */
+export async function demoInstallation(
+  name: string,
+  tmpDir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const target = inject('database');
+  if (target.kind === 'pglite') {
+    const dataDir = path.join(tmpDir, name);
+    const dump = new Blob([fs.readFileSync(await pgliteDemoDump(target.dump))]);
+    const pglite = await createPglite(dataDir, dump);
+    await pglite.close();
+    return { env: { VINCULA_DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => undefined };
+  }
+  const copy = await copyPostgresTemplate(
+    target.url,
+    await postgresDemoTemplate(target.url, target.template),
+  );
+  const url = copy.url!;
+  await copy.close();
+  return { env: { DATABASE_URL: url }, drop: copy.dropCopy };
 }
 
 async function copyPostgresTemplate(url: string, template: string): Promise<FreshDatabase> {
