@@ -2,8 +2,8 @@ import { Anchor, Group, List, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../routing-contract';
-import { api } from '@/web/shared/api/client';
 import { notifyError } from '@/web/shared/ui/errors';
+import { downloadAttachment } from './routing-api';
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024
@@ -30,11 +30,7 @@ export function AttachmentList({ files, empty }: { files: Attachment[]; empty?: 
               component="button"
               type="button"
               size="sm"
-              onClick={() =>
-                void api
-                  .download(`/api/channel/attachments/${f.id}`, {}, f.filename)
-                  .catch((e) => notifyError(e, t))
-              }
+              onClick={() => void downloadAttachment(f).catch((e) => notifyError(e, t))}
             >
               {f.filename}
             </Anchor>

@@ -13,13 +13,24 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '@/web/shared/api/client';
+import type { z } from 'zod';
+import { EveryDayCountsInputSchema, NonWorkingDayInputSchema } from '../contract-reports';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useChannelWrite, useWorkCalendar } from './report-api';
+import { CHANNEL_KEY } from './api';
+import {
+  addEveryDayCounts,
+  addNonWorkingDays,
+  removeEveryDayCounts,
+  removeNonWorkingDay,
+  useChannelWrite,
+  useWorkCalendar,
+} from './report-api';
 
 /** The organization's working calendar of a year, next to the official holidays (read-only). */
 export default function CalendarPage() {
@@ -28,32 +39,8 @@ export default function CalendarPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const calendar = useWorkCalendar(year);
-  const addDays = useChannelWrite(
-    (v: DayRange) =>
-      api.post('/api/channel/calendar/non-working-days', {
-        day: v.start,
-        ...(v.end ? { to: v.end } : {}),
-        reason: v.reason,
-      }),
-    t('channelReports.daysAdded'),
-  );
-  const removeDay = useChannelWrite(
-    (day: string) => api.delete(`/api/channel/calendar/non-working-days/${day}`),
-    t('channelReports.dayRemoved'),
-  );
-  const addPeriod = useChannelWrite(
-    (v: DayRange) =>
-      api.post('/api/channel/calendar/every-day-counts', {
-        startsOn: v.start,
-        endsOn: v.end,
-        reason: v.reason,
-      }),
-    t('channelReports.periodAdded'),
-  );
-  const removePeriod = useChannelWrite(
-    (id: string) => api.delete(`/api/channel/calendar/every-day-counts/${id}`),
-    t('channelReports.periodRemoved'),
-  );
+  const removeDay = useChannelWrite(removeNonWorkingDay, t('channelReports.dayRemoved'));
+  const removePeriod = useChannelWrite(removeEveryDayCounts, t('channelReports.periodRemoved'));
   const years = Array.from({ length: 7 }, (_, i) => String(thisYear + 1 - i));
   if (!years.includes('2024')) years.push('2024');
   const c = calendar.data;
@@ -115,7 +102,11 @@ export default function CalendarPage() {
                 endLabel={t('channelReports.to')}
                 endRequired={false}
                 submitLabel={t('channelReports.addDays')}
-                write={addDays}
+                schema={NonWorkingDayInputSchema}
+                toInput={(v) => ({ day: v.start, ...(v.end ? { to: v.end } : {}), reason: v.reason })}
+                save={addNonWorkingDays}
+                saved={t('channelReports.daysAdded')}
+                aliases={{ day: 'start', to: 'end' }}
               />
             )}
             {c.nonWorkingDays.length === 0 ? (
@@ -166,7 +157,11 @@ export default function CalendarPage() {
                 endLabel={t('channelReports.endsOn')}
                 endRequired
                 submitLabel={t('channelReports.addPeriod')}
-                write={addPeriod}
+                schema={EveryDayCountsInputSchema}
+                toInput={(v) => ({ startsOn: v.start, endsOn: v.end, reason: v.reason })}
+                save={addEveryDayCounts}
+                saved={t('channelReports.periodAdded')}
+                aliases={{ startsOn: 'start', endsOn: 'end' }}
               />
             )}
             {c.everyDayCounts.length === 0 ? (
@@ -222,57 +217,48 @@ type DayRange = { start: string | null; end: string | null; reason: string };
 
 /**
  * The form of both lists: a first day, a last day (optional for non-working days, required for
- * every-day-counts periods) and the reason; cleared once the write succeeds.
+ * every-day-counts periods) and the reason; cleared once saved.
  */
-function DayRangeForm(props: {
+function DayRangeForm<Input>(props: {
   name: string;
   startLabel: string;
   endLabel: string;
   endRequired: boolean;
   submitLabel: string;
-  write: ReturnType<typeof useChannelWrite<DayRange>>;
+  schema: z.core.$ZodType;
+  toInput: (range: DayRange) => Input;
+  save: (input: Input) => Promise<unknown>;
+  saved: string;
+  /** The API's field → the form's (start, end). */
+  aliases: Record<string, string>;
 }) {
   const { t } = useTranslation();
-  const empty: DayRange = { start: null, end: null, reason: '' };
-  const [value, setValue] = useState<DayRange>(empty);
+  const f = useSaveForm({
+    initialValues: { start: null, end: null, reason: '' } as DayRange,
+    schema: props.schema,
+    toInput: props.toInput,
+    save: props.save,
+    invalidate: [CHANNEL_KEY],
+    saved: () => props.saved,
+    onSaved: clear,
+    aliases: props.aliases,
+  });
+  function clear(): void {
+    f.form.reset();
+  }
   return (
-    <form
-      aria-label={props.name}
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.write.mutate(value, { onSuccess: () => setValue(empty) });
-      }}
-    >
+    <form aria-label={props.name} noValidate onSubmit={f.submit}>
+      <FormErrorAlert error={f.error} unplaced={f.unplaced} />
       <Group align="flex-end" gap="sm" mb="md">
-        <DayInput
-          label={props.startLabel}
-          value={value.start}
-          onChange={(start) => setValue((v) => ({ ...v, start }))}
-          required
-          w={150}
-        />
+        <DayInput label={props.startLabel} required w={150} {...f.form.getInputProps('start')} />
         <DayInput
           label={props.endLabel}
-          value={value.end}
-          onChange={(end) => setValue((v) => ({ ...v, end }))}
           required={props.endRequired}
           w={150}
+          {...f.form.getInputProps('end')}
         />
-        <TextInput
-          label={t('channelReports.reason')}
-          value={value.reason}
-          onChange={(e) => {
-            const reason = e.currentTarget.value;
-            setValue((v) => ({ ...v, reason }));
-          }}
-          required
-          w={200}
-        />
-        <Button
-          type="submit"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          loading={props.write.isPending}
-        >
+        <TextInput label={t('channelReports.reason')} required w={200} {...f.form.getInputProps('reason')} />
+        <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={f.mutation.isPending}>
           {props.submitLabel}
         </Button>
       </Group>

@@ -1,36 +1,20 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { todayInMexicoCity } from '@/shared/dates';
-import type { FieldProblem } from '@/shared/errors';
-import type { FolioDetail } from '../contract';
+import { ChangeFolioStatusInputSchema, type ChangeFolioStatusInput, type FolioDetail } from '../contract';
 import { describeDueRule } from '../contract-due-rules';
 import { allowedEvents, type FolioEvent } from '../contract-folio-status';
-import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDateTime, formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
-import { CHANNEL_KEY, useFolio } from './api';
+import { CHANNEL_KEY, changeFolioStatus, useFolio } from './api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { ObligationsPanel } from './ObligationsPanel';
 import { RoutingPanel } from './RoutingPanel';
@@ -164,50 +148,32 @@ function Field(props: { label: string; children: React.ReactNode }) {
 
 function EventModal(props: { folio: FolioDetail; event: FolioEvent; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' } });
-  const save = useMutation({
-    mutationFn: (v: { on: string | null; text: string; reason: string }) =>
-      api.post(`/api/channel/folios/${props.folio.id}/events`, {
-        event: props.event,
-        on: v.on ?? undefined,
-        text: v.text.trim() || undefined,
-        reason: v.reason.trim() || undefined,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      notifySuccess(t('channel.eventSaved'));
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { event: 'reason' })),
+  const f = useSaveForm({
+    initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' },
+    schema: ChangeFolioStatusInputSchema,
+    toInput: (v): ChangeFolioStatusInput => ({
+      event: props.event,
+      on: v.on ?? undefined,
+      text: v.text.trim() || undefined,
+      reason: v.reason.trim() || undefined,
+    }),
+    save: (input) => changeFolioStatus(props.folio.id, input),
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channel.eventSaved'),
+    onSaved: props.onClose,
+    aliases: { event: 'reason' },
   });
   const withText = props.event === 'local_answers' || props.event === 'national_concludes';
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={`${t(`channel.events.${props.event}`)} · ${props.folio.folio}`}
-      size="lg"
+      submitLabel={t(`channel.events.${props.event}`)}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
-          {withText && (
-            <Textarea label={t('channel.eventText')} autosize minRows={3} {...form.getInputProps('text')} />
-          )}
-          <Textarea label={t('channel.eventReason')} autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t(`channel.events.${props.event}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <DayInput label={t('channel.eventDate')} withAsterisk {...f.form.getInputProps('on')} />
+      {withText && <Textarea label={t('channel.eventText')} autosize minRows={3} {...f.text('text')} />}
+      <Textarea label={t('channel.eventReason')} autosize minRows={2} {...f.text('reason')} />
+    </FormModal>
   );
 }

@@ -1,38 +1,31 @@
 import {
-  Button,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
 import {
   CONSULTATION_TYPES,
   FOLLOW_UP_TYPES,
+  RegisterFolioInputSchema,
+  SendCommunicationInputSchema,
   type DocumentType,
   type RegisterFolioInput,
   type SendCommunicationInput,
 } from '../contract';
 import type { DueRule } from '../contract-due-rules';
-import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useMe } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { CHANNEL_KEY, useCounterparts } from './api';
+import { CHANNEL_KEY, registerFolio, sendCommunication, useCounterparts } from './api';
 
 type Values = {
   module: 'follow_up' | 'consultation';
@@ -75,15 +68,13 @@ function dueRule(v: Values): DueRule | null {
  */
 export function NewFolioModal(props: { onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const me = useMe();
   const counterparts = useCounterparts();
   const national = me.data?.organization.kind === 'national_authority';
   const external = counterparts.data ? counterparts.data.national === null : false;
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const today = todayInMexicoCity();
-  const form = useForm<Values>({
+  const f = useSaveForm({
     initialValues: {
       module: national || external ? 'follow_up' : 'consultation',
       folio: '',
@@ -99,181 +90,156 @@ export function NewFolioModal(props: { onClose: () => void }) {
       dueDays: 5,
       dueDate: null,
       dueCount: 'business',
-    },
-  });
-  const v = form.getValues();
-  const types = v.module === 'follow_up' ? FOLLOW_UP_TYPES : CONSULTATION_TYPES;
-
-  const save = useMutation({
-    mutationFn: async (values: Values): Promise<string> => {
-      if (external) {
-        const input: RegisterFolioInput = {
-          module: values.module,
-          folio: values.folio,
-          documentType: (values.documentType ?? '') as DocumentType,
-          nature: values.nature,
-          subject: values.subject,
-          body: values.body,
-          sentOn: values.sentOn ?? '',
-          receivedOn: values.receivedOn ?? '',
-          dueRule: dueRule(values),
-        };
-        return (await api.post<{ folioId: string }>('/api/channel/folios', input)).folioId;
-      }
-      const input: SendCommunicationInput = {
-        module: values.module,
-        documentType: (values.documentType ?? '') as DocumentType,
-        nature: values.nature,
-        subject: values.subject,
-        body: values.body,
-        sentOn: values.sentOn ?? '',
-        toAll: values.toAll,
-        recipientOrgIds: values.toAll ? [] : values.recipientOrgIds,
-        dueRule: dueRule(values),
-      };
-      return (await api.post<{ folioIds: string[] }>('/api/channel/communications', input)).folioIds[0]!;
-    },
-    onSuccess: (folioId) => {
-      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      notifySuccess(t('channel.saved'));
+    } as Values,
+    schema: external ? RegisterFolioInputSchema : SendCommunicationInputSchema,
+    toInput: (values): RegisterFolioInput | SendCommunicationInput =>
+      external
+        ? {
+            module: values.module,
+            folio: values.folio,
+            documentType: (values.documentType ?? '') as DocumentType,
+            nature: values.nature,
+            subject: values.subject,
+            body: values.body,
+            sentOn: values.sentOn ?? '',
+            receivedOn: values.receivedOn ?? '',
+            dueRule: dueRule(values),
+          }
+        : {
+            module: values.module,
+            documentType: (values.documentType ?? '') as DocumentType,
+            nature: values.nature,
+            subject: values.subject,
+            body: values.body,
+            sentOn: values.sentOn ?? '',
+            toAll: values.toAll,
+            recipientOrgIds: values.toAll ? [] : values.recipientOrgIds,
+            dueRule: dueRule(values),
+          },
+    save: (input) =>
+      external
+        ? registerFolio(input as RegisterFolioInput)
+        : sendCommunication(input as SendCommunicationInput),
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channel.saved'),
+    onSaved: (folioId) => {
       props.onClose();
       void navigate(`/canal/folios/${folioId}`);
     },
-    onError: (error) =>
-      setUnplaced(
-        applyFieldErrors(form, error, {
-          'dueRule.days': 'dueDays',
-          'dueRule.date': 'dueDate',
-          dueRule: 'dueKind',
-        }),
-      ),
+    aliases: { 'dueRule.days': 'dueDays', 'dueRule.date': 'dueDate', dueRule: 'dueKind' },
   });
+  const form = f.form;
+  const v = form.getValues();
+  const types = v.module === 'follow_up' ? FOLLOW_UP_TYPES : CONSULTATION_TYPES;
 
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={external ? t('channel.registerTitle') : t('channel.sendTitle')}
+      submitLabel={external ? t('channel.register') : t('channel.send')}
       size="xl"
     >
-      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('channel.module')}
-              withAsterisk
-              disabled={!external}
-              data={(['follow_up', 'consultation'] as const).map((m) => ({
-                value: m,
-                label: t(`channel.modules.${m}`),
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('channel.module')}
+          withAsterisk
+          disabled={!external}
+          data={(['follow_up', 'consultation'] as const).map((m) => ({
+            value: m,
+            label: t(`channel.modules.${m}`),
+          }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('module')}
+        />
+        {external && (
+          <TextInput
+            label={t('channel.folio')}
+            withAsterisk
+            placeholder="270/2023"
+            {...form.getInputProps('folio')}
+          />
+        )}
+        <Select
+          label={t('channel.documentType')}
+          withAsterisk
+          data={types.map((d) => ({ value: d, label: t(`channel.types.${d}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('documentType')}
+        />
+        {v.module === 'follow_up' && (
+          <Select
+            label={t('channel.nature')}
+            withAsterisk
+            data={(['for_attention', 'for_information'] as const).map((n) => ({
+              value: n,
+              label: t(`channel.natures.${n}`),
+            }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('nature')}
+          />
+        )}
+      </SimpleGrid>
+      {national && (
+        <Group align="flex-end">
+          <Switch label={t('channel.toAll')} {...form.getInputProps('toAll', { type: 'checkbox' })} />
+          {!v.toAll && (
+            <MultiSelect
+              label={t('channel.recipients')}
+              searchable
+              style={{ flex: 1 }}
+              data={(counterparts.data?.localBodies ?? []).map((o) => ({
+                value: o.id,
+                label: `${o.acronym} · ${o.name}`,
               }))}
               comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('module')}
+              {...form.getInputProps('recipientOrgIds')}
             />
-            {external && (
-              <TextInput
-                label={t('channel.folio')}
-                withAsterisk
-                placeholder="270/2023"
-                {...form.getInputProps('folio')}
-              />
-            )}
-            <Select
-              label={t('channel.documentType')}
-              withAsterisk
-              data={types.map((d) => ({ value: d, label: t(`channel.types.${d}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('documentType')}
-            />
-            {v.module === 'follow_up' && (
-              <Select
-                label={t('channel.nature')}
-                withAsterisk
-                data={(['for_attention', 'for_information'] as const).map((n) => ({
-                  value: n,
-                  label: t(`channel.natures.${n}`),
-                }))}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('nature')}
-              />
-            )}
-          </SimpleGrid>
-          {national && (
-            <Group align="flex-end">
-              <Switch label={t('channel.toAll')} {...form.getInputProps('toAll', { type: 'checkbox' })} />
-              {!v.toAll && (
-                <MultiSelect
-                  label={t('channel.recipients')}
-                  searchable
-                  style={{ flex: 1 }}
-                  data={(counterparts.data?.localBodies ?? []).map((o) => ({
-                    value: o.id,
-                    label: `${o.acronym} · ${o.name}`,
-                  }))}
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('recipientOrgIds')}
-                />
-              )}
-            </Group>
           )}
-          <TextInput label={t('channel.subject')} withAsterisk {...form.getInputProps('subject')} />
-          <Textarea label={t('channel.body')} autosize minRows={3} {...form.getInputProps('body')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DayInput label={t('channel.sentOn')} withAsterisk {...form.getInputProps('sentOn')} />
-            {external && (
-              <DayInput label={t('channel.receivedOn')} withAsterisk {...form.getInputProps('receivedOn')} />
-            )}
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('channel.dueRule')}
-              data={(
-                [
-                  'none',
-                  'business_days',
-                  'natural_days',
-                  'fixed_date',
-                  'last_business_day_of_month',
-                  'first_days_of_month',
-                ] as const
-              ).map((k) => ({ value: k, label: t(`channel.dueKinds.${k}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('dueKind')}
-            />
-            {['business_days', 'natural_days', 'first_days_of_month'].includes(v.dueKind) && (
-              <NumberInput
-                label={t('channel.dueDays')}
-                min={1}
-                max={365}
-                {...form.getInputProps('dueDays')}
-              />
-            )}
-            {v.dueKind === 'first_days_of_month' && (
-              <Select
-                label={t('channel.dueCount')}
-                data={(['business', 'natural'] as const).map((c) => ({
-                  value: c,
-                  label: t(`channel.dueCounts.${c}`),
-                }))}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('dueCount')}
-              />
-            )}
-            {v.dueKind === 'fixed_date' && (
-              <DayInput label={t('channel.dueDate')} {...form.getInputProps('dueDate')} />
-            )}
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {external ? t('channel.register') : t('channel.send')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+      )}
+      <TextInput label={t('channel.subject')} withAsterisk {...f.text('subject')} />
+      <Textarea label={t('channel.body')} autosize minRows={3} {...f.text('body')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DayInput label={t('channel.sentOn')} withAsterisk {...form.getInputProps('sentOn')} />
+        {external && (
+          <DayInput label={t('channel.receivedOn')} withAsterisk {...form.getInputProps('receivedOn')} />
+        )}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('channel.dueRule')}
+          data={(
+            [
+              'none',
+              'business_days',
+              'natural_days',
+              'fixed_date',
+              'last_business_day_of_month',
+              'first_days_of_month',
+            ] as const
+          ).map((k) => ({ value: k, label: t(`channel.dueKinds.${k}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('dueKind')}
+        />
+        {['business_days', 'natural_days', 'first_days_of_month'].includes(v.dueKind) && (
+          <NumberInput label={t('channel.dueDays')} min={1} max={365} {...form.getInputProps('dueDays')} />
+        )}
+        {v.dueKind === 'first_days_of_month' && (
+          <Select
+            label={t('channel.dueCount')}
+            data={(['business', 'natural'] as const).map((c) => ({
+              value: c,
+              label: t(`channel.dueCounts.${c}`),
+            }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('dueCount')}
+          />
+        )}
+        {v.dueKind === 'fixed_date' && (
+          <DayInput label={t('channel.dueDate')} {...form.getInputProps('dueDate')} />
+        )}
+      </SimpleGrid>
+    </FormModal>
   );
 }

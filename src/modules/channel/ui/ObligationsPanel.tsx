@@ -4,25 +4,25 @@ import {
   Button,
   FileInput,
   Group,
-  Modal,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayInMexicoCity } from '@/shared/dates';
-import type { FieldProblem } from '@/shared/errors';
 import { formatMonth } from '@/shared/spanish-dates';
 import { describeDueRule } from '../contract-due-rules';
 import {
+  AnswerOccurrenceInputSchema,
+  ObligationAreaInputSchema,
+  ReturnOccurrenceInputSchema,
+  ReviewOccurrenceInputSchema,
   occurrenceActions,
   type MyOccurrence,
   type Obligation,
@@ -30,13 +30,12 @@ import {
   type OccurrenceDisplay,
   type OccurrenceEvent,
 } from '../occurrence-contract';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { AttachmentList } from './AttachmentList';
 import { CHANNEL_KEY } from './api';
@@ -127,42 +126,38 @@ function AreaModal(props: { obligation: Obligation; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const areas = useAreaOptions();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { areaId: props.obligation.area?.id ?? null } });
-  const save = useMutation({
-    mutationFn: (v: { areaId: string | null }) => setObligationArea(props.obligation.id, v.areaId),
-    onSuccess: () => {
-      notifySuccess(t('channel.months.areaSaved'));
-      props.onClose();
+  const f = useSaveForm({
+    initialValues: { areaId: props.obligation.area?.id ?? null },
+    schema: ObligationAreaInputSchema,
+    toInput: (v) => v,
+    save: async (input) => {
+      try {
+        return await setObligationArea(props.obligation.id, input.areaId);
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      }
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+    saved: () => t('channel.months.areaSaved'),
+    onSaved: props.onClose,
   });
   return (
-    <Modal opened onClose={props.onClose} title={t('channel.months.changeArea')}>
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Text size="sm">{props.obligation.description}</Text>
-          <Select
-            label={t('channel.months.answeredBy')}
-            placeholder={t('channel.months.noArea')}
-            data={areas.data ?? []}
-            searchable
-            clearable
-            {...form.getInputProps('areaId')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('channel.months.saveArea')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      form={f}
+      onClose={props.onClose}
+      title={t('channel.months.changeArea')}
+      submitLabel={t('channel.months.saveArea')}
+      size="md"
+    >
+      <Text size="sm">{props.obligation.description}</Text>
+      <Select
+        label={t('channel.months.answeredBy')}
+        placeholder={t('channel.months.noArea')}
+        data={areas.data ?? []}
+        searchable
+        clearable
+        {...f.form.getInputProps('areaId')}
+      />
+    </FormModal>
   );
 }
 
@@ -265,44 +260,52 @@ export function OccurrenceTable<T extends Occurrence>(props: {
   );
 }
 
+const OCCURRENCE_SCHEMAS = {
+  answer: AnswerOccurrenceInputSchema,
+  accept: ReviewOccurrenceInputSchema,
+  return: ReturnOccurrenceInputSchema,
+} as const;
+
 function OccurrenceModal(props: { occurrence: Occurrence; event: OccurrenceEvent; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [files, setFiles] = useState<File[]>([]);
   const month = monthOf(props.occurrence.period);
-  const form = useForm({
-    initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' },
-  });
   const id = props.occurrence.id;
-  const save = useMutation({
-    mutationFn: async (v: { on: string | null; text: string; reason: string }) => {
+  const f = useSaveForm({
+    initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' },
+    schema: OCCURRENCE_SCHEMAS[props.event],
+    toInput: (v) => {
       const on = v.on ?? '';
-      if (props.event === 'answer') {
-        const done = await answerOccurrence(id, { on, text: v.text }, files);
-        setFiles([]);
-        return done;
+      return props.event === 'answer'
+        ? { on, text: v.text }
+        : props.event === 'accept'
+          ? { on }
+          : { on, reason: v.reason };
+    },
+    save: async (input) => {
+      try {
+        if (props.event === 'answer') {
+          const done = await answerOccurrence(id, { on: input.on, text: input.text ?? '' }, files);
+          setFiles([]);
+          return done;
+        }
+        return props.event === 'accept'
+          ? await acceptOccurrence(id, { on: input.on })
+          : await returnOccurrence(id, { on: input.on, reason: input.reason ?? '' });
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
       }
-      return props.event === 'accept'
-        ? acceptOccurrence(id, { on })
-        : returnOccurrence(id, { on, reason: v.reason });
     },
-    onSuccess: () => {
-      notifySuccess(
-        t(
-          `channel.months.${props.event === 'answer' ? 'answered' : props.event === 'accept' ? 'accepted' : 'returned'}`,
-        ),
-      );
-      props.onClose();
-    },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
-    onError: (error) =>
-      setUnplaced(
-        applyFieldErrors(form, error, {
-          occurrence: props.event === 'return' ? 'reason' : props.event === 'answer' ? 'text' : 'on',
-          file: 'text',
-        }),
+    saved: () =>
+      t(
+        `channel.months.${props.event === 'answer' ? 'answered' : props.event === 'accept' ? 'accepted' : 'returned'}`,
       ),
+    onSaved: props.onClose,
+    aliases: {
+      occurrence: props.event === 'return' ? 'reason' : props.event === 'answer' ? 'text' : 'on',
+      file: 'text',
+    },
   });
   const title =
     props.event === 'answer'
@@ -311,52 +314,40 @@ function OccurrenceModal(props: { occurrence: Occurrence; event: OccurrenceEvent
         ? t('channel.months.acceptTitle', { month })
         : t('channel.months.returnTitle', { month });
   return (
-    <Modal opened onClose={props.onClose} title={title} size="lg">
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <DayInput label={t('channel.months.on')} withAsterisk {...form.getInputProps('on')} />
-          {props.event === 'answer' && (
-            <>
-              <Textarea
-                label={t('channel.months.text')}
-                withAsterisk
-                autosize
-                minRows={4}
-                {...form.getInputProps('text')}
-              />
-              <FileInput
-                label={t('channel.months.attach')}
-                description={t('channel.months.attachHelp')}
-                multiple
-                clearable
-                clearButtonProps={{ 'aria-label': t('files.clear') }}
-                value={files}
-                onChange={setFiles}
-              />
-            </>
-          )}
-          {props.event === 'return' && (
-            <Textarea
-              label={t('channel.months.reason')}
-              withAsterisk
-              autosize
-              minRows={3}
-              {...form.getInputProps('reason')}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {props.event === 'answer'
-                ? t('channel.months.send')
-                : t(`channel.months.${props.event === 'accept' ? 'accept' : 'return'}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      form={f}
+      onClose={props.onClose}
+      title={title}
+      submitLabel={
+        props.event === 'answer'
+          ? t('channel.months.send')
+          : t(`channel.months.${props.event === 'accept' ? 'accept' : 'return'}`)
+      }
+    >
+      <DayInput label={t('channel.months.on')} withAsterisk {...f.form.getInputProps('on')} />
+      {props.event === 'answer' && (
+        <>
+          <Textarea label={t('channel.months.text')} withAsterisk autosize minRows={4} {...f.text('text')} />
+          <FileInput
+            label={t('channel.months.attach')}
+            description={t('channel.months.attachHelp')}
+            multiple
+            clearable
+            clearButtonProps={{ 'aria-label': t('files.clear') }}
+            value={files}
+            onChange={setFiles}
+          />
+        </>
+      )}
+      {props.event === 'return' && (
+        <Textarea
+          label={t('channel.months.reason')}
+          withAsterisk
+          autosize
+          minRows={3}
+          {...f.text('reason')}
+        />
+      )}
+    </FormModal>
   );
 }

@@ -13,17 +13,33 @@ import {
   Title,
 } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useKnownPeriod, withPeriod } from '@/web/shared/lib/use-period';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '@/shared/spanish-dates';
-import type { ChannelReport } from '../contract-reports';
-import { api } from '@/web/shared/api/client';
+import {
+  GenerateReportInputSchema,
+  ReportRecipientInputSchema,
+  type ChannelReport,
+} from '../contract-reports';
+import { useReturnFocus } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
+import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { useChannelWrite, useRecipients, useReports } from './report-api';
+import { CHANNEL_KEY } from './api';
+import {
+  addReportRecipient,
+  downloadReport,
+  generateReport,
+  removeReportRecipient,
+  sendReport,
+  useChannelWrite,
+  useRecipients,
+  useReports,
+} from './report-api';
 
 const STATE_COLORS: Record<ChannelReport['state'], string> = {
   generated: 'gray',
@@ -45,12 +61,9 @@ function ReportsPage() {
   const setYear = (y: number) => setPeriod(`${y}-${period.value.slice(5)}`);
   const [generating, setGenerating] = useState(false);
   const reports = useReports(year);
-  const send = useChannelWrite(
-    (id: string) => api.post(`/api/channel/reports/${id}/send`),
-    t('channelReports.queued'),
-  );
+  const send = useChannelWrite(sendReport, t('channelReports.queued'));
   const download = useChannelWrite((v: { id: string; format: 'docx' | 'pdf' }) =>
-    api.download(`/api/channel/reports/${v.id}/${v.format}`, {}, `informe.${v.format}`),
+    downloadReport(v.id, v.format),
   );
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
   if (!years.includes('2024')) years.push('2024');
@@ -161,65 +174,76 @@ function ReportsPage() {
   );
 }
 
+type FortnightValues = { year: string; month: string; half: string };
+
 function GenerateModal(props: { year: number; onClose: () => void }) {
   const { t } = useTranslation();
   const now = new Date();
-  const [year, setYear] = useState(String(props.year));
-  const [month, setMonth] = useState(String(now.getMonth() + 1));
-  const [half, setHalf] = useState(now.getDate() > 15 ? '1' : '2');
-  const generate = useChannelWrite(
-    (send: boolean) =>
-      api.post('/api/channel/reports', {
-        year: Number(year),
-        month: Number(month),
-        half: Number(half),
-        send,
-      }),
-    t('channelReports.generated'),
-  );
-  const submit = (send: boolean) => generate.mutate(send, { onSuccess: props.onClose });
+  useReturnFocus();
+  // Which of the two buttons submitted the form: generate only, or generate and send.
+  const sending = useRef(false);
+  const f = useSaveForm({
+    initialValues: {
+      year: String(props.year),
+      month: String(now.getMonth() + 1),
+      half: now.getDate() > 15 ? '1' : '2',
+    } as FortnightValues,
+    schema: GenerateReportInputSchema,
+    toInput: (v) => ({
+      year: Number(v.year),
+      month: Number(v.month),
+      half: Number(v.half),
+      send: sending.current,
+    }),
+    save: generateReport,
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channelReports.generated'),
+    onSaved: props.onClose,
+  });
+  const form = f.form;
+  const year = Number(form.values.year) || now.getFullYear();
+  const pending = f.mutation.isPending;
   return (
     <Modal opened onClose={props.onClose} title={t('channelReports.generateTitle')}>
-      <Stack>
-        <TextInput
-          label={t('channelReports.year')}
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-        />
-        <Select
-          label={t('channelReports.month')}
-          data={Array.from({ length: 12 }, (_, i) => ({
-            value: String(i + 1),
-            label: formatMonth(Number(year) || now.getFullYear(), i + 1).replace(/ de \d+$/, ''),
-          }))}
-          value={month}
-          allowDeselect={false}
-          onChange={(v) => v && setMonth(v)}
-        />
-        <Select
-          label={t('channelReports.half')}
-          data={['1', '2'].map((h) => ({ value: h, label: t(`channelReports.halves.${h as '1' | '2'}`) }))}
-          value={half}
-          allowDeselect={false}
-          onChange={(v) => v && setHalf(v)}
-        />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => submit(false)}
-            loading={generate.isPending && !generate.variables}
-          >
-            {t('channelReports.generate')}
-          </Button>
-          <Button
-            leftSection={<IconSend size={16} aria-hidden />}
-            onClick={() => submit(true)}
-            loading={generate.isPending && generate.variables === true}
-          >
-            {t('channelReports.generateAndSend')}
-          </Button>
-        </Group>
-      </Stack>
+      <form noValidate onSubmit={f.submit}>
+        <Stack>
+          <FormErrorAlert error={f.error} unplaced={f.unplaced} />
+          <TextInput label={t('channelReports.year')} {...form.getInputProps('year')} />
+          <Select
+            label={t('channelReports.month')}
+            data={Array.from({ length: 12 }, (_, i) => ({
+              value: String(i + 1),
+              label: formatMonth(year, i + 1).replace(/ de \d+$/, ''),
+            }))}
+            allowDeselect={false}
+            {...form.getInputProps('month')}
+          />
+          <Select
+            label={t('channelReports.half')}
+            data={['1', '2'].map((h) => ({ value: h, label: t(`channelReports.halves.${h as '1' | '2'}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('half')}
+          />
+          <Group justify="flex-end">
+            <Button
+              type="submit"
+              variant="default"
+              onClick={() => (sending.current = false)}
+              loading={pending && !f.mutation.variables?.send}
+            >
+              {t('channelReports.generate')}
+            </Button>
+            <Button
+              type="submit"
+              leftSection={<IconSend size={16} aria-hidden />}
+              onClick={() => (sending.current = true)}
+              loading={pending && f.mutation.variables?.send === true}
+            >
+              {t('channelReports.generateAndSend')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
@@ -227,16 +251,19 @@ function GenerateModal(props: { year: number; onClose: () => void }) {
 function RecipientsPanel() {
   const { t } = useTranslation();
   const recipients = useRecipients(true);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const add = useChannelWrite(
-    () => api.post('/api/channel/report-recipients', { email, name }),
-    t('channelReports.added'),
-  );
-  const remove = useChannelWrite(
-    (id: string) => api.delete(`/api/channel/report-recipients/${id}`),
-    t('channelReports.removed'),
-  );
+  const add = useSaveForm({
+    initialValues: { email: '', name: '' },
+    schema: ReportRecipientInputSchema,
+    toInput: (v) => v,
+    save: addReportRecipient,
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channelReports.added'),
+    onSaved: clear,
+  });
+  function clear(): void {
+    add.form.reset();
+  }
+  const remove = useChannelWrite(removeReportRecipient, t('channelReports.removed'));
   return (
     <Paper withBorder p="md" mt="lg">
       <Title order={2} size="h4">
@@ -245,33 +272,22 @@ function RecipientsPanel() {
       <Text size="sm" c="dimmed" mb="md">
         {t('channelReports.recipientsDescription')}
       </Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(undefined, {
-            onSuccess: () => {
-              setEmail('');
-              setName('');
-            },
-          });
-        }}
-      >
+      <form noValidate onSubmit={add.submit}>
+        <FormErrorAlert error={add.error} unplaced={add.unplaced} />
         <Group align="flex-end" gap="sm" mb="md">
           <TextInput
             label={t('channelReports.email')}
             type="email"
             required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
             w={280}
+            {...add.form.getInputProps('email')}
           />
-          <TextInput
-            label={t('channelReports.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            w={240}
-          />
-          <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={add.isPending}>
+          <TextInput label={t('channelReports.name')} w={240} {...add.form.getInputProps('name')} />
+          <Button
+            type="submit"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            loading={add.mutation.isPending}
+          >
             {t('channelReports.add')}
           </Button>
         </Group>

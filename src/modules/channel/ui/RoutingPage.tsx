@@ -1,35 +1,21 @@
-import {
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, FileInput, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
-import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDateTime, formatDay } from '@/web/shared/lib/format';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
-import type { RoutingDetail } from '../routing-contract';
+import { AnswerRoutingInputSchema, ReturnRoutingInputSchema, type RoutingDetail } from '../routing-contract';
 import { CHANNEL_KEY } from './api';
 import { AttachmentList } from './AttachmentList';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { RoutingStateBadge } from './RoutingPanel';
-import { uploadAll, useMyRouting } from './routing-api';
+import { answerRouting, attachToRouting, returnRouting, useMyRouting } from './routing-api';
 
 /** One slip of the user's area: the folio, the instructions, and the answer or the return. */
 export default function RoutingPage() {
@@ -150,91 +136,68 @@ function Field(props: { label: string; children: React.ReactNode }) {
 function AnswerForm({ routing }: { routing: RoutingDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [files, setFiles] = useState<File[]>([]);
-  const form = useForm({ initialValues: { text: '' } });
-  const save = useMutation({
-    mutationFn: async (v: { text: string }) => {
-      // Files first: a refused file stops the answer, so nothing goes half-done.
-      await uploadAll(`/api/channel/my-routings/${routing.id}/attachments`, files);
-      setFiles([]);
-      return api.post(`/api/channel/my-routings/${routing.id}/answer`, { text: v.text });
+  const f = useSaveForm({
+    initialValues: { text: '' },
+    schema: AnswerRoutingInputSchema,
+    toInput: (v) => v,
+    save: async (input) => {
+      try {
+        // Files first: a refused file stops the answer, so nothing goes half-done.
+        await attachToRouting(routing.id, files);
+        setFiles([]);
+        return await answerRouting(routing.id, input);
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      }
     },
-    onSuccess: () => notifySuccess(t('channel.routing.answered')),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'text', file: 'text' })),
+    saved: () => t('channel.routing.answered'),
+    aliases: { routing: 'text', file: 'text' },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <AttachmentList files={routing.attachments} />
-        <Textarea
-          label={t('channel.routing.answerText')}
-          withAsterisk
-          autosize
-          minRows={4}
-          {...form.getInputProps('text')}
-        />
-        <FileInput
-          label={t('channel.routing.attach')}
-          description={t('channel.routing.attachHelp')}
-          multiple
-          clearable
-          clearButtonProps={{ 'aria-label': t('files.clear') }}
-          value={files}
-          onChange={setFiles}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('channel.routing.sendAnswer')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('channel.routing.sendAnswer')}>
+      <AttachmentList files={routing.attachments} />
+      <Textarea
+        label={t('channel.routing.answerText')}
+        withAsterisk
+        autosize
+        minRows={4}
+        {...f.text('text')}
+      />
+      <FileInput
+        label={t('channel.routing.attach')}
+        description={t('channel.routing.attachHelp')}
+        multiple
+        clearable
+        clearButtonProps={{ 'aria-label': t('files.clear') }}
+        value={files}
+        onChange={setFiles}
+      />
+    </FormBody>
   );
 }
 
 function ReturnModal(props: { routing: RoutingDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { reason: '' } });
-  const save = useMutation({
-    mutationFn: (v: { reason: string }) => api.post(`/api/channel/my-routings/${props.routing.id}/return`, v),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      notifySuccess(t('channel.routing.returned'));
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'reason' })),
+  const f = useSaveForm({
+    initialValues: { reason: '' },
+    schema: ReturnRoutingInputSchema,
+    toInput: (v) => v,
+    save: (input) => returnRouting(props.routing.id, input),
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channel.routing.returned'),
+    onSaved: props.onClose,
+    aliases: { routing: 'reason' },
   });
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={`${t('channel.routing.return')} · ${props.routing.folioSummary.folio}`}
+      submitLabel={t('channel.routing.return')}
+      size="md"
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Textarea
-            label={t('channel.routing.reason')}
-            withAsterisk
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('channel.routing.return')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea label={t('channel.routing.reason')} withAsterisk autosize minRows={3} {...f.text('reason')} />
+    </FormModal>
   );
 }

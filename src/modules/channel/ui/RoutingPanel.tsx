@@ -5,7 +5,6 @@ import {
   FileButton,
   FileInput,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Paper,
@@ -17,29 +16,41 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconArrowsExchange, IconPaperclip, IconSend, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
 import type { FolioDetail } from '../contract';
 import { allowedEvents, originatorOf, type FolioEvent } from '../contract-folio-status';
-import type { Routing } from '../routing-contract';
+import {
+  ConsolidateInputSchema,
+  ReassignRoutingInputSchema,
+  RouteFolioInputSchema,
+  type ConsolidateInput,
+  type ReassignRoutingInput,
+  type Routing,
+  type RouteFolioInput,
+} from '../routing-contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { api } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { CHANNEL_KEY } from './api';
 import { AttachmentList } from './AttachmentList';
 import { DueBadges } from './FolioStatusBadge';
-import { uploadAll, useFolioAttachments, useFolioRoutings } from './routing-api';
+import {
+  attachToCommunication,
+  consolidateFolio,
+  reassignRouting,
+  routeFolio,
+  useFolioAttachments,
+  useFolioRoutings,
+} from './routing-api';
 
 const CONSOLIDATION_EVENTS: FolioEvent[] = [
   'local_answers',
@@ -88,8 +99,7 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
     canWrite &&
     (mySide === originatorOf(folio.module) || (mySide === 'local' && folio.nationalOrgId === null));
   const attach = useMutation({
-    mutationFn: (file: File) =>
-      api.upload(`/api/channel/communications/${folio.communicationId}/attachments`, file),
+    mutationFn: (file: File) => attachToCommunication(folio.communicationId, file),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
       notifySuccess(t('channel.routing.fileAttached'));
@@ -254,10 +264,8 @@ type RouteValues = {
 
 function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const areas = useAreaOptions();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<RouteValues>({
+  const f = useSaveForm({
     initialValues: {
       responsibleAreaId: null,
       informedAreaIds: [],
@@ -265,152 +273,107 @@ function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
       dueAs: 'days',
       internalDueBusinessDays: 3,
       internalDueOn: null,
-    },
+    } as RouteValues,
+    schema: RouteFolioInputSchema,
+    toInput: (v): RouteFolioInput => ({
+      responsibleAreaId: v.responsibleAreaId,
+      informedAreaIds: v.informedAreaIds,
+      instructions: v.instructions,
+      internalDueBusinessDays:
+        v.dueAs === 'days' && v.internalDueBusinessDays !== '' ? Number(v.internalDueBusinessDays) : null,
+      internalDueOn: v.dueAs === 'date' ? v.internalDueOn : null,
+    }),
+    save: (input) => routeFolio(props.folio.id, input),
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channel.routing.routed'),
+    onSaved: props.onClose,
+    aliases: { folio: 'responsibleAreaId' },
   });
-  const save = useMutation({
-    mutationFn: (v: RouteValues) =>
-      api.post(`/api/channel/folios/${props.folio.id}/routings`, {
-        responsibleAreaId: v.responsibleAreaId,
-        informedAreaIds: v.informedAreaIds,
-        instructions: v.instructions,
-        internalDueBusinessDays:
-          v.dueAs === 'days' && v.internalDueBusinessDays !== '' ? Number(v.internalDueBusinessDays) : null,
-        internalDueOn: v.dueAs === 'date' ? v.internalDueOn : null,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      notifySuccess(t('channel.routing.routed'));
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { folio: 'responsibleAreaId' })),
-  });
+  const form = f.form;
   const options = areas.data ?? [];
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={`${t('channel.routing.route')} · ${props.folio.folio}`}
-      size="lg"
+      submitLabel={t('channel.routing.route')}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Select
-            label={t('channel.routing.responsible')}
-            placeholder={t('channel.routing.choose')}
-            data={options}
-            searchable
-            clearable
-            {...form.getInputProps('responsibleAreaId')}
-          />
-          <MultiSelect
-            label={t('channel.routing.informed')}
-            data={options.filter((o) => o.value !== form.values.responsibleAreaId)}
-            searchable
-            {...form.getInputProps('informedAreaIds')}
-          />
-          <Textarea
-            label={t('channel.routing.instructions')}
-            autosize
-            minRows={3}
-            {...form.getInputProps('instructions')}
-          />
-          <div>
-            <Text size="sm" fw={500} mb={4} id="due-as-label">
-              {t('channel.routing.internalDue')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="due-as-label"
-              data={[
-                { value: 'days', label: t('channel.routing.inBusinessDays') },
-                { value: 'date', label: t('channel.routing.onDate') },
-              ]}
-              {...form.getInputProps('dueAs')}
-            />
-          </div>
-          {form.values.dueAs === 'days' ? (
-            <NumberInput
-              label={t('channel.routing.businessDays')}
-              min={1}
-              max={60}
-              {...form.getInputProps('internalDueBusinessDays')}
-            />
-          ) : (
-            <DayInput label={t('channel.routing.dueDate')} {...form.getInputProps('internalDueOn')} />
-          )}
-          {props.folio.dueOn && (
-            <Text size="xs" c="dimmed">
-              {t('channel.routing.folioDue', { date: formatDay(props.folio.dueOn) })}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('channel.routing.route')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('channel.routing.responsible')}
+        placeholder={t('channel.routing.choose')}
+        data={options}
+        searchable
+        clearable
+        {...form.getInputProps('responsibleAreaId')}
+      />
+      <MultiSelect
+        label={t('channel.routing.informed')}
+        data={options.filter((o) => o.value !== form.values.responsibleAreaId)}
+        searchable
+        {...form.getInputProps('informedAreaIds')}
+      />
+      <Textarea label={t('channel.routing.instructions')} autosize minRows={3} {...f.text('instructions')} />
+      <div>
+        <Text size="sm" fw={500} mb={4} id="due-as-label">
+          {t('channel.routing.internalDue')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="due-as-label"
+          data={[
+            { value: 'days', label: t('channel.routing.inBusinessDays') },
+            { value: 'date', label: t('channel.routing.onDate') },
+          ]}
+          {...form.getInputProps('dueAs')}
+        />
+      </div>
+      {form.values.dueAs === 'days' ? (
+        <NumberInput
+          label={t('channel.routing.businessDays')}
+          min={1}
+          max={60}
+          {...form.getInputProps('internalDueBusinessDays')}
+        />
+      ) : (
+        <DayInput label={t('channel.routing.dueDate')} {...form.getInputProps('internalDueOn')} />
+      )}
+      {props.folio.dueOn && (
+        <Text size="xs" c="dimmed">
+          {t('channel.routing.folioDue', { date: formatDay(props.folio.dueOn) })}
+        </Text>
+      )}
+    </FormModal>
   );
 }
 
 function ReassignModal(props: { routing: Routing; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const areas = useAreaOptions();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { areaId: null as string | null, reason: '' } });
-  const save = useMutation({
-    mutationFn: (v: { areaId: string | null; reason: string }) =>
-      api.post(`/api/channel/routings/${props.routing.id}/reassign`, {
-        areaId: v.areaId ?? '',
-        reason: v.reason,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      notifySuccess(t('channel.routing.reassigned'));
-      props.onClose();
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { routing: 'areaId' })),
+  const f = useSaveForm({
+    initialValues: { areaId: null as string | null, reason: '' },
+    schema: ReassignRoutingInputSchema,
+    toInput: (v): ReassignRoutingInput => ({ areaId: v.areaId ?? '', reason: v.reason }),
+    save: (input) => reassignRouting(props.routing.id, input),
+    invalidate: [CHANNEL_KEY],
+    saved: () => t('channel.routing.reassigned'),
+    onSaved: props.onClose,
+    aliases: { routing: 'areaId' },
   });
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={`${t('channel.routing.reassign')} · ${props.routing.area.name}`}
-      size="lg"
+      submitLabel={t('channel.routing.reassign')}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Select
-            label={t('channel.routing.newArea')}
-            withAsterisk
-            searchable
-            data={(areas.data ?? []).filter((o) => o.value !== props.routing.area.id)}
-            {...form.getInputProps('areaId')}
-          />
-          <Textarea
-            label={t('channel.routing.reason')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('channel.routing.reassign')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('channel.routing.newArea')}
+        withAsterisk
+        searchable
+        data={(areas.data ?? []).filter((o) => o.value !== props.routing.area.id)}
+        {...f.form.getInputProps('areaId')}
+      />
+      <Textarea label={t('channel.routing.reason')} withAsterisk autosize minRows={2} {...f.text('reason')} />
+    </FormModal>
   );
 }
 
@@ -429,101 +392,77 @@ function ConsolidateModal(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [extra, setExtra] = useState<File[]>([]);
   const answered = props.routings.filter((r) => r.state === 'answered');
   const areaFiles = answered.flatMap((r) => r.attachments.map((a) => ({ ...a, area: r.area.name })));
-  const form = useForm<ConsolidateValues>({
+  const f = useSaveForm({
     initialValues: {
       event: props.events[0]!,
       on: todayInMexicoCity(),
       text: answered.map((r) => r.answerText ?? '').join('\n\n'),
-      attachmentIds: areaFiles.map((f) => f.id),
+      attachmentIds: areaFiles.map((file) => file.id),
+    } as ConsolidateValues,
+    schema: ConsolidateInputSchema,
+    toInput: (v): ConsolidateInput => ({
+      event: v.event,
+      on: v.on ?? undefined,
+      text: v.event === 'local_acknowledges' ? '' : v.text,
+      attachmentIds: v.event === 'local_acknowledges' ? [] : v.attachmentIds,
+    }),
+    save: async (input) => {
+      try {
+        return await consolidateFolio(props.folio.id, input, extra);
+      } finally {
+        // Also after a refused file: the answer itself may have been sent.
+        void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
+      }
     },
+    saved: () => t('channel.routing.consolidated'),
+    onSaved: props.onClose,
+    aliases: { event: 'text' },
   });
-  const save = useMutation({
-    mutationFn: async (v: ConsolidateValues) => {
-      const sent = await api.post<{ status: string; messageId: string | null }>(
-        `/api/channel/folios/${props.folio.id}/consolidate`,
-        {
-          event: v.event,
-          on: v.on ?? undefined,
-          text: v.event === 'local_acknowledges' ? '' : v.text,
-          attachmentIds: v.event === 'local_acknowledges' ? [] : v.attachmentIds,
-        },
-      );
-      if (sent.messageId && extra.length)
-        await uploadAll(`/api/channel/messages/${sent.messageId}/attachments`, extra);
-      return sent;
-    },
-    onSuccess: () => {
-      notifySuccess(t('channel.routing.consolidated'));
-      props.onClose();
-    },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY }),
-    onError: (error) => setUnplaced(applyFieldErrors(form, error, { event: 'text' })),
-  });
+  const form = f.form;
   const ack = form.values.event === 'local_acknowledges';
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={props.onClose}
       title={`${t('channel.routing.consolidate')} · ${props.folio.folio}`}
+      submitLabel={t(`channel.events.${form.values.event}`)}
       size="xl"
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Select
-            label={t('channel.routing.action')}
-            withAsterisk
-            allowDeselect={false}
-            data={props.events.map((e) => ({ value: e, label: t(`channel.events.${e}`) }))}
-            {...form.getInputProps('event')}
-          />
-          <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
-          {ack ? (
-            <Text size="sm">{t('channel.routing.ackHelp')}</Text>
-          ) : (
-            <>
-              <Textarea
-                label={t('channel.routing.answerToSend')}
-                autosize
-                minRows={4}
-                {...form.getInputProps('text')}
-              />
-              {areaFiles.length > 0 && (
-                <Checkbox.Group
-                  label={t('channel.routing.areaFiles')}
-                  {...form.getInputProps('attachmentIds')}
-                >
-                  <Stack gap={4} mt={4}>
-                    {areaFiles.map((f) => (
-                      <Checkbox key={f.id} value={f.id} label={`${f.filename} · ${f.area}`} />
-                    ))}
-                  </Stack>
-                </Checkbox.Group>
-              )}
-              <FileInput
-                label={t('channel.routing.moreFiles')}
-                multiple
-                clearable
-                clearButtonProps={{ 'aria-label': t('files.clear') }}
-                value={extra}
-                onChange={setExtra}
-              />
-            </>
+      <Select
+        label={t('channel.routing.action')}
+        withAsterisk
+        allowDeselect={false}
+        data={props.events.map((e) => ({ value: e, label: t(`channel.events.${e}`) }))}
+        {...form.getInputProps('event')}
+      />
+      <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
+      {ack ? (
+        <Text size="sm">{t('channel.routing.ackHelp')}</Text>
+      ) : (
+        <>
+          <Textarea label={t('channel.routing.answerToSend')} autosize minRows={4} {...f.text('text')} />
+          {areaFiles.length > 0 && (
+            <Checkbox.Group label={t('channel.routing.areaFiles')} {...form.getInputProps('attachmentIds')}>
+              <Stack gap={4} mt={4}>
+                {areaFiles.map((file) => (
+                  <Checkbox key={file.id} value={file.id} label={`${file.filename} · ${file.area}`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t(`channel.events.${form.values.event}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <FileInput
+            label={t('channel.routing.moreFiles')}
+            multiple
+            clearable
+            clearButtonProps={{ 'aria-label': t('files.clear') }}
+            value={extra}
+            onChange={setExtra}
+          />
+        </>
+      )}
+    </FormModal>
   );
 }

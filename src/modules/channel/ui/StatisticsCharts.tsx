@@ -6,6 +6,7 @@ import type { ChannelStatistics } from '../contract-reports';
 import { FOLIO_STATUSES } from '../contract-folio-status';
 import { formatNumber } from '@/web/shared/lib/format';
 import { QueryError } from '@/web/shared/ui/QueryError';
+import type { StatisticsPeriod } from './api';
 import { useStatistics } from './report-api';
 
 type Row = { label: string; value: number };
@@ -77,7 +78,7 @@ function days(x: number | null) {
 }
 
 /** Status, type, nature and area of the period's folios, response times and overdue counts. */
-export function StatisticsCharts(props: { module: string; from: string; to: string; asOf: string }) {
+export function StatisticsCharts(props: StatisticsPeriod) {
   const { t } = useTranslation();
   const stats = useStatistics(props.from <= props.to ? props : null);
   if (stats.isError) return <QueryError error={stats.error} onRetry={() => void stats.refetch()} />;

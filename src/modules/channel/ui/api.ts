@@ -1,16 +1,31 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '@/shared/paging';
-import type { Counterparts, Folio, FolioDetail, FolioListQuery, MonthlyStatusTable } from '../contract';
-import type { ImportReport } from '@/modules/directory/contract';
-import { api } from '@/web/shared/api/client';
+import type {
+  ChangeFolioStatusInput,
+  FolioListQuery,
+  RegisterFolioInput,
+  SendCommunicationInput,
+} from '../contract';
+import type { ChannelModule } from '../contract-folio-status';
+import * as endpoints from '../endpoints';
+import { callEndpoint, downloadEndpoint, uploadToEndpoint } from '@/web/shared/api/client';
 
-// Reads of the channel. Every write invalidates the ['channel'] prefix.
+// Reads of the channel's folios, and the writes of the folio list and page. Every write
+// invalidates the ['channel'] prefix.
 export const CHANNEL_KEY = ['channel'] as const;
 
-export function useFolios(query: Partial<Omit<FolioListQuery, 'overdue'>> & { overdue?: 'true' }) {
+/** The folio list's filters as the page holds them (the overdue filter as the URL writes it). */
+export type FolioFilters = Partial<Omit<FolioListQuery, 'overdue' | 'page' | 'pageSize'>> & {
+  overdue?: 'true';
+};
+
+function listQuery<T extends FolioFilters>({ overdue, ...filters }: T) {
+  return { ...filters, overdue: overdue === 'true' ? true : undefined };
+}
+
+export function useFolios(query: FolioFilters & { page?: number; pageSize?: number }) {
   return useQuery({
     queryKey: [...CHANNEL_KEY, 'folios', query],
-    queryFn: () => api.get<Page<Folio> & { totalIsLowerBound: boolean }>('/api/channel/folios', query),
+    queryFn: () => callEndpoint(endpoints.listFolios, { query: listQuery(query) }),
     placeholderData: keepPreviousData,
   });
 }
@@ -18,32 +33,63 @@ export function useFolios(query: Partial<Omit<FolioListQuery, 'overdue'>> & { ov
 export function useFolio(id: string) {
   return useQuery({
     queryKey: [...CHANNEL_KEY, 'folio', id],
-    queryFn: () => api.get<FolioDetail>(`/api/channel/folios/${encodeURIComponent(id)}`),
+    queryFn: () => callEndpoint(endpoints.getFolio, { params: { id } }),
   });
 }
 
 export function useCounterparts() {
   return useQuery({
     queryKey: [...CHANNEL_KEY, 'counterparts'],
-    queryFn: () => api.get<Counterparts>('/api/channel/counterparts'),
+    queryFn: () => callEndpoint(endpoints.listCounterparts),
     staleTime: 60_000,
   });
 }
 
-export function useMonthlyTable(query: { module: string; from: string; to: string; asOf: string } | null) {
+/** A period of the statistics pages: folios received in [from, to], by their status on `asOf`. */
+export type StatisticsPeriod = { module: ChannelModule; from: string; to: string; asOf: string };
+
+export function useMonthlyTable(query: StatisticsPeriod | null) {
   return useQuery({
     queryKey: [...CHANNEL_KEY, 'monthly', query],
-    queryFn: () => api.get<MonthlyStatusTable>('/api/channel/statistics/monthly', query!),
+    queryFn: () => callEndpoint(endpoints.getMonthlyStatusTable, { query: query! }),
     enabled: query !== null,
   });
 }
 
 /** Imports received folios from a spreadsheet (see ImportFoliosButton). */
 export function importFolios(file: File, skipInvalid: boolean) {
-  return api.upload<ImportReport>(`/api/channel/folios/import?skipInvalid=${skipInvalid}`, file);
+  return uploadToEndpoint(endpoints.importFolios, { query: { skipInvalid } }, file);
 }
 
 /** The spreadsheet template of the folio import. */
 export function downloadFolioTemplate(format: 'csv' | 'xlsx') {
-  return api.download('/api/channel/folios/import/template', { format }, `plantilla-folios.${format}`);
+  return downloadEndpoint(
+    endpoints.downloadFolioImportTemplate,
+    { query: { format } },
+    `plantilla-folios.${format}`,
+  );
+}
+
+/** Downloads the folio list as it is filtered on screen, as CSV or XLSX. */
+export function exportFolios(filters: FolioFilters, format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.exportFolios,
+    { query: { ...listQuery(filters), format } },
+    `folios.${format}`,
+  );
+}
+
+/** Sends a communication through the channel; answers the first folio it opened. */
+export async function sendCommunication(input: SendCommunicationInput) {
+  return (await callEndpoint(endpoints.sendCommunication, { body: input })).folioIds[0]!;
+}
+
+/** Registers a folio received through an outside system; answers its id. */
+export async function registerFolio(input: RegisterFolioInput) {
+  return (await callEndpoint(endpoints.registerFolio, { body: input })).folioId;
+}
+
+/** Answers, acknowledges, concludes, returns or cancels a folio. */
+export function changeFolioStatus(id: string, input: ChangeFolioStatusInput) {
+  return callEndpoint(endpoints.changeFolioStatus, { params: { id }, body: input });
 }
