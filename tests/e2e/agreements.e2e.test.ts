@@ -250,4 +250,57 @@ describe('agreements register', () => {
     await expectAccessible(page, 'alertas de vencimiento');
     expect(errors).toEqual([]);
   });
+  it('imports a register spreadsheet: the dry run row by row, a refused row, then the import and the same file again', async () => {
+    const imported = 'Convenio de Colaboración entre el IECM y el IEEM para la importación de prueba';
+    const header =
+      'Instrumento,Tipo,Partes,Áreas responsables,Objeto,Fecha de firma,Inicio de vigencia,Término de vigencia,Estado,Opinión de pertinencia,Fecha de la opinión';
+    const good = `${header}\n${imported},Convenio de Colaboración,IECM | IEEM,DVOE,,10/06/2024,10/06/2024,Indefinida,Vigente,IECM/SE/DVOE/OP/40/2024,03/06/2024\n`;
+    const bad = good + `Otro convenio,Convenio de Colaboración,IEEM,DVOE,,31/02/2024,,,Vigente,,\n`;
+    const upload = async (text: string) => {
+      const dialog = page.getByRole('dialog', { name: 'Importar el registro de instrumentos' });
+      await dialog.locator('input[type="file"]').setInputFiles({
+        name: 'registro.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+      await dialog.getByRole('button', { name: 'Revisar el archivo' }).click();
+      return dialog;
+    };
+    await page.goto('/convenios/instrumentos');
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+
+    let dialog = await upload(bad);
+    const rows = dialog.getByRole('table', { name: 'Resultado de cada fila del archivo' });
+    await rows.getByText('El 31 de febrero de 2024 no existe').waitFor();
+    await expect(rows.locator('tbody tr').nth(0).innerText()).resolves.toMatch(
+      /2\s+Convenio de Colaboración.*Se creará/is,
+    );
+    await expect(rows.locator('tbody tr').nth(1).innerText()).resolves.toMatch(
+      /3\s+Otro convenio\s+Rechazada\s+Fecha de firma:/i,
+    );
+    await expect(dialog.getByRole('button', { name: 'Importar 1 fila' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'revisión de la importación');
+
+    await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
+    dialog = await upload(good);
+    await dialog.getByText('1 se creará').waitFor();
+    await dialog.getByRole('button', { name: 'Importar 1 fila' }).click();
+    await dialog.getByText('Importación terminada').waitFor();
+    await dialog.getByText('1 creado', { exact: true }).waitFor();
+    // The dialog's own button (its corner's close button has the same name).
+    await dialog.getByRole('button', { name: 'Cerrar', exact: true }).filter({ hasText: 'Cerrar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('importacion de prueba');
+    const table = page.getByRole('table', { name: 'Instrumentos jurídicos' });
+    await table.getByRole('link', { name: imported, exact: true }).waitFor();
+
+    // The same file again: nothing to import.
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    dialog = await upload(good);
+    await dialog.getByText('El archivo coincide con lo registrado: no hay nada que importar.').waitFor();
+    await dialog.getByText('1 sin cambios').waitFor();
+    await expect(dialog.getByRole('button', { name: 'Importar 0 filas' }).isDisabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,7 +34,16 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { exportInstruments, useInstrumentTypes, useInstruments } from './api';
+import { ImportPlanModal } from '@/web/shared/ui/ImportPlanModal';
+import {
+  AGREEMENTS_KEY,
+  downloadInstrumentTemplate,
+  exportInstruments,
+  importInstrumentFile,
+  previewInstrumentImport,
+  useInstrumentTypes,
+  useInstruments,
+} from './api';
 import { InstrumentFormModal } from './InstrumentFormModal';
 import { StatusBadge } from './StatusBadge';
 
@@ -46,6 +55,7 @@ export default function InstrumentsPage() {
   const canExport = useCan('agreements.export');
   const canWrite = useCan('agreements.write');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useListParams(FILTERS);
   const types = useInstrumentTypes();
   const areas = useAreaOptions();
@@ -88,6 +98,15 @@ export default function InstrumentsPage() {
                 {t('agreements.instruments.create')}
               </Button>
             )}
+            {canWrite && (
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                onClick={() => setImporting(true)}
+              >
+                {t('files.import')}
+              </Button>
+            )}
             {canExport && (
               <Button
                 variant="default"
@@ -110,6 +129,18 @@ export default function InstrumentsPage() {
         }
       />
       {creating && <InstrumentFormModal onClose={() => setCreating(false)} />}
+      {importing && (
+        <ImportPlanModal
+          title={t('importPlan.instruments.title')}
+          help={t('importPlan.instruments.help')}
+          recordHeader={t('agreements.instruments.instrument')}
+          template={downloadInstrumentTemplate}
+          preview={previewInstrumentImport}
+          commit={importInstrumentFile}
+          invalidate={[AGREEMENTS_KEY]}
+          onClose={() => setImporting(false)}
+        />
+      )}
       <Paper withBorder p="md">
         <Group align="flex-end" mb="md" gap="sm">
           <SearchInput

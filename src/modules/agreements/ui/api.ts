@@ -55,6 +55,21 @@ export function exportInstruments(filters: Partial<InstrumentFilters>, format: '
   );
 }
 
+/** The register's import (ADR 0032): its template, the dry run of a file and the real import. */
+export function downloadInstrumentTemplate(format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.instrumentImportTemplate,
+    { query: { format } },
+    `plantilla-convenios.${format}`,
+  );
+}
+export function previewInstrumentImport(file: File) {
+  return uploadToEndpoint(endpoints.importInstruments, { query: { dryRun: true } }, file);
+}
+export function importInstrumentFile(file: File) {
+  return uploadToEndpoint(endpoints.importInstruments, { query: { dryRun: false } }, file);
+}
+
 export function useInstrument(id: string) {
   return useQuery({
     queryKey: [...AGREEMENTS_KEY, 'instrument', id],
