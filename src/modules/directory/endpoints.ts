@@ -7,7 +7,10 @@ import {
   AreaPageSchema,
   AreaPatchSchema,
   AreaSchema,
+  ExportFormatSchema,
   IdParamsSchema,
+  ImportQuerySchema,
+  ImportReportSchema,
   InstitutionInputSchema,
   InstitutionListQuerySchema,
   InstitutionPageSchema,
@@ -24,7 +27,8 @@ import {
   PositionSchema,
 } from './contract';
 
-// The directory's endpoints (ADR 0022): routes.ts registers them, ui/api.ts calls them.
+// The directory's endpoints (ADR 0022): routes.ts and import-export/routes.ts register them,
+// ui/api.ts calls them.
 const tags = ['Directorio'];
 
 // ---- institutions
@@ -206,4 +210,73 @@ export const removePosition = defineEndpoint({
   params: PositionParamsSchema,
   status: 204,
   response: z.null(),
+});
+
+// ---- spreadsheets: export of a filtered list, import of records
+const SPREADSHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+const fileResponse = z.string().describe('El archivo: CSV (UTF-8 con BOM) o XLSX');
+const exportFields = { format: ExportFormatSchema.default('csv') };
+const noPaging = { page: true, pageSize: true } as const;
+
+export const exportInstitutions = defineEndpoint({
+  method: 'GET',
+  path: '/api/institutions/export',
+  operationId: 'exportInstitutions',
+  tags,
+  summary: 'Exportar instituciones (CSV o XLSX)',
+  produces: SPREADSHEET_TYPES,
+  query: InstitutionListQuerySchema.omit(noPaging).extend(exportFields),
+  response: fileResponse,
+});
+export const exportAreas = defineEndpoint({
+  method: 'GET',
+  path: '/api/areas/export',
+  operationId: 'exportAreas',
+  tags,
+  summary: 'Exportar áreas (CSV o XLSX)',
+  produces: SPREADSHEET_TYPES,
+  query: AreaListQuerySchema.omit(noPaging).extend(exportFields),
+  response: fileResponse,
+});
+export const exportPeople = defineEndpoint({
+  method: 'GET',
+  path: '/api/people/export',
+  operationId: 'exportPeople',
+  tags,
+  summary: 'Exportar personas (CSV o XLSX)',
+  produces: SPREADSHEET_TYPES,
+  query: PersonListQuerySchema.omit(noPaging).extend(exportFields),
+  response: fileResponse,
+});
+
+const importDeclaration = {
+  method: 'POST',
+  tags,
+  description:
+    'Archivo en el campo multipart "file". Con skipInvalid=false (predeterminado) una fila con ' +
+    'errores detiene todo (400 IMPORT_INVALID, nada se guarda); con true se importan las filas ' +
+    'válidas y se informan las demás.',
+  consumes: ['multipart/form-data'],
+  query: ImportQuerySchema,
+  response: ImportReportSchema,
+  errors: [413, 415],
+} as const;
+
+export const importInstitutions = defineEndpoint({
+  ...importDeclaration,
+  path: '/api/institutions/import',
+  operationId: 'importInstitutions',
+  summary: 'Importar instituciones desde CSV o XLSX',
+});
+export const importAreas = defineEndpoint({
+  ...importDeclaration,
+  path: '/api/areas/import',
+  operationId: 'importAreas',
+  summary: 'Importar áreas desde CSV o XLSX',
+});
+export const importPeople = defineEndpoint({
+  ...importDeclaration,
+  path: '/api/people/import',
+  operationId: 'importPeople',
+  summary: 'Importar personas desde CSV o XLSX',
 });

@@ -8,7 +8,13 @@ import { ApiRequestError } from '@/web/shared/api/client';
 import { useCan } from '@/web/shared/session/session';
 import { errorText } from '@/web/shared/ui/errors';
 import { ExportMenu } from '@/web/shared/ui/ExportMenu';
-import { DIRECTORY_KEY, exportRecords, importRecords, type DirectoryCollection } from './api';
+import {
+  DIRECTORY_KEY,
+  exportRecords,
+  importRecords,
+  type DirectoryCollection,
+  type DirectoryFilters,
+} from './api';
 
 type Problem = { row: number | null; field: string; message: string };
 
@@ -23,9 +29,9 @@ function problemsOf(error: ApiRequestError): Problem[] {
 }
 
 /** Export of the filtered list (CSV or XLSX) and import of a spreadsheet, per permission. */
-export function DirectoryFileActions(props: {
-  collection: DirectoryCollection;
-  filters: Record<string, string | number | undefined>;
+export function DirectoryFileActions<C extends DirectoryCollection>(props: {
+  collection: C;
+  filters: DirectoryFilters[C];
 }) {
   const { t } = useTranslation();
   const canExport = useCan('directory.export');

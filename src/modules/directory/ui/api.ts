@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AreaInput,
   AreaListQuery,
-  ImportReport,
   InstitutionInput,
   InstitutionListQuery,
   PersonInput,
@@ -10,7 +9,7 @@ import type {
   PositionInput,
 } from '../contract';
 import * as endpoints from '../endpoints';
-import { api, callEndpoint } from '@/web/shared/api/client';
+import { callEndpoint, downloadEndpoint, uploadToEndpoint } from '@/web/shared/api/client';
 
 // The directory's API calls: every page goes through these (ADR 0022). Every write invalidates the
 // ['directory'] prefix: lists, details and options all refresh together.
@@ -138,16 +137,45 @@ export function deleteRecord(collection: DirectoryCollection, id: string) {
   return callEndpoint(DELETE[collection], { params: { id } });
 }
 
+/** The filters of a collection's list, as its export takes them (every record, no paging). */
+export type DirectoryFilters = {
+  institutions: Omit<InstitutionListQuery, 'page' | 'pageSize'>;
+  areas: Omit<AreaListQuery, 'page' | 'pageSize'>;
+  people: Omit<PersonListQuery, 'page' | 'pageSize'>;
+};
+type ExportFormat = 'csv' | 'xlsx';
+
+const EXPORT: {
+  [C in DirectoryCollection]: (filters: DirectoryFilters[C], format: ExportFormat) => Promise<void>;
+} = {
+  institutions: (filters, format) =>
+    downloadEndpoint(
+      endpoints.exportInstitutions,
+      { query: { ...filters, format } },
+      `institutions.${format}`,
+    ),
+  areas: (filters, format) =>
+    downloadEndpoint(endpoints.exportAreas, { query: { ...filters, format } }, `areas.${format}`),
+  people: (filters, format) =>
+    downloadEndpoint(endpoints.exportPeople, { query: { ...filters, format } }, `people.${format}`),
+};
+
+const IMPORT = {
+  institutions: endpoints.importInstitutions,
+  areas: endpoints.importAreas,
+  people: endpoints.importPeople,
+} as const;
+
 /** Downloads the filtered list as CSV or XLSX. */
-export function exportRecords(
-  collection: DirectoryCollection,
-  filters: Record<string, string | number | undefined>,
-  format: 'csv' | 'xlsx',
+export function exportRecords<C extends DirectoryCollection>(
+  collection: C,
+  filters: DirectoryFilters[C],
+  format: ExportFormat,
 ) {
-  return api.download(`/api/${collection}/export`, { ...filters, format }, `${collection}.${format}`);
+  return EXPORT[collection](filters, format);
 }
 
 /** Imports a spreadsheet of records; with `skipInvalid`, the valid rows even when others are not. */
 export function importRecords(collection: DirectoryCollection, file: File, skipInvalid: boolean) {
-  return api.upload<ImportReport>(`/api/${collection}/import?skipInvalid=${skipInvalid}`, file);
+  return uploadToEndpoint(IMPORT[collection], { query: { skipInvalid } }, file);
 }
