@@ -250,6 +250,11 @@ describe('planning the rows against the register', () => {
     ]);
   });
 
+  it('tells every problem of a row at once: a bad date does not hide an unknown party', () => {
+    const [p] = plan(sheet(row({ 'Fecha de firma': '31/02/2024', Partes: 'UNAM', ...noOpinion })));
+    expect(p!.plan.problems.map((x) => x.field)).toEqual(['Fecha de firma', 'Partes']);
+  });
+
   it('refuses a title or an opinion number repeated in the file, and a number of another instrument', () => {
     const l = {
       ...lookups,

@@ -193,7 +193,14 @@ export type InstrumentRow = {
 export function readInstrumentRow(
   headerMap: HeaderMap,
   sheetRow: SheetRow,
-): { row: number; title: string; input?: InstrumentRow; problems: ImportCellProblem[] } {
+): {
+  row: number;
+  title: string;
+  input?: InstrumentRow;
+  /** The names to resolve, whenever the cells could be read (so their problems are told too). */
+  names?: Pick<InstrumentRow, 'type' | 'parties' | 'areas'>;
+  problems: ImportCellProblem[];
+} {
   const checked = checkRow(INSTRUMENT_IMPORT_RULES, headerMap, sheetRow);
   const problems: ImportCellProblem[] = checked.problems.map((p) => ({ field: p.field, message: p.message }));
   const text = checked.input;
@@ -269,10 +276,12 @@ export function readInstrumentRow(
     if (areasKey.has(fold(a))) problem('areas', `«${a}» aparece dos veces entre las áreas responsables`);
     areasKey.add(fold(a));
   });
-  if (problems.length) return { row: sheetRow.row, title: text.title, problems };
+  const names = { type: text.type, parties: text.parties, areas: text.areas };
+  if (problems.length) return { row: sheetRow.row, title: text.title, names, problems };
   return {
     row: sheetRow.row,
     title: text.title,
+    names,
     problems,
     input: {
       title: text.title,
@@ -453,18 +462,18 @@ export function planInstrumentRows(
       title: read.title,
       plan: { row: sheetRow.row, outcome: 'refused', label: read.title, changes: [], problems },
     });
-    const row = read.input;
-    if (!row) return refused();
+    const names = read.names;
+    if (!names) return refused();
 
-    const type = lookups.types.find((t) => fold(t.name) === fold(row.type));
+    const type = lookups.types.find((t) => fold(t.name) === fold(names.type));
     if (!type) {
       problem(
         'type',
-        `Tipo de instrumento no reconocido: «${row.type}». Use uno de: ${typeNames.join('; ')}`,
+        `Tipo de instrumento no reconocido: «${names.type}». Use uno de: ${typeNames.join('; ')}`,
       );
     }
     const partyIds: string[] = [];
-    for (const name of row.parties) {
+    for (const name of names.parties) {
       if (ownKeys.has(fold(name))) continue;
       const found = resolveName(lookups.institutions, name);
       if ('id' in found) partyIds.push(found.id);
@@ -486,7 +495,7 @@ export function planInstrumentRows(
       problem('parties', 'Una institución aparece dos veces entre las partes (por nombre y por siglas)');
     }
     const areaIds: string[] = [];
-    for (const name of row.areas) {
+    for (const name of names.areas) {
       const found = resolveName(lookups.areas, name);
       if ('id' in found) areaIds.push(found.id);
       else if (found.problem === 'ambiguous')
@@ -505,6 +514,8 @@ export function planInstrumentRows(
       );
     }
     const existing = matches.length === 1 ? matches[0] : undefined;
+    const row = read.input;
+    if (!row) return refused();
 
     let opinion: PlannedInstrument['opinion'];
     let opinionChange = false;

@@ -11,6 +11,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ImportOutcome, ImportPlan } from '@/shared/import-plan';
+import { ApiRequestError } from '../api/client';
 import { useSaveForm } from '../form/use-save-form';
 import { useReturnFocus } from '../form/FormModal';
 import i18n from 'i18next';
@@ -106,7 +107,9 @@ export function ImportPlanModal(props: {
               {templateError !== null && (
                 <Alert color="red" role="alert" title={errorText(templateError, t)} />
               )}
-              {choose.error !== null && <RefusedFile error={choose.error} unplaced={choose.unplaced} />}
+              {choose.error !== null && (choose.unplaced.length > 0 || !onFields(choose.error)) && (
+                <RefusedFile error={choose.error} unplaced={choose.unplaced} />
+              )}
               <FileInput
                 label={t('files.file')}
                 description={t('files.fileHelp')}
@@ -195,6 +198,9 @@ export function ImportPlanModal(props: {
   );
 }
 
+/** A refusal whose every problem is shown on the form's field (the file). */
+const onFields = (error: unknown) => error instanceof ApiRequestError && error.fields.length > 0;
+
 /** Why a file cannot be read at all (headers, size, format): the reason, and each problem when several. */
 function RefusedFile(props: { error: unknown; unplaced: { path: string; message: string }[] }) {
   const { t } = useTranslation();
@@ -250,15 +256,14 @@ function PlanTable(props: { plan: ImportPlan; recordHeader: string; applied: boo
   const { plan } = props;
   return (
     <Stack gap={4}>
-      <Table.ScrollContainer minWidth={560} maxHeight={360}>
+      <Table.ScrollContainer minWidth={0} maxHeight={360}>
         <Table striped withTableBorder fz="sm" stickyHeader>
           <Table.Caption className="sr-caption">{t('importPlan.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={56}>{t('files.row')}</Table.Th>
-              <Table.Th>{props.recordHeader}</Table.Th>
-              <Table.Th w={130}>{t('importPlan.outcome')}</Table.Th>
-              <Table.Th>{t('importPlan.detail')}</Table.Th>
+              <Table.Th w={48}>{t('files.row')}</Table.Th>
+              <Table.Th w="40%">{props.recordHeader}</Table.Th>
+              <Table.Th>{t('importPlan.outcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -271,15 +276,17 @@ function PlanTable(props: { plan: ImportPlan; recordHeader: string; applied: boo
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color="red" variant="light" c="dark.8">
-                    {t('importPlan.outcomeShort.will.refused')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text span fw={600} size="sm">
-                    {p.field}:
-                  </Text>{' '}
-                  {p.message}
+                  <Stack gap={4} align="flex-start">
+                    <Badge color="red" variant="light" c="dark.8">
+                      {t('importPlan.outcomeShort.will.refused')}
+                    </Badge>
+                    <Text size="sm">
+                      <Text span fw={600} size="sm">
+                        {p.field}:
+                      </Text>{' '}
+                      {p.message}
+                    </Text>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -288,27 +295,22 @@ function PlanTable(props: { plan: ImportPlan; recordHeader: string; applied: boo
                 <Table.Td>{r.row}</Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.label || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={OUTCOME_COLOR[r.outcome]} variant="light" c="dark.8">
-                    {t(`importPlan.outcomeShort.${tense}.${r.outcome}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {r.problems.length > 0 ? (
-                    <Stack gap={2}>
-                      {r.problems.map((p, i) => (
-                        <Text key={i} size="sm">
-                          <Text span fw={600} size="sm">
-                            {p.field}:
-                          </Text>{' '}
-                          {p.message}
-                        </Text>
-                      ))}
-                    </Stack>
-                  ) : r.changes.length > 0 ? (
-                    t('importPlan.changes', { columns: r.changes.join(', ') })
-                  ) : (
-                    ''
-                  )}
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={OUTCOME_COLOR[r.outcome]} variant="light" c="dark.8">
+                      {t(`importPlan.outcomeShort.${tense}.${r.outcome}`)}
+                    </Badge>
+                    {r.problems.map((p, i) => (
+                      <Text key={i} size="sm">
+                        <Text span fw={600} size="sm">
+                          {p.field}:
+                        </Text>{' '}
+                        {p.message}
+                      </Text>
+                    ))}
+                    {r.changes.length > 0 && (
+                      <Text size="sm">{t('importPlan.changes', { columns: r.changes.join(', ') })}</Text>
+                    )}
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}
