@@ -217,7 +217,19 @@ describe('agreements register', () => {
     await dialog.getByLabel(labelled('Fecha de emisión')).fill('24/05/2024');
     await dialog.getByLabel(labelled('Texto de la opinión')).click();
     await dialog.getByRole('button', { name: 'Emitir', exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
+    // Issuing takes the year's next number and fixes the text: it asks first, naming that.
+    const confirm = page.getByRole('dialog', { name: '¿Emitir la opinión?' });
+    await confirm.getByText(/tomará el siguiente número de 2024 y su texto quedará fijo/).waitFor();
+    await expectAccessible(page, 'confirmación para emitir una opinión');
+    await confirm.getByRole('button', { name: 'Emitir', exact: true }).click();
+    // Then it shows the number and the document to download.
+    const issued = page.getByRole('dialog', { name: 'Opinión emitida' });
+    await issued.getByText(/^Se emitió la opinión IECM\/SE\/DVOE\/OP\/15\/2024 sobre/).waitFor();
+    const download = page.waitForEvent('download');
+    await issued.getByRole('button', { name: 'Descargar la opinión IECM/SE/DVOE/OP/15/2024 en PDF' }).click();
+    expect((await download).suggestedFilename()).toBe('opinion-IECM-SE-DVOE-OP-15-2024.pdf');
+    await issued.getByRole('button', { name: 'Cerrar' }).click();
+    await issued.waitFor({ state: 'detached' });
 
     const table = page.getByRole('table', { name: 'Opiniones de pertinencia' });
     const row = table.locator('tbody tr', { hasText: TITLE });

@@ -109,6 +109,11 @@ describe('campaign control in the browser', () => {
     await page.goto(`/difusion/campanas/${campaigns.cancelled}`);
     await page.getByRole('heading', { level: 1, name: 'Aviso que se cancela' }).waitFor();
     await page.getByRole('button', { name: 'Iniciar envío' }).click();
+    // Mail that leaves cannot be recalled: starting asks first.
+    const start = page.getByRole('dialog', { name: '¿Iniciar el envío?' });
+    await start.getByText(/Se enviará «Aviso que se cancela» por correo/).waitFor();
+    await start.getByRole('button', { name: 'Iniciar envío' }).click();
+    await start.waitFor({ state: 'detached' });
     const ledger = page.getByRole('table', { name: 'Registro de envío por destinatario' });
     await expect.poll(() => ledger.locator('tbody tr').count()).toBe(3);
     await expect.poll(() => ledger.textContent()).toContain('En cola');

@@ -338,6 +338,8 @@ const PROBES: Record<string, Probe | 'self'> = {
   },
   'PUT /api/opinions/{id}/draft': async (c) =>
     notFound(await c.put(`/api/opinions/${(await agreementsOfA()).opinion}/draft`, { content: 'Tomada' })),
+  'GET /api/opinions/{id}/document': async (c) =>
+    notFound(await c.get(`/api/opinions/${(await agreementsOfA()).opinion}/document`)),
   'POST /api/opinions/{id}/issue': async (c) =>
     notFound(
       await c.post(`/api/opinions/${(await agreementsOfA()).opinion}/issue`, { issuedOn: '2024-02-01' }),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { HttpClient } from '../../../tests/support/http-client';
@@ -496,6 +497,31 @@ describe('opinions of pertinence', () => {
     const again = await liaison.post(`/api/opinions/${req.body.id}/issue`, { issuedOn: '2024-01-21' });
     expect(again.status).toBe(409);
     expect((await liaison.put(`/api/opinions/${req.body.id}/draft`, { content: 'Cambio' })).status).toBe(409);
+
+    // The issued opinion's document carries its number, instrument and text; a requested one has none.
+    const docx = await liaison.getBytes(`/api/opinions/${req.body.id}/document?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('opinion-OPLC-SE-DVOE-OP-01-2024.docx');
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Opinión de pertinencia OPLC/SE/DVOE/OP/01/2024');
+    expect(xml).toContain('Se considera pertinente.');
+    expect(xml).toContain('Instrumento: Convenio General de Apoyo y Colaboración entre el IECM y la CANACO');
+    const pdf = await liaison.getBytes(`/api/opinions/${req.body.id}/document?format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pending = await area.post<{ id: string }>('/api/opinions', {
+      instrumentId: draft.id,
+      areaIds: [se],
+      // Outside the period the next test counts.
+      requestedOn: '2025-06-01',
+    });
+    const none = await liaison.get(`/api/opinions/${pending.body.id}/document`);
+    expect(none.status).toBe(409);
+    expect(none.body).toMatchObject({
+      code: 'CONFLICT',
+      message: 'La opinión aún no se emite: su documento existe una vez emitida con su número.',
+    });
+    expect((await liaison.get(`/api/opinions/${req.body.id}/document?format=odt`)).status).toBe(400);
   });
 
   it('numbers 20 concurrent issues on two app instances 02..21 without gaps or duplicates', async () => {

@@ -417,6 +417,7 @@ export const OpinionInputSchema = z.strictObject({
   content: optionalText(50_000),
 });
 export type OpinionInput = z.infer<typeof OpinionInputSchema>;
+export const OpinionDocumentQuerySchema = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 export const OpinionDraftSchema = z.strictObject({ content: text(50_000) });
 export const OpinionIssueSchema = z.strictObject({
   issuedOn: LocalDateSchema,

@@ -27,6 +27,7 @@ import {
   InstrumentSchema,
   InstrumentTypeInputSchema,
   InstrumentTypeSchema,
+  OpinionDocumentQuerySchema,
   OpinionDraftSchema,
   OpinionInputSchema,
   OpinionIssueSchema,
@@ -340,6 +341,19 @@ export const issueOpinion = defineEndpoint({
   params: IdParamsSchema,
   body: OpinionIssueSchema,
   response: OpinionSchema,
+});
+export const downloadOpinionDocument = defineEndpoint({
+  method: 'GET',
+  path: '/api/opinions/:id/document',
+  operationId: 'downloadOpinionDocument',
+  tags,
+  summary: 'Una opinión emitida, con su número, en DOCX o PDF',
+  description: 'Una opinión que aún no se emite no tiene documento (409).',
+  produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'],
+  params: IdParamsSchema,
+  query: OpinionDocumentQuerySchema,
+  response: z.string().describe('El archivo'),
+  errors: [409],
 });
 export const listAccompaniments = defineEndpoint({
   method: 'GET',

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { todayInMexicoCity } from '../../shared/dates';
 import { auditActor, authorize } from '../accounts';
-import { notFound } from '../platform/errors';
+import { render } from '../platform/documents/letterhead';
+import { conflict, notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
 import { route } from '../platform/http/route';
@@ -18,6 +19,7 @@ import { exportInstruments } from './export-instruments';
 import { importInstruments } from './import-instruments';
 import { instrumentImportTemplate } from './instrument-import-template';
 import { issueOpinion } from './issue-opinion';
+import { opinionDocument } from './opinion-document';
 import { listDueAlerts, nextAlertOf } from './list-due-alerts';
 import { listReportTables } from './list-report-tables';
 import { recordAccompaniment } from './record-accompaniment';
@@ -143,6 +145,21 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
     const found = await repo.findOpinion(db, await reader(req), req.params.id);
     if (!found) throw notFound();
     return found;
+  });
+  route(api, endpoints.downloadOpinionDocument, async (req, reply) => {
+    const actor = await authorize(ctx, req, 'agreements.read');
+    const found = await repo.findOpinion(db, actor.organizationId, req.params.id);
+    if (!found) throw notFound();
+    const { number, issuedOn } = found;
+    if (!number || !issuedOn) {
+      throw conflict('La opinión aún no se emite: su documento existe una vez emitida con su número.');
+    }
+    const model = opinionDocument(
+      { ...found, number, issuedOn },
+      { organization: actor.organization.name, acronym: actor.organization.acronym },
+    );
+    const filename = `opinion-${number.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+    return sendDownload(reply, await render(model, filename, req.query.format));
   });
   route(api, endpoints.requestOpinion, async (req) =>
     requestOpinion(db, auditActor(await authorize(ctx, req, 'agreements.request_opinion')), req.body),

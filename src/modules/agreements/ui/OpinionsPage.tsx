@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconFileTypeDocx, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opinion } from '../contract';
@@ -7,12 +7,19 @@ import { ApiRequestError } from '@/web/shared/api/client';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { draftOpinion, issueOpinion, useAgreementsMutation, useOpinions } from './api';
+import {
+  downloadOpinionDocument,
+  draftOpinion,
+  issueOpinion,
+  useAgreementsMutation,
+  useOpinions,
+} from './api';
 import { OpinionRequestModal } from './OpinionRequestModal';
 
 const PAGE_SIZE = 25;
@@ -98,7 +105,12 @@ export default function OpinionsPage() {
                 {opinions.data?.items.map((o) => (
                   <Table.Tr key={o.id}>
                     <Table.Td>
-                      {o.number ?? (
+                      {o.number ? (
+                        <Stack gap={4} align="flex-start">
+                          <Text size="sm">{o.number}</Text>
+                          <OpinionDownloads opinion={o} />
+                        </Stack>
+                      ) : (
                         <Stack gap={4} align="flex-start">
                           <Text size="sm" c="dimmed">
                             {t('agreements.opinionStatus.requested')}
@@ -147,60 +159,128 @@ export default function OpinionsPage() {
   );
 }
 
-/** Liaison staff write the opinion and issue it; the number is assigned by the server. */
+/** The issued opinion's document, with its number, as DOCX or PDF. */
+function OpinionDownloads({ opinion }: { opinion: Opinion }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        variant="default"
+        size="compact-xs"
+        leftSection={<IconFileTypeDocx size={14} aria-hidden />}
+        aria-label={t('agreements.opinions.downloadAs', { number: opinion.number, format: 'DOCX' })}
+        onClick={() => void downloadOpinionDocument(opinion, 'docx')}
+      >
+        DOCX
+      </Button>
+      <Button
+        variant="default"
+        size="compact-xs"
+        leftSection={<IconFileTypePdf size={14} aria-hidden />}
+        aria-label={t('agreements.opinions.downloadAs', { number: opinion.number, format: 'PDF' })}
+        onClick={() => void downloadOpinionDocument(opinion, 'pdf')}
+      >
+        PDF
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * Liaison staff write the opinion and issue it; the number is assigned by the server. Issuing takes
+ * the year's next number and fixes the text, so it asks first; once issued, the dialog shows the
+ * number and the document.
+ */
 function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: () => void }) {
   const { t } = useTranslation();
   const [content, setContent] = useState(opinion.content ?? '');
   const [issuedOn, setIssuedOn] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const issue = useAgreementsMutation((b: { content: string; issuedOn: string }) =>
     issueOpinion(opinion.id, b),
   );
   const draft = useAgreementsMutation((c: string) => draftOpinion(opinion.id, c));
   const error = issue.error ?? draft.error;
+  if (issue.data) {
+    const issued = issue.data;
+    return (
+      <Modal opened onClose={onClose} title={t('agreements.opinions.issuedTitle')} size="lg">
+        <Stack gap="sm">
+          <Alert color="teal" variant="light" role="status">
+            {t('agreements.opinions.issuedAs', { number: issued.number, title: issued.instrumentTitle })}
+          </Alert>
+          <Text size="sm">{t('agreements.opinions.issuedDocument')}</Text>
+          <OpinionDownloads opinion={issued} />
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('common.close')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
   return (
-    <Modal opened onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">
-      <Stack gap="sm">
-        <Text size="sm">{opinion.instrumentTitle}</Text>
-        <FormErrorAlert error={error} unplaced={error instanceof ApiRequestError ? error.fields : []} />
-        <Textarea
-          label={t('agreements.opinions.content')}
-          autosize
-          minRows={6}
-          value={content}
-          onChange={(e) => setContent(e.currentTarget.value)}
+    <>
+      <Modal opened={!confirming} onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">
+        <Stack gap="sm">
+          <Text size="sm">{opinion.instrumentTitle}</Text>
+          <FormErrorAlert error={error} unplaced={error instanceof ApiRequestError ? error.fields : []} />
+          <Textarea
+            label={t('agreements.opinions.content')}
+            autosize
+            minRows={6}
+            value={content}
+            onChange={(e) => setContent(e.currentTarget.value)}
+          />
+          <DayInput
+            label={t('agreements.opinions.issuedOn')}
+            value={issuedOn}
+            onChange={(v) => setIssuedOn(v)}
+            w={200}
+          />
+          <Group justify="flex-end">
+            {draft.isSuccess && !draft.isPending && (
+              <Text size="sm" role="status">
+                {t('agreements.opinions.draftSaved')}
+              </Text>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="default"
+              disabled={!content.trim()}
+              loading={draft.isPending}
+              onClick={() => draft.mutate(content)}
+            >
+              {t('agreements.opinions.saveDraft')}
+            </Button>
+            <Button
+              disabled={!content.trim() || !issuedOn}
+              loading={issue.isPending}
+              onClick={() => {
+                issue.reset();
+                setConfirming(true);
+              }}
+            >
+              {t('agreements.opinions.issue')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {confirming && issuedOn && (
+        <ConfirmModal
+          title={t('agreements.opinions.confirmTitle')}
+          message={t('agreements.opinions.confirmMessage', {
+            year: issuedOn.slice(0, 4),
+            title: opinion.instrumentTitle,
+          })}
+          confirm={t('agreements.opinions.issue')}
+          color="teal.9"
+          mutation={issue}
+          onConfirm={() => issue.mutate({ content, issuedOn }, { onSettled: () => setConfirming(false) })}
+          onClose={() => setConfirming(false)}
         />
-        <DayInput
-          label={t('agreements.opinions.issuedOn')}
-          value={issuedOn}
-          onChange={(v) => setIssuedOn(v)}
-          w={200}
-        />
-        <Group justify="flex-end">
-          {draft.isSuccess && !draft.isPending && (
-            <Text size="sm" role="status">
-              {t('agreements.opinions.draftSaved')}
-            </Text>
-          )}
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!content.trim()}
-            loading={draft.isPending}
-            onClick={() => draft.mutate(content)}
-          >
-            {t('agreements.opinions.saveDraft')}
-          </Button>
-          <Button
-            disabled={!content.trim() || !issuedOn}
-            loading={issue.isPending}
-            onClick={() => issue.mutate({ content, issuedOn: issuedOn! }, { onSuccess: onClose })}
-          >
-            {t('agreements.opinions.issue')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+    </>
   );
 }

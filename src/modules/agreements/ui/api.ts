@@ -218,6 +218,18 @@ export function draftOpinion(opinionId: string, content: string) {
   return callEndpoint(endpoints.draftOpinion, { params: { id: opinionId }, body: { content } });
 }
 
+/** Downloads an issued opinion, with its number, as DOCX or PDF. */
+export function downloadOpinionDocument(
+  opinion: { id: string; number: string | null },
+  format: 'docx' | 'pdf',
+) {
+  return downloadEndpoint(
+    endpoints.downloadOpinionDocument,
+    { params: { id: opinion.id }, query: { format } },
+    `opinion-${(opinion.number ?? '').replace(/[^A-Za-z0-9-]+/g, '-')}.${format}`,
+  );
+}
+
 export function issueOpinion(opinionId: string, input: z.input<typeof OpinionIssueSchema>) {
   return callEndpoint(endpoints.issueOpinion, { params: { id: opinionId }, body: input });
 }

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { useParams } from 'react-router';
 import { formatDateTime } from '@/web/shared/lib/format';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
@@ -108,6 +109,8 @@ export default function CampaignPage() {
   const control = useOutreachWrite((verb: 'pause' | 'resume' | 'cancel') => controlCampaign(id, verb));
   const [logging, setLogging] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // Mail that has left cannot be recalled: starting (or scheduling) asks first.
+  const [confirmingStart, setConfirmingStart] = useState(false);
   if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   if (!c) return null;
@@ -124,7 +127,13 @@ export default function CampaignPage() {
           canWrite && (
             <>
               {c.status === 'draft' && c.channels.includes('email') && (
-                <Button loading={start.isPending} onClick={() => start.mutate(undefined)}>
+                <Button
+                  loading={start.isPending}
+                  onClick={() => {
+                    start.reset();
+                    setConfirmingStart(true);
+                  }}
+                >
                   {c.scheduledAt ? t('outreach.schedule') : t('outreach.start')}
                 </Button>
               )}
@@ -279,6 +288,24 @@ export default function CampaignPage() {
           </Group>
         </Stack>
       </Modal>
+      {confirmingStart && (
+        <ConfirmModal
+          title={c.scheduledAt ? t('outreach.startConfirm.scheduleTitle') : t('outreach.startConfirm.title')}
+          message={
+            c.scheduledAt
+              ? t('outreach.startConfirm.scheduleMessage', {
+                  topic: c.topic,
+                  when: formatDateTime(c.scheduledAt),
+                })
+              : t('outreach.startConfirm.message', { topic: c.topic })
+          }
+          confirm={c.scheduledAt ? t('outreach.schedule') : t('outreach.start')}
+          color="blue"
+          mutation={start}
+          onConfirm={() => start.mutate(undefined, { onSuccess: () => setConfirmingStart(false) })}
+          onClose={() => setConfirmingStart(false)}
+        />
+      )}
       <Modal opened={logging} onClose={() => setLogging(false)} title={t('outreach.logManual')}>
         <ManualForm campaignId={id} channels={manualChannels} onClose={() => setLogging(false)} />
       </Modal>

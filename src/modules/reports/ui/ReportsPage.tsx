@@ -24,6 +24,7 @@ import { useSearchParams } from 'react-router';
 import { PeriodGate, useKnownPeriod } from '@/web/shared/lib/use-period';
 import { useMe } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
@@ -257,7 +258,7 @@ function ApproveModal({
   return (
     <Modal opened={opened} onClose={onClose} title={t('reports.approve.title')} size="lg">
       <Stack>
-        <Text size="sm">{t('reports.approve.help')}</Text>
+        <Text size="sm">{t('reports.approve.help', { n: report.version })}</Text>
         <Select
           label={t('reports.approve.agreement')}
           data={options}
@@ -282,7 +283,7 @@ function ApproveModal({
             loading={approve.isPending}
             onClick={() => agreementId && approve.mutate(agreementId, { onSuccess: onClose })}
           >
-            {t('reports.approve.submit')}
+            {t('reports.approve.submit', { n: report.version })}
           </Button>
         </Group>
       </Stack>
@@ -298,6 +299,7 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
   const [checking, setChecking] = useState(false);
   const check = useReportCheck(reportId, checking);
   const [approving, setApproving] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   if (report.isPending) return <Loader aria-label={t('common.loading')} />;
   if (report.error) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
@@ -327,8 +329,10 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
               <Button
                 variant="light"
                 leftSection={<IconRefresh size={16} aria-hidden />}
-                loading={regenerate.isPending}
-                onClick={() => regenerate.mutate(r.id, { onSuccess: () => setChecking(false) })}
+                onClick={() => {
+                  regenerate.reset();
+                  setRegenerating(true);
+                }}
               >
                 {t('reports.regenerate')}
               </Button>
@@ -414,6 +418,24 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
         </Tabs.Panel>
       </Tabs>
       {canWrite && <ApproveModal report={r} opened={approving} onClose={() => setApproving(false)} />}
+      {regenerating && (
+        <ConfirmModal
+          title={t('reports.regenerateConfirm.title')}
+          message={t('reports.regenerateConfirm.message', { next: r.version + 1, current: r.version })}
+          confirm={t('reports.regenerateConfirm.confirm', { next: r.version + 1 })}
+          color="blue"
+          mutation={regenerate}
+          onConfirm={() =>
+            regenerate.mutate(r.id, {
+              onSuccess: () => {
+                setChecking(false);
+                setRegenerating(false);
+              },
+            })
+          }
+          onClose={() => setRegenerating(false)}
+        />
+      )}
     </Card>
   );
 }
