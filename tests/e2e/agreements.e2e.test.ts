@@ -117,6 +117,10 @@ describe('agreements register', () => {
     await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // The new instrument opens, rather than the register where it sits pages away.
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/convenios\/instrumentos\/[0-9a-f-]{36}$/);
+    await page.goBack();
     await page.getByRole('searchbox', { name: 'Buscar' }).fill('prueba de navegador');
     const table = page.getByRole('table', { name: 'Instrumentos jurídicos' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
@@ -228,7 +232,7 @@ describe('agreements register', () => {
     const download = page.waitForEvent('download');
     await issued.getByRole('button', { name: 'Descargar la opinión IECM/SE/DVOE/OP/15/2024 en PDF' }).click();
     expect((await download).suggestedFilename()).toBe('opinion-IECM-SE-DVOE-OP-15-2024.pdf');
-    await issued.getByRole('button', { name: 'Cerrar' }).click();
+    await issued.getByRole('button', { name: 'Volver a las opiniones' }).click();
     await issued.waitFor({ state: 'detached' });
 
     const table = page.getByRole('table', { name: 'Opiniones de pertinencia' });

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { FieldProblem } from '@/shared/errors';
 import { INITIAL_STATUSES } from '../contract-status';
 import { LINK_PREPOSITIONS, VALIDITY_KINDS, type InstrumentInput } from '../contract';
@@ -55,6 +56,7 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 /** Registers an instrument; its full title is derived from its own designation and its parent. */
 export function InstrumentFormModal({ onClose }: { onClose: () => void }) {
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const types = useInstrumentTypes();
   const areas = useAreaOptions();
@@ -109,6 +111,8 @@ export function InstrumentFormModal({ onClose }: { onClose: () => void }) {
       onSuccess: (saved) => {
         notifySuccess(t('agreements.form.created', { title: saved.title }));
         onClose();
+        // The new instrument, not the register where it may sit pages away.
+        void navigate(`/convenios/instrumentos/${saved.id}`);
       },
       onError: (error) => setUnplaced(applyFieldErrors(form, error)),
     });

@@ -212,7 +212,7 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
           <Text size="sm">{t('agreements.opinions.issuedDocument')}</Text>
           <OpinionDownloads opinion={issued} />
           <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.close')}</Button>
+            <Button onClick={onClose}>{t('agreements.opinions.backToList')}</Button>
           </Group>
         </Stack>
       </Modal>
