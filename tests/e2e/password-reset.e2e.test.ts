@@ -119,6 +119,15 @@ describe('password reset by e-mail', () => {
     await expect.poll(() => section.getByText('Esta sesión').count()).toBe(1);
     await expect.poll(() => section.getByText('127.0.0.1').count()).toBe(2);
     await expectAccessible(page, 'mis sesiones');
+    // On a phone the last use stays in view (the address goes under the device).
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect
+      .poll(async () => {
+        const box = await section.getByRole('columnheader', { name: 'Última actividad' }).boundingBox();
+        return box ? box.x + box.width : Infinity;
+      })
+      .toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     await section.getByRole('button', { name: /^Cerrar la sesión de/ }).click();
     await expect.poll(() => section.getByRole('row').count()).toBe(2);

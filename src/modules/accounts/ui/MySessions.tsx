@@ -53,13 +53,13 @@ export function MySessions() {
           </Button>
         </Group>
         {sessions.isError && <Text c="red">{t('sessions.loadFailed')}</Text>}
-        <Table.ScrollContainer minWidth={560}>
+        {/* Three columns, the address under the device: the last use stays in view on a phone. */}
+        <Table.ScrollContainer minWidth={320}>
           <Table>
             <Table.Caption>{t('sessions.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('sessions.device')}</Table.Th>
-                <Table.Th>{t('sessions.address')}</Table.Th>
                 <Table.Th>{t('sessions.lastActive')}</Table.Th>
                 <Table.Th>
                   <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
@@ -78,9 +78,11 @@ export function MySessions() {
                         </Badge>
                       )}
                     </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.ipAddress ?? t('sessions.unknownAddress')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('sessions.fromAddress', {
+                        address: s.ipAddress ?? t('sessions.unknownAddress'),
+                      })}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{formatDateTime(s.lastActiveAt)}</Text>
