@@ -49,11 +49,14 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Starting a file waits for the run's demo template, which the other worker may be
+          // building: minutes on a loaded machine.
+          hookTimeout: 300_000,
           pool: 'forks',
           isolate: false,
-          maxWorkers: 1,
-          fileParallelism: false,
+          // Two files at a time: a browser test spends most of its time waiting for the page (one
+          // file used well under one core), and each file has its own server, database and browser.
+          maxWorkers: 2,
           // A browser on a loaded 2-core machine can take seconds to show a change; expect.poll's
           // default of 1 s made such waits fail (the polls still end as soon as the page is right).
           expect: { poll: { timeout: 20_000 } },

@@ -54,7 +54,8 @@ describe('security headers in the browser', () => {
       await page.getByRole('heading', { level: 1 }).first().waitFor();
     }
     await page.goto('/api/docs');
-    await page.getByText('Vincula API').first().waitFor();
+    // Swagger UI renders the whole document first: slow when another browser test runs beside it.
+    await page.getByText('Vincula API').first().waitFor({ timeout: 60_000 });
     await page.locator('.opblock').first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
