@@ -8,6 +8,7 @@ import { user } from '../modules/accounts/schema';
 import { area } from '../modules/directory/schema';
 import { seedIecmAgreements } from '../modules/agreements/demo';
 import { seedIecmDirectory } from '../modules/directory/demo';
+import { seedDemoLetterhead } from '../modules/accounts/demo-letterhead';
 import { seedChannelDemo } from '../modules/channel/demo';
 import { seedChannelRoutingDemo } from '../modules/channel/routing-demo';
 import { seedChannelReportsDemo } from '../modules/channel/report-demo';
@@ -80,6 +81,8 @@ export async function seedDemo(ctx: AppContext, progress: Progress = noProgress)
   const iecmActor = { ...system, organizationId: orgs.IECM.id };
   step('directorio');
   const directory = await seedIecmDirectory(db, iecmActor);
+  step('membrete');
+  await seedDemoLetterhead(db, iecmActor);
   step('instrumentos jurídicos');
   await seedIecmAgreements(db, iecmActor);
   step('órganos colegiados');

@@ -14,6 +14,7 @@ import { requestLogSerializer } from '../modules/platform/http/log-redaction';
 import { registerRequestLogging } from '../modules/platform/http/request-logging';
 import { accountsRoutes } from '../modules/accounts/routes';
 import { twoFactorRoutes } from '../modules/accounts/two-factor-routes';
+import { letterheadRoutes } from '../modules/accounts/letterhead-routes';
 import { sessionGate } from '../modules/accounts/session-gate';
 import { agreementsRoutes } from '../modules/agreements/routes';
 import { auditRoutes } from '../modules/audit/routes';
@@ -39,6 +40,7 @@ import type { ModuleRoutes } from '../modules/platform/http/types';
 const MODULES: ModuleRoutes[] = [
   accountsRoutes,
   twoFactorRoutes,
+  letterheadRoutes,
   directoryRoutes,
   importExportRoutes,
   auditRoutes,

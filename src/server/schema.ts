@@ -7,6 +7,7 @@ export * from '../modules/platform/files/schema';
 export * from '../modules/platform/sequences/schema';
 export * from '../modules/platform/config/schema';
 export * from '../modules/platform/calendar/schema';
+export * from '../modules/platform/documents/schema';
 export * from '../modules/agreements/schema';
 export * from '../modules/governance/schema';
 export * from '../modules/channel/schema';

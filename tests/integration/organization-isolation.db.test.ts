@@ -10,6 +10,7 @@ import { outreachProbes } from '../../src/modules/outreach/isolation-probes';
 import { observersProbes } from '../../src/modules/outreach/observers/isolation-probes';
 import { channelReportProbes } from '../../src/modules/channel/report-isolation-probes';
 import { agreementsImportProbes } from '../../src/modules/agreements/isolation-probes';
+import { letterheadProbes } from '../../src/modules/accounts/letterhead-isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -192,6 +193,7 @@ const PROBES: Record<string, Probe | 'self'> = {
       return 'Convenio de Colaboración entre el OPLA y la Universidad del Organismo A';
     },
   })),
+  ...letterheadProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

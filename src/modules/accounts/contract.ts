@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'users.manage': ['administrator'],
   // The office's set-up checklist on the home page (issue 22 item 3): the administrator sets it up.
   'setup.read': ['administrator'],
+  // The organization's letterhead and the report's legal basis, printed on every document.
+  'letterhead.manage': ['administrator'],
   'audit.read': ['administrator', 'auditor'],
   'governance.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
   'governance.write': ['administrator', 'liaison_staff'],

@@ -7,6 +7,8 @@ import { inTransaction } from '../platform/db/transaction';
 import { storeFile } from '../platform/files/store-file';
 import { conflict, invalid } from '../platform/errors';
 import { renderDocx, renderPdf } from '../platform/documents/letterhead';
+import { organizationLetterhead } from '../platform/documents/letterhead-settings';
+import { formatDate } from '../../shared/spanish-dates';
 import type { LocalDate } from '../../shared/dates';
 import { channelStatistics } from './channel-statistics';
 import { fortnightPeriod, fortnightTitle, type Fortnight } from './fortnight';
@@ -58,13 +60,20 @@ export async function generateFortnightlyReport(
       monthlyStatusTable(tx, orgId, { module: 'follow_up', from: yearFrom, to, asOf }),
       monthlyStatusTable(tx, orgId, { module: 'consultation', from: yearFrom, to, asOf }),
     ]);
-    const model = fortnightlyReportDocument({
-      organizationName: org?.name ?? '',
-      fortnight,
-      asOf,
-      fortnightStats: { follow_up: fu, consultation: co },
-      yearTables: { follow_up: fuYear, consultation: coYear },
-    });
+    const model = {
+      ...fortnightlyReportDocument({
+        organizationName: org?.name ?? '',
+        fortnight,
+        asOf,
+        fortnightStats: { follow_up: fu, consultation: co },
+        yearTables: { follow_up: fuYear, consultation: coYear },
+      }),
+      letterhead: {
+        ...(await organizationLetterhead(tx, orgId)),
+        body: 'Informe estadístico quincenal del canal INE–OPLE',
+        issuedOn: formatDate(today),
+      },
+    };
     const name = reportFilename(from);
     const [docx, pdf] = await Promise.all([renderDocx(model, name), renderPdf(model, name)]);
     const row = await saveReport(tx, {

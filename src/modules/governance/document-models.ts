@@ -6,16 +6,14 @@ import { MODALITY_LABELS } from './labels';
 
 // What each governance document says, as a neutral model (rendered to DOCX or PDF elsewhere).
 
-/** Who issues a document and when (a "YYYY-MM-DD" day, printed in Spanish on the letterhead). */
-export type Issuer = { organization: string; acronym: string; issuedOn: string };
+/**
+ * Who issues a document and when (a "YYYY-MM-DD" day, printed in Spanish on the letterhead), with
+ * the organization's letterhead (logo, header and footer lines) when its administrator set one.
+ */
+export type Issuer = Omit<Letterhead, 'body' | 'issuedOn'> & { issuedOn: string };
 
 function letterhead(issuer: Issuer, body: Body): Letterhead {
-  return {
-    organization: issuer.organization,
-    acronym: issuer.acronym,
-    body: body.name,
-    issuedOn: formatDate(issuer.issuedOn),
-  };
+  return { ...issuer, body: body.name, issuedOn: formatDate(issuer.issuedOn) };
 }
 
 function sessionLine(s: SessionDetail): string {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { auditActor, authorize, type Actor } from '../accounts';
 import { render } from '../platform/documents/letterhead';
+import { organizationLetterhead } from '../platform/documents/letterhead-settings';
 import { notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { route } from '../platform/http/route';
@@ -49,10 +50,9 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     if (!body) throw notFound();
     return body;
   };
-  /** The letterhead's issuer: the actor's organization, dated today in Mexico City. */
-  const issuerOf = (actor: Actor): Issuer => ({
-    organization: actor.organization.name,
-    acronym: actor.organization.acronym,
+  /** The letterhead's issuer: the actor's organization with its letterhead, dated today in Mexico City. */
+  const issuerOf = async (actor: Actor): Promise<Issuer> => ({
+    ...(await organizationLetterhead(db, actor.organizationId)),
     issuedOn: todayInMexicoCity(),
   });
   const detailOf = async (orgId: string, id: string) => {
@@ -127,7 +127,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.downloadSessionDocument, async (req, reply) => {
     const actor = await authorize(ctx, req, 'governance.read');
     const detail = await detailOf(actor.organizationId, req.params.id);
-    const issuer = issuerOf(actor);
+    const issuer = await issuerOf(actor);
     const model =
       req.params.document === 'orden-del-dia'
         ? agendaDocument(detail, issuer)
@@ -171,7 +171,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     const filename = `asistencia-${body.acronym}${req.query.from ? `-${req.query.from}` : ''}${req.query.to ? `-${req.query.to}` : ''}`;
     return sendDownload(
       reply,
-      await render(attendanceReportDocument(body, table, issuerOf(actor)), filename, req.query.format),
+      await render(attendanceReportDocument(body, table, await issuerOf(actor)), filename, req.query.format),
     );
   });
   route(api, endpoints.getBodyCalendar, async (req, reply) => {

@@ -5,10 +5,28 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { compareDocuments, programProblems, withProgramProblems } from './check-report';
-import type { ReportDetail } from './contract';
+import type { Block, ReportDetail, ReportDocument } from './contract';
 import { freshDocument } from './generate-report';
 import * as repo from './repository';
 import { reportDetail } from './report-view';
+
+/** `doc` with the signature block of `signedBy`, or `doc` itself when they already agree. */
+export function withSignaturesOf(doc: ReportDocument, signedBy: ReportDocument): ReportDocument {
+  const isSignatures = (b: Block) => b.type === 'signatures';
+  const block = signedBy.blocks.find(isSignatures);
+  const current = doc.blocks.find(isSignatures);
+  if (JSON.stringify(block) === JSON.stringify(current)) return doc;
+  const at = doc.blocks.findIndex(isSignatures);
+  const blocks: Block[] = doc.blocks.filter((b) => !isSignatures(b));
+  if (block) {
+    // In its place, or else before the annexes (or at the end).
+    const annexes = blocks.findIndex(
+      (b) => b.type === 'heading' && b.level === 1 && b.text.startsWith('VI.'),
+    );
+    blocks.splice(at >= 0 ? at : annexes >= 0 ? annexes : blocks.length, 0, block);
+  }
+  return { ...doc, blocks };
+}
 
 /**
  * Marks a draft approved by an agreement of its body adopted after the period closed. The check
@@ -38,8 +56,9 @@ export async function approveReport(
       ]);
     const latest = await repo.latestVersion(tx, orgId, id);
     if (!latest) throw notFound();
+    const fresh = await freshDocument(tx, orgId, row, approving.adoptedOn);
     const check = withProgramProblems(
-      compareDocuments(latest.document, await freshDocument(tx, orgId, row), row.narrative),
+      compareDocuments(latest.document, fresh, row.narrative),
       await programProblems(tx, orgId, { from: row.periodFrom, to: row.periodTo }),
     );
     if (!check.ok)
@@ -47,6 +66,13 @@ export async function approveReport(
         'El informe no pasa la revisión de consistencia: regenérelo o corrija los registros antes de aprobarlo.',
         check.problems.slice(0, 20).map((p) => ({ path: p.kind, message: `${p.where}: ${p.message}` })),
       );
+    // The draft named the signers of its period's last day; the approved report is signed by
+    // those holding the seats on the approval day: the frozen version carries them.
+    const signed = withSignaturesOf(latest.document, fresh);
+    const frozenVersion =
+      signed === latest.document
+        ? latest.number
+        : await repo.insertVersion(tx, orgId, id, signed, actor.label);
     const before = await reportDetail(tx, orgId, id);
     await repo.updateReportRow(tx, orgId, id, {
       status: 'approved',
@@ -59,7 +85,7 @@ export async function approveReport(
       entityType: 'report',
       entityId: id,
       before: { ...before, document: undefined },
-      after: { ...after, document: undefined, frozenVersion: latest.number },
+      after: { ...after, document: undefined, frozenVersion },
     });
     return after;
   });

@@ -34,6 +34,7 @@ import {
   table,
 } from './document-kit';
 import { isCalendarQuarter } from '../../shared/periods';
+import { ordinalTitle } from './signature-block';
 import type {
   ProgramActivity,
   ProgramCampaign,
@@ -86,9 +87,12 @@ function presentation(c: Ctx): Block[] {
   const noun = bodyNoun(data.body.name);
   const fem = noun.startsWith('La ') ? 'a' : 'o';
   const blocks: Block[] = [heading(1, 'I. Presentación')];
+  if (data.legalBasis) blocks.push(paragraph(data.legalBasis, 'presentation.legal-basis'));
+  // Below the ordinal title the intro no longer repeats the title.
+  const opening = data.ordinal ? '' : `${reportTitle(data.body.name, data.from, data.to)}. `;
   blocks.push(
     paragraph(
-      `${reportTitle(data.body.name, data.from, data.to)}. El presente documento da cuenta de las actividades realizadas de ${formatPeriod(data.from, data.to)}.`,
+      `${opening}El presente documento da cuenta de las actividades realizadas de ${formatPeriod(data.from, data.to)}.`,
       'presentation.intro',
     ),
   );
@@ -1291,11 +1295,15 @@ export function buildReport(data: ReportData, options: BuildOptions = {}): Repor
     { type: 'title', kicker: data.body.name.toUpperCase(), text: `${title.toUpperCase()}.` },
     { type: 'toc', title: 'Contenido' },
     { type: 'pageBreak' },
+    // "Segundo informe trimestral de …": the reference's opening line, counted from the body's reports.
+    ...(data.ordinal ? [paragraph([b(`${ordinalTitle(data.ordinal, title)}.`)])] : []),
     ...presentation(c),
     ...sessionsAndAttendance(c),
     ...agreementsSection(c),
     ...activities(c),
     ...pending(c),
+    // Who signs closes the report's text; the annexes follow it.
+    ...(data.signers?.length ? [{ type: 'signatures' as const, signers: data.signers }] : []),
     ...annexes(c),
   ];
   const narrative = options.narrative ?? {};
@@ -1307,6 +1315,7 @@ export function buildReport(data: ReportData, options: BuildOptions = {}): Repor
   return {
     title,
     organization: data.organization,
+    ...(data.letterhead ? { letterhead: data.letterhead } : {}),
     body: { id: data.body.id, name: data.body.name, acronym: data.body.acronym },
     from: data.from,
     to: data.to,

@@ -10,6 +10,7 @@ import { REPORT_FORMATS } from './contract';
 import { quarterRange } from '../../shared/periods';
 import { findOrganizationByAcronym } from '../accounts';
 import { renderReport } from './render';
+import { letterheadLogo } from '../platform/documents/letterhead-settings';
 import { approvedOrDraftInputs } from './repository';
 
 const OptionsSchema = z.object({
@@ -59,6 +60,7 @@ export async function quarterlyReportCommand(db: Db, raw: Record<string, string>
       }),
       { narrative: saved?.narrative },
     );
-  fs.writeFileSync(o.out, await renderReport(doc, o.format));
+  const logo = await letterheadLogo(db, doc.letterhead?.logo ?? null);
+  fs.writeFileSync(o.out, await renderReport(doc, o.format, logo));
   return `Informe escrito en ${o.out} (${o.format}${saved?.frozen ? ', versión aprobada' : ''}).`;
 }

@@ -13,6 +13,9 @@ import type { Instrument } from '../agreements/contract';
 import { collectProgram } from './collect-program-data';
 import { nextPeriod } from '../../shared/periods';
 import type { ReportData } from './report-data';
+import { findDocumentSettings, logoOf } from '../platform/documents/letterhead-settings';
+import { countEarlierReports } from './repository';
+import { signersOn, type Signer, type SignerSeat } from './signature-block';
 
 export type ReportScope = {
   orgId: string;
@@ -20,6 +23,8 @@ export type ReportScope = {
   from: string;
   to: string;
   pendingItems?: ReportData['pendingItems'];
+  /** The day the signers are taken on: the approval's; for a draft, the period's last day. */
+  signingOn?: string;
 };
 
 export async function findReportBody(db: Db, orgId: string, bodyId: string): Promise<Body> {
@@ -75,9 +80,12 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
       };
     }),
   );
-  const [national, pendingOpinions] = await Promise.all([
+  const [national, pendingOpinions, settings, earlier, signers] = await Promise.all([
     nationalAuthority(db),
     listOpinions(db, orgId, { status: 'requested', page: 1, pageSize: 1 }),
+    findDocumentSettings(db, orgId),
+    countEarlierReports(db, orgId, body.id, from),
+    signersOf(db, orgId, body, allMemberships, scope.signingOn ?? to),
   ]);
   const [
     attendance,
@@ -139,7 +147,44 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
     nextTargets: programSections.nextTargets,
     scheduled: programSections.scheduled,
     pendingItems: scope.pendingItems ?? [],
+    legalBasis: settings?.reportLegalBasis ?? null,
+    ordinal: earlier + 1,
+    signers,
+    letterhead: {
+      headerLines: settings?.headerLines ?? [],
+      footerLines: settings?.footerLines ?? [],
+      logo: logoOf(settings),
+    },
   };
+}
+
+/** The report's signers on a day, from the body's composition records (governance's face). */
+export async function signersOf(
+  db: Db,
+  orgId: string,
+  body: Body,
+  memberships: Awaited<ReturnType<typeof governance.listMemberships>>,
+  day: string,
+): Promise<Signer[]> {
+  const seats = memberships.filter((m) => m.role === 'president' || m.role === 'technical_secretary');
+  const people = await governance.peopleById(db, orgId, [
+    ...new Set(seats.flatMap((m) => (m.personId ? [m.personId] : []))),
+  ]);
+  const held: SignerSeat[] = await Promise.all(
+    seats.map(async (m) => {
+      const p = m.personId ? people.get(m.personId) : undefined;
+      return {
+        role: m.role,
+        startsOn: m.startsOn,
+        endsOn: m.endsOn,
+        name: p?.fullName ?? m.personName ?? '',
+        honorific: p?.honorific ?? null,
+        gender: p?.gender ?? 'unspecified',
+        title: m.personId ? ((await governance.positionTitleOn(db, orgId, m.personId, day)) ?? null) : null,
+      };
+    }),
+  );
+  return signersOn(held, day, body.name);
 }
 
 /**

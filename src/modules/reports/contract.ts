@@ -53,6 +53,11 @@ export const BlockSchema = z.discriminatedUnion('type', [
     /** Relative column widths (sum free), for DOCX and PDF. */
     widths: z.array(z.number()).optional(),
   }),
+  /** Who signs the report, side by side under a line each (issue 16). */
+  z.object({
+    type: z.literal('signatures'),
+    signers: z.array(z.object({ name: z.string(), role: z.string() })),
+  }),
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -67,6 +72,25 @@ export const ReportDocumentSchema = z
     from: LocalDateSchema,
     to: LocalDateSchema,
     blocks: z.array(BlockSchema),
+    /**
+     * The organization's letterhead when the report was generated (DOCX and PDF print it on every
+     * page): kept with the document, so an approved report prints as it was approved. The logo is
+     * a stored file, by its hash.
+     */
+    letterhead: z
+      .object({
+        headerLines: z.array(z.string()),
+        footerLines: z.array(z.string()),
+        logo: z
+          .object({
+            sha256: z.string(),
+            mediaType: z.enum(['image/png', 'image/jpeg']),
+            width: z.number().int(),
+            height: z.number().int(),
+          })
+          .nullable(),
+      })
+      .optional(),
     /** Every count printed in the report, keyed, as computed from the records. */
     figures: z.array(FigureSchema),
     /** Every event date the report cites, with where: none may fall outside the period. */

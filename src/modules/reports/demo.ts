@@ -1,5 +1,7 @@
 import type { ScopedAuditActor } from '../accounts';
-import { findBodyByAcronym } from '../governance';
+import { agreementsBySession, findBodyByAcronym } from '../governance';
+import type { Body } from '../governance/contract';
+import { approveReport } from './approve-report';
 import type { Db } from '../platform/db/client';
 import { generateReport } from './generate-report';
 import * as repo from './repository';
@@ -79,6 +81,22 @@ export const DEMO_PENDING_ITEMS: { line: string | null; text: string }[] = [
 ];
 
 /**
+ * The CVOE's first report, of September to December 2023, approved on 25 January 2024 by
+ * CVOE/003/2024 ("Aprobación del primer informe…"): January–March 2024 is its second, as the
+ * reference calls it ("Segundo informe trimestral").
+ */
+export const DEMO_FIRST_REPORT = { from: '2023-09-01', to: '2023-12-31', approvedBy: 'CVOE/003/2024' };
+
+async function seedFirstReport(db: Db, actor: ScopedAuditActor, body: Body) {
+  const orgId = actor.organizationId;
+  const { from, to, approvedBy } = DEMO_FIRST_REPORT;
+  const report = await generateReport(db, actor, { bodyId: body.id, from, to });
+  const { sessions } = await agreementsBySession(db, orgId, body, { from: '2024-01-01', to: '2024-01-31' });
+  const approving = sessions.flatMap((s) => s.agreements).find((a) => a.number === approvedBy);
+  if (approving) await approveReport(db, actor, report.id, approving.id);
+}
+
+/**
  * Creates the draft of the demo report with its pending items, through the use cases the API uses.
  * Runs after every other seeder (the draft is generated from their records); a draft that already
  * exists is left as it is.
@@ -89,6 +107,7 @@ export async function seedReportsDemo(db: Db, actor: ScopedAuditActor): Promise<
   if (!body) return { reports: 0 };
   if (await repo.findReportByPeriod(db, orgId, body.id, DEMO_REPORT.from, DEMO_REPORT.to))
     return { reports: 0 };
+  await seedFirstReport(db, actor, body);
   const draft = await generateReport(db, actor, {
     bodyId: body.id,
     from: DEMO_REPORT.from,

@@ -10,13 +10,19 @@ import * as repo from './repository';
 import { reportDetail } from './report-view';
 
 /** The document of a report row as the records stand now, with its edits applied. */
-export async function freshDocument(db: Db, orgId: string, row: repo.ReportRow): Promise<ReportDocument> {
+export async function freshDocument(
+  db: Db,
+  orgId: string,
+  row: repo.ReportRow,
+  signingOn?: string,
+): Promise<ReportDocument> {
   const data = await collectReportData(db, {
     orgId,
     bodyId: row.bodyId,
     from: row.periodFrom,
     to: row.periodTo,
     pendingItems: row.pendingItems,
+    ...(signingOn ? { signingOn } : {}),
   });
   return buildReport(data, { narrative: row.narrative });
 }

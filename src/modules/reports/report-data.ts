@@ -3,6 +3,8 @@ import type { ReportTables } from '../agreements/contract';
 import type { MonthlyStatusTable, RecurringObligation } from '../channel/contract';
 import type { AgreementsBySession, AttendanceTable } from '../governance/contract';
 import type { DateSpec } from '../program/contract';
+import type { ReportDocument } from './contract';
+import type { Signer } from './signature-block';
 
 // Everything a report is written from, read from the records of one organization, one collegiate
 // body and one period. Plain data: the section builders are pure functions of it, so they are
@@ -145,4 +147,12 @@ export type ReportData = {
   scheduled?: (ProgramActivity & { line: string })[];
   /** Pending items staff added for section V. */
   pendingItems: { line: string | null; text: string }[];
+  /** The organization's legal basis for its reports, printed first in the Presentación (a setting). */
+  legalBasis?: string | null;
+  /** Which of the body's reports this one is: one more than its reports of earlier periods. */
+  ordinal?: number;
+  /** Who signs: the body's presidency and technical secretary on the signing day. */
+  signers?: Signer[];
+  /** The organization's letterhead as set when the report is generated. */
+  letterhead?: ReportDocument['letterhead'];
 };

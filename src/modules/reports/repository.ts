@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { governingBody } from '../governance/schema';
 import type { Db } from '../platform/db/client';
 import type { PendingItem, ReportDocument, ReportSummary } from './contract';
@@ -32,6 +32,15 @@ export async function findReportByPeriod(db: Db, orgId: string, bodyId: string, 
       ),
     );
   return row;
+}
+
+/** How many reports of the body cover periods that ended before `from` (draft or approved). */
+export async function countEarlierReports(db: Db, orgId: string, bodyId: string, from: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(report)
+    .where(and(eq(report.organizationId, orgId), eq(report.bodyId, bodyId), lt(report.periodTo, from)));
+  return Number(row?.n ?? 0);
 }
 
 export async function insertReport(

@@ -12,6 +12,7 @@ import * as endpoints from './endpoints';
 import { recordPeriods } from './record-periods';
 import { generateReport, regenerateReport } from './generate-report';
 import { CONTENT_TYPES, renderReport, reportFileName } from './render';
+import { letterheadLogo } from '../platform/documents/letterhead-settings';
 import * as repo from './repository';
 import { reportDetail } from './report-view';
 import { updateNarrative, updatePendingItems } from './update-report-text';
@@ -79,7 +80,11 @@ export const reportsRoutes: ModuleRoutes = (api, ctx) => {
     if (!latest) throw notFound();
     const format = req.query.format;
     return sendDownload(reply, {
-      body: await renderReport(latest.document, format),
+      body: await renderReport(
+        latest.document,
+        format,
+        await letterheadLogo(db, latest.document.letterhead?.logo ?? null),
+      ),
       contentType: CONTENT_TYPES[format],
       filename: reportFileName(latest.document, format),
     });

@@ -62,4 +62,38 @@ describe('letterhead', () => {
     expect(def.header).toBeUndefined();
     expect(texts((def.footer as (page: number, pages: number) => Content)(1, 1))).toEqual(['Página 1 de 1']);
   });
+
+  it("prints the organization's logo and lines when its administrator set them", () => {
+    const logo = { data: Buffer.from('png'), mediaType: 'image/png' as const, width: 300, height: 150 };
+    const def = pdfDefinition({
+      ...model,
+      letterhead: {
+        ...model.letterhead!,
+        headerLines: ['Instituto Electoral de la Ciudad de México', 'Secretaría Ejecutiva'],
+        footerLines: ['Huizaches 25, Tlalpan'],
+        logo,
+      },
+    });
+    const header = (def.header as (page: number, pages: number) => Content)(1, 1) as {
+      stack: [{ columns: [{ image: string; width: number; height: number }, { stack: unknown }] }];
+    };
+    const [image, lines] = header.stack[0].columns;
+    // Within 140 × 42 points, its proportions kept.
+    expect(image).toMatchObject({
+      image: `data:image/png;base64,${logo.data.toString('base64')}`,
+      width: 84,
+      height: 42,
+    });
+    expect(texts(lines.stack)).toEqual([
+      'Instituto Electoral de la Ciudad de México',
+      'Secretaría Ejecutiva',
+      'Comisión Provisional de Vinculación con Organismos Externos',
+    ]);
+    expect(texts((def.footer as (page: number, pages: number) => Content)(1, 2))).toEqual([
+      'Huizaches 25, Tlalpan',
+      'Página 1 de 2',
+    ]);
+    // The page's text starts below the taller header.
+    expect((def.pageMargins as number[])[1]).toBeGreaterThan(80);
+  });
 });

@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -28,16 +29,155 @@ export type DocBlock =
   | { kind: 'list'; items: string[]; numbered?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
   | { kind: 'footnotes'; items: string[] };
+/** The organization's logo as uploaded (PNG or JPEG), with its size in pixels. */
+export type LetterheadLogo = {
+  data: Buffer;
+  mediaType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+};
+
 /**
- * The letterhead of every page: the organization (name and acronym) and the body on top with the
- * date of issue in Spanish, "Página N de M" at the foot. The same lines in DOCX and PDF.
+ * The letterhead of every page: the organization's logo and header lines (or its name and acronym
+ * when its administrator set none) and the body on top with the date of issue in Spanish; the
+ * organization's footer lines and "Página N de M" at the foot. The same lines in DOCX and PDF.
  */
-export type Letterhead = { organization: string; acronym: string; body: string; issuedOn: string };
+export type Letterhead = {
+  organization: string;
+  acronym: string;
+  body: string;
+  /** The day of issue in words; a document dated elsewhere (the quarterly report) leaves it out. */
+  issuedOn?: string;
+  headerLines?: string[];
+  footerLines?: string[];
+  logo?: LetterheadLogo;
+};
 export type DocModel = { title: string; letterhead?: Letterhead; blocks: DocBlock[] };
 
-/** The letterhead's lines, shared by both renderers. */
-export function letterheadLines(l: Letterhead): { top: string; body: string; date: string } {
-  return { top: `${l.organization} (${l.acronym})`, body: l.body, date: `Fecha de emisión: ${l.issuedOn}` };
+/** The letterhead's lines, shared by both renderers: the first is printed bold. */
+export function letterheadLines(l: Letterhead): { top: string[]; body: string; date: string | null } {
+  return {
+    top: l.headerLines?.length ? l.headerLines : [`${l.organization} (${l.acronym})`],
+    body: l.body,
+    date: l.issuedOn ? `Fecha de emisión: ${l.issuedOn}` : null,
+  };
+}
+
+/** The logo's printed size in points: within 140 × 42, its proportions kept. */
+export function logoBox(logo: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(140 / logo.width, 42 / logo.height);
+  return { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) };
+}
+
+const dataUrl = (logo: LetterheadLogo) => `data:${logo.mediaType};base64,${logo.data.toString('base64')}`;
+
+/**
+ * The PDF page header of a letterhead for a page with `side` points of margin and `width` points
+ * of text, and the top margin it needs; the footer's lines above a page label.
+ */
+export function pdfLetterhead(
+  l: Letterhead,
+  page: { side: number; width: number },
+): { header: Content; top: number; footerLines: Content[]; bottom: number } {
+  const lines = letterheadLines(l);
+  const text: Content[] = [
+    ...lines.top.map((line, k): Content => ({ text: line, bold: k === 0, fontSize: k === 0 ? 10 : 9 })),
+    { text: lines.body, fontSize: 9 },
+  ];
+  const box = l.logo && logoBox(l.logo);
+  const top: Content =
+    l.logo && box
+      ? {
+          columns: [
+            { image: dataUrl(l.logo), width: box.width, height: box.height },
+            { stack: text, margin: [10, 0, 0, 0] },
+          ],
+        }
+      : { stack: text };
+  const textHeight = text.length * 12;
+  const header: Content = {
+    margin: [page.side, 20, page.side, 0],
+    stack: [
+      top,
+      ...(lines.date ? [{ text: lines.date, fontSize: 9, alignment: 'right' as const }] : []),
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 4, x2: page.width, y2: 4, lineWidth: 0.5, lineColor: '#888888' }],
+      },
+    ],
+  };
+  const footerLines = (l.footerLines ?? []).map((line): Content => ({
+    text: line,
+    fontSize: 7,
+    color: '#555555',
+    alignment: 'center',
+  }));
+  return {
+    header,
+    top: 20 + Math.max(textHeight, box?.height ?? 0) + (lines.date ? 12 : 0) + 22,
+    footerLines,
+    bottom: 50 + footerLines.length * 9,
+  };
+}
+
+/** The DOCX page header of a letterhead; the footer's lines (its page label is the caller's). */
+export function docxLetterhead(l: Letterhead): { header: Header; footerLines: Paragraph[] } {
+  const lines = letterheadLines(l);
+  const box = l.logo && logoBox(l.logo);
+  const logo =
+    l.logo && box
+      ? [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: l.logo.mediaType === 'image/png' ? 'png' : 'jpg',
+                data: l.logo.data,
+                // docx sizes images in pixels at 96 per inch; the box is in points (72 per inch).
+                transformation: {
+                  width: Math.round((box.width * 4) / 3),
+                  height: Math.round((box.height * 4) / 3),
+                },
+                altText: {
+                  name: 'Logotipo',
+                  title: l.organization,
+                  description: `Logotipo de ${l.organization}`,
+                },
+              }),
+            ],
+          }),
+        ]
+      : [];
+  const header = new Header({
+    children: [
+      ...logo,
+      ...lines.top.map(
+        (line, k) =>
+          new Paragraph({ children: [new TextRun({ text: line, bold: k === 0, size: k === 0 ? 20 : 18 })] }),
+      ),
+      new Paragraph({
+        ...(lines.date
+          ? {}
+          : { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '888888', space: 4 } } }),
+        children: [new TextRun({ text: lines.body, size: 18 })],
+      }),
+      ...(lines.date
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '888888', space: 4 } },
+              children: [new TextRun({ text: lines.date, size: 18 })],
+            }),
+          ]
+        : []),
+    ],
+  });
+  const footerLines = (l.footerLines ?? []).map(
+    (line) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: line, size: 14, color: '555555' })],
+      }),
+  );
+  return { header, footerLines };
 }
 export const pageLabel = (page: number, pages: number) => `Página ${page} de ${pages}`;
 
@@ -93,23 +233,12 @@ export async function renderDocx(model: DocModel, filename: string): Promise<Ren
         break;
     }
   }
-  const lines = model.letterhead && letterheadLines(model.letterhead);
-  const headers = lines && {
-    default: new Header({
-      children: [
-        new Paragraph({ children: [new TextRun({ text: lines.top, bold: true, size: 20 })] }),
-        new Paragraph({ children: [new TextRun({ text: lines.body, size: 18 })] }),
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '888888', space: 4 } },
-          children: [new TextRun({ text: lines.date, size: 18 })],
-        }),
-      ],
-    }),
-  };
+  const letterhead = model.letterhead && docxLetterhead(model.letterhead);
+  const headers = letterhead && { default: letterhead.header };
   const footers = {
     default: new Footer({
       children: [
+        ...(letterhead?.footerLines ?? []),
         new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [
@@ -176,32 +305,18 @@ export function pdfDefinition(model: DocModel): TDocumentDefinitions {
         return { stack: b.items.map((item, i) => `${footnoteMark(i + 1)} ${item}`), fontSize: 8 };
     }
   });
-  const lines = model.letterhead && letterheadLines(model.letterhead);
+  // A4 by pdfmake's default: 595 points wide, 515 of text between 40-point margins.
+  const letterhead = model.letterhead && pdfLetterhead(model.letterhead, { side: 40, width: 515 });
   return {
     info: { title: model.title, creator: 'Vincula' },
-    pageMargins: [40, lines ? 80 : 40, 40, 50],
-    ...(lines
-      ? {
-          header: (): Content => ({
-            margin: [40, 20, 40, 0],
-            stack: [
-              { text: lines.top, bold: true, fontSize: 10 },
-              { text: lines.body, fontSize: 9 },
-              { text: lines.date, fontSize: 9, alignment: 'right' },
-              {
-                canvas: [
-                  { type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 0.5, lineColor: '#888888' },
-                ],
-              },
-            ],
-          }),
-        }
-      : {}),
+    pageMargins: [40, letterhead ? Math.max(80, letterhead.top) : 40, 40, letterhead?.bottom ?? 50],
+    ...(letterhead ? { header: (): Content => letterhead.header } : {}),
     footer: (page: number, pages: number): Content => ({
-      text: pageLabel(page, pages),
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 20, 0, 0],
+      margin: [40, 20, 40, 0],
+      stack: [
+        ...(letterhead?.footerLines ?? []),
+        { text: pageLabel(page, pages), alignment: 'center', fontSize: 8 },
+      ],
     }),
     content,
     defaultStyle: { font: 'Roboto', fontSize: 10 },

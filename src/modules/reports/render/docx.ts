@@ -9,9 +9,15 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
   TableOfContents,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
+import { docxLetterhead, type Letterhead } from '../../platform/documents/letterhead';
 import type { Block, Cell, Inline, ReportDocument } from '../contract';
 import { columnCount } from './text';
 
@@ -138,7 +144,45 @@ function tableOf(block: Extract<Block, { type: 'table' }>): (FileChild | Paragra
   ];
 }
 
-export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+/** The signers side by side, each under a line to sign on: a borderless one-row table. */
+function signaturesOf(block: Extract<Block, { type: 'signatures' }>): FileChild[] {
+  if (!block.signers.length) return [];
+  const line = '_'.repeat(34);
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: TableBorders.NONE,
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: block.signers.map(
+            (s) =>
+              new TableCell({
+                width: { size: Math.floor(100 / block.signers.length), type: WidthType.PERCENTAGE },
+                children: [
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    spacing: { before: 1200 },
+                    children: [new TextRun(line)],
+                  }),
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    children: [new TextRun({ text: s.name, bold: true })],
+                  }),
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    children: [new TextRun({ text: s.role, size: 20 })],
+                  }),
+                ],
+              }),
+          ),
+        }),
+      ],
+    }),
+  ];
+}
+
+export async function renderDocx(doc: ReportDocument, letterhead?: Letterhead): Promise<Buffer> {
   const children: FileChild[] = [];
   let lists = 0;
   for (const block of doc.blocks) {
@@ -184,8 +228,12 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       case 'table':
         children.push(...tableOf(block));
         break;
+      case 'signatures':
+        children.push(...signaturesOf(block));
+        break;
     }
   }
+  const head = letterhead && docxLetterhead(letterhead);
   const document = new Document({
     title: doc.title,
     creator: 'Vincula',
@@ -289,9 +337,11 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       {
         // US Letter, as Mexican institutions print.
         properties: { page: { size: { width: 12240, height: 15840 } } },
+        ...(head ? { headers: { default: head.header } } : {}),
         footers: {
           default: new Footer({
             children: [
+              ...(head?.footerLines ?? []),
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [new TextRun({ children: [PageNumber.CURRENT], size: 18 })],

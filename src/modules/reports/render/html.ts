@@ -47,6 +47,8 @@ th{background:#e8e8e8}.center{text-align:center}.right{text-align:right}
 .footnote{font-size:9pt;text-align:left}
 nav.toc ul{list-style:none;padding-left:1rem}
 hr.page{border:0;border-top:1px dashed #bbb;margin:2rem 0}
+.signatures{display:flex;flex-wrap:wrap;gap:2rem;justify-content:space-around;margin-top:4rem}
+.signature{flex:1 1 14rem;text-align:center;border-top:1px solid #111;padding-top:.5rem}
 `;
 
 /** The report's body as HTML (no <html> wrapper). */
@@ -85,6 +87,13 @@ export function renderHtmlBody(doc: ReportDocument): string {
       }
       case 'table':
         out.push(tableHtml(block));
+        break;
+      case 'signatures':
+        out.push(
+          `<div class="signatures">${block.signers
+            .map((s) => `<p class="signature"><strong>${esc(s.name)}</strong><br>${esc(s.role)}</p>`)
+            .join('')}</div>`,
+        );
         break;
     }
   });

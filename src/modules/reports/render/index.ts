@@ -1,3 +1,4 @@
+import type { Letterhead, LetterheadLogo } from '../../platform/documents/letterhead';
 import type { ReportDocument, ReportFormat } from '../contract';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -9,17 +10,37 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** The one document tree in any format. */
-export async function renderReport(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
+/**
+ * The letterhead DOCX and PDF print on every page: the one the document was generated with (its
+ * logo's bytes read by the caller from its hash); none for a document older than letterheads.
+ */
+export function reportLetterhead(doc: ReportDocument, logo?: LetterheadLogo): Letterhead | undefined {
+  if (!doc.letterhead) return undefined;
+  return {
+    organization: doc.organization.name,
+    acronym: doc.organization.acronym,
+    body: doc.body.name,
+    headerLines: doc.letterhead.headerLines,
+    footerLines: doc.letterhead.footerLines,
+    ...(logo ? { logo } : {}),
+  };
+}
+
+/** The one document tree in any format; DOCX and PDF with the document's letterhead. */
+export async function renderReport(
+  doc: ReportDocument,
+  format: ReportFormat,
+  logo?: LetterheadLogo,
+): Promise<Buffer> {
   switch (format) {
     case 'md':
       return Buffer.from(renderMarkdown(doc), 'utf8');
     case 'html':
       return Buffer.from(renderHtml(doc), 'utf8');
     case 'docx':
-      return (await import('./docx')).renderDocx(doc);
+      return (await import('./docx')).renderDocx(doc, reportLetterhead(doc, logo));
     case 'pdf':
-      return (await import('./pdf')).renderPdf(doc);
+      return (await import('./pdf')).renderPdf(doc, reportLetterhead(doc, logo));
   }
 }
 

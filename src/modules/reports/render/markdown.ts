@@ -74,6 +74,10 @@ export function renderMarkdown(doc: ReportDocument): string {
       case 'table':
         out.push(tableMd(block));
         break;
+      case 'signatures':
+        // One paragraph per signer: the name in bold, a hard line break, the capacity.
+        out.push(block.signers.map((s) => `**${escape(s.name)}**\\\n${escape(s.role)}`).join('\n\n'));
+        break;
     }
   }
   return `${out.join('\n\n')}\n`;

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../contract';
 import { secondOrganization } from '../sample-data';
 import { renderReport } from './index';
 import { plain } from './text';
+import { drawDemoLogo } from '../../accounts/demo-letterhead';
 
 // The PDF read back: its objects parsed, content streams inflated, and the text decoded through
 // each font's ToUnicode map (what a PDF reader's copy and search use) — then compared with the
@@ -91,11 +92,30 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 const expectText = (text: string, where?: string) =>
   expect(squeeze(read.text), where).toContain(squeeze(text));
 
+// The second organization with its own letterhead, legal basis, ordinal and signers (issue 16).
+const LETTERHEAD = {
+  headerLines: ['Organismo Público Local Electoral del Estado B', 'Unidad de Vinculación'],
+  footerLines: ['Avenida Central 100, Ciudad B · www.oplb.example'],
+  logo: { sha256: 'x', mediaType: 'image/png' as const, width: 240, height: 96 },
+};
+const SIGNERS = [
+  { name: 'Consejera Electoral Laura Méndez Soto', role: 'Presidenta del Comité de Enlace Institucional' },
+  { name: 'Lic. Ramón Gil Torres', role: 'Secretario Técnico del Comité de Enlace Institucional' },
+];
+let pdfBytes: Buffer;
+
 beforeAll(async () => {
-  doc = buildReport(secondOrganization());
-  const pdf = await renderReport(doc, 'pdf');
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  read = textOf(objectsOf(pdf.toString('latin1')));
+  doc = buildReport({
+    ...secondOrganization(),
+    legalBasis: 'Este informe se presenta conforme al artículo 10 de la Ley Electoral del Estado B.',
+    ordinal: 3,
+    signers: SIGNERS,
+    letterhead: LETTERHEAD,
+  });
+  const logo = { data: drawDemoLogo(), mediaType: 'image/png' as const, width: 240, height: 96 };
+  pdfBytes = await renderReport(doc, 'pdf', logo);
+  expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+  read = textOf(objectsOf(pdfBytes.toString('latin1')));
 });
 
 describe('the PDF read back', () => {
@@ -123,6 +143,36 @@ describe('the PDF read back', () => {
             const text = plain(c.runs).trim();
             if (text && text !== '✓') expectText(text, b.key);
           }
+  });
+
+  it('opens with its own ordinal title and legal basis', () => {
+    expectText('Tercer informe trimestral del Comité de Enlace Institucional de abril a junio de 2025.');
+    expectText('Este informe se presenta conforme al artículo 10 de la Ley Electoral del Estado B.');
+    const opening = squeeze(read.text);
+    expect(opening.indexOf(squeeze('Tercer informe trimestral'))).toBeLessThan(
+      opening.indexOf(squeeze('Este informe se presenta conforme')),
+    );
+  });
+
+  it('prints the letterhead on every page: logo, header lines, body, footer lines', () => {
+    const count = (s: string) => squeeze(read.text).split(squeeze(s)).length - 1;
+    for (const line of [...LETTERHEAD.headerLines, ...LETTERHEAD.footerLines])
+      expect(count(line), line).toBe(read.pages);
+    // The logo: one image of its size in pixels, drawn on every page.
+    expect(pdfBytes.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
+    expect(pdfBytes.toString('latin1')).toMatch(/\/Width 240/);
+  });
+
+  it('closes its text with the signers, before the annexes', () => {
+    const text = squeeze(read.text);
+    for (const s of SIGNERS) expectText(`${s.name} ${s.role}`);
+    const annexes = doc.blocks.findIndex((b) => b.type === 'heading' && b.text.startsWith('VI.'));
+    const signatures = doc.blocks.findIndex((b) => b.type === 'signatures');
+    expect(signatures).toBeGreaterThan(0);
+    if (annexes >= 0) expect(signatures).toBeLessThan(annexes);
+    expect(text.indexOf(squeeze(SIGNERS[0]!.name))).toBeGreaterThan(
+      text.indexOf(squeeze('V. Actividades pendientes')),
+    );
   });
 
   it('numbers every page in the footer and lists the contents', () => {

@@ -1,5 +1,6 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Cell, Inline, ReportDocument } from '../contract';
+import { pdfLetterhead, type Letterhead } from '../../platform/documents/letterhead';
 import { printPdf } from '../../platform/documents/pdf-printer';
 import { columnCount } from './text';
 
@@ -68,7 +69,36 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Content {
   };
 }
 
-export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+/** US Letter is 612 points wide; the text runs between 60-point margins. */
+const SIDE = 60;
+const TEXT_WIDTH = 612 - 2 * SIDE;
+
+/** The signers side by side, each under a line to sign on, kept together on one page. */
+function signaturesOf(block: Extract<Block, { type: 'signatures' }>): Content {
+  const n = Math.max(1, block.signers.length);
+  const gap = 20;
+  const column = (TEXT_WIDTH - gap * (n - 1)) / n;
+  const line = Math.min(180, column - 10);
+  return {
+    unbreakable: true,
+    margin: [0, 60, 0, 10],
+    columnGap: gap,
+    columns: block.signers.map((s): Column => ({
+      width: column,
+      stack: [
+        {
+          canvas: [
+            { type: 'line', x1: (column - line) / 2, y1: 0, x2: (column + line) / 2, y2: 0, lineWidth: 0.7 },
+          ],
+        },
+        { text: s.name, bold: true, alignment: 'center', margin: [0, 4, 0, 0] },
+        { text: s.role, fontSize: 9, alignment: 'center' },
+      ],
+    })),
+  };
+}
+
+export async function renderPdf(doc: ReportDocument, letterhead?: Letterhead): Promise<Buffer> {
   const content: Content[] = [];
   for (const block of doc.blocks) {
     switch (block.type) {
@@ -107,18 +137,21 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       case 'table':
         content.push(tableOf(block));
         break;
+      case 'signatures':
+        if (block.signers.length) content.push(signaturesOf(block));
+        break;
     }
   }
+  const head = letterhead && pdfLetterhead(letterhead, { side: SIDE, width: TEXT_WIDTH });
   const definition: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Vincula', subject: `${doc.organization.name} · ${doc.body.name}` },
     pageSize: 'LETTER',
-    pageMargins: [60, 60, 60, 60],
+    pageMargins: [SIDE, Math.max(60, head?.top ?? 0), SIDE, Math.max(60, head?.bottom ?? 0)],
     content,
-    footer: (page: number, pages: number) => ({
-      text: `${page} / ${pages}`,
-      alignment: 'right',
-      fontSize: 8,
-      margin: [0, 20, 60, 0],
+    ...(head ? { header: () => head.header } : {}),
+    footer: (page: number, pages: number): Content => ({
+      margin: [SIDE, 20, SIDE, 0],
+      stack: [...(head?.footerLines ?? []), { text: `${page} / ${pages}`, alignment: 'right', fontSize: 8 }],
     }),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles: {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../build-report';
 import { secondOrganization } from '../sample-data';
 import { renderReport, reportFileName } from './index';
+import { drawDemoLogo } from '../../accounts/demo-letterhead';
 
 // The DOCX and PDF renderings of one document tree, opened and read back.
 
@@ -32,6 +33,39 @@ describe('DOCX', () => {
     expect(text).toContain('Contenido');
     const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(await zip.file(footer)!.async('string')).toContain('PAGE');
+  });
+});
+
+describe('DOCX with the letterhead and the signers', () => {
+  it('puts the logo and header lines in the page header, the footer lines above the page number', async () => {
+    const signed = buildReport({
+      ...secondOrganization(),
+      signers: [
+        { name: 'Lic. Ramón Gil Torres', role: 'Secretario Técnico del Comité de Enlace Institucional' },
+      ],
+      letterhead: {
+        headerLines: ['Organismo Público Local Electoral del Estado B'],
+        footerLines: ['Avenida Central 100, Ciudad B'],
+        logo: { sha256: 'x', mediaType: 'image/png', width: 240, height: 96 },
+      },
+    });
+    const logo = { data: drawDemoLogo(), mediaType: 'image/png' as const, width: 240, height: 96 };
+    const zip = await JSZip.loadAsync(await renderReport(signed, 'docx', logo));
+    const header = await zip.file(/word\/header\d*\.xml/)[0]!.async('string');
+    expect(header).toContain('Organismo Público Local Electoral del Estado B');
+    expect(header).toContain('Comité de Enlace Institucional');
+    expect(header).toContain('<pic:pic');
+    expect(zip.file(/word\/media\/.*\.png/)).toHaveLength(1);
+    const footer = await zip.file(/word\/footer\d*\.xml/)[0]!.async('string');
+    expect(footer).toContain('Avenida Central 100, Ciudad B');
+    expect(footer).toContain('PAGE');
+    const body = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(body).toContain('Lic. Ramón Gil TorresSecretario Técnico del Comité de Enlace Institucional');
+  });
+
+  it('prints no header for a document generated before letterheads', async () => {
+    const zip = await JSZip.loadAsync(await renderReport(doc, 'docx'));
+    expect(zip.file(/word\/header\d*\.xml/)).toHaveLength(0);
   });
 });
 
