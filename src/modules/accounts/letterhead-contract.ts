@@ -35,6 +35,7 @@ export const LetterheadInputSchema = z.strictObject({
     .meta({ label: 'fundamento legal' }),
 });
 export type LetterheadInput = z.input<typeof LetterheadInputSchema>;
+export type LetterheadValues = z.output<typeof LetterheadInputSchema>;
 
 export const LetterheadSchema = z
   .object({

@@ -7,8 +7,7 @@ import {
   type DocumentSettingsRow,
 } from '../platform/documents/letterhead-settings';
 import type { ScopedAuditActor } from './actor';
-import { LetterheadInputSchema, type LetterheadSettings } from './letterhead-contract';
-import type { z } from 'zod';
+import type { LetterheadSettings, LetterheadValues } from './letterhead-contract';
 
 // The organization's letterhead and the report's legal basis, set by an administrator (issue 16).
 
@@ -37,7 +36,7 @@ export async function getLetterhead(db: Db, orgId: string): Promise<LetterheadSe
 export async function updateLetterhead(
   db: Db,
   actor: ScopedAuditActor,
-  input: z.output<typeof LetterheadInputSchema>,
+  input: LetterheadValues,
 ): Promise<LetterheadSettings> {
   return inTransaction(db, async (tx) => {
     const before = presentLetterhead(await findDocumentSettings(tx, actor.organizationId));

@@ -180,10 +180,28 @@ describe('the report workflow', () => {
         title: 'Aprobación del informe trimestral',
       }),
     );
+    // A technical secretary designated after the period, before the approval.
+    const admin = await t.as(org, 'administrator');
+    const secretary = await created(
+      admin.post('/api/people', { fullName: 'Ramón Gil Torres', gender: 'male', honorific: 'Lic.' }),
+    );
+    await created(
+      staff.post(`/api/governance/bodies/${body}/memberships`, {
+        role: 'technical_secretary',
+        personId: secretary,
+        startsOn: '2025-07-01',
+      }),
+    );
     // The early agreement moved the figures: the check fails and approval is refused until regenerated.
     const stale = await staff.post(`/api/reports/${report.id}/approve`, { agreementId: approving });
     expect(stale.status).toBe(409);
-    await staff.post(`/api/reports/${report.id}/regenerate`, {});
+    const draft = (await staff.post<ReportDetail>(`/api/reports/${report.id}/regenerate`, {})).body;
+    const signersOf = (d: ReportDetail) => d.document.blocks.find((b) => b.type === 'signatures');
+    // The draft is signed by who held the seats on the period's last day…
+    expect(signersOf(draft)).toEqual({
+      type: 'signatures',
+      signers: [{ name: 'Laura Méndez Soto', role: 'Presidenta del Comité de Enlace Institucional' }],
+    });
     const ok = await staff.post<ReportDetail>(`/api/reports/${report.id}/approve`, {
       agreementId: approving,
     });
@@ -191,7 +209,20 @@ describe('the report workflow', () => {
     expect(ok.body.status).toBe('approved');
     expect(ok.body.approvedByAgreement).toBe('CEI/004/2025');
     expect(ok.body.approvedOn).toBe('2025-07-10');
+    // …the approved report by who held them on the approval day, in a version of its own.
+    expect(ok.body.version).toBe(draft.version + 1);
+    expect(signersOf(ok.body)).toEqual({
+      type: 'signatures',
+      signers: [
+        { name: 'Laura Méndez Soto', role: 'Presidenta del Comité de Enlace Institucional' },
+        { name: 'Lic. Ramón Gil Torres', role: 'Secretario Técnico del Comité de Enlace Institucional' },
+      ],
+    });
     const frozenMd = (await staff.get<string>(`/api/reports/${report.id}/file?format=md`)).body;
+    // The body's first report, counted so.
+    expect(frozenMd).toContain(
+      '**Primer informe trimestral del Comité de Enlace Institucional de abril a junio de 2025.**',
+    );
     expect((await staff.post(`/api/reports/${report.id}/regenerate`, {})).status).toBe(409);
     expect(
       (await staff.put(`/api/reports/${report.id}/narrative`, { paragraphs: { 'presentation.intro': 'x' } }))

@@ -21,6 +21,7 @@ import {
   IconAddressBook,
   IconShieldLock,
   IconUserShield,
+  IconLetterCase,
   IconTargetArrow,
   IconCalendarEvent,
   IconListCheck,
@@ -41,6 +42,7 @@ export type NavItem = {
     | 'bodies'
     | 'mandates'
     | 'users'
+    | 'letterhead'
     | 'organizations'
     | 'audit'
     | 'folios'
@@ -226,6 +228,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'users',
     icon: IconUserShield,
     permission: 'users.read',
+    group: 'administration',
+  },
+  {
+    to: '/administracion/membrete',
+    label: 'letterhead',
+    icon: IconLetterCase,
+    permission: 'letterhead.manage',
     group: 'administration',
   },
   {

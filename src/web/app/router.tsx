@@ -23,6 +23,7 @@ const SignInPage = lazy(() => import('@/modules/accounts/ui/SignInPage'));
 const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswordPage'));
 const TwoFactorPage = lazy(() => import('@/modules/accounts/ui/TwoFactorPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
+const LetterheadPage = lazy(() => import('@/modules/accounts/ui/LetterheadPage'));
 const SetupPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/SetupPage')));
 const InvitationPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/InvitationPage')));
 const ForgotPasswordPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/ForgotPasswordPage')));
@@ -108,6 +109,7 @@ export const router = createBrowserRouter([
       { path: 'directorio/personas', element: page(PeoplePage, 'directory.read') },
       { path: 'directorio/personas/:id', element: page(PersonDetailPage, 'directory.read') },
       { path: 'administracion/usuarios', element: page(UsersPage, 'users.read') },
+      { path: 'administracion/membrete', element: page(LetterheadPage, 'letterhead.manage') },
       { path: 'organizaciones', element: page(OrganizationsPage, 'organizations.manage') },
       { path: 'bitacora', element: page(AuditPage, 'audit.read') },
       { path: 'convenios/instrumentos', element: page(InstrumentsPage, 'agreements.read') },
