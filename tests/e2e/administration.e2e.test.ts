@@ -134,4 +134,49 @@ describe('administration', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("lets the administrator set the letterhead: the demo's logo and lines, a refused file, a saved line", async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@iecm.demo');
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Membrete' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Membrete y fundamento legal' }).waitFor();
+    // The demo's letterhead: its logo shown, its lines and the IECM's legal basis in the form.
+    const logo = page.getByRole('img', { name: 'Logotipo actual del membrete' });
+    await logo.waitFor();
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+    const header = page.getByLabel(labelled('Líneas del encabezado'));
+    await expect(header.inputValue()).resolves.toContain('Instituto Electoral de la Ciudad de México');
+    await expect(
+      page.getByLabel(labelled('Fundamento legal del informe trimestral')).inputValue(),
+    ).resolves.toContain('artículo 72 del Código de Instituciones y Procedimientos Electorales');
+    await expectAccessible(page, 'membrete');
+
+    // A file that is not a PNG or JPEG is refused in Spanish, and the logo stays.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await page.getByText('El logotipo debe ser una imagen PNG o JPEG.').waitFor();
+    await expect(logo.isVisible()).resolves.toBe(true);
+
+    // Five header lines are one too many: the box says so; four are saved.
+    await header.fill('Uno\nDos\nTres\nCuatro\nCinco');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await expect.poll(() => fieldError(header)).toContain('Escriba hasta 4 líneas');
+    await header.fill('Instituto Electoral de la Ciudad de México\nSecretaría Ejecutiva');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Membrete guardado.').waitFor();
+    await page.reload();
+    await expect(page.getByLabel(labelled('Líneas del encabezado')).inputValue()).resolves.toBe(
+      'Instituto Electoral de la Ciudad de México\nSecretaría Ejecutiva',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

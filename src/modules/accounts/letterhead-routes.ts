@@ -5,7 +5,7 @@ import { readFile } from '../platform/files/store-file';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
 import { auditActor, authorize } from './actor';
-import * as endpoints from './endpoints';
+import * as endpoints from './letterhead/endpoints';
 import { removeLetterheadLogo, setLetterheadLogo } from './set-letterhead-logo';
 import { getLetterhead, updateLetterhead } from './update-letterhead';
 

@@ -12,17 +12,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import letterheadStrings from 'virtual:lazy-strings/letterhead';
 import { addLazyStrings } from '@/web/i18n/all';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { errorText, notifySuccess } from '@/web/shared/ui/errors';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { ApiRequestError } from '@/web/shared/api/client';
 import {
   LETTERHEAD_MAX_LINES,
   LetterheadInputSchema,
@@ -36,7 +34,7 @@ import {
   saveLetterhead,
   uploadLetterheadLogo,
   useLetterhead,
-} from './api';
+} from './letterhead-api';
 
 // The page's wording travels with it, not with every page of the app (vite.config.ts).
 addLazyStrings(letterheadStrings);
@@ -105,7 +103,14 @@ function LogoCard({ settings }: { settings: LetterheadSettings }) {
           {t('letterhead.logoHelp')}
         </Text>
         {error !== null && (
-          <FormErrorAlert error={error} unplaced={error instanceof ApiRequestError ? error.fields : []} />
+          <Alert
+            color="red"
+            role="alert"
+            icon={<IconAlertCircle aria-hidden />}
+            title={t('letterhead.logoRefused')}
+          >
+            {errorText(error, t)}
+          </Alert>
         )}
         {logo ? (
           <Group gap="md" wrap="wrap">

@@ -13,8 +13,7 @@ import type {
   UserListQuery,
 } from '../contract';
 import * as endpoints from '../endpoints';
-import { callEndpoint, endpointUrl, uploadToEndpoint } from '@/web/shared/api/client';
-import type { LetterheadInput } from '../letterhead-contract';
+import { callEndpoint } from '@/web/shared/api/client';
 
 // The accounts module's API calls: its pages and the app shell go through these (ADR 0022).
 
@@ -158,28 +157,4 @@ export function setTwoFactorPolicy(requiredRoles: Role[]) {
 
 export function resetUserTwoFactor(id: string) {
   return callEndpoint(endpoints.resetUserTwoFactor, { params: { id } });
-}
-
-// ---- the organization's letterhead and the report's legal basis (issue 16)
-
-export function useLetterhead() {
-  return useQuery({ queryKey: LETTERHEAD_KEY, queryFn: () => callEndpoint(endpoints.getLetterhead) });
-}
-export const LETTERHEAD_KEY = ['letterhead'] as const;
-
-export function saveLetterhead(body: LetterheadInput) {
-  return callEndpoint(endpoints.updateLetterhead, { body });
-}
-
-export function uploadLetterheadLogo(file: File) {
-  return uploadToEndpoint(endpoints.setLetterheadLogo, {}, file);
-}
-
-export function removeLetterheadLogo() {
-  return callEndpoint(endpoints.removeLetterheadLogo);
-}
-
-/** The logo's address for an image; its hash makes a new logo a new address (no stale cache). */
-export function letterheadLogoUrl(sha256: string) {
-  return `${endpointUrl(endpoints.downloadLetterheadLogo, {})}?v=${sha256.slice(0, 12)}`;
 }

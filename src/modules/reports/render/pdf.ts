@@ -79,16 +79,25 @@ function signaturesOf(block: Extract<Block, { type: 'signatures' }>): Content {
   const gap = 20;
   const column = (TEXT_WIDTH - gap * (n - 1)) / n;
   const line = Math.min(180, column - 10);
+  // The room to sign is inside the canvas, above its line: a margin would be dropped at a page's top.
+  const room = 56;
   return {
     unbreakable: true,
-    margin: [0, 60, 0, 10],
+    margin: [0, 10, 0, 10],
     columnGap: gap,
     columns: block.signers.map((s): Column => ({
       width: column,
       stack: [
         {
           canvas: [
-            { type: 'line', x1: (column - line) / 2, y1: 0, x2: (column + line) / 2, y2: 0, lineWidth: 0.7 },
+            {
+              type: 'line',
+              x1: (column - line) / 2,
+              y1: room,
+              x2: (column + line) / 2,
+              y2: room,
+              lineWidth: 0.7,
+            },
           ],
         },
         { text: s.name, bold: true, alignment: 'center', margin: [0, 4, 0, 0] },
