@@ -110,82 +110,85 @@ export function AgendaPanel(props: { session: SessionDetail; canWrite: boolean }
                       {i.description}
                     </Text>
                   )}
-                  <Group gap="xs">
-                    {i.documents.map((d) => (
-                      <Anchor key={d.id} size="sm" href={agendaDocumentUrl(d.id)}>
-                        {d.filename}
-                      </Anchor>
-                    ))}
-                    {addable && (
-                      <FileButton
-                        onChange={(file) =>
-                          file &&
-                          attach.mutate(
-                            { itemId: i.id, file },
-                            {
-                              onSuccess: () =>
-                                notifySuccess(t('governance.agenda.attached', { name: file.name })),
-                              onError: (error) => notifyError(error, t),
-                            },
-                          )
-                        }
-                      >
-                        {(p) => (
-                          <Button
-                            {...p}
-                            variant="subtle"
-                            size="compact-xs"
-                            leftSection={<IconPaperclip size={14} aria-hidden />}
-                            aria-label={t('governance.agenda.attachTo', { title: i.title })}
-                            loading={attach.isPending && attach.variables?.itemId === i.id}
-                          >
-                            {t('governance.agenda.attach')}
-                          </Button>
-                        )}
-                      </FileButton>
+                  {/* The controls sit under the title, so a long title keeps the width on a phone. */}
+                  <Group gap="xs" justify="space-between" wrap="wrap">
+                    <Group gap="xs">
+                      {i.documents.map((d) => (
+                        <Anchor key={d.id} size="sm" href={agendaDocumentUrl(d.id)}>
+                          {d.filename}
+                        </Anchor>
+                      ))}
+                      {addable && (
+                        <FileButton
+                          onChange={(file) =>
+                            file &&
+                            attach.mutate(
+                              { itemId: i.id, file },
+                              {
+                                onSuccess: () =>
+                                  notifySuccess(t('governance.agenda.attached', { name: file.name })),
+                                onError: (error) => notifyError(error, t),
+                              },
+                            )
+                          }
+                        >
+                          {(p) => (
+                            <Button
+                              {...p}
+                              variant="subtle"
+                              size="compact-xs"
+                              leftSection={<IconPaperclip size={14} aria-hidden />}
+                              aria-label={t('governance.agenda.attachTo', { title: i.title })}
+                              loading={attach.isPending && attach.variables?.itemId === i.id}
+                            >
+                              {t('governance.agenda.attach')}
+                            </Button>
+                          )}
+                        </FileButton>
+                      )}
+                    </Group>
+                    {changeable && (
+                      <Group gap={2} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          disabled={index === 0 || move.isPending}
+                          aria-label={t('governance.agenda.moveUp', { title: i.title })}
+                          onClick={() => moveTo(i, index - 1)}
+                        >
+                          <IconArrowUp size={16} aria-hidden />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          disabled={index === s.agenda.length - 1 || move.isPending}
+                          aria-label={t('governance.agenda.moveDown', { title: i.title })}
+                          onClick={() => moveTo(i, index + 1)}
+                        >
+                          <IconArrowDown size={16} aria-hidden />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('governance.agenda.editItem', { title: i.title })}
+                          onClick={() => setEditing(i)}
+                        >
+                          <IconPencil size={16} aria-hidden />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red.9"
+                          aria-label={t('governance.agenda.removeItem', { title: i.title })}
+                          onClick={() => {
+                            remove.reset();
+                            setRemoving(i);
+                          }}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      </Group>
                     )}
                   </Group>
                 </Stack>
-                {changeable && (
-                  <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      disabled={index === 0 || move.isPending}
-                      aria-label={t('governance.agenda.moveUp', { title: i.title })}
-                      onClick={() => moveTo(i, index - 1)}
-                    >
-                      <IconArrowUp size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      disabled={index === s.agenda.length - 1 || move.isPending}
-                      aria-label={t('governance.agenda.moveDown', { title: i.title })}
-                      onClick={() => moveTo(i, index + 1)}
-                    >
-                      <IconArrowDown size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('governance.agenda.editItem', { title: i.title })}
-                      onClick={() => setEditing(i)}
-                    >
-                      <IconPencil size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red.9"
-                      aria-label={t('governance.agenda.removeItem', { title: i.title })}
-                      onClick={() => {
-                        remove.reset();
-                        setRemoving(i);
-                      }}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                )}
               </Group>
             </li>
           ))}
