@@ -186,6 +186,7 @@ export const ApproveInputSchema = z.strictObject({
   /** The collegiate body's agreement that approved the report ("CVOE/003/2024"). */
   agreementId: z.uuid(),
 });
+export type ApproveInput = z.infer<typeof ApproveInputSchema>;
 
 export const CHECK_KINDS = ['figure', 'objective', 'date', 'narrative'] as const;
 export const CheckResultSchema = z

@@ -6,7 +6,6 @@ import {
   Group,
   List,
   Loader,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -29,12 +28,23 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { ApiRequestError } from '@/web/shared/api/client';
-import type { ReportDetail, ReportFormat } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import {
+  ApproveInputSchema,
+  ReportInputSchema,
+  type ApproveInput,
+  type ReportDetail,
+  type ReportFormat,
+  type ReportInput,
+} from '../contract';
+import {
+  approveReport,
   downloadReport,
-  useApproveReport,
+  generateReport,
+  REPORTS_KEY,
   useBodyAgreements,
-  useGenerateReport,
   useRegenerateReport,
   useReport,
   useReportBodies,
@@ -53,47 +63,56 @@ function quarterRange(year: number, quarter: number) {
   return { from: `${year}-${mm(last - 2)}-01`, to: `${year}-${mm(last)}-${end}` };
 }
 
+type GenerateValues = {
+  bodyId: string | null;
+  quarter: string;
+  year: number;
+  from: string | null;
+  to: string | null;
+};
+
 /** Choose a body and a period, generate the draft. */
 function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
   const { t } = useTranslation();
   const bodies = useReportBodies();
-  const generate = useGenerateReport();
-  const [bodyId, setBodyId] = useState<string | null>(null);
   // Opens on the app's chosen quarter (the latest with records by default) and keeps a new choice.
   const { period: chosen, setPeriod } = useKnownPeriod();
-  const [year, setYear] = useState<number>(Number(chosen.value.slice(0, 4)));
-  const [quarter, setQuarter] = useState<string>(chosen.value.slice(6));
   const choose = (y: number, q: string) => {
     if (q !== 'custom') setPeriod(`${y}-T${q}`);
   };
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  const f = useSaveForm({
+    initialValues: {
+      bodyId: null,
+      quarter: chosen.value.slice(6),
+      year: Number(chosen.value.slice(0, 4)),
+      from: null,
+      to: null,
+    } as GenerateValues,
+    schema: ReportInputSchema,
+    toInput: (v): ReportInput => ({
+      bodyId: v.bodyId ?? '',
+      ...(v.quarter === 'custom'
+        ? { from: v.from ?? '', to: v.to ?? '' }
+        : quarterRange(v.year, Number(v.quarter))),
+    }),
+    save: generateReport,
+    invalidate: [REPORTS_KEY],
+    onSaved: (detail) => onGenerated(detail.id),
+  });
+  const { year, quarter } = f.form.getValues();
   const custom = quarter === 'custom';
-  const period = custom ? { from: from ?? '', to: to ?? '' } : quarterRange(year, Number(quarter));
-  const fieldError = (path: string) =>
-    generate.error instanceof ApiRequestError
-      ? generate.error.fields.find((f) => f.path === path)?.message
-      : undefined;
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="generate-title">
       <Title order={2} size="h4" id="generate-title" mb="sm">
         {t('reports.generate.title')}
       </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!bodyId) return;
-          generate.mutate({ bodyId, ...period }, { onSuccess: (d) => onGenerated(d.id) });
-        }}
-      >
+      <FormBody form={f} submitLabel={t('reports.generate.submit')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <Select
             label={t('reports.generate.body')}
             required
             data={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.acronym} · ${b.name}` }))}
-            value={bodyId}
-            onChange={setBodyId}
-            error={fieldError('bodyId')}
+            {...f.form.getInputProps('bodyId')}
             searchable
           />
           <Select
@@ -105,54 +124,33 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
               })),
               { value: 'custom', label: t('reports.generate.custom') },
             ]}
-            value={quarter}
+            {...f.form.getInputProps('quarter')}
             onChange={(v) => {
-              setQuarter(v ?? '1');
+              f.form.setFieldValue('quarter', v ?? '1');
               choose(year, v ?? '1');
             }}
             allowDeselect={false}
           />
           {custom ? (
             <>
-              <DayInput
-                label={t('reports.generate.from')}
-                value={from}
-                onChange={(v) => setFrom(v as string | null)}
-                error={fieldError('from')}
-              />
-              <DayInput
-                label={t('reports.generate.to')}
-                value={to}
-                onChange={(v) => setTo(v as string | null)}
-                error={fieldError('to')}
-              />
+              <DayInput label={t('reports.generate.from')} {...f.form.getInputProps('from')} />
+              <DayInput label={t('reports.generate.to')} {...f.form.getInputProps('to')} />
             </>
           ) : (
             <NumberInput
               label={t('reports.generate.year')}
-              value={year}
+              {...f.form.getInputProps('year')}
               min={2000}
               max={2100}
               onChange={(v) => {
                 const y = Number(v) || new Date().getFullYear();
-                setYear(y);
+                f.form.setFieldValue('year', y);
                 if (y >= 2000 && y <= 2100) choose(y, quarter);
               }}
             />
           )}
         </SimpleGrid>
-        <Group mt="md">
-          <Button type="submit" loading={generate.isPending} disabled={!bodyId}>
-            {t('reports.generate.submit')}
-          </Button>
-        </Group>
-        {generate.error && !fieldError('to') && !fieldError('bodyId') && (
-          <FormErrorAlert
-            error={generate.error}
-            unplaced={generate.error instanceof ApiRequestError ? generate.error.fields : []}
-          />
-        )}
-      </form>
+      </FormBody>
     </Card>
   );
 }
@@ -233,61 +231,38 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
   );
 }
 
-function ApproveModal({
-  report,
-  opened,
-  onClose,
-}: {
-  report: ReportDetail;
-  opened: boolean;
-  onClose: () => void;
-}) {
+function ApproveModal({ report, onClose }: { report: ReportDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const agreements = useBodyAgreements(opened ? report.bodyId : null);
-  const approve = useApproveReport(report.id);
-  const [agreementId, setAgreementId] = useState<string | null>(null);
+  const agreements = useBodyAgreements(report.bodyId);
+  const f = useSaveForm({
+    initialValues: { agreementId: null as string | null },
+    schema: ApproveInputSchema,
+    toInput: (v): ApproveInput => ({ agreementId: v.agreementId ?? '' }),
+    save: (input: ApproveInput) => approveReport(report.id, input),
+    invalidate: [REPORTS_KEY],
+    onSaved: onClose,
+  });
   const options = (agreements.data?.sessions ?? []).flatMap((s) =>
     s.agreements
       .filter((a) => a.adoptedOn > report.to)
       .map((a) => ({ value: a.id, label: `${a.number} · ${a.title}` })),
   );
-  const fieldError =
-    approve.error instanceof ApiRequestError
-      ? approve.error.fields.find((f) => f.path === 'agreementId')?.message
-      : undefined;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reports.approve.title')} size="lg">
-      <Stack>
-        <Text size="sm">{t('reports.approve.help', { n: report.version })}</Text>
-        <Select
-          label={t('reports.approve.agreement')}
-          data={options}
-          value={agreementId}
-          onChange={setAgreementId}
-          searchable
-          nothingFoundMessage={t('reports.approve.none')}
-          error={fieldError}
-        />
-        {approve.error && !fieldError && (
-          <FormErrorAlert
-            error={approve.error}
-            unplaced={approve.error instanceof ApiRequestError ? approve.error.fields : []}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            disabled={!agreementId}
-            loading={approve.isPending}
-            onClick={() => agreementId && approve.mutate(agreementId, { onSuccess: onClose })}
-          >
-            {t('reports.approve.submit', { n: report.version })}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      form={f}
+      title={t('reports.approve.title')}
+      submitLabel={t('reports.approve.submit', { n: report.version })}
+      onClose={onClose}
+    >
+      <Text size="sm">{t('reports.approve.help', { n: report.version })}</Text>
+      <Select
+        label={t('reports.approve.agreement')}
+        data={options}
+        {...f.form.getInputProps('agreementId')}
+        searchable
+        nothingFoundMessage={t('reports.approve.none')}
+      />
+    </FormModal>
   );
 }
 
@@ -417,7 +392,7 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
           <NarrativeEditor report={r} canWrite={canWrite} />
         </Tabs.Panel>
       </Tabs>
-      {canWrite && <ApproveModal report={r} opened={approving} onClose={() => setApproving(false)} />}
+      {canWrite && approving && <ApproveModal report={r} onClose={() => setApproving(false)} />}
       {regenerating && (
         <ConfirmModal
           title={t('reports.regenerateConfirm.title')}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listBodies, listBodyAgreements } from '@/modules/governance/endpoints';
 import { callEndpoint, downloadEndpoint, endpointUrl } from '@/web/shared/api/client';
-import type { NarrativeInput, ReportDetail, ReportFormat, ReportInput } from '../contract';
+import type { ApproveInput, NarrativeInput, ReportDetail, ReportFormat, ReportInput } from '../contract';
 import * as endpoints from '../endpoints';
 
 // Reads and writes of the reports module. Every write refreshes the ['reports'] prefix.
@@ -74,8 +74,10 @@ function useWrite<I>(fn: (input: I) => Promise<ReportDetail>) {
   });
 }
 
-export const useGenerateReport = () =>
-  useWrite((input: ReportInput) => callEndpoint(endpoints.generateQuarterlyReport, { body: input }));
+/** Generates the draft of a body's report for a period (GenerateForm saves through it). */
+export function generateReport(input: ReportInput) {
+  return callEndpoint(endpoints.generateQuarterlyReport, { body: input });
+}
 export const useRegenerateReport = () =>
   useWrite((reportId: string) =>
     callEndpoint(endpoints.regenerateQuarterlyReport, { params: { id: reportId } }),
@@ -84,10 +86,10 @@ export const useUpdateNarrative = (reportId: string) =>
   useWrite((input: NarrativeInput) =>
     callEndpoint(endpoints.updateQuarterlyReportNarrative, { params: { id: reportId }, body: input }),
   );
-export const useApproveReport = (reportId: string) =>
-  useWrite((agreementId: string) =>
-    callEndpoint(endpoints.approveQuarterlyReport, { params: { id: reportId }, body: { agreementId } }),
-  );
+/** Approves a draft by the body's agreement (ApproveModal saves through it). */
+export function approveReport(reportId: string, input: ApproveInput) {
+  return callEndpoint(endpoints.approveQuarterlyReport, { params: { id: reportId }, body: input });
+}
 
 export function downloadReport(reportId: string, format: ReportFormat) {
   return downloadEndpoint(
