@@ -1,5 +1,5 @@
 import { formatDate } from '../../shared/spanish-dates';
-import type { DocModel } from '../platform/documents/letterhead';
+import type { DocModel, Letterhead } from '../platform/documents/letterhead';
 import type { Opinion } from './contract';
 
 // What an issued opinion of pertinence says on paper, as a neutral model (rendered to DOCX or PDF).
@@ -7,7 +7,8 @@ import type { Opinion } from './contract';
 /** The issued opinion with its number, the instrument, the areas that asked and its text. */
 export function opinionDocument(
   opinion: Opinion & { number: string; issuedOn: string },
-  issuer: { organization: string; acronym: string },
+  /** The organization's letterhead (its logo, header and footer lines when set). */
+  issuer: Omit<Letterhead, 'body' | 'issuedOn'>,
 ): DocModel {
   const paragraphs = (opinion.content ?? '')
     .split(/\n\s*\n/)
@@ -16,8 +17,7 @@ export function opinionDocument(
   return {
     title: `Opinión de pertinencia ${opinion.number}`,
     letterhead: {
-      organization: issuer.organization,
-      acronym: issuer.acronym,
+      ...issuer,
       body: 'Opinión de pertinencia',
       issuedOn: formatDate(opinion.issuedOn),
     },

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { todayInMexicoCity } from '../../shared/dates';
 import { auditActor, authorize } from '../accounts';
 import { render } from '../platform/documents/letterhead';
+import { organizationLetterhead } from '../platform/documents/letterhead-settings';
 import { conflict, notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
@@ -156,7 +157,7 @@ export const agreementsRoutes: ModuleRoutes = (api, ctx) => {
     }
     const model = opinionDocument(
       { ...found, number, issuedOn },
-      { organization: actor.organization.name, acronym: actor.organization.acronym },
+      await organizationLetterhead(db, actor.organizationId),
     );
     const filename = `opinion-${number.replace(/[^A-Za-z0-9-]+/g, '-')}`;
     return sendDownload(reply, await render(model, filename, req.query.format));
