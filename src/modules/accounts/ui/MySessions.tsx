@@ -31,7 +31,7 @@ export function MySessions() {
   const others = items.filter((s) => !s.current).length;
 
   return (
-    <Paper withBorder p="xl" mt="xl" component="section" aria-labelledby="mis-sesiones">
+    <Paper withBorder p={{ base: 'md', sm: 'xl' }} mt="xl" component="section" aria-labelledby="mis-sesiones">
       <Stack>
         <Group justify="space-between" align="flex-start">
           <div>
@@ -54,7 +54,7 @@ export function MySessions() {
         </Group>
         {sessions.isError && <Text c="red">{t('sessions.loadFailed')}</Text>}
         {/* Three columns, the address under the device: the last use stays in view on a phone. */}
-        <Table.ScrollContainer minWidth={320}>
+        <Table.ScrollContainer minWidth={280}>
           <Table>
             <Table.Caption>{t('sessions.caption')}</Table.Caption>
             <Table.Thead>
