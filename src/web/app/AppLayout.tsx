@@ -142,7 +142,14 @@ export function AppLayout() {
               >
                 <Group gap={8} wrap="nowrap">
                   <IconUserCircle size={22} aria-hidden />
-                  <Text size="sm" fw={600} visibleFrom="xs" lineClamp={1} maw={220}>
+                  <Text
+                    size="sm"
+                    fw={600}
+                    visibleFrom="xs"
+                    lineClamp={1}
+                    maw={{ base: 200, md: 360 }}
+                    title={user.name}
+                  >
                     {user.name}
                   </Text>
                   <IconChevronDown size={14} aria-hidden />
