@@ -4,14 +4,20 @@ import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import auditStrings from 'virtual:lazy-strings/audit';
 import { recordPage, type AuditEntry } from '../contract';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
+import { addLazyStrings } from '@/web/i18n/all';
 import { AuditDetailModal } from './AuditDetailModal';
 import { useAuditEntries, useAuditFacets } from './api';
+
+// The trail's wording (every action and record type by its label: the largest section of the
+// strings) travels with the page, not with every page of the app (vite.config.ts).
+addLazyStrings(auditStrings);
 
 const PAGE_SIZE = 50;
 const FILTERS = ['accion', 'entidad', 'desde', 'hasta'] as const;
