@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { findDocumentSettings, saveDocumentSettings } from '../platform/documents/letterhead-settings';
-import { AppError, invalid } from '../platform/errors';
+import { fileRefused } from '../platform/errors';
 import { mediaTypeOf } from '../platform/files/media-types';
 import { storeFile } from '../platform/files/store-file';
 import type { Upload } from '../platform/http/files';
@@ -53,16 +53,7 @@ export async function setLetterheadLogo(
   upload: Upload,
 ): Promise<LetterheadSettings> {
   const check = checkLogo(upload);
-  if (!check.ok) {
-    const fields = [{ path: 'file', message: check.message }];
-    if (check.status === 400) throw invalid(fields, check.message);
-    throw new AppError(
-      check.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
-      check.status,
-      fields,
-      check.message,
-    );
-  }
+  if (!check.ok) throw fileRefused(check);
   return inTransaction(db, async (tx) => {
     const before = presentLetterhead(await findDocumentSettings(tx, actor.organizationId));
     const sha256 = await storeFile(tx, upload.data, check.mediaType);

@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { mediaTypeOf } from '../platform/files/media-types';
 import { storeFile } from '../platform/files/store-file';
-import { AppError, conflict, invalid, notFound } from '../platform/errors';
+import { conflict, fileRefused, notFound } from '../platform/errors';
 import type { Upload } from '../platform/http/files';
 import {
   findMessage,
@@ -66,16 +66,7 @@ export async function attachChannelFile(
   upload: Upload,
 ) {
   const check = checkAttachment(limits, { filename: upload.filename, size: upload.data.length });
-  if (!check.ok) {
-    const fields = [{ path: 'file', message: check.message }];
-    if (check.status === 400) throw invalid(fields, check.message);
-    throw new AppError(
-      check.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
-      check.status,
-      fields,
-      check.message,
-    );
-  }
+  if (!check.ok) throw fileRefused(check);
   return inTransaction(db, async (tx) => {
     const org = actor.organizationId;
     if (owner.kind === 'communication' && !(await findOwnCommunication(tx, org, owner.id))) throw notFound();

@@ -26,3 +26,12 @@ export const invalid = (fields: FieldProblem[], message?: string) =>
   new AppError('VALIDATION_FAILED', 400, fields, message);
 export const conflict = (message: string, fields: FieldProblem[] = []) =>
   new AppError('CONFLICT', 409, fields, message);
+
+/** A module's refusal of an uploaded file (empty, too large, of a type it does not take), as the 4xx
+ * the client reads on the field "file". */
+export function fileRefused(refusal: { status: 400 | 413 | 415; message: string }): AppError {
+  const fields = [{ path: 'file', message: refusal.message }];
+  if (refusal.status === 400) return invalid(fields, refusal.message);
+  const code = refusal.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE';
+  return new AppError(code, refusal.status, fields, refusal.message);
+}
