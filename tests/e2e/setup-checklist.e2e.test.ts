@@ -53,6 +53,7 @@ const STEPS: [step: string, heading: string][] = [
   [`Calendario de trabajo ${year}`, 'Calendario laboral'],
   ['Órganos colegiados y su integración', 'Órganos colegiados'],
   [`Programa de trabajo ${year}`, 'Programa de trabajo'],
+  ['Membrete y fundamento legal', 'Membrete y fundamento legal'],
   ['Destinatarios del informe quincenal', 'Informes estadísticos quincenales'],
 ];
 
@@ -66,8 +67,8 @@ describe("a new office's set-up checklist", () => {
     await signIn(page, 'admin@iep.mx', TEST_PASSWORD);
     const checklist = checklistOf(page);
     // One user besides the administrator exists already (the liaison): that step alone is done.
-    await checklist.getByText('1 de 7 pasos listos').waitFor();
-    await expect.poll(() => checklist.getByText('Falta', { exact: true }).count()).toBe(6);
+    await checklist.getByText('1 de 8 pasos listos').waitFor();
+    await expect.poll(() => checklist.getByText('Falta', { exact: true }).count()).toBe(7);
     await checklist.getByText('Los días festivos oficiales ya vienen incluidos', { exact: false }).waitFor();
     // The mail server is the installation's: no link, and it says who sets it.
     await checklist.getByText('lo configura la operación de la instalación', { exact: false }).waitFor();
@@ -118,7 +119,7 @@ describe("a new office's set-up checklist", () => {
     await checklist.getByRole('link', { name: 'Áreas y sus titulares' }).click();
     await page.getByRole('heading', { level: 1, name: 'Áreas', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Inicio', exact: true }).first().click();
-    await checklist.getByText('2 de 7 pasos listos').waitFor();
+    await checklist.getByText('2 de 8 pasos listos').waitFor();
     await checklist.getByText('Áreas registradas: 1; sin titular vigente: 0.').waitFor();
     expect(errors).toEqual([]);
     await context.close();
@@ -169,6 +170,12 @@ describe("a new office's set-up checklist", () => {
       source: 'activities',
     });
     await created('/api/channel/report-recipients', { email: 'estadistica@ine.mx', name: 'INE' });
+    const letterhead = await admin.put('/api/letterhead', {
+      headerLines: ['Instituto Electoral de Prueba'],
+      footerLines: [],
+      legalBasis: 'Artículo 72 del código electoral local.',
+    });
+    expect(letterhead.status).toBe(200);
 
     // The same office on an installation with a mail server: nothing is left.
     const withMail = await startTestApp({ SMTP_HOST: '127.0.0.1' }, { sameDatabaseAs: app });

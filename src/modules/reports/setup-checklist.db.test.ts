@@ -68,12 +68,14 @@ describe('the set-up checklist of a new office', () => {
       'calendar',
       'bodies',
       'program',
+      'letterhead',
       'recipients',
       'mail',
     ]);
     expect(doneKeys(c)).toEqual([]);
     expect(c.done).toBe(false);
     for (const i of c.items) expect(i.count, i.key).toBe(0);
+    expect(item(c, 'letterhead')).toMatchObject({ missing: 2, lacks: ['letterhead', 'legalBasis'] });
   });
 
   it('marks each step done as its records are registered, and the area without a head as missing', async () => {
@@ -157,13 +159,46 @@ describe('the set-up checklist of a new office', () => {
     c = await checklist();
     expect(item(c, 'program')).toMatchObject({ done: true, count: 1, objectives: 1, targets: 1 });
 
+    // The letterhead needs its logo or a header line, and the report's legal basis besides.
+    const letterhead = (values: object) =>
+      admin.put('/api/letterhead', { headerLines: [], footerLines: [], legalBasis: null, ...values });
+    expect((await letterhead({ legalBasis: 'Artículo 72 del código electoral local.' })).status).toBe(200);
+    expect(item(await checklist(), 'letterhead')).toMatchObject({
+      done: false,
+      count: 1,
+      missing: 1,
+      lacks: ['letterhead'],
+    });
+    expect((await letterhead({ footerLines: ['Calle 1, Ciudad'] })).status).toBe(200);
+    expect(item(await checklist(), 'letterhead')).toMatchObject({
+      done: false,
+      lacks: ['letterhead', 'legalBasis'],
+    });
+    expect(
+      (await letterhead({ headerLines: ['Organismo Nuevo'], legalBasis: 'Artículo 72 del código.' })).status,
+    ).toBe(200);
+    expect(item(await checklist(), 'letterhead')).toMatchObject({
+      done: true,
+      count: 2,
+      missing: 0,
+      lacks: [],
+    });
+
     await created(
       admin.post('/api/channel/report-recipients', { email: 'estadistica@ine.test', name: 'INE' }),
     );
     c = await checklist();
     expect(item(c, 'recipients')).toMatchObject({ done: true, count: 1 });
     // Without SMTP_HOST the installation sends no mail: the one step the office cannot do itself.
-    expect(doneKeys(c)).toEqual(['areas', 'users', 'calendar', 'bodies', 'program', 'recipients']);
+    expect(doneKeys(c)).toEqual([
+      'areas',
+      'users',
+      'calendar',
+      'bodies',
+      'program',
+      'letterhead',
+      'recipients',
+    ]);
     expect(item(c, 'mail').done).toBe(false);
     expect(c.done).toBe(false);
   });
@@ -237,6 +272,8 @@ describe("the demo office's checklist", () => {
     expect(item(c, 'bodies').count).toBe(inOffice.length);
     expect(item(c, 'bodies').count).toBeGreaterThan(0);
     expect(item(c, 'bodies').done).toBe(true);
+    // The demo's office has its letterhead and legal basis (demo-letterhead.ts).
+    expect(item(c, 'letterhead')).toMatchObject({ done: true, lacks: [] });
     const recipients = await demoAdmin.get<unknown[]>('/api/channel/report-recipients');
     expect(item(c, 'recipients')).toMatchObject({ count: recipients.body.length });
     const programs = await demoAdmin.get<{ id: string; year: number }[]>('/api/program/programs');

@@ -3,6 +3,7 @@ import { reportRecipientCount } from '../channel';
 import { areaHeadCoverage } from '../directory';
 import { bodyComposition } from '../governance';
 import { calendarOfYear } from '../platform/calendar/repository';
+import { findDocumentSettings } from '../platform/documents/letterhead-settings';
 import type { Db } from '../platform/db/client';
 import { programStructureCounts } from '../program';
 import { todayInMexicoCity } from '../../shared/dates';
@@ -21,14 +22,25 @@ export async function setupChecklist(
   today = todayInMexicoCity(),
 ): Promise<SetupChecklist> {
   const year = Number(today.slice(0, 4));
-  const [areas, users, calendar, bodies, program, recipients] = await Promise.all([
+  const [areas, users, calendar, bodies, program, documents, recipients] = await Promise.all([
     areaHeadCoverage(db, orgId, today),
     staffUserCount(db, orgId),
     calendarOfYear(db, orgId, year),
     bodyComposition(db, orgId, today),
     programStructureCounts(db, orgId, year),
+    findDocumentSettings(db, orgId),
     reportRecipientCount(db, orgId),
   ]);
+  // A letterhead needs the logo or a header line; the report's legal basis is its own part, since
+  // the quarterly report opens with it.
+  const lacks = (
+    [
+      ['letterhead', Boolean(documents?.logoSha256) || (documents?.headerLines.length ?? 0) > 0],
+      ['legalBasis', Boolean(documents?.reportLegalBasis?.trim())],
+    ] as const
+  )
+    .filter(([, set]) => !set)
+    .map(([part]) => part);
   const items: SetupItem[] = [
     {
       key: 'areas',
@@ -52,6 +64,7 @@ export async function setupChecklist(
       objectives: program.objectives,
       targets: program.targets,
     },
+    { key: 'letterhead', done: lacks.length === 0, count: 2 - lacks.length, missing: lacks.length, lacks },
     { key: 'recipients', done: recipients > 0, count: recipients, missing: 0 },
     { key: 'mail', done: mailConfigured, count: 0, missing: 0 },
   ];

@@ -30,6 +30,7 @@ const PAGES: Record<SetupItemKey, string | null> = {
   calendar: '/canal/calendario',
   bodies: '/gobierno',
   program: '/programa',
+  letterhead: '/administracion/membrete',
   recipients: '/canal/informes',
   mail: null,
 };
@@ -38,10 +39,15 @@ function Step({ item, year }: { item: SetupItem; year: number }) {
   const { t } = useTranslation();
   const title = t(`officeSetup.${item.key}.title`, { year });
   const page = PAGES[item.key];
-  // A step with records shows what they are; one without says what to register.
+  // A step with records shows what they are; one without says what to register; one half done
+  // (the letterhead) says which part it lacks, as the status's context.
   const text =
     item.done || item.count > 0
-      ? t(`officeSetup.${item.key}.status`, { ...item, year })
+      ? t(`officeSetup.${item.key}.status`, {
+          ...item,
+          year,
+          context: item.done ? undefined : item.lacks?.[0],
+        })
       : t(`officeSetup.${item.key}.todo`, { year });
   return (
     <Group component="li" wrap="nowrap" align="flex-start" gap="sm">
