@@ -167,3 +167,13 @@ export function toName(name: string): string {
   const a = withArticle(name);
   return a.startsWith('el ') ? `al ${name}` : `a ${a}`;
 }
+
+/** "La Comisión", "El Comité", "El Consejo": how a sentence starting with a collegiate body names it. */
+export function bodyNoun(name: string): string {
+  const first = name.split(/\s+/)[0] ?? name;
+  const feminine = /ión$|ía$|a$/i.test(first);
+  return `${feminine ? 'La' : 'El'} ${first}`;
+}
+
+/** The same inside a sentence: "la Comisión". */
+export const bodyNounInText = (name: string) => bodyNoun(name).replace(/^(La|El) /, (m) => m.toLowerCase());

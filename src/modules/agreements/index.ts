@@ -4,3 +4,11 @@
 
 export { listReportTables } from './list-report-tables';
 export { allInstruments, listOpinions } from './repository';
+// Its part of the quarterly report: what it collects for a period and writes (ADR 0036).
+export {
+  agreementsPending,
+  agreementsReportBlocks,
+  collectAgreementsReport,
+  opinionsAnnex,
+  type AgreementsReport,
+} from './report-section';

@@ -11,3 +11,11 @@ export {
   overdueOccurrenceCount,
   quartersWithFolios,
 } from './repository';
+// Its part of the quarterly report: what it collects for a period and writes (ADR 0036).
+export {
+  channelAnnex,
+  channelPending,
+  channelReportBlocks,
+  collectChannelReport,
+  type ChannelReport,
+} from './report-section';

@@ -18,3 +18,11 @@ export {
 } from './repository';
 export { formatAgreementNumber } from './rules';
 export { presentSessions } from './session-view';
+// Its part of the quarterly report: what it collects for a period and writes (ADR 0036).
+export {
+  agreementsSection,
+  collectGovernanceReport,
+  governanceReportBlocks,
+  sessionsSection,
+  type GovernanceReport,
+} from './report-section';

@@ -4,3 +4,5 @@
 
 export { outreachCampaignsInPeriod } from './report-data';
 export type { ReportCampaign } from './report-data';
+// Its part of the quarterly report: what it collects for a period and writes (ADR 0036).
+export { campaignBlocks, campaignsAnnex, type CampaignInReport } from './report-section';

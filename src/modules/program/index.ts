@@ -11,3 +11,18 @@ export {
   programStructureCounts,
   quartersWithActivities,
 } from './repository';
+// Its part of the quarterly report: what it collects for a period and writes (ADR 0036).
+export {
+  activityBlocks,
+  activityDate,
+  collectProgramReport,
+  planReviewBlocks,
+  programPending,
+  publicationBlocks,
+  type NextTarget,
+  type ProgramActivity,
+  type ProgramPlanReview,
+  type ProgramPublication,
+  type ProgramReport,
+  type ProgramUnitRecords,
+} from './report-section';

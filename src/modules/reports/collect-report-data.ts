@@ -1,15 +1,11 @@
-import { allInstruments, listOpinions } from '../agreements';
-import { nationalAuthority, openRecurringObligations } from '../channel';
+import { collectAgreementsReport } from '../agreements';
+import { collectChannelReport } from '../channel';
 import { findOrganizationName } from '../accounts';
-import { listReportTables } from '../agreements';
-import { monthlyStatusTable } from '../channel';
-import { agreementsBySession, attendanceReport } from '../governance';
+import { collectGovernanceReport } from '../governance';
 import type { Body } from '../governance/contract';
 import * as governance from '../governance';
 import type { Db } from '../platform/db/client';
 import { notFound } from '../platform/errors';
-import { listReports as fortnightlyReports } from '../channel';
-import type { Instrument } from '../agreements/contract';
 import { collectProgram } from './collect-program-data';
 import { nextPeriod } from '../../shared/periods';
 import type { ReportData } from './report-data';
@@ -80,37 +76,17 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
       };
     }),
   );
-  const [national, pendingOpinions, settings, earlier, signers] = await Promise.all([
-    nationalAuthority(db),
-    listOpinions(db, orgId, { status: 'requested', page: 1, pageSize: 1 }),
+  const period = { from, to };
+  const [settings, earlier, signers, sessions, channel, programSections] = await Promise.all([
     findDocumentSettings(db, orgId),
     countEarlierReports(db, orgId, body.id, from),
     signersOf(db, orgId, body, allMemberships, scope.signingOn ?? to),
+    collectGovernanceReport(db, orgId, body, period),
+    collectChannelReport(db, orgId, period),
+    collectProgram(db, orgId, period, nextPeriod(from, to)),
   ]);
-  const [
-    attendance,
-    agreements,
-    mandateUpdates,
-    followUp,
-    consultation,
-    recurring,
-    instruments,
-    every,
-    fortnights,
-    programSections,
-  ] = await Promise.all([
-    attendanceReport(db, orgId, body, { from, to }),
-    agreementsBySession(db, orgId, body, { from, to }),
-    governance.mandateUpdateDays(db, orgId, from, to),
-    monthlyStatusTable(db, orgId, { module: 'follow_up', from, to }),
-    monthlyStatusTable(db, orgId, { module: 'consultation', from, to }),
-    openRecurringObligations(db, orgId, to),
-    listReportTables(db, orgId, from, to),
-    allInstruments(db, orgId, {}, to),
-    fortnightlyReports(db, orgId),
-    collectProgram(db, orgId, { from, to }, nextPeriod(from, to)),
-  ]);
-  const open = every.filter((i) => i.status === 'negotiation' || i.status === 'signature');
+  // The register names the instruments with the channel's national authority.
+  const agreements = await collectAgreementsReport(db, orgId, period, channel.national);
   return {
     organization: { name: org?.name ?? '', acronym: org?.acronym ?? '' },
     body: {
@@ -124,25 +100,9 @@ export async function collectReportData(db: Db, scope: ReportScope): Promise<Rep
     to,
     members,
     secretaries,
-    attendance,
-    agreements,
-    mandateUpdates,
-    channel: {
-      national: national ? { name: national.name, acronym: national.acronym } : null,
-      followUp,
-      consultation,
-      recurring,
-      fortnightly: fortnights
-        .filter((r) => r.periodFrom >= from && r.periodTo <= to && r.state === 'sent')
-        .map((r) => ({ from: r.periodFrom, to: r.periodTo, sentOn: r.sentOn }))
-        .sort((a, b) => a.from.localeCompare(b.from)),
-    },
-    pendingOpinions: pendingOpinions.total,
-    instruments,
-    openInstruments: open
-      .map((i) => ({ title: i.title, status: i.status as 'negotiation' | 'signature' }))
-      .sort((a, b) => a.status.localeCompare(b.status) || a.title.localeCompare(b.title, 'es')),
-    nationalInstruments: national ? nationalInstruments(every, national, from, to) : [],
+    ...sessions,
+    channel,
+    ...agreements,
     program: programSections.program,
     nextTargets: programSections.nextTargets,
     scheduled: programSections.scheduled,
@@ -185,44 +145,4 @@ export async function signersOf(
     }),
   );
   return signersOn(held, day, body.name);
-}
-
-/**
- * The instruments with the national authority signed in the period or in signature at its end,
- * each preceded by the earlier amendments of the same type to the same parent (an amendment is
- * presented with those it follows).
- */
-export function nationalInstruments(
-  all: Instrument[],
-  national: { name: string; acronym: string },
-  from: string,
-  to: string,
-): NonNullable<ReportData['nationalInstruments']> {
-  const withNational = (i: Instrument) =>
-    i.parties.some((p) => p.acronym === national.acronym || p.name === national.name);
-  const main = all
-    .filter(
-      (i) =>
-        withNational(i) &&
-        ((i.signedOn !== null && i.signedOn >= from && i.signedOn <= to) || i.status === 'signature'),
-    )
-    .sort((a, b) => (a.signedOn ?? '9999').localeCompare(b.signedOn ?? '9999'));
-  const out: Instrument[] = [];
-  for (const i of main) {
-    const earlier = all
-      .filter(
-        (e) =>
-          i.parentId !== null &&
-          e.parentId === i.parentId &&
-          e.typeId === i.typeId &&
-          e.ordinal !== null &&
-          i.ordinal !== null &&
-          e.ordinal < i.ordinal &&
-          e.signedOn !== null &&
-          e.signedOn <= to,
-      )
-      .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
-    for (const e of [...earlier, i]) if (!out.includes(e)) out.push(e);
-  }
-  return out.map((i) => ({ title: i.title, status: i.status, signedOn: i.signedOn }));
 }

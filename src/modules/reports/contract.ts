@@ -1,69 +1,21 @@
 import { z } from 'zod';
 import { LocalDateSchema, checkPeriod } from '../../shared/dates';
+import { BlockSchema, FigureSchema } from '../../shared/document-blocks';
 
 // The reports module's API types, and the report itself as a document tree: headings, paragraphs
 // of inline runs, lists and tables. Section builders produce the tree from records; renderers
 // (Markdown, HTML, DOCX, PDF) turn the one tree into each format. Browser-safe.
 
-export const InlineSchema = z.object({
-  text: z.string(),
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
-});
-export type Inline = z.infer<typeof InlineSchema>;
-
-export const CellSchema = z.object({
-  runs: z.array(InlineSchema),
-  /** Columns the cell spans (header cells such as "Asistencia a las sesiones"). */
-  colSpan: z.number().int().min(1).optional(),
-  align: z.enum(['left', 'center', 'right']).optional(),
-});
-export type Cell = z.infer<typeof CellSchema>;
-
-export const BlockSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('title'),
-    /** Who presents the report, above the title ("COMISIÓN PROVISIONAL DE …"). */
-    kicker: z.string(),
-    text: z.string(),
-  }),
-  z.object({ type: z.literal('toc'), title: z.string() }),
-  z.object({ type: z.literal('pageBreak') }),
-  z.object({
-    type: z.literal('heading'),
-    level: z.number().int().min(1).max(4),
-    text: z.string(),
-    /** Listed in the table of contents. */
-    toc: z.boolean().optional(),
-  }),
-  z.object({
-    type: z.literal('paragraph'),
-    runs: z.array(InlineSchema),
-    /** Set on narrative paragraphs staff may rewrite; their edits survive regeneration. */
-    key: z.string().optional(),
-    edited: z.boolean().optional(),
-  }),
-  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(InlineSchema)) }),
-  z.object({
-    type: z.literal('table'),
-    key: z.string(),
-    header: z.array(z.array(CellSchema)),
-    rows: z.array(z.array(CellSchema)),
-    footnotes: z.array(z.string()),
-    /** Relative column widths (sum free), for DOCX and PDF. */
-    widths: z.array(z.number()).optional(),
-  }),
-  /** Who signs the report, side by side under a line each (issue 16). */
-  z.object({
-    type: z.literal('signatures'),
-    signers: z.array(z.object({ name: z.string(), role: z.string() })),
-  }),
-]);
-export type Block = z.infer<typeof BlockSchema>;
-
-export const FigureSchema = z.object({ key: z.string(), label: z.string(), value: z.number().int() });
-export type Figure = z.infer<typeof FigureSchema>;
-
+export {
+  BlockSchema,
+  CellSchema,
+  FigureSchema,
+  InlineSchema,
+  type Block,
+  type Cell,
+  type Figure,
+  type Inline,
+} from '../../shared/document-blocks';
 export const ReportDocumentSchema = z
   .object({
     title: z.string(),

@@ -1,7 +1,10 @@
-import type { Block, Cell, Inline, ReportDocument } from './contract';
+import type { LocalDate } from '../../../shared/dates';
+import type { Block, Cell, Figure, Inline } from '../../../shared/document-blocks';
 
-// Small constructors of the document tree, and the collectors of figures and dates the sections
-// fill while they write (the consistency check reads them back).
+// The kit every module writes its part of a report with (ADR 0036): small constructors of the
+// document tree, the ledger of the figures and dates the sections record while they write (the
+// consistency check reads them back), and the contract of a module's contribution. The reports
+// module assembles the sections in order; the modules write them from their own records.
 
 export const t = (text: string): Inline => ({ text });
 export const b = (text: string): Inline => ({ text, bold: true });
@@ -74,10 +77,15 @@ export function runsToText(runs: readonly Inline[]): string {
   return runs.map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text)).join('');
 }
 
+/** A date the report cites, with where: none may fall outside the period. */
+export type CitedDate = { date: LocalDate; where: string };
+/** A program objective and whether the period has activities or a stated reason. */
+export type ObjectiveAccount = { code: string; title: string; activities: number; reason: string | null };
+
 export class Ledger {
-  readonly figures: ReportDocument['figures'] = [];
-  readonly dates: ReportDocument['dates'] = [];
-  readonly objectives: ReportDocument['objectives'] = [];
+  readonly figures: Figure[] = [];
+  readonly dates: CitedDate[] = [];
+  readonly objectives: ObjectiveAccount[] = [];
   private footnotes = 0;
 
   /** Footnotes are numbered through the whole document: returns the next number. */
@@ -102,3 +110,48 @@ export class Ledger {
     return date;
   }
 }
+
+// ---- What a module contributes
+
+/** What a module's writer knows besides its own records: whose report, which period, the ledger. */
+export type ReportContext = {
+  organization: { name: string; acronym: string };
+  body: { name: string };
+  from: LocalDate;
+  to: LocalDate;
+  ledger: Ledger;
+};
+
+/**
+ * A block of section IV a module writes from its records `D`: placed under each program line or
+ * objective whose record sources name `source`; without a program, under its own heading `title`.
+ */
+export type ReportBlock<D> = {
+  /** "channel.status", "agreements.opinions"… (unique in the report). */
+  key: string;
+  /** The program record source whose objectives show it (program/record-sources.ts). */
+  source: string;
+  title: string;
+  /** How many records of the period the block reports (an objective with none needs a reason). */
+  count: (data: D) => number;
+  /** Its blocks, or null when it has nothing to say. */
+  write: (c: ReportContext, data: D) => Block[] | null;
+};
+
+/**
+ * Paragraphs of section V (pending work). They go under a program line: the one given, or the
+ * line showing the first of the `near` blocks that some line shows; otherwise among the general ones.
+ */
+export type PendingEntry = { line?: string | null; near?: string[]; blocks: Block[] };
+
+/**
+ * An annex of section VI, under the objective showing block `near` (or objective `objective`, by
+ * its code), or on its own. Written when placed, so its figures are recorded in the annexes' order.
+ */
+export type ReportAnnex = {
+  key: string;
+  title: string;
+  near: string | null;
+  objective: string | null;
+  write: () => Block[];
+};
