@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bodyNoun,
+  bodyNounInText,
   countInWords,
   countText,
   numberInWords,
@@ -110,5 +112,14 @@ describe('names after "de" and "a"', () => {
     expect(ofName('Comisión de Vinculación')).toBe('de la Comisión de Vinculación');
     expect(toName('Comité')).toBe('al Comité');
     expect(toName('Comisión')).toBe('a la Comisión');
+  });
+});
+
+describe('bodyNoun', () => {
+  it('names a collegiate body by its first word with its article', () => {
+    expect(bodyNoun('Comisión Provisional de Vinculación')).toBe('La Comisión');
+    expect(bodyNoun('Comité de Enlace Institucional')).toBe('El Comité');
+    expect(bodyNoun('Junta Local')).toBe('La Junta');
+    expect(bodyNounInText('Consejo General')).toBe('el Consejo');
   });
 });
