@@ -195,6 +195,69 @@ describe("a new office's set-up checklist", () => {
     }
   }, 120_000);
 
+  it("brings the office's received folios in from a spreadsheet: the dry run, the import, the same file again", async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'enlace@iep.mx', TEST_PASSWORD);
+    const header =
+      'modulo,folio,tipo,naturaleza,asunto,fecha_envio,fecha_recepcion,plazo,estatus,fecha_estatus';
+    const good = `${header}\nSeguimiento,24/${year - 1},Oficio,Para su atención,Estado procesal de las denuncias,12/01/${year - 1},12/01/${year - 1},5 días hábiles,Concluido,19/01/${year - 1}\n`;
+    const bad = `${good}Seguimiento,25/${year - 1},Telegrama,Para su atención,Otro,12/01/${year - 1},31/02/${year - 1},,,\n`;
+    const upload = async (text: string) => {
+      const dialog = page.getByRole('dialog', { name: 'Importar folios recibidos' });
+      await dialog.locator('input[type="file"]').setInputFiles({
+        name: 'folios.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+      await dialog.getByRole('button', { name: 'Revisar el archivo' }).click();
+      return dialog;
+    };
+    await page.goto('/canal/folios');
+    await page.getByRole('button', { name: 'Importar folios' }).click();
+    let dialog = await upload(bad);
+    const rows = dialog.getByRole('table', { name: 'Resultado de cada fila del archivo' });
+    await rows.getByText(`El 31 de febrero de ${year - 1} no existe`).waitFor();
+    await expect(rows.locator('tbody tr').nth(0).innerText()).resolves.toMatch(
+      /2\s+24\/\d{4} · Estado procesal.*Se creará/is,
+    );
+    await expect(rows.locator('tbody tr').nth(1).innerText()).resolves.toMatch(
+      /3\s+25\/\d{4} · Otro\s+Rechazada.*tipo:/is,
+    );
+    await expect(dialog.getByRole('button', { name: 'Importar 1 fila' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'revisión de la importación de folios');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: path.join(SHOTS, 'importar-folios-390.png') });
+    expect(await rows.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
+    dialog = await upload(good);
+    await dialog.getByRole('button', { name: 'Importar 1 fila' }).click();
+    await dialog.getByText('Importación terminada').waitFor();
+    await dialog.getByRole('button', { name: 'Cerrar', exact: true }).filter({ hasText: 'Cerrar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Importar folios' }).click();
+    dialog = await upload(good);
+    await dialog.getByText('El archivo coincide con lo registrado: no hay nada que importar.').waitFor();
+    await dialog.getByText('1 sin cambios').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // The folio keeps the day it was concluded in the old system.
+    const client = new HttpClient(app.url);
+    await client.signIn('enlace@iep.mx', TEST_PASSWORD);
+    const list = await client.get<{ items: { id: string; status: string }[]; total: number }>(
+      `/api/channel/folios?q=${encodeURIComponent(`24/${year - 1}`)}`,
+    );
+    expect(list.body.items.map((f) => f.status)).toEqual(['concluded']);
+    const detail = await client.get<{ closedOn: string }>(`/api/channel/folios/${list.body.items[0]!.id}`);
+    expect(detail.body.closedOn).toBe(`${year - 1}-01-19`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('is not shown to the rest of the office', async () => {
     const context = await newContext(browser, app.url);
     const page = await context.newPage();

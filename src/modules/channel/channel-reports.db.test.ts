@@ -68,20 +68,48 @@ describe('import of received folios (CSV)', () => {
     const res = await liaison.request<string>('GET', '/api/channel/folios/import/template?format=csv');
     expect(res.status).toBe(200);
     expect(res.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'modulo,folio,tipo,naturaleza,asunto,cuerpo,fecha_envio,fecha_recepcion,plazo,estatus',
+      'modulo,folio,tipo,naturaleza,asunto,cuerpo,fecha_envio,fecha_recepcion,plazo,estatus,fecha_estatus',
     );
     const xlsx = await liaison.request<string>('GET', '/api/channel/folios/import/template?format=xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
-  it('reports every bad row and writes nothing by default; with skipInvalid imports the good ones', async () => {
+  type Plan = {
+    dryRun: boolean;
+    counts: Record<'create' | 'update' | 'unchanged' | 'refused', number>;
+    rows: { row: number; outcome: string; label: string; problems: { field: string; message: string }[] }[];
+  };
+  const total = async () => (await liaison.get<{ total: number }>('/api/channel/folios')).body.total;
+
+  it('plans every row in a dry run, refuses the whole file while a row is refused, writes nothing', async () => {
     const csv = [
       HEADER,
       'Seguimiento de actividades,1/2024,Oficio,Para su atención,Calendario de sesiones,2024-01-08,08/01/2024,3 días hábiles',
       'Seguimiento,2/2024,Circular,De conocimiento,Lineamientos de casilla,2024-01-12,2024-01-12,',
       'Seguimiento,3/2024,Telegrama,Para su atención,Asunto,2024-01-12,2024-01-12,cuando se pueda',
       'Seguimiento,1/2024,Oficio,Para su atención,Repetido,2024-01-12,2024-01-12,',
+      'Seguimiento,4/2024,Oficio,Para su atención,Fecha imposible,2024-01-12,31/02/2024,',
     ].join('\n');
+    const plan = await liaison.post<Plan>('/api/channel/folios/import?dryRun=true', file(csv));
+    expect(plan.status).toBe(200);
+    expect(plan.body).toMatchObject({
+      dryRun: true,
+      counts: { create: 2, update: 0, unchanged: 0, refused: 3 },
+    });
+    expect(plan.body.rows.map((r) => [r.row, r.outcome, r.problems.map((p) => p.field)])).toEqual([
+      [2, 'create', []],
+      [3, 'create', []],
+      [4, 'refused', ['tipo', 'plazo']],
+      [5, 'refused', ['folio']],
+      [6, 'refused', ['fecha_recepcion']],
+    ]);
+    expect(plan.body.rows[3]!.problems[0]!.message).toBe(
+      'El folio 1/2024 ya aparece en la fila 2 del archivo',
+    );
+    // The impossible date is named as a person would, not in the validation library's words.
+    expect(plan.body.rows[4]!.problems[0]!.message).not.toMatch(/AAAA|esperaba|invalid/i);
+    expect(await total()).toBe(0);
+
     const bad = await liaison.post<{ code: string; fields: { path: string; message: string }[] }>(
       '/api/channel/folios/import',
       file(csv),
@@ -89,26 +117,76 @@ describe('import of received folios (CSV)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('IMPORT_INVALID');
     expect(bad.body.fields.map((f) => f.path).sort()).toEqual(
-      ['rows.4.tipo', 'rows.4.plazo', 'rows.5.folio'].sort(),
+      ['rows.4.tipo', 'rows.4.plazo', 'rows.5.folio', 'rows.6.fecha_recepcion'].sort(),
     );
-    expect((await liaison.get<{ total: number }>('/api/channel/folios')).body.total).toBe(0);
+    expect(await total()).toBe(0);
+  });
 
-    const partial = await liaison.post<{ imported: number; skipped: number; problems: unknown[] }>(
-      '/api/channel/folios/import?skipInvalid=true',
-      file(csv),
-    );
-    expect(partial.status).toBe(200);
-    expect(partial.body).toMatchObject({ imported: 2, skipped: 2 });
+  it('imports a clean file in one go, with the status and the day it was reached; the same file twice changes nothing', async () => {
+    const header = `${HEADER},estatus,fecha_estatus`;
+    const csv = [
+      header,
+      'Seguimiento de actividades,1/2024,Oficio,Para su atención,Calendario de sesiones,2024-01-08,08/01/2024,3 días hábiles,,',
+      'Seguimiento,2/2024,Circular,De conocimiento,Lineamientos de casilla,2024-01-12,2024-01-12,,,',
+      // A folio of the year before, concluded a week after it arrived.
+      'Seguimiento,90/2023,Oficio,Para su atención,Informe de cierre,2023-12-01,01/12/2023,,Concluido,08/12/2023',
+    ].join('\n');
+    const done = await liaison.post<Plan>('/api/channel/folios/import', file(csv));
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ dryRun: false, counts: { create: 3, unchanged: 0, refused: 0 } });
     // Received Monday 8 January 2024; three business days: 9, 10, 11.
     expect(await folio('1/2024')).toMatchObject({ dueOn: '2024-01-11', status: 'pending_local' });
-    const again = await liaison.post<{ fields: { path: string; message: string }[] }>(
+    expect(await folio('2/2024')).toMatchObject({ status: 'pending_local' });
+    const concluded = await folio('90/2023');
+    expect(concluded.status).toBe('concluded');
+    const detail = await liaison.get<{
+      closedOn: string | null;
+      history: { event: string; toStatus: string; occurredOn: string }[];
+    }>(`/api/channel/folios/${concluded.id}`);
+    expect(detail.body.closedOn).toBe('2023-12-08');
+    expect(detail.body.history.map((h) => [h.event, h.toStatus, h.occurredOn])).toEqual([
+      ['registered', 'pending_local', '2023-12-01'],
+      ['status_brought', 'concluded', '2023-12-08'],
+    ]);
+
+    const again = await liaison.post<Plan>('/api/channel/folios/import', file(csv));
+    expect(again.status).toBe(200);
+    expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: 3, refused: 0 });
+    expect(await total()).toBe(3);
+
+    // The same number with another subject is a different folio: refused, nothing written.
+    const changed = await liaison.post<{ code: string; fields: { path: string; message: string }[] }>(
       '/api/channel/folios/import',
       file(
         [HEADER, 'Seguimiento,2/2024,Circular,De conocimiento,Otra vez,2024-01-12,2024-01-12,'].join('\n'),
       ),
     );
-    expect(again.body.fields).toEqual([
-      { path: 'rows.2.folio', message: 'El folio 2/2024 ya está registrado en este módulo' },
+    expect(changed.status).toBe(400);
+    expect(changed.body.fields).toEqual([
+      {
+        path: 'rows.2.asunto',
+        message:
+          'El folio 2/2024 ya está registrado con otros datos (asunto); un folio registrado se corrige en su página, no con un archivo',
+      },
+    ]);
+    expect(await total()).toBe(3);
+  });
+
+  it('refuses a status date before the reception or without a status', async () => {
+    const header = `${HEADER},estatus,fecha_estatus`;
+    const plan = await liaison.post<Plan>(
+      '/api/channel/folios/import?dryRun=true',
+      file(
+        [
+          header,
+          'Seguimiento,7/2024,Oficio,Para su atención,Antes,2024-01-12,2024-01-12,,Concluido,2024-01-10',
+          'Seguimiento,8/2024,Oficio,Para su atención,Sin estatus,2024-01-12,2024-01-12,,,2024-01-20',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.body.rows.map((r) => r.problems)).toEqual([
+      [{ field: 'fecha_estatus', message: 'La fecha del estatus no puede ser anterior a la recepción' }],
+      [{ field: 'estatus', message: 'Escriba el estatus al que llegó el folio en esa fecha' }],
     ]);
   });
 

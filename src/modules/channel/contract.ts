@@ -85,6 +85,8 @@ export const RegisterFolioInputSchema = z
     receivedOn: LocalDateSchema,
     dueRule: DueRuleSchema.nullable().default(null),
     status: FolioStatusSchema.optional(),
+    /** The day the folio reached `status` in the system it comes from (its reception by default). */
+    statusOn: LocalDateSchema.optional(),
   })
   .superRefine(typeFitsModule)
   .superRefine((v, ctx) => {
@@ -93,6 +95,20 @@ export const RegisterFolioInputSchema = z
         code: 'custom',
         path: ['receivedOn'],
         message: 'La recepción no puede ser anterior al envío',
+      });
+    }
+    if (v.statusOn && !v.status) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'Escriba el estatus al que llegó el folio en esa fecha',
+      });
+    }
+    if (v.statusOn && v.statusOn < v.receivedOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statusOn'],
+        message: 'La fecha del estatus no puede ser anterior a la recepción',
       });
     }
   });

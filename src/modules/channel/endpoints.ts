@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { defineEndpoint } from '../../shared/endpoint';
 import { IdParamsSchema } from '../../shared/ids';
-import { ExportFormatSchema, ImportQuerySchema, ImportReportSchema } from '../directory/contract';
+import { ImportPlanSchema, ImportRunQuerySchema } from '../../shared/import-plan';
+import { ExportFormatSchema } from '../directory/contract';
 import {
   ChangeFolioStatusInputSchema,
   CommunicationSummarySchema,
@@ -532,9 +533,10 @@ export const importFolios = defineEndpoint({
   path: '/api/channel/folios/import',
   operationId: 'importFolios',
   tags,
-  summary: 'Importar folios recibidos desde CSV o XLSX (todo o nada, salvo skipInvalid=true)',
+  summary:
+    'Importar folios recibidos desde CSV o XLSX: con dryRun=true, el plan de cada fila sin guardar nada; si no, todo o nada',
   ...fileUpload,
-  query: ImportQuerySchema,
-  response: ImportReportSchema,
+  query: ImportRunQuerySchema,
+  response: ImportPlanSchema,
   errors: uploadErrors,
 });

@@ -3,10 +3,10 @@ import { mapHeader } from '../platform/spreadsheets/import-problems';
 import {
   type CheckedFolioRow,
   checkFolioRow,
-  flagDuplicateFolios,
   FOLIO_IMPORT_COLUMNS,
   normalizeDay,
   parseDueRule,
+  planFolioRows,
 } from './folio-import-rules';
 
 describe('due rules as people write them', () => {
@@ -85,17 +85,67 @@ describe('a row of the import', () => {
     );
   });
 
-  it('flags folios already registered and repeated rows', () => {
+  it('plans new folios, leaves equal ones, refuses changed and repeated ones', () => {
+    const input = (subject: string) =>
+      ({
+        module: 'follow_up',
+        folio: '1/2024',
+        documentType: 'oficio',
+        nature: 'for_attention',
+        subject,
+        body: '',
+        sentOn: '2024-01-08',
+        receivedOn: '2024-01-08',
+        dueRule: null,
+      }) as const;
     const rows: CheckedFolioRow[] = [
-      { row: 2, key: 'follow_up:1/2024', input: {} as never, problems: [] },
-      { row: 3, key: 'follow_up:1/2024', input: {} as never, problems: [] },
-      { row: 4, key: 'follow_up:2/2024', input: {} as never, problems: [] },
+      { row: 2, key: 'follow_up:1/2024', input: input('Nuevo'), problems: [] },
+      { row: 3, key: 'follow_up:1/2024', input: input('Nuevo'), problems: [] },
+      { row: 4, key: 'follow_up:2/2024', input: input('Igual'), problems: [] },
+      { row: 5, key: 'follow_up:3/2024', input: input('Otro asunto'), problems: [] },
+      {
+        row: 6,
+        label: '4/2024 · Con error',
+        problems: [{ row: 6, field: 'tipo', message: 'Valor no reconocido' }],
+      },
+      { row: 7, problems: [{ row: 7, field: 'folio', message: 'Este dato es obligatorio' }] },
     ];
-    flagDuplicateFolios(rows, new Set(['follow_up:2/2024']));
-    expect(rows.map((r) => r.problems.map((p) => p.message))).toEqual([
-      [],
-      ['El folio 1/2024 ya aparece en la fila 2 del archivo'],
-      ['El folio 2/2024 ya está registrado en este módulo'],
+    const registered = {
+      subject: 'Igual',
+      documentType: 'oficio',
+      sentOn: '2024-01-08',
+      receivedOn: '2024-01-08',
+    };
+    const plan = planFolioRows(
+      rows,
+      new Map([
+        ['follow_up:2/2024', registered],
+        ['follow_up:3/2024', { ...registered, subject: 'Asunto registrado', receivedOn: '2024-01-09' }],
+      ]),
+    );
+    expect(plan.map((p) => [p.plan.row, p.plan.outcome, p.plan.label])).toEqual([
+      [2, 'create', '1/2024 · Nuevo'],
+      [3, 'refused', '1/2024 · Nuevo'],
+      [4, 'unchanged', '2/2024 · Igual'],
+      [5, 'refused', '3/2024 · Otro asunto'],
+      [6, 'refused', '4/2024 · Con error'],
+      [7, 'refused', '—'],
     ]);
+    expect(plan.map((p) => p.plan.problems)).toEqual([
+      [],
+      [{ field: 'folio', message: 'El folio 1/2024 ya aparece en la fila 2 del archivo' }],
+      [],
+      [
+        {
+          field: 'asunto',
+          message:
+            'El folio 3/2024 ya está registrado con otros datos (asunto, fecha_recepcion); un folio registrado se corrige en su página, no con un archivo',
+        },
+      ],
+      [{ field: 'tipo', message: 'Valor no reconocido' }],
+      [{ field: 'folio', message: 'Este dato es obligatorio' }],
+    ]);
+    // Only the new folio carries what registering it needs.
+    expect(plan.map((p) => Boolean(p.input))).toEqual([true, false, false, false, false, false]);
   });
 });

@@ -3,6 +3,7 @@ import { fold } from '../../shared/fold';
 import { codeOf } from '../platform/spreadsheets/columns';
 import { restoreFormulaText } from '../platform/spreadsheets/formula-guards';
 import type { HeaderMap, ImportProblem, SheetRow } from '../platform/spreadsheets/import-problems';
+import type { ImportRowPlan } from '../../shared/import-plan';
 import { RegisterFolioInputSchema, type RegisterFolioInput } from './contract';
 import type { DueRule } from './contract-due-rules';
 import { parseFolioNumber } from './folio-number';
@@ -46,6 +47,7 @@ export const FOLIO_IMPORT_COLUMNS: readonly Column[] = [
   { header: 'fecha_recepcion', field: 'receivedOn', type: 'text', required: true, width: 14 },
   { header: 'plazo', field: 'dueRule', type: 'text', width: 30 },
   { header: 'estatus', field: 'status', type: 'enum', labels: STATUS_LABELS, width: 24 },
+  { header: 'fecha_estatus', field: 'statusOn', type: 'text', width: 14 },
 ];
 
 /** An example row of the template: the reference's folio 24/2024. */
@@ -60,6 +62,7 @@ export const TEMPLATE_ROW = [
   '2024-01-12',
   '5 días hábiles',
   'Pendiente de atender',
+  '2024-01-12',
 ];
 
 /** "2024-03-18" or "18/03/2024" as a calendar date string; anything else is returned as typed. */
@@ -94,6 +97,8 @@ export function parseDueRule(text: string): DueRule | undefined {
 
 export type CheckedFolioRow = {
   row: number;
+  /** The folio and subject as the row writes them, to name the row in the plan. */
+  label?: string;
   input?: RegisterFolioInput;
   /** "follow_up:24/2024", for duplicates. */
   key?: string;
@@ -130,12 +135,13 @@ export function checkFolioRow(header: HeaderMap, sheetRow: SheetRow): CheckedFol
           column,
           `Plazo no reconocido: "${text}". Ejemplos: 5 días hábiles, 10 días naturales, último día hábil del mes, primeros 5 días hábiles del mes, 2024-03-15`,
         );
-    } else if (column.field === 'sentOn' || column.field === 'receivedOn') {
+    } else if (column.field === 'sentOn' || column.field === 'receivedOn' || column.field === 'statusOn') {
       values[column.field] = normalizeDay(text);
     } else {
       values[column.field] = text;
     }
   }
+  const label = [values.folio, values.subject].filter(Boolean).join(' · ');
   const failed = new Set(problems.map((p) => p.field));
   const headerOf = (field: PropertyKey | undefined) =>
     FOLIO_IMPORT_COLUMNS.find((c) => c.field === field)?.header ?? String(field ?? 'fila');
@@ -146,7 +152,7 @@ export function checkFolioRow(header: HeaderMap, sheetRow: SheetRow): CheckedFol
       if (!failed.has(field)) problems.push({ row: sheetRow.row, field, message: issue.message });
     }
   }
-  if (!parsed.success || problems.length) return { row: sheetRow.row, problems };
+  if (!parsed.success || problems.length) return { row: sheetRow.row, label, problems };
   const number = parseFolioNumber(parsed.data.folio);
   if (!number) {
     problems.push({
@@ -154,37 +160,81 @@ export function checkFolioRow(header: HeaderMap, sheetRow: SheetRow): CheckedFol
       field: 'folio',
       message: 'Escriba el folio como número/año, p. ej. 270/2023',
     });
-    return { row: sheetRow.row, problems };
+    return { row: sheetRow.row, label, problems };
   }
   return {
     row: sheetRow.row,
+    label,
     input: parsed.data,
     key: `${parsed.data.module}:${number.number}/${number.year}`,
     problems,
   };
 }
 
-/** Flags folios already registered in the organization or repeated in an earlier row, in place. */
-export function flagDuplicateFolios(rows: CheckedFolioRow[], existing: ReadonlySet<string>) {
+/** A folio the organization already has, as the import compares it with a row. */
+export type RegisteredFolio = {
+  subject: string;
+  documentType: string;
+  sentOn: string;
+  receivedOn: string;
+};
+
+/** The columns a re-imported row is compared on: what names the folio in its system. */
+const COMPARED: readonly [keyof RegisteredFolio, string][] = [
+  ['subject', 'asunto'],
+  ['documentType', 'tipo'],
+  ['sentOn', 'fecha_envio'],
+  ['receivedOn', 'fecha_recepcion'],
+];
+
+export type PlannedFolio = { plan: ImportRowPlan; input?: RegisterFolioInput };
+
+/**
+ * The plan of every row (ADR 0032's dry run): a new folio is created; one already registered with
+ * the same data is left as it is, so the same file imported twice changes nothing; one registered
+ * with other data is refused, since a folio in the channel is corrected on its page, not by a file
+ * (its routings and answers may already hang on it); a folio repeated in the file is refused too.
+ */
+export function planFolioRows(
+  checked: readonly CheckedFolioRow[],
+  registered: ReadonlyMap<string, RegisteredFolio>,
+): PlannedFolio[] {
   const seen = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.key) continue;
-    const folio = r.key.slice(r.key.indexOf(':') + 1);
-    if (existing.has(r.key)) {
-      r.problems.push({
-        row: r.row,
-        field: 'folio',
-        message: `El folio ${folio} ya está registrado en este módulo`,
-      });
-    } else if (seen.has(r.key)) {
-      r.problems.push({
-        row: r.row,
-        field: 'folio',
-        message: `El folio ${folio} ya aparece en la fila ${seen.get(r.key)} del archivo`,
-      });
-    } else {
-      seen.set(r.key, r.row);
-    }
-    if (r.problems.length) delete r.input;
-  }
+  return checked.map((r) => {
+    const label = r.key ? r.key.slice(r.key.indexOf(':') + 1) : '';
+    const plan = (outcome: ImportRowPlan['outcome'], problems: { field: string; message: string }[]) => ({
+      row: r.row,
+      outcome,
+      label: r.input ? `${label} · ${r.input.subject}` : r.label || '—',
+      changes: [],
+      problems,
+    });
+    if (!r.input || !r.key || r.problems.length)
+      return {
+        plan: plan(
+          'refused',
+          r.problems.map((p) => ({ field: p.field, message: p.message })),
+        ),
+      };
+    const earlier = seen.get(r.key);
+    if (earlier !== undefined)
+      return {
+        plan: plan('refused', [
+          { field: 'folio', message: `El folio ${label} ya aparece en la fila ${earlier} del archivo` },
+        ]),
+      };
+    seen.set(r.key, r.row);
+    const existing = registered.get(r.key);
+    if (!existing) return { plan: plan('create', []), input: r.input };
+    const differ = COMPARED.filter(([field]) => existing[field] !== r.input![field]).map(([, h]) => h);
+    if (!differ.length) return { plan: plan('unchanged', []) };
+    return {
+      plan: plan('refused', [
+        {
+          field: differ[0]!,
+          message: `El folio ${label} ya está registrado con otros datos (${differ.join(', ')}); un folio registrado se corrige en su página, no con un archivo`,
+        },
+      ]),
+    };
+  });
 }

@@ -1,94 +1,82 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { todayInMexicoCity } from '../../shared/dates';
+import type { ImportPlan } from '../../shared/import-plan';
 import type { Actor } from '../accounts';
+import { auditActor } from '../accounts';
+import { recordAudit } from '../platform/audit/record-audit';
+import { workCalendarOf } from '../platform/calendar/repository';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, conflict } from '../platform/errors';
-import type { ImportReport } from '../directory/contract';
+import { conflict } from '../platform/errors';
+import { mapHeader, type Sheet } from '../platform/spreadsheets/import-problems';
 import {
-  MAX_LISTED_PROBLEMS,
-  mapHeader,
-  problemsToFields,
-  type Sheet,
-} from '../platform/spreadsheets/import-problems';
-import { ERROR_CODES } from '../../shared/errors';
+  planAnswer,
+  planProblems,
+  refuseFatalHeader,
+  refuseIfProblems,
+} from '../platform/spreadsheets/import-plan';
 import { dueDateFor } from './due-rules';
-import { checkFolioRow, flagDuplicateFolios, FOLIO_IMPORT_COLUMNS } from './folio-import-rules';
+import { checkFolioRow, FOLIO_IMPORT_COLUMNS, planFolioRows } from './folio-import-rules';
 import { registerReceivedFolioIn } from './register-received-folio';
-import { workCalendarOf } from '../platform/calendar/repository';
-import { nationalAuthority } from './repository';
-import { channelFolio } from './schema';
+import { nationalAuthority, registeredFoliosForImport } from './repository';
 
 /**
- * Registers the received folios of a spreadsheet (a local body whose national counterpart is not
- * in the installation), each row by the rules of registering one by hand. With any problem and
- * `skipInvalid` false nothing is written and the answer is IMPORT_INVALID with every problem as
- * `rows.<row>.<column>`; otherwise valid rows are registered and the report lists the rest.
+ * Imports the received folios of a spreadsheet (a local body whose national counterpart is not in
+ * the installation), each row by the rules of registering one by hand, with ADR 0032's dry run:
+ * the plan of every row, nothing written. The real import plans again and writes only when no row
+ * is refused, all in this one transaction, with one audit entry for the file; rows already
+ * registered with the same data are left as they are, so the same file twice changes nothing.
  */
 export async function importFolios(
   db: Db,
   actor: Actor,
   sheet: Sheet,
-  skipInvalid: boolean,
-): Promise<ImportReport> {
+  options: { dryRun: boolean; filename: string },
+): Promise<ImportPlan> {
   if (actor.organization.kind !== 'local_body') {
     throw conflict('Solo un organismo local registra folios de un sistema externo.');
   }
   const header = mapHeader(FOLIO_IMPORT_COLUMNS, sheet);
-  if (header.fatal.length) {
-    throw new AppError(
-      'IMPORT_INVALID',
-      400,
-      header.fatal,
-      header.fatal.map((f) => f.message).join('. ') + '.',
-    );
-  }
+  refuseFatalHeader(header);
   return inTransaction(db, async (tx) => {
     if (await nationalAuthority(tx)) {
       throw conflict(
         'La autoridad nacional opera en esta instalación: sus folios llegan por el sistema, con su número.',
       );
     }
-    const rows = sheet.rows.map((r) => checkFolioRow(header, r));
-    const years = [...new Set(rows.flatMap((r) => (r.key ? [Number(r.key.split('/')[1])] : [])))];
-    const existing = years.length
-      ? await tx
-          .select({ module: channelFolio.module, number: channelFolio.number, year: channelFolio.year })
-          .from(channelFolio)
-          .where(and(eq(channelFolio.localOrgId, actor.organizationId), inArray(channelFolio.year, years)))
-      : [];
-    flagDuplicateFolios(rows, new Set(existing.map((f) => `${f.module}:${f.number}/${f.year}`)));
+    const checked = sheet.rows.map((r) => checkFolioRow(header, r));
+    const today = todayInMexicoCity();
     const cal = await workCalendarOf(tx, actor.organizationId);
-    for (const r of rows) {
+    for (const r of checked) {
+      if (r.input?.statusOn && r.input.statusOn > today) {
+        r.problems.push({
+          row: r.row,
+          field: 'fecha_estatus',
+          message: 'La fecha del estatus no puede ser futura',
+        });
+      }
       if (!r.input?.dueRule) continue;
       const due = dueDateFor(r.input.dueRule, cal, r.input.receivedOn);
-      if (!due.ok) {
-        r.problems.push({ row: r.row, field: 'plazo', message: due.reason });
-        delete r.input;
-      }
+      if (!due.ok) r.problems.push({ row: r.row, field: 'plazo', message: due.reason });
     }
-    const valid = rows.flatMap((r) => (r.input && !r.problems.length ? [r.input] : []));
-    const result = {
-      valid,
-      skipped: rows.length - valid.length,
-      problems: [...header.problems, ...rows.flatMap((r) => r.problems)],
-    };
-    if (result.problems.length && !skipInvalid) {
-      const more =
-        result.problems.length > MAX_LISTED_PROBLEMS
-          ? ` Se muestran los primeros ${MAX_LISTED_PROBLEMS} de ${result.problems.length} problemas.`
-          : '';
-      throw new AppError(
-        'IMPORT_INVALID',
-        400,
-        problemsToFields(result.problems),
-        ERROR_CODES.IMPORT_INVALID + more,
-      );
+    const years = [...new Set(checked.flatMap((r) => (r.key ? [Number(r.key.split('/')[1])] : [])))];
+    const planned = planFolioRows(checked, await registeredFoliosForImport(tx, actor.organizationId, years));
+    const rows = planned.map((p) => p.plan);
+    const answer = planAnswer(header, rows, options.dryRun);
+    if (options.dryRun) return answer;
+    refuseIfProblems(planProblems(answer, rows));
+    for (const p of planned) {
+      if (p.input) await registerReceivedFolioIn(tx, actor, p.input, 'channel.folio_import');
     }
-    for (const input of valid) await registerReceivedFolioIn(tx, actor, input, 'channel.folio_import');
-    return {
-      imported: result.valid.length,
-      skipped: result.skipped,
-      problems: result.problems.slice(0, MAX_LISTED_PROBLEMS),
-    };
+    await recordAudit(tx, auditActor(actor), {
+      action: 'channel.folio_import_file',
+      entityType: 'channel_folio',
+      after: {
+        filename: options.filename,
+        rows: rows.length,
+        created: answer.counts.create,
+        unchanged: answer.counts.unchanged,
+      },
+    });
+    return answer;
   });
 }

@@ -71,7 +71,11 @@ export async function registerReceivedFolioIn(
     sentOn: input.sentOn,
     createdBy: actor.userId,
   });
-  const status = input.status ?? initialStatus(input.module);
+  // A folio brought from another system keeps the day it reached its status: registered with the
+  // module's initial status on its reception, then moved to the status on that day.
+  const initial = initialStatus(input.module);
+  const status = input.status ?? initial;
+  const statusOn = input.statusOn ?? input.receivedOn;
   const [folio] = await insertFolios(tx, [
     {
       communicationId: communication.id,
@@ -84,7 +88,7 @@ export async function registerReceivedFolioIn(
       receivedOn: input.receivedOn,
       dueRule: input.dueRule,
       dueOn,
-      closedOn: status === 'concluded' || status === 'cancelled' ? input.receivedOn : null,
+      closedOn: status === 'concluded' || status === 'cancelled' ? statusOn : null,
     },
   ]);
   await insertFolioEvents(tx, [
@@ -95,9 +99,23 @@ export async function registerReceivedFolioIn(
       actorLabel: actor.name,
       event: 'registered',
       fromStatus: null,
-      toStatus: status,
+      toStatus: statusOn === input.receivedOn ? status : initial,
       occurredOn: input.receivedOn,
     },
+    ...(statusOn !== input.receivedOn && status !== initial
+      ? [
+          {
+            folioId: folio!.id,
+            organizationId: actor.organizationId,
+            userId: actor.userId,
+            actorLabel: actor.name,
+            event: 'status_brought',
+            fromStatus: initial,
+            toStatus: status,
+            occurredOn: statusOn,
+          },
+        ]
+      : []),
   ]);
   await recordAudit(tx, auditActor(actor), {
     action,

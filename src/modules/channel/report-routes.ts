@@ -144,6 +144,6 @@ export const channelReportRoutes: ModuleRoutes = (api, ctx) => {
     const actor = await authorize(ctx, req, 'channel.write');
     const upload = await readUpload(req, { what: 'el archivo CSV o XLSX' });
     const sheet = await parseSpreadsheet(upload.data, upload.filename);
-    return importFolios(db, actor, sheet, req.query.skipInvalid);
+    return importFolios(db, actor, sheet, { dryRun: req.query.dryRun, filename: upload.filename });
   });
 };

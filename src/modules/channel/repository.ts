@@ -20,6 +20,7 @@ import { containsEveryWord } from '../platform/db/search';
 import { formatFolioNumber, parseFolioNumber } from './folio-number';
 import type { Folio, FolioDetail, FolioListQuery, RecurringObligation } from './contract';
 import { describeDueRule } from './contract-due-rules';
+import type { RegisteredFolio } from './folio-import-rules';
 import {
   channelCommunication,
   channelFolio,
@@ -128,6 +129,25 @@ export async function typedNumberTaken(
       ),
     );
   return Boolean(row);
+}
+
+/** The folios of an organization in the given years, by "module:number/year", for an import's plan. */
+export async function registeredFoliosForImport(db: Db, localOrgId: string, years: readonly number[]) {
+  if (!years.length) return new Map<string, RegisteredFolio>();
+  const rows = await db
+    .select({
+      module: channelFolio.module,
+      number: channelFolio.number,
+      year: channelFolio.year,
+      subject: channelCommunication.subject,
+      documentType: channelCommunication.documentType,
+      sentOn: channelCommunication.sentOn,
+      receivedOn: channelFolio.receivedOn,
+    })
+    .from(channelFolio)
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(and(eq(channelFolio.localOrgId, localOrgId), inArray(channelFolio.year, [...years])));
+  return new Map<string, RegisteredFolio>(rows.map((r) => [`${r.module}:${r.number}/${r.year}`, r]));
 }
 
 export async function updateFolioStatus(

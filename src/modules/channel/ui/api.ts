@@ -57,8 +57,11 @@ export function useMonthlyTable(query: StatisticsPeriod | null) {
 }
 
 /** Imports received folios from a spreadsheet (see ImportFoliosButton). */
-export function importFolios(file: File, skipInvalid: boolean) {
-  return uploadToEndpoint(endpoints.importFolios, { query: { skipInvalid } }, file);
+export function previewFolioImport(file: File) {
+  return uploadToEndpoint(endpoints.importFolios, { query: { dryRun: true } }, file);
+}
+export function importFolioFile(file: File) {
+  return uploadToEndpoint(endpoints.importFolios, { query: { dryRun: false } }, file);
 }
 
 /** The spreadsheet template of the folio import. */
