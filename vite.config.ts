@@ -19,7 +19,7 @@ const notificationsStore = path.join(
 // The sections of the translations the sign-in page shows (src/web/i18n/index.ts).
 const FIRST_PAGE_SECTIONS = ['common', 'errors', 'password', 'signIn'];
 // Sections loaded only with the component that shows them (not with the signed-in frame).
-const LAZY_SECTIONS = ['officeSetup', 'importPlan', 'letterhead', 'audit'];
+const LAZY_SECTIONS = ['officeSetup', 'importPlan', 'letterhead', 'audit', 'delegations'];
 
 export default defineConfig({
   root: path.resolve(rootDir, 'src/web'),

@@ -15,6 +15,7 @@ import { registerRequestLogging } from '../modules/platform/http/request-logging
 import { accountsRoutes } from '../modules/accounts/routes';
 import { twoFactorRoutes } from '../modules/accounts/two-factor-routes';
 import { letterheadRoutes } from '../modules/accounts/letterhead-routes';
+import { delegationRoutes } from '../modules/accounts/delegation-routes';
 import { sessionGate } from '../modules/accounts/session-gate';
 import { agreementsRoutes } from '../modules/agreements/routes';
 import { auditRoutes } from '../modules/audit/routes';
@@ -41,6 +42,7 @@ const MODULES: ModuleRoutes[] = [
   accountsRoutes,
   twoFactorRoutes,
   letterheadRoutes,
+  delegationRoutes,
   directoryRoutes,
   importExportRoutes,
   auditRoutes,

@@ -1,6 +1,7 @@
 // Every table of the application, for Drizzle's query builder and drizzle-kit's migrations.
 export * from '../modules/accounts/schema';
 export * from '../modules/accounts/two-factor-schema';
+export * from '../modules/accounts/delegation-schema';
 export * from '../modules/directory/schema';
 export * from '../modules/platform/audit/schema';
 export * from '../modules/platform/files/schema';

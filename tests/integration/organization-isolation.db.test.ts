@@ -11,6 +11,7 @@ import { observersProbes } from '../../src/modules/outreach/observers/isolation-
 import { channelReportProbes } from '../../src/modules/channel/report-isolation-probes';
 import { agreementsImportProbes } from '../../src/modules/agreements/isolation-probes';
 import { letterheadProbes } from '../../src/modules/accounts/letterhead-isolation-probes';
+import { delegationProbes } from '../../src/modules/accounts/delegation-isolation-probes';
 
 /**
  * Every organization sees only its own data. Organization B's administrator (the widest role) tries
@@ -194,6 +195,7 @@ const PROBES: Record<string, Probe | 'self'> = {
     },
   })),
   ...letterheadProbes(() => a),
+  ...delegationProbes(() => a),
   'GET /api/instrument-types': async (c) => {
     await agreementsOfA();
     const res = await c.get('/api/instrument-types');

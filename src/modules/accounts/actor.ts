@@ -30,6 +30,11 @@ export type Actor = {
   ip: string | null;
   /** Second factor (ADR 0028): on, and whether the organization requires it of these roles. */
   twoFactor: { enabled: boolean; required: boolean };
+  /**
+   * Set only on the view of an actor working an absent person's queue (ADR 0035): `areaIds` and
+   * `roles` are then the absent person's, and what this actor does is recorded «por ausencia de».
+   */
+  onBehalfOf?: { userId: string; name: string; email: string };
 };
 
 /** An audit actor that acts within one organization. */
@@ -41,6 +46,9 @@ export function auditActor(actor: Actor): ScopedAuditActor {
     label: `${actor.name} <${actor.email}>`,
     organizationId: actor.organizationId,
     ip: actor.ip,
+    onBehalfOf: actor.onBehalfOf
+      ? { userId: actor.onBehalfOf.userId, label: `${actor.onBehalfOf.name} <${actor.onBehalfOf.email}>` }
+      : null,
   };
 }
 

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'setup.read': ['administrator'],
   // The organization's letterhead and the report's legal basis, printed on every document.
   'letterhead.manage': ['administrator'],
+  // Who acts for an absent person, and when (encargo de despacho, ADR 0035).
+  'delegations.manage': ['administrator'],
   'audit.read': ['administrator', 'auditor'],
   'governance.read': ['administrator', 'liaison_staff', 'area_staff', 'councillor', 'auditor'],
   'governance.write': ['administrator', 'liaison_staff'],
@@ -90,6 +92,8 @@ export const MeSchema = z
     operator: z.boolean(),
     /** Two-factor authentication: on, and whether the organization requires it of the roles held. */
     twoFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
+    /** Absent people whose queue this user works today (ADR 0035); `permissions` includes theirs. */
+    actingFor: z.array(z.object({ userId: z.string(), name: z.string(), endsOn: z.string() })),
     organization: z.object({
       id: z.uuid(),
       name: z.string(),

@@ -5,3 +5,5 @@
 export { actorByEmail, auditActor, authenticate, authorize } from './actor';
 export type { Actor, ScopedAuditActor } from './actor';
 export { findOrganizationByAcronym, findOrganizationName, staffUserCount } from './repository';
+export { heldDelegations } from './delegation-repository';
+export type { HeldDelegation } from './delegation-repository';

@@ -11,6 +11,9 @@ import {
   sessionTokenOf,
 } from './actor';
 import { changePassword } from './change-password';
+import { hasPermission } from './contract';
+import { DELEGABLE_PERMISSIONS } from './delegation-contract';
+import { heldDelegations } from './delegation-repository';
 import { checkSetupLink, createFirstOperator } from './create-first-operator';
 import { createOrganization } from './create-organization';
 import { createUser } from './create-user';
@@ -49,6 +52,12 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
 
   route(api, endpoints.getMe, async (req) => {
     const a = await authenticate(ctx, req);
+    const held = a.operator ? [] : await heldDelegations(ctx.database.db, a.organizationId, a.userId);
+    const own = permissionsOf(a);
+    // What the absent people may do in their queue, the acting user may do there for them.
+    const delegated = DELEGABLE_PERMISSIONS.filter(
+      (p) => !own.includes(p) && held.some((d) => hasPermission(d.absent.roles, p)),
+    );
     return {
       id: a.userId,
       name: a.name,
@@ -58,7 +67,8 @@ export const accountsRoutes: ModuleRoutes = (api, ctx) => {
       organization: a.organization,
       operator: a.operator,
       twoFactor: a.twoFactor,
-      permissions: permissionsOf(a),
+      permissions: [...own, ...delegated],
+      actingFor: held.map((d) => ({ userId: d.absent.userId, name: d.absent.name, endsOn: d.endsOn })),
     };
   });
 

@@ -8,6 +8,9 @@ export const AuditEntrySchema = z
     occurredAt: z.string(),
     actorUserId: z.string().nullable(),
     actorLabel: z.string(),
+    /** Whom the actor acted for (encargo de despacho, ADR 0035): «A, por ausencia de B». */
+    onBehalfOfUserId: z.string().nullable(),
+    onBehalfOfLabel: z.string().nullable(),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),

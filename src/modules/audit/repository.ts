@@ -33,6 +33,8 @@ export async function listAuditEntries(db: Db, orgId: string, q: AuditListQuery)
     occurredAt: new Date(r.occurredAt).toISOString(),
     actorUserId: r.actorUserId,
     actorLabel: r.actorLabel,
+    onBehalfOfUserId: r.onBehalfOfUserId,
+    onBehalfOfLabel: r.onBehalfOfLabel,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,

@@ -32,6 +32,9 @@ export async function verifyAuditTrail(db: Db, batchSize = 5000): Promise<AuditV
         before: r.before,
         after: r.after,
         ipAddress: r.ipAddress,
+        ...(r.onBehalfOfUserId !== null
+          ? { onBehalfOfUserId: r.onBehalfOfUserId, onBehalfOfLabel: r.onBehalfOfLabel ?? '' }
+          : {}),
         prevHash: r.prevHash,
         hash: r.hash,
       });

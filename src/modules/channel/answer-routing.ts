@@ -8,8 +8,9 @@ import { closeRouting, findRouting, lockRouting } from './routing-repository';
 import { routingTransition } from './routing-state';
 
 /**
- * The area answers its slip, or returns it with a reason. Only staff of the slip's area reach it:
- * for anyone else the slip does not exist (404) and nothing changes.
+ * The area answers its slip, or returns it with a reason. Only staff of the slip's area reach it, or
+ * whoever acts for one of them (the actor is then their view, routing-access.ts): for anyone else
+ * the slip does not exist (404) and nothing changes.
  */
 export async function answerRouting(
   db: Db,
@@ -31,12 +32,14 @@ export async function answerRouting(
       input.kind === 'answer' ? { text: input.text } : { reason: input.reason },
     );
     if (!result.ok) throw conflict(result.reason, [{ path: 'routing', message: result.reason }]);
+    // «A, por ausencia de B» on the slip itself when A works B's queue (ADR 0035).
+    const closer = { closedBy: actor.userId, closedOnBehalfOf: actor.onBehalfOf?.userId ?? null };
     await closeRouting(
       tx,
       slip.id,
       input.kind === 'answer'
-        ? { state: 'answered', answerText: input.text, closedBy: actor.userId }
-        : { state: 'returned', returnReason: input.reason, closedBy: actor.userId },
+        ? { state: 'answered', answerText: input.text, ...closer }
+        : { state: 'returned', returnReason: input.reason, ...closer },
     );
     await recordAudit(tx, auditActor(actor), {
       action: input.kind === 'answer' ? 'channel.routing_answered' : 'channel.routing_returned',

@@ -3,6 +3,7 @@ import { hasPermission } from '../accounts/contract';
 import type { Db } from '../platform/db/client';
 import { readFile } from '../platform/files/store-file';
 import { forbidden, notFound } from '../platform/errors';
+import type { QueueAccess } from './routing-access';
 import * as repo from './routing-repository';
 
 /**
@@ -12,9 +13,11 @@ import * as repo from './routing-repository';
  * the months their area answers. Anyone else gets 404,
  * as if the file did not exist.
  */
-export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
+export async function channelFileToDownload(db: Db, actor: Actor, id: string, access?: QueueAccess) {
   const reads = hasPermission(actor.roles, 'channel.read');
-  const answers = hasPermission(actor.roles, 'channel.answer');
+  // The areas whose queue the user works: their own, and an absent person's (ADR 0035).
+  const answers = access ? access.scopes.length > 0 : hasPermission(actor.roles, 'channel.answer');
+  const areaIds = access?.areaIds ?? actor.areaIds;
   // An installation operator sees no organization's records (ADR 0023).
   if (actor.operator) throw notFound();
   if (!reads && !answers) throw forbidden();
@@ -29,18 +32,18 @@ export async function channelFileToDownload(db: Db, actor: Actor, id: string) {
     // A month's answer: both sides' channel staff, and staff of the area that answers the obligation.
     visible =
       (reads && (await repo.seesFolio(db, org, by))) ||
-      (answers &&
+      (hasPermission(actor.roles, 'channel.answer') &&
         file.occurrenceAreaId !== null &&
         actor.areaIds.includes(file.occurrenceAreaId) &&
         (await repo.seesFolio(db, org, by)));
   } else if (file.routingId) {
     visible =
       file.routingOrgId === org &&
-      (reads || (actor.areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));
+      (reads || (areaIds.includes(file.routingAreaId ?? '') && file.routingHeld === true));
   } else {
     visible =
       (reads && (await repo.seesFolio(db, org, by))) ||
-      (answers && (await repo.areaSeesFolio(db, org, actor.areaIds, by)));
+      (answers && (await repo.areaSeesFolio(db, org, areaIds, by)));
   }
   if (!visible) throw notFound();
   const stored = await readFile(db, file.sha256);

@@ -15,6 +15,7 @@ import { folioObligations, myOccurrences } from './folio-obligations';
 import { reviewOccurrence } from './review-occurrence';
 import { changeFolioStatus } from './change-folio-status';
 import * as endpoints from './endpoints';
+import { authorizeQueue } from './routing-access';
 import { exportFolios } from './export-folios';
 import { monthlyStatusTable } from './monthly-status-table';
 import { registerReceivedFolio } from './register-received-folio';
@@ -148,7 +149,8 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
   );
 
   route(api, endpoints.listMyOccurrences, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    return myOccurrences(db, actor, req.query.state);
+    // The months of the user's own areas; an absent person's months are not delegated (ADR 0035).
+    const own = (await authorizeQueue(ctx, req)).scopes.find((s) => !s.as.onBehalfOf);
+    return own ? myOccurrences(db, own.as, req.query.state) : [];
   });
 };

@@ -90,6 +90,8 @@ export const RoutingSchema = z
     returnReason: z.string().nullable(),
     closedAt: z.string().nullable(),
     closedBy: z.string().nullable(),
+    /** The absent person `closedBy` acted for (encargo de despacho, ADR 0035). */
+    closedOnBehalfOf: z.string().nullable(),
     previousId: z.uuid().nullable(),
     /** Business days the slip spent (or has spent so far) in the area. */
     businessDaysInArea: z.number().int(),
@@ -116,8 +118,11 @@ export const RoutedFolioSchema = z.object({
   dueSoon: z.boolean(),
 });
 
+/** The absent person whose queue holds the slip, when the user works it for them (ADR 0035). */
+const ActingForSchema = z.object({ userId: z.string(), name: z.string() }).nullable();
+
 export const QueueItemSchema = RoutingSchema.omit({ attachments: true })
-  .extend({ folioSummary: RoutedFolioSchema })
+  .extend({ folioSummary: RoutedFolioSchema, actingFor: ActingForSchema })
   .meta({ id: 'ChannelQueueItem' });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
@@ -130,5 +135,6 @@ export const RoutingDetailSchema = RoutingSchema.extend({
   folioSummary: RoutedFolioSchema.extend({ body: z.string() }),
   /** The communication's files (what the counterpart sent). */
   folioAttachments: z.array(AttachmentSchema),
+  actingFor: ActingForSchema,
 }).meta({ id: 'ChannelRoutingDetail' });
 export type RoutingDetail = z.infer<typeof RoutingDetailSchema>;

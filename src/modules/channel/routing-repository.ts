@@ -25,6 +25,7 @@ import { visibleTo } from './repository';
 
 const assigner = alias(user, 'assigner');
 const closer = alias(user, 'closer');
+const closerFor = alias(user, 'closer_for');
 
 const routingColumns = {
   id: channelRouting.id,
@@ -43,6 +44,7 @@ const routingColumns = {
   returnReason: channelRouting.returnReason,
   closedAt: channelRouting.closedAt,
   closedBy: closer.name,
+  closedOnBehalfOf: closerFor.name,
   previousId: channelRouting.previousId,
 };
 
@@ -55,6 +57,7 @@ function selectRoutings(db: Db, where: SQL | undefined) {
     .innerJoin(area, eq(area.id, channelRouting.areaId))
     .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
     .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
+    .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
     .where(where);
 }
 
@@ -78,6 +81,7 @@ export function presentRouting(r: RoutingRow, w: DueWindow): Omit<Routing, 'atta
     returnReason: r.returnReason,
     closedAt: r.closedAt?.toISOString() ?? null,
     closedBy: r.closedBy,
+    closedOnBehalfOf: r.closedOnBehalfOf,
     previousId: r.previousId,
     businessDaysInArea: businessDaysBetween(w.calendar, from, to),
     ...dueFlags(open, r.internalDueOn, w.today, w.soonLimit),
@@ -143,6 +147,7 @@ export async function closeRouting(
     answerText?: string;
     returnReason?: string | null;
     closedBy: string;
+    closedOnBehalfOf?: string | null;
   },
 ) {
   await db
@@ -231,6 +236,7 @@ export async function areaQueue(
       .innerJoin(area, eq(area.id, channelRouting.areaId))
       .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
       .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
+      .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
       .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
       .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
       .where(where)

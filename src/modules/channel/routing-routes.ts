@@ -14,6 +14,7 @@ import { consolidateFolio } from './consolidate-folio';
 import { channelFileToDownload } from './download-channel-file';
 import * as endpoints from './endpoints';
 import { reassignRouting } from './reassign-routing';
+import { actingForOf, actorForSlip, authorizeQueue, queueAccessOf } from './routing-access';
 import * as folios from './repository';
 import { routeFolio } from './route-folio';
 import * as repo from './routing-repository';
@@ -96,13 +97,15 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
   // ---- area staff: their queue
 
   route(api, endpoints.listMyRoutings, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    const w = await dueWindow(actor.organizationId);
-    const { rows, total } = await repo.areaQueue(db, actor.organizationId, actor.areaIds, req.query);
+    const access = await authorizeQueue(ctx, req);
+    const org = access.actor.organizationId;
+    const w = await dueWindow(org);
+    const { rows, total } = await repo.areaQueue(db, org, access.areaIds, req.query);
     return {
       items: rows.map((r) => ({
         ...repo.presentRouting(r.routing, w),
         folioSummary: repo.presentFolioSummary(r.folio, w),
+        actingFor: actingForOf(access, r.routing.areaId),
       })),
       total,
       page: req.query.page,
@@ -111,36 +114,39 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
   });
 
   route(api, endpoints.getMyRouting, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    const slip = await repo.findRouting(db, actor.organizationId, req.params.id, actor.areaIds);
+    const access = await authorizeQueue(ctx, req);
+    const org = access.actor.organizationId;
+    const slip = await repo.findRouting(db, org, req.params.id, access.areaIds);
     if (!slip) throw notFound();
-    const w = await dueWindow(actor.organizationId);
+    const w = await dueWindow(org);
     const folio = (await repo.folioSummary(db, slip.folioId))!;
     const [[routing], folioAttachments] = await Promise.all([
-      withAttachments([slip], actor.organizationId),
+      withAttachments([slip], org),
       repo.folioSharedAttachments(db, folio),
     ]);
     return {
       ...routing!,
       folioSummary: { ...repo.presentFolioSummary(folio, w), body: folio.body },
       folioAttachments,
+      actingFor: actingForOf(access, slip.areaId),
     };
   });
 
-  route(api, endpoints.answerRouting, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    return answerRouting(db, actor, req.params.id, { kind: 'answer', text: req.body.text });
-  });
+  // The slip's own area's staff, or whoever acts for them while they are away (routing-access.ts).
+  const slipActor = async (req: FastifyRequest<{ Params: { id: string } }>) =>
+    actorForSlip(db, await authorizeQueue(ctx, req), req.params.id);
 
-  route(api, endpoints.returnRouting, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    return answerRouting(db, actor, req.params.id, { kind: 'return', reason: req.body.reason });
-  });
+  route(api, endpoints.answerRouting, async (req) =>
+    answerRouting(db, await slipActor(req), req.params.id, { kind: 'answer', text: req.body.text }),
+  );
 
-  route(api, endpoints.attachToRouting, async (req) => {
-    const actor = await authorize(ctx, req, 'channel.answer');
-    return upload(req, actor, { kind: 'routing', id: req.params.id });
-  });
+  route(api, endpoints.returnRouting, async (req) =>
+    answerRouting(db, await slipActor(req), req.params.id, { kind: 'return', reason: req.body.reason }),
+  );
+
+  route(api, endpoints.attachToRouting, async (req) =>
+    upload(req, await slipActor(req), { kind: 'routing', id: req.params.id }),
+  );
 
   route(api, endpoints.attachToOccurrence, async (req) => {
     const actor = await authenticate(ctx, req);
@@ -155,7 +161,8 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
 
   route(api, endpoints.downloadAttachment, async (req, reply) => {
     const actor = await authenticate(ctx, req);
-    const { file, stored } = await channelFileToDownload(db, actor, req.params.id);
+    const access = actor.operator ? undefined : await queueAccessOf(db, actor);
+    const { file, stored } = await channelFileToDownload(db, actor, req.params.id, access);
     return sendUploadedFile(reply, { body: stored.content, filename: file.filename });
   });
 };

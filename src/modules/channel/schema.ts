@@ -251,6 +251,8 @@ export const channelRouting = pgTable(
     /** Why the area returned it, or why liaison staff withdrew it. */
     returnReason: text('return_reason'),
     closedBy: text('closed_by'),
+    /** The absent user `closedBy` acted for (ADR 0035): the slip reads «A, por ausencia de B». */
+    closedOnBehalfOf: text('closed_on_behalf_of'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [

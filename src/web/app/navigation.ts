@@ -22,6 +22,7 @@ import {
   IconShieldLock,
   IconUserShield,
   IconLetterCase,
+  IconUserShare,
   IconTargetArrow,
   IconCalendarEvent,
   IconListCheck,
@@ -43,6 +44,7 @@ export type NavItem = {
     | 'mandates'
     | 'users'
     | 'letterhead'
+    | 'delegations'
     | 'organizations'
     | 'audit'
     | 'folios'
@@ -235,6 +237,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'letterhead',
     icon: IconLetterCase,
     permission: 'letterhead.manage',
+    group: 'administration',
+  },
+  {
+    to: '/administracion/suplencias',
+    label: 'delegations',
+    icon: IconUserShare,
+    permission: 'delegations.manage',
     group: 'administration',
   },
   {

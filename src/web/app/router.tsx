@@ -24,6 +24,7 @@ const ChangePasswordPage = lazy(() => import('@/modules/accounts/ui/ChangePasswo
 const TwoFactorPage = lazy(() => import('@/modules/accounts/ui/TwoFactorPage'));
 const UsersPage = lazy(() => import('@/modules/accounts/ui/UsersPage'));
 const LetterheadPage = lazy(() => import('@/modules/accounts/ui/LetterheadPage'));
+const DelegationsPage = lazy(() => import('@/modules/accounts/ui/DelegationsPage'));
 const SetupPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/SetupPage')));
 const InvitationPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/InvitationPage')));
 const ForgotPasswordPage = lazy(withAllStrings(() => import('@/modules/accounts/ui/ForgotPasswordPage')));
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
       { path: 'directorio/personas/:id', element: page(PersonDetailPage, 'directory.read') },
       { path: 'administracion/usuarios', element: page(UsersPage, 'users.read') },
       { path: 'administracion/membrete', element: page(LetterheadPage, 'letterhead.manage') },
+      { path: 'administracion/suplencias', element: page(DelegationsPage, 'delegations.manage') },
       { path: 'organizaciones', element: page(OrganizationsPage, 'organizations.manage') },
       { path: 'bitacora', element: page(AuditPage, 'audit.read') },
       { path: 'convenios/instrumentos', element: page(InstrumentsPage, 'agreements.read') },

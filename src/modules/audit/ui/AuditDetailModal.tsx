@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { recordPage, type AuditEntry } from '../contract';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { diffRecords, showValue } from './diff';
+import { actorText } from './actor-text';
 
 /** One audit entry: who did what and when, and the record before and after, changes highlighted. */
 export function AuditDetailModal(props: {
@@ -45,7 +46,7 @@ export function AuditDetailModal(props: {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>{t('audit.who')}</DataList.ItemLabel>
-            <DataList.ItemValue>{e.actorLabel}</DataList.ItemValue>
+            <DataList.ItemValue>{actorText(e, t)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>{t('audit.action')}</DataList.ItemLabel>

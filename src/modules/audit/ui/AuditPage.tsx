@@ -14,6 +14,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { addLazyStrings } from '@/web/i18n/all';
 import { AuditDetailModal } from './AuditDetailModal';
 import { useAuditEntries, useAuditFacets } from './api';
+import { actorText } from './actor-text';
 
 // The trail's wording (every action and record type by its label: the largest section of the
 // strings) travels with the page, not with every page of the app (vite.config.ts).
@@ -128,7 +129,7 @@ export default function AuditPage() {
                       <Stack gap={2}>
                         <Text fz="sm">{formatDateTime(e.occurredAt)}</Text>
                         <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                          {e.actorLabel}
+                          {actorText(e, t)}
                         </Text>
                       </Stack>
                     ),
@@ -160,7 +161,7 @@ export default function AuditPage() {
                     ),
                   },
                   { header: t('audit.when'), cell: (e) => formatDateTime(e.occurredAt) },
-                  { header: t('audit.who'), cell: (e) => e.actorLabel },
+                  { header: t('audit.who'), cell: (e) => actorText(e, t) },
                   { header: t('audit.action'), cell: actionCell },
                   { header: t('audit.entity'), cell: (e) => entityCell(e, 'sm') },
                   {

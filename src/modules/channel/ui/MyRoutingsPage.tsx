@@ -1,4 +1,5 @@
-import { Anchor, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDay } from '@/web/shared/lib/format';
@@ -23,10 +24,16 @@ export default function MyRoutingsPage() {
   const list = useListParams(FILTERS);
   const state = (list.filters.turnos ?? 'open') as 'open' | 'closed' | 'all';
   const queue = useMyRoutings({ state, page: list.page, pageSize: PAGE_SIZE });
+  const me = useMe();
 
   return (
     <>
       <PageHeader title={t('channel.queue.title')} description={t('channel.queue.description')} />
+      {me.data?.actingFor.map((a) => (
+        <Alert key={a.userId} color="blue" mb="md" icon={<IconUserShare size={18} aria-hidden />}>
+          {t('channel.queue.actingFor', { names: a.name, until: formatDay(a.endsOn) })}
+        </Alert>
+      ))}
       <Paper withBorder p="md">
         <SegmentedControl
           mb="md"
@@ -74,7 +81,14 @@ export default function MyRoutingsPage() {
                         {t(`channel.routing.roles.${r.role}`)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{r.area.name}</Table.Td>
+                    <Table.Td>
+                      {r.area.name}
+                      {r.actingFor && (
+                        <Badge display="block" mt={4} variant="light" color="blue" tt="none">
+                          {t('channel.queue.onBehalfOf', { name: r.actingFor.name })}
+                        </Badge>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {r.internalDueOn ? formatDay(r.internalDueOn) : '—'}
                       <DueBadges folio={r} />

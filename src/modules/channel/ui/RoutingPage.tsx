@@ -1,5 +1,17 @@
-import { Button, FileInput, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -14,7 +26,8 @@ import { AnswerRoutingInputSchema, ReturnRoutingInputSchema, type RoutingDetail 
 import { CHANNEL_KEY } from './api';
 import { AttachmentList } from './AttachmentList';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
-import { RoutingStateBadge } from './RoutingPanel';
+import { RoutingStateBadge, closedByText } from './RoutingPanel';
+import { useMe } from '@/web/shared/session/session';
 import { answerRouting, attachToRouting, returnRouting, useMyRouting } from './routing-api';
 
 /** One slip of the user's area: the folio, the instructions, and the answer or the return. */
@@ -23,6 +36,7 @@ export default function RoutingPage() {
   const { id = '' } = useParams();
   const slip = useMyRouting(id);
   const [returning, setReturning] = useState(false);
+  const me = useMe();
   if (slip.isError) return <QueryError error={slip.error} onRetry={() => void slip.refetch()} />;
   if (!slip.data) return null;
   const r = slip.data;
@@ -44,6 +58,11 @@ export default function RoutingPage() {
         }
       />
       <Stack>
+        {r.actingFor && r.state === 'assigned' && (
+          <Alert color="blue" icon={<IconUserShare size={18} aria-hidden />}>
+            {t('channel.routing.actingBanner', { name: r.actingFor.name, me: me.data?.name ?? '' })}
+          </Alert>
+        )}
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <Field label={t('channel.routing.area')}>
@@ -110,7 +129,7 @@ export default function RoutingPage() {
               <AttachmentList files={r.attachments} />
               <Text size="xs" c="dimmed">
                 {r.closedAt ? formatDateTime(r.closedAt) : ''}
-                {r.closedBy ? ` · ${r.closedBy}` : ''} · {t('channel.routing.daysInArea')}:{' '}
+                {r.closedBy ? ` · ${closedByText(r, t)}` : ''} · {t('channel.routing.daysInArea')}:{' '}
                 {r.businessDaysInArea}
               </Text>
             </Stack>

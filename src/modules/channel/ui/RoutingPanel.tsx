@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   Badge,
   Button,
@@ -216,6 +217,11 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
                         </Text>
                       )}
                       <AttachmentList files={r.attachments} />
+                      {r.closedBy && (
+                        <Text size="xs" c="dimmed">
+                          {closedByText(r, t)}
+                        </Text>
+                      )}
                     </Table.Td>
                     {canRoute && (
                       <Table.Td>
@@ -465,4 +471,12 @@ function ConsolidateModal(props: {
       )}
     </FormModal>
   );
+}
+
+/** Who closed a slip: «A», or «A, por ausencia de B» when A acted for B (ADR 0035). */
+export function closedByText(r: { closedBy: string | null; closedOnBehalfOf: string | null }, t: TFunction) {
+  if (!r.closedBy) return '';
+  return r.closedOnBehalfOf
+    ? t('channel.routing.closedOnBehalf', { name: r.closedBy, absent: r.closedOnBehalfOf })
+    : r.closedBy;
 }

@@ -15,6 +15,12 @@ export type ChainedFields = {
   before: unknown;
   after: unknown;
   ipAddress: string | null;
+  /**
+   * Present only on entries of someone acting for an absent person (ADR 0035): left out of the
+   * hashed JSON otherwise, so entries written before these fields existed verify as they were.
+   */
+  onBehalfOfUserId?: string;
+  onBehalfOfLabel?: string;
   prevHash: string;
 };
 

@@ -9,6 +9,8 @@ export type AuditActor = {
   label: string;
   organizationId: string | null;
   ip?: string | null;
+  /** The absent person the actor stands in for (encargo de despacho, ADR 0035). */
+  onBehalfOf?: { userId: string; label: string } | null;
 };
 
 export type AuditEvent = {
@@ -64,6 +66,9 @@ export async function recordAudits(tx: Db, actor: AuditActor, events: readonly A
       before: toJson(event.before),
       after: toJson(event.after),
       ipAddress: actor.ip ?? null,
+      ...(actor.onBehalfOf
+        ? { onBehalfOfUserId: actor.onBehalfOf.userId, onBehalfOfLabel: actor.onBehalfOf.label }
+        : {}),
       prevHash,
     };
     prevHash = entryHash(fields);

@@ -19,6 +19,9 @@ export const auditEntry = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     ipAddress: text('ip_address'),
+    /** Acting for an absent person (ADR 0035): whom the actor stood in for, and their label then. */
+    onBehalfOfUserId: text('on_behalf_of_user_id'),
+    onBehalfOfLabel: text('on_behalf_of_label'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
