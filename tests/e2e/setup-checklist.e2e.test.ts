@@ -258,6 +258,48 @@ describe("a new office's set-up checklist", () => {
     await context.close();
   }, 120_000);
 
+  it("brings the year's work program in from a spreadsheet, from the program's page", async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@iep.mx', TEST_PASSWORD);
+    const file = [
+      'Línea,Título de la línea,Objetivo,Título del objetivo,Meta,Cantidad mínima,Unidad,Desde,Hasta,Se cuenta con,Tipo o serie',
+      `1,Vinculación,A,Convenios,Dos reuniones,2,reuniones,01/01/${year},31/12/${year},Actividades,`,
+      `2,Difusión en el extranjero,A,Giras,Giras informativas,4,giras,,,Actividades,Gira en el extranjero`,
+    ].join('\n');
+    await page.goto('/programa');
+    await page.getByRole('heading', { level: 1, name: 'Programa de trabajo' }).waitFor();
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importar líneas, objetivos y metas' });
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'programa.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file),
+    });
+    await dialog.getByRole('button', { name: 'Revisar el archivo' }).click();
+    const rows = dialog.getByRole('table', { name: 'Resultado de cada fila del archivo' });
+    // Line 1 and its target exist already (the previous test): unchanged; line 2 is new.
+    await expect(rows.locator('tbody tr').nth(0).innerText()).resolves.toMatch(
+      /2\s+1 · A · Dos reuniones\s+Sin cambios/i,
+    );
+    await expect(rows.locator('tbody tr').nth(1).innerText()).resolves.toMatch(
+      /3\s+2 · A · Giras informativas\s+Se creará/i,
+    );
+    await expectAccessible(page, 'importación del programa');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: path.join(SHOTS, 'importar-programa-390.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await dialog.getByRole('button', { name: 'Importar 1 fila' }).click();
+    await dialog.getByText('Importación terminada').waitFor();
+    await dialog.getByRole('button', { name: 'Cerrar', exact: true }).filter({ hasText: 'Cerrar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Difusión en el extranjero').first().waitFor();
+    await page.getByText('Giras informativas').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('is not shown to the rest of the office', async () => {
     const context = await newContext(browser, app.url);
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../shared/endpoint';
+import { ImportPlanSchema, ImportRunQuerySchema, TemplateQuerySchema } from '../../shared/import-plan';
 import {
   ActivityExportQuerySchema,
   ActivityInputSchema,
@@ -76,6 +77,34 @@ export const updateProgram = defineEndpoint({
   params: IdParamsSchema,
   body: ProgramPatchSchema,
   response: ProgramTreeSchema,
+});
+export const programImportTemplate = defineEndpoint({
+  method: 'GET',
+  path: '/api/program/import/template',
+  operationId: 'programImportTemplate',
+  tags,
+  summary: 'Plantilla XLSX o CSV para importar líneas, objetivos y metas del programa',
+  produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  query: TemplateQuerySchema,
+  response: fileResponse,
+});
+export const importProgramStructure = defineEndpoint({
+  method: 'POST',
+  path: '/api/program/programs/:id/import',
+  operationId: 'importProgramStructure',
+  tags,
+  summary: 'Importar las líneas, objetivos y metas de un programa (CSV o XLSX)',
+  description:
+    'Archivo en el campo multipart "file", de 10,000 filas a lo más. Cada fila nombra una línea (por su ' +
+    'número), y si acaso uno de sus objetivos (por su letra) y una meta (por su texto): lo nuevo se ' +
+    'registra, lo ya registrado se actualiza donde la fila difiere, lo igual no cambia. Con dryRun=true ' +
+    'solo se informa, fila por fila, qué pasaría. Sin dryRun, una fila rechazada detiene todo (400 ' +
+    'IMPORT_INVALID); sin rechazos, todo se guarda en una sola transacción.',
+  consumes: ['multipart/form-data'],
+  params: IdParamsSchema,
+  query: ImportRunQuerySchema,
+  response: ImportPlanSchema,
+  errors: [413, 415],
 });
 export const addProgramLine = defineEndpoint({
   method: 'POST',

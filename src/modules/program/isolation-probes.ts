@@ -139,6 +139,18 @@ export function programProbes(a: () => HttpClient): Record<string, (b: HttpClien
       is404(b.get(`/api/program/programs/${(await A()).program}`)),
     'PATCH /api/program/programs/{id}': async (b) =>
       is404(b.patch(`/api/program/programs/${(await A()).program}`, { name: 'x' })),
+    'GET /api/program/import/template': async (b) => {
+      await A();
+      const res = await b.request<string>('GET', '/api/program/import/template?format=csv');
+      expect(res.status).toBe(200);
+      expect(res.body).not.toContain(MARK);
+    },
+    'POST /api/program/programs/{id}/import': async (b) => {
+      const form = new FormData();
+      const csv = 'Línea,Título de la línea\n7,Línea de B';
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'programa.csv');
+      await is404(b.post(`/api/program/programs/${(await A()).program}/import?dryRun=true`, form));
+    },
     'POST /api/program/programs/{id}/lines': async (b) =>
       is404(b.post(`/api/program/programs/${(await A()).program}/lines`, { number: 9, title: 'x' })),
     'PATCH /api/program/lines/{id}': async (b) =>

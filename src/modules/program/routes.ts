@@ -2,12 +2,14 @@ import { auditActor, authorize } from '../accounts';
 import { readFile } from '../platform/files/store-file';
 import { notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
+import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
 import { attachActivityFile } from './attach-activity-file';
 import { createActivityKind } from './create-activity-kind';
 import * as endpoints from './endpoints';
 import { exportActivities } from './export-activities';
+import { importProgramStructure } from './import-structure';
 import { listSeries, loadSeries } from './list-series';
 import { loadProgramTree, objectivesWithoutActivityOrReason } from './program-tree';
 import { recordPlanReview } from './record-plan-review';
@@ -22,6 +24,7 @@ import { createProgram, updateProgram } from './save-program';
 import { stateReason, withdrawReason } from './save-reason';
 import { createSeries, updateSeries } from './save-series';
 import { addTarget, removeTarget, updateTarget } from './save-target';
+import { programImportTemplate } from './structure-import-template';
 import type { Db } from '../platform/db/client';
 
 export const programRoutes: ModuleRoutes = (api, ctx) => {
@@ -48,6 +51,19 @@ export const programRoutes: ModuleRoutes = (api, ctx) => {
     const actor = await writer(req);
     await updateProgram(db, actor, req.params.id, req.body);
     return tree(db, actor.organizationId, req.params.id);
+  });
+  route(api, endpoints.programImportTemplate, async (req, reply) => {
+    const actor = await writer(req);
+    return sendDownload(reply, await programImportTemplate(db, actor.organizationId, req.query.format));
+  });
+  route(api, endpoints.importProgramStructure, async (req) => {
+    const actor = await writer(req);
+    const upload = await readUpload(req, { what: 'el archivo CSV o XLSX', missingCode: 'IMPORT_UNREADABLE' });
+    const sheet = await parseSpreadsheet(upload.data, upload.filename);
+    return importProgramStructure(db, actor, req.params.id, sheet, {
+      dryRun: req.query.dryRun,
+      filename: upload.filename,
+    });
   });
   route(api, endpoints.addProgramLine, async (req) => {
     const actor = await writer(req);

@@ -14,16 +14,28 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Line, Objective, Program, Target, UnexplainedObjective } from '../contract';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { ImportPlanModal } from '@/web/shared/ui/ImportPlanModal';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import {
+  downloadProgramTemplate,
+  importProgramFile,
+  previewProgramImport,
+  PROGRAM_KEY,
   useDeleteTarget,
   usePrograms,
   useProgramTree,
@@ -157,6 +169,7 @@ function ProgramPage() {
   const reasons = useReasons(period);
   const canWrite = useCan('program.write');
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
   const close = () => setEditing(null);
   const withdraw = useWithdrawReason();
   const removeStructure = useRemoveStructure();
@@ -258,9 +271,30 @@ function ProgramPage() {
                 {t('program.structure.newProgram')}
               </Button>
             )}
+            {canWrite && chosen && (
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                onClick={() => setImporting(chosen)}
+              >
+                {t('files.import')}
+              </Button>
+            )}
           </Group>
         }
       />
+      {importing && (
+        <ImportPlanModal
+          title={t('importPlan.program.title')}
+          help={t('importPlan.program.help')}
+          recordHeader={t('importPlan.program.record')}
+          template={downloadProgramTemplate}
+          preview={(file) => previewProgramImport(importing, file)}
+          commit={(file) => importProgramFile(importing, file)}
+          invalidate={[PROGRAM_KEY]}
+          onClose={() => setImporting(null)}
+        />
+      )}
       {unexplained.data && unexplained.data.length > 0 && (
         <Alert
           color="red"

@@ -28,6 +28,28 @@ function useInvalidate() {
   return () => client.invalidateQueries({ queryKey: PROGRAM_KEY });
 }
 
+export function downloadProgramTemplate(format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.programImportTemplate,
+    { query: { format } },
+    `plantilla-programa.${format}`,
+  );
+}
+export function previewProgramImport(programId: string, file: File) {
+  return uploadToEndpoint(
+    endpoints.importProgramStructure,
+    { params: { id: programId }, query: { dryRun: true } },
+    file,
+  );
+}
+export function importProgramFile(programId: string, file: File) {
+  return uploadToEndpoint(
+    endpoints.importProgramStructure,
+    { params: { id: programId }, query: { dryRun: false } },
+    file,
+  );
+}
+
 export function usePrograms() {
   return useQuery({
     queryKey: [...PROGRAM_KEY, 'programs'],
