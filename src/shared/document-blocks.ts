@@ -61,5 +61,14 @@ export const BlockSchema = z.discriminatedUnion('type', [
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
-export const FigureSchema = z.object({ key: z.string(), label: z.string(), value: z.number().int() });
+/**
+ * A count the report states, and the section that states it ("I" for the Presentación … "VI"): a
+ * figure stated in several sections is recorded once per section, so the check can compare them.
+ */
+export const FigureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number().int(),
+  section: z.string().optional(),
+});
 export type Figure = z.infer<typeof FigureSchema>;

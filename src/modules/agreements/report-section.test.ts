@@ -30,7 +30,22 @@ const register: AgreementsReport = {
       activities: 3,
       institutions: 2,
       areasAccompanied: ['Dirección de Capacitación'],
-      rows: [],
+      rows: [
+        {
+          n: 1,
+          instrument: 'Convenio con la Universidad del Sur',
+          object: 'Colaborar en la capacitación',
+          areas: 'Dirección de Capacitación',
+          status: 'En proceso de negociación',
+        },
+        {
+          n: 2,
+          instrument: 'Convenio con el Tribunal.',
+          object: 'Intercambiar información',
+          areas: 'Dirección de Capacitación',
+          status: 'En proceso de suscripción',
+        },
+      ],
     },
     opinions: [{ n: 1, number: 'OP/001/2025', instrument: 'Carta de intención', areas: 'Capacitación' }],
     reviewUpdates: [{ month: '2025-04', count: 2 }],
@@ -39,6 +54,8 @@ const register: AgreementsReport = {
   openInstruments: [
     { title: 'Convenio con el Tribunal.', status: 'signature' },
     { title: 'Convenio con la Universidad del Sur', status: 'negotiation' },
+    // In negotiation in the register, without accompaniment in the period: not in IV's table.
+    { title: 'Convenio con la Universidad del Oeste', status: 'negotiation' },
   ],
 };
 const block = (key: string) => agreementsReportBlocks.find((b) => b.key === key)!;
@@ -68,15 +85,35 @@ describe("the register's part of the report", () => {
     expect(c.ledger.figures).toEqual([
       { key: 'instruments.signed', label: 'Instrumentos suscritos', value: 0 },
     ]);
+    // Nothing listed in IV, nothing followed in negotiation in V (only the instrument in signature).
     expect(agreementsPending(c, none).map((e) => e.near)).toEqual([
-      ['agreements.signed', 'agreements.negotiation'],
       ['agreements.signed', 'agreements.negotiation'],
     ]);
     expect(opinionsAnnex(none)).toBeNull();
   });
 
   it('names the instruments in signature, counts those in negotiation and the opinions pending', () => {
-    const entries = agreementsPending(context(), register);
+    const c = context();
+    c.ledger.section = 'IV';
+    block('agreements.negotiation').write(c, register);
+    c.ledger.section = 'V';
+    const entries = agreementsPending(c, register);
+    // V follows the instruments IV lists still in negotiation (one), not every one the register
+    // holds as in negotiation (two): the same figure, stated by both sections.
+    expect(c.ledger.figures.filter((f) => f.key === 'instruments.open.negotiation')).toEqual([
+      {
+        key: 'instruments.open.negotiation',
+        label: 'Instrumentos en proceso de negociación',
+        value: 1,
+        section: 'IV',
+      },
+      {
+        key: 'instruments.open.negotiation',
+        label: 'Instrumentos en proceso de negociación',
+        value: 1,
+        section: 'V',
+      },
+    ]);
     expect(entries[0]!.blocks[1]).toEqual({
       type: 'list',
       ordered: false,

@@ -16,6 +16,7 @@ import {
 import type { Db } from '../platform/db/client';
 import type { Instrument, ReportTables } from './contract';
 import { listReportTables } from './list-report-tables';
+import { stillInNegotiation } from './report-tables';
 import { allInstruments, listOpinions } from './repository';
 
 // The agreements register's part of the quarterly report (ADR 0036): the instruments signed and
@@ -26,7 +27,10 @@ export type AgreementsReport = {
   instruments: ReportTables | null;
   /** Opinions of pertinence requested and not yet issued. */
   pendingOpinions: number;
-  /** Instruments in negotiation or in signature at the end of the period. */
+  /**
+   * Instruments in negotiation or in signature at the end of the period. Section V names those in
+   * signature; those in negotiation it follows are the ones section IV lists (`inNegotiation`).
+   */
   openInstruments: { title: string; status: 'negotiation' | 'signature' }[];
   /**
    * Instruments with the national authority signed in the period or in signature at its end, each
@@ -142,6 +146,12 @@ export const agreementsReportBlocks: ReportBlock<AgreementsReport>[] = [
       ledger.figure('instruments.accompaniment.activities', 'Actividades de acompañamiento', n.activities);
       ledger.figure('instruments.accompaniment.institutions', 'Instituciones en negociación', n.institutions);
       if (n.activities) {
+        // Section V follows these same instruments: the figure both sections state.
+        ledger.figure(
+          'instruments.open.negotiation',
+          'Instrumentos en proceso de negociación',
+          inNegotiation(data).length,
+        );
         out.push(
           paragraph(
             [
@@ -206,14 +216,24 @@ export const agreementsReportBlocks: ReportBlock<AgreementsReport>[] = [
 ];
 
 /**
+ * The instruments section IV lists in its accompaniment table that are still in negotiation at the
+ * period's end: the ones section V says it keeps following ("apartado IV"). Instruments recorded as
+ * in negotiation without any accompaniment in the period are not in that table, so V does not count
+ * them either.
+ */
+export function inNegotiation(data: AgreementsReport): { instrument: string }[] {
+  return (data.instruments?.negotiation.rows ?? []).filter(stillInNegotiation);
+}
+
+/**
  * Section V: instruments in signature are named (the office manages their signing); those in
- * negotiation are counted in one sentence (section IV details them); then the opinions pending.
+ * negotiation are counted in one sentence (section IV lists them); then the opinions pending.
  */
 export function agreementsPending({ ledger, to }: ReportContext, data: AgreementsReport): PendingEntry[] {
   const out: PendingEntry[] = [];
   const near = ['agreements.signed', 'agreements.negotiation'];
   const inSignature = data.openInstruments.filter((o) => o.status === 'signature');
-  const inNegotiation = data.openInstruments.filter((o) => o.status === 'negotiation');
+  const negotiating = inNegotiation(data);
   if (inSignature.length) {
     ledger.figure('instruments.open.signature', 'Instrumentos en proceso de suscripción', inSignature.length);
     out.push({
@@ -224,11 +244,11 @@ export function agreementsPending({ ledger, to }: ReportContext, data: Agreement
       ],
     });
   }
-  if (inNegotiation.length) {
+  if (negotiating.length) {
     const n = ledger.figure(
       'instruments.open.negotiation',
       'Instrumentos en proceso de negociación',
-      inNegotiation.length,
+      negotiating.length,
     );
     out.push({
       near,

@@ -33,6 +33,11 @@ const IN_PROCESS: Partial<Record<InstrumentStatus, string>> = {
   signature: 'En proceso de suscripción',
 };
 
+/** Whether a row of the accompaniment table is an instrument still in negotiation at the period's end. */
+export function stillInNegotiation(row: { status: string }): boolean {
+  return row.status === IN_PROCESS.negotiation;
+}
+
 /**
  * Instruments under negotiation with the office's accompaniment. An instrument without an object
  * yet is described by the accompaniment itself when its description reads "what: purpose"

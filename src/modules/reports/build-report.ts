@@ -127,9 +127,10 @@ function presentation(c: Ctx): Block[] {
     );
   });
 
-  // The period's figures, in words where the institution writes them in words.
-  const sessions = data.agreements.sessions.length;
-  const agreements = data.agreements.total;
+  // The period's figures, in words where the institution writes them in words. Each is recorded
+  // under the key of the section that details it: the check compares the two.
+  const sessions = ledger.figure('sessions', 'Sesiones celebradas', data.agreements.sessions.length);
+  const agreements = ledger.figure('agreements', 'Acuerdos adoptados', data.agreements.total);
   blocks.push(
     paragraph(
       `En el periodo, ${bodyNounInText(data.body.name)} celebró ${countText(sessions, 'sesión', 'sesiones', 'f')} y adoptó ${countText(agreements, 'acuerdo', 'acuerdos', 'm')}.`,
@@ -139,9 +140,19 @@ function presentation(c: Ctx): Block[] {
   const ch = data.channel;
   if (ch) {
     const nat = ch.national?.acronym ?? 'la autoridad nacional';
+    const followUp = ledger.figure(
+      'channel.follow_up.total',
+      'Folios de seguimiento de actividades',
+      ch.followUp.totals.total,
+    );
+    const consultation = ledger.figure(
+      'channel.consultation.total',
+      'Folios de consulta y documentos',
+      ch.consultation.totals.total,
+    );
     blocks.push(
       paragraph(
-        `En el sistema de vinculación con el ${nat} se dio atención y gestionaron ${countText(ch.followUp.totals.total, 'folio', 'folios', 'm')} en el apartado de “seguimiento” y ${countText(ch.consultation.totals.total, 'folio', 'folios', 'm')} en el apartado de “consultas”.`,
+        `En el sistema de vinculación con el ${nat} se dio atención y gestionaron ${countText(followUp, 'folio', 'folios', 'm')} en el apartado de “seguimiento” y ${countText(consultation, 'folio', 'folios', 'm')} en el apartado de “consultas”.`,
         'presentation.channel',
       ),
     );
@@ -149,18 +160,28 @@ function presentation(c: Ctx): Block[] {
   const ins = data.instruments;
   if (ins) {
     const parts: string[] = [];
-    if (ins.opinions.length)
-      parts.push(
-        `se emitieron ${countText(ins.opinions.length, 'opinión de pertinencia', 'opiniones de pertinencia', 'f')}`,
+    if (ins.opinions.length) {
+      const n = ledger.figure(
+        'instruments.opinions',
+        'Opiniones de pertinencia emitidas',
+        ins.opinions.length,
       );
-    if (ins.negotiation.activities)
-      parts.push(
-        `se dio acompañamiento para la negociación y suscripción de convenios en ${countText(ins.negotiation.activities, 'ocasión', 'ocasiones', 'f')}`,
+      parts.push(`se emitieron ${countText(n, 'opinión de pertinencia', 'opiniones de pertinencia', 'f')}`);
+    }
+    if (ins.negotiation.activities) {
+      const n = ledger.figure(
+        'instruments.accompaniment.activities',
+        'Actividades de acompañamiento',
+        ins.negotiation.activities,
       );
-    if (ins.signed.length)
       parts.push(
-        `se suscribieron ${countText(ins.signed.length, 'instrumento jurídico', 'instrumentos jurídicos', 'm')}`,
+        `se dio acompañamiento para la negociación y suscripción de convenios en ${countText(n, 'ocasión', 'ocasiones', 'f')}`,
       );
+    }
+    if (ins.signed.length) {
+      const n = ledger.figure('instruments.signed', 'Instrumentos suscritos', ins.signed.length);
+      parts.push(`se suscribieron ${countText(n, 'instrumento jurídico', 'instrumentos jurídicos', 'm')}`);
+    }
     if (parts.length)
       blocks.push(
         paragraph(
@@ -172,7 +193,7 @@ function presentation(c: Ctx): Block[] {
   if (data.mandateUpdates.length)
     blocks.push(
       paragraph(
-        `Se registraron ${countText(data.mandateUpdates.length, 'actualización', 'actualizaciones', 'f')} en el seguimiento de los acuerdos del Consejo General.`,
+        `Se registraron ${countText(ledger.figure('mandates.updates', 'Actualizaciones del seguimiento de acuerdos', data.mandateUpdates.length), 'actualización', 'actualizaciones', 'f')} en el seguimiento de los acuerdos del Consejo General.`,
         'presentation.mandates',
       ),
     );
@@ -213,7 +234,7 @@ function programHighlights(c: Ctx): Block[] {
   if (reports.length)
     out.push(
       paragraph(
-        `Asimismo, se enviaron a las personas integrantes ${ofName(data.body.name)} ${countText(reports.length, 'informe estadístico', 'informes estadísticos', 'm')} del sistema de vinculación.`,
+        `Asimismo, se enviaron a las personas integrantes ${ofName(data.body.name)} ${countText(c.ledger.figure('channel.fortnightly.sent', 'Informes estadísticos enviados', reports.length), 'informe estadístico', 'informes estadísticos', 'm')} del sistema de vinculación.`,
         'presentation.fortnightly',
       ),
     );
@@ -488,6 +509,11 @@ export function buildReport(data: ReportData, options: BuildOptions = {}): Repor
     to: data.to,
   };
   const { ledger } = c;
+  // Each figure is recorded with the section stating it (the check compares the sections).
+  const inSection = (section: string, write: () => Block[]) => {
+    ledger.section = section;
+    return write();
+  };
   const title = reportTitle(data.body.name, data.from, data.to);
   const blocks: Block[] = [
     { type: 'title', kicker: data.body.name.toUpperCase(), text: `${title.toUpperCase()}.` },
@@ -495,14 +521,14 @@ export function buildReport(data: ReportData, options: BuildOptions = {}): Repor
     { type: 'pageBreak' },
     // "Segundo informe trimestral de …": the reference's opening line, counted from the body's reports.
     ...(data.ordinal ? [paragraph([b(`${ordinalTitle(data.ordinal, title)}.`)])] : []),
-    ...presentation(c),
-    ...sessionsSection(c, governanceOf(data)),
-    ...agreementsSection(c, governanceOf(data)),
-    ...activities(c),
-    ...pending(c),
+    ...inSection('I', () => presentation(c)),
+    ...inSection('II', () => sessionsSection(c, governanceOf(data))),
+    ...inSection('III', () => agreementsSection(c, governanceOf(data))),
+    ...inSection('IV', () => activities(c)),
+    ...inSection('V', () => pending(c)),
     // Who signs closes the report's text; the annexes follow it.
     ...(data.signers?.length ? [{ type: 'signatures' as const, signers: data.signers }] : []),
-    ...annexes(c),
+    ...inSection('VI', () => annexes(c)),
   ];
   const narrative = options.narrative ?? {};
   const edited = blocks.map((block) =>

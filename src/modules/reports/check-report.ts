@@ -3,11 +3,12 @@ import { objectivesWithoutActivityOrReason } from '../program';
 import { notFound } from '../platform/errors';
 import type { CheckResult, ReportDocument } from './contract';
 import { freshDocument } from './generate-report';
+import { comparableFigures, crossSectionProblems } from './cross-section-figures';
 import * as repo from './repository';
 
 /**
  * Compares a version's document with the records as they stand: every figure printed must equal
- * the one computed now; every objective must have activities or a stated reason; no cited event
+ * the one computed now, and a figure stated in several sections must say the same in each; every objective must have activities or a stated reason; no cited event
  * date may fall outside the period; every edited paragraph must still exist.
  */
 export function compareDocuments(
@@ -16,9 +17,12 @@ export function compareDocuments(
   narrative: Record<string, string>,
 ): CheckResult {
   const problems: CheckResult['problems'] = [];
-  const now = new Map(fresh.figures.map((f) => [f.key, f]));
-  for (const f of printed.figures) {
-    const current = now.get(f.key);
+  // A version written before figures carried their section is compared by key alone.
+  const bySection = printed.figures.some((f) => f.section !== undefined);
+  const before = comparableFigures(printed.figures, bySection);
+  const now = comparableFigures(fresh.figures, bySection);
+  for (const [id, f] of before) {
+    const current = now.get(id);
     if (!current)
       problems.push({
         kind: 'figure',
@@ -32,14 +36,14 @@ export function compareDocuments(
         message: `El informe dice ${f.value}; los registros dan ${current.value}.`,
       });
   }
-  const printedKeys = new Set(printed.figures.map((f) => f.key));
-  for (const f of fresh.figures)
-    if (!printedKeys.has(f.key))
+  for (const [id, f] of now)
+    if (!before.has(id))
       problems.push({
         kind: 'figure',
         where: f.label || f.key,
         message: `Falta en el informe la cifra ${f.value}; regenere el borrador.`,
       });
+  problems.push(...crossSectionProblems(printed.figures));
   for (const o of printed.objectives)
     if (!o.activities && !o.reason?.trim())
       problems.push({
@@ -62,7 +66,12 @@ export function compareDocuments(
         where: k,
         message: 'El párrafo editado ya no forma parte del informe generado.',
       });
-  return { ok: problems.length === 0, problems, checkedFigures: printed.figures.length };
+  // A figure stated in two sections that the records moved is one problem, not two.
+  const unique = problems.filter(
+    (p, k) =>
+      problems.findIndex((q) => q.kind === p.kind && q.where === p.where && q.message === p.message) === k,
+  );
+  return { ok: unique.length === 0, problems: unique, checkedFigures: printed.figures.length };
 }
 
 /**

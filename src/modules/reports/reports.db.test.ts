@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import type { HttpClient } from '../../../tests/support/http-client';
-import type { CheckResult, ReportDetail, ReportSummary } from './contract';
+import type { CheckResult, ReportDetail, ReportDocument, ReportSummary } from './contract';
+import { insertVersion } from './repository';
 
 // The report workflow through the HTTP API, for an organization built here from scratch: drafts
 // with versions, narrative edits that survive regeneration, the consistency check, approval by an
@@ -248,6 +249,64 @@ describe('the report workflow', () => {
     const html = await councillor.get(`/api/reports/${report.id}/file?format=html`);
     expect(html.body as string).toContain('<table');
     expect((await councillor.get(`/api/reports/${report.id}/file?format=xls`)).status).toBe(400);
+  });
+});
+
+describe('one figure, one value across the sections', () => {
+  it('refuses to approve a version whose sections state one figure with two values', async () => {
+    const res = await staff.post<ReportDetail>('/api/reports', {
+      bodyId: body,
+      from: '2025-01-01',
+      to: '2025-03-31',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    // The Presentación and section II state the sessions from the same computation.
+    const sessions = res.body.document.figures.filter((f) => f.key === 'sessions');
+    expect(sessions.map((f) => [f.section, f.value])).toEqual([
+      ['I', 0],
+      ['II', 0],
+    ]);
+    expect((await staff.get<CheckResult>(`/api/reports/${id}/check`)).body).toMatchObject({
+      ok: true,
+      problems: [],
+    });
+    // A version in which the Presentación says 14 sessions and section II none, as a draft written
+    // by two computations of one figure would (the 14 instruments in negotiation against IV's 3).
+    const contradicting: ReportDocument = {
+      ...res.body.document,
+      figures: res.body.document.figures.map((f) =>
+        f.key === 'sessions' && f.section === 'I' ? { ...f, value: 14 } : f,
+      ),
+    };
+    await insertVersion(t.ctx.database.db, org.id, id, contradicting, 'prueba');
+    const check = (await staff.get<CheckResult>(`/api/reports/${id}/check`)).body;
+    expect(check.ok).toBe(false);
+    expect(check.problems).toContainEqual({
+      kind: 'figure',
+      where: 'Sesiones celebradas',
+      message: 'La cifra no coincide entre apartados: 14 en la Presentación y 0 en el apartado II.',
+    });
+    const approving = await created(
+      staff.post(`/api/governance/sessions/${session2}/agreements`, { title: 'Aprobación del informe' }),
+    );
+    const refused = await staff.post<{ code: string; message: string; fields: { message: string }[] }>(
+      `/api/reports/${id}/approve`,
+      { agreementId: approving },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      'El informe no pasa la revisión de consistencia: regenérelo o corrija los registros antes de aprobarlo.',
+    );
+    expect(refused.body.fields.map((f) => f.message)).toContain(
+      'Sesiones celebradas: La cifra no coincide entre apartados: 14 en la Presentación y 0 en el apartado II.',
+    );
+    expect((await staff.get<ReportDetail>(`/api/reports/${id}`)).body.status).toBe('draft');
+    // Regenerated from the records, both sections say the same again and approval goes through.
+    expect((await staff.post(`/api/reports/${id}/regenerate`, {})).status).toBe(200);
+    expect((await staff.get<CheckResult>(`/api/reports/${id}/check`)).body.ok).toBe(true);
+    const approved = await staff.post<ReportDetail>(`/api/reports/${id}/approve`, { agreementId: approving });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   });
 });
 

@@ -10,6 +10,23 @@ describe('the document kit', () => {
     expect(() => ledger.figure('sessions', 'Sesiones celebradas', 4)).toThrow('printed as 3 and 4');
   });
 
+  it('records a figure once per section that states it, whatever each says', () => {
+    const ledger = new Ledger();
+    ledger.section = 'I';
+    ledger.figure('sessions', 'Sesiones celebradas', 3);
+    ledger.section = 'II';
+    ledger.figure('sessions', 'Sesiones celebradas', 3);
+    ledger.figure('sessions', 'Sesiones celebradas', 3);
+    ledger.section = 'V';
+    // A disagreement between sections is the consistency check's to report, not a failure here.
+    expect(ledger.figure('sessions', 'Sesiones celebradas', 4)).toBe(4);
+    expect(ledger.figures.map((f) => [f.section, f.value])).toEqual([
+      ['I', 3],
+      ['II', 3],
+      ['V', 4],
+    ]);
+  });
+
   it('numbers footnotes through the document and marks them in superscript', () => {
     const ledger = new Ledger();
     expect([ledger.footnote(), ledger.footnote()]).toEqual([1, 2]);

@@ -93,15 +93,25 @@ export class Ledger {
     return ++this.footnotes;
   }
 
-  /** Records a count printed in the report; returns it for inline use. */
+  /**
+   * The section being written ("I" … "VI"), set by whoever lays out the sections: every figure is
+   * recorded with the section that states it.
+   */
+  section: string | undefined = undefined;
+
+  /**
+   * Records a count printed in the report; returns it for inline use. The same figure in another
+   * section is recorded again, whatever its value: a disagreement between sections is the
+   * consistency check's to report (it refuses approval), not a failure to write the draft.
+   */
   figure(key: string, label: string, value: number): number {
-    const existing = this.figures.find((f) => f.key === key);
+    const existing = this.figures.find((f) => f.key === key && f.section === this.section);
     if (existing) {
       if (existing.value !== value)
         throw new Error(`figure ${key} printed as ${existing.value} and ${value}`);
       return value;
     }
-    this.figures.push({ key, label, value });
+    this.figures.push({ key, label, value, ...(this.section ? { section: this.section } : {}) });
     return value;
   }
 
