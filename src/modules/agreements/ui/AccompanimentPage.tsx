@@ -1,24 +1,18 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { AccompanimentInputSchema } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import {
-  AGREEMENTS_KEY,
-  listAccompaniments,
-  recordAccompaniment,
-  useAgreementsMutation,
-  useInstruments,
-} from './api';
+import { AGREEMENTS_KEY, listAccompaniments, recordAccompaniment, useInstruments } from './api';
 
 const FILTERS = ['desde', 'hasta'] as const;
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
@@ -112,89 +106,71 @@ function RecordActivity() {
   const { t } = useTranslation();
   const areas = useAreaOptions();
   const negotiating = useInstruments({ status: ['negotiation', 'signature'], pageSize: 200 });
-  const [occurredOn, setOccurredOn] = useState<string | null>(null);
-  const [areaId, setAreaId] = useState<string | null>(null);
-  const [institutionId, setInstitutionId] = useState<string | null>(null);
-  const [instrumentId, setInstrumentId] = useState<string | null>(null);
-  const [description, setDescription] = useState('');
-  const record = useAgreementsMutation(
-    (b: {
-      occurredOn: string;
-      areaId: string;
-      institutionId: string;
-      instrumentId: string | null;
-      description: string;
-    }) => recordAccompaniment(b),
-  );
+  const f = useSaveForm({
+    initialValues: {
+      occurredOn: null as string | null,
+      areaId: null as string | null,
+      institutionId: null as string | null,
+      instrumentId: null as string | null,
+      description: '',
+    },
+    schema: AccompanimentInputSchema,
+    toInput: (v) => ({
+      occurredOn: v.occurredOn ?? '',
+      areaId: v.areaId ?? '',
+      institutionId: v.institutionId ?? '',
+      instrumentId: v.instrumentId,
+      description: v.description.trim(),
+    }),
+    save: recordAccompaniment,
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.accompaniment.saved'),
+    onSaved: () => f.form.setFieldValue('description', ''),
+  });
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
         {t('agreements.accompaniment.record')}
       </Title>
-      <FormErrorAlert
-        error={record.error}
-        unplaced={record.error instanceof ApiRequestError ? record.error.fields : []}
-      />
-      <Stack gap="xs">
-        <Group align="flex-end" gap="sm">
+      <FormBody form={f} submitLabel={t('agreements.accompaniment.save')}>
+        <Group align="flex-start" gap="sm">
           <DayInput
             label={t('agreements.accompaniment.date')}
-            value={occurredOn}
-            onChange={(v) => setOccurredOn(v)}
-            w={170}
+            withAsterisk
+            w={{ base: '100%', xs: 170 }}
+            {...f.form.getInputProps('occurredOn')}
           />
           <Select
             label={t('agreements.accompaniment.area')}
+            withAsterisk
             data={areas.data ?? []}
-            value={areaId}
-            onChange={setAreaId}
             searchable
-            w={300}
+            w={{ base: '100%', xs: 300 }}
+            {...f.form.getInputProps('areaId')}
           />
           <InstitutionSelect
             label={t('agreements.accompaniment.institution')}
-            value={institutionId}
-            onChange={setInstitutionId}
-            w={280}
+            withAsterisk
+            w={{ base: '100%', xs: 280 }}
+            {...f.form.getInputProps('institutionId')}
           />
           <Select
             label={t('agreements.accompaniment.instrument')}
             data={(negotiating.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
-            value={instrumentId}
-            onChange={setInstrumentId}
             searchable
             clearable
-            w={360}
+            w={{ base: '100%', xs: 360 }}
+            {...f.form.getInputProps('instrumentId')}
           />
         </Group>
         <Textarea
           label={t('agreements.accompaniment.what')}
+          withAsterisk
           autosize
           minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+          {...f.text('description')}
         />
-        <Group justify="flex-end">
-          <Button
-            disabled={!occurredOn || !areaId || !institutionId || !description.trim()}
-            loading={record.isPending}
-            onClick={() =>
-              record.mutate(
-                {
-                  occurredOn: occurredOn!,
-                  areaId: areaId!,
-                  institutionId: institutionId!,
-                  instrumentId,
-                  description: description.trim(),
-                },
-                { onSuccess: () => setDescription('') },
-              )
-            }
-          >
-            {t('agreements.accompaniment.save')}
-          </Button>
-        </Group>
-      </Stack>
+      </FormBody>
     </Paper>
   );
 }

@@ -1,14 +1,15 @@
-import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayInMexicoCity } from '@/shared/dates';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { AgreementSettingsInputSchema, type AgreementSettings } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
@@ -18,7 +19,6 @@ import {
   listDueAlerts,
   listSentAlerts,
   updateAgreementSettings,
-  useAgreementsMutation,
 } from './api';
 
 const PAGE_SIZE = 25;
@@ -48,17 +48,6 @@ function AlertSettings() {
     queryKey: [...AGREEMENTS_KEY, 'settings'],
     queryFn: () => getAgreementSettings(),
   });
-  const [lead, setLead] = useState<number | string>('');
-  const [repeat, setRepeat] = useState<number | string>('');
-  useEffect(() => {
-    if (settings.data) {
-      setLead(settings.data.alertLeadDays);
-      setRepeat(settings.data.alertRepeatDays);
-    }
-  }, [settings.data]);
-  const save = useAgreementsMutation((b: { alertLeadDays: number; alertRepeatDays: number }) =>
-    updateAgreementSettings(b),
-  );
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <Paper withBorder p="md">
@@ -72,45 +61,50 @@ function AlertSettings() {
             repeat: settings.data.alertRepeatDays,
           })}
       </Text>
-      {canAdmin && (
-        <Stack gap="xs">
-          <FormErrorAlert
-            error={save.error}
-            unplaced={save.error instanceof ApiRequestError ? save.error.fields : []}
-          />
-          <Group align="flex-end" gap="sm">
-            <NumberInput
-              label={t('agreements.alerts.leadDays')}
-              min={1}
-              max={730}
-              value={lead}
-              onChange={setLead}
-              w={200}
-            />
-            <NumberInput
-              label={t('agreements.alerts.repeatDays')}
-              min={1}
-              max={365}
-              value={repeat}
-              onChange={setRepeat}
-              w={200}
-            />
-            <Button
-              loading={save.isPending}
-              disabled={typeof lead !== 'number' || typeof repeat !== 'number'}
-              onClick={() => save.mutate({ alertLeadDays: Number(lead), alertRepeatDays: Number(repeat) })}
-            >
-              {t('agreements.alerts.save')}
-            </Button>
-            {save.isSuccess && (
-              <Text size="sm" role="status">
-                {t('agreements.alerts.saved')}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      )}
+      {canAdmin && settings.data && <AlertSettingsForm settings={settings.data} />}
     </Paper>
+  );
+}
+
+const daysOrNull = (days: number | string) => (typeof days === 'number' ? days : null);
+
+function AlertSettingsForm({ settings }: { settings: AgreementSettings }) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: {
+      alertLeadDays: settings.alertLeadDays as number | string,
+      alertRepeatDays: settings.alertRepeatDays as number | string,
+    },
+    schema: AgreementSettingsInputSchema,
+    toInput: (v) => ({
+      alertLeadDays: daysOrNull(v.alertLeadDays) as number,
+      alertRepeatDays: daysOrNull(v.alertRepeatDays) as number,
+    }),
+    save: updateAgreementSettings,
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.alerts.saved'),
+  });
+  return (
+    <FormBody form={f} submitLabel={t('agreements.alerts.save')}>
+      <Group align="flex-start" gap="sm">
+        <NumberInput
+          label={t('agreements.alerts.leadDays')}
+          min={1}
+          max={730}
+          allowDecimal={false}
+          w={200}
+          {...f.form.getInputProps('alertLeadDays')}
+        />
+        <NumberInput
+          label={t('agreements.alerts.repeatDays')}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          w={200}
+          {...f.form.getInputProps('alertRepeatDays')}
+        />
+      </Group>
+    </FormBody>
   );
 }
 

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Group,
   List,
   Paper,
@@ -12,21 +11,21 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type InstrumentDetail, type InstrumentStatus } from '../contract';
+import { StatusChangeInputSchema, type InstrumentDetail, type InstrumentStatus } from '../contract';
 import { ALLOWED_TRANSITIONS } from '../contract-status';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SentAlerts } from './AlertsPage';
 import { CommitmentFollowUp, CommitmentForm, FileUpload, RenewalSection } from './InstrumentWork';
-import { changeInstrumentStatus, instrumentFileUrl, useAgreementsMutation, useInstrument } from './api';
+import { AGREEMENTS_KEY, changeInstrumentStatus, instrumentFileUrl, useInstrument } from './api';
 import { StatusBadge } from './StatusBadge';
 
 export default function InstrumentDetailPage() {
@@ -201,11 +200,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function StatusSection({ instrument }: { instrument: InstrumentDetail }) {
   const { t } = useTranslation();
   const canWrite = useCan('agreements.write');
-  const [status, setStatus] = useState<string | null>(null);
-  const [day, setDay] = useState<string | null>(null);
-  const change = useAgreementsMutation((body: { status: string; changedOn: string }) =>
-    changeInstrumentStatus(instrument.id, { ...body, status: body.status as InstrumentStatus }),
-  );
   const next: readonly InstrumentStatus[] = ALLOWED_TRANSITIONS[instrument.status];
   return (
     <Paper withBorder p="md">
@@ -220,36 +214,40 @@ function StatusSection({ instrument }: { instrument: InstrumentDetail }) {
           </List.Item>
         ))}
       </List>
-      {canWrite && next.length > 0 && (
-        <Stack gap="xs">
-          <FormErrorAlert
-            error={change.error}
-            unplaced={change.error instanceof ApiRequestError ? change.error.fields : []}
-          />
-          <Group align="flex-end" gap="sm">
-            <Select
-              label={t('agreements.detail.newStatus')}
-              data={next.map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))}
-              value={status}
-              onChange={setStatus}
-              w={240}
-            />
-            <DayInput
-              label={t('agreements.detail.changedOn')}
-              value={day}
-              onChange={(v) => setDay(v)}
-              w={170}
-            />
-            <Button
-              disabled={!status || !day}
-              loading={change.isPending}
-              onClick={() => change.mutate({ status: status!, changedOn: day! })}
-            >
-              {t('agreements.detail.changeStatus')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
+      {canWrite && next.length > 0 && <StatusChangeForm instrumentId={instrument.id} next={next} />}
     </Paper>
+  );
+}
+
+function StatusChangeForm(props: { instrumentId: string; next: readonly InstrumentStatus[] }) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: { status: null as string | null, changedOn: null as string | null },
+    schema: StatusChangeInputSchema,
+    toInput: (v) => ({ status: (v.status ?? '') as InstrumentStatus, changedOn: v.changedOn ?? '' }),
+    save: (input) => changeInstrumentStatus(props.instrumentId, input),
+    invalidate: [AGREEMENTS_KEY],
+    saved: (saved) =>
+      t('agreements.detail.statusChanged', { status: t(`agreements.status.${saved.status}`) }),
+    onSaved: () => f.form.reset(),
+  });
+  return (
+    <FormBody form={f} submitLabel={t('agreements.detail.changeStatus')}>
+      <Group align="flex-start" gap="sm">
+        <Select
+          label={t('agreements.detail.newStatus')}
+          withAsterisk
+          data={props.next.map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))}
+          w={{ base: '100%', xs: 240 }}
+          {...f.form.getInputProps('status')}
+        />
+        <DayInput
+          label={t('agreements.detail.changedOn')}
+          withAsterisk
+          w={{ base: '100%', xs: 170 }}
+          {...f.form.getInputProps('changedOn')}
+        />
+      </Group>
+    </FormBody>
   );
 }

@@ -1,24 +1,26 @@
-import { Button, Checkbox, FileInput, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Checkbox, FileInput, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InstrumentDetail } from '../contract';
+import {
+  CommitmentInputSchema,
+  CommitmentUpdateInputSchema,
+  RenewalInputSchema,
+  type InstrumentDetail,
+} from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import {
+  AGREEMENTS_KEY,
   addCommitment,
   addCommitmentUpdate,
   addInstrumentFile,
   renewInstrument,
-  useAgreementsMutation,
 } from './api';
 
 // The liaison staff's work on one instrument, under its sections of the instrument page: renewing
 // its validity, attaching documents, adding commitments and their follow-up.
-
-const fieldsOf = (e: unknown) => (e instanceof ApiRequestError ? e.fields : []);
 
 /** Renewal history and, for writers, the form that moves the end of validity. */
 export function RenewalSection({
@@ -29,12 +31,6 @@ export function RenewalSection({
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const [renewedOn, setRenewedOn] = useState<string | null>(null);
-  const [newEnd, setNewEnd] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const renew = useAgreementsMutation((b: { renewedOn: string; newEnd: string; note: string | null }) =>
-    renewInstrument(instrument.id, b),
-  );
   return (
     <Stack gap="xs">
       {instrument.renewals.length === 0 ? (
@@ -55,78 +51,84 @@ export function RenewalSection({
           ))}
         </List>
       )}
-      {canWrite && instrument.validityKind === 'dated' && (
-        <>
-          <FormErrorAlert error={renew.error} unplaced={fieldsOf(renew.error)} />
-          <Group align="flex-end" gap="sm">
-            <DayInput
-              label={t('agreements.work.renewedOn')}
-              value={renewedOn}
-              onChange={(v) => setRenewedOn(v)}
-              w={170}
-            />
-            <DayInput
-              label={t('agreements.work.newEnd')}
-              value={newEnd}
-              onChange={(v) => setNewEnd(v)}
-              w={170}
-            />
-            <TextInput
-              label={t('agreements.work.note')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              w={280}
-            />
-            <Button
-              disabled={!renewedOn || !newEnd}
-              loading={renew.isPending}
-              onClick={() =>
-                renew.mutate(
-                  { renewedOn: renewedOn!, newEnd: newEnd!, note: note.trim() || null },
-                  { onSuccess: () => setNote('') },
-                )
-              }
-            >
-              {t('agreements.work.renew')}
-            </Button>
-          </Group>
-        </>
-      )}
+      {canWrite && instrument.validityKind === 'dated' && <RenewalForm instrumentId={instrument.id} />}
     </Stack>
+  );
+}
+
+function RenewalForm({ instrumentId }: { instrumentId: string }) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: { renewedOn: null as string | null, newEnd: null as string | null, note: '' },
+    schema: RenewalInputSchema,
+    toInput: (v) => ({ renewedOn: v.renewedOn ?? '', newEnd: v.newEnd ?? '', note: v.note.trim() || null }),
+    save: (input) => renewInstrument(instrumentId, input),
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.work.renewed'),
+    onSaved: () => f.form.reset(),
+  });
+  return (
+    <FormBody form={f} submitLabel={t('agreements.work.renew')}>
+      <Group align="flex-start" gap="sm">
+        <DayInput
+          label={t('agreements.work.renewedOn')}
+          withAsterisk
+          w={{ base: '100%', xs: 170 }}
+          {...f.form.getInputProps('renewedOn')}
+        />
+        <DayInput
+          label={t('agreements.work.newEnd')}
+          withAsterisk
+          w={{ base: '100%', xs: 170 }}
+          {...f.form.getInputProps('newEnd')}
+        />
+        <TextInput label={t('agreements.work.note')} w={{ base: '100%', xs: 280 }} {...f.text('note')} />
+      </Group>
+    </FormBody>
   );
 }
 
 /** Attaches the signed document or an annex. */
 export function FileUpload({ instrumentId }: { instrumentId: string }) {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState<'signed' | 'annex'>('signed');
-  const upload = useAgreementsMutation((f: File) => addInstrumentFile(instrumentId, kind, f));
+  const f = useSaveForm({
+    initialValues: { kind: 'signed' as 'signed' | 'annex', file: null as File | null },
+    toInput: (v) => v,
+    save: ({ kind, file }) => addInstrumentFile(instrumentId, kind, file!),
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.work.attached'),
+    onSaved: () => f.form.setFieldValue('file', null),
+  });
+  // Nothing to send without a file: say so on the field rather than asking the server.
+  const submit: typeof f.submit = (event) => {
+    if (!f.form.getValues().file) {
+      event?.preventDefault();
+      f.form.setFieldError('file', t('agreements.work.chooseFile'));
+      return;
+    }
+    f.submit(event);
+  };
   return (
-    <Stack gap="xs" mt="sm">
-      <FormErrorAlert error={upload.error} unplaced={fieldsOf(upload.error)} />
-      <Group align="flex-end" gap="sm">
+    <FormBody form={{ ...f, submit }} submitLabel={t('agreements.work.attach')}>
+      <Group align="flex-start" gap="sm" mt="sm">
         <Select
           label={t('agreements.work.fileKind')}
           data={(['signed', 'annex'] as const).map((k) => ({
             value: k,
             label: t(`agreements.fileKind.${k}`),
           }))}
-          value={kind}
-          onChange={(v) => setKind(v === 'annex' ? 'annex' : 'signed')}
           allowDeselect={false}
-          w={200}
+          w={{ base: '100%', xs: 200 }}
+          {...f.form.getInputProps('kind')}
         />
-        <FileInput label={t('agreements.work.file')} value={file} onChange={setFile} clearable w={280} />
-        <Button
-          disabled={!file}
-          loading={upload.isPending}
-          onClick={() => upload.mutate(file!, { onSuccess: () => setFile(null) })}
-        >
-          {t('agreements.work.attach')}
-        </Button>
+        <FileInput
+          label={t('agreements.work.file')}
+          clearable
+          w={{ base: '100%', xs: 280 }}
+          {...f.form.getInputProps('file')}
+        />
       </Group>
-    </Stack>
+    </FormBody>
   );
 }
 
@@ -134,13 +136,6 @@ export function FileUpload({ instrumentId }: { instrumentId: string }) {
 export function CommitmentForm({ instrument }: { instrument: InstrumentDetail }) {
   const { t } = useTranslation();
   const areas = useAreaOptions();
-  const [owedBy, setOwedBy] = useState<string | null>(null);
-  const [description, setDescription] = useState('');
-  const [dueOn, setDueOn] = useState<string | null>(null);
-  const add = useAgreementsMutation(
-    (b: { owedByAreaId?: string; owedByInstitutionId?: string; description: string; dueOn: string | null }) =>
-      addCommitment(instrument.id, b),
-  );
   const options = [
     {
       group: t('agreements.work.ownAreas'),
@@ -151,52 +146,52 @@ export function CommitmentForm({ instrument }: { instrument: InstrumentDetail })
       items: instrument.parties.map((p) => ({ value: `institution:${p.institutionId}`, label: p.name })),
     },
   ];
-  const submit = () => {
-    const [kind, id] = owedBy!.split(':') as ['area' | 'institution', string];
-    add.mutate(
-      {
-        ...(kind === 'area' ? { owedByAreaId: id } : { owedByInstitutionId: id }),
-        description: description.trim(),
-        dueOn,
-      },
-      {
-        onSuccess: () => {
-          setDescription('');
-          setDueOn(null);
-        },
-      },
-    );
-  };
+  const f = useSaveForm({
+    initialValues: { owedBy: null as string | null, description: '', dueOn: null as string | null },
+    schema: CommitmentInputSchema,
+    toInput: (v) => {
+      const [kind, id] = (v.owedBy ?? '').split(':');
+      return {
+        ...(kind === 'area'
+          ? { owedByAreaId: id }
+          : kind === 'institution'
+            ? { owedByInstitutionId: id }
+            : {}),
+        description: v.description.trim(),
+        dueOn: v.dueOn,
+      };
+    },
+    save: (input) => addCommitment(instrument.id, input),
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.work.commitmentAdded'),
+    onSaved: () => f.form.setValues({ description: '', dueOn: null }),
+    aliases: { owedByAreaId: 'owedBy', owedByInstitutionId: 'owedBy' },
+  });
   return (
-    <Stack gap="xs" mt="sm">
-      <FormErrorAlert error={add.error} unplaced={fieldsOf(add.error)} />
-      <Group align="flex-end" gap="sm">
+    <FormBody form={f} submitLabel={t('agreements.work.addCommitment')}>
+      <Group align="flex-start" gap="sm" mt="sm">
         <Select
           label={t('agreements.detail.owedBy')}
+          withAsterisk
           data={options}
-          value={owedBy}
-          onChange={setOwedBy}
           searchable
-          w={300}
+          w={{ base: '100%', xs: 300 }}
+          {...f.form.getInputProps('owedBy')}
         />
         <TextInput
           label={t('agreements.detail.what')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          w={320}
+          withAsterisk
+          w={{ base: '100%', xs: 320 }}
+          {...f.text('description')}
         />
         <DayInput
           label={t('agreements.detail.due')}
-          value={dueOn}
-          onChange={(v) => setDueOn(v)}
           clearable
-          w={170}
+          w={{ base: '100%', xs: 170 }}
+          {...f.form.getInputProps('dueOn')}
         />
-        <Button disabled={!owedBy || !description.trim()} loading={add.isPending} onClick={submit}>
-          {t('agreements.work.addCommitment')}
-        </Button>
       </Group>
-    </Stack>
+    </FormBody>
   );
 }
 
@@ -209,58 +204,39 @@ export function CommitmentFollowUp({
   description: string;
 }) {
   const { t } = useTranslation();
-  const [updatedOn, setUpdatedOn] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [fulfilled, setFulfilled] = useState(false);
-  const add = useAgreementsMutation((b: { updatedOn: string; note: string; fulfilled: boolean }) =>
-    addCommitmentUpdate(commitmentId, b),
-  );
+  const f = useSaveForm({
+    initialValues: { updatedOn: null as string | null, note: '', fulfilled: false },
+    schema: CommitmentUpdateInputSchema,
+    toInput: (v) => ({ updatedOn: v.updatedOn ?? '', note: v.note.trim(), fulfilled: v.fulfilled }),
+    save: (input) => addCommitmentUpdate(commitmentId, input),
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.work.followUpAdded'),
+    onSaved: () => f.form.setValues({ note: '', fulfilled: false }),
+  });
   return (
-    <Stack gap={4} mt={4}>
-      <FormErrorAlert error={add.error} unplaced={fieldsOf(add.error)} />
-      <Group align="flex-end" gap="xs">
+    <FormBody form={f} submitLabel={t('agreements.work.addFollowUp')}>
+      <Group align="flex-start" gap="xs">
         <DayInput
           size="xs"
           label={t('agreements.work.followUpOn')}
           aria-label={t('agreements.work.followUpOnFor', { what: description })}
-          value={updatedOn}
-          onChange={(v) => setUpdatedOn(v)}
           w={140}
+          {...f.form.getInputProps('updatedOn')}
         />
         <TextInput
           size="xs"
           label={t('agreements.work.note')}
           aria-label={t('agreements.work.noteFor', { what: description })}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
           w={200}
+          {...f.text('note')}
         />
         <Checkbox
           size="xs"
+          mt={28}
           label={t('agreements.detail.fulfilled')}
-          checked={fulfilled}
-          onChange={(e) => setFulfilled(e.currentTarget.checked)}
+          {...f.form.getInputProps('fulfilled', { type: 'checkbox' })}
         />
-        <Button
-          size="xs"
-          variant="default"
-          disabled={!updatedOn || !note.trim()}
-          loading={add.isPending}
-          onClick={() =>
-            add.mutate(
-              { updatedOn: updatedOn!, note: note.trim(), fulfilled },
-              {
-                onSuccess: () => {
-                  setNote('');
-                  setFulfilled(false);
-                },
-              },
-            )
-          }
-        >
-          {t('agreements.work.addFollowUp')}
-        </Button>
       </Group>
-    </Stack>
+    </FormBody>
   );
 }

@@ -1,14 +1,13 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
+import { OpinionInputSchema } from '../contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { requestOpinion, useAgreementsMutation, useInstruments } from './api';
+import { AGREEMENTS_KEY, requestOpinion, useInstruments } from './api';
 
 type Values = { instrumentId: string | null; areaIds: string[]; requestedOn: string | null };
 
@@ -19,53 +18,50 @@ export function OpinionRequestModal({ onClose }: { onClose: () => void }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const instruments = useInstruments({ q: debounced || undefined, pageSize: 30 });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<Values>({ initialValues: { instrumentId: null, areaIds: [], requestedOn: null } });
-  const request = useAgreementsMutation((v: Values) => requestOpinion(v));
+  const f = useSaveForm({
+    initialValues: { instrumentId: null, areaIds: [], requestedOn: null } as Values,
+    schema: OpinionInputSchema,
+    toInput: (v) => ({
+      instrumentId: v.instrumentId ?? '',
+      areaIds: v.areaIds,
+      requestedOn: v.requestedOn ?? '',
+    }),
+    save: requestOpinion,
+    invalidate: [AGREEMENTS_KEY],
+    saved: () => t('agreements.opinions.requested'),
+    onSaved: onClose,
+  });
   return (
-    <Modal opened onClose={onClose} title={t('agreements.opinions.requestTitle')} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          request.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-        )}
-      >
-        <Stack>
-          <FormErrorAlert error={request.error} unplaced={unplaced} />
-          <Select
-            label={t('agreements.opinions.instrument')}
-            withAsterisk
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={(instruments.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
-            nothingFoundMessage={t('common.nothingFound')}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('instrumentId')}
-          />
-          <MultiSelect
-            label={t('agreements.opinions.requestingAreas')}
-            withAsterisk
-            searchable
-            data={areas.data ?? []}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('areaIds')}
-          />
-          <DayInput
-            label={t('agreements.opinions.requestedOn')}
-            withAsterisk
-            {...form.getInputProps('requestedOn')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={request.isPending}>
-              {t('agreements.opinions.request')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      form={f}
+      onClose={onClose}
+      title={t('agreements.opinions.requestTitle')}
+      submitLabel={t('agreements.opinions.request')}
+    >
+      <Select
+        label={t('agreements.opinions.instrument')}
+        withAsterisk
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        data={(instruments.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+        nothingFoundMessage={t('common.nothingFound')}
+        comboboxProps={{ withinPortal: true }}
+        {...f.form.getInputProps('instrumentId')}
+      />
+      <MultiSelect
+        label={t('agreements.opinions.requestingAreas')}
+        withAsterisk
+        searchable
+        data={areas.data ?? []}
+        comboboxProps={{ withinPortal: true }}
+        {...f.form.getInputProps('areaIds')}
+      />
+      <DayInput
+        label={t('agreements.opinions.requestedOn')}
+        withAsterisk
+        {...f.form.getInputProps('requestedOn')}
+      />
+    </FormModal>
   );
 }

@@ -1,26 +1,24 @@
-import {
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVIEW_DECISIONS } from '../contract';
+import { REVIEW_DECISIONS, ReviewInputSchema } from '../contract';
 import { ApiRequestError } from '@/web/shared/api/client';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { openReview, recordReviewDecision, useAgreementsMutation, useReview, useReviews } from './api';
+import {
+  AGREEMENTS_KEY,
+  openReview,
+  recordReviewDecision,
+  useAgreementsMutation,
+  useReview,
+  useReviews,
+} from './api';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -41,6 +39,10 @@ export default function ReviewsPage() {
       decidedOn: b.decidedOn,
     }),
   );
+
+  // The decision day is the one field of a decision the page holds: its refusal goes under it.
+  const problems = decide.error instanceof ApiRequestError ? decide.error.fields : [];
+  const dayProblem = problems.find((p) => p.path === 'decidedOn')?.message;
 
   return (
     <>
@@ -65,7 +67,11 @@ export default function ReviewsPage() {
                 label={t('agreements.reviews.decidedOn')}
                 description={t('agreements.reviews.decidedOnHelp')}
                 value={day}
-                onChange={(v) => setDay(v)}
+                onChange={(v) => {
+                  decide.reset();
+                  setDay(v);
+                }}
+                error={dayProblem}
                 w={200}
               />
             )}
@@ -78,7 +84,7 @@ export default function ReviewsPage() {
               </Text>
               <FormErrorAlert
                 error={decide.error}
-                unplaced={decide.error instanceof ApiRequestError ? decide.error.fields : []}
+                unplaced={problems.filter((p) => p.path !== 'decidedOn')}
               />
               <Table.ScrollContainer minWidth={800}>
                 <Table>
@@ -143,49 +149,43 @@ export default function ReviewsPage() {
 
 function OpenReview() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState('');
-  const [title, setTitle] = useState('');
-  const [openedOn, setOpenedOn] = useState<string | null>(null);
-  const open = useAgreementsMutation((b: { period: string; title: string; openedOn: string }) =>
-    openReview(b),
-  );
+  const f = useSaveForm({
+    initialValues: { period: '', title: '', openedOn: null as string | null },
+    schema: ReviewInputSchema,
+    toInput: (v) => ({ period: v.period.trim(), title: v.title, openedOn: v.openedOn ?? '' }),
+    save: openReview,
+    invalidate: [AGREEMENTS_KEY],
+    saved: (review) => t('agreements.reviews.opened', { title: review.title }),
+    onSaved: () => f.form.reset(),
+  });
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
         {t('agreements.reviews.open')}
       </Title>
-      <FormErrorAlert
-        error={open.error}
-        unplaced={open.error instanceof ApiRequestError ? open.error.fields : []}
-      />
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          label={t('agreements.reviews.period')}
-          placeholder="2024-02"
-          value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value)}
-          w={120}
-        />
-        <TextInput
-          label={t('agreements.reviews.name')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          w={320}
-        />
-        <DayInput
-          label={t('agreements.reviews.openedOn')}
-          value={openedOn}
-          onChange={(v) => setOpenedOn(v)}
-          w={170}
-        />
-        <Button
-          disabled={!period || !title || !openedOn}
-          loading={open.isPending}
-          onClick={() => open.mutate({ period, title, openedOn: openedOn! })}
-        >
-          {t('agreements.reviews.openButton')}
-        </Button>
-      </Group>
+      <FormBody form={f} submitLabel={t('agreements.reviews.openButton')}>
+        <Group align="flex-start" gap="sm">
+          <TextInput
+            label={t('agreements.reviews.period')}
+            placeholder="2024-02"
+            withAsterisk
+            w={{ base: '100%', xs: 140 }}
+            {...f.form.getInputProps('period')}
+          />
+          <TextInput
+            label={t('agreements.reviews.name')}
+            withAsterisk
+            w={{ base: '100%', xs: 320 }}
+            {...f.text('title')}
+          />
+          <DayInput
+            label={t('agreements.reviews.openedOn')}
+            withAsterisk
+            w={{ base: '100%', xs: 170 }}
+            {...f.form.getInputProps('openedOn')}
+          />
+        </Group>
+      </FormBody>
     </Paper>
   );
 }

@@ -2,13 +2,11 @@ import {
   Anchor,
   Badge,
   Button,
-  FileButton,
   Group,
   Modal,
   MultiSelect,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -19,25 +17,16 @@ import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { ImportModal } from '@/modules/directory/ui/DirectoryFileActions';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { BASE_KINDS, BaseInputSchema, ContactInputSchema, type ImportReport } from '../contract';
-import {
-  OUTREACH_KEY,
-  createBase,
-  createContact,
-  importContacts,
-  useBases,
-  useContacts,
-  useOutreachWrite,
-} from './api';
+import { BASE_KINDS, BaseInputSchema, ContactInputSchema } from '../contract';
+import { OUTREACH_KEY, createBase, createContact, importContacts, useBases, useContacts } from './api';
 
 const PAGE_SIZE = 25;
 
@@ -115,41 +104,28 @@ function ContactForm({ onClose, bases }: { onClose: () => void; bases: { value: 
   );
 }
 
-function ImportButton({ baseId }: { baseId: string | null }) {
+function ImportButton({ baseId, baseName }: { baseId: string | null; baseName: string | null }) {
   const { t } = useTranslation();
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const run = useOutreachWrite((file: File) => importContacts(baseId!, file));
-  const problems = run.error instanceof ApiRequestError ? run.error.fields : [];
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <FileButton
-        accept=".csv,.xlsx,text/csv"
-        onChange={(file) => file && run.mutate(file, { onSuccess: (r) => setReport(r) })}
+      <Button
+        variant="default"
+        disabled={!baseId}
+        leftSection={<IconUpload size={16} aria-hidden />}
+        onClick={() => setOpen(true)}
       >
-        {(props) => (
-          <Button
-            {...props}
-            variant="default"
-            disabled={!baseId}
-            leftSection={<IconUpload size={16} aria-hidden />}
-            loading={run.isPending}
-          >
-            {t('outreach.import')}
-          </Button>
-        )}
-      </FileButton>
-      <Modal
-        opened={!!report || run.isError}
-        onClose={() => (setReport(null), run.reset())}
-        title={t('outreach.importResult')}
-      >
-        {report && <Text>{t('outreach.imported', { count: report.imported })}</Text>}
-        {run.isError && (
-          <Stack gap="xs">
-            <FormErrorAlert error={run.error} unplaced={problems.slice(0, 50)} />
-          </Stack>
-        )}
-      </Modal>
+        {t('outreach.import')}
+      </Button>
+      {open && baseId && (
+        <ImportModal
+          importFile={(file, skipInvalid) => importContacts(baseId, file, skipInvalid)}
+          title={t('outreach.importTitle', { base: baseName ?? '' })}
+          help={t('outreach.importHelp')}
+          queryKey={OUTREACH_KEY}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }
@@ -226,7 +202,12 @@ export default function ContactsPage() {
             onChange={(v) => (setBaseId(v), setPage(1))}
             w={280}
           />
-          {canWrite && <ImportButton baseId={baseId} />}
+          {canWrite && (
+            <ImportButton
+              baseId={baseId}
+              baseName={baseOptions.find((b) => b.value === baseId)?.label ?? null}
+            />
+          )}
         </Group>
         {canWrite && !baseId && (
           <Text size="sm" c="dimmed" mb="sm">

@@ -102,8 +102,8 @@ export function createContact(body: Body<typeof ContactInputSchema>) {
 }
 
 /** Imports a CSV or XLSX file of contacts into a base (all or nothing). */
-export function importContacts(baseId: string, file: File) {
-  return uploadToEndpoint(endpoints.importContacts, { query: { baseId } }, file);
+export function importContacts(baseId: string, file: File, skipInvalid = false) {
+  return uploadToEndpoint(endpoints.importContacts, { query: { baseId, skipInvalid } }, file);
 }
 
 export function recordConsent(contactId: string, body: Body<typeof ConsentInputSchema>) {

@@ -7,7 +7,6 @@ import {
   Group,
   Input,
   List,
-  Modal,
   SegmentedControl,
   Select,
   Stack,
@@ -17,20 +16,17 @@ import {
   Textarea,
 } from '@mantine/core';
 import { MonthPickerInput, TimeInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityInput, DateMode, DateSpec, ParticipantRole, ProgramTree } from '../contract';
-import { MODALITIES, PARTICIPANT_ROLES } from '../contract';
+import { ActivityInputSchema, MODALITIES, PARTICIPANT_ROLES } from '../contract';
 import { InstitutionSelect } from '@/modules/directory/ui/InstitutionSelect';
 import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
-import type { FieldProblem } from '@/shared/errors';
-import { ApiRequestError } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import {
   activityFileUrl,
@@ -193,7 +189,7 @@ function toInput(values: Values): ActivityInput {
 }
 
 /** Where the API's problems show in this form (list items fold into their list's field). */
-function aliasesFor(error: unknown): Record<string, string> {
+function aliasesFor(values: Values): Record<string, string> {
   const aliases: Record<string, string> = {
     'dates.day': 'day',
     'dates.from': 'from',
@@ -204,14 +200,18 @@ function aliasesFor(error: unknown): Record<string, string> {
     invitingInstitutionId: 'invitingInstitution',
     agreementId: 'agreement',
   };
-  if (!(error instanceof ApiRequestError)) return aliases;
-  for (const { path } of error.fields) {
-    if (/^dates\.days\.\d+$/.test(path)) aliases[path] = 'days';
-    else if (/^institutionIds\.\d+$/.test(path)) aliases[path] = 'institutions';
-    else if (/^participants\.\d+/.test(path)) aliases[path] = 'participants';
-    else if (/^(route|partners)\.\d+$/.test(path)) aliases[path] = path.split('.')[0]!;
-    else if (/^agenda\.\d+\.(day|startTime|title|place|city)$/.test(path)) aliases[path] = path;
-  }
+  values.days.forEach((_, i) => (aliases[`dates.days.${i}`] = 'days'));
+  values.institutions.forEach((_, i) => (aliases[`institutionIds.${i}`] = 'institutions'));
+  values.participants.forEach((_, i) => {
+    for (const path of [`participants.${i}`, `participants.${i}.personId`, `participants.${i}.role`])
+      aliases[path] = 'participants';
+  });
+  for (const list of ['route', 'partners'] as const)
+    values[list].forEach((_, i) => (aliases[`${list}.${i}`] = list));
+  values.agenda.forEach((_, i) => {
+    for (const key of ['day', 'startTime', 'title', 'place', 'city'])
+      aliases[`agenda.${i}.${key}`] = `agenda.${i}.${key}`;
+  });
   return aliases;
 }
 
@@ -235,10 +235,37 @@ export function ActivityFormModal({
   const client = useQueryClient();
   // Once saved (even if an evidence upload then failed), later submits modify the same record.
   const [savedId, setSavedId] = useState<string | null>(activity?.id ?? null);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   // The pickers that add to a list are reset (remounted) after each choice.
   const [pickerKey, setPickerKey] = useState(0);
-  const form = useForm<Values>({ initialValues: initial(activity) });
+  const f = useSaveForm({
+    initialValues: initial(activity),
+    schema: ActivityInputSchema,
+    toInput,
+    save: async (input: ActivityInput) => {
+      const saved = await saveActivity(savedId, input);
+      setSavedId(saved.id);
+      try {
+        for (const file of f.form.getValues().files) {
+          await attachEvidence(saved.id, file);
+          f.form.setFieldValue(
+            'files',
+            f.form.getValues().files.filter((x) => x !== file),
+          );
+        }
+      } catch (error) {
+        // The activity is saved even though an upload failed: the lists show it meanwhile.
+        void client.invalidateQueries({ queryKey: PROGRAM_KEY });
+        throw error;
+      }
+      return saved;
+    },
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.activityForm.saved'),
+    onSaved: onClose,
+    // The lists' items as they stand now, so that a problem with the third day shows on the days.
+    aliases: aliasesFor,
+  });
+  const form = f.form;
   const v = form.getValues();
   // The objectives are those of the work program of the year of the date being entered.
   const year = enteredYear(v) ?? pageYear;
@@ -258,32 +285,6 @@ export function ActivityFormModal({
   const isMission =
     v.kind === 'observation_mission' || !!v.invitingInstitution || !!v.country || !!v.election;
 
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const input = toInput(values);
-      const saved = await saveActivity(savedId, input);
-      setSavedId(saved.id);
-      for (const file of values.files) {
-        await attachEvidence(saved.id, file);
-        form.setFieldValue(
-          'files',
-          form.getValues().files.filter((f) => f !== file),
-        );
-      }
-      return saved;
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: PROGRAM_KEY }),
-  });
-
-  const submit = (values: Values) =>
-    save.mutate(values, {
-      onSuccess: () => {
-        notifySuccess(t('program.activityForm.saved'));
-        onClose();
-      },
-      onError: (error) => setUnplaced(applyFieldErrors(form, error, aliasesFor(error))),
-    });
-
   const addTo = (field: 'institutions' | 'participants', item: Values['participants'][number] | Named) => {
     if (!form.getValues()[field].some((x) => x.id === item.id)) form.insertListItem(field, item);
     setPickerKey((k) => k + 1);
@@ -294,347 +295,329 @@ export function ActivityFormModal({
   const [confirming, setConfirming] = useState(false);
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={activity ? t('program.activityForm.editTitle') : t('program.activityForm.createTitle')}
-      size="xl"
-    >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Select
-            label={t('program.activities.objective')}
-            withAsterisk
-            searchable
-            data={objectives}
-            comboboxProps={{ withinPortal: true }}
-            description={
-              noObjectives ? undefined : t('program.activityForm.objectivesOfYear', { year: String(year) })
-            }
-            {...form.getInputProps('objectiveId')}
-            error={
-              form.getInputProps('objectiveId').error ??
-              (noObjectives ? t('program.activityForm.noObjectives', { year: String(year) }) : undefined)
-            }
+    <>
+      <FormModal
+        form={f}
+        onClose={onClose}
+        title={activity ? t('program.activityForm.editTitle') : t('program.activityForm.createTitle')}
+        submitLabel={t('common.saveChanges')}
+        size="xl"
+        start={
+          activity && (
+            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+              {t('program.activityForm.delete')}
+            </Button>
+          )
+        }
+      >
+        <Select
+          label={t('program.activities.objective')}
+          withAsterisk
+          searchable
+          data={objectives}
+          comboboxProps={{ withinPortal: true }}
+          description={
+            noObjectives ? undefined : t('program.activityForm.objectivesOfYear', { year: String(year) })
+          }
+          {...form.getInputProps('objectiveId')}
+          error={
+            form.getInputProps('objectiveId').error ??
+            (noObjectives ? t('program.activityForm.noObjectives', { year: String(year) }) : undefined)
+          }
+        />
+        <Select
+          label={t('program.activities.kind')}
+          withAsterisk
+          data={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
+        />
+        <Textarea label={t('program.activities.titleField')} withAsterisk autosize {...f.text('title')} />
+        <Textarea label={t('program.activities.purpose')} autosize {...f.text('purpose')} />
+        <Input.Wrapper label={t('program.activityForm.dateMode')} error={form.errors.dates}>
+          <SegmentedControl
+            fullWidth
+            data={(['day', 'range', 'list', 'month', 'within'] as const).map((m) => ({
+              value: m,
+              label: t(`program.dateMode.${m}`),
+            }))}
+            {...form.getInputProps('dateMode')}
           />
-          <Select
-            label={t('program.activities.kind')}
-            withAsterisk
-            data={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('kind')}
-          />
-          <Textarea
-            label={t('program.activities.titleField')}
-            withAsterisk
-            autosize
-            {...form.getInputProps('title')}
-          />
-          <Textarea label={t('program.activities.purpose')} autosize {...form.getInputProps('purpose')} />
-          <Input.Wrapper label={t('program.activityForm.dateMode')} error={form.errors.dates}>
-            <SegmentedControl
-              fullWidth
-              data={(['day', 'range', 'list', 'month', 'within'] as const).map((m) => ({
-                value: m,
-                label: t(`program.dateMode.${m}`),
-              }))}
-              {...form.getInputProps('dateMode')}
-            />
-          </Input.Wrapper>
-          {v.dateMode === 'day' && (
-            <DayInput label={t('program.activityForm.day')} withAsterisk {...form.getInputProps('day')} />
-          )}
-          {(v.dateMode === 'range' || v.dateMode === 'within') && (
-            <Group grow align="flex-start">
-              <DayInput label={t('program.activityForm.from')} withAsterisk {...form.getInputProps('from')} />
-              <DayInput label={t('program.activityForm.to')} withAsterisk {...form.getInputProps('to')} />
-            </Group>
-          )}
-          {v.dateMode === 'list' && (
-            <TagsInput
-              label={t('program.activityForm.days')}
-              description={t('program.activityForm.daysHelp')}
-              placeholder={t('common.datePlaceholder')}
-              withAsterisk
-              splitChars={[',', ';', ' ']}
-              acceptValueOnBlur
-              clearable
-              clearButtonProps={{ 'aria-label': t('program.activityForm.clearDays') }}
-              {...form.getInputProps('days')}
-            />
-          )}
-          {v.dateMode === 'month' && (
-            <MonthPickerInput
-              label={t('program.activityForm.month')}
-              withAsterisk
-              valueFormat="MMMM YYYY"
-              popoverProps={{ withinPortal: true }}
-              nextLabel={t('common.nextMonth')}
-              previousLabel={t('common.previousMonth')}
-              {...form.getInputProps('month')}
-            />
-          )}
+        </Input.Wrapper>
+        {v.dateMode === 'day' && (
+          <DayInput label={t('program.activityForm.day')} withAsterisk {...form.getInputProps('day')} />
+        )}
+        {(v.dateMode === 'range' || v.dateMode === 'within') && (
           <Group grow align="flex-start">
-            <Select
-              label={t('program.activities.modality')}
-              clearable
-              data={MODALITIES.map((m) => ({ value: m, label: t(`program.modality.${m}`) }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('modality')}
-            />
-            <TextInput
-              label={t('program.activities.tool')}
-              description={t('program.activityForm.toolHelp')}
-              {...form.getInputProps('tool')}
-            />
+            <DayInput label={t('program.activityForm.from')} withAsterisk {...form.getInputProps('from')} />
+            <DayInput label={t('program.activityForm.to')} withAsterisk {...form.getInputProps('to')} />
           </Group>
-          <TextInput label={t('program.activities.place')} {...form.getInputProps('place')} />
-
-          <Fieldset legend={t('program.activities.institutions')}>
-            <Stack gap="xs">
-              {v.institutions.length > 0 && (
-                <List size="sm" aria-label={t('program.activities.institutions')}>
-                  {v.institutions.map((i, index) => (
-                    <List.Item key={i.id}>
-                      <Group gap={4} wrap="nowrap">
-                        <Text size="sm">{i.label}</Text>
-                        <ActionIcon
-                          size="sm"
-                          variant="subtle"
-                          color="red.8"
-                          aria-label={t('program.activityForm.removeNamed', { name: i.label })}
-                          onClick={() => form.removeListItem('institutions', index)}
-                        >
-                          <IconTrash size={14} aria-hidden />
-                        </ActionIcon>
-                      </Group>
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              <InstitutionSelect
-                key={`inst-${pickerKey}`}
-                label={t('program.activityForm.addInstitution')}
-                value={null}
-                error={form.errors.institutions}
-                onChange={(value, label) => {
-                  if (value && label) addTo('institutions', { id: value, label });
-                }}
-              />
-            </Stack>
-          </Fieldset>
-
-          <Fieldset legend={t('program.activityForm.participants')}>
-            <Stack gap="xs">
-              {v.participants.map((p, index) => (
-                <Group key={p.id} gap="xs" wrap="nowrap" align="flex-end">
-                  <Text size="sm" style={{ flex: 1 }}>
-                    {p.label}
-                  </Text>
-                  <Select
-                    size="xs"
-                    label={t('program.activityForm.roleOf', { name: p.label })}
-                    allowDeselect={false}
-                    data={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`program.role.${r}`) }))}
-                    comboboxProps={{ withinPortal: true }}
-                    {...form.getInputProps(`participants.${index}.role`)}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.8"
-                    aria-label={t('program.activityForm.removeNamed', { name: p.label })}
-                    onClick={() => form.removeListItem('participants', index)}
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
-                </Group>
-              ))}
-              <PersonSelect
-                key={`person-${pickerKey}`}
-                label={t('program.activityForm.addParticipant')}
-                description={t('program.activityForm.participantsHelp')}
-                value={null}
-                error={form.errors.participants}
-                onChange={(value, label) => {
-                  if (value && label)
-                    addTo('participants', {
-                      id: value,
-                      label,
-                      role: isMission ? 'representative' : 'participant',
-                    });
-                }}
-              />
-            </Stack>
-          </Fieldset>
-
-          {isTour && (
-            <Fieldset legend={t('program.activityForm.tour')}>
-              <Stack gap="xs">
-                <TagsInput
-                  label={t('program.activityForm.route')}
-                  description={t('program.activityForm.routeHelp')}
-                  acceptValueOnBlur
-                  {...form.getInputProps('route')}
-                />
-                <TagsInput
-                  label={t('program.activityForm.partners')}
-                  description={t('program.activityForm.partnersHelp')}
-                  acceptValueOnBlur
-                  {...form.getInputProps('partners')}
-                />
-                <Text size="sm" c="dimmed">
-                  {t('program.activityForm.leadHelp')}
-                </Text>
-                <Text size="sm" fw={600}>
-                  {t('program.activityForm.agenda')}
-                </Text>
-                {v.agenda.map((_, index) => (
-                  <Fieldset
-                    key={index}
-                    variant="filled"
-                    legend={t('program.activityForm.agendaItem', { n: index + 1 })}
-                  >
-                    <Group grow align="flex-start">
-                      <DayInput
-                        label={t('program.activityForm.agendaDay')}
-                        withAsterisk
-                        {...form.getInputProps(`agenda.${index}.day`)}
-                      />
-                      <TimeInput
-                        label={t('program.activityForm.agendaTime')}
-                        {...form.getInputProps(`agenda.${index}.startTime`)}
-                      />
-                      <TextInput
-                        label={t('program.activityForm.agendaCity')}
-                        {...form.getInputProps(`agenda.${index}.city`)}
-                      />
-                    </Group>
-                    <TextInput
-                      label={t('program.activityForm.agendaTitle')}
-                      withAsterisk
-                      {...form.getInputProps(`agenda.${index}.title`)}
-                    />
-                    <Group align="flex-end">
-                      <TextInput
-                        label={t('program.activityForm.agendaPlace')}
-                        style={{ flex: 1 }}
-                        {...form.getInputProps(`agenda.${index}.place`)}
-                      />
-                      <Button
-                        variant="outline"
-                        color="red.9"
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        onClick={() => form.removeListItem('agenda', index)}
-                      >
-                        {t('program.activityForm.removeAgendaItem', { n: index + 1 })}
-                      </Button>
-                    </Group>
-                  </Fieldset>
-                ))}
-                <Group>
-                  <Button
-                    variant="light"
-                    size="xs"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    onClick={() =>
-                      form.insertListItem('agenda', {
-                        day: v.agenda.at(-1)?.day ?? v.from ?? v.day ?? null,
-                        startTime: '',
-                        title: '',
-                        place: '',
-                        city: '',
-                      } satisfies AgendaRow)
-                    }
-                  >
-                    {t('program.activityForm.addAgendaItem')}
-                  </Button>
-                </Group>
-              </Stack>
-            </Fieldset>
-          )}
-
-          {isMission && (
-            <Fieldset legend={t('program.activityForm.mission')}>
-              <Stack gap="xs">
-                <InstitutionSelect
-                  label={t('program.activityForm.invitingInstitution')}
-                  initial={
-                    v.invitingInstitution
-                      ? { value: v.invitingInstitution.id, label: v.invitingInstitution.label }
-                      : null
-                  }
-                  value={v.invitingInstitution?.id ?? null}
-                  error={form.errors.invitingInstitution}
-                  onChange={(value, label) =>
-                    form.setFieldValue('invitingInstitution', value && label ? { id: value, label } : null)
-                  }
-                />
-                <Group grow align="flex-start">
-                  <TextInput label={t('program.activityForm.country')} {...form.getInputProps('country')} />
-                  <TextInput label={t('program.activityForm.election')} {...form.getInputProps('election')} />
-                </Group>
-                <Text size="sm" c="dimmed">
-                  {t('program.activityForm.representativesHelp')}
-                </Text>
-              </Stack>
-            </Fieldset>
-          )}
-
-          <Fieldset legend={t('program.activities.evidence')}>
-            <Stack gap="xs">
-              {existingFiles.length > 0 && (
-                <List size="sm">
-                  {existingFiles.map((f) => (
-                    <List.Item key={f.id}>
-                      <Anchor size="sm" href={activityFileUrl(activity!.id, f.id)}>
-                        {f.filename}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              <FileInput
-                label={t('program.activityForm.addEvidence')}
-                description={t('program.activityForm.evidenceHelp')}
-                multiple
-                clearable
-                clearButtonProps={{ 'aria-label': t('program.activityForm.clearFiles') }}
-                {...form.getInputProps('files')}
-              />
-            </Stack>
-          </Fieldset>
-
-          <AgreementSelect
-            label={t('program.activityForm.agreement')}
-            description={t('program.activityForm.agreementHelp')}
-            initial={v.agreement ? { value: v.agreement.id, label: v.agreement.label } : null}
-            value={v.agreement?.id ?? null}
-            error={form.errors.agreement}
-            onChange={(value, label) =>
-              form.setFieldValue('agreement', value && label ? { id: value, label } : null)
-            }
+        )}
+        {v.dateMode === 'list' && (
+          <TagsInput
+            label={t('program.activityForm.days')}
+            description={t('program.activityForm.daysHelp')}
+            placeholder={t('common.datePlaceholder')}
+            withAsterisk
+            splitChars={[',', ';', ' ']}
+            acceptValueOnBlur
+            clearable
+            clearButtonProps={{ 'aria-label': t('program.activityForm.clearDays') }}
+            {...form.getInputProps('days')}
           />
-          <Textarea label={t('program.activities.notes')} autosize {...form.getInputProps('notes')} />
-          <Group justify="space-between">
-            {activity ? (
-              <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
-                {t('program.activityForm.delete')}
-              </Button>
-            ) : (
-              <span />
+        )}
+        {v.dateMode === 'month' && (
+          <MonthPickerInput
+            label={t('program.activityForm.month')}
+            withAsterisk
+            valueFormat="MMMM YYYY"
+            popoverProps={{ withinPortal: true }}
+            nextLabel={t('common.nextMonth')}
+            previousLabel={t('common.previousMonth')}
+            {...form.getInputProps('month')}
+          />
+        )}
+        <Group grow align="flex-start">
+          <Select
+            label={t('program.activities.modality')}
+            clearable
+            data={MODALITIES.map((m) => ({ value: m, label: t(`program.modality.${m}`) }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('modality')}
+          />
+          <TextInput
+            label={t('program.activities.tool')}
+            {...f.text('tool', t('program.activityForm.toolHelp'))}
+          />
+        </Group>
+        <TextInput label={t('program.activities.place')} {...f.text('place')} />
+
+        <Fieldset legend={t('program.activities.institutions')}>
+          <Stack gap="xs">
+            {v.institutions.length > 0 && (
+              <List size="sm" aria-label={t('program.activities.institutions')}>
+                {v.institutions.map((i, index) => (
+                  <List.Item key={i.id}>
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm">{i.label}</Text>
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="red.8"
+                        aria-label={t('program.activityForm.removeNamed', { name: i.label })}
+                        onClick={() => form.removeListItem('institutions', index)}
+                      >
+                        <IconTrash size={14} aria-hidden />
+                      </ActionIcon>
+                    </Group>
+                  </List.Item>
+                ))}
+              </List>
             )}
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.saveChanges')}
-              </Button>
-            </Group>
-          </Group>
-        </Stack>
-      </form>
+            <InstitutionSelect
+              key={`inst-${pickerKey}`}
+              label={t('program.activityForm.addInstitution')}
+              value={null}
+              error={form.errors.institutions}
+              onChange={(value, label) => {
+                if (value && label) addTo('institutions', { id: value, label });
+              }}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('program.activityForm.participants')}>
+          <Stack gap="xs">
+            {v.participants.map((p, index) => (
+              <Group key={p.id} gap="xs" wrap="nowrap" align="flex-end">
+                <Text size="sm" style={{ flex: 1 }}>
+                  {p.label}
+                </Text>
+                <Select
+                  size="xs"
+                  label={t('program.activityForm.roleOf', { name: p.label })}
+                  allowDeselect={false}
+                  data={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`program.role.${r}`) }))}
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps(`participants.${index}.role`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red.8"
+                  aria-label={t('program.activityForm.removeNamed', { name: p.label })}
+                  onClick={() => form.removeListItem('participants', index)}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              </Group>
+            ))}
+            <PersonSelect
+              key={`person-${pickerKey}`}
+              label={t('program.activityForm.addParticipant')}
+              description={t('program.activityForm.participantsHelp')}
+              value={null}
+              error={form.errors.participants}
+              onChange={(value, label) => {
+                if (value && label)
+                  addTo('participants', {
+                    id: value,
+                    label,
+                    role: isMission ? 'representative' : 'participant',
+                  });
+              }}
+            />
+          </Stack>
+        </Fieldset>
+
+        {isTour && (
+          <Fieldset legend={t('program.activityForm.tour')}>
+            <Stack gap="xs">
+              <TagsInput
+                label={t('program.activityForm.route')}
+                description={t('program.activityForm.routeHelp')}
+                acceptValueOnBlur
+                {...form.getInputProps('route')}
+              />
+              <TagsInput
+                label={t('program.activityForm.partners')}
+                description={t('program.activityForm.partnersHelp')}
+                acceptValueOnBlur
+                {...form.getInputProps('partners')}
+              />
+              <Text size="sm" c="dimmed">
+                {t('program.activityForm.leadHelp')}
+              </Text>
+              <Text size="sm" fw={600}>
+                {t('program.activityForm.agenda')}
+              </Text>
+              {v.agenda.map((_, index) => (
+                <Fieldset
+                  key={index}
+                  variant="filled"
+                  legend={t('program.activityForm.agendaItem', { n: index + 1 })}
+                >
+                  <Group grow align="flex-start">
+                    <DayInput
+                      label={t('program.activityForm.agendaDay')}
+                      withAsterisk
+                      {...form.getInputProps(`agenda.${index}.day`)}
+                    />
+                    <TimeInput
+                      label={t('program.activityForm.agendaTime')}
+                      {...form.getInputProps(`agenda.${index}.startTime`)}
+                    />
+                    <TextInput
+                      label={t('program.activityForm.agendaCity')}
+                      {...form.getInputProps(`agenda.${index}.city`)}
+                    />
+                  </Group>
+                  <TextInput
+                    label={t('program.activityForm.agendaTitle')}
+                    withAsterisk
+                    {...form.getInputProps(`agenda.${index}.title`)}
+                  />
+                  <Group align="flex-end">
+                    <TextInput
+                      label={t('program.activityForm.agendaPlace')}
+                      style={{ flex: 1 }}
+                      {...form.getInputProps(`agenda.${index}.place`)}
+                    />
+                    <Button
+                      variant="outline"
+                      color="red.9"
+                      leftSection={<IconTrash size={14} aria-hidden />}
+                      onClick={() => form.removeListItem('agenda', index)}
+                    >
+                      {t('program.activityForm.removeAgendaItem', { n: index + 1 })}
+                    </Button>
+                  </Group>
+                </Fieldset>
+              ))}
+              <Group>
+                <Button
+                  variant="light"
+                  size="xs"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() =>
+                    form.insertListItem('agenda', {
+                      day: v.agenda.at(-1)?.day ?? v.from ?? v.day ?? null,
+                      startTime: '',
+                      title: '',
+                      place: '',
+                      city: '',
+                    } satisfies AgendaRow)
+                  }
+                >
+                  {t('program.activityForm.addAgendaItem')}
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
+        )}
+
+        {isMission && (
+          <Fieldset legend={t('program.activityForm.mission')}>
+            <Stack gap="xs">
+              <InstitutionSelect
+                label={t('program.activityForm.invitingInstitution')}
+                initial={
+                  v.invitingInstitution
+                    ? { value: v.invitingInstitution.id, label: v.invitingInstitution.label }
+                    : null
+                }
+                value={v.invitingInstitution?.id ?? null}
+                error={form.errors.invitingInstitution}
+                onChange={(value, label) =>
+                  form.setFieldValue('invitingInstitution', value && label ? { id: value, label } : null)
+                }
+              />
+              <Group grow align="flex-start">
+                <TextInput label={t('program.activityForm.country')} {...f.text('country')} />
+                <TextInput label={t('program.activityForm.election')} {...f.text('election')} />
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('program.activityForm.representativesHelp')}
+              </Text>
+            </Stack>
+          </Fieldset>
+        )}
+
+        <Fieldset legend={t('program.activities.evidence')}>
+          <Stack gap="xs">
+            {existingFiles.length > 0 && (
+              <List size="sm">
+                {existingFiles.map((f) => (
+                  <List.Item key={f.id}>
+                    <Anchor size="sm" href={activityFileUrl(activity!.id, f.id)}>
+                      {f.filename}
+                    </Anchor>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <FileInput
+              label={t('program.activityForm.addEvidence')}
+              description={t('program.activityForm.evidenceHelp')}
+              multiple
+              clearable
+              clearButtonProps={{ 'aria-label': t('program.activityForm.clearFiles') }}
+              {...form.getInputProps('files')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <AgreementSelect
+          label={t('program.activityForm.agreement')}
+          description={t('program.activityForm.agreementHelp')}
+          initial={v.agreement ? { value: v.agreement.id, label: v.agreement.label } : null}
+          value={v.agreement?.id ?? null}
+          error={form.errors.agreement}
+          onChange={(value, label) =>
+            form.setFieldValue('agreement', value && label ? { id: value, label } : null)
+          }
+        />
+        <Textarea label={t('program.activities.notes')} autosize {...f.text('notes')} />
+      </FormModal>
       {confirming && activity && (
         <ConfirmModal
           title={t('program.activityForm.delete')}
@@ -652,6 +635,6 @@ export function ActivityFormModal({
           onClose={() => setConfirming(false)}
         />
       )}
-    </Modal>
+    </>
   );
 }

@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PeriodGate, useKnownPeriod } from '@/web/shared/lib/use-period';
@@ -27,14 +27,16 @@ import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { ApiRequestError } from '@/web/shared/api/client';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
+import { maxLengthAt } from '@/shared/field-labels';
 import {
   ApproveInputSchema,
+  NarrativeInputSchema,
   ReportInputSchema,
   type ApproveInput,
+  type NarrativeInput,
   type ReportDetail,
   type ReportFormat,
   type ReportInput,
@@ -51,7 +53,7 @@ import {
   useReportCheck,
   useReportHtml,
   useReports,
-  useUpdateNarrative,
+  updateNarrative,
 } from './api';
 
 const FORMATS: ReportFormat[] = ['docx', 'pdf', 'html', 'md'];
@@ -157,8 +159,6 @@ function GenerateForm({ onGenerated }: { onGenerated: (id: string) => void }) {
 
 /** The Presentación's paragraphs, editable one by one; edits survive regeneration. */
 function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite: boolean }) {
-  const { t } = useTranslation();
-  const update = useUpdateNarrative(report.id);
   const paragraphs = useMemo(
     () =>
       report.document.blocks.flatMap((b) =>
@@ -176,58 +176,91 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
       ),
     [report],
   );
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  useEffect(() => setDrafts({}), [report.version]);
-  const changed = Object.entries(drafts).filter(([k, v]) => paragraphs.find((p) => p.key === k)?.text !== v);
-  const locked = !canWrite || report.status === 'approved';
+  // A new version (saved, restored or regenerated) starts the form again from its text.
   return (
-    <Stack gap="sm">
+    <NarrativeForm
+      key={report.version}
+      reportId={report.id}
+      paragraphs={paragraphs}
+      locked={!canWrite || report.status === 'approved'}
+    />
+  );
+}
+
+/** The longest paragraph the API takes (read from the contract, for the character count). */
+const PARAGRAPH_MAX = maxLengthAt(NarrativeInputSchema, ['paragraphs', 'presentation']);
+
+function NarrativeForm(props: {
+  reportId: string;
+  paragraphs: { key: string; text: string; edited: boolean }[];
+  locked: boolean;
+}) {
+  const { t } = useTranslation();
+  // Paragraph keys hold dots ("presentation.1"): the form names its fields by position instead.
+  const field = (k: number) => `p${k}`;
+  const aliases = Object.fromEntries(props.paragraphs.map((p, k) => [`paragraphs.${p.key}`, field(k)]));
+  const f = useSaveForm({
+    initialValues: Object.fromEntries(props.paragraphs.map((p, k) => [field(k), p.text])) as Record<
+      string,
+      string
+    >,
+    schema: NarrativeInputSchema,
+    toInput: (v): NarrativeInput => ({
+      paragraphs: Object.fromEntries(
+        props.paragraphs.flatMap((p, k) => (v[field(k)] !== p.text ? [[p.key, v[field(k)] ?? '']] : [])),
+      ),
+    }),
+    save: (input) => updateNarrative(props.reportId, input),
+    invalidate: [REPORTS_KEY],
+    saved: () => t('reports.narrative.saved'),
+    aliases,
+  });
+  const values = f.form.getValues();
+  const changed = props.paragraphs.some((p, k) => values[field(k)] !== p.text);
+  const fields = (
+    <>
       <Text size="sm" c="dimmed">
         {t('reports.narrative.help')}
       </Text>
-      {paragraphs.map((p, k) => (
-        <Stack key={p.key} gap={4}>
-          <Textarea
-            label={t('reports.narrative.paragraph', { n: k + 1 })}
-            description={p.edited ? t('reports.narrative.edited') : t('reports.narrative.generated')}
-            autosize
-            minRows={2}
-            value={drafts[p.key] ?? p.text}
-            readOnly={locked}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setDrafts((d) => ({ ...d, [p.key]: value }));
-            }}
-          />
-          {p.edited && !locked && (
-            <Group>
-              <Button
-                size="xs"
-                variant="subtle"
-                onClick={() => update.mutate({ paragraphs: { [p.key]: null } })}
-              >
-                {t('reports.narrative.restore')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      ))}
-      {!locked && (
-        <Group>
-          <Button
-            disabled={!changed.length}
-            loading={update.isPending}
-            onClick={() => update.mutate({ paragraphs: Object.fromEntries(changed) })}
-          >
-            {t('reports.narrative.save')}
-          </Button>
-        </Group>
-      )}
-      <FormErrorAlert
-        error={update.error}
-        unplaced={update.error instanceof ApiRequestError ? update.error.fields : []}
-      />
-    </Stack>
+      {props.paragraphs.map((p, k) => {
+        const text = values[field(k)] ?? '';
+        const origin = p.edited ? t('reports.narrative.edited') : t('reports.narrative.generated');
+        return (
+          <Stack key={p.key} gap={4}>
+            <Textarea
+              label={t('reports.narrative.paragraph', { n: k + 1 })}
+              autosize
+              minRows={2}
+              readOnly={props.locked}
+              {...f.form.getInputProps(field(k))}
+              description={
+                props.locked || PARAGRAPH_MAX === undefined
+                  ? origin
+                  : `${origin} · ${t('common.characters', { count: text.length, max: PARAGRAPH_MAX })}`
+              }
+            />
+            {p.edited && !props.locked && (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  loading={f.mutation.isPending && f.mutation.variables?.paragraphs[p.key] === null}
+                  onClick={() => f.mutation.mutate({ paragraphs: { [p.key]: null } })}
+                >
+                  {t('reports.narrative.restore')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        );
+      })}
+    </>
+  );
+  if (props.locked) return <Stack gap="sm">{fields}</Stack>;
+  return (
+    <FormBody form={f} submitLabel={t('reports.narrative.save')} submitDisabled={!changed}>
+      {fields}
+    </FormBody>
   );
 }
 

@@ -82,10 +82,10 @@ export const useRegenerateReport = () =>
   useWrite((reportId: string) =>
     callEndpoint(endpoints.regenerateQuarterlyReport, { params: { id: reportId } }),
   );
-export const useUpdateNarrative = (reportId: string) =>
-  useWrite((input: NarrativeInput) =>
-    callEndpoint(endpoints.updateQuarterlyReportNarrative, { params: { id: reportId }, body: input }),
-  );
+/** Saves edited paragraphs of the Presentación, or restores one (null); NarrativeForm saves through it. */
+export function updateNarrative(reportId: string, input: NarrativeInput) {
+  return callEndpoint(endpoints.updateQuarterlyReportNarrative, { params: { id: reportId }, body: input });
+}
 /** Approves a draft by the body's agreement (ApproveModal saves through it). */
 export function approveReport(reportId: string, input: ApproveInput) {
   return callEndpoint(endpoints.approveQuarterlyReport, { params: { id: reportId }, body: input });

@@ -17,6 +17,10 @@ export function FormBody<Values extends object, Input, Result>(props: {
   onCancel?: () => void;
   /** When the step itself is a cancellation, "Cancelar" would be ambiguous: "Volver". */
   cancelLabel?: ReactNode;
+  /** Nothing to send yet (no change to save). */
+  submitDisabled?: boolean;
+  /** A step of its own on the left of the buttons (delete the record being edited). */
+  start?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -26,15 +30,23 @@ export function FormBody<Values extends object, Input, Result>(props: {
       <Stack>
         <FormErrorAlert error={f.error} unplaced={f.unplaced} />
         {props.children}
-        <Group justify="flex-end">
-          {props.onCancel && (
-            <Button variant="default" onClick={props.onCancel}>
-              {props.cancelLabel ?? t('common.cancel')}
+        <Group justify={props.start ? 'space-between' : 'flex-end'}>
+          {props.start}
+          <Group>
+            {props.onCancel && (
+              <Button variant="default" onClick={props.onCancel}>
+                {props.cancelLabel ?? t('common.cancel')}
+              </Button>
+            )}
+            <Button
+              type="submit"
+              color={props.submitColor}
+              disabled={props.submitDisabled}
+              loading={f.mutation.isPending}
+            >
+              {props.submitLabel}
             </Button>
-          )}
-          <Button type="submit" color={props.submitColor} loading={f.mutation.isPending}>
-            {props.submitLabel}
-          </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

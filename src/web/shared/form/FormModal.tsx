@@ -14,6 +14,8 @@ export function FormModal<Values extends object, Input, Result>(props: {
   submitLabel: ReactNode;
   submitColor?: ButtonProps['color'];
   cancelLabel?: ReactNode;
+  /** A step of its own on the left of the buttons (delete the record being edited). */
+  start?: ReactNode;
   onClose: () => void;
   size?: ModalProps['size'];
   children: ReactNode;
@@ -26,6 +28,7 @@ export function FormModal<Values extends object, Input, Result>(props: {
         submitLabel={props.submitLabel}
         submitColor={props.submitColor}
         cancelLabel={props.cancelLabel}
+        start={props.start}
         onCancel={props.onClose}
       >
         {props.children}

@@ -27,8 +27,11 @@ export type SaveFormOptions<Values extends object, Input, Result> = {
   saved?: (result: Result) => string;
   /** After saving: close the dialog, navigate… */
   onSaved?: (result: Result, values: Values) => void;
-  /** API path → form field, where they differ ("dueRule.days" → "dueDays"). */
-  aliases?: Record<string, string>;
+  /**
+   * API path → form field, where they differ ("dueRule.days" → "dueDays"); a function of the values
+   * when the form holds lists ("agenda.2.day" exists while the agenda has three rows).
+   */
+  aliases?: Record<string, string> | ((values: Values) => Record<string, string>);
 };
 
 export type SaveForm<Values extends object, Input, Result> = {
@@ -67,9 +70,11 @@ export function useSaveForm<Values extends object, Input, Result>(
   const form = useForm<Values>({ initialValues: options.initialValues });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [refused, setRefused] = useState<unknown>(null);
+  const aliases = () =>
+    typeof options.aliases === 'function' ? options.aliases(form.getValues()) : (options.aliases ?? {});
   const refuse = (error: unknown) => {
     setRefused(error);
-    setUnplaced(applyFieldErrors(form, error, options.aliases));
+    setUnplaced(applyFieldErrors(form, error, aliases()));
   };
   const mutation = useMutation<Result, unknown, Input>({
     mutationFn: options.save,
@@ -102,7 +107,7 @@ export function useSaveForm<Values extends object, Input, Result>(
   });
   const text: SaveForm<Values, Input, Result>['text'] = (field, description) => {
     const props = form.getInputProps(field);
-    const apiPath = Object.entries(options.aliases ?? {}).find(([, f]) => f === field)?.[0] ?? field;
+    const apiPath = Object.entries(aliases()).find(([, f]) => f === field)?.[0] ?? field;
     const max = options.schema ? maxLengthAt(options.schema, apiPath.split('.')) : undefined;
     if (max === undefined) return { ...props, description };
     const count = String((props.value as unknown) ?? '').length;
