@@ -16,7 +16,6 @@ import {
   Textarea,
 } from '@mantine/core';
 import { MonthPickerInput, TimeInput } from '@mantine/dates';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -232,7 +231,6 @@ export function ActivityFormModal({
 }) {
   const { t } = useTranslation();
   const kinds = useActivityKinds();
-  const client = useQueryClient();
   // Once saved (even if an evidence upload then failed), later submits modify the same record.
   const [savedId, setSavedId] = useState<string | null>(activity?.id ?? null);
   // The pickers that add to a list are reset (remounted) after each choice.
@@ -244,22 +242,18 @@ export function ActivityFormModal({
     save: async (input: ActivityInput) => {
       const saved = await saveActivity(savedId, input);
       setSavedId(saved.id);
-      try {
-        for (const file of f.form.getValues().files) {
-          await attachEvidence(saved.id, file);
-          f.form.setFieldValue(
-            'files',
-            f.form.getValues().files.filter((x) => x !== file),
-          );
-        }
-      } catch (error) {
-        // The activity is saved even though an upload failed: the lists show it meanwhile.
-        void client.invalidateQueries({ queryKey: PROGRAM_KEY });
-        throw error;
+      for (const file of f.form.getValues().files) {
+        await attachEvidence(saved.id, file);
+        f.form.setFieldValue(
+          'files',
+          f.form.getValues().files.filter((x) => x !== file),
+        );
       }
       return saved;
     },
     invalidate: [PROGRAM_KEY],
+    // An evidence upload may fail once the activity is saved.
+    invalidateOnError: true,
     saved: () => t('program.activityForm.saved'),
     onSaved: onClose,
     // The lists' items as they stand now, so that a problem with the third day shows on the days.

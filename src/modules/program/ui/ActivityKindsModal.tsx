@@ -1,21 +1,26 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { Badge, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { useActivityKinds, useCreateActivityKind } from './api';
+import { ActivityKindInputSchema } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useReturnFocus } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
+import { createActivityKind, PROGRAM_KEY, useActivityKinds } from './api';
 import { codeFor } from './kind-code';
 
 /** The activity kinds of the organization, and (administrators) a form to add one. */
 export function ActivityKindsModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const kinds = useActivityKinds();
-  const create = useCreateActivityKind();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { name: '', code: '' } });
+  const f = useSaveForm({
+    initialValues: { name: '', code: '' },
+    schema: ActivityKindInputSchema,
+    toInput: (v) => ({ name: v.name, code: v.code.trim() || codeFor(v.name) }),
+    save: createActivityKind,
+    invalidate: [PROGRAM_KEY],
+    saved: (kind) => t('program.kinds.addedNotice', { name: kind.name }),
+    onSaved: () => f.form.reset(),
+  });
+  useReturnFocus();
   return (
     <Modal opened onClose={onClose} title={t('program.kinds.title')} size="lg">
       <Stack>
@@ -45,47 +50,26 @@ export function ActivityKindsModal({ onClose }: { onClose: () => void }) {
             ))}
           </Table.Tbody>
         </Table>
-        <form
-          noValidate
-          aria-labelledby="new-kind-title"
-          onSubmit={form.onSubmit((v) =>
-            create.mutate(
-              { name: v.name, code: v.code.trim() || codeFor(v.name) },
-              {
-                onSuccess: (kind) => {
-                  notifySuccess(t('program.kinds.addedNotice', { name: kind.name }));
-                  form.reset();
-                  setUnplaced([]);
-                },
-                onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-              },
-            ),
-          )}
-        >
-          <Stack gap="xs">
-            <Title order={3} size="h5" id="new-kind-title">
-              {t('program.kinds.new')}
-            </Title>
-            <FormErrorAlert error={create.error} unplaced={unplaced} />
+        <section aria-labelledby="new-kind-title">
+          <Title order={3} size="h5" id="new-kind-title" mb="xs">
+            {t('program.kinds.new')}
+          </Title>
+          <FormBody
+            form={f}
+            submitLabel={t('program.kinds.add')}
+            onCancel={onClose}
+            cancelLabel={t('common.close')}
+          >
             <Group grow align="flex-start">
-              <TextInput label={t('program.kinds.name')} withAsterisk {...form.getInputProps('name')} />
+              <TextInput label={t('program.kinds.name')} withAsterisk {...f.text('name')} />
               <TextInput
                 label={t('program.kinds.code')}
-                description={t('program.kinds.codeHelp')}
-                placeholder={codeFor(form.getValues().name)}
-                {...form.getInputProps('code')}
+                placeholder={codeFor(f.form.getValues().name)}
+                {...f.text('code', t('program.kinds.codeHelp'))}
               />
             </Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.close')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('program.kinds.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          </FormBody>
+        </section>
       </Stack>
     </Modal>
   );

@@ -4,29 +4,25 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   Select,
   Stack,
   Table,
   Text,
   Textarea,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PlanReview, ProgramTree } from '../contract';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { PlanReviewInputSchema, type PlanReview, type ProgramTree } from '../contract';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { usePlanReviews, usePrograms, useProgramTree, useRecordPlanReview } from './api';
+import { PROGRAM_KEY, recordPlanReview, usePlanReviews, usePrograms, useProgramTree } from './api';
 import { objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 import { withPeriod } from '@/web/shared/lib/use-period';
@@ -46,11 +42,9 @@ function PlanReviewModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordPlanReview();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const options = objectiveOptions(tree);
   const lastScope = last ? (last.objectiveId ? `o:${last.objectiveId}` : `l:${last.lineId}`) : null;
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       objectiveId: lastScope && options.some((o) => o.value === lastScope) ? lastScope : null,
       system: last?.system ?? '',
@@ -58,76 +52,58 @@ function PlanReviewModal({
       changes: '',
       informedTo: last?.informedTo ?? '',
     },
+    schema: PlanReviewInputSchema,
+    toInput: (v) => {
+      const [scope, scopeId] = (v.objectiveId ?? ':').split(':');
+      return {
+        ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
+        system: v.system,
+        reviewedOn: v.reviewedOn ?? '',
+        changes: v.changes,
+        informedTo: v.informedTo.trim() || null,
+      };
+    },
+    save: recordPlanReview,
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.planReviews.saved'),
+    onSaved: onClose,
+    aliases: { lineId: 'objectiveId' },
   });
   return (
-    <Modal opened onClose={onClose} title={t('program.planReviews.record')} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          const [scope, scopeId] = (v.objectiveId ?? ':').split(':');
-          record.mutate(
-            {
-              ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
-              system: v.system,
-              reviewedOn: v.reviewedOn ?? '',
-              changes: v.changes,
-              informedTo: v.informedTo.trim() || null,
-            },
-            {
-              onSuccess: () => {
-                notifySuccess(t('program.planReviews.saved'));
-                onClose();
-              },
-              onError: (e) => setUnplaced(applyFieldErrors(form, e, { lineId: 'objectiveId' })),
-            },
-          );
-        })}
-      >
-        <Stack>
-          <FormErrorAlert error={record.error} unplaced={unplaced} />
-          <Select
-            label={t('program.activities.objective')}
-            withAsterisk
-            searchable
-            data={options}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('objectiveId')}
-          />
-          <Textarea
-            label={t('program.planReviews.system')}
-            description={t('program.planReviews.systemHelp')}
-            withAsterisk
-            autosize
-            {...form.getInputProps('system')}
-          />
-          <DayInput
-            label={t('program.planReviews.reviewedOn')}
-            withAsterisk
-            {...form.getInputProps('reviewedOn')}
-          />
-          <Textarea
-            label={t('program.planReviews.changes')}
-            withAsterisk
-            autosize
-            minRows={3}
-            {...form.getInputProps('changes')}
-          />
-          <Textarea
-            label={t('program.planReviews.informedTo')}
-            autosize
-            {...form.getInputProps('informedTo')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      form={f}
+      onClose={onClose}
+      title={t('program.planReviews.record')}
+      submitLabel={t('common.saveChanges')}
+    >
+      <Select
+        label={t('program.activities.objective')}
+        withAsterisk
+        searchable
+        data={options}
+        comboboxProps={{ withinPortal: true }}
+        {...f.form.getInputProps('objectiveId')}
+      />
+      <Textarea
+        label={t('program.planReviews.system')}
+        withAsterisk
+        autosize
+        {...f.text('system', t('program.planReviews.systemHelp'))}
+      />
+      <DayInput
+        label={t('program.planReviews.reviewedOn')}
+        withAsterisk
+        {...f.form.getInputProps('reviewedOn')}
+      />
+      <Textarea
+        label={t('program.planReviews.changes')}
+        withAsterisk
+        autosize
+        minRows={3}
+        {...f.text('changes')}
+      />
+      <Textarea label={t('program.planReviews.informedTo')} autosize {...f.text('informedTo')} />
+    </FormModal>
   );
 }
 

@@ -12,7 +12,6 @@ import {
   Group,
   List,
   Loader,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -21,30 +20,30 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPaperclip, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cadence, Issue, ProgramTree, Series } from '../contract';
-import { CADENCES } from '../contract';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import type { Cadence, Issue, IssueInput, IssuePatch, ProgramTree, Series, SeriesInput } from '../contract';
+import { CADENCES, IssueInputSchema, IssuePatchSchema, SeriesInputSchema } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import {
+  addIssue,
   issueFileUrl,
-  useAddIssue,
+  PROGRAM_KEY,
+  saveSeries,
+  updateIssue,
   useAttachIssueFile,
   useDeleteIssue,
   usePrograms,
   useProgramTree,
-  useSaveSeries,
   useSeries,
-  useUpdateIssue,
 } from './api';
 import { objectiveOptions } from './ActivityFormModal';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
@@ -69,33 +68,29 @@ function issueInput(v: IssueValues) {
 
 function AddIssueForm({ series }: { series: Series }) {
   const { t } = useTranslation();
-  const add = useAddIssue(series.id);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<IssueValues & { file: File | null }>({
-    initialValues: { publishedOn: null, title: '', number: '', distribution: '', file: null },
+  const f = useSaveForm({
+    initialValues: {
+      publishedOn: null,
+      title: '',
+      number: '',
+      distribution: '',
+      file: null,
+    } as IssueValues & {
+      file: File | null;
+    },
+    schema: IssueInputSchema,
+    toInput: issueInput,
+    save: (input: IssueInput): Promise<Issue> => addIssue(series.id, input, f.form.getValues().file),
+    invalidate: [PROGRAM_KEY],
+    // A refused file leaves the issue recorded.
+    invalidateOnError: true,
+    saved: (issue) => t('program.publications.issueAdded', { title: issue.title }),
+    onSaved: () => f.form.reset(),
   });
+  const form = f.form;
   return (
-    <form
-      noValidate
-      aria-label={t('program.publications.addTo', { name: series.name })}
-      onSubmit={form.onSubmit((v) =>
-        add.mutate(
-          {
-            input: issueInput(v),
-            file: v.file,
-          },
-          {
-            onSuccess: () => {
-              form.reset();
-              setUnplaced([]);
-            },
-            onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-          },
-        ),
-      )}
-    >
-      <Stack gap="xs">
-        <FormErrorAlert error={add.error} unplaced={unplaced} />
+    <section aria-label={t('program.publications.addTo', { name: series.name })}>
+      <FormBody form={f} submitLabel={t('program.publications.addIssue')}>
         <Group align="flex-start" grow>
           <DayInput
             label={t('program.publications.date')}
@@ -115,33 +110,20 @@ function AddIssueForm({ series }: { series: Series }) {
             {...form.getInputProps('file')}
           />
         </Group>
+        <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
         <TextInput
-          label={t('program.publications.issueTitle')}
-          withAsterisk
-          {...form.getInputProps('title')}
+          label={t('program.publications.distribution')}
+          {...f.text('distribution', t('program.publications.distributionHelp'))}
         />
-        <Group align="flex-end">
-          <TextInput
-            label={t('program.publications.distribution')}
-            description={t('program.publications.distributionHelp')}
-            style={{ flex: 1 }}
-            {...form.getInputProps('distribution')}
-          />
-          <Button type="submit" loading={add.isPending}>
-            {t('program.publications.addIssue')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </FormBody>
+    </section>
   );
 }
 
 /** Corrects an issue: its series, date, number, title, distribution and file (replaced or taken off). */
 function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Series[]; onClose: () => void }) {
   const { t } = useTranslation();
-  const update = useUpdateIssue(issue.id);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<IssueValues & { seriesId: string; file: File | null; removeFile: boolean }>({
+  const f = useSaveForm({
     initialValues: {
       seriesId: issue.seriesId,
       publishedOn: issue.publishedOn,
@@ -150,88 +132,70 @@ function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Seri
       distribution: issue.distribution ?? '',
       file: null,
       removeFile: false,
+    } as IssueValues & { seriesId: string; file: File | null; removeFile: boolean },
+    schema: IssuePatchSchema,
+    toInput: (v): IssuePatch => ({ seriesId: v.seriesId, ...issueInput(v) }),
+    save: (patch: IssuePatch): Promise<Issue> => {
+      const { file, removeFile }: { file: File | null; removeFile: boolean } = f.form.getValues();
+      return updateIssue(issue.id, patch, { replace: file, remove: removeFile });
     },
+    invalidate: [PROGRAM_KEY],
+    // A refused file leaves the correction saved.
+    invalidateOnError: true,
+    saved: () => t('program.publications.issueSaved'),
+    onSaved: onClose,
   });
+  const form = f.form;
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={t('program.publications.editIssueNamed', { title: issue.title })}
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          update.mutate(
-            {
-              patch: { seriesId: v.seriesId, ...issueInput(v) },
-              file: v.file,
-              removeFile: v.removeFile,
-            },
-            { onSuccess: onClose, onError: (e) => setUnplaced(applyFieldErrors(form, e)) },
-          ),
-        )}
-      >
-        <Stack>
-          <FormErrorAlert error={update.error} unplaced={unplaced} />
-          <Select
-            label={t('program.publications.series')}
-            data={series.map((s) => ({ value: s.id, label: s.name }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('seriesId')}
-          />
-          <Group align="flex-start" grow>
-            <DayInput
-              label={t('program.publications.date')}
-              withAsterisk
-              {...form.getInputProps('publishedOn')}
-            />
-            <NumberInput
-              label={t('program.publications.number')}
-              min={1}
-              allowDecimal={false}
-              {...form.getInputProps('number')}
-            />
-          </Group>
-          <TextInput
-            label={t('program.publications.issueTitle')}
-            withAsterisk
-            {...form.getInputProps('title')}
-          />
-          <TextInput
-            label={t('program.publications.distribution')}
-            description={t('program.publications.distributionHelp')}
-            {...form.getInputProps('distribution')}
-          />
-          <FileInput
-            label={issue.file ? t('program.publications.replaceFile') : t('program.publications.file')}
-            description={
-              issue.file ? t('program.publications.currentFile', { name: issue.file.filename }) : undefined
-            }
-            clearable
-            clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
-            disabled={form.values.removeFile}
-            {...form.getInputProps('file')}
-          />
-          {issue.file && (
-            <Checkbox
-              label={t('program.publications.removeFile', { name: issue.file.filename })}
-              disabled={!!form.values.file}
-              {...form.getInputProps('removeFile', { type: 'checkbox' })}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('program.publications.series')}
+        data={series.map((s) => ({ value: s.id, label: s.name }))}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('seriesId')}
+      />
+      <Group align="flex-start" grow>
+        <DayInput
+          label={t('program.publications.date')}
+          withAsterisk
+          {...form.getInputProps('publishedOn')}
+        />
+        <NumberInput
+          label={t('program.publications.number')}
+          min={1}
+          allowDecimal={false}
+          {...form.getInputProps('number')}
+        />
+      </Group>
+      <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
+      <TextInput
+        label={t('program.publications.distribution')}
+        {...f.text('distribution', t('program.publications.distributionHelp'))}
+      />
+      <FileInput
+        label={issue.file ? t('program.publications.replaceFile') : t('program.publications.file')}
+        description={
+          issue.file ? t('program.publications.currentFile', { name: issue.file.filename }) : undefined
+        }
+        clearable
+        clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
+        disabled={form.values.removeFile}
+        {...form.getInputProps('file')}
+      />
+      {issue.file && (
+        <Checkbox
+          label={t('program.publications.removeFile', { name: issue.file.filename })}
+          disabled={!!form.values.file}
+          {...form.getInputProps('removeFile', { type: 'checkbox' })}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -282,9 +246,7 @@ function SeriesFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveSeries(series?.id ?? null);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       objectiveId: series ? (series.objectiveId ? `o:${series.objectiveId}` : `l:${series.lineId}`) : null,
       name: series?.name ?? '',
@@ -294,7 +256,26 @@ function SeriesFormModal({
       audience: series?.audience ?? '',
       distribution: series?.distribution ?? '',
     },
+    schema: SeriesInputSchema,
+    toInput: (v) => {
+      const [scope, scopeId] = (v.objectiveId ?? ':').split(':');
+      return {
+        ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
+        name: v.name,
+        cadence: v.cadence,
+        startsOn: v.startsOn,
+        endsOn: v.endsOn,
+        audience: v.audience.trim() || null,
+        distribution: v.distribution.trim() || null,
+      };
+    },
+    save: (input) => saveSeries(series?.id ?? null, input as SeriesInput),
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.publications.seriesSaved'),
+    onSaved: onClose,
+    aliases: { lineId: 'objectiveId' },
   });
+  const form = f.form;
   const options = objectiveOptions(tree);
   // A series of another year's program keeps its objective even when this year's tree lacks it.
   if (
@@ -307,81 +288,39 @@ function SeriesFormModal({
       label: series.objectiveKey ? `${series.lineNumber}.${series.objectiveKey}` : String(series.lineNumber),
     });
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={series ? t('program.publications.editSeries') : t('program.publications.newSeries')}
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          const [scope, scopeId] = (v.objectiveId ?? ':').split(':');
-          save.mutate(
-            {
-              ...(scope === 'o' ? { objectiveId: scopeId } : scope === 'l' ? { lineId: scopeId } : {}),
-              name: v.name,
-              cadence: v.cadence,
-              startsOn: v.startsOn,
-              endsOn: v.endsOn,
-              audience: v.audience.trim() || null,
-              distribution: v.distribution.trim() || null,
-            },
-            {
-              onSuccess: onClose,
-              onError: (e) => setUnplaced(applyFieldErrors(form, e, { lineId: 'objectiveId' })),
-            },
-          );
-        })}
-      >
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Select
-            label={t('program.activities.objective')}
-            withAsterisk
-            searchable
-            data={options}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('objectiveId')}
-          />
-          <TextInput
-            label={t('program.publications.seriesName')}
-            withAsterisk
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('program.publications.cadence')}
-            withAsterisk
-            allowDeselect={false}
-            data={CADENCES.map((c) => ({ value: c, label: t(`program.cadence.${c}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('cadence')}
-          />
-          <Group grow align="flex-start">
-            <DayInput
-              label={t('program.publications.startsOn')}
-              clearable
-              {...form.getInputProps('startsOn')}
-            />
-            <DayInput label={t('program.publications.endsOn')} clearable {...form.getInputProps('endsOn')} />
-          </Group>
-          <TextInput label={t('program.publications.audience')} {...form.getInputProps('audience')} />
-          <TextInput
-            label={t('program.publications.distribution')}
-            description={t('program.publications.distributionHelp')}
-            {...form.getInputProps('distribution')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('program.activities.objective')}
+        withAsterisk
+        searchable
+        data={options}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('objectiveId')}
+      />
+      <TextInput label={t('program.publications.seriesName')} withAsterisk {...f.text('name')} />
+      <Select
+        label={t('program.publications.cadence')}
+        withAsterisk
+        allowDeselect={false}
+        data={CADENCES.map((c) => ({ value: c, label: t(`program.cadence.${c}`) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('cadence')}
+      />
+      <Group grow align="flex-start">
+        <DayInput label={t('program.publications.startsOn')} clearable {...form.getInputProps('startsOn')} />
+        <DayInput label={t('program.publications.endsOn')} clearable {...form.getInputProps('endsOn')} />
+      </Group>
+      <TextInput label={t('program.publications.audience')} {...f.text('audience')} />
+      <TextInput
+        label={t('program.publications.distribution')}
+        {...f.text('distribution', t('program.publications.distributionHelp'))}
+      />
+    </FormModal>
   );
 }
 

@@ -1,18 +1,13 @@
 import {
-  Button,
   Group,
-  Modal,
   MultiSelect,
   type MultiSelectProps,
   NumberInput,
   Select,
-  Stack,
   Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Line,
@@ -24,23 +19,29 @@ import type {
   TargetSource,
   UnexplainedObjective,
 } from '../contract';
-import { TARGET_SOURCES } from '../contract';
-import { nextObjectiveKey } from './structure-numbers';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
-import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import { notifySuccess } from '@/web/shared/ui/errors';
 import {
+  LineInputSchema,
+  ObjectiveInputSchema,
+  ProgramInputSchema,
+  ReasonInputSchema,
+  TARGET_SOURCES,
+  TargetInputSchema,
+} from '../contract';
+import { nextObjectiveKey } from './structure-numbers';
+import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
+import { FormModal } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
+import { DayInput } from '@/web/shared/ui/DayInput';
+import {
+  PROGRAM_KEY,
+  saveLine,
+  saveObjective,
+  saveProgram,
+  saveTarget,
+  stateReason,
   useActivityKinds,
   useAllSeries,
   useRecordSources,
-  useSaveLine,
-  useSaveObjective,
-  useSaveProgram,
-  useSaveTarget,
-  useStateReason,
 } from './api';
 
 // The forms that build a program's structure: the program itself (year, approving agreement),
@@ -50,20 +51,6 @@ import {
 const blank = (s: string) => (s.trim() === '' ? null : s.trim());
 /** A NumberInput's value as the API expects it: a number, or NaN (refused with a Spanish message). */
 const num = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
-
-function FormButtons({ pending, onClose }: { pending: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={pending}>
-        {t('common.saveChanges')}
-      </Button>
-    </Group>
-  );
-}
 
 /** Records of other modules that count as activity of a line or objective (folios, campaigns…). */
 function RecordSourcesSelect(props: Omit<MultiSelectProps, 'data' | 'label'>) {
@@ -91,9 +78,7 @@ export function ProgramFormModal({
   onSaved?: (saved: ProgramTree) => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveProgram(program?.id ?? null);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       year: (program?.year ?? '') as number | string,
       name: program?.name ?? '',
@@ -101,81 +86,66 @@ export function ProgramFormModal({
       approvedByText: program?.approvedByAgreementId ? '' : (program?.approvedByText ?? ''),
       approvedOn: program?.approvedOn ?? (null as string | null),
     },
+    schema: ProgramInputSchema,
+    toInput: (v) => ({
+      year: num(v.year),
+      name: v.name,
+      // An agreement of the system, or (when it is not in the system) its number as text.
+      approvedByAgreementId: v.approvedByAgreementId || null,
+      approvedByText: v.approvedByAgreementId ? null : blank(v.approvedByText),
+      approvedOn: v.approvedOn,
+    }),
+    save: (input) => saveProgram(program?.id ?? null, input),
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.structure.saved'),
+    onSaved: (saved) => {
+      onSaved?.(saved);
+      onClose();
+    },
   });
+  const form = f.form;
   const linked = form.values.approvedByAgreementId !== '';
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={program ? t('program.structure.editProgram') : t('program.structure.newProgram')}
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          save.mutate(
-            {
-              year: num(v.year),
-              name: v.name,
-              // An agreement of the system, or (when it is not in the system) its number as text.
-              approvedByAgreementId: v.approvedByAgreementId || null,
-              approvedByText: v.approvedByAgreementId ? null : blank(v.approvedByText),
-              approvedOn: v.approvedOn,
-            },
-            {
-              onSuccess: (saved) => {
-                notifySuccess(t('program.structure.saved'));
-                onSaved?.(saved);
-                onClose();
-              },
-              onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-            },
-          ),
+      <NumberInput
+        label={t('program.structure.year')}
+        withAsterisk
+        min={2000}
+        max={2100}
+        allowDecimal={false}
+        thousandSeparator=""
+        {...form.getInputProps('year')}
+      />
+      <TextInput label={t('program.structure.name')} withAsterisk {...f.text('name')} />
+      <AgreementSelect
+        label={t('program.structure.approvedBy')}
+        description={t('program.structure.approvedByPickHelp')}
+        placeholder={t('program.structure.approvedByPlaceholder')}
+        initial={
+          program?.approvedByAgreementId && program.approvedBy
+            ? { value: program.approvedByAgreementId, label: program.approvedBy }
+            : null
+        }
+        value={form.values.approvedByAgreementId || null}
+        error={form.errors.approvedByAgreementId}
+        onChange={(value) => form.setFieldValue('approvedByAgreementId', value ?? '')}
+        onChosen={(a) => a && form.setFieldValue('approvedOn', a.adoptedOn)}
+      />
+      <TextInput
+        label={t('program.structure.approvedByText')}
+        disabled={linked}
+        {...f.text(
+          'approvedByText',
+          linked ? t('program.structure.approvedByTextLinked') : t('program.structure.approvedByHelp'),
         )}
-      >
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <NumberInput
-            label={t('program.structure.year')}
-            withAsterisk
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            thousandSeparator=""
-            {...form.getInputProps('year')}
-          />
-          <TextInput label={t('program.structure.name')} withAsterisk {...form.getInputProps('name')} />
-          <AgreementSelect
-            label={t('program.structure.approvedBy')}
-            description={t('program.structure.approvedByPickHelp')}
-            placeholder={t('program.structure.approvedByPlaceholder')}
-            initial={
-              program?.approvedByAgreementId && program.approvedBy
-                ? { value: program.approvedByAgreementId, label: program.approvedBy }
-                : null
-            }
-            value={form.values.approvedByAgreementId || null}
-            error={form.errors.approvedByAgreementId}
-            onChange={(value) => form.setFieldValue('approvedByAgreementId', value ?? '')}
-            onChosen={(a) => a && form.setFieldValue('approvedOn', a.adoptedOn)}
-          />
-          <TextInput
-            label={t('program.structure.approvedByText')}
-            description={
-              linked ? t('program.structure.approvedByTextLinked') : t('program.structure.approvedByHelp')
-            }
-            disabled={linked}
-            {...form.getInputProps('approvedByText')}
-          />
-          <DayInput
-            label={t('program.structure.approvedOn')}
-            clearable
-            {...form.getInputProps('approvedOn')}
-          />
-          <FormButtons pending={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <DayInput label={t('program.structure.approvedOn')} clearable {...form.getInputProps('approvedOn')} />
+    </FormModal>
   );
 }
 
@@ -192,69 +162,44 @@ export function LineFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveLine(line ? { lineId: line.id } : { programId });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       number: (line?.number ?? nextNumber) as number | string,
       title: line?.title ?? '',
       description: line?.description ?? '',
       recordSources: line?.recordSources ?? [],
     },
+    schema: LineInputSchema,
+    toInput: (v) => ({
+      number: num(v.number),
+      title: v.title,
+      description: blank(v.description),
+      recordSources: v.recordSources,
+    }),
+    save: (input) => saveLine(line ? { lineId: line.id } : { programId }, input),
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.structure.saved'),
+    onSaved: onClose,
   });
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={line ? t('program.structure.editLine', { number: line.number }) : t('program.structure.newLine')}
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          save.mutate(
-            {
-              number: num(v.number),
-              title: v.title,
-              description: blank(v.description),
-              recordSources: v.recordSources,
-            },
-            {
-              onSuccess: () => {
-                notifySuccess(t('program.structure.saved'));
-                onClose();
-              },
-              onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-            },
-          ),
-        )}
-      >
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <NumberInput
-            label={t('program.structure.lineNumber')}
-            withAsterisk
-            min={1}
-            max={99}
-            allowDecimal={false}
-            {...form.getInputProps('number')}
-          />
-          <Textarea
-            label={t('program.structure.lineTitle')}
-            withAsterisk
-            autosize
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('program.structure.description')}
-            autosize
-            {...form.getInputProps('description')}
-          />
-          <RecordSourcesSelect {...form.getInputProps('recordSources')} />
-          <FormButtons pending={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      <NumberInput
+        label={t('program.structure.lineNumber')}
+        withAsterisk
+        min={1}
+        max={99}
+        allowDecimal={false}
+        {...f.form.getInputProps('number')}
+      />
+      <Textarea label={t('program.structure.lineTitle')} withAsterisk autosize {...f.text('title')} />
+      <Textarea label={t('program.structure.description')} autosize {...f.text('description')} />
+      <RecordSourcesSelect {...f.form.getInputProps('recordSources')} />
+    </FormModal>
   );
 }
 
@@ -269,72 +214,47 @@ export function ObjectiveFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveObjective(objective ? { objectiveId: objective.id } : { lineId: line.id });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       key: objective?.key ?? nextObjectiveKey(line),
       title: objective?.title ?? '',
       description: objective?.description ?? '',
       recordSources: objective?.recordSources ?? [],
     },
+    schema: ObjectiveInputSchema,
+    toInput: (v) => ({
+      key: v.key.trim().toUpperCase(),
+      title: v.title,
+      description: blank(v.description),
+      recordSources: v.recordSources,
+    }),
+    save: (input) => saveObjective(objective ? { objectiveId: objective.id } : { lineId: line.id }, input),
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.structure.saved'),
+    onSaved: onClose,
   });
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={
         objective
           ? t('program.structure.editObjective', { label: `${line.number}.${objective.key}` })
           : t('program.structure.newObjective', { number: line.number })
       }
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          save.mutate(
-            {
-              key: v.key.trim().toUpperCase(),
-              title: v.title,
-              description: blank(v.description),
-              recordSources: v.recordSources,
-            },
-            {
-              onSuccess: () => {
-                notifySuccess(t('program.structure.saved'));
-                onClose();
-              },
-              onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-            },
-          ),
-        )}
-      >
-        <Stack>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <TextInput
-            label={t('program.structure.objectiveKey')}
-            description={t('program.structure.objectiveKeyHelp')}
-            withAsterisk
-            maxLength={2}
-            {...form.getInputProps('key')}
-          />
-          <Textarea
-            label={t('program.structure.objectiveTitle')}
-            withAsterisk
-            autosize
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('program.structure.description')}
-            autosize
-            {...form.getInputProps('description')}
-          />
-          <RecordSourcesSelect {...form.getInputProps('recordSources')} />
-          <FormButtons pending={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('program.structure.objectiveKey')}
+        description={t('program.structure.objectiveKeyHelp')}
+        withAsterisk
+        maxLength={2}
+        {...f.form.getInputProps('key')}
+      />
+      <Textarea label={t('program.structure.objectiveTitle')} withAsterisk autosize {...f.text('title')} />
+      <Textarea label={t('program.structure.description')} autosize {...f.text('description')} />
+      <RecordSourcesSelect {...f.form.getInputProps('recordSources')} />
+    </FormModal>
   );
 }
 
@@ -365,12 +285,10 @@ export function TargetFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveTarget(target?.id ?? null);
   const kinds = useActivityKinds();
   const sources = useRecordSources();
   const series = useAllSeries();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm<TargetValues>({
+  const f = useSaveForm({
     initialValues: {
       description: target?.description ?? '',
       minimumCount: target?.minimumCount ?? '',
@@ -381,12 +299,9 @@ export function TargetFormModal({
       activityKind: target?.activityKind ?? null,
       seriesId: target?.seriesId ?? null,
       externalSource: target?.externalSource ?? null,
-    },
-  });
-  const v = form.getValues();
-  const label = objective ? `${line.number}.${objective.key}` : String(line.number);
-  const submit = (values: TargetValues) => {
-    const input: TargetInput = {
+    } as TargetValues,
+    schema: TargetInputSchema,
+    toInput: (values): TargetInput => ({
       lineId: line.id,
       objectiveId: objective?.id ?? null,
       description: values.description,
@@ -398,105 +313,97 @@ export function TargetFormModal({
       activityKind: values.source === 'activities' ? values.activityKind : null,
       seriesId: values.source === 'publication_issues' ? values.seriesId : null,
       externalSource: values.source === 'external' ? values.externalSource : null,
-    };
-    save.mutate(input, {
-      onSuccess: () => {
-        notifySuccess(t('program.structure.saved'));
-        onClose();
-      },
-      onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-    });
-  };
+    }),
+    save: (input) => saveTarget(target?.id ?? null, input),
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.structure.saved'),
+    onSaved: onClose,
+  });
+  const form = f.form;
+  const v = form.getValues();
+  const label = objective ? `${line.number}.${objective.key}` : String(line.number);
   return (
-    <Modal
-      opened
+    <FormModal
+      form={f}
       onClose={onClose}
       title={
         target ? t('program.structure.editTarget', { label }) : t('program.structure.newTarget', { label })
       }
-      size="lg"
+      submitLabel={t('common.saveChanges')}
     >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {objective?.title ?? line.title}
-          </Text>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Textarea
-            label={t('program.structure.targetWhat')}
-            description={t('program.structure.targetWhatHelp')}
-            withAsterisk
-            autosize
-            {...form.getInputProps('description')}
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('program.structure.minimumCount')}
-              withAsterisk
-              min={1}
-              allowDecimal={false}
-              {...form.getInputProps('minimumCount')}
-            />
-            <TextInput
-              label={t('program.structure.unit')}
-              description={t('program.structure.unitHelp')}
-              withAsterisk
-              {...form.getInputProps('unit')}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <DayInput
-              label={t('program.structure.periodStart')}
-              withAsterisk
-              {...form.getInputProps('periodStart')}
-            />
-            <DayInput
-              label={t('program.structure.periodEnd')}
-              withAsterisk
-              {...form.getInputProps('periodEnd')}
-            />
-          </Group>
-          <Select
-            label={t('program.structure.source')}
-            withAsterisk
-            allowDeselect={false}
-            data={TARGET_SOURCES.map((s) => ({ value: s, label: t(`program.targetSource.${s}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('source')}
-          />
-          {v.source === 'activities' && (
-            <Select
-              label={t('program.structure.activityKind')}
-              description={t('program.structure.activityKindHelp')}
-              clearable
-              data={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('activityKind')}
-            />
-          )}
-          {v.source === 'publication_issues' && (
-            <Select
-              label={t('program.structure.series')}
-              withAsterisk
-              searchable
-              data={(series.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('seriesId')}
-            />
-          )}
-          {v.source === 'external' && (
-            <Select
-              label={t('program.structure.externalSource')}
-              withAsterisk
-              data={(sources.data ?? []).map((s) => ({ value: s.code, label: s.label }))}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('externalSource')}
-            />
-          )}
-          <FormButtons pending={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm" c="dimmed">
+        {objective?.title ?? line.title}
+      </Text>
+      <Textarea
+        label={t('program.structure.targetWhat')}
+        withAsterisk
+        autosize
+        {...f.text('description', t('program.structure.targetWhatHelp'))}
+      />
+      <Group grow align="flex-start">
+        <NumberInput
+          label={t('program.structure.minimumCount')}
+          withAsterisk
+          min={1}
+          allowDecimal={false}
+          {...form.getInputProps('minimumCount')}
+        />
+        <TextInput
+          label={t('program.structure.unit')}
+          withAsterisk
+          {...f.text('unit', t('program.structure.unitHelp'))}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <DayInput
+          label={t('program.structure.periodStart')}
+          withAsterisk
+          {...form.getInputProps('periodStart')}
+        />
+        <DayInput
+          label={t('program.structure.periodEnd')}
+          withAsterisk
+          {...form.getInputProps('periodEnd')}
+        />
+      </Group>
+      <Select
+        label={t('program.structure.source')}
+        withAsterisk
+        allowDeselect={false}
+        data={TARGET_SOURCES.map((s) => ({ value: s, label: t(`program.targetSource.${s}`) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('source')}
+      />
+      {v.source === 'activities' && (
+        <Select
+          label={t('program.structure.activityKind')}
+          description={t('program.structure.activityKindHelp')}
+          clearable
+          data={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('activityKind')}
+        />
+      )}
+      {v.source === 'publication_issues' && (
+        <Select
+          label={t('program.structure.series')}
+          withAsterisk
+          searchable
+          data={(series.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('seriesId')}
+        />
+      )}
+      {v.source === 'external' && (
+        <Select
+          label={t('program.structure.externalSource')}
+          withAsterisk
+          data={(sources.data ?? []).map((s) => ({ value: s.code, label: s.label }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('externalSource')}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -513,45 +420,30 @@ export function ReasonModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useStateReason();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { reason: initial ?? '' } });
+  const f = useSaveForm({
+    initialValues: { reason: initial ?? '' },
+    schema: ReasonInputSchema,
+    toInput: (v) => ({
+      lineId: unit.lineId,
+      objectiveId: unit.objectiveId,
+      periodStart: period.from,
+      periodEnd: period.to,
+      reason: v.reason,
+    }),
+    save: stateReason,
+    invalidate: [PROGRAM_KEY],
+    saved: () => t('program.reasons.saved'),
+    onSaved: onClose,
+  });
   return (
-    <Modal opened onClose={onClose} title={t('program.reasons.stateFor', { label: unit.label })} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) =>
-          save.mutate(
-            {
-              lineId: unit.lineId,
-              objectiveId: unit.objectiveId,
-              periodStart: period.from,
-              periodEnd: period.to,
-              reason: v.reason,
-            },
-            {
-              onSuccess: () => {
-                notifySuccess(t('program.reasons.saved'));
-                onClose();
-              },
-              onError: (e) => setUnplaced(applyFieldErrors(form, e)),
-            },
-          ),
-        )}
-      >
-        <Stack>
-          <Text size="sm">{unit.title}</Text>
-          <FormErrorAlert error={save.error} unplaced={unplaced} />
-          <Textarea
-            label={t('program.reasons.reason')}
-            withAsterisk
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
-          />
-          <FormButtons pending={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      form={f}
+      onClose={onClose}
+      title={t('program.reasons.stateFor', { label: unit.label })}
+      submitLabel={t('common.saveChanges')}
+    >
+      <Text size="sm">{unit.title}</Text>
+      <Textarea label={t('program.reasons.reason')} withAsterisk autosize minRows={3} {...f.text('reason')} />
+    </FormModal>
   );
 }

@@ -79,12 +79,9 @@ export function useReasons(period: Period) {
   });
 }
 
-export function useStateReason() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: ReasonInput) => callEndpoint(endpoints.stateReason, { body: input }),
-    onSuccess: invalidate,
-  });
+/** States (or restates) why an objective had no activity in a period. */
+export function stateReason(input: ReasonInput) {
+  return callEndpoint(endpoints.stateReason, { body: input });
 }
 
 export function useActivityKinds() {
@@ -141,15 +138,9 @@ export function useSeries(period: Period) {
  * Records an issue of a series and, when a file is given, attaches it. A refused file leaves the
  * issue recorded (its row offers the upload again).
  */
-export function useAddIssue(seriesId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: async ({ input, file }: { input: IssueInput; file: File | null }) => {
-      const issue = await callEndpoint(endpoints.addIssue, { params: { id: seriesId }, body: input });
-      return file ? uploadIssueFile(issue.id, file) : issue;
-    },
-    onSettled: invalidate,
-  });
+export async function addIssue(seriesId: string, input: IssueInput, file: File | null) {
+  const issue = await callEndpoint(endpoints.addIssue, { params: { id: seriesId }, body: input });
+  return file ? uploadIssueFile(issue.id, file) : issue;
 }
 
 function uploadIssueFile(issueId: string, file: File) {
@@ -164,69 +155,46 @@ export function useAttachIssueFile(issueId: string) {
   });
 }
 
-export function useSaveSeries(seriesId: string | null) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: SeriesInput) =>
-      seriesId
-        ? callEndpoint(endpoints.updateSeries, { params: { id: seriesId }, body: input })
-        : callEndpoint(endpoints.createSeries, { body: input }),
-    onSuccess: invalidate,
-  });
+/** Registers a publication series (no id yet) or modifies it. */
+export function saveSeries(seriesId: string | null, input: SeriesInput) {
+  return seriesId
+    ? callEndpoint(endpoints.updateSeries, { params: { id: seriesId }, body: input })
+    : callEndpoint(endpoints.createSeries, { body: input });
 }
 
 // ---- program structure
 
-export function useSaveProgram(programId: string | null) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: ProgramInput | ProgramPatch) =>
-      programId
-        ? callEndpoint(endpoints.updateProgram, { params: { id: programId }, body: input })
-        : callEndpoint(endpoints.createProgram, { body: input as ProgramInput }),
-    onSuccess: invalidate,
-  });
+/** Registers a program, or modifies one (programId); ProgramFormModal saves through it. */
+export function saveProgram(programId: string | null, input: ProgramInput | ProgramPatch) {
+  return programId
+    ? callEndpoint(endpoints.updateProgram, { params: { id: programId }, body: input })
+    : callEndpoint(endpoints.createProgram, { body: input as ProgramInput });
 }
 
 /** Adds a line to a program (programId) or modifies one (lineId). */
-export function useSaveLine(target: { programId: string } | { lineId: string }) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: LineInput | LinePatch) =>
-      'lineId' in target
-        ? callEndpoint(endpoints.updateProgramLine, { params: { id: target.lineId }, body: input })
-        : callEndpoint(endpoints.addProgramLine, {
-            params: { id: target.programId },
-            body: input as LineInput,
-          }),
-    onSuccess: invalidate,
-  });
+export function saveLine(target: { programId: string } | { lineId: string }, input: LineInput | LinePatch) {
+  return 'lineId' in target
+    ? callEndpoint(endpoints.updateProgramLine, { params: { id: target.lineId }, body: input })
+    : callEndpoint(endpoints.addProgramLine, { params: { id: target.programId }, body: input as LineInput });
 }
 
 /** Adds an objective to a line (lineId) or modifies one (objectiveId). */
-export function useSaveObjective(target: { lineId: string } | { objectiveId: string }) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: ObjectiveInput | ObjectivePatch) =>
-      'objectiveId' in target
-        ? callEndpoint(endpoints.updateProgramObjective, { params: { id: target.objectiveId }, body: input })
-        : callEndpoint(endpoints.addProgramObjective, {
-            params: { id: target.lineId },
-            body: input as ObjectiveInput,
-          }),
-    onSuccess: invalidate,
-  });
+export function saveObjective(
+  target: { lineId: string } | { objectiveId: string },
+  input: ObjectiveInput | ObjectivePatch,
+) {
+  return 'objectiveId' in target
+    ? callEndpoint(endpoints.updateProgramObjective, { params: { id: target.objectiveId }, body: input })
+    : callEndpoint(endpoints.addProgramObjective, {
+        params: { id: target.lineId },
+        body: input as ObjectiveInput,
+      });
 }
 
-export function useSaveTarget(targetId: string | null) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: TargetInput) =>
-      targetId
-        ? callEndpoint(endpoints.updateTarget, { params: { id: targetId }, body: input })
-        : callEndpoint(endpoints.addTarget, { body: input }),
-    onSuccess: invalidate,
-  });
+export function saveTarget(targetId: string | null, input: TargetInput) {
+  return targetId
+    ? callEndpoint(endpoints.updateTarget, { params: { id: targetId }, body: input })
+    : callEndpoint(endpoints.addTarget, { body: input });
 }
 
 export function useDeleteTarget() {
@@ -257,12 +225,9 @@ export function useRecordSources() {
   });
 }
 
-export function useCreateActivityKind() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: ActivityKindInput) => callEndpoint(endpoints.createActivityKind, { body: input }),
-    onSuccess: invalidate,
-  });
+/** Adds an activity kind of the organization (administrators; ActivityKindsModal). */
+export function createActivityKind(input: ActivityKindInput) {
+  return callEndpoint(endpoints.createActivityKind, { body: input });
 }
 
 // ---- plan reviews (SSPELO)
@@ -274,12 +239,9 @@ export function usePlanReviews(period: Period) {
   });
 }
 
-export function useRecordPlanReview() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: PlanReviewInput) => callEndpoint(endpoints.recordPlanReview, { body: input }),
-    onSuccess: invalidate,
-  });
+/** Records a review of the INE's electoral process plan (PlanReviewModal). */
+export function recordPlanReview(input: PlanReviewInput) {
+  return callEndpoint(endpoints.recordPlanReview, { body: input });
 }
 
 export function useAttachEvidence(activityId: string) {
@@ -308,25 +270,15 @@ export function useWithdrawReason() {
 }
 
 /** Corrects an issue (any field, or its series), then replaces or takes off its file. */
-export function useUpdateIssue(issueId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: async ({
-      patch,
-      file,
-      removeFile,
-    }: {
-      patch: IssuePatch;
-      file: File | null;
-      removeFile: boolean;
-    }) => {
-      let issue = await callEndpoint(endpoints.updateIssue, { params: { id: issueId }, body: patch });
-      if (file) issue = await uploadIssueFile(issueId, file);
-      else if (removeFile) issue = await callEndpoint(endpoints.removeIssueFile, { params: { id: issueId } });
-      return issue;
-    },
-    onSettled: invalidate,
-  });
+export async function updateIssue(
+  issueId: string,
+  patch: IssuePatch,
+  file: { replace: File | null; remove: boolean },
+) {
+  let issue = await callEndpoint(endpoints.updateIssue, { params: { id: issueId }, body: patch });
+  if (file.replace) issue = await uploadIssueFile(issueId, file.replace);
+  else if (file.remove) issue = await callEndpoint(endpoints.removeIssueFile, { params: { id: issueId } });
+  return issue;
 }
 
 export function useDeleteIssue() {

@@ -23,6 +23,11 @@ export type SaveFormOptions<Values extends object, Input, Result> = {
   save: (input: Input) => Promise<Result>;
   /** Query keys (prefixes) that the saved record makes stale. */
   invalidate?: readonly QueryKey[];
+  /**
+   * The save has steps (record, then upload its files): a later step's failure leaves the record
+   * saved, so the stale queries are refreshed on failure too.
+   */
+  invalidateOnError?: boolean;
   /** The notification shown once saved. */
   saved?: (result: Result) => string;
   /** After saving: close the dialog, navigate… */
@@ -76,14 +81,20 @@ export function useSaveForm<Values extends object, Input, Result>(
     setRefused(error);
     setUnplaced(applyFieldErrors(form, error, aliases()));
   };
+  const invalidate = () => {
+    for (const queryKey of options.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
+  };
   const mutation = useMutation<Result, unknown, Input>({
     mutationFn: options.save,
     onSuccess: (result) => {
-      for (const queryKey of options.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
+      invalidate();
       if (options.saved) notifySuccess(options.saved(result));
       options.onSaved?.(result, form.getValues());
     },
-    onError: refuse,
+    onError: (error) => {
+      if (options.invalidateOnError) invalidate();
+      refuse(error);
+    },
   });
   const submit = form.onSubmit((values) => {
     const input = options.toInput(values);
