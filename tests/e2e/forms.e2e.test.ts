@@ -127,6 +127,130 @@ const FORMS: FormCase[] = [
     },
   },
   {
+    form: 'editar actividad',
+    user: 'enlace@iecm.demo',
+    edit: true,
+    open: async (page) => {
+      await page.goto('/programa/actividades?periodo=2024-T1');
+      await main(page)
+        .getByRole('button', { name: /^Editar «/ })
+        .first()
+        .click();
+    },
+  },
+  {
+    form: 'editar programa',
+    user: 'enlace@iecm.demo',
+    edit: true,
+    date: 'Fecha de aprobación',
+    open: async (page) => {
+      await page.goto('/programa?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Modificar programa' }).click();
+    },
+  },
+  {
+    form: 'nueva línea del programa',
+    user: 'enlace@iecm.demo',
+    open: async (page) => {
+      await page.goto('/programa?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Agregar línea' }).click();
+    },
+  },
+  {
+    form: 'editar línea del programa',
+    user: 'enlace@iecm.demo',
+    edit: true,
+    open: async (page) => {
+      await page.goto('/programa?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Modificar la línea 1' }).click();
+    },
+  },
+  {
+    form: 'nuevo objetivo',
+    user: 'enlace@iecm.demo',
+    open: async (page) => {
+      await page.goto('/programa?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Agregar un objetivo a la línea 1' }).click();
+    },
+  },
+  {
+    form: 'nueva meta',
+    user: 'enlace@iecm.demo',
+    date: 'Inicio del periodo de la meta',
+    open: async (page) => {
+      await page.goto('/programa?periodo=2024-T1');
+      await main(page)
+        .getByRole('button', { name: /^Agregar una meta a / })
+        .first()
+        .click();
+    },
+  },
+  {
+    form: 'nueva serie de publicaciones',
+    user: 'enlace@iecm.demo',
+    date: 'Se publica desde',
+    open: async (page) => {
+      await page.goto('/programa/publicaciones?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Registrar serie' }).click();
+    },
+  },
+  {
+    form: 'corregir número de una publicación',
+    user: 'enlace@iecm.demo',
+    edit: true,
+    date: 'Fecha',
+    open: async (page) => {
+      await page.goto('/programa/publicaciones?periodo=2024-T1');
+      await main(page)
+        .getByRole('button', { name: /^Corregir «/ })
+        .first()
+        .click();
+    },
+  },
+  {
+    form: 'nueva revisión del plan del INE',
+    user: 'enlace@iecm.demo',
+    date: 'Fecha de la revisión',
+    open: async (page) => {
+      await page.goto('/programa/seguimiento-ine?periodo=2024-T1');
+      await page.getByRole('button', { name: 'Registrar revisión' }).click();
+    },
+  },
+  {
+    form: 'nuevo instrumento jurídico',
+    user: 'enlace@iecm.demo',
+    date: 'Fecha de firma',
+    open: async (page) => {
+      await page.goto('/convenios/instrumentos');
+      await page.getByRole('button', { name: 'Registrar instrumento' }).click();
+    },
+  },
+  {
+    form: 'solicitud de opinión de pertinencia',
+    user: 'enlace@iecm.demo',
+    date: 'Solicitada',
+    open: async (page) => {
+      await page.goto('/convenios/opiniones');
+      await page.getByRole('button', { name: 'Solicitar opinión' }).click();
+    },
+  },
+  {
+    form: 'nueva base de contactos',
+    user: 'enlace@iecm.demo',
+    open: async (page) => {
+      await page.goto('/difusion/contactos');
+      await page.getByRole('button', { name: 'Nueva base' }).click();
+    },
+  },
+  {
+    form: 'nuevo contacto',
+    user: 'enlace@iecm.demo',
+    open: async (page) => {
+      await page.goto('/difusion/contactos');
+      await page.getByRole('button', { name: 'Nuevo contacto' }).click();
+    },
+  },
+  {
     form: 'nuevo usuario',
     user: 'admin@iecm.demo',
     open: async (page) => {

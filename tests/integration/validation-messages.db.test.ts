@@ -2,11 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CreateUserInputSchema } from '../../src/modules/accounts/contract';
 import {
+  AccompanimentInputSchema,
+  InstrumentInputSchema,
+  ReviewInputSchema,
+} from '../../src/modules/agreements/contract';
+import {
   AreaInputSchema,
   InstitutionInputSchema,
   PersonInputSchema,
   PositionInputSchema,
 } from '../../src/modules/directory/contract';
+import {
+  PlanReviewInputSchema,
+  ProgramInputSchema,
+  SeriesInputSchema,
+} from '../../src/modules/program/contract';
 import { parseWithMessages } from '../../src/shared/zod-setup';
 import type { HttpClient } from '../support/http-client';
 import { machineTextIn } from '../support/human-messages';
@@ -96,6 +106,72 @@ describe('the API words validation like the forms', () => {
     expect(user).toEqual(
       browserSays(CreateUserInputSchema, { name: '', email: '', password: '', roles: [] }),
     );
+  });
+
+  it('words the empty forms of the agreements register and the work program as the browser does', async () => {
+    // What InstrumentFormModal sends when nothing was filled in.
+    const instrument = {
+      typeId: '',
+      parentId: null,
+      ordinal: null,
+      designation: null,
+      subject: null,
+      linkPreposition: 'a',
+      organizationIsParty: true,
+      partyIds: [],
+      areaIds: [],
+      object: null,
+      signedOn: '2024-02-31',
+      validityKind: 'dated',
+      validFrom: null,
+      validUntil: null,
+      renewalTerms: null,
+      status: 'negotiation',
+    };
+    const cases: [string, z.core.$ZodType, unknown][] = [
+      ['/api/instruments', InstrumentInputSchema, instrument],
+      ['/api/reviews', ReviewInputSchema, { period: '', title: '', openedOn: '2024-02-31' }],
+      [
+        '/api/accompaniments',
+        AccompanimentInputSchema,
+        { occurredOn: '', areaId: '', institutionId: '', instrumentId: null, description: '' },
+      ],
+      [
+        '/api/program/programs',
+        ProgramInputSchema,
+        { year: null, name: '', approvedByAgreementId: null, approvedByText: null, approvedOn: null },
+      ],
+      [
+        '/api/program/plan-reviews',
+        PlanReviewInputSchema,
+        { system: '', reviewedOn: '2024-02-31', changes: '', informedTo: null },
+      ],
+      [
+        '/api/program/series',
+        SeriesInputSchema,
+        {
+          name: '',
+          cadence: 'monthly',
+          startsOn: '2024-02-31',
+          endsOn: null,
+          audience: null,
+          distribution: null,
+        },
+      ],
+    ];
+    for (const [path, schema, input] of cases) {
+      const fields = await refusal(liaison, path, input);
+      expect(fields, path).toEqual(browserSays(schema, input));
+    }
+    // The impossible dates are refused by their day, month and year.
+    const review = await refusal(liaison, '/api/reviews', {
+      period: '2024-02',
+      title: 'R',
+      openedOn: '2024-02-31',
+    });
+    expect(review).toEqual({ openedOn: 'El 31 de febrero de 2024 no existe' });
+    const reviews = await liaison.get<{ items: unknown[] }>('/api/reviews');
+    expect(reviews.body.items).toEqual([]);
   });
 
   it('names a field the API does not take', async () => {

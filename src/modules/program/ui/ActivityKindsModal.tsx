@@ -50,8 +50,8 @@ export function ActivityKindsModal({ onClose }: { onClose: () => void }) {
             ))}
           </Table.Tbody>
         </Table>
-        <section aria-labelledby="new-kind-title">
-          <Title order={3} size="h5" id="new-kind-title" mb="xs">
+        <div>
+          <Title order={3} size="h5" mb="xs">
             {t('program.kinds.new')}
           </Title>
           <FormBody
@@ -59,6 +59,7 @@ export function ActivityKindsModal({ onClose }: { onClose: () => void }) {
             submitLabel={t('program.kinds.add')}
             onCancel={onClose}
             cancelLabel={t('common.close')}
+            label={t('program.kinds.new')}
           >
             <Group grow align="flex-start">
               <TextInput label={t('program.kinds.name')} withAsterisk {...f.text('name')} />
@@ -69,7 +70,7 @@ export function ActivityKindsModal({ onClose }: { onClose: () => void }) {
               />
             </Group>
           </FormBody>
-        </section>
+        </div>
       </Stack>
     </Modal>
   );

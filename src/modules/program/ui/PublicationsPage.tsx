@@ -89,34 +89,36 @@ function AddIssueForm({ series }: { series: Series }) {
   });
   const form = f.form;
   return (
-    <section aria-label={t('program.publications.addTo', { name: series.name })}>
-      <FormBody form={f} submitLabel={t('program.publications.addIssue')}>
-        <Group align="flex-start" grow>
-          <DayInput
-            label={t('program.publications.date')}
-            withAsterisk
-            {...form.getInputProps('publishedOn')}
-          />
-          <NumberInput
-            label={t('program.publications.number')}
-            min={1}
-            allowDecimal={false}
-            {...form.getInputProps('number')}
-          />
-          <FileInput
-            label={t('program.publications.file')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
-            {...form.getInputProps('file')}
-          />
-        </Group>
-        <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
-        <TextInput
-          label={t('program.publications.distribution')}
-          {...f.text('distribution', t('program.publications.distributionHelp'))}
+    <FormBody
+      form={f}
+      submitLabel={t('program.publications.addIssue')}
+      label={t('program.publications.addTo', { name: series.name })}
+    >
+      <Group align="flex-start" grow>
+        <DayInput
+          label={t('program.publications.date')}
+          withAsterisk
+          {...form.getInputProps('publishedOn')}
         />
-      </FormBody>
-    </section>
+        <NumberInput
+          label={t('program.publications.number')}
+          min={1}
+          allowDecimal={false}
+          {...form.getInputProps('number')}
+        />
+        <FileInput
+          label={t('program.publications.file')}
+          clearable
+          clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
+          {...form.getInputProps('file')}
+        />
+      </Group>
+      <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
+      <TextInput
+        label={t('program.publications.distribution')}
+        {...f.text('distribution', t('program.publications.distributionHelp'))}
+      />
+    </FormBody>
   );
 }
 

@@ -49,8 +49,12 @@ import {
 // objective without activity in a period.
 
 const blank = (s: string) => (s.trim() === '' ? null : s.trim());
-/** A NumberInput's value as the API expects it: a number, or NaN (refused with a Spanish message). */
-const num = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
+/**
+ * A NumberInput's value as the API expects it. Left empty it is null, which the contract refuses as a
+ * missing number ("Indique el año"), in the browser as from the server (JSON has no NaN).
+ */
+const num = (v: number | string) =>
+  (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v)) as number;
 
 /** Records of other modules that count as activity of a line or objective (folios, campaigns…). */
 function RecordSourcesSelect(props: Omit<MultiSelectProps, 'data' | 'label'>) {

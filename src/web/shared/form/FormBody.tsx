@@ -21,12 +21,14 @@ export function FormBody<Values extends object, Input, Result>(props: {
   submitDisabled?: boolean;
   /** A step of its own on the left of the buttons (delete the record being edited). */
   start?: ReactNode;
+  /** The form's name, for a page that holds several (a landmark for screen readers). */
+  label?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const f = props.form;
   return (
-    <form noValidate onSubmit={f.submit}>
+    <form noValidate onSubmit={f.submit} aria-label={props.label}>
       <Stack>
         <FormErrorAlert error={f.error} unplaced={f.unplaced} />
         {props.children}
