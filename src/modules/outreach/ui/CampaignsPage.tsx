@@ -15,22 +15,19 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/dates';
-import { CHANNELS, CampaignInputSchema } from '../contract';
+import { BounceInputSchema, CHANNELS, CampaignInputSchema } from '../contract';
 import {
   OUTREACH_KEY,
   createCampaign,
@@ -38,7 +35,6 @@ import {
   useBases,
   useCampaigns,
   useObjectives,
-  useOutreachWrite,
 } from './api';
 
 const PAGE_SIZE = 25;
@@ -127,57 +123,51 @@ function CampaignForm({ onClose }: { onClose: (id?: string) => void }) {
 /** Records asynchronous bounces: the text of a delivery status notification, pasted. */
 function BounceForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { dsn: '' } });
-  const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([]);
-  const record = useOutreachWrite((v: { dsn: string }) => recordBounces(v.dsn));
-  const report = record.data;
+  const f = useSaveForm({
+    initialValues: { dsn: '' },
+    schema: BounceInputSchema,
+    toInput: (v) => v,
+    save: (v) => recordBounces(v.dsn),
+    invalidate: [OUTREACH_KEY],
+  });
+  const report = f.mutation.data;
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        record.mutate(v, { onError: (e) => setUnplaced(applyFieldErrors(form, e)) }),
-      )}
+    <FormBody
+      form={f}
+      submitLabel={t('outreach.recordBounce')}
+      onCancel={onClose}
+      cancelLabel={t('outreach.close')}
     >
-      <Stack>
-        <Text size="sm">{t('outreach.bounceHint')}</Text>
-        <FormErrorAlert error={record.error} unplaced={unplaced} />
-        <Textarea
-          label={t('outreach.bounceText')}
-          required
-          autosize
-          minRows={8}
-          maxRows={16}
-          styles={{ input: { fontFamily: 'monospace' } }}
-          {...form.getInputProps('dsn')}
-        />
-        {report && (
-          <Stack gap={4} aria-live="polite">
-            {report.recorded.map((r) => (
-              <Text size="sm" key={r.ledgerId}>
-                {t('outreach.bounceRecorded', {
-                  recipient: r.recipient,
-                  status: r.status,
-                  topic: r.campaignTopic,
-                })}
-                {r.emailInvalidated ? ` ${t('outreach.bounceInvalidated')}` : ''}
-              </Text>
-            ))}
-            {report.ignored.map((r, i) => (
-              <Text size="sm" c="dimmed" key={i}>
-                {t('outreach.bounceIgnored', { recipient: r.recipient || '—', reason: r.reason })}
-              </Text>
-            ))}
-          </Stack>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('outreach.close')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('outreach.recordBounce')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Text size="sm">{t('outreach.bounceHint')}</Text>
+      <Textarea
+        label={t('outreach.bounceText')}
+        withAsterisk
+        autosize
+        minRows={8}
+        maxRows={16}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        {...f.text('dsn')}
+      />
+      {report && (
+        <Stack gap={4} aria-live="polite">
+          {report.recorded.map((r) => (
+            <Text size="sm" key={r.ledgerId}>
+              {t('outreach.bounceRecorded', {
+                recipient: r.recipient,
+                status: r.status,
+                topic: r.campaignTopic,
+              })}
+              {r.emailInvalidated ? ` ${t('outreach.bounceInvalidated')}` : ''}
+            </Text>
+          ))}
+          {report.ignored.map((r, i) => (
+            <Text size="sm" c="dimmed" key={i}>
+              {t('outreach.bounceIgnored', { recipient: r.recipient || '—', reason: r.reason })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </FormBody>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useForm, type FormValidateInput, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ export type SaveFormOptions<Values extends object, Input, Result> = {
    * the same Spanish messages the server would answer, and read for text limits (counters).
    */
   schema?: z.core.$ZodType;
+  /** Checks the contract cannot make (a choice the form asks for that the API may go without). */
+  validate?: FormValidateInput<Values>;
   /** The form's values as the API takes them. */
   toInput: (values: Values) => Input;
   /** The call that saves (whatever client makes it). */
@@ -72,7 +74,7 @@ export function useSaveForm<Values extends object, Input, Result>(
 ): SaveForm<Values, Input, Result> {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm<Values>({ initialValues: options.initialValues });
+  const form = useForm<Values>({ initialValues: options.initialValues, validate: options.validate });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [refused, setRefused] = useState<unknown>(null);
   const aliases = () =>

@@ -1,19 +1,10 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
-import type { Mission } from '../contract';
-import {
-  applyNestedErrors,
-  assignStaff,
-  useAgenda,
-  useGroups,
-  useObserversWrite,
-  useStaffOptions,
-} from './api';
+import { AssignmentInputSchema, type Mission } from '../contract';
+import { OBSERVERS_KEY, assignStaff, useAgenda, useGroups, useStaffOptions } from './api';
 
 /** Assigns a member of staff (a user or a person of the directory) to an agenda item and/or a group. */
 export function AssignmentForm({
@@ -31,20 +22,27 @@ export function AssignmentForm({
   const staff = useStaffOptions();
   const agenda = useAgenda(mission.id);
   const groups = useGroups(mission.id);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: { staff: '', role: '', agendaItemId: agendaItemId ?? '', groupId: groupId ?? '' },
+    schema: AssignmentInputSchema,
+    toInput: (v) => {
+      const [kind, id] = v.staff.split(':');
+      return {
+        agendaItemId: v.agendaItemId || null,
+        groupId: v.groupId || null,
+        userId: kind === 'user' ? id : null,
+        personId: kind === 'person' ? id : null,
+        role: v.role,
+      };
+    },
+    save: (input) => assignStaff(mission.id, input),
+    invalidate: [OBSERVERS_KEY],
+    saved: () => t('observers.assigned'),
+    onSaved: onClose,
+    // Who is assigned is one field here: a user or a person of the directory.
+    aliases: { userId: 'staff', personId: 'staff' },
   });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) => {
-    const [kind, id] = v.staff.split(':');
-    return assignStaff(mission.id, {
-      agendaItemId: v.agendaItemId || null,
-      groupId: v.groupId || null,
-      userId: kind === 'user' ? id : null,
-      personId: kind === 'person' ? id : null,
-      role: v.role,
-    });
-  });
+  const form = f.form;
   const options = [
     {
       group: t('observers.staffUsers'),
@@ -60,51 +58,36 @@ export function AssignmentForm({
     },
   ];
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, {
-          onSuccess: onClose,
-          onError: (e) => setUnplaced(applyNestedErrors(form, e)),
-        }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <Select
-          label={t('observers.staffMember')}
-          required
-          searchable
-          filter={foldedOptionsFilter}
-          data={options}
-          {...form.getInputProps('staff')}
-        />
-        <TextInput
-          label={t('observers.role')}
-          required
-          placeholder={t('observers.rolePlaceholder')}
-          {...form.getInputProps('role')}
-        />
-        <Select
-          label={t('observers.agendaItem')}
-          clearable
-          data={(agenda.data ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.day} ${a.startTime} · ${a.title}`,
-          }))}
-          {...form.getInputProps('agendaItemId')}
-        />
-        <Select
-          label={t('observers.group')}
-          clearable
-          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          {...form.getInputProps('groupId')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.assign')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('observers.assign')} onCancel={onClose}>
+      <Select
+        label={t('observers.staffMember')}
+        withAsterisk
+        searchable
+        filter={foldedOptionsFilter}
+        data={options}
+        {...form.getInputProps('staff')}
+      />
+      <TextInput
+        label={t('observers.role')}
+        withAsterisk
+        placeholder={t('observers.rolePlaceholder')}
+        {...f.text('role')}
+      />
+      <Select
+        label={t('observers.agendaItem')}
+        clearable
+        data={(agenda.data ?? []).map((a) => ({
+          value: a.id,
+          label: `${a.day} ${a.startTime} · ${a.title}`,
+        }))}
+        {...form.getInputProps('agendaItemId')}
+      />
+      <Select
+        label={t('observers.group')}
+        clearable
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        {...form.getInputProps('groupId')}
+      />
+    </FormBody>
   );
 }

@@ -13,24 +13,21 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDateTime } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import type { CommunicationDetail, DeliveryStatus, Mission } from '../contract';
 import {
-  applyNestedErrors,
-  sendCommunication,
-  useCommunication,
-  useCommunications,
-  useGroups,
-  useObserversWrite,
-} from './api';
+  CommunicationInputSchema,
+  type CommunicationDetail,
+  type DeliveryStatus,
+  type Mission,
+} from '../contract';
+import { OBSERVERS_KEY, sendCommunication, useCommunication, useCommunications, useGroups } from './api';
 
 const STATUS_COLORS: Record<DeliveryStatus, string> = {
   queued: 'gray.8',
@@ -43,54 +40,44 @@ const STATUS_COLORS: Record<DeliveryStatus, string> = {
 function CommunicationForm({
   mission,
   onSent,
+  onCancel,
 }: {
   mission: Mission;
   onSent: (c: CommunicationDetail) => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const groups = useGroups(mission.id);
-  const form = useForm({ initialValues: { subject: '', body: '', groupId: '' } });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) =>
-    sendCommunication(mission.id, {
-      ...v,
-      groupId: v.groupId || null,
-    }),
-  );
+  const f = useSaveForm({
+    initialValues: { subject: '', body: '', groupId: '' },
+    schema: CommunicationInputSchema,
+    toInput: (v) => ({ ...v, groupId: v.groupId || null }),
+    save: (input) => sendCommunication(mission.id, input),
+    invalidate: [OBSERVERS_KEY],
+    saved: () => t('observers.communicationSent'),
+    onSaved: onSent,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onSent, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <Select
-          label={t('observers.recipients')}
-          placeholder={t('observers.allRegistrants')}
-          clearable
-          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          {...form.getInputProps('groupId')}
-        />
-        <TextInput label={t('observers.subject')} required {...form.getInputProps('subject')} />
-        <Textarea
-          label={t('observers.body')}
-          description={t('observers.bodyHint', { field: '{{nombre}}' })}
-          required
-          autosize
-          minRows={5}
-          {...form.getInputProps('body')}
-        />
-        <Text size="sm" c="dimmed">
-          {t('observers.consentRule')}
-        </Text>
-        <Group justify="flex-end">
-          <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={save.isPending}>
-            {t('observers.send')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('observers.send')} onCancel={onCancel}>
+      <Select
+        label={t('observers.recipients')}
+        placeholder={t('observers.allRegistrants')}
+        clearable
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        {...f.form.getInputProps('groupId')}
+      />
+      <TextInput label={t('observers.subject')} withAsterisk {...f.text('subject')} />
+      <Textarea
+        label={t('observers.body')}
+        withAsterisk
+        autosize
+        minRows={5}
+        {...f.text('body', t('observers.bodyHint', { field: '{{nombre}}' }))}
+      />
+      <Text size="sm" c="dimmed">
+        {t('observers.consentRule')}
+      </Text>
+    </FormBody>
   );
 }
 
@@ -195,7 +182,11 @@ export function CommunicationsTab({ mission }: { mission: Mission }) {
         title={t('observers.newCommunication')}
         size="lg"
       >
-        <CommunicationForm mission={mission} onSent={(c) => (setComposing(false), setOpen(c.id))} />
+        <CommunicationForm
+          mission={mission}
+          onSent={(c) => (setComposing(false), setOpen(c.id))}
+          onCancel={() => setComposing(false)}
+        />
       </Modal>
     </Stack>
   );

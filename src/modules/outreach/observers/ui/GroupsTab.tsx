@@ -12,20 +12,20 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { IconAction } from '@/web/shared/ui/ListTable';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import type { Group as MissionGroup, Mission } from '../contract';
+import { GroupInputSchema, type Group as MissionGroup, type Mission } from '../contract';
 import {
-  applyNestedErrors,
+  OBSERVERS_KEY,
   createGroup,
   deleteGroup,
   removeAssignment,
@@ -39,28 +39,20 @@ import { AssignmentForm } from './AssignmentForm';
 
 function GroupForm({ mission, onClose }: { mission: Mission; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { name: '', description: '' } });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) =>
-    createGroup(mission.id, { ...v, description: v.description || null }),
-  );
+  const f = useSaveForm({
+    initialValues: { name: '', description: '' },
+    schema: GroupInputSchema,
+    toInput: (v) => ({ ...v, description: v.description || null }),
+    save: (input) => createGroup(mission.id, input),
+    invalidate: [OBSERVERS_KEY],
+    saved: (g) => t('observers.groupSaved', { name: g.name }),
+    onSaved: onClose,
+  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('observers.groupName')} required {...form.getInputProps('name')} />
-        <Textarea label={t('observers.description')} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('observers.save')} onCancel={onClose}>
+      <TextInput label={t('observers.groupName')} withAsterisk {...f.text('name')} />
+      <Textarea label={t('observers.description')} {...f.text('description')} />
+    </FormBody>
   );
 }
 

@@ -99,7 +99,7 @@ export default function MissionPage() {
         {t('observers.privacyNote')}
       </Text>
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('observers.editMission')}>
-        <MissionForm mission={m} onDone={() => setEditing(false)} />
+        <MissionForm mission={m} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
       </Modal>
     </>
   );

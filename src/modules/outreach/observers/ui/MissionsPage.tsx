@@ -1,23 +1,30 @@
-import { Anchor, Button, Group, Modal, Paper, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Anchor, Button, Group, Modal, Paper, TextInput } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
-import type { Mission } from '../contract';
-import { applyNestedErrors, saveMission, useMissions, useObserversWrite } from './api';
+import { MissionInputSchema, type Mission } from '../contract';
+import { OBSERVERS_KEY, saveMission, useMissions } from './api';
 
-export function MissionForm({ mission, onDone }: { mission?: Mission; onDone: (m: Mission) => void }) {
+export function MissionForm({
+  mission,
+  onDone,
+  onCancel,
+}: {
+  mission?: Mission;
+  onDone: (m: Mission) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       name: mission?.name ?? '',
       process: mission?.process ?? '',
@@ -27,38 +34,28 @@ export function MissionForm({ mission, onDone }: { mission?: Mission; onDone: (m
       agreementRef: mission?.agreementRef ?? '',
       approvedOn: mission?.approvedOn ?? '',
     },
+    schema: MissionInputSchema,
+    toInput: (v) => ({ ...v, agreementRef: v.agreementRef || null, approvedOn: v.approvedOn || null }),
+    save: (input) => saveMission(mission?.id ?? null, input),
+    invalidate: [OBSERVERS_KEY],
+    saved: (m) => t('observers.missionSaved', { name: m.name }),
+    onSaved: onDone,
   });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) => {
-    const body = { ...v, agreementRef: v.agreementRef || null, approvedOn: v.approvedOn || null };
-    return saveMission(mission?.id ?? null, body);
-  });
+  const form = f.form;
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onDone, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <TextInput label={t('observers.missionName')} required {...form.getInputProps('name')} />
-        <TextInput label={t('observers.process')} required {...form.getInputProps('process')} />
-        <DayInput label={t('observers.electionDay')} required {...form.getInputProps('electionDay')} />
-        <Group grow>
-          <DayInput label={t('observers.startsOn')} required {...form.getInputProps('startsOn')} />
-          <DayInput label={t('observers.endsOn')} required {...form.getInputProps('endsOn')} />
-        </Group>
-        <Group grow>
-          <TextInput label={t('observers.agreementRef')} {...form.getInputProps('agreementRef')} />
-          <DayInput label={t('observers.approvedOn')} clearable {...form.getInputProps('approvedOn')} />
-        </Group>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('observers.save')} onCancel={onCancel}>
+      <TextInput label={t('observers.missionName')} withAsterisk {...f.text('name')} />
+      <TextInput label={t('observers.process')} withAsterisk {...f.text('process')} />
+      <DayInput label={t('observers.electionDay')} withAsterisk {...form.getInputProps('electionDay')} />
+      <Group grow align="flex-start">
+        <DayInput label={t('observers.startsOn')} withAsterisk {...form.getInputProps('startsOn')} />
+        <DayInput label={t('observers.endsOn')} withAsterisk {...form.getInputProps('endsOn')} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label={t('observers.agreementRef')} {...f.text('agreementRef')} />
+        <DayInput label={t('observers.approvedOn')} clearable {...form.getInputProps('approvedOn')} />
+      </Group>
+    </FormBody>
   );
 }
 
@@ -109,7 +106,10 @@ export default function MissionsPage() {
         />
       </Paper>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('observers.newMission')}>
-        <MissionForm onDone={(m) => (setCreating(false), void navigate(`/acompanamiento/${m.id}`))} />
+        <MissionForm
+          onDone={(m) => (setCreating(false), void navigate(`/acompanamiento/${m.id}`))}
+          onCancel={() => setCreating(false)}
+        />
       </Modal>
     </>
   );

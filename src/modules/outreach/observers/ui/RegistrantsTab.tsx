@@ -9,21 +9,19 @@ import {
   Paper,
   SegmentedControl,
   Select,
-  Stack,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconShieldCheck, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
 import { todayInMexicoCity } from '@/shared/dates';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { IconAction, ListTable, RowActions } from '@/web/shared/ui/ListTable';
 import { SearchSelect } from '@/web/shared/ui/SearchSelect';
@@ -32,11 +30,14 @@ import {
   ACCREDITATION_STATUSES,
   countryName,
   REGISTRANT_KINDS,
+  RegistrantConsentInputSchema,
+  RegistrantInputSchema,
+  RegistrantPatchSchema,
   type Mission,
   type Registrant,
 } from '../contract';
 import {
-  applyNestedErrors,
+  OBSERVERS_KEY,
   COUNTRY_OPTIONS,
   recordRegistrantConsent,
   registerRegistrant,
@@ -66,7 +67,7 @@ export function RegistrantForm({
 }) {
   const { t } = useTranslation();
   const groups = useGroups(mission.id);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       personFrom: 'new' as 'new' | 'contact',
       contactId: '',
@@ -91,137 +92,137 @@ export function RegistrantForm({
     validate: {
       contactId: (v, values) => (values.personFrom === 'contact' && !v ? t('observers.chooseContact') : null),
     },
+    schema: registrant ? RegistrantPatchSchema : RegistrantInputSchema,
+    toInput: (v) => {
+      const body = {
+        fullName: v.fullName,
+        kind: v.kind,
+        nationality: v.nationality,
+        organization: v.organization || null,
+        email: v.email || null,
+        phone: v.phone || null,
+        accreditationStatus: v.accreditationStatus,
+        accreditationNumber: v.accreditationStatus === 'accredited' ? v.accreditationNumber || null : null,
+        groupId: v.groupId || null,
+        notes: v.notes || null,
+      };
+      if (registrant) return body;
+      const person =
+        v.personFrom === 'contact'
+          ? {
+              contactId: v.contactId || null,
+              fullName: undefined,
+              organization: undefined,
+              email: undefined,
+              phone: undefined,
+            }
+          : {};
+      return {
+        ...body,
+        ...person,
+        consent: v.withConsent ? { ...v.consent, evidence: v.consent.evidence || null } : null,
+      };
+    },
+    save: (input) =>
+      registrant
+        ? updateRegistrant(registrant.id, input)
+        : registerRegistrant(mission.id, input as Parameters<typeof registerRegistrant>[1]),
+    invalidate: [OBSERVERS_KEY],
+    saved: () => t('observers.registrantSaved'),
+    onSaved: onClose,
+    // The consent's fields are nested: their problems go under each of them.
+    aliases: Object.fromEntries(
+      ['givenOn', 'source', 'privacyNoticeVersion', 'evidence'].map((k) => [`consent.${k}`, `consent.${k}`]),
+    ),
   });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const form = f.form;
   const fromContact = !registrant && form.values.personFrom === 'contact';
-  const save = useObserversWrite((v: typeof form.values) => {
-    const body = {
-      fullName: v.fullName,
-      kind: v.kind,
-      nationality: v.nationality,
-      organization: v.organization || null,
-      email: v.email || null,
-      phone: v.phone || null,
-      accreditationStatus: v.accreditationStatus,
-      accreditationNumber: v.accreditationStatus === 'accredited' ? v.accreditationNumber || null : null,
-      groupId: v.groupId || null,
-      notes: v.notes || null,
-    };
-    if (registrant) return updateRegistrant(registrant.id, body);
-    const person =
-      v.personFrom === 'contact'
-        ? {
-            contactId: v.contactId || null,
-            fullName: undefined,
-            organization: undefined,
-            email: undefined,
-            phone: undefined,
-          }
-        : {};
-    return registerRegistrant(mission.id, {
-      ...body,
-      ...person,
-      consent: v.withConsent ? { ...v.consent, evidence: v.consent.evidence || null } : null,
-    });
-  });
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        {!registrant && (
-          <SegmentedControl
-            aria-label={t('observers.personSource')}
-            data={[
-              { value: 'new', label: t('observers.newPerson') },
-              { value: 'contact', label: t('observers.existingContact') },
-            ]}
-            {...form.getInputProps('personFrom')}
-          />
-        )}
-        {fromContact ? (
-          <SearchSelect
-            label={t('observers.contact')}
-            description={t('observers.contactHint')}
-            required
-            useOptions={useContactOptions}
-            {...form.getInputProps('contactId')}
-            onChange={(value, label) => {
-              form.setFieldValue('contactId', value ?? '');
-              const country = label?.match(/\(([A-Z]{2})\)$/)?.[1];
-              if (country && !form.values.nationality) form.setFieldValue('nationality', country);
-            }}
-          />
-        ) : (
-          <TextInput label={t('observers.fullName')} required {...form.getInputProps('fullName')} />
-        )}
-        <Group grow>
-          <Select
-            label={t('observers.kind')}
-            data={REGISTRANT_KINDS.map((k) => ({ value: k, label: t(`observers.kinds.${k}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('observers.nationality')}
-            required
-            searchable
-            filter={foldedOptionsFilter}
-            data={COUNTRY_OPTIONS}
-            {...form.getInputProps('nationality')}
-          />
-        </Group>
-        {!fromContact && (
-          <>
-            <TextInput label={t('observers.organization')} {...form.getInputProps('organization')} />
-            <Group grow>
-              <TextInput label={t('observers.email')} type="email" {...form.getInputProps('email')} />
-              <TextInput label={t('observers.phone')} {...form.getInputProps('phone')} />
-            </Group>
-          </>
-        )}
-        <Group grow align="flex-start">
-          <Select
-            label={t('observers.accreditationStatus')}
-            data={ACCREDITATION_STATUSES.map((s) => ({ value: s, label: t(`observers.statuses.${s}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('accreditationStatus')}
-          />
-          <TextInput
-            label={t('observers.accreditationNumber')}
-            disabled={form.values.accreditationStatus !== 'accredited'}
-            withAsterisk={form.values.accreditationStatus === 'accredited'}
-            {...form.getInputProps('accreditationNumber')}
-          />
-        </Group>
-        <Select
-          label={t('observers.group')}
-          placeholder={t('observers.noGroup')}
-          clearable
-          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          {...form.getInputProps('groupId')}
+    <FormBody form={f} submitLabel={t('observers.save')} onCancel={onClose}>
+      {!registrant && (
+        <SegmentedControl
+          aria-label={t('observers.personSource')}
+          data={[
+            { value: 'new', label: t('observers.newPerson') },
+            { value: 'contact', label: t('observers.existingContact') },
+          ]}
+          {...form.getInputProps('personFrom')}
         />
-        <Textarea label={t('observers.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        {!registrant && (
-          <>
-            <Divider label={t('observers.consentSection')} labelPosition="left" />
-            <Checkbox
-              label={t('observers.withConsent')}
-              {...form.getInputProps('withConsent', { type: 'checkbox' })}
-            />
-            {form.values.withConsent && <ConsentFields form={form} prefix="consent." />}
-          </>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      {fromContact ? (
+        <SearchSelect
+          label={t('observers.contact')}
+          description={t('observers.contactHint')}
+          required
+          useOptions={useContactOptions}
+          {...form.getInputProps('contactId')}
+          onChange={(value, label) => {
+            form.setFieldValue('contactId', value ?? '');
+            const country = label?.match(/\(([A-Z]{2})\)$/)?.[1];
+            if (country && !form.values.nationality) form.setFieldValue('nationality', country);
+          }}
+        />
+      ) : (
+        <TextInput label={t('observers.fullName')} required {...form.getInputProps('fullName')} />
+      )}
+      <Group grow>
+        <Select
+          label={t('observers.kind')}
+          data={REGISTRANT_KINDS.map((k) => ({ value: k, label: t(`observers.kinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        <Select
+          label={t('observers.nationality')}
+          required
+          searchable
+          filter={foldedOptionsFilter}
+          data={COUNTRY_OPTIONS}
+          {...form.getInputProps('nationality')}
+        />
+      </Group>
+      {!fromContact && (
+        <>
+          <TextInput label={t('observers.organization')} {...form.getInputProps('organization')} />
+          <Group grow>
+            <TextInput label={t('observers.email')} type="email" {...form.getInputProps('email')} />
+            <TextInput label={t('observers.phone')} {...form.getInputProps('phone')} />
+          </Group>
+        </>
+      )}
+      <Group grow align="flex-start">
+        <Select
+          label={t('observers.accreditationStatus')}
+          data={ACCREDITATION_STATUSES.map((s) => ({ value: s, label: t(`observers.statuses.${s}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('accreditationStatus')}
+        />
+        <TextInput
+          label={t('observers.accreditationNumber')}
+          disabled={form.values.accreditationStatus !== 'accredited'}
+          withAsterisk={form.values.accreditationStatus === 'accredited'}
+          {...form.getInputProps('accreditationNumber')}
+        />
+      </Group>
+      <Select
+        label={t('observers.group')}
+        placeholder={t('observers.noGroup')}
+        clearable
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        {...form.getInputProps('groupId')}
+      />
+      <Textarea label={t('observers.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      {!registrant && (
+        <>
+          <Divider label={t('observers.consentSection')} labelPosition="left" />
+          <Checkbox
+            label={t('observers.withConsent')}
+            {...form.getInputProps('withConsent', { type: 'checkbox' })}
+          />
+          {form.values.withConsent && <ConsentFields form={form} prefix="consent." />}
+        </>
+      )}
+    </FormBody>
   );
 }
 
@@ -256,29 +257,19 @@ function ConsentFields({ form, prefix }: { form: ConsentForm; prefix: string }) 
 
 export function ConsentForm({ registrant, onClose }: { registrant: Registrant; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: { givenOn: todayInMexicoCity(), source: '', privacyNoticeVersion: '', evidence: '' },
+    schema: RegistrantConsentInputSchema,
+    toInput: (v) => ({ ...v, evidence: v.evidence || null }),
+    save: (input) => recordRegistrantConsent(registrant.id, input),
+    invalidate: [OBSERVERS_KEY],
+    saved: () => t('observers.consentSaved'),
+    onSaved: onClose,
   });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) =>
-    recordRegistrantConsent(registrant.id, { ...v, evidence: v.evidence || null }),
-  );
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        <ConsentFields form={form} prefix="" />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormBody form={f} submitLabel={t('observers.save')} onCancel={onClose}>
+      <ConsentFields form={f.form} prefix="" />
+    </FormBody>
   );
 }
 
