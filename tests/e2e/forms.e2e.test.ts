@@ -251,6 +251,25 @@ const FORMS: FormCase[] = [
     },
   },
   {
+    form: 'nueva misión de acompañamiento',
+    user: 'enlace@iecm.demo',
+    date: 'Jornada electoral',
+    open: async (page) => {
+      await page.goto('/acompanamiento');
+      await page.getByRole('button', { name: 'Nueva misión' }).click();
+    },
+  },
+  {
+    form: 'registro de una persona observadora',
+    user: 'enlace@iecm.demo',
+    date: 'Fecha del consentimiento',
+    open: async (page) => {
+      await page.goto('/acompanamiento');
+      await page.getByRole('link', { name: 'Misión de Acompañamiento 2024' }).click();
+      await page.getByRole('button', { name: 'Registrar persona' }).click();
+    },
+  },
+  {
     form: 'nuevo usuario',
     user: 'admin@iecm.demo',
     open: async (page) => {

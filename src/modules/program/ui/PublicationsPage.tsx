@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconPaperclip, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cadence, Issue, IssueInput, IssuePatch, ProgramTree, Series, SeriesInput } from '../contract';
 import { CADENCES, IssueInputSchema, IssuePatchSchema, SeriesInputSchema } from '../contract';
@@ -66,6 +66,34 @@ function issueInput(v: IssueValues) {
   };
 }
 
+/** The fields an issue's forms share: date, number (and the file the caller adds), title, distribution. */
+function IssueFields(props: {
+  input: (field: 'publishedOn' | 'number') => object;
+  text: (field: 'title' | 'distribution', description?: string) => object;
+  file?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group align="flex-start" grow>
+        <DayInput label={t('program.publications.date')} withAsterisk {...props.input('publishedOn')} />
+        <NumberInput
+          label={t('program.publications.number')}
+          min={1}
+          allowDecimal={false}
+          {...props.input('number')}
+        />
+        {props.file}
+      </Group>
+      <TextInput label={t('program.publications.issueTitle')} withAsterisk {...props.text('title')} />
+      <TextInput
+        label={t('program.publications.distribution')}
+        {...props.text('distribution', t('program.publications.distributionHelp'))}
+      />
+    </>
+  );
+}
+
 function AddIssueForm({ series }: { series: Series }) {
   const { t } = useTranslation();
   const f = useSaveForm({
@@ -94,29 +122,17 @@ function AddIssueForm({ series }: { series: Series }) {
       submitLabel={t('program.publications.addIssue')}
       label={t('program.publications.addTo', { name: series.name })}
     >
-      <Group align="flex-start" grow>
-        <DayInput
-          label={t('program.publications.date')}
-          withAsterisk
-          {...form.getInputProps('publishedOn')}
-        />
-        <NumberInput
-          label={t('program.publications.number')}
-          min={1}
-          allowDecimal={false}
-          {...form.getInputProps('number')}
-        />
-        <FileInput
-          label={t('program.publications.file')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
-          {...form.getInputProps('file')}
-        />
-      </Group>
-      <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
-      <TextInput
-        label={t('program.publications.distribution')}
-        {...f.text('distribution', t('program.publications.distributionHelp'))}
+      <IssueFields
+        input={(field) => form.getInputProps(field)}
+        text={f.text}
+        file={
+          <FileInput
+            label={t('program.publications.file')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('program.publications.clearFile') }}
+            {...form.getInputProps('file')}
+          />
+        }
       />
     </FormBody>
   );
@@ -162,24 +178,7 @@ function IssueFormModal({ issue, series, onClose }: { issue: Issue; series: Seri
         comboboxProps={{ withinPortal: true }}
         {...form.getInputProps('seriesId')}
       />
-      <Group align="flex-start" grow>
-        <DayInput
-          label={t('program.publications.date')}
-          withAsterisk
-          {...form.getInputProps('publishedOn')}
-        />
-        <NumberInput
-          label={t('program.publications.number')}
-          min={1}
-          allowDecimal={false}
-          {...form.getInputProps('number')}
-        />
-      </Group>
-      <TextInput label={t('program.publications.issueTitle')} withAsterisk {...f.text('title')} />
-      <TextInput
-        label={t('program.publications.distribution')}
-        {...f.text('distribution', t('program.publications.distributionHelp'))}
-      />
+      <IssueFields input={(field) => form.getInputProps(field)} text={f.text} />
       <FileInput
         label={issue.file ? t('program.publications.replaceFile') : t('program.publications.file')}
         description={

@@ -71,6 +71,22 @@ function RecordSourcesSelect(props: Omit<MultiSelectProps, 'data' | 'label'>) {
   );
 }
 
+/** What a line and an objective both have: a title, a description, the records that count for it. */
+function StructureFields(props: {
+  titleLabel: string;
+  text: (field: 'title' | 'description') => object;
+  sources: object;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textarea label={props.titleLabel} withAsterisk autosize {...props.text('title')} />
+      <Textarea label={t('program.structure.description')} autosize {...props.text('description')} />
+      <RecordSourcesSelect {...props.sources} />
+    </>
+  );
+}
+
 /** Registers the program of a year, or modifies `program`. */
 export function ProgramFormModal({
   program,
@@ -200,9 +216,11 @@ export function LineFormModal({
         allowDecimal={false}
         {...f.form.getInputProps('number')}
       />
-      <Textarea label={t('program.structure.lineTitle')} withAsterisk autosize {...f.text('title')} />
-      <Textarea label={t('program.structure.description')} autosize {...f.text('description')} />
-      <RecordSourcesSelect {...f.form.getInputProps('recordSources')} />
+      <StructureFields
+        titleLabel={t('program.structure.lineTitle')}
+        text={f.text}
+        sources={f.form.getInputProps('recordSources')}
+      />
     </FormModal>
   );
 }
@@ -255,9 +273,11 @@ export function ObjectiveFormModal({
         maxLength={2}
         {...f.form.getInputProps('key')}
       />
-      <Textarea label={t('program.structure.objectiveTitle')} withAsterisk autosize {...f.text('title')} />
-      <Textarea label={t('program.structure.description')} autosize {...f.text('description')} />
-      <RecordSourcesSelect {...f.form.getInputProps('recordSources')} />
+      <StructureFields
+        titleLabel={t('program.structure.objectiveTitle')}
+        text={f.text}
+        sources={f.form.getInputProps('recordSources')}
+      />
     </FormModal>
   );
 }
