@@ -275,7 +275,7 @@ export const CommitmentInputSchema = z
   .strictObject({
     owedByAreaId: z.uuid().nullable().optional(),
     owedByInstitutionId: z.uuid().nullable().optional(),
-    description: text(4000),
+    description: text(4000).meta({ label: 'el compromiso' }),
     dueOn: LocalDateSchema.nullable().optional(),
   })
   .superRefine((v, ctx) => {

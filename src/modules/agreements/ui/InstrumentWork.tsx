@@ -19,6 +19,9 @@ import {
   renewInstrument,
 } from './api';
 
+/** A text field in a row of fields: its character count under it, so that the row's boxes line up. */
+const IN_A_ROW = { inputWrapperOrder: ['label', 'input', 'description', 'error'] } as const;
+
 // The liaison staff's work on one instrument, under its sections of the instrument page: renewing
 // its validity, attaching documents, adding commitments and their follow-up.
 
@@ -82,7 +85,12 @@ function RenewalForm({ instrumentId }: { instrumentId: string }) {
           w={{ base: '100%', xs: 170 }}
           {...f.form.getInputProps('newEnd')}
         />
-        <TextInput label={t('agreements.work.note')} w={{ base: '100%', xs: 280 }} {...f.text('note')} />
+        <TextInput
+          label={t('agreements.work.note')}
+          w={{ base: '100%', xs: 280 }}
+          {...IN_A_ROW}
+          {...f.text('note')}
+        />
       </Group>
     </FormBody>
   );
@@ -181,6 +189,7 @@ export function CommitmentForm({ instrument }: { instrument: InstrumentDetail })
         <TextInput
           label={t('agreements.detail.what')}
           withAsterisk
+          {...IN_A_ROW}
           w={{ base: '100%', xs: 320 }}
           {...f.text('description')}
         />
@@ -228,6 +237,7 @@ export function CommitmentFollowUp({
           label={t('agreements.work.note')}
           aria-label={t('agreements.work.noteFor', { what: description })}
           w={200}
+          {...IN_A_ROW}
           {...f.text('note')}
         />
         <Checkbox

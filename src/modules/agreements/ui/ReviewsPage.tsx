@@ -175,6 +175,8 @@ function OpenReview() {
           <TextInput
             label={t('agreements.reviews.name')}
             withAsterisk
+            // Its character count under it, so that the row's boxes line up.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             w={{ base: '100%', xs: 320 }}
             {...f.text('title')}
           />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Paper, TextInput } from '@mantine/core';
+import { Anchor, Button, Modal, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -47,14 +47,14 @@ export function MissionForm({
       <TextInput label={t('observers.missionName')} withAsterisk {...f.text('name')} />
       <TextInput label={t('observers.process')} withAsterisk {...f.text('process')} />
       <DayInput label={t('observers.electionDay')} withAsterisk {...form.getInputProps('electionDay')} />
-      <Group grow align="flex-start">
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <DayInput label={t('observers.startsOn')} withAsterisk {...form.getInputProps('startsOn')} />
         <DayInput label={t('observers.endsOn')} withAsterisk {...form.getInputProps('endsOn')} />
-      </Group>
-      <Group grow align="flex-start">
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput label={t('observers.agreementRef')} {...f.text('agreementRef')} />
         <DayInput label={t('observers.approvedOn')} clearable {...form.getInputProps('approvedOn')} />
-      </Group>
+      </SimpleGrid>
     </FormBody>
   );
 }
