@@ -76,13 +76,13 @@ function RenewalForm({ instrumentId }: { instrumentId: string }) {
         <DayInput
           label={t('agreements.work.renewedOn')}
           withAsterisk
-          w={{ base: '100%', xs: 170 }}
+          w={{ base: '100%', xs: 210 }}
           {...f.form.getInputProps('renewedOn')}
         />
         <DayInput
           label={t('agreements.work.newEnd')}
           withAsterisk
-          w={{ base: '100%', xs: 170 }}
+          w={{ base: '100%', xs: 210 }}
           {...f.form.getInputProps('newEnd')}
         />
         <TextInput
