@@ -1,4 +1,14 @@
-import { Checkbox, FileInput, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  type TextInputProps,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   CommitmentInputSchema,
@@ -20,7 +30,9 @@ import {
 } from './api';
 
 /** A text field in a row of fields: its character count under it, so that the row's boxes line up. */
-const IN_A_ROW = { inputWrapperOrder: ['label', 'input', 'description', 'error'] } as const;
+const IN_A_ROW: Pick<TextInputProps, 'inputWrapperOrder'> = {
+  inputWrapperOrder: ['label', 'input', 'description', 'error'],
+};
 
 // The liaison staff's work on one instrument, under its sections of the instrument page: renewing
 // its validity, attaching documents, adding commitments and their follow-up.

@@ -28,14 +28,7 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/dates';
 import { BounceInputSchema, CHANNELS, CampaignInputSchema } from '../contract';
-import {
-  OUTREACH_KEY,
-  createCampaign,
-  recordBounces,
-  useBases,
-  useCampaigns,
-  useObjectives,
-} from './api';
+import { OUTREACH_KEY, createCampaign, recordBounces, useBases, useCampaigns, useObjectives } from './api';
 
 const PAGE_SIZE = 25;
 
