@@ -95,10 +95,12 @@ describe('channel routing', () => {
 
     // Liaison staff consolidate: the status moves and the area's file goes to the INE.
     await liaison.reload();
+    expect(await liaison.getByRole('button', { name: 'Consolidar y responder' }).count()).toBe(0);
     await expect
       .poll(() => slips.getByRole('row', { name: /Unidad Técnica de Asuntos Jurídicos/ }).innerText())
       .toMatch(/Respondido[\s\S]*Opinion UTAJ\.pdf/i);
-    await liaison.getByRole('button', { name: 'Consolidar y responder' }).click();
+    // One answer path: the folio's own «Atender y enviar respuesta» opens the form built from the areas.
+    await liaison.getByRole('button', { name: 'Atender y enviar respuesta' }).click();
     const consolidate = liaison.getByRole('dialog');
     await expect
       .poll(() => consolidate.getByRole('textbox', { name: 'Respuesta que se envía' }).inputValue())
@@ -106,6 +108,8 @@ describe('channel routing', () => {
     await expect(consolidate.getByRole('checkbox', { name: /Opinion UTAJ\.pdf/ }).isChecked()).resolves.toBe(
       true,
     );
+    // No slip is open any more: nothing to ask about them.
+    expect(await consolidate.getByRole('radiogroup').count()).toBe(0);
     await expectAccessible(liaison, 'consolidar respuesta');
     await consolidate.getByRole('button', { name: 'Atender y enviar respuesta' }).click();
     await expect.poll(() => liaison.getByText('En proceso del INE').first().isVisible()).toBe(true);

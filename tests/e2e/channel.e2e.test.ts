@@ -78,8 +78,17 @@ describe('channel', () => {
     await dialog
       .getByRole('textbox', { name: 'Asunto' })
       .fill('Solicitud de información sobre casillas especiales');
+    // The oficio travels with the communication.
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'Oficio casillas especiales.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 oficio'),
+    });
     await dialog.getByRole('button', { name: 'Enviar' }).click();
     await expect.poll(() => ine.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Folio \d+\/\d{4}$/);
+    await expect
+      .poll(() => ine.getByRole('button', { name: 'Oficio casillas especiales.pdf' }).isVisible())
+      .toBe(true);
     const folio = (await ine.getByRole('heading', { level: 1 }).innerText()).replace('Folio ', '');
     // The INE has no areas in the demo: its folio page offers no routing with an empty list of areas.
     await ine.waitForLoadState('networkidle');
@@ -92,7 +101,7 @@ describe('channel', () => {
     await local.getByRole('button', { name: 'Turnar' }).waitFor();
     await local.getByRole('button', { name: 'Atender y enviar respuesta' }).click();
     await local
-      .getByRole('textbox', { name: 'Respuesta u observación' })
+      .getByRole('textbox', { name: 'Respuesta que se envía' })
       .fill('Se remite la información de casillas especiales.');
     await local.getByRole('dialog').getByRole('button', { name: 'Atender y enviar respuesta' }).click();
     await expect.poll(() => local.getByText('En proceso del INE').first().isVisible()).toBe(true);

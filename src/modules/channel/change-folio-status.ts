@@ -3,13 +3,20 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import { todayInMexicoCity } from '../../shared/dates';
 import type { ChangeFolioStatusInput } from './contract';
 import { actingSide, transition } from './contract-folio-status';
+import { OPEN_ROUTING_EVENTS, openRoutingsOutcome } from './contract-open-routings';
 import { findFolioRow, insertFolioEvents, insertMessage, updateFolioStatus } from './repository';
+import { closeRouting, routingsOfFolio } from './routing-repository';
 
-/** Applies an event to a folio (answer, acknowledgment, conclusion, return, cancellation). */
+/**
+ * Applies an event to a folio (answer, acknowledgment, conclusion, return, cancellation). The
+ * organization's routing slips still open go with it as the person chose (withdrawn: liaison staff
+ * answered for the area; kept: the area goes on working) or, when the folio closes, are withdrawn;
+ * the folio's history and the audit entry say which.
+ */
 export async function changeFolioStatus(
   db: Db,
   actor: Actor,
@@ -28,6 +35,15 @@ export async function changeFolioStatus(
         { path: 'on', message: 'Anterior a la recepción' },
       ]);
     }
+    const open = (await routingsOfFolio(tx, actor.organizationId, folio.id)).filter(
+      (r) => r.state === 'assigned',
+    );
+    const slips = openRoutingsOutcome({
+      openCount: open.length,
+      toStatus: result.to,
+      choice: input.openRoutings,
+    });
+    if (!slips.ok) throw invalid([{ path: slips.path, message: slips.message }], slips.message);
     const final = result.to === 'concluded' || result.to === 'cancelled';
     await updateFolioStatus(tx, folio.id, { status: result.to, closedOn: final ? on : null });
     await insertFolioEvents(tx, [
@@ -43,6 +59,31 @@ export async function changeFolioStatus(
         occurredOn: on,
       },
     ]);
+    if (slips.action === 'withdraw') {
+      for (const r of open) {
+        await closeRouting(tx, r.id, {
+          state: 'withdrawn',
+          returnReason: slips.reason,
+          closedBy: actor.userId,
+        });
+      }
+    }
+    if (slips.action !== 'none') {
+      // Written after the status event, so that event stays the one that set the status of the day.
+      await insertFolioEvents(tx, [
+        {
+          folioId: folio.id,
+          organizationId: actor.organizationId,
+          userId: actor.userId,
+          actorLabel: actor.name,
+          event: slips.action === 'withdraw' ? OPEN_ROUTING_EVENTS.withdrawn : OPEN_ROUTING_EVENTS.kept,
+          fromStatus: result.to,
+          toStatus: result.to,
+          reason: open.map((r) => r.areaName).join(', '),
+          occurredOn: on,
+        },
+      ]);
+    }
     if (input.text) {
       await insertMessage(tx, {
         folioId: folio.id,
@@ -58,7 +99,18 @@ export async function changeFolioStatus(
       entityType: 'channel_folio',
       entityId: folio.id,
       before: { status: folio.status },
-      after: { status: result.to, on, reason: input.reason ?? null },
+      after: {
+        status: result.to,
+        on,
+        reason: input.reason ?? null,
+        ...(slips.action === 'none'
+          ? {}
+          : {
+              openRoutings: slips.action === 'withdraw' ? 'withdrawn' : 'kept',
+              routingIds: open.map((r) => r.id),
+              ...(input.openRoutings ? { choice: input.openRoutings } : {}),
+            }),
+      },
     });
     return { status: result.to };
   });

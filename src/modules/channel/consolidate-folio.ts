@@ -7,21 +7,13 @@ import { invalid, notFound } from '../platform/errors';
 import { changeFolioStatus } from './change-folio-status';
 import { findFolioRow } from './repository';
 import type { ConsolidateInput } from './routing-contract';
-import {
-  closeRouting,
-  insertAttachment,
-  lastMessageId,
-  routingAttachments,
-  routingsOfFolio,
-} from './routing-repository';
-
-const ATTENDED = 'El folio fue atendido por la unidad de vinculación.';
+import { insertAttachment, lastMessageId, routingAttachments, routingsOfFolio } from './routing-repository';
 
 /**
  * Liaison staff send the answer built from the areas' answers: the folio event (answer,
  * acknowledgment of a folio "de conocimiento", conclusion or return) goes through the folio's
  * transition rules; the chosen files of the areas go with the message; slips still open are
- * withdrawn, since the folio no longer waits for them.
+ * withdrawn or kept as the person chose (change-folio-status.ts).
  */
 export async function consolidateFolio(db: Db, actor: Actor, folioId: string, input: ConsolidateInput) {
   return inTransaction(db, async (tx) => {
@@ -55,6 +47,7 @@ export async function consolidateFolio(db: Db, actor: Actor, folioId: string, in
       event: input.event,
       on: input.on,
       text: input.text || undefined,
+      openRoutings: input.openRoutings,
     });
     const messageId = input.text ? await lastMessageId(tx, folio.id, actor.organizationId) : undefined;
     for (const f of chosen) {
@@ -69,9 +62,6 @@ export async function consolidateFolio(db: Db, actor: Actor, folioId: string, in
       });
     }
     const open = slips.filter((s) => s.state === 'assigned');
-    for (const s of open) {
-      await closeRouting(tx, s.id, { state: 'withdrawn', returnReason: ATTENDED, closedBy: actor.userId });
-    }
     await recordAudit(tx, auditActor(actor), {
       action: 'channel.folio_consolidated',
       entityType: 'channel_folio',

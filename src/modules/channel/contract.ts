@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalDateSchema, checkPeriod } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
 import { CHANNEL_MODULES, FOLIO_NATURES, FOLIO_STATUSES, type FolioStatus } from './contract-folio-status';
+import { OPEN_ROUTING_CHOICES } from './contract-open-routings';
 
 // The channel's API types, shared by the server and the web client.
 
@@ -23,6 +24,7 @@ export const ChannelModuleSchema = z.enum(CHANNEL_MODULES);
 export const FolioStatusSchema = z.enum(FOLIO_STATUSES);
 export const FolioNatureSchema = z.enum(FOLIO_NATURES);
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
+export const OpenRoutingsChoiceSchema = z.enum(OPEN_ROUTING_CHOICES).meta({ label: 'turnos abiertos' });
 
 const days = (max: number) => z.number().int().min(1).max(max);
 export const DueRuleSchema = z.discriminatedUnion('kind', [
@@ -128,6 +130,8 @@ export const ChangeFolioStatusInputSchema = z.strictObject({
   on: LocalDateSchema.optional(),
   text: z.string().trim().max(20_000).optional(),
   reason: z.string().trim().max(2000).optional(),
+  /** Required when the folio stays open with routing slips still open (contract-open-routings.ts). */
+  openRoutings: OpenRoutingsChoiceSchema.optional(),
 });
 export type ChangeFolioStatusInput = z.infer<typeof ChangeFolioStatusInputSchema>;
 

@@ -98,6 +98,21 @@ export const sendCommunication = defineEndpoint({
   status: 201,
   response: z.object({ communicationId: z.uuid(), folio: z.string(), folioIds: z.array(z.uuid()) }),
 });
+export const sendCommunicationWithFiles = defineEndpoint({
+  method: 'POST',
+  path: '/api/channel/communications/with-files',
+  operationId: 'sendCommunicationWithFiles',
+  tags,
+  summary: 'Enviar una comunicación con sus archivos (el oficio y sus anexos) en una sola petición',
+  description:
+    'multipart/form-data: el JSON de la comunicación (como en sendCommunication) en el campo "data" y ' +
+    'hasta 10 archivos en campos "files". Un archivo rechazado (vacío, de tipo no permitido o demasiado ' +
+    'grande) no envía nada.',
+  consumes: ['multipart/form-data'],
+  status: 201,
+  response: z.object({ communicationId: z.uuid(), folio: z.string(), folioIds: z.array(z.uuid()) }),
+  errors: uploadErrors,
+});
 export const getCommunicationSummary = defineEndpoint({
   method: 'GET',
   path: '/api/channel/communications/:id/summary',

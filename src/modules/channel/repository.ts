@@ -8,6 +8,7 @@ import {
   gte,
   inArray,
   lte,
+  notInArray,
   or,
   sql,
   type SQL,
@@ -21,6 +22,7 @@ import { formatFolioNumber, parseFolioNumber } from './folio-number';
 import type { Folio, FolioDetail, FolioListQuery, RecurringObligation } from './contract';
 import { describeDueRule } from './contract-due-rules';
 import type { RegisteredFolio } from './folio-import-rules';
+import { OPEN_ROUTING_EVENTS } from './contract-open-routings';
 import {
   channelCommunication,
   channelFolio,
@@ -264,11 +266,27 @@ export async function findFolioRow(db: Db, orgId: string, id: string): Promise<F
   return row;
 }
 
-export async function folioHistory(db: Db, folioId: string): Promise<FolioDetail['history']> {
+/**
+ * The folio's events as `viewerOrgId` sees them: both sides' status changes, and what the viewer
+ * itself recorded about its routing to areas (internal to it: the other side never sees it).
+ */
+export async function folioHistory(
+  db: Db,
+  folioId: string,
+  viewerOrgId: string,
+): Promise<FolioDetail['history']> {
   const rows = await db
     .select()
     .from(channelFolioEvent)
-    .where(eq(channelFolioEvent.folioId, folioId))
+    .where(
+      and(
+        eq(channelFolioEvent.folioId, folioId),
+        or(
+          notInArray(channelFolioEvent.event, Object.values(OPEN_ROUTING_EVENTS)),
+          eq(channelFolioEvent.organizationId, viewerOrgId),
+        ),
+      ),
+    )
     .orderBy(asc(channelFolioEvent.id));
   return rows.map((r) => ({
     event: r.event,

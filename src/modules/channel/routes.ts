@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { authenticate, authorize } from '../accounts';
 import { hasPermission } from '../accounts/contract';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
-import { forbidden, notFound } from '../platform/errors';
-import { sendDownload } from '../platform/http/files';
+import { forbidden, invalid, notFound } from '../platform/errors';
+import { readFormWithFiles, sendDownload } from '../platform/http/files';
 import { route } from '../platform/http/route';
 import type { ModuleRoutes } from '../platform/http/types';
 import { addBusinessDays } from '../platform/calendar/business-days';
@@ -20,7 +20,10 @@ import { exportFolios } from './export-folios';
 import { monthlyStatusTable } from './monthly-status-table';
 import { registerReceivedFolio } from './register-received-folio';
 import * as repo from './repository';
-import { sendCommunication } from './send-communication';
+import { COMMUNICATION_MAX_FILES, sendCommunication } from './send-communication';
+import { SendCommunicationInputSchema } from './contract';
+import { issuesToFields } from '../platform/http/errors';
+import { parseWithMessages } from '../../shared/zod-setup';
 
 /** A folio is "due soon" when its due date falls within this many business days. */
 const DUE_SOON_BUSINESS_DAYS = 3;
@@ -53,7 +56,7 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     if (!row) throw notFound();
     const { today, soonLimit } = await window(actor.organizationId);
     const [history, messages, areas] = await Promise.all([
-      repo.folioHistory(db, row.id),
+      repo.folioHistory(db, row.id, actor.organizationId),
       repo.folioMessages(db, row.id),
       repo.areasOfFolios(db, actor.organizationId, [row.id]),
     ]);
@@ -69,6 +72,14 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.sendCommunication, async (req) =>
     sendCommunication(db, await authorize(ctx, req, 'channel.write'), req.body),
   );
+
+  route(api, endpoints.sendCommunicationWithFiles, async (req) => {
+    const actor = await authorize(ctx, req, 'channel.write');
+    const form = await readFormWithFiles(req, COMMUNICATION_MAX_FILES);
+    const input = parseWithMessages(SendCommunicationInputSchema, form.data);
+    if (!input.success) throw invalid(issuesToFields(input.error.issues));
+    return sendCommunication(db, actor, input.data, { limits: ctx.config.channel, files: form.files });
+  });
 
   route(api, endpoints.getCommunicationSummary, async (req) => {
     const actor = await authorize(ctx, req, 'channel.read');

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../../shared/dates';
 import { PageQuerySchema, pageOf } from '../../shared/paging';
-import { ChannelModuleSchema, DocumentTypeSchema, FolioNatureSchema, FolioStatusSchema } from './contract';
+import {
+  ChannelModuleSchema,
+  DocumentTypeSchema,
+  FolioNatureSchema,
+  FolioStatusSchema,
+  OpenRoutingsChoiceSchema,
+} from './contract';
 
 // API types of routing (turno), area queues, consolidation and attachments. Browser-safe like
 // contract.ts (kept apart from it so the statistics work and this one touch different files).
@@ -58,6 +64,8 @@ export const ConsolidateInputSchema = z.strictObject({
   on: LocalDateSchema.optional(),
   /** Files of the areas' answers to send along with the answer. */
   attachmentIds: z.array(z.uuid()).max(50).default([]),
+  /** What happens to slips still open (contract-open-routings.ts). */
+  openRoutings: OpenRoutingsChoiceSchema.optional(),
 });
 export type ConsolidateInput = z.infer<typeof ConsolidateInputSchema>;
 

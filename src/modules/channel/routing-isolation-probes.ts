@@ -178,6 +178,29 @@ export function channelRoutingProbes(world: () => World): Record<string, Probe> 
         ),
       );
     },
+    'POST /api/channel/communications/with-files': async () => {
+      const x = await f();
+      // B sends only its own consultation, with its file: it lands as B's folio, never on A's.
+      const data = new FormData();
+      data.append(
+        'data',
+        JSON.stringify({
+          module: 'consultation',
+          documentType: 'consulta',
+          subject: 'Consulta de B',
+          sentOn: todayInMexicoCity(),
+        }),
+      );
+      data.append('files', new Blob(['B'], { type: 'application/pdf' }), 'consulta-b.pdf');
+      const sent = await ok(
+        x.bLiaison.post<{ folioIds: string[] }>('/api/channel/communications/with-files', data),
+      );
+      expect(sent.folioIds).not.toContain(x.folio);
+      const files = await x.bLiaison.get<{ filename: string }[]>(
+        `/api/channel/folios/${sent.folioIds[0]}/attachments`,
+      );
+      expect(files.body.map((file) => file.filename)).toEqual(['consulta-b.pdf']);
+    },
     'POST /api/channel/messages/{id}/attachments': async () => {
       const x = await f();
       notFound(await x.bLiaison.post(`/api/channel/messages/${x.message}/attachments`, form('b.pdf', 'B')));

@@ -409,13 +409,36 @@ describe('routing a folio to areas, their answers and the consolidated answer', 
       ).status,
     ).toBe(404);
 
+    const answer = {
+      event: 'local_answers',
+      text: 'Se remite la información de los consejos distritales.',
+      attachmentIds: [answerFile.id],
+    };
+    // A slip is still open in an area: the answer asks what happens to it, and nothing is written.
+    const unasked = await liaison.post<{ code: string; message: string; fields: { path: string }[] }>(
+      `/api/channel/folios/${folioId}/consolidate`,
+      answer,
+    );
+    expect(unasked.status).toBe(400);
+    expect(unasked.body.code).toBe('VALIDATION_FAILED');
+    expect(unasked.body.fields.map((f) => f.path)).toEqual(['openRoutings']);
+    expect(unasked.body.message).toBe(
+      'Hay un turno abierto: indique si la unidad respondió por el área o si el área sigue trabajando.',
+    );
+    const untouched = await liaison.get<{ status: string; messages: unknown[] }>(
+      `/api/channel/folios/${folioId}`,
+    );
+    expect(untouched.body).toMatchObject({ status: 'pending_local', messages: [] });
+    const badChoice = await liaison.post<{ fields: { path: string }[] }>(
+      `/api/channel/folios/${folioId}/consolidate`,
+      { ...answer, openRoutings: 'maybe' },
+    );
+    expect(badChoice.status).toBe(400);
+    expect(badChoice.body.fields[0]!.path).toBe('openRoutings');
+
     const sent = await liaison.post<{ status: string; messageId: string }>(
       `/api/channel/folios/${folioId}/consolidate`,
-      {
-        event: 'local_answers',
-        text: 'Se remite la información de los consejos distritales.',
-        attachmentIds: [answerFile.id],
-      },
+      { ...answer, openRoutings: 'answered_for_area' },
     );
     expect(sent.status).toBe(200);
     expect(sent.body.status).toBe('in_process_national');
@@ -447,9 +470,19 @@ describe('routing a folio to areas, their answers and the consolidated answer', 
         .status,
     ).toBe(404);
 
-    // The slip still open was withdrawn: the folio no longer waits for it.
+    // The slip still open was withdrawn, saying liaison staff answered for its area.
     const slips = await liaison.get<Routing[]>(`/api/channel/folios/${folioId}/routings`);
     expect(slips.body.map((s) => s.state)).toEqual(['answered', 'withdrawn', 'withdrawn']);
+    expect(slips.body[2]!.returnReason).toBe('La unidad de vinculación respondió por el área.');
+    // The folio's history records it for liaison staff; the national authority never sees the areas.
+    type History = { history: { event: string; reason: string | null }[] };
+    const own = await liaison.get<History>(`/api/channel/folios/${folioId}`);
+    expect(own.body.history.at(-1)).toMatchObject({
+      event: 'routings_withdrawn',
+      reason: slips.body[2]!.area.name,
+    });
+    const theirs = await ineStaff.get<History>(`/api/channel/folios/${folioId}`);
+    expect(theirs.body.history.map((h) => h.event)).toEqual(['sent', 'local_answers']);
     const again = await liaison.post<{ code: string }>(`/api/channel/folios/${folioId}/consolidate`, {
       event: 'local_answers',
       text: 'Otra vez',
@@ -467,6 +500,146 @@ describe('routing a folio to areas, their answers and the consolidated answer', 
     ]) {
       expect(actions).toContain(a);
     }
+  });
+
+  it('answering with «Atender y enviar respuesta» while the area works: the slip stays in its queue, recorded', async () => {
+    const sent = await ineStaff.post<{ folioIds: string[] }>('/api/channel/communications', {
+      module: 'follow_up',
+      documentType: 'oficio',
+      subject: 'Avance de la ubicación de casillas',
+      sentOn: todayInMexicoCity(),
+      recipientOrgIds: [opla.id],
+    });
+    const id = sent.body.folioIds[0]!;
+    const routed = await liaison.post<{ routingIds: string[] }>(`/api/channel/folios/${id}/routings`, {
+      responsibleAreaId: areas.organization,
+    });
+    expect(routed.status).toBe(201);
+    const event = {
+      event: 'local_answers',
+      text: 'Avance preliminar; el informe completo se enviará después.',
+    };
+    const unasked = await liaison.post<{ fields: { path: string }[] }>(
+      `/api/channel/folios/${id}/events`,
+      event,
+    );
+    expect(unasked.status).toBe(400);
+    expect(unasked.body.fields.map((f) => f.path)).toEqual(['openRoutings']);
+
+    const answered = await liaison.post<{ status: string }>(`/api/channel/folios/${id}/events`, {
+      ...event,
+      openRoutings: 'area_continues',
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('in_process_national');
+    // The slip is still the area's to answer.
+    const queue = await areaStaff.get<{ items: QueueItem[] }>('/api/channel/my-routings?state=open');
+    expect(queue.body.items.find((i) => i.id === routed.body.routingIds[0])).toMatchObject({
+      state: 'assigned',
+      folioSummary: { status: 'in_process_national' },
+    });
+    type History = { history: { event: string; reason: string | null; toStatus: string }[] };
+    const own = await liaison.get<History>(`/api/channel/folios/${id}`);
+    expect(own.body.history.slice(-2)).toMatchObject([
+      { event: 'local_answers', toStatus: 'in_process_national' },
+      { event: 'routings_kept', reason: 'Dirección Ejecutiva de Organización Electoral' },
+    ]);
+    const audit = await admin.get<{
+      items: { action: string; entityId: string; after: Record<string, unknown> }[];
+    }>('/api/audit?pageSize=50');
+    const entry = audit.body.items.find(
+      (e) => e.action === 'channel.folio_local_answers' && e.entityId === id,
+    );
+    expect(entry?.after).toMatchObject({
+      openRoutings: 'kept',
+      choice: 'area_continues',
+      routingIds: routed.body.routingIds,
+    });
+  });
+
+  it('a communication carries its files when it is sent, all in one transaction', async () => {
+    const data = {
+      module: 'follow_up',
+      documentType: 'oficio',
+      subject: 'Oficio con anexos sobre la capacitación electoral',
+      sentOn: todayInMexicoCity(),
+      recipientOrgIds: [opla.id],
+    };
+    const form = (input: unknown, files: [string, string][]) => {
+      const f = new FormData();
+      f.append('data', JSON.stringify(input));
+      for (const [name, content] of files) f.append('files', new Blob([content]), name);
+      return f;
+    };
+    const count = async () =>
+      (await liaison.get<{ total: number }>('/api/channel/folios?q=capacitacion%20electoral')).body.total;
+    const before = await count();
+
+    const refused = await ineStaff.post<{ code: string; message: string; fields: { path: string }[] }>(
+      '/api/channel/communications/with-files',
+      form(data, [
+        ['Oficio INE-DEOE-0412.pdf', '%PDF oficio'],
+        ['macro.exe', 'MZ'],
+      ]),
+    );
+    expect(refused.status).toBe(415);
+    expect(refused.body.fields.map((f) => f.path)).toEqual(['files']);
+    expect(refused.body.message).toMatch(/^macro\.exe: Tipo de archivo no permitido/);
+    const tooBig = await ineStaff.post<{ code: string }>(
+      '/api/channel/communications/with-files',
+      form(data, [['anexo.pdf', 'x'.repeat(3000)]]),
+    );
+    expect(tooBig.status).toBe(413);
+    const badData = await ineStaff.post<{ code: string; fields: { path: string; message: string }[] }>(
+      '/api/channel/communications/with-files',
+      form({ ...data, subject: '' }, [['Oficio.pdf', '%PDF']]),
+    );
+    expect(badData.status).toBe(400);
+    expect(badData.body.fields.map((f) => f.path)).toEqual(['subject']);
+    expect(badData.body.fields[0]!.message).toMatch(/asunto/i);
+    const noData = await ineStaff.post<{ fields: { path: string }[] }>(
+      '/api/channel/communications/with-files',
+      form(undefined, []),
+    );
+    expect(noData.status).toBe(400);
+    expect(noData.body.fields[0]!.path).toBe('data');
+    const tooMany = await ineStaff.post<{ fields: { path: string }[] }>(
+      '/api/channel/communications/with-files',
+      form(
+        data,
+        Array.from({ length: 11 }, (_, i): [string, string] => [`anexo-${i}.pdf`, '%PDF']),
+      ),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.fields[0]!.path).toBe('files');
+    // Nothing refused reached anyone.
+    expect(await count()).toBe(before);
+
+    const sent = await ineStaff.post<{ folioIds: string[]; communicationId: string }>(
+      '/api/channel/communications/with-files',
+      form(data, [
+        ['Oficio INE-DEOE-0412.pdf', '%PDF oficio'],
+        ['Anexo técnico.docx', 'anexo'],
+      ]),
+    );
+    expect(sent.status).toBe(201);
+    expect(await count()).toBe(before + 1);
+    const files = await liaison.get<Attachment[]>(`/api/channel/folios/${sent.body.folioIds[0]}/attachments`);
+    expect(files.body.map((f) => [f.owner, f.filename, f.sha256]).sort()).toEqual([
+      ['communication', 'Anexo técnico.docx', sha('anexo')],
+      ['communication', 'Oficio INE-DEOE-0412.pdf', sha('%PDF oficio')],
+    ]);
+    const audit = await t
+      .as(ine, 'administrator')
+      .then((c) =>
+        c.get<{ items: { action: string; entityId: string; after: { files: unknown[] } }[] }>(
+          '/api/audit?pageSize=20',
+        ),
+      );
+    const entry = audit.body.items.find(
+      (e) => e.action === 'channel.communication_send' && e.entityId === sent.body.communicationId,
+    );
+    expect(entry?.after.files).toHaveLength(2);
   });
 
   it('a folio "de conocimiento" routed for information is acknowledged and concluded', async () => {

@@ -3,7 +3,12 @@ import { auditActor } from '../accounts';
 import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, invalid } from '../platform/errors';
+import type { Config } from '../platform/config/config';
+import { storeFile } from '../platform/files/store-file';
+import type { Upload } from '../platform/http/files';
+import { conflict, fileRefused, invalid } from '../platform/errors';
+import { checkAttachment } from './attach-channel-file';
+import { insertAttachment } from './routing-repository';
 import { nextNumber } from '../platform/sequences/next-number';
 import type { SendCommunicationInput } from './contract';
 import { dueDateFor } from './due-rules';
@@ -18,13 +23,29 @@ import {
   nationalAuthority,
 } from './repository';
 
+const NO_FILES: Config['channel'] = { attachmentMaxBytes: 0, attachmentTypes: [], reminderBusinessDays: 0 };
+
+/** At most this many files travel with a communication when it is sent. */
+export const COMMUNICATION_MAX_FILES = 10;
+
 /**
  * Sends a communication through the channel inside the installation: the national authority to one,
  * several or all local bodies (follow_up), or a local body to the national authority
  * (consultation). The number comes from the national authority's series for the module and year;
- * each recipient gets its own folio, with the due date computed on its own calendar.
+ * each recipient gets its own folio, with the due date computed on its own calendar. The files (the
+ * oficio and its annexes) go in the same transaction: a refused file sends nothing.
  */
-export async function sendCommunication(db: Db, actor: Actor, input: SendCommunicationInput) {
+export async function sendCommunication(
+  db: Db,
+  actor: Actor,
+  input: SendCommunicationInput,
+  attachments: { limits: Config['channel']; files: readonly Upload[] } = { limits: NO_FILES, files: [] },
+) {
+  const checked = attachments.files.map((file) => {
+    const check = checkAttachment(attachments.limits, { filename: file.filename, size: file.data.length });
+    if (!check.ok) throw fileRefused({ ...check, message: `${file.filename}: ${check.message}` }, 'files');
+    return { file, mediaType: check.mediaType };
+  });
   const kind = actor.organization.kind;
   if (input.module === 'follow_up' && kind !== 'national_authority') {
     throw conflict('Las comunicaciones de seguimiento las envía la autoridad nacional.', [
@@ -113,12 +134,26 @@ export async function sendCommunication(db: Db, actor: Actor, input: SendCommuni
         occurredOn: input.sentOn,
       })),
     );
+    const files = [];
+    for (const { file, mediaType } of checked) {
+      const sha256 = await storeFile(tx, file.data, mediaType);
+      const attachment = await insertAttachment(tx, {
+        organizationId: actor.organizationId,
+        communicationId: communication.id,
+        sha256,
+        filename: file.filename,
+        mediaType,
+        size: file.data.length,
+        uploadedBy: actor.userId,
+      });
+      files.push({ id: attachment.id, filename: file.filename, sha256, size: file.data.length });
+    }
     const folio = formatFolioNumber({ number, year });
     await recordAudit(tx, auditActor(actor), {
       action: 'channel.communication_send',
       entityType: 'channel_communication',
       entityId: communication.id,
-      after: { folio, ...input, recipients: created.map((f) => f.localOrgId) },
+      after: { folio, ...input, recipients: created.map((f) => f.localOrgId), files },
     });
     return { communicationId: communication.id, folio, folioIds: created.map((f) => f.id) };
   });

@@ -28,9 +28,9 @@ export const conflict = (message: string, fields: FieldProblem[] = []) =>
   new AppError('CONFLICT', 409, fields, message);
 
 /** A module's refusal of an uploaded file (empty, too large, of a type it does not take), as the 4xx
- * the client reads on the field "file". */
-export function fileRefused(refusal: { status: 400 | 413 | 415; message: string }): AppError {
-  const fields = [{ path: 'file', message: refusal.message }];
+ * the client reads on the field "file" (or `path`, when a form sends several files with its data). */
+export function fileRefused(refusal: { status: 400 | 413 | 415; message: string }, path = 'file'): AppError {
+  const fields = [{ path, message: refusal.message }];
   if (refusal.status === 400) return invalid(fields, refusal.message);
   const code = refusal.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE';
   return new AppError(code, refusal.status, fields, refusal.message);

@@ -6,6 +6,7 @@ import { todayInMexicoCity } from '@/shared/dates';
 import { ChangeFolioStatusInputSchema, type ChangeFolioStatusInput, type FolioDetail } from '../contract';
 import { describeDueRule } from '../contract-due-rules';
 import { allowedEvents, type FolioEvent } from '../contract-folio-status';
+import type { OpenRoutingsChoice } from '../contract-open-routings';
 import { formatDateTime, formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { FormModal } from '@/web/shared/form/FormModal';
@@ -14,7 +15,10 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { Trail } from '@/web/shared/ui/Trail';
+import type { Routing } from '../routing-contract';
 import { CHANNEL_KEY, changeFolioStatus, useFolio } from './api';
+import { ANSWER_EVENTS, AnswerFolioModal, OpenRoutingsQuestion, type AnswerEvent } from './AnswerFolioModal';
+import { useFolioRoutings } from './routing-api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { ObligationsPanel } from './ObligationsPanel';
 import { RoutingPanel } from './RoutingPanel';
@@ -26,6 +30,8 @@ export default function FolioDetailPage() {
   const me = useMe();
   const canWrite = useCan('channel.write');
   const [event, setEvent] = useState<FolioEvent | null>(null);
+  // The answer forms ask about the slips still open, so they open once the slips are known.
+  const routings = useFolioRoutings(id);
 
   if (folio.isError) return <QueryError error={folio.error} onRetry={() => void folio.refetch()} />;
   if (!folio.data || !me.data) return null;
@@ -130,7 +136,24 @@ export default function FolioDetailPage() {
         <ObligationsPanel folio={f} />
         <RoutingPanel folio={f} />
       </Stack>
-      {event && <EventModal folio={f} event={event} onClose={() => setEvent(null)} />}
+      {event && routings.data && ANSWER_EVENTS.includes(event) && (
+        <AnswerFolioModal
+          folio={f}
+          orgId={me.data.organization.id}
+          event={event as AnswerEvent}
+          routings={routings.data}
+          onClose={() => setEvent(null)}
+        />
+      )}
+      {event && routings.data && !ANSWER_EVENTS.includes(event) && (
+        <EventModal
+          folio={f}
+          orgId={me.data.organization.id}
+          event={event}
+          routings={routings.data}
+          onClose={() => setEvent(null)}
+        />
+      )}
     </>
   );
 }
@@ -146,16 +169,29 @@ function Field(props: { label: string; children: React.ReactNode }) {
   );
 }
 
-function EventModal(props: { folio: FolioDetail; event: FolioEvent; onClose: () => void }) {
+/** The events that are not an answer to send: the national authority's, and a cancellation. */
+function EventModal(props: {
+  folio: FolioDetail;
+  orgId: string;
+  event: FolioEvent;
+  routings: readonly Routing[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const f = useSaveForm({
-    initialValues: { on: todayInMexicoCity() as string | null, text: '', reason: '' },
+    initialValues: {
+      on: todayInMexicoCity() as string | null,
+      text: '',
+      reason: '',
+      openRoutings: null as OpenRoutingsChoice | null,
+    },
     schema: ChangeFolioStatusInputSchema,
     toInput: (v): ChangeFolioStatusInput => ({
       event: props.event,
       on: v.on ?? undefined,
       text: v.text.trim() || undefined,
       reason: v.reason.trim() || undefined,
+      openRoutings: v.openRoutings ?? undefined,
     }),
     save: (input) => changeFolioStatus(props.folio.id, input),
     invalidate: [CHANNEL_KEY],
@@ -174,6 +210,13 @@ function EventModal(props: { folio: FolioDetail; event: FolioEvent; onClose: () 
       <DayInput label={t('channel.eventDate')} withAsterisk {...f.form.getInputProps('on')} />
       {withText && <Textarea label={t('channel.eventText')} autosize minRows={3} {...f.text('text')} />}
       <Textarea label={t('channel.eventReason')} autosize minRows={2} {...f.text('reason')} />
+      <OpenRoutingsQuestion
+        folio={props.folio}
+        orgId={props.orgId}
+        event={props.event}
+        routings={props.routings}
+        inputProps={f.form.getInputProps('openRoutings')}
+      />
     </FormModal>
   );
 }

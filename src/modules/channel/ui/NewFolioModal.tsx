@@ -1,4 +1,5 @@
 import {
+  FileInput,
   Group,
   MultiSelect,
   NumberInput,
@@ -42,6 +43,8 @@ type Values = {
   dueDays: number | string;
   dueDate: string | null;
   dueCount: 'business' | 'natural';
+  /** The oficio and its annexes, sent with the communication (not with a registered folio). */
+  files: File[];
 };
 
 function dueRule(v: Values): DueRule | null {
@@ -90,6 +93,7 @@ export function NewFolioModal(props: { onClose: () => void }) {
       dueDays: 5,
       dueDate: null,
       dueCount: 'business',
+      files: [],
     } as Values,
     schema: external ? RegisterFolioInputSchema : SendCommunicationInputSchema,
     toInput: (values): RegisterFolioInput | SendCommunicationInput =>
@@ -116,10 +120,10 @@ export function NewFolioModal(props: { onClose: () => void }) {
             recipientOrgIds: values.toAll ? [] : values.recipientOrgIds,
             dueRule: dueRule(values),
           },
-    save: (input) =>
+    save: (input): Promise<string> =>
       external
         ? registerFolio(input as RegisterFolioInput)
-        : sendCommunication(input as SendCommunicationInput),
+        : sendCommunication(input as SendCommunicationInput, form.getValues().files),
     invalidate: [CHANNEL_KEY],
     saved: () => t('channel.saved'),
     onSaved: (folioId) => {
@@ -200,6 +204,16 @@ export function NewFolioModal(props: { onClose: () => void }) {
       )}
       <TextInput label={t('channel.subject')} withAsterisk {...f.text('subject')} />
       <Textarea label={t('channel.body')} autosize minRows={3} {...f.text('body')} />
+      {!external && (
+        <FileInput
+          label={t('channel.sendFiles')}
+          description={t('channel.sendFilesHelp')}
+          multiple
+          clearable
+          clearButtonProps={{ 'aria-label': t('files.clear') }}
+          {...form.getInputProps('files')}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DayInput label={t('channel.sentOn')} withAsterisk {...form.getInputProps('sentOn')} />
         {external && (

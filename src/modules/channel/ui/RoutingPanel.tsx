@@ -2,33 +2,27 @@ import type { TFunction } from 'i18next';
 import {
   Badge,
   Button,
-  Checkbox,
   FileButton,
-  FileInput,
   Group,
   MultiSelect,
   NumberInput,
   Paper,
   SegmentedControl,
   Select,
-  Stack,
   Table,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconArrowsExchange, IconPaperclip, IconSend, IconShare } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPaperclip, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayInMexicoCity } from '@/shared/dates';
 import type { FolioDetail } from '../contract';
-import { allowedEvents, originatorOf, type FolioEvent } from '../contract-folio-status';
+import { originatorOf } from '../contract-folio-status';
 import {
-  ConsolidateInputSchema,
   ReassignRoutingInputSchema,
   RouteFolioInputSchema,
-  type ConsolidateInput,
   type ReassignRoutingInput,
   type Routing,
   type RouteFolioInput,
@@ -46,20 +40,11 @@ import { AttachmentList } from './AttachmentList';
 import { DueBadges } from './FolioStatusBadge';
 import {
   attachToCommunication,
-  consolidateFolio,
   reassignRouting,
   routeFolio,
   useFolioAttachments,
   useFolioRoutings,
 } from './routing-api';
-
-const CONSOLIDATION_EVENTS: FolioEvent[] = [
-  'local_answers',
-  'local_acknowledges',
-  'national_concludes',
-  'national_returns',
-];
-type ConsolidationEvent = 'local_answers' | 'local_acknowledges' | 'national_concludes' | 'national_returns';
 
 const STATE_COLORS: Record<Routing['state'], string> = {
   assigned: 'orange',
@@ -87,7 +72,6 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
   const files = useFolioAttachments(folio.id);
   const [routing, setRouting] = useState(false);
   const [reassigning, setReassigning] = useState<Routing | null>(null);
-  const [consolidating, setConsolidating] = useState(false);
   const open = folio.status !== 'concluded' && folio.status !== 'cancelled';
   // Routing is to areas of one's own organization: with none registered (the INE in the demo) there
   // is nothing to route to, so the button is not offered.
@@ -107,12 +91,6 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
     },
     onError: (error) => notifyError(error, t),
   });
-  const events =
-    canWrite && me.data
-      ? allowedEvents({ ...folio, localOrgId: folio.localOrganization.id }, me.data.organization.id).filter(
-          (e) => CONSOLIDATION_EVENTS.includes(e),
-        )
-      : [];
 
   return (
     <>
@@ -155,11 +133,6 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
                 onClick={() => setRouting(true)}
               >
                 {t('channel.routing.route')}
-              </Button>
-            )}
-            {events.length > 0 && (routings.data?.length ?? 0) > 0 && (
-              <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setConsolidating(true)}>
-                {t('channel.routing.consolidate')}
               </Button>
             )}
           </Group>
@@ -247,14 +220,6 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
       </Paper>
       {routing && <RouteFolioModal folio={folio} onClose={() => setRouting(false)} />}
       {reassigning && <ReassignModal routing={reassigning} onClose={() => setReassigning(null)} />}
-      {consolidating && (
-        <ConsolidateModal
-          folio={folio}
-          events={events as ConsolidationEvent[]}
-          routings={routings.data ?? []}
-          onClose={() => setConsolidating(false)}
-        />
-      )}
     </>
   );
 }
@@ -382,97 +347,6 @@ function ReassignModal(props: { routing: Routing; onClose: () => void }) {
     </FormModal>
   );
 }
-
-type ConsolidateValues = {
-  event: ConsolidationEvent;
-  on: string | null;
-  text: string;
-  attachmentIds: string[];
-};
-
-function ConsolidateModal(props: {
-  folio: FolioDetail;
-  events: ConsolidationEvent[];
-  routings: Routing[];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [extra, setExtra] = useState<File[]>([]);
-  const answered = props.routings.filter((r) => r.state === 'answered');
-  const areaFiles = answered.flatMap((r) => r.attachments.map((a) => ({ ...a, area: r.area.name })));
-  const f = useSaveForm({
-    initialValues: {
-      event: props.events[0]!,
-      on: todayInMexicoCity(),
-      text: answered.map((r) => r.answerText ?? '').join('\n\n'),
-      attachmentIds: areaFiles.map((file) => file.id),
-    } as ConsolidateValues,
-    schema: ConsolidateInputSchema,
-    toInput: (v): ConsolidateInput => ({
-      event: v.event,
-      on: v.on ?? undefined,
-      text: v.event === 'local_acknowledges' ? '' : v.text,
-      attachmentIds: v.event === 'local_acknowledges' ? [] : v.attachmentIds,
-    }),
-    save: async (input) => {
-      try {
-        return await consolidateFolio(props.folio.id, input, extra);
-      } finally {
-        // Also after a refused file: the answer itself may have been sent.
-        void queryClient.invalidateQueries({ queryKey: CHANNEL_KEY });
-      }
-    },
-    saved: () => t('channel.routing.consolidated'),
-    onSaved: props.onClose,
-    aliases: { event: 'text' },
-  });
-  const form = f.form;
-  const ack = form.values.event === 'local_acknowledges';
-  return (
-    <FormModal
-      form={f}
-      onClose={props.onClose}
-      title={`${t('channel.routing.consolidate')} · ${props.folio.folio}`}
-      submitLabel={t(`channel.events.${form.values.event}`)}
-      size="xl"
-    >
-      <Select
-        label={t('channel.routing.action')}
-        withAsterisk
-        allowDeselect={false}
-        data={props.events.map((e) => ({ value: e, label: t(`channel.events.${e}`) }))}
-        {...form.getInputProps('event')}
-      />
-      <DayInput label={t('channel.eventDate')} withAsterisk {...form.getInputProps('on')} />
-      {ack ? (
-        <Text size="sm">{t('channel.routing.ackHelp')}</Text>
-      ) : (
-        <>
-          <Textarea label={t('channel.routing.answerToSend')} autosize minRows={4} {...f.text('text')} />
-          {areaFiles.length > 0 && (
-            <Checkbox.Group label={t('channel.routing.areaFiles')} {...form.getInputProps('attachmentIds')}>
-              <Stack gap={4} mt={4}>
-                {areaFiles.map((file) => (
-                  <Checkbox key={file.id} value={file.id} label={`${file.filename} · ${file.area}`} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-          )}
-          <FileInput
-            label={t('channel.routing.moreFiles')}
-            multiple
-            clearable
-            clearButtonProps={{ 'aria-label': t('files.clear') }}
-            value={extra}
-            onChange={setExtra}
-          />
-        </>
-      )}
-    </FormModal>
-  );
-}
-
 /** Who closed a slip: «A», or «A, por ausencia de B» when A acted for B (ADR 0035). */
 export function closedByText(r: { closedBy: string | null; closedOnBehalfOf: string | null }, t: TFunction) {
   if (!r.closedBy) return '';

@@ -7,7 +7,7 @@ import type {
 } from '../contract';
 import type { ChannelModule } from '../contract-folio-status';
 import * as endpoints from '../endpoints';
-import { callEndpoint, downloadEndpoint, uploadToEndpoint } from '@/web/shared/api/client';
+import { callEndpoint, downloadEndpoint, sendWithFiles, uploadToEndpoint } from '@/web/shared/api/client';
 
 // Reads of the channel's folios, and the writes of the folio list and page. Every write
 // invalidates the ['channel'] prefix.
@@ -82,9 +82,15 @@ export function exportFolios(filters: FolioFilters, format: 'csv' | 'xlsx') {
   );
 }
 
-/** Sends a communication through the channel; answers the first folio it opened. */
-export async function sendCommunication(input: SendCommunicationInput) {
-  return (await callEndpoint(endpoints.sendCommunication, { body: input })).folioIds[0]!;
+/**
+ * Sends a communication through the channel, with its files (the oficio and its annexes) in the same
+ * request when there are any; answers the first folio it opened.
+ */
+export async function sendCommunication(input: SendCommunicationInput, files: readonly File[] = []) {
+  const sent = files.length
+    ? await sendWithFiles(endpoints.sendCommunicationWithFiles, {}, input, files)
+    : await callEndpoint(endpoints.sendCommunication, { body: input });
+  return sent.folioIds[0]!;
 }
 
 /** Registers a folio received through an outside system; answers its id. */

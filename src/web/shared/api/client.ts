@@ -154,6 +154,24 @@ export async function uploadToEndpoint<E extends Endpoint>(
   return json<EndpointResult<E>>(await send(endpoint.method, path, form));
 }
 
+/**
+ * Sends a form with its files in one multipart request, to an endpoint that takes them so: the
+ * form's JSON in the field "data", each file in a field "files". The server keeps all or nothing.
+ */
+export async function sendWithFiles<E extends Endpoint>(
+  endpoint: E,
+  args: FileArgs<E>,
+  data: unknown,
+  files: readonly File[],
+): Promise<EndpointResult<E>> {
+  const { params, query } = args as { params?: object; query?: Query };
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  for (const file of files) form.append('files', file);
+  const path = withQuery(endpointPath(endpoint.path, params as Record<string, unknown>), query);
+  return json<EndpointResult<E>>(await send(endpoint.method, path, form));
+}
+
 /** Downloads an endpoint's file answer under the server's file name (`fallbackName` without one). */
 export function downloadEndpoint<E extends Endpoint>(
   endpoint: E,
