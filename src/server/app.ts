@@ -14,6 +14,7 @@ import { requestLogSerializer } from '../modules/platform/http/log-redaction';
 import { registerRequestLogging } from '../modules/platform/http/request-logging';
 import { accountsRoutes } from '../modules/accounts/routes';
 import { twoFactorRoutes } from '../modules/accounts/two-factor-routes';
+import { ssoRoutes } from '../modules/accounts/sso-routes';
 import { letterheadRoutes } from '../modules/accounts/letterhead-routes';
 import { delegationRoutes } from '../modules/accounts/delegation-routes';
 import { sessionGate } from '../modules/accounts/session-gate';
@@ -41,6 +42,7 @@ import type { ModuleRoutes } from '../modules/platform/http/types';
 const MODULES: ModuleRoutes[] = [
   accountsRoutes,
   twoFactorRoutes,
+  ssoRoutes,
   letterheadRoutes,
   delegationRoutes,
   directoryRoutes,

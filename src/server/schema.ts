@@ -2,6 +2,7 @@
 export * from '../modules/accounts/schema';
 export * from '../modules/accounts/two-factor-schema';
 export * from '../modules/accounts/delegation-schema';
+export * from '../modules/accounts/sso-schema';
 export * from '../modules/directory/schema';
 export * from '../modules/platform/audit/schema';
 export * from '../modules/platform/files/schema';

@@ -38,6 +38,30 @@ export const ERROR_CODES = {
   TWO_FACTOR_NOT_STARTED: 'Primero confirme su contraseña para obtener la clave.',
   TWO_FACTOR_REQUIRED_BY_ROLE:
     'Su organización exige la verificación en dos pasos para su rol; no puede desactivarla.',
+  // Single sign-on (ADR 0034).
+  SSO_REQUIRED:
+    'Su institución entra con su cuenta institucional: use «Entrar con …» en lugar de la contraseña.',
+  SSO_STATE_INVALID:
+    'El inicio de sesión con su cuenta institucional no es válido o venció. Vuelva a intentarlo desde esta página.',
+  SSO_ISSUER_MISMATCH:
+    'La respuesta no viene del proveedor configurado para su institución; no se abrió la sesión. Vuelva a intentarlo.',
+  SSO_RESPONSE_INVALID:
+    'No fue posible verificar la respuesta del proveedor de su cuenta institucional; no se abrió la sesión. Vuelva a intentarlo.',
+  SSO_PROVIDER_ERROR:
+    'El proveedor de su cuenta institucional no completó el inicio de sesión (quizá lo canceló). Vuelva a intentarlo.',
+  SSO_NO_ACCOUNT:
+    'No hay una cuenta de Vincula con el correo de su cuenta institucional. Pida a la administración de Vincula de su institución que la cree.',
+  SSO_DOMAIN_REFUSED:
+    'El correo de esa cuenta no es de un dominio de su institución en Vincula; no se abrió la sesión. Entre con su cuenta institucional.',
+  SSO_EMAIL_UNVERIFIED:
+    'El proveedor no confirma que el correo de esa cuenta esté verificado; no se abrió la sesión. Consulte al área de informática de su institución.',
+  SSO_PROVIDER_UNKNOWN: 'Ese proveedor de cuentas institucionales no está configurado en Vincula.',
+  SSO_PROVIDER_UNAVAILABLE:
+    'No fue posible comunicarse con el proveedor de su cuenta institucional. Intente en unos minutos.',
+  SSO_NOT_AVAILABLE:
+    'Su organización no tiene un proveedor de cuenta institucional configurado; pídalo a quien opera la instalación.',
+  SSO_NOT_TRIED:
+    'Antes de exigirla, entre usted una vez con su cuenta institucional: así se comprueba que funciona y nadie queda fuera.',
   FORBIDDEN: 'No tiene permiso para realizar esta acción.',
   CROSS_ORIGIN_REQUEST: 'La solicitud proviene de un origen no permitido.',
   NOT_FOUND: 'El recurso solicitado no existe.',

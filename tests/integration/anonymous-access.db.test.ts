@@ -25,6 +25,11 @@ const PUBLIC_ROUTES = new Set([
   // The second step of signing in (ADR 0028): called before a session exists, on the strength of the
   // pending sign-in that a right password leaves.
   'POST /api/session/two-factor',
+  // Single sign-on (ADR 0034): the providers the sign-in page offers, the start of a sign-in with one
+  // and the provider's way back, all before a session exists.
+  'GET /api/sign-in-options',
+  'GET /api/sso/{provider}',
+  'GET /api/auth/callback/{provider}',
 ]);
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };

@@ -115,6 +115,7 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(publicRoutes.sort()).toEqual([
+      'GET /api/auth/callback/{provider}',
       'GET /api/governance/feeds/{token}/sesiones.ics',
       'GET /api/health',
       'GET /api/invitations/{token}',
@@ -122,6 +123,8 @@ describe('the OpenAPI document', () => {
       'GET /api/public/outreach/open/{token}',
       'GET /api/public/outreach/unsubscribe/{token}',
       'GET /api/setup/{token}',
+      'GET /api/sign-in-options',
+      'GET /api/sso/{provider}',
       'POST /api/invitations/{token}',
       'POST /api/password-reset',
       'POST /api/password-reset/{token}',

@@ -451,6 +451,22 @@ const PROBES: Record<string, Probe | 'self'> = {
     await c.put('/api/two-factor-policy', { requiredRoles: [] });
     expect(ofA.body).toEqual({ requiredRoles: [] });
   },
+  // Single sign-on (ADR 0034): the providers and the sign-in's two navigations are the installation's,
+  // not an organization's; each organization's policy is its own (no provider here: never required).
+  'GET /api/sign-in-options': 'self',
+  'GET /api/sso/{provider}': 'self',
+  'GET /api/auth/callback/{provider}': 'self',
+  'GET /api/sso-policy': async (c) => {
+    expect((await c.get('/api/sso-policy')).body).toEqual({ required: false, providers: [] });
+  },
+  'PUT /api/sso-policy': async (c) => {
+    expect((await c.put('/api/sso-policy', { required: false })).status).toBe(200);
+    expect((await a.get('/api/sso-policy')).body).toEqual({ required: false, providers: [] });
+    const [row] = await t.ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from organization_sso_policy where organization_id = '${orgA.id}'`,
+    );
+    expect(row!.n).toBe(0);
+  },
   'DELETE /api/users/{id}/two-factor': async (c, x) =>
     notFound(await c.delete(`/api/users/${x.user}/two-factor`)),
   'GET /api/users': async (c) => {
@@ -824,7 +840,8 @@ describe('organization isolation', () => {
     const doc = await t
       .anonymous()
       .get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
-    const own = /^\/api\/(organizations|setup|invitations|password-reset|public|health|session|me\b|openapi)/;
+    const own =
+      /^\/api\/(organizations|setup|invitations|password-reset|public|health|session|sign-in-options|me\b|openapi)/;
     const answers: string[] = [];
     let walked = 0;
     for (const [path, methods] of Object.entries(doc.body.paths)) {

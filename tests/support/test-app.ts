@@ -59,6 +59,8 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: {
     sameDatabaseAs?: TestApp;
+    /** Listen on this port (a free one, known beforehand: e.g. an OpenID provider's callback). */
+    port?: number;
     demo?: boolean;
     logStream?: Writable;
     /** Announce the setup link in the log as `vincula serve` does on a new installation. */
@@ -84,7 +86,7 @@ export async function startTestApp(
       ? { level: 'info', stream: options.logStream }
       : { level: process.env.TEST_LOG_LEVEL ?? 'silent' },
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   if (options.firstRun) await announceSetupLink(ctx, app.log);

@@ -1,12 +1,14 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { IncomingHttpHeaders } from 'node:http';
 import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../platform/config/config';
 import type { Db } from '../platform/db/client';
 import { account, organization, session, user, verification } from './schema';
+import { checkSsoIdentity, genericOAuthConfig } from './sso-providers';
 import { linkTokenHash } from './tokens';
 import { twoFactor } from './two-factor-schema';
 
@@ -44,6 +46,8 @@ export const TWO_FACTOR_OPTIONS = {
 export function createAuth(db: Db, config: Config, sendResetLink?: SendResetLink) {
   return betterAuth({
     appName: 'Vincula',
+    // Its refusals (e.g. a provider's unknown e-mail) are Vincula's answers, audited; not log noise.
+    logger: { disabled: config.logLevel === 'silent' },
     baseURL: config.publicUrl,
     secret: config.secret,
     trustedOrigins: [config.publicUrl],
@@ -79,9 +83,27 @@ export function createAuth(db: Db, config: Config, sendResetLink?: SendResetLink
         roles: { type: 'string[]', required: false, input: false },
         disabledAt: { type: 'date', required: false, input: false },
       },
+      // Single sign-on (ADR 0034): Vincula's own check of who a provider may sign in.
+      validateUserInfo: (data, c) =>
+        checkSsoIdentity(db, config.sso, data, c?.headers?.get('x-forwarded-for') ?? null),
     },
-    // Authenticator-app codes and recovery codes (ADR 0028), reached through Vincula's routes.
-    plugins: [twoFactorPlugin(TWO_FACTOR_OPTIONS)],
+    // A provider's identity is linked to the Vincula account with its e-mail, verified by the
+    // provider (or trusted, for providers that send no `email_verified`); Vincula's accounts are
+    // created by administrators, so their own e-mails count as known. Tokens are not kept readable.
+    account: {
+      accountLinking: {
+        enabled: true,
+        requireLocalEmailVerified: false,
+        trustedProviders: config.sso.filter((p) => p.trustEmail).map((p) => p.id),
+      },
+      encryptOAuthTokens: true,
+    },
+    // Authenticator-app codes and recovery codes (ADR 0028), and the organizations' OpenID Connect
+    // providers (ADR 0034), all reached through Vincula's routes.
+    plugins: [
+      twoFactorPlugin(TWO_FACTOR_OPTIONS),
+      ...(config.sso.length ? [genericOAuth({ config: genericOAuthConfig(config.sso) })] : []),
+    ],
     session: {
       expiresIn: SESSION_EXPIRES_IN,
       updateAge: SESSION_UPDATE_AGE,

@@ -6,6 +6,7 @@ import type { AppContext } from '../platform/http/context';
 import { AppError } from '../platform/errors';
 import { inTransaction } from '../platform/db/transaction';
 import { authHeaders } from './auth';
+import { buttonNames, readSsoPolicy } from './sso-policy';
 import {
   credentialHash,
   findUserByEmail,
@@ -67,6 +68,7 @@ export async function signIn(
   };
 
   await countAttempt(ctx, keys, actor, known?.id);
+  await refuseWhereSsoRequired(ctx, known, input.password, actor);
 
   let response: Response;
   try {
@@ -104,6 +106,36 @@ export async function signIn(
     await recordAudit(tx, actor, { action: 'auth.sign_in', entityType: 'user', entityId: known?.id });
   });
   return response.headers.getSetCookie();
+}
+
+/**
+ * An organization that requires its institutional accounts (ADR 0034) refuses passwords: said only
+ * to whoever typed the right one (as a disabled account is), so that nobody learns from the answer
+ * which addresses belong to such an organization; a wrong password is answered as any other.
+ */
+async function refuseWhereSsoRequired(
+  ctx: AppContext,
+  known: { id: string; organizationId: string } | undefined,
+  password: string,
+  actor: AuditActor,
+): Promise<void> {
+  if (!known) return;
+  const policy = await readSsoPolicy(ctx.database.db, ctx.config, known.organizationId);
+  if (!policy.required || !(await passwordMatches(ctx.database.db, known.id, password))) return;
+  await inTransaction(ctx.database.db, (tx) =>
+    recordAudit(tx, actor, {
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      entityId: known.id,
+      after: { method: 'password', reason: 'sso_required' },
+    }),
+  );
+  throw new AppError(
+    'SSO_REQUIRED',
+    403,
+    [],
+    `Su institución entra con su cuenta institucional: use ${buttonNames(policy.providers)}.`,
+  );
 }
 
 /** better-auth's twoFactor plugin answers a right password with `{ twoFactorRedirect: true }`. */

@@ -11,6 +11,7 @@ import { applyFieldErrors } from '@/web/shared/api/form-errors';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { signIn as startSession } from './api';
 import { SignInCodeStep } from './SignInCodeStep';
+import { ssoStartHref, useSignInOptions } from './sso-api';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
 import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
@@ -26,6 +27,10 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
+  // A refused sign-in through a provider comes back here with its reason (ADR 0034): the options
+  // bring its words, shown until the person tries again.
+  const options = useSignInOptions(params.get('sso'));
+  const providers = options.data?.providers ?? [];
   // After a right password, accounts with a second factor are asked for a code (ADR 0028).
   const [askCode, setAskCode] = useState(false);
   const form = useForm({ initialValues: { email: '', password: '' } });
@@ -56,6 +61,8 @@ export default function SignInPage() {
       form.setFieldValue('password', '');
     },
   });
+
+  const shown = failure ?? (signIn.isIdle ? (options.data?.refusal ?? null) : null);
 
   if (me.data) return <Navigate to={safeRedirectPath(params.get('siguiente'))} replace />;
 
@@ -98,10 +105,22 @@ export default function SignInPage() {
                 <Title order={2} size="h3">
                   {t('signIn.title')}
                 </Title>
-                {failure && (
+                {shown && (
                   <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-                    {failure}
+                    {shown}
                   </Alert>
+                )}
+                {providers.length > 0 && (
+                  <>
+                    {providers.map((p) => (
+                      <Button key={p.id} component="a" href={ssoStartHref(p.id)} variant="default" fullWidth>
+                        {t('signIn.sso.with', { label: p.label })}
+                      </Button>
+                    ))}
+                    <Text size="sm" c="dimmed" ta="center">
+                      {t('signIn.sso.or')}
+                    </Text>
+                  </>
                 )}
                 <TextInput
                   label={t('signIn.email')}

@@ -23,6 +23,7 @@ import { endUserSessions, updateUser, useAreaOptions, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { ResetTwoFactorModal, TwoFactorPolicyCard } from './TwoFactorAdmin';
+import { SsoPolicyCard } from './SsoPolicyCard';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['rol'] as const;
@@ -199,6 +200,7 @@ export default function UsersPage() {
         />
       </Paper>
       <TwoFactorPolicyCard canManage={canManage} />
+      <SsoPolicyCard canManage={canManage} />
 
       {dialog?.kind === 'create' && <UserFormModal opened onClose={close} />}
       {dialog?.kind === 'edit' && <UserFormModal opened onClose={close} user={dialog.user} />}

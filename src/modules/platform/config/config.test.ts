@@ -33,6 +33,44 @@ describe('loadConfig', () => {
       expect(problems).toContain('SMTP_PORT');
     }
   });
+  it('reads the single sign-on providers as JSON, checked field by field', () => {
+    expect(loadConfig({}).sso).toEqual([]);
+    const provider = {
+      id: 'entra',
+      label: 'Microsoft',
+      issuer: 'https://login.microsoftonline.com/tenant/v2.0/',
+      clientId: 'cliente',
+      clientSecret: 'secreto',
+      organization: 'IEEM',
+      domains: ['IEEM.org.mx'],
+    };
+    expect(loadConfig({ VINCULA_SSO_PROVIDERS: JSON.stringify([provider]) }).sso).toEqual([
+      {
+        ...provider,
+        issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+        domains: ['ieem.org.mx'],
+        trustEmail: false,
+      },
+    ]);
+    const problems = (value: unknown) => {
+      try {
+        loadConfig({ VINCULA_SSO_PROVIDERS: typeof value === 'string' ? value : JSON.stringify(value) });
+        return '';
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems('[{id:')).toMatch(/^VINCULA_SSO_PROVIDERS: debe ser JSON/);
+    expect(problems([{ ...provider, issuer: 'no es una dirección' }])).toMatch(
+      /VINCULA_SSO_PROVIDERS\.0\.issuer/,
+    );
+    expect(problems([{ ...provider, domains: [] }])).toMatch(/VINCULA_SSO_PROVIDERS\.0\.domains/);
+    expect(problems([{ ...provider, domains: ['@ieem'] }])).toMatch(/dominios: p\. ej\. ople\.mx/);
+    expect(problems([{ ...provider, id: 'Con Espacios' }])).toMatch(/VINCULA_SSO_PROVIDERS\.0\.id/);
+    expect(problems([{ ...provider, extra: 1 }])).toMatch(/VINCULA_SSO_PROVIDERS\.0/);
+    expect(problems([provider, provider])).toMatch(/cada proveedor necesita un id distinto/);
+  });
+
   it('treats an empty variable as not set', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
   });

@@ -3,6 +3,38 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
+ * One OpenID Connect provider of an organization (ADR 0034): its issuer (discovery at
+ * `<issuer>/.well-known/openid-configuration`), the client Vincula was registered as, and the e-mail
+ * domains whose people it may sign in. `trustEmail` accepts the provider's e-mail without its
+ * `email_verified` claim (Microsoft Entra ID sends none; its addresses are the tenant's own).
+ */
+const SsoProviderSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'id: minúsculas, dígitos y guiones (hasta 40)'),
+  label: z.string().trim().min(1).max(40),
+  issuer: z
+    .string()
+    .url()
+    .refine(
+      (u) => /^https?:\/\//.test(u) && !u.includes('?') && !u.includes('#'),
+      'issuer: dirección http(s) sin ? ni #',
+    ),
+  clientId: z.string().min(1).max(500),
+  clientSecret: z.string().min(1).max(500),
+  organization: z.string().trim().min(1).max(20),
+  domains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'dominios: p. ej. ople.mx'),
+    )
+    .min(1, 'domains: al menos un dominio de correo'),
+  trustEmail: z.boolean().default(false),
+});
+export type SsoProviderConfig = z.infer<typeof SsoProviderSchema>;
+
+/**
  * Environment, validated once at start-up. A wrong value stops the process with a message that
  * names the variable, instead of failing later in a request.
  */
@@ -45,6 +77,26 @@ const EnvSchema = z.object({
     )
     .default('pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,png,jpg,jpeg,zip'),
   VINCULA_CHANNEL_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  VINCULA_SSO_PROVIDERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'debe ser JSON: una lista de proveedores [{"id": …}]' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(SsoProviderSchema)
+        .max(20)
+        .refine(
+          (list) => new Set(list.map((p) => p.id)).size === list.length,
+          'cada proveedor necesita un id distinto',
+        ),
+    ),
   VINCULA_TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -104,6 +156,8 @@ export type Config = {
   trustedProxies: string[];
   /** Channel attachments: size limit (never above maxUploadBytes), allowed extensions, reminder lead. */
   channel: { attachmentMaxBytes: number; attachmentTypes: string[]; reminderBusinessDays: number };
+  /** Organizations' OpenID Connect providers (VINCULA_SSO_PROVIDERS, ADR 0034); none by default. */
+  sso: SsoProviderConfig[];
 };
 
 /** What the environment says; the secret is left undefined when VINCULA_SECRET is not set. */
@@ -170,5 +224,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       ],
       reminderBusinessDays: e.VINCULA_CHANNEL_REMINDER_DAYS,
     },
+    sso: e.VINCULA_SSO_PROVIDERS.map((p) => ({ ...p, issuer: p.issuer.replace(/\/$/, '') })),
   };
 }
