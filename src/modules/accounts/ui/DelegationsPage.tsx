@@ -1,4 +1,5 @@
-import { Badge, Button, Paper, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlayerStop, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -38,6 +39,32 @@ export default function DelegationsPage() {
   const delegations = useDelegations({ state, page: list.page, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<Delegation | null>(null);
+  // On a phone one column says it all, so the status and the action are in sight without scrolling.
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const status = (d: Delegation) => (
+    <Badge color={STATUS_COLOR[d.status]} variant="light" tt="none">
+      {t(`delegations.statuses.${d.status}`)}
+    </Badge>
+  );
+  const period = (d: Delegation) => `${formatDay(d.startsOn)} – ${formatDay(d.endsOn)}`;
+  const endAction = {
+    header: t('common.actions'),
+    hiddenHeader: true,
+    align: 'right' as const,
+    width: 52,
+    cell: (d: Delegation) =>
+      (d.status === 'current' || d.status === 'scheduled') && (
+        <RowActions>
+          <IconAction
+            tooltip={t('delegations.end')}
+            label={t('delegations.endNamed', { absent: d.absent.name })}
+            icon={<IconPlayerStop size={18} aria-hidden />}
+            color="red"
+            onClick={() => setEnding(d)}
+          />
+        </RowActions>
+      ),
+  };
 
   return (
     <>
@@ -63,62 +90,59 @@ export default function DelegationsPage() {
         />
         <ListTable
           caption={t('delegations.caption')}
-          minWidth={760}
+          minWidth={narrow ? 300 : 760}
           query={delegations}
           paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}
-          columns={[
-            {
-              header: t('delegations.absent'),
-              cell: (d) => (
-                <Text fw={600} size="sm">
-                  {d.absent.name}
-                </Text>
-              ),
-            },
-            { header: t('delegations.acting'), cell: (d) => <Text size="sm">{d.acting.name}</Text> },
-            {
-              header: t('delegations.period'),
-              cell: (d) => (
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDay(d.startsOn)} – {formatDay(d.endsOn)}
-                </Text>
-              ),
-            },
-            {
-              header: t('delegations.reason'),
-              cell: (d) => (
-                <Text size="sm" lineClamp={2} maw={280}>
-                  {d.reason}
-                </Text>
-              ),
-            },
-            {
-              header: t('delegations.status'),
-              cell: (d) => (
-                <Badge color={STATUS_COLOR[d.status]} variant="light" tt="none">
-                  {t(`delegations.statuses.${d.status}`)}
-                </Badge>
-              ),
-            },
-            {
-              header: t('common.actions'),
-              hiddenHeader: true,
-              align: 'right',
-              width: 52,
-              cell: (d) =>
-                (d.status === 'current' || d.status === 'scheduled') && (
-                  <RowActions>
-                    <IconAction
-                      tooltip={t('delegations.end')}
-                      label={t('delegations.endNamed', { absent: d.absent.name })}
-                      icon={<IconPlayerStop size={18} aria-hidden />}
-                      color="red"
-                      onClick={() => setEnding(d)}
-                    />
-                  </RowActions>
-                ),
-            },
-          ]}
+          columns={
+            narrow
+              ? [
+                  {
+                    header: t('delegations.caption'),
+                    cell: (d) => (
+                      <Stack gap={2}>
+                        <Text fw={600} size="sm">
+                          {t('delegations.whoForWhom', { acting: d.acting.name, absent: d.absent.name })}
+                        </Text>
+                        <Text size="xs">{period(d)}</Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {d.reason}
+                        </Text>
+                        <div>{status(d)}</div>
+                      </Stack>
+                    ),
+                  },
+                  endAction,
+                ]
+              : [
+                  {
+                    header: t('delegations.absent'),
+                    cell: (d) => (
+                      <Text fw={600} size="sm">
+                        {d.absent.name}
+                      </Text>
+                    ),
+                  },
+                  { header: t('delegations.acting'), cell: (d) => <Text size="sm">{d.acting.name}</Text> },
+                  {
+                    header: t('delegations.period'),
+                    cell: (d) => (
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {period(d)}
+                      </Text>
+                    ),
+                  },
+                  {
+                    header: t('delegations.reason'),
+                    cell: (d) => (
+                      <Text size="sm" lineClamp={2} maw={280}>
+                        {d.reason}
+                      </Text>
+                    ),
+                  },
+                  { header: t('delegations.status'), cell: status },
+                  endAction,
+                ]
+          }
         />
       </Paper>
       {creating && <DelegationFormModal onClose={() => setCreating(false)} />}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -80,15 +80,14 @@ export default function MyRoutingsPage() {
                       <Text size="xs" c="dimmed">
                         {t(`channel.routing.roles.${r.role}`)}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {r.area.name}
+                      {/* Beside the subject, not the area: in sight on a phone, where the table scrolls. */}
                       {r.actingFor && (
-                        <Badge display="block" mt={4} variant="light" color="blue" tt="none">
+                        <Text size="xs" c="blue.9" fw={600}>
                           {t('channel.queue.onBehalfOf', { name: r.actingFor.name })}
-                        </Badge>
+                        </Text>
                       )}
                     </Table.Td>
+                    <Table.Td>{r.area.name}</Table.Td>
                     <Table.Td>
                       {r.internalDueOn ? formatDay(r.internalDueOn) : '—'}
                       <DueBadges folio={r} />
