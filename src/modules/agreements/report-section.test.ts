@@ -89,7 +89,7 @@ describe("the register's part of the report", () => {
     expect(agreementsPending(c, none).map((e) => e.near)).toEqual([
       ['agreements.signed', 'agreements.negotiation'],
     ]);
-    expect(opinionsAnnex(none)).toBeNull();
+    expect(opinionsAnnex(c, none)).toBeNull();
   });
 
   it('names the instruments in signature, counts those in negotiation and the opinions pending', () => {
@@ -126,8 +126,13 @@ describe("the register's part of the report", () => {
     expect(text(entries[2]!.blocks[0])).toBe(
       'Al lunes 30 de junio de 2025 se tienen dos opiniones de pertinencia pendientes de emitir.',
     );
-    expect(rows(opinionsAnnex(register)!.write()[0])).toEqual([
+    c.ledger.section = 'VI';
+    expect(rows(opinionsAnnex(c, register)!.write()[0])).toEqual([
       ['1.', 'OP/001/2025', 'Carta de intención', 'Capacitación'],
+    ]);
+    // The annex's rows are the opinions counted: recorded for the check to compare with IV's.
+    expect(c.ledger.figures.filter((f) => f.key === 'instruments.opinions')).toEqual([
+      { key: 'instruments.opinions', label: 'Opiniones de pertinencia emitidas', value: 1, section: 'VI' },
     ]);
   });
 });

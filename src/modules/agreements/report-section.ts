@@ -277,8 +277,11 @@ export function agreementsPending({ ledger, to }: ReportContext, data: Agreement
   return out;
 }
 
-/** Section VI: the opinions issued in the period, when there are any. */
-export function opinionsAnnex(data: AgreementsReport): ReportAnnex | null {
+/**
+ * Section VI: the opinions issued in the period, when there are any. Its rows are the count section
+ * IV and the Presentación state, recorded again here so the check compares them.
+ */
+export function opinionsAnnex({ ledger }: ReportContext, data: AgreementsReport): ReportAnnex | null {
   const opinions = data.instruments?.opinions ?? [];
   if (!opinions.length) return null;
   return {
@@ -286,20 +289,23 @@ export function opinionsAnnex(data: AgreementsReport): ReportAnnex | null {
     title: 'Opiniones de pertinencia emitidas',
     near: 'agreements.opinions',
     objective: null,
-    write: () => [
-      table(
-        'annex.opinions',
-        [
+    write: () => {
+      ledger.figure('instruments.opinions', 'Opiniones de pertinencia emitidas', opinions.length);
+      return [
+        table(
+          'annex.opinions',
           [
-            'No.',
-            'Número de opinión de pertinencia',
-            'Instrumento jurídico opinado',
-            'Área responsable operativa del instrumento',
+            [
+              'No.',
+              'Número de opinión de pertinencia',
+              'Instrumento jurídico opinado',
+              'Área responsable operativa del instrumento',
+            ],
           ],
-        ],
-        opinions.map((o) => [`${o.n}.`, o.number, o.instrument, o.areas]),
-        { widths: [1, 3, 6, 4] },
-      ),
-    ],
+          opinions.map((o) => [`${o.n}.`, o.number, o.instrument, o.areas]),
+          { widths: [1, 3, 6, 4] },
+        ),
+      ];
+    },
   };
 }

@@ -4,6 +4,7 @@ import { isCalendarQuarter, nextPeriod } from '../../shared/periods';
 import { secondOrganization } from './sample-data';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
+import { crossSectionProblems } from './cross-section-figures';
 
 describe('buildReport for another organization', () => {
   const doc = buildReport(secondOrganization());
@@ -48,6 +49,21 @@ describe('buildReport for another organization', () => {
     expect(doc.figures.find((f) => f.key === 'sessions')?.value).toBe(2);
     expect(doc.figures.find((f) => f.key === 'attendance.session.2')?.value).toBe(1);
     expect(doc.dates.map((d) => d.date)).toEqual(['2025-04-10', '2025-06-12', '2025-04-10', '2025-05-14']);
+  });
+
+  it('states every figure of the Presentación again in the section that details it, alike', () => {
+    const summary = doc.figures.filter((f) => f.section === 'I');
+    expect(summary.map((f) => f.key)).toEqual(expect.arrayContaining(['sessions', 'agreements']));
+    for (const f of summary) {
+      if (f.key === 'members') continue; // the composition table is the Presentación's own
+      const detailed = doc.figures.filter((g) => g.key === f.key && g.section !== 'I');
+      expect(detailed.length, f.key).toBeGreaterThan(0);
+      expect(
+        detailed.map((g) => g.value),
+        f.key,
+      ).toEqual(detailed.map(() => f.value));
+    }
+    expect(crossSectionProblems(doc.figures)).toEqual([]);
   });
 
   it('replaces edited narrative paragraphs and keeps the rest generated', () => {

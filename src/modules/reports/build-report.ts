@@ -255,6 +255,19 @@ function programHighlights(c: Ctx): Block[] {
   }
   if (!program) return out;
   const units = programUnits(data);
+  // The summary adds up each line's and objective's records: each count is recorded under the key
+  // section IV states it with, so the check compares the two.
+  for (const { code, unit } of units) {
+    const { ledger } = c;
+    if (unit.activities.length)
+      ledger.figure(`program.${code}.activities`, `Actividades del objetivo ${code}`, unit.activities.length);
+    for (const p of unit.publications ?? [])
+      ledger.figure(`program.${code}.issues.${p.name}`, `Números de «${p.name}»`, p.issues.length);
+    if (unit.planReviews?.length)
+      ledger.figure(`program.${code}.reviews`, `Revisiones informadas (${code})`, unit.planReviews.length);
+    if (unit.campaigns?.length)
+      ledger.figure(`program.${code}.campaigns`, `Temas difundidos (${code})`, unit.campaigns.length);
+  }
   const all = units.flatMap((u) => u.unit.activities);
   if (all.length) {
     const byLine = program.lines
@@ -450,7 +463,7 @@ function annexItems(c: Ctx): ReportAnnex[] {
   const { data } = c;
   const out: ReportAnnex[] = [];
   if (data.channel) out.push(channelAnnex(c, data.channel));
-  const opinions = opinionsAnnex(agreementsOf(data));
+  const opinions = opinionsAnnex(c, agreementsOf(data));
   if (opinions) out.push(opinions);
   // Outreach topics known only by month: their table by month.
   for (const l of data.program?.lines ?? [])
