@@ -270,6 +270,17 @@ const FORMS: FormCase[] = [
     },
   },
   {
+    form: 'actividad de la agenda de una misión',
+    user: 'enlace@iecm.demo',
+    date: 'Fecha',
+    open: async (page) => {
+      await page.goto('/acompanamiento');
+      await page.getByRole('link', { name: 'Misión de Acompañamiento 2024' }).click();
+      await page.getByRole('tab', { name: 'Agenda y recorrido' }).click();
+      await page.getByRole('button', { name: 'Agregar a la agenda' }).click();
+    },
+  },
+  {
     form: 'nuevo usuario',
     user: 'admin@iecm.demo',
     open: async (page) => {

@@ -16,20 +16,26 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '@/shared/errors';
 import { formatLongDate } from '@/shared/spanish-dates';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { IconAction } from '@/web/shared/ui/ListTable';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { AGENDA_KINDS, type AgendaItem, type Mission } from '../contract';
 import {
-  applyNestedErrors,
+  AGENDA_KINDS,
+  AgendaItemInputSchema,
+  AgendaItemPatchSchema,
+  type AgendaItem,
+  type Mission,
+} from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
+import {
+  OBSERVERS_KEY,
   deleteAgendaItem,
   saveAgendaItem,
   useAgenda,
@@ -64,7 +70,7 @@ function AgendaForm({
 }) {
   const { t } = useTranslation();
   const groups = useGroups(mission.id);
-  const form = useForm({
+  const f = useSaveForm({
     initialValues: {
       kind: item?.kind ?? 'activity',
       title: item?.title ?? '',
@@ -82,150 +88,158 @@ function AgendaForm({
         departureTime: s.departureTime,
       })),
     },
+    schema: item ? AgendaItemPatchSchema : AgendaItemInputSchema,
+    toInput: (v) => {
+      const body = {
+        title: v.title,
+        day: v.day,
+        startTime: v.startTime,
+        endTime: v.endTime,
+        place: v.place || null,
+        description: v.description || null,
+        groupId: v.groupId || null,
+        stops:
+          v.kind === 'route'
+            ? v.stops.map((s) => ({
+                ...s,
+                // An empty section is missing (null), not "not a number".
+                section: (s.section === '' ? null : Number(s.section)) as number,
+              }))
+            : item
+              ? undefined
+              : [],
+      };
+      return item ? body : { ...body, kind: v.kind };
+    },
+    save: (input) =>
+      item
+        ? saveAgendaItem({ itemId: item.id }, input)
+        : saveAgendaItem({ missionId: mission.id }, input as Parameters<typeof saveAgendaItem>[1]),
+    invalidate: [OBSERVERS_KEY],
+    saved: () => t('observers.agendaSaved'),
+    onSaved: onClose,
+    // Each stop's problems go under its own fields ("stops.1.arrivalTime").
+    aliases: (v) =>
+      Object.fromEntries(
+        v.stops.flatMap((_, i) =>
+          ['section', 'casillaType', 'address', 'arrivalTime', 'departureTime'].map((k) => [
+            `stops.${i}.${k}`,
+            `stops.${i}.${k}`,
+          ]),
+        ),
+      ),
   });
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const save = useObserversWrite((v: typeof form.values) => {
-    const body = {
-      title: v.title,
-      day: v.day,
-      startTime: v.startTime,
-      endTime: v.endTime,
-      place: v.place || null,
-      description: v.description || null,
-      groupId: v.groupId || null,
-      stops:
-        v.kind === 'route'
-          ? v.stops.map((s) => ({ ...s, section: Number(s.section) }))
-          : item
-            ? undefined
-            : [],
-    };
-    return item
-      ? saveAgendaItem({ itemId: item.id }, body)
-      : saveAgendaItem({ missionId: mission.id }, { ...body, kind: v.kind });
-  });
+  const form = f.form;
   const route = form.values.kind === 'route';
   return (
-    <form
-      onSubmit={form.onSubmit((v) =>
-        save.mutate(v, { onSuccess: onClose, onError: (e) => setUnplaced(applyNestedErrors(form, e)) }),
-      )}
-    >
-      <Stack>
-        <FormErrorAlert error={save.error} unplaced={unplaced} />
-        {!item && (
-          <Select
-            label={t('observers.agendaKind')}
-            data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`observers.agendaKinds.${k}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-            onChange={(v) => {
-              form.setFieldValue('kind', (v ?? 'activity') as 'activity');
-              if (v === 'route') {
-                form.setFieldValue('day', mission.electionDay);
-                if (!form.values.stops.length) form.setFieldValue('stops', [emptyStop()]);
-              }
-            }}
-          />
-        )}
-        <TextInput label={t('observers.agendaTitle')} required {...form.getInputProps('title')} />
-        <Group grow align="flex-start">
-          <DayInput label={t('observers.day')} required {...form.getInputProps('day')} />
-          <TimeInput label={t('observers.startTime')} required {...form.getInputProps('startTime')} />
-          <TimeInput label={t('observers.endTime')} required {...form.getInputProps('endTime')} />
-        </Group>
-        <TextInput label={t('observers.place')} {...form.getInputProps('place')} />
+    <FormBody form={f} submitLabel={t('observers.save')} onCancel={onClose}>
+      {!item && (
         <Select
-          label={t('observers.group')}
-          placeholder={t('observers.wholeMission')}
-          clearable
-          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          {...form.getInputProps('groupId')}
+          label={t('observers.agendaKind')}
+          data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`observers.agendaKinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+          onChange={(v) => {
+            form.setFieldValue('kind', (v ?? 'activity') as 'activity');
+            if (v === 'route') {
+              form.setFieldValue('day', mission.electionDay);
+              if (!form.values.stops.length) form.setFieldValue('stops', [emptyStop()]);
+            }
+          }}
         />
-        <Textarea
-          label={t('observers.description')}
-          autosize
-          minRows={2}
-          {...form.getInputProps('description')}
-        />
-        {route && (
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              {t('observers.stops')}
-            </Title>
-            {form.errors.stops && (
-              <Text c="red.8" size="sm">
-                {form.errors.stops}
-              </Text>
-            )}
-            {form.values.stops.map((_, i) => (
-              <Paper key={i} withBorder p="xs">
-                <Group align="flex-start" gap="xs" wrap="wrap">
-                  <NumberInput
-                    label={t('observers.stopSection', { n: i + 1 })}
-                    required
-                    min={1}
-                    max={99999}
-                    w={110}
-                    {...form.getInputProps(`stops.${i}.section`)}
-                  />
-                  <TextInput
-                    label={t('observers.casillaType', { n: i + 1 })}
-                    required
-                    w={110}
-                    {...form.getInputProps(`stops.${i}.casillaType`)}
-                  />
-                  <TimeInput
-                    label={t('observers.arrival', { n: i + 1 })}
-                    required
-                    w={120}
-                    {...form.getInputProps(`stops.${i}.arrivalTime`)}
-                  />
-                  <TimeInput
-                    label={t('observers.departure', { n: i + 1 })}
-                    required
-                    w={120}
-                    {...form.getInputProps(`stops.${i}.departureTime`)}
-                  />
-                  <TextInput
-                    label={t('observers.stopAddress', { n: i + 1 })}
-                    required
-                    style={{ flex: 1, minWidth: 220 }}
-                    {...form.getInputProps(`stops.${i}.address`)}
-                  />
-                  <Tooltip label={t('observers.removeStop')}>
-                    <ActionIcon
-                      mt={26}
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('observers.removeStopN', { n: i + 1 })}
-                      onClick={() => form.removeListItem('stops', i)}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-              </Paper>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => form.insertListItem('stops', emptyStop())}
-              >
-                {t('observers.addStop')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('observers.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <TextInput label={t('observers.agendaTitle')} required {...f.text('title')} />
+      <Group grow align="flex-start">
+        <DayInput label={t('observers.day')} required {...form.getInputProps('day')} />
+        <TimeInput label={t('observers.startTime')} required {...form.getInputProps('startTime')} />
+        <TimeInput label={t('observers.endTime')} required {...form.getInputProps('endTime')} />
+      </Group>
+      <TextInput label={t('observers.place')} {...f.text('place')} />
+      <Select
+        label={t('observers.group')}
+        placeholder={t('observers.wholeMission')}
+        clearable
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        {...form.getInputProps('groupId')}
+      />
+      <Textarea
+        label={t('observers.description')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('description')}
+      />
+      {route && (
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('observers.stops')}
+          </Title>
+          {form.errors.stops && (
+            <Text c="red.8" size="sm">
+              {form.errors.stops}
+            </Text>
+          )}
+          {form.values.stops.map((_, i) => (
+            <Paper key={i} withBorder p="xs">
+              <Group align="flex-start" gap="xs" wrap="wrap">
+                <NumberInput
+                  label={t('observers.stopSection', { n: i + 1 })}
+                  required
+                  min={1}
+                  max={99999}
+                  w={110}
+                  {...form.getInputProps(`stops.${i}.section`)}
+                />
+                <TextInput
+                  label={t('observers.casillaType', { n: i + 1 })}
+                  required
+                  w={110}
+                  {...form.getInputProps(`stops.${i}.casillaType`)}
+                />
+                <TimeInput
+                  label={t('observers.arrival', { n: i + 1 })}
+                  required
+                  w={120}
+                  {...form.getInputProps(`stops.${i}.arrivalTime`)}
+                />
+                <TimeInput
+                  label={t('observers.departure', { n: i + 1 })}
+                  required
+                  w={120}
+                  {...form.getInputProps(`stops.${i}.departureTime`)}
+                />
+                <TextInput
+                  label={t('observers.stopAddress', { n: i + 1 })}
+                  required
+                  style={{ flex: 1, minWidth: 220 }}
+                  {...form.getInputProps(`stops.${i}.address`)}
+                />
+                <Tooltip label={t('observers.removeStop')}>
+                  <ActionIcon
+                    mt={26}
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('observers.removeStopN', { n: i + 1 })}
+                    onClick={() => form.removeListItem('stops', i)}
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Paper>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => form.insertListItem('stops', emptyStop())}
+            >
+              {t('observers.addStop')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </FormBody>
   );
 }
 

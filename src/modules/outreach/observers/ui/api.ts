@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { FieldProblem } from '@/shared/errors';
-import { ApiRequestError, callEndpoint, type Unfinished } from '@/web/shared/api/client';
+import { callEndpoint, type Unfinished } from '@/web/shared/api/client';
 import type {
   AgendaItemInputSchema,
   AgendaItemPatchSchema,
@@ -225,35 +224,6 @@ export function useObserversWrite<I, O = unknown>(write: (input: I) => Promise<O
     // to a list after a removal must not show the removed row from the cache first.
     onSuccess: () => client.invalidateQueries({ queryKey: OBSERVERS_KEY, refetchType: 'all' }),
   });
-}
-
-/**
- * Puts the API's field problems next to the form's fields, nested ones too ("stops.1.arrivalTime",
- * "consent.givenOn"); returns those that match no field.
- */
-export function applyNestedErrors(
-  form: { getValues: () => object; setErrors: (e: Record<string, string>) => void },
-  error: unknown,
-): FieldProblem[] {
-  if (!(error instanceof ApiRequestError)) return [];
-  const values = form.getValues() as Record<string, unknown>;
-  const has = (path: string) => {
-    let v: unknown = values;
-    for (const k of path.split('.')) {
-      if (v === null || typeof v !== 'object' || !(k in v)) return false;
-      v = (v as Record<string, unknown>)[k];
-    }
-    return true;
-  };
-  const errors: Record<string, string> = {};
-  const unplaced: FieldProblem[] = [];
-  for (const p of error.fields) {
-    const key = has(p.path) ? p.path : has(p.path.split('.')[0] ?? '') ? p.path.split('.')[0]! : null;
-    if (key) errors[key] = errors[key] ? `${errors[key]} ${p.message}` : p.message;
-    else unplaced.push(p);
-  }
-  form.setErrors(errors);
-  return unplaced;
 }
 
 /** Countries of ISO 3166-1 with their Spanish names, sorted by name. */
