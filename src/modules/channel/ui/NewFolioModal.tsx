@@ -144,7 +144,8 @@ export function NewFolioModal(props: { onClose: () => void }) {
       submitLabel={external ? t('channel.register') : t('channel.send')}
       size="xl"
     >
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      {/* Two columns: «Seguimiento de actividades» did not fit a third of the dialog. */}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('channel.module')}
           withAsterisk
@@ -220,7 +221,7 @@ export function NewFolioModal(props: { onClose: () => void }) {
           <DayInput label={t('channel.receivedOn')} withAsterisk {...form.getInputProps('receivedOn')} />
         )}
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('channel.dueRule')}
           data={(
