@@ -42,7 +42,7 @@ export function OpenRoutingsQuestion(props: {
   return (
     <Radio.Group
       label={t('channel.routing.openRoutings')}
-      description={t('channel.routing.openRoutingsHelp', { areas })}
+      description={t('channel.routing.openRoutingsHelp', { areas, count: open.length })}
       withAsterisk
       {...(props.inputProps as object)}
     >

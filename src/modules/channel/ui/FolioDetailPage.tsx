@@ -98,10 +98,13 @@ export default function FolioDetailPage() {
             <Timeline bulletSize={14} lineWidth={2}>
               {f.history.map((h, i) => (
                 <Timeline.Item key={i} title={t(`channel.events.${h.event}`, { defaultValue: h.event })}>
-                  <Text size="sm">
-                    {h.fromStatus ? `${t(`channel.status.${h.fromStatus}`)} → ` : ''}
-                    {t(`channel.status.${h.toStatus}`)}
-                  </Text>
+                  {/* What happened to the routing slips leaves the status as it was: no «A → A» line. */}
+                  {h.fromStatus !== h.toStatus && (
+                    <Text size="sm">
+                      {h.fromStatus ? `${t(`channel.status.${h.fromStatus}`)} → ` : ''}
+                      {t(`channel.status.${h.toStatus}`)}
+                    </Text>
+                  )}
                   {h.reason && (
                     <Text size="sm" c="dimmed">
                       {h.reason}
