@@ -89,7 +89,7 @@ describe('single sign-on', () => {
 
     await page.goto('/iniciar-sesion');
     await expect.poll(() => page.getByRole('link', { name: 'Entrar con Microsoft' }).count()).toBe(1);
-    await expectAccessible(page);
+    await expectAccessible(page, 'inicio de sesión con proveedor');
 
     await enterWithProvider(page, 'consejera');
     await page.getByRole('heading', { level: 1, name: /^Bienvenida\(o\)/ }).waitFor();
@@ -103,7 +103,7 @@ describe('single sign-on', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/no es de un dominio de su institución/);
-    await expectAccessible(page);
+    await expectAccessible(page, 'inicio de sesión rechazado');
 
     // A sign-in under way, whose state comes back changed by one character: refused, no session.
     await context.clearCookies();
