@@ -98,6 +98,15 @@ describe('delegations: recording them, and the absent person’s queue in the ac
       const [slip] = (await liaison.get<{ id: string }[]>(`/api/channel/folios/${folioId}/routings`)).body;
       slips.push(slip!.id);
     }
+    // The third folio asks for a monthly report, which the absent person's area answers.
+    const obligation = await liaison.post(`/api/channel/folios/${folios[2]}/obligations`, {
+      description: 'Informe mensual del avance',
+      dueRule: { kind: 'last_business_day_of_month' },
+      startsOn: today,
+      endsOn: addDays(today, 40),
+      areaId: legal,
+    });
+    expect(obligation.status).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -258,6 +267,41 @@ describe('delegations: recording them, and the absent person’s queue in the ac
     ]);
   });
 
+  it('A answers B’s months of a recurring obligation and attaches a file, on B’s behalf', async () => {
+    type Month = { id: string; folio: { id: string }; actingFor: { userId: string; name: string } | null };
+    const months = (await actingStaff.get<Month[]>('/api/channel/my-occurrences')).body.filter(
+      (m) => m.folio.id === folios[2],
+    );
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const m of months) expect(m.actingFor).toEqual({ userId: ids.absent, name: 'Lucía Herrera Campos' });
+    // B's own queue lists the same months as B's own.
+    const own = (await absentStaff.get<Month[]>('/api/channel/my-occurrences')).body;
+    expect(own.filter((m) => m.folio.id === folios[2]).map((m) => m.actingFor)).toEqual(
+      months.map(() => null),
+    );
+
+    const answered = await actingStaff.post(`/api/channel/occurrences/${months[0]!.id}/answer`, {
+      on: today,
+      text: 'Se envía el informe del mes.',
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4 mes'], { type: 'application/pdf' }), 'informe-mes.pdf');
+    expect(
+      (await actingStaff.post(`/api/channel/occurrences/${months[1]!.id}/attachments`, form)).status,
+    ).toBe(201);
+    // The acting person's last two acts in the channel.
+    const rows = await t.ctx.database.query<{ action: string; on_behalf_of_user_id: string }>(
+      `select * from (select seq, action, on_behalf_of_user_id from audit_entry
+        where actor_user_id = $1 and action like 'channel.%' order by seq desc limit 2) last order by seq`,
+      [ids.acting],
+    );
+    expect(rows.map((r) => [r.action, r.on_behalf_of_user_id])).toEqual([
+      ['channel.occurrence_answer', ids.absent],
+      ['channel.attachment_added', ids.absent],
+    ]);
+  });
+
   it('after the period (it ends by itself), B’s slips answer A 404 again', async () => {
     await t.ctx.database.query(
       `update delegation set starts_on = $1, ends_on = $2 where absent_user_id = $3`,
@@ -273,6 +317,20 @@ describe('delegations: recording them, and the absent person’s queue in the ac
     );
     expect(
       (await actingStaff.post(`/api/channel/my-routings/${slips[2]}/answer`, { text: 'Tarde' })).status,
+    ).toBe(404);
+    // B's months too: gone from A's queue, and answering one is refused as to anyone of another area.
+    const months = await actingStaff.get<{ id: string; folio: { id: string } }[]>(
+      '/api/channel/my-occurrences?state=all',
+    );
+    expect(months.body.filter((m) => m.folio.id === folios[2])).toEqual([]);
+    const [month] = await t.ctx.database.query<{ id: string }>(
+      `select o.id from channel_occurrence o join channel_obligation b on b.id = o.obligation_id
+        where b.folio_id = $1 and o.status = 'pending' order by o.period limit 1`,
+      [folios[2]],
+    );
+    expect(
+      (await actingStaff.post(`/api/channel/occurrences/${month!.id}/answer`, { on: today, text: 'Tarde' }))
+        .status,
     ).toBe(404);
     expect((await actingStaff.get<{ actingFor: unknown[] }>('/api/me')).body.actingFor).toEqual([]);
     const list = await admin.get<Page<Delegation>>('/api/delegations?state=all');
@@ -300,7 +358,12 @@ describe('delegations: recording them, and the absent person’s queue in the ac
     expect(me.body.permissions).toContain('channel.answer');
     const queue = await councillor.get<Page<QueueItem>>('/api/channel/my-routings');
     expect(queue.body.items.map((i) => i.id)).toEqual([slips[2]]);
-    expect((await councillor.get('/api/channel/my-occurrences')).body).toEqual([]);
+    // B's months come with B's queue, each marked with whom it is answered for.
+    const months = await councillor.get<{ folio: { id: string }; actingFor: { userId: string } | null }[]>(
+      '/api/channel/my-occurrences',
+    );
+    expect(months.body.length).toBeGreaterThan(0);
+    for (const m of months.body) expect([m.folio.id, m.actingFor?.userId]).toEqual([folios[2], ids.absent]);
 
     // Ended early by the administrator: gone at once.
     const ended = await admin.post<Delegation>(`/api/delegations/${scheduled.body.id}/end`);

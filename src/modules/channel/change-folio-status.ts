@@ -59,7 +59,7 @@ export async function changeFolioStatus(
         occurredOn: on,
       },
     ]);
-    if (slips.action === 'withdraw') {
+    if (slips.outcome === 'withdraw') {
       for (const r of open) {
         await closeRouting(tx, r.id, {
           state: 'withdrawn',
@@ -68,7 +68,7 @@ export async function changeFolioStatus(
         });
       }
     }
-    if (slips.action !== 'none') {
+    if (slips.outcome !== 'none') {
       // Written after the status event, so that event stays the one that set the status of the day.
       await insertFolioEvents(tx, [
         {
@@ -76,7 +76,7 @@ export async function changeFolioStatus(
           organizationId: actor.organizationId,
           userId: actor.userId,
           actorLabel: actor.name,
-          event: slips.action === 'withdraw' ? OPEN_ROUTING_EVENTS.withdrawn : OPEN_ROUTING_EVENTS.kept,
+          event: slips.outcome === 'withdraw' ? OPEN_ROUTING_EVENTS.withdrawn : OPEN_ROUTING_EVENTS.kept,
           fromStatus: result.to,
           toStatus: result.to,
           reason: open.map((r) => r.areaName).join(', '),
@@ -103,10 +103,10 @@ export async function changeFolioStatus(
         status: result.to,
         on,
         reason: input.reason ?? null,
-        ...(slips.action === 'none'
+        ...(slips.outcome === 'none'
           ? {}
           : {
-              openRoutings: slips.action === 'withdraw' ? 'withdrawn' : 'kept',
+              openRoutings: slips.outcome === 'withdraw' ? 'withdrawn' : 'kept',
               routingIds: open.map((r) => r.id),
               ...(input.openRoutings ? { choice: input.openRoutings } : {}),
             }),

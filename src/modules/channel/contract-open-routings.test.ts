@@ -4,7 +4,7 @@ import { ANSWERED_FOR_AREA, asksAboutOpenRoutings, openRoutingsOutcome } from '.
 describe('open routing slips when the folio is answered', () => {
   it('needs no choice without open slips', () => {
     expect(openRoutingsOutcome({ openCount: 0, toStatus: 'in_process_national', choice: undefined })).toEqual(
-      { ok: true, action: 'none' },
+      { ok: true, outcome: 'none' },
     );
     expect(asksAboutOpenRoutings(0, 'in_process_national')).toBe(false);
   });
@@ -25,23 +25,23 @@ describe('open routing slips when the folio is answered', () => {
   it('withdraws the slips when liaison answered for the area, keeps them when the area goes on', () => {
     expect(
       openRoutingsOutcome({ openCount: 2, toStatus: 'in_process_national', choice: 'answered_for_area' }),
-    ).toEqual({ ok: true, action: 'withdraw', reason: ANSWERED_FOR_AREA });
+    ).toEqual({ ok: true, outcome: 'withdraw', reason: ANSWERED_FOR_AREA });
     expect(
       openRoutingsOutcome({ openCount: 2, toStatus: 'in_process_national', choice: 'area_continues' }),
-    ).toEqual({ ok: true, action: 'keep' });
+    ).toEqual({ ok: true, outcome: 'keep' });
   });
 
   it('withdraws the slips of a folio that closes, and refuses to keep them', () => {
     expect(asksAboutOpenRoutings(1, 'concluded')).toBe(false);
     expect(openRoutingsOutcome({ openCount: 1, toStatus: 'concluded', choice: undefined })).toEqual({
       ok: true,
-      action: 'withdraw',
+      outcome: 'withdraw',
       reason: 'El folio fue atendido por la unidad de vinculación.',
     });
     expect(openRoutingsOutcome({ openCount: 1, toStatus: 'cancelled', choice: 'answered_for_area' })).toEqual(
       {
         ok: true,
-        action: 'withdraw',
+        outcome: 'withdraw',
         reason: 'El folio fue cancelado.',
       },
     );

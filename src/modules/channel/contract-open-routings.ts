@@ -19,9 +19,9 @@ export const OPEN_ROUTING_EVENTS = {
 export const ANSWERED_FOR_AREA = 'La unidad de vinculación respondió por el área.';
 
 export type OpenRoutingsOutcome =
-  | { ok: true; action: 'none' }
-  | { ok: true; action: 'withdraw'; reason: string }
-  | { ok: true; action: 'keep' }
+  | { ok: true; outcome: 'none' }
+  | { ok: true; outcome: 'withdraw'; reason: string }
+  | { ok: true; outcome: 'keep' }
   | { ok: false; path: 'openRoutings'; message: string };
 
 const closes = (status: FolioStatus) => status === 'concluded' || status === 'cancelled';
@@ -41,7 +41,7 @@ export function openRoutingsOutcome(input: {
   toStatus: FolioStatus;
   choice: OpenRoutingsChoice | undefined;
 }): OpenRoutingsOutcome {
-  if (input.openCount === 0) return { ok: true, action: 'none' };
+  if (input.openCount === 0) return { ok: true, outcome: 'none' };
   if (closes(input.toStatus)) {
     if (input.choice === 'area_continues') {
       return {
@@ -52,7 +52,7 @@ export function openRoutingsOutcome(input: {
     }
     return {
       ok: true,
-      action: 'withdraw',
+      outcome: 'withdraw',
       reason:
         input.toStatus === 'concluded'
           ? 'El folio fue atendido por la unidad de vinculación.'
@@ -61,9 +61,9 @@ export function openRoutingsOutcome(input: {
   }
   switch (input.choice) {
     case 'answered_for_area':
-      return { ok: true, action: 'withdraw', reason: ANSWERED_FOR_AREA };
+      return { ok: true, outcome: 'withdraw', reason: ANSWERED_FOR_AREA };
     case 'area_continues':
-      return { ok: true, action: 'keep' };
+      return { ok: true, outcome: 'keep' };
     case undefined:
       return {
         ok: false,

@@ -75,5 +75,6 @@ export async function myOccurrences(
       area: { id: r.areaId, name: r.areaName },
     },
     folio: { id: r.folioId, folio: formatFolioNumber(r), subject: r.subject },
+    actingFor: null,
   }));
 }

@@ -198,6 +198,8 @@ export const MyOccurrenceSchema = OccurrenceSchema.extend({
     area: z.object({ id: z.uuid(), name: z.string() }),
   }),
   folio: z.object({ id: z.uuid(), folio: z.string(), subject: z.string() }),
+  /** The absent person the user answers this month for (ADR 0035); null when it is their own. */
+  actingFor: z.object({ userId: z.string(), name: z.string() }).nullable(),
 }).meta({ id: 'MyOccurrence' });
 export type MyOccurrence = z.infer<typeof MyOccurrenceSchema>;
 

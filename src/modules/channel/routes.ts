@@ -15,7 +15,7 @@ import { folioObligations, myOccurrences } from './folio-obligations';
 import { reviewOccurrence } from './review-occurrence';
 import { changeFolioStatus } from './change-folio-status';
 import * as endpoints from './endpoints';
-import { authorizeQueue } from './routing-access';
+import { actorForOccurrence, authorizeQueue } from './routing-access';
 import { exportFolios } from './export-folios';
 import { monthlyStatusTable } from './monthly-status-table';
 import { registerReceivedFolio } from './register-received-folio';
@@ -147,9 +147,13 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     return actor;
   }
 
-  route(api, endpoints.answerOccurrence, async (req) =>
-    answerOccurrence(db, await occurrenceActor(req), req.params.id, req.body),
-  );
+  route(api, endpoints.answerOccurrence, async (req) => {
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    // Someone acting for an absent person answers the months of that person's areas (ADR 0035).
+    const as = await actorForOccurrence(db, actor, req.params.id);
+    return answerOccurrence(db, as === actor ? await occurrenceActor(req) : as, req.params.id, req.body);
+  });
 
   route(api, endpoints.acceptOccurrence, async (req) =>
     reviewOccurrence(db, await occurrenceActor(req), req.params.id, { decision: 'accept', on: req.body.on }),
@@ -160,8 +164,21 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
   );
 
   route(api, endpoints.listMyOccurrences, async (req) => {
-    // The months of the user's own areas; an absent person's months are not delegated (ADR 0035).
-    const own = (await authorizeQueue(ctx, req)).scopes.find((s) => !s.as.onBehalfOf);
-    return own ? myOccurrences(db, own.as, req.query.state) : [];
+    // The months of the user's own areas, then those of each absent person the user acts for today
+    // (ADR 0035), each marked with whom it is answered for; a month in both is the user's own.
+    const access = await authorizeQueue(ctx, req);
+    const seen = new Set<string>();
+    const months = [];
+    for (const scope of access.scopes) {
+      const actingFor = scope.as.onBehalfOf
+        ? { userId: scope.as.onBehalfOf.userId, name: scope.as.onBehalfOf.name }
+        : null;
+      for (const month of await myOccurrences(db, scope.as, req.query.state)) {
+        if (seen.has(month.id)) continue;
+        seen.add(month.id);
+        months.push({ ...month, actingFor });
+      }
+    }
+    return months;
   });
 };

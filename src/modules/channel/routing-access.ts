@@ -4,6 +4,8 @@ import { hasPermission } from '../accounts/contract';
 import type { Db } from '../platform/db/client';
 import type { AppContext } from '../platform/http/context';
 import { forbidden, notFound } from '../platform/errors';
+import { mayActOnOccurrence } from './occurrence-contract';
+import { findOccurrence } from './repository';
 import { findRouting } from './routing-repository';
 
 /**
@@ -70,4 +72,17 @@ export async function actorForSlip(db: Db, access: QueueAccess, routingId: strin
 export function actingForOf(access: QueueAccess, areaId: string) {
   const as = actorForArea(access, areaId)?.onBehalfOf;
   return as ? { userId: as.userId, name: as.name } : null;
+}
+
+/**
+ * The actor that answers month `occurrenceId` of a recurring obligation: the user themself when they
+ * may (liaison staff, or staff of the obligation's area), else the view acting for an absent person
+ * whose area answers it; else the user, whom the use case then refuses as before.
+ */
+export async function actorForOccurrence(db: Db, actor: Actor, occurrenceId: string): Promise<Actor> {
+  const month = await findOccurrence(db, actor.organizationId, occurrenceId);
+  const areaId = month?.areaId;
+  if (!areaId || mayActOnOccurrence(actor, 'local', 'answer', areaId)) return actor;
+  const access = await queueAccessOf(db, actor);
+  return access.scopes.find((s) => s.as.onBehalfOf && s.areaIds.includes(areaId))?.as ?? actor;
 }

@@ -14,7 +14,13 @@ import { consolidateFolio } from './consolidate-folio';
 import { channelFileToDownload } from './download-channel-file';
 import * as endpoints from './endpoints';
 import { reassignRouting } from './reassign-routing';
-import { actingForOf, actorForSlip, authorizeQueue, queueAccessOf } from './routing-access';
+import {
+  actingForOf,
+  actorForOccurrence,
+  actorForSlip,
+  authorizeQueue,
+  queueAccessOf,
+} from './routing-access';
 import * as folios from './repository';
 import { routeFolio } from './route-folio';
 import * as repo from './routing-repository';
@@ -149,8 +155,9 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
   );
 
   route(api, endpoints.attachToOccurrence, async (req) => {
-    const actor = await authenticate(ctx, req);
-    if (actor.operator) throw notFound();
+    const user = await authenticate(ctx, req);
+    if (user.operator) throw notFound();
+    const actor = await actorForOccurrence(db, user, req.params.id);
     if (!hasPermission(actor.roles, 'channel.write') && !hasPermission(actor.roles, 'channel.answer')) {
       throw forbidden();
     }

@@ -139,9 +139,20 @@ function MyMonths({ state }: { state: 'open' | 'closed' | 'all' }) {
         <OccurrenceTable
           caption={t('channel.months.queueCaption')}
           rows={months.data ?? []}
-          folioOf={(o) => ({ ...o.folio, area: o.obligation.area.name })}
+          folioOf={(o) => ({
+            ...o.folio,
+            area: o.actingFor
+              ? `${o.obligation.area.name} · ${t('channel.queue.onBehalfOf', { name: o.actingFor.name })}`
+              : o.obligation.area.name,
+          })}
           actionsFor={(o) =>
-            occurrenceActions(o, sides, person, o.obligation.area.id).filter((e) => e === 'answer')
+            // A month answered for an absent person is answered as that person's area would.
+            occurrenceActions(
+              o,
+              sides,
+              o.actingFor ? { ...person, areaIds: [o.obligation.area.id], roles: ['area_staff'] } : person,
+              o.obligation.area.id,
+            ).filter((e) => e === 'answer')
           }
         />
       )}
