@@ -96,11 +96,12 @@ describe("the program's structure import", () => {
       [2, 'Voto en el extranjero', []],
     ]);
     const a = after.lines[0]!.objectives[0]!;
+    // Both targets start the same day and are created in one transaction: compared in any order.
     expect(
-      a.targets.map((x) => [x.description, x.minimumCount, x.periodStart, x.periodEnd, x.source]),
+      a.targets.map((x) => [x.description, x.minimumCount, x.periodStart, x.periodEnd, x.source]).sort(),
     ).toEqual([
-      ['Reuniones de trabajo', 2, '2026-01-01', '2026-03-31', 'activities'],
       ['Convenios firmados', 1, '2026-01-01', '2026-12-31', 'external'],
+      ['Reuniones de trabajo', 2, '2026-01-01', '2026-03-31', 'activities'],
     ]);
     expect(after.lines[1]!.targets.map((x) => x.description)).toEqual(['Giras informativas']);
 
