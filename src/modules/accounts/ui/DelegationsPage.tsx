@@ -90,6 +90,7 @@ export default function DelegationsPage() {
         />
         <ListTable
           caption={t('delegations.caption')}
+          empty={t(state === 'all' ? 'delegations.emptyAll' : 'delegations.emptyActive')}
           minWidth={narrow ? 300 : 760}
           query={delegations}
           paging={{ page: list.page, pageSize: PAGE_SIZE, onPage: list.setPage }}

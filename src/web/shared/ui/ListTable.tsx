@@ -29,6 +29,8 @@ export function ListTable<T extends Row>(props: {
   query: UseQueryResult<{ items: T[]; total: number }>;
   columns: (ListColumn<T> | false)[];
   paging?: { page: number; pageSize: number; onPage: (page: number) => void };
+  /** What the empty list says, when "nothing matches the search and filters" does not fit. */
+  empty?: string;
 }) {
   const { t } = useTranslation();
   const { query, paging } = props;
@@ -62,7 +64,7 @@ export function ListTable<T extends Row>(props: {
               <Table.Tr>
                 <Table.Td colSpan={columns.length}>
                   <Text c="dimmed" ta="center" py="md">
-                    {t('list.empty')}
+                    {props.empty ?? t('list.empty')}
                   </Text>
                 </Table.Td>
               </Table.Tr>
