@@ -6,12 +6,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { raiseNumberTo } from '../platform/sequences/next-number';
 import { mapHeader, type Sheet } from '../platform/spreadsheets/import-problems';
-import {
-  planAnswer,
-  planProblems,
-  refuseFatalHeader,
-  refuseIfProblems,
-} from '../platform/spreadsheets/import-plan';
+import { answerOrApply, refuseFatalHeader } from '../platform/spreadsheets/import-plan';
 import * as importRepo from './import-repository';
 import {
   INSTRUMENT_IMPORT_COLUMNS,
@@ -54,23 +49,21 @@ export async function importInstruments(
       opinions: await importRepo.numberedOpinions(tx, orgId),
     });
     const rows = planned.map((p) => p.plan);
-    const answer = planAnswer(headerMap, rows, options.dryRun);
-    if (options.dryRun) return answer;
-    refuseIfProblems(planProblems(answer, rows));
-    await apply(tx, orgId, planned, today);
-    await recordAudit(tx, actor, {
-      action: 'instrument.import',
-      entityType: 'instrument',
-      after: {
-        filename: options.filename,
-        rows: rows.length,
-        created: answer.counts.create,
-        updated: answer.counts.update,
-        unchanged: answer.counts.unchanged,
-        opinions: planned.filter((p) => p.opinion && !p.opinion.existingId).length,
-      },
+    return answerOrApply(headerMap, rows, options.dryRun, async (answer) => {
+      await apply(tx, orgId, planned, today);
+      await recordAudit(tx, actor, {
+        action: 'instrument.import',
+        entityType: 'instrument',
+        after: {
+          filename: options.filename,
+          rows: rows.length,
+          created: answer.counts.create,
+          updated: answer.counts.update,
+          unchanged: answer.counts.unchanged,
+          opinions: planned.filter((p) => p.opinion && !p.opinion.existingId).length,
+        },
+      });
     });
-    return answer;
   });
 }
 

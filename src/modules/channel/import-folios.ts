@@ -8,12 +8,7 @@ import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict } from '../platform/errors';
 import { mapHeader, type Sheet } from '../platform/spreadsheets/import-problems';
-import {
-  planAnswer,
-  planProblems,
-  refuseFatalHeader,
-  refuseIfProblems,
-} from '../platform/spreadsheets/import-plan';
+import { answerOrApply, refuseFatalHeader } from '../platform/spreadsheets/import-plan';
 import { dueDateFor } from './due-rules';
 import { checkFolioRow, FOLIO_IMPORT_COLUMNS, planFolioRows } from './folio-import-rules';
 import { registerReceivedFolioIn } from './register-received-folio';
@@ -61,22 +56,20 @@ export async function importFolios(
     const years = [...new Set(checked.flatMap((r) => (r.key ? [Number(r.key.split('/')[1])] : [])))];
     const planned = planFolioRows(checked, await registeredFoliosForImport(tx, actor.organizationId, years));
     const rows = planned.map((p) => p.plan);
-    const answer = planAnswer(header, rows, options.dryRun);
-    if (options.dryRun) return answer;
-    refuseIfProblems(planProblems(answer, rows));
-    for (const p of planned) {
-      if (p.input) await registerReceivedFolioIn(tx, actor, p.input, 'channel.folio_import');
-    }
-    await recordAudit(tx, auditActor(actor), {
-      action: 'channel.folio_import_file',
-      entityType: 'channel_folio',
-      after: {
-        filename: options.filename,
-        rows: rows.length,
-        created: answer.counts.create,
-        unchanged: answer.counts.unchanged,
-      },
+    return answerOrApply(header, rows, options.dryRun, async (answer) => {
+      for (const p of planned) {
+        if (p.input) await registerReceivedFolioIn(tx, actor, p.input, 'channel.folio_import');
+      }
+      await recordAudit(tx, auditActor(actor), {
+        action: 'channel.folio_import_file',
+        entityType: 'channel_folio',
+        after: {
+          filename: options.filename,
+          rows: rows.length,
+          created: answer.counts.create,
+          unchanged: answer.counts.unchanged,
+        },
+      });
     });
-    return answer;
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { authenticate, authorize } from '../accounts';
+import { authenticate, authorize, type Actor } from '../accounts';
 import { hasPermission } from '../accounts/contract';
 import { addDays, todayInMexicoCity } from '../../shared/dates';
 import { forbidden, invalid, notFound } from '../platform/errors';
@@ -134,9 +134,7 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
   });
 
   /** Answering a month: liaison staff (channel.write) or staff of the obligation's area (channel.answer). */
-  async function occurrenceActor(req: FastifyRequest) {
-    const actor = await authenticate(ctx, req);
-    if (actor.operator) throw notFound();
+  function mayReadMonths(actor: Actor): Actor {
     if (
       !(['channel.read', 'channel.write', 'channel.answer'] as const).some((p) =>
         hasPermission(actor.roles, p),
@@ -146,13 +144,18 @@ export const channelRoutes: ModuleRoutes = (api, ctx) => {
     }
     return actor;
   }
-
-  route(api, endpoints.answerOccurrence, async (req) => {
+  async function occurrenceActor(req: FastifyRequest) {
     const actor = await authenticate(ctx, req);
     if (actor.operator) throw notFound();
+    return mayReadMonths(actor);
+  }
+
+  route(api, endpoints.answerOccurrence, async (req) => {
+    const user = await authenticate(ctx, req);
+    if (user.operator) throw notFound();
     // Someone acting for an absent person answers the months of that person's areas (ADR 0035).
-    const as = await actorForOccurrence(db, actor, req.params.id);
-    return answerOccurrence(db, as === actor ? await occurrenceActor(req) : as, req.params.id, req.body);
+    const actor = mayReadMonths(await actorForOccurrence(db, user, req.params.id));
+    return answerOccurrence(db, actor, req.params.id, req.body);
   });
 
   route(api, endpoints.acceptOccurrence, async (req) =>

@@ -4,12 +4,7 @@ import { recordAudit } from '../platform/audit/record-audit';
 import type { Db } from '../platform/db/client';
 import { inTransaction } from '../platform/db/transaction';
 import { notFound } from '../platform/errors';
-import {
-  planAnswer,
-  planProblems,
-  refuseFatalHeader,
-  refuseIfProblems,
-} from '../platform/spreadsheets/import-plan';
+import { answerOrApply, refuseFatalHeader } from '../platform/spreadsheets/import-plan';
 import { mapHeader, type Sheet } from '../platform/spreadsheets/import-problems';
 import { recordSources } from './record-sources';
 import * as repo from './repository';
@@ -45,33 +40,29 @@ export async function importProgramStructure(
       recordSources: recordSources(),
     });
     const rows = planned.map((p) => p.plan);
-    const answer = planAnswer(headerMap, rows, options.dryRun);
-    if (options.dryRun) return answer;
-    refuseIfProblems(planProblems(answer, rows));
-    await apply(tx, orgId, programId, planned);
-    await recordAudit(tx, actor, {
-      action: 'program.import',
-      entityType: 'work_program',
-      entityId: programId,
-      after: {
-        filename: options.filename,
-        rows: rows.length,
-        created: answer.counts.create,
-        updated: answer.counts.update,
-        unchanged: answer.counts.unchanged,
-      },
+    return answerOrApply(headerMap, rows, options.dryRun, async (answer) => {
+      await apply(tx, orgId, programId, planned);
+      await recordAudit(tx, actor, {
+        action: 'program.import',
+        entityType: 'work_program',
+        entityId: programId,
+        after: {
+          filename: options.filename,
+          rows: rows.length,
+          created: answer.counts.create,
+          updated: answer.counts.update,
+          unchanged: answer.counts.unchanged,
+        },
+      });
     });
-    return answer;
   });
 }
 
 async function structureOf(tx: Db, orgId: string, program: { id: string; year: number }) {
   const lines = await repo.linesOf(tx, orgId, program.id);
   const ids = lines.map((l) => l.id);
-  const [objectives, targets] = [
-    await repo.objectivesOf(tx, orgId, ids),
-    await repo.targetsOf(tx, orgId, ids),
-  ];
+  const objectives = await repo.objectivesOf(tx, orgId, ids);
+  const targets = await repo.targetsOf(tx, orgId, ids);
   return {
     year: program.year,
     lines: lines.map((l) => ({

@@ -85,3 +85,20 @@ export function refuseIfProblems(problems: readonly ImportProblem[]): void {
     ERROR_CODES.IMPORT_INVALID + more,
   );
 }
+
+/**
+ * The end every import with a dry run shares: the plan's answer as it is (dry run), or, when no row
+ * is refused, `apply` run (inside the caller's transaction) and the same answer; else 400.
+ */
+export async function answerOrApply(
+  header: Pick<HeaderMap, 'problems'>,
+  rows: readonly ImportRowPlan[],
+  dryRun: boolean,
+  apply: (answer: ImportPlan) => Promise<void>,
+): Promise<ImportPlan> {
+  const answer = planAnswer(header, rows, dryRun);
+  if (dryRun) return answer;
+  refuseIfProblems(planProblems(answer, rows));
+  await apply(answer);
+  return answer;
+}
