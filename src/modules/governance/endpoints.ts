@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../shared/endpoint';
+import { ImportPlanSchema, ImportRunQuerySchema, TemplateQuerySchema } from '../../shared/import-plan';
 import {
   AgendaItemInputSchema,
   AgendaItemPatchSchema,
@@ -286,6 +287,33 @@ export const listBodyAgreements = defineEndpoint({
   params: IdParamsSchema,
   query: PeriodQuerySchema,
   response: AgreementsBySessionSchema,
+});
+export const sessionImportTemplate = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/sessions/import/template',
+  operationId: 'sessionImportTemplate',
+  tags,
+  summary: 'Plantilla XLSX o CSV para importar sesiones, asistencia y acuerdos',
+  produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  query: TemplateQuerySchema,
+  response: fileResponse,
+});
+export const importSessions = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/import',
+  operationId: 'importSessions',
+  tags,
+  summary: 'Importar sesiones celebradas, su asistencia y sus acuerdos (CSV o XLSX)',
+  description:
+    'Archivo en el campo multipart "file", de 10,000 filas a lo más. Cada fila nombra una sesión (órgano, ' +
+    'tipo, fecha y hora de inicio) y, si acaso, un acuerdo con su número: lo nuevo se registra, lo igual ' +
+    'no cambia, lo registrado con otros datos se rechaza. Con dryRun=true solo se informa, fila por fila, ' +
+    'qué pasaría. Sin dryRun, una fila rechazada detiene todo (400 IMPORT_INVALID); sin rechazos, todo se ' +
+    'guarda en una sola transacción.',
+  consumes: ['multipart/form-data'],
+  query: ImportRunQuerySchema,
+  response: ImportPlanSchema,
+  errors: [413, 415],
 });
 export const recordHistoricalAgreement = defineEndpoint({
   method: 'POST',

@@ -272,6 +272,31 @@ export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpCl
       is404(b.get(`/api/governance/sessions/${(await A()).session}/documents/minuta?format=docx`)),
     'GET /api/governance/bodies/{id}/agreements': async (b) =>
       is404(b.get(`/api/governance/bodies/${(await A()).body}/agreements`)),
+    'GET /api/governance/sessions/import/template': async (b) => {
+      await A();
+      const res = await b.request<string>('GET', '/api/governance/sessions/import/template?format=csv');
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('Órgano');
+    },
+    'POST /api/governance/sessions/import': async (b) => {
+      await A();
+      await ownOf(b);
+      // A's Consejo General (CGA) and its agreement CGA/001/2024 do not exist for B: the row is
+      // refused, and the message names only B's own bodies (CGA once: the cell it quotes).
+      const form = new FormData();
+      const csv =
+        'Órgano,Tipo de sesión,Fecha,Acuerdo,Título del acuerdo\nCGA,Ordinaria,10/01/2024,CGA/001/2024,Intruso';
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'sesiones.csv');
+      const res = await b.post<{ counts: { refused: number }; rows: { problems: { message: string }[] }[] }>(
+        '/api/governance/sessions/import?dryRun=true',
+        form,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.counts.refused).toBe(1);
+      const message = res.body.rows[0]!.problems[0]!.message;
+      expect(message).toContain('CB');
+      expect(message.split('CGA')).toHaveLength(2);
+    },
     'POST /api/governance/bodies/{id}/historical-agreements': async (b) =>
       is404(
         b.post(`/api/governance/bodies/${(await A()).body}/historical-agreements`, {

@@ -5,6 +5,7 @@ import { organizationLetterhead } from '../platform/documents/letterhead-setting
 import { notFound } from '../platform/errors';
 import { readUpload, sendDownload, sendUploadedFile } from '../platform/http/files';
 import { route } from '../platform/http/route';
+import { parseSpreadsheet } from '../platform/spreadsheets/parse-spreadsheet';
 import type { ModuleRoutes } from '../platform/http/types';
 import { todayInMexicoCity } from '../../shared/dates';
 import { addAgendaItem, attachAgendaDocument } from './add-agenda-item';
@@ -23,6 +24,7 @@ import {
 } from './document-models';
 import * as endpoints from './endpoints';
 import { calendarOf, sessionsCalendar } from './ical-feed';
+import { importSessions } from './import-sessions';
 import { issueFeedToken, resolveFeedSecret, revokeFeedToken } from './issue-feed-token';
 import { recordAttendance } from './record-attendance';
 import { removeAgendaItem } from './remove-agenda-item';
@@ -31,6 +33,7 @@ import * as repo from './repository';
 import { addMembership, updateMembership } from './save-membership';
 import { createMandate, findMandate, addMandateUpdates, updateMandate } from './save-mandate';
 import { createSession, updateSession } from './save-session';
+import { sessionImportTemplate } from './session-import-template';
 import { findSession, presentSessions, sessionDetail } from './session-view';
 import { updateAgreement } from './update-agreement';
 import { updateBody } from './update-body';
@@ -60,6 +63,17 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     if (!session) throw notFound();
     return sessionDetail(db, orgId, await bodyOf(orgId, session.bodyId), session);
   };
+
+  route(api, endpoints.sessionImportTemplate, async (req, reply) => {
+    const actor = await writer(req);
+    return sendDownload(reply, await sessionImportTemplate(db, actor.organizationId, req.query.format));
+  });
+  route(api, endpoints.importSessions, async (req) => {
+    const actor = await writer(req);
+    const upload = await readUpload(req, { what: 'el archivo CSV o XLSX', missingCode: 'IMPORT_UNREADABLE' });
+    const sheet = await parseSpreadsheet(upload.data, upload.filename);
+    return importSessions(db, actor, sheet, { dryRun: req.query.dryRun, filename: upload.filename });
+  });
 
   // ---- bodies and composition
   route(api, endpoints.listBodies, async (req) => ({ items: await repo.listBodies(db, await reader(req)) }));

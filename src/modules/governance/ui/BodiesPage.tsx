@@ -1,13 +1,20 @@
-import { Anchor, Button, Center, Loader, Table } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Center, Group, Loader, Table } from '@mantine/core';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDay } from '@/web/shared/lib/format';
+import { ImportPlanModal } from '@/web/shared/ui/ImportPlanModal';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useCan } from '@/web/shared/session/session';
-import { useBodies } from './api';
+import {
+  downloadSessionTemplate,
+  GOVERNANCE_KEY,
+  importSessionFile,
+  previewSessionImport,
+  useBodies,
+} from './api';
 import { BodyFormModal } from './BodyFormModal';
 
 export default function BodiesPage() {
@@ -16,6 +23,7 @@ export default function BodiesPage() {
   const navigate = useNavigate();
   const canWrite = useCan('governance.write');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   return (
     <>
       <PageHeader
@@ -23,12 +31,35 @@ export default function BodiesPage() {
         description={t('governance.bodies.description')}
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('governance.bodyForm.createTitle')}
-            </Button>
+            <Group gap="xs">
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('governance.bodyForm.createTitle')}
+              </Button>
+              {!!bodies.data?.items.length && (
+                <Button
+                  variant="default"
+                  leftSection={<IconUpload size={16} aria-hidden />}
+                  onClick={() => setImporting(true)}
+                >
+                  {t('importPlan.sessions.button')}
+                </Button>
+              )}
+            </Group>
           )
         }
       />
+      {importing && (
+        <ImportPlanModal
+          title={t('importPlan.sessions.title')}
+          help={t('importPlan.sessions.help')}
+          recordHeader={t('importPlan.sessions.record')}
+          template={downloadSessionTemplate}
+          preview={previewSessionImport}
+          commit={importSessionFile}
+          invalidate={[GOVERNANCE_KEY]}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {creating && (
         <BodyFormModal
           onClose={() => setCreating(false)}

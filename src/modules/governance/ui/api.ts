@@ -26,6 +26,20 @@ import { callEndpoint, downloadEndpoint, endpointUrl, uploadToEndpoint } from '@
 
 export const GOVERNANCE_KEY = ['governance'] as const;
 
+export function downloadSessionTemplate(format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.sessionImportTemplate,
+    { query: { format } },
+    `plantilla-sesiones.${format}`,
+  );
+}
+export function previewSessionImport(file: File) {
+  return uploadToEndpoint(endpoints.importSessions, { query: { dryRun: true } }, file);
+}
+export function importSessionFile(file: File) {
+  return uploadToEndpoint(endpoints.importSessions, { query: { dryRun: false } }, file);
+}
+
 export function useBodies() {
   return useQuery({
     queryKey: [...GOVERNANCE_KEY, 'bodies'],
