@@ -555,3 +555,28 @@ export const importFolios = defineEndpoint({
   response: ImportPlanSchema,
   errors: uploadErrors,
 });
+
+// ---- the national authority's import of the folios it sent
+
+export const downloadSentFolioImportTemplate = defineEndpoint({
+  method: 'GET',
+  path: '/api/channel/sent-folios/import/template',
+  operationId: 'downloadSentFolioImportTemplate',
+  tags,
+  summary: 'Plantilla CSV o XLSX para importar los folios que la autoridad nacional envió',
+  produces: SPREADSHEET_TYPES,
+  query: z.object({ format: ExportFormatSchema.default('csv') }),
+  response: z.string().describe('La plantilla'),
+});
+export const importSentFolios = defineEndpoint({
+  method: 'POST',
+  path: '/api/channel/sent-folios/import',
+  operationId: 'importSentFolios',
+  tags,
+  summary:
+    'Importar los folios de seguimiento que la autoridad nacional envió a los organismos locales (CSV o XLSX): una fila por folio y destinatario; con dryRun=true, el plan de cada fila sin guardar nada; si no, todo o nada',
+  ...fileUpload,
+  query: ImportRunQuerySchema,
+  response: ImportPlanSchema,
+  errors: uploadErrors,
+});

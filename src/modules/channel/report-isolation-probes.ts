@@ -143,5 +143,25 @@ export function channelReportProbes(
       const seen = await a().get<{ total: number }>('/api/channel/folios?q=De%20B');
       expect(seen.body.total).toBe(0);
     },
+    'GET /api/channel/sent-folios/import/template': async () => {
+      const res = await (
+        await liaisonOfB()
+      ).request<string>('GET', '/api/channel/sent-folios/import/template');
+      expect(res.status).toBe(200);
+      expect(res.body).not.toContain('Organismo A');
+    },
+    'POST /api/channel/sent-folios/import': async () => {
+      // Only the national authority brings in the folios it sent: a local body (B) naming A as the
+      // recipient is refused before the file is read, and A receives nothing.
+      const form = new FormData();
+      const csv =
+        'folio,destinatario,tipo,asunto,fecha_envio\n77/2024,OPLA,Oficio,Folio de B para A,2024-02-01';
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'enviados.csv');
+      const res = await (await liaisonOfB()).post('/api/channel/sent-folios/import', form);
+      expect(res.status).toBe(409);
+      expect(JSON.stringify(res.body)).not.toContain('Organismo A');
+      const seen = await a().get<{ total: number }>('/api/channel/folios?q=Folio%20de%20B');
+      expect(seen.body.total).toBe(0);
+    },
   };
 }

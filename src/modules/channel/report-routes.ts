@@ -16,6 +16,8 @@ import { FOLIO_IMPORT_COLUMNS, TEMPLATE_ROW } from './folio-import-rules';
 import { fortnightNumber, fortnightOf, fortnightTitle, type Fortnight } from './fortnight';
 import { generateFortnightlyReport, reportFilename } from './generate-fortnightly-report';
 import { importFolios } from './import-folios';
+import { importSentFolios } from './import-sent-folios';
+import { SENT_FOLIO_IMPORT_COLUMNS, SENT_FOLIO_TEMPLATE_ROW } from './sent-folio-import-rules';
 import {
   addEveryDayCounts,
   addNonWorkingDays,
@@ -145,5 +147,23 @@ export const channelReportRoutes: ModuleRoutes = (api, ctx) => {
     const upload = await readUpload(req, { what: 'el archivo CSV o XLSX' });
     const sheet = await parseSpreadsheet(upload.data, upload.filename);
     return importFolios(db, actor, sheet, { dryRun: req.query.dryRun, filename: upload.filename });
+  });
+
+  // ---- the national authority's import of the folios it sent
+  route(api, endpoints.downloadSentFolioImportTemplate, async (req, reply) => {
+    await authorize(ctx, req, 'channel.write');
+    const table = { columns: SENT_FOLIO_IMPORT_COLUMNS, rows: [SENT_FOLIO_TEMPLATE_ROW] };
+    const body = req.query.format === 'xlsx' ? await toXlsx(table, 'Folios enviados') : toCsv(table);
+    return sendDownload(reply, {
+      body,
+      contentType: CONTENT_TYPES[req.query.format],
+      filename: `plantilla-folios-enviados.${req.query.format}`,
+    });
+  });
+  route(api, endpoints.importSentFolios, async (req) => {
+    const actor = await authorize(ctx, req, 'channel.write');
+    const upload = await readUpload(req, { what: 'el archivo CSV o XLSX' });
+    const sheet = await parseSpreadsheet(upload.data, upload.filename);
+    return importSentFolios(db, actor, sheet, { dryRun: req.query.dryRun, filename: upload.filename });
   });
 };

@@ -753,3 +753,22 @@ export async function quartersWithFolios(db: Db, orgId: string): Promise<string[
     from channel_folio where local_org_id = ${orgId} or national_org_id = ${orgId}`);
   return (result as unknown as { rows: { k: string }[] }).rows.map((r) => r.k);
 }
+
+/** The follow-up folios local bodies hold in the given years, for the national authority's import. */
+export async function heldFollowUpFolios(db: Db, nationalOrgId: string, years: readonly number[]) {
+  if (!years.length) return [];
+  return db
+    .select({
+      localOrgId: channelFolio.localOrgId,
+      year: channelFolio.year,
+      number: channelFolio.number,
+      communicationId: channelFolio.communicationId,
+      numbered: sql<boolean>`${channelCommunication.numberingOrgId} is not distinct from ${nationalOrgId}::uuid`,
+      subject: channelCommunication.subject,
+      documentType: channelCommunication.documentType,
+      sentOn: channelCommunication.sentOn,
+    })
+    .from(channelFolio)
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(and(eq(channelFolio.module, 'follow_up'), inArray(channelFolio.year, [...years])));
+}

@@ -2,27 +2,57 @@ import { Button } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '@/web/shared/session/session';
+import { useCan, useMe } from '@/web/shared/session/session';
 import { ImportPlanModal } from '@/web/shared/ui/ImportPlanModal';
 import {
   CHANNEL_KEY,
   downloadFolioTemplate,
+  downloadSentFolioTemplate,
   importFolioFile,
+  importSentFolioFile,
   previewFolioImport,
+  previewSentFolioImport,
   useCounterparts,
 } from './api';
 
 /**
- * Import of received folios from a spreadsheet, with its templates and a dry run (ADR 0032): for a
- * local body whose national counterpart is not in the installation (otherwise folios arrive
- * through the system).
+ * Import of folios from a spreadsheet, with its templates and a dry run (ADR 0032): the national
+ * authority brings the folios it sent to the installation's local bodies; a local body whose
+ * national counterpart is not in the installation, those it received (otherwise folios arrive
+ * through the system, numbered by the national authority).
  */
 export function ImportFoliosButton() {
   const { t } = useTranslation();
   const canWrite = useCan('channel.write');
+  const me = useMe();
   const counterparts = useCounterparts();
   const [open, setOpen] = useState(false);
-  if (!canWrite || !counterparts.data || counterparts.data.national) return null;
+  if (!canWrite || !me.data) return null;
+  if (me.data.organization.kind === 'national_authority')
+    return (
+      <>
+        <Button
+          variant="default"
+          leftSection={<IconUpload size={16} aria-hidden />}
+          onClick={() => setOpen(true)}
+        >
+          {t('channelReports.importSentFolios')}
+        </Button>
+        {open && (
+          <ImportPlanModal
+            title={t('importPlan.sentFolios.title')}
+            help={t('importPlan.sentFolios.help')}
+            recordHeader={t('importPlan.sentFolios.record')}
+            template={downloadSentFolioTemplate}
+            preview={previewSentFolioImport}
+            commit={importSentFolioFile}
+            invalidate={[CHANNEL_KEY]}
+            onClose={() => setOpen(false)}
+          />
+        )}
+      </>
+    );
+  if (!counterparts.data || counterparts.data.national) return null;
   return (
     <>
       <Button

@@ -64,6 +64,21 @@ export function importFolioFile(file: File) {
   return uploadToEndpoint(endpoints.importFolios, { query: { dryRun: false } }, file);
 }
 
+/** Imports the folios the national authority sent before Vincula (see ImportFoliosButton). */
+export function previewSentFolioImport(file: File) {
+  return uploadToEndpoint(endpoints.importSentFolios, { query: { dryRun: true } }, file);
+}
+export function importSentFolioFile(file: File) {
+  return uploadToEndpoint(endpoints.importSentFolios, { query: { dryRun: false } }, file);
+}
+export function downloadSentFolioTemplate(format: 'csv' | 'xlsx') {
+  return downloadEndpoint(
+    endpoints.downloadSentFolioImportTemplate,
+    { query: { format } },
+    `plantilla-folios-enviados.${format}`,
+  );
+}
+
 /** The spreadsheet template of the folio import. */
 export function downloadFolioTemplate(format: 'csv' | 'xlsx') {
   return downloadEndpoint(
