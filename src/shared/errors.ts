@@ -71,6 +71,9 @@ export const ERROR_CODES = {
   IMPORT_UNREADABLE: 'No fue posible leer el archivo.',
   NO_RECIPIENTS:
     'Ninguna persona de las bases elegidas puede recibir la campaña (sin consentimiento vigente o con baja del canal).',
+  CONVOCATION_LATE:
+    'La convocatoria se enviaría con menos anticipación de la que exige el reglamento. Confirme para enviarla de todos modos.',
+  CONVOCATION_LINK_INVALID: 'El enlace de la convocatoria no es válido. Revise que esté completo.',
   OPTED_OUT: 'La persona se dio de baja de ese canal o no tiene consentimiento vigente.',
   RATE_LIMITED: 'Demasiadas solicitudes. Intente más tarde.',
   INTERNAL: 'Ocurrió un error inesperado. El incidente quedó registrado.',

@@ -94,7 +94,7 @@ describe('governance forms', () => {
     await adopt.waitFor();
     await choose(adopt, 'Punto del orden del día', '1. Aprobación del orden del día');
     await adopt.getByLabel(labelled('Acuerdo')).fill('Se aprueba el orden del día de la sesión.');
-    await adopt.getByText('Votación nominal', { exact: true }).click();
+    await adopt.getByText('Por mayoría (votación nominal)', { exact: true }).click();
     await adopt.getByRole('table', { name: 'Votación de cada integrante' }).waitFor();
     await adopt.getByRole('button', { name: 'Adoptar acuerdo' }).click();
     await adopt.getByText('Registre el voto de cada integrante').waitFor();

@@ -13,6 +13,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/public/outreach/unsubscribe/{token}',
   'GET /api/public/outreach/open/{token}',
   'GET /api/governance/feeds/{token}/sesiones.ics',
+  // The convocatoria's link of each person convened: receipt, confirmation and the agenda's documents.
+  'GET /api/public/convocations/{token}',
+  'POST /api/public/convocations/{token}/response',
+  'GET /api/public/convocations/{token}/documents/{documentId}',
   // The installation's setup link and the invitations (ADR 0023).
   'GET /api/setup/{token}',
   'POST /api/setup/{token}',

@@ -5,7 +5,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { nextNumber } from '../platform/sequences/next-number';
 import type { FieldProblem } from '../../shared/errors';
-import type { Agreement, AgreementInput, HistoricalAgreementInput } from './contract';
+import type { Agreement, AgreementInput, HistoricalAgreementInput, Vote } from './contract';
 import * as repo from './repository';
 import { formatAgreementNumber, parseAgreementNumber, quorum, recordingProblem } from './rules';
 import { findSession, rostersOn, statusOfRow } from './session-view';
@@ -56,7 +56,7 @@ export async function adoptAgreement(
         );
       }
     }
-    const votes: { membershipId: string; personId: string; vote: 'favor' | 'contra' | 'abstencion' }[] = [];
+    const votes: { membershipId: string; personId: string; vote: Vote }[] = [];
     const problems: FieldProblem[] = [];
     for (const [i, v] of input.votes.entries()) {
       const seat = voting.find((s) => s.personId === v.personId);

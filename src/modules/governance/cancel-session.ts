@@ -7,6 +7,7 @@ import { todayInMexicoCity } from '../../shared/dates';
 import type { Session, SessionCancellationInput } from './contract';
 import * as repo from './repository';
 import { cancellationProblem } from './rules';
+import { sendFollowUpNotice, type NoticeServices } from './convene-session';
 import { findSession, statusOfRow } from './session-view';
 
 /**
@@ -18,6 +19,7 @@ export async function cancelSession(
   actor: ScopedAuditActor,
   sessionId: string,
   input: SessionCancellationInput,
+  services: NoticeServices,
   today = todayInMexicoCity(),
 ): Promise<Session> {
   return inTransaction(db, async (tx) => {
@@ -31,6 +33,8 @@ export async function cancelSession(
       cancelledOn: today,
       cancellationReason: input.reason,
     });
+    // Convened: each person convened receives the calendar's cancellation (METHOD:CANCEL).
+    await sendFollowUpNotice(tx, actor, services, sessionId, 'cancellation');
     const after = (await findSession(tx, orgId, sessionId))!;
     await recordAudit(tx, actor, {
       action: 'body_session.cancel',

@@ -25,7 +25,14 @@ export const ATTENDANCE_ROLES = [
 ] as const;
 export const HEAD_KINDS_SNAPSHOT = ['titular', 'encargado_de_despacho'] as const;
 export const VOTE_KINDS = ['unanimous', 'recorded'] as const;
-export const VOTES = ['favor', 'contra', 'abstencion'] as const;
+export const VOTES = ['favor', 'contra', 'abstencion', 'ausente'] as const;
+export type Vote = (typeof VOTES)[number];
+/** A voting member's written opinion on an agreement: dissenting (particular) or concurring. */
+export const OPINION_KINDS = ['particular', 'concurrente'] as const;
+export type OpinionKind = (typeof OPINION_KINDS)[number];
+/** A recipient's answer to a convocatoria. */
+export const NOTICE_RESPONSES = ['attending', 'not_attending'] as const;
+export type NoticeResponse = (typeof NOTICE_RESPONSES)[number];
 export const MANDATE_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
 /**
  * Where a session stands, derived from its records (rules.ts, sessionStatus): scheduled until
@@ -338,6 +345,18 @@ export const AttendanceInputSchema = z.strictObject({
 });
 export type AttendanceInput = z.infer<typeof AttendanceInputSchema>;
 
+export const AgreementOpinionSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(OPINION_KINDS),
+    personId: z.uuid(),
+    personName: z.string(),
+    filename: z.string(),
+    sha256: z.string(),
+  })
+  .meta({ id: 'AgreementOpinion' });
+export type AgreementOpinion = z.infer<typeof AgreementOpinionSchema>;
+
 export const AgreementSchema = z
   .object({
     id: z.uuid(),
@@ -355,6 +374,8 @@ export const AgreementSchema = z
     votes: z.array(
       z.object({ membershipId: z.uuid(), personId: z.uuid(), personName: z.string(), vote: z.enum(VOTES) }),
     ),
+    /** Votos particulares and concurrentes, each a document of a voting member. */
+    opinions: z.array(AgreementOpinionSchema),
     historical: z.boolean(),
     /** True when the minutes of its session are approved: it can no longer be edited. */
     frozen: z.boolean(),
@@ -420,7 +441,108 @@ export const HistoricalAgreementInputSchema = z.strictObject({
 });
 export type HistoricalAgreementInput = z.infer<typeof HistoricalAgreementInputSchema>;
 
+/** One voting member's vote on an agreement adopted by majority, recorded after its adoption. */
+export const VoteInputSchema = z.strictObject({
+  personId: id.meta({ label: 'la persona que vota' }),
+  vote: z.enum(VOTES).meta({ label: 'el sentido del voto' }),
+});
+export type VoteInput = z.infer<typeof VoteInputSchema>;
+export const OpinionQuerySchema = z.object({
+  personId: id.meta({ label: 'quien formula el voto' }),
+  kind: z.enum(OPINION_KINDS).meta({ label: 'el tipo de voto' }),
+});
+export type OpinionQuery = z.infer<typeof OpinionQuerySchema>;
+export const OpinionParamsSchema = z.object({ id, opinionId: id });
+
 export const MinutesApprovalInputSchema = z.strictObject({ agreementId: id });
+
+// ---- the convocatoria
+
+export const ConvocationRecipientSchema = z
+  .object({
+    id: z.uuid(),
+    membershipId: z.uuid(),
+    name: z.string(),
+    roleLabel: z.string(),
+    voting: z.boolean(),
+    /** null: no e-mail in the directory, nothing was sent. */
+    email: z.string().nullable(),
+    receivedAt: z.string().nullable(),
+    response: z.enum(NOTICE_RESPONSES).nullable(),
+    respondedAt: z.string().nullable(),
+    /** True when staff recorded the answer in the app on the recipient's behalf. */
+    recordedByStaff: z.boolean(),
+  })
+  .meta({ id: 'ConvocationRecipient' });
+export type ConvocationRecipient = z.infer<typeof ConvocationRecipientSchema>;
+export const ConvocationSchema = z
+  .object({
+    sentAt: z.string(),
+    lastSentAt: z.string(),
+    /** The iCalendar SEQUENCE of the last notice: 0 the first, higher after each update or cancellation. */
+    sequence: z.number().int(),
+    requiredHours: z.number().int(),
+    givenHours: z.number().int(),
+    late: z.boolean(),
+    message: z.string().nullable(),
+    recipients: z.array(ConvocationRecipientSchema),
+  })
+  .meta({ id: 'Convocation' });
+export type Convocation = z.infer<typeof ConvocationSchema>;
+export const ConvocationInputSchema = z.strictObject({
+  /** Sent with less notice than the organization requires: the sender confirms it knowingly. */
+  confirmLate: z.boolean().default(false),
+  message: optionalText(4000).meta({ label: 'el mensaje de la convocatoria' }),
+});
+export type ConvocationInput = z.infer<typeof ConvocationInputSchema>;
+export const RecipientParamsSchema = z.object({ id, recipientId: id });
+export const NoticeResponseInputSchema = z.strictObject({
+  response: z.enum(NOTICE_RESPONSES).meta({ label: 'la respuesta' }),
+});
+export type NoticeResponseInput = z.infer<typeof NoticeResponseInputSchema>;
+
+export const NoticeSettingsSchema = z
+  .object({
+    ordinaryNoticeHours: z.number().int(),
+    extraordinaryNoticeHours: z.number().int(),
+    urgentNoticeHours: z.number().int(),
+  })
+  .meta({ id: 'GovernanceNoticeSettings' });
+export type NoticeSettings = z.infer<typeof NoticeSettingsSchema>;
+const hours = z.number().int().min(0, 'Use 0 o más horas').max(720, 'Use a lo más 720 horas (30 días)');
+export const NoticeSettingsInputSchema = z.strictObject({
+  ordinaryNoticeHours: hours.meta({ label: 'la anticipación de las sesiones ordinarias' }),
+  extraordinaryNoticeHours: hours.meta({ label: 'la anticipación de las sesiones extraordinarias' }),
+  urgentNoticeHours: hours.meta({ label: 'la anticipación de las sesiones urgentes' }),
+});
+
+/** What a recipient sees through the convocatoria's link (no account needed). */
+export const PublicConvocationSchema = z
+  .object({
+    organizationName: z.string(),
+    bodyName: z.string(),
+    sessionName: z.string(),
+    heldOnText: z.string(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    modality: z.enum(SESSION_MODALITIES),
+    place: z.string().nullable(),
+    cancelled: z.boolean(),
+    message: z.string().nullable(),
+    recipientName: z.string(),
+    agenda: z.array(
+      z.object({
+        position: z.number().int(),
+        title: z.string(),
+        documents: z.array(z.object({ id: z.uuid(), filename: z.string() })),
+      }),
+    ),
+    response: z.enum(NOTICE_RESPONSES).nullable(),
+  })
+  .meta({ id: 'PublicConvocation' });
+export type PublicConvocation = z.infer<typeof PublicConvocationSchema>;
+export const ConvocationTokenParamsSchema = z.object({ token: z.string().max(200) });
+export const ConvocationDocumentParamsSchema = z.object({ token: z.string().max(200), documentId: id });
 
 export const SessionDetailSchema = SessionSchema.extend({
   body: BodySchema,
@@ -428,6 +550,10 @@ export const SessionDetailSchema = SessionSchema.extend({
   roster: z.array(RosterEntrySchema),
   quorum: QuorumSchema,
   agreements: z.array(AgreementSchema),
+  /** The convocatoria sent for the session, with each recipient's receipt and answer; null: not sent. */
+  convocation: ConvocationSchema.nullable(),
+  /** The notice the organization requires for this session's kind, in hours. */
+  requiredNoticeHours: z.number().int(),
 }).meta({ id: 'BodySessionDetail' });
 export type SessionDetail = z.infer<typeof SessionDetailSchema>;
 

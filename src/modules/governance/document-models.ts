@@ -1,3 +1,4 @@
+import { voteSummary } from './vote-summary';
 import { formatDate } from '../../shared/spanish-dates';
 import { capitalize } from '../../shared/spanish-words';
 import type { AttendanceTable, Body, SessionDetail } from './contract';
@@ -99,9 +100,7 @@ export function minutesDocument(s: SessionDetail, issuer: Issuer): DocModel {
       s.agreements.length
         ? {
             kind: 'list',
-            items: s.agreements.map(
-              (a) => `${a.number}. ${a.title}${a.voteKind === 'unanimous' ? ' (por unanimidad)' : ''}`,
-            ),
+            items: s.agreements.map((a) => `${a.number}. ${a.title} (${voteSummary(a)})`),
           }
         : { kind: 'paragraph', text: 'Sin acuerdos.' },
       ...(s.minutesText

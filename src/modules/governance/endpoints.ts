@@ -20,6 +20,10 @@ import {
   BodyListSchema,
   BodyPatchSchema,
   BodySchema,
+  ConvocationDocumentParamsSchema,
+  ConvocationInputSchema,
+  ConvocationSchema,
+  ConvocationTokenParamsSchema,
   DocumentFormatQuerySchema,
   FeedParamsSchema,
   FeedTokenCreatedSchema,
@@ -39,8 +43,15 @@ import {
   MembershipPatchSchema,
   MembershipSchema,
   MinutesApprovalInputSchema,
+  NoticeResponseInputSchema,
+  NoticeSettingsInputSchema,
+  NoticeSettingsSchema,
+  OpinionParamsSchema,
+  OpinionQuerySchema,
   PeriodDocumentQuerySchema,
   PeriodQuerySchema,
+  PublicConvocationSchema,
+  RecipientParamsSchema,
   SessionCancellationInputSchema,
   SessionDetailSchema,
   SessionDocumentParamsSchema,
@@ -48,6 +59,7 @@ import {
   SessionListSchema,
   SessionPatchSchema,
   SessionSchema,
+  VoteInputSchema,
 } from './contract';
 
 // The governance module's endpoints (ADR 0022): routes.ts registers them, the web app calls them.
@@ -479,4 +491,115 @@ export const addMandateUpdate = defineEndpoint({
   body: MandateUpdateInputSchema,
   status: 201,
   response: MandateDetailSchema,
+});
+
+// ---- the convocatoria, its receipts and confirmations; the notice periods
+
+export const conveneSession = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/sessions/:id/convocation',
+  operationId: 'conveneSession',
+  tags,
+  summary: 'Enviar la convocatoria por correo, con invitación de calendario, a integrantes e invitados',
+  description:
+    'Con menos anticipación de la que exige la configuración para el tipo de sesión responde 409 CONVOCATION_LATE, salvo que confirmLate sea true.',
+  params: IdParamsSchema,
+  body: ConvocationInputSchema,
+  status: 201,
+  response: ConvocationSchema,
+});
+export const recordConvocationResponse = defineEndpoint({
+  method: 'PUT',
+  path: '/api/governance/sessions/:id/convocation/recipients/:recipientId',
+  operationId: 'recordConvocationResponse',
+  tags,
+  summary: 'Registrar la confirmación de asistencia que una persona dio por otro medio',
+  params: RecipientParamsSchema,
+  body: NoticeResponseInputSchema,
+  response: ConvocationSchema,
+});
+export const getNoticeSettings = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/notice-settings',
+  operationId: 'getNoticeSettings',
+  tags,
+  summary: 'Anticipación mínima de la convocatoria por tipo de sesión, en horas',
+  response: NoticeSettingsSchema,
+});
+export const updateNoticeSettings = defineEndpoint({
+  method: 'PUT',
+  path: '/api/governance/notice-settings',
+  operationId: 'updateNoticeSettings',
+  tags,
+  summary: 'Cambiar la anticipación mínima de la convocatoria por tipo de sesión',
+  body: NoticeSettingsInputSchema,
+  response: NoticeSettingsSchema,
+});
+export const openConvocation = defineEndpoint({
+  method: 'GET',
+  path: '/api/public/convocations/:token',
+  operationId: 'openConvocation',
+  tags,
+  summary: 'La convocatoria por el enlace de la persona convocada (registra el acuse de recibo)',
+  public: true,
+  params: ConvocationTokenParamsSchema,
+  response: PublicConvocationSchema,
+});
+export const answerConvocation = defineEndpoint({
+  method: 'POST',
+  path: '/api/public/convocations/:token/response',
+  operationId: 'answerConvocation',
+  tags,
+  summary: 'Confirmar o declinar la asistencia por el enlace de la convocatoria',
+  public: true,
+  params: ConvocationTokenParamsSchema,
+  body: NoticeResponseInputSchema,
+  response: PublicConvocationSchema,
+});
+export const downloadConvocationDocument = defineEndpoint({
+  method: 'GET',
+  path: '/api/public/convocations/:token/documents/:documentId',
+  operationId: 'downloadConvocationDocument',
+  tags,
+  summary: 'Descargar un documento del orden del día por el enlace de la convocatoria',
+  public: true,
+  params: ConvocationDocumentParamsSchema,
+  response: fileResponse,
+});
+
+// ---- votes and votos particulares / concurrentes
+
+export const recordVote = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/agreements/:id/votes',
+  operationId: 'recordVote',
+  tags,
+  summary: 'Registrar el voto de una persona integrante en un acuerdo aprobado por mayoría',
+  params: IdParamsSchema,
+  body: VoteInputSchema,
+  status: 201,
+  response: AgreementSchema,
+});
+export const attachOpinion = defineEndpoint({
+  method: 'POST',
+  path: '/api/governance/agreements/:id/opinions',
+  operationId: 'attachAgreementOpinion',
+  tags,
+  summary: 'Adjuntar un voto particular o concurrente',
+  description: 'Archivo en el campo multipart "file"; la persona y el tipo de voto en la consulta.',
+  consumes: ['multipart/form-data'],
+  params: IdParamsSchema,
+  query: OpinionQuerySchema,
+  status: 201,
+  response: AgreementSchema,
+  errors: [413, 415],
+});
+export const downloadOpinion = defineEndpoint({
+  method: 'GET',
+  path: '/api/governance/agreements/:id/opinions/:opinionId',
+  operationId: 'downloadAgreementOpinion',
+  tags,
+  summary: 'Descargar un voto particular o concurrente',
+  params: OpinionParamsSchema,
+  response: fileResponse,
 });

@@ -122,6 +122,24 @@ function ownOf(b: HttpClient) {
   return bFixture;
 }
 
+let opinionOfA: Promise<{ agreement: string; opinion: string }> | undefined;
+/** A voto concurrente of A's president on A's (unanimous) agreement. */
+function opinionOf(a: HttpClient) {
+  opinionOfA ??= (async () => {
+    const x = await fixtureOf(a);
+    const form = new FormData();
+    form.append('file', new Blob(['voto de A'], { type: 'text/plain' }), 'voto-a.txt');
+    const res = await a.post<{ opinions: { id: string }[] }>(
+      `/api/governance/agreements/${x.agreement}/opinions?personId=${x.person}&kind=concurrente`,
+      form,
+    );
+    if (res.status !== 201) throw new Error(`fixture: ${res.status} ${JSON.stringify(res.body)}`);
+    return { agreement: x.agreement, opinion: res.body.opinions[0]!.id };
+  })();
+  return opinionOfA;
+}
+const FORGED = '00000000-0000-4000-8000-000000000000.bm8tYS1maXJtYS12YWxpZGEtZGUtbmFkaWU';
+
 const is404 = async (res: Promise<{ status: number }>) => expect((await res).status).toBe(404);
 
 /** Probes keyed as "METHOD /path" of the OpenAPI document. `a` is organization A's client. */
@@ -348,6 +366,77 @@ export function governanceProbes(a: () => HttpClient): Record<string, (b: HttpCl
       is404(b.get(`/api/governance/mandates/${(await A()).mandate}`)),
     'PATCH /api/governance/mandates/{id}': async (b) =>
       is404(b.patch(`/api/governance/mandates/${(await A()).mandate}`, { status: 'cancelled' })),
+    'POST /api/governance/sessions/{id}/convocation': async (b) => {
+      const x = await A();
+      await is404(b.post(`/api/governance/sessions/${x.session}/convocation`, { confirmLate: true }));
+      const detail = await a().get<{ convocation: unknown }>(`/api/governance/sessions/${x.session}`);
+      expect(detail.body.convocation).toBeNull();
+    },
+    'PUT /api/governance/sessions/{id}/convocation/recipients/{recipientId}': async (b) => {
+      // Sending needs the job queue, which this suite does not start: A's session is named with a
+      // recipient id that B cannot know to exist (db test convocation.db.test.ts covers the rest).
+      const x = await A();
+      const own = await ownOf(b);
+      const some = '00000000-0000-4000-8000-000000000000';
+      await is404(
+        b.put(`/api/governance/sessions/${x.session}/convocation/recipients/${some}`, {
+          response: 'attending',
+        }),
+      );
+      await is404(
+        b.put(`/api/governance/sessions/${own.session}/convocation/recipients/${some}`, {
+          response: 'attending',
+        }),
+      );
+    },
+    'GET /api/governance/notice-settings': async (b) => {
+      await a().put('/api/governance/notice-settings', {
+        ordinaryNoticeHours: 48,
+        extraordinaryNoticeHours: 12,
+        urgentNoticeHours: 1,
+      });
+      const res = await b.get<{ ordinaryNoticeHours: number }>('/api/governance/notice-settings');
+      expect(res.body.ordinaryNoticeHours).not.toBe(48);
+    },
+    'PUT /api/governance/notice-settings': async (b) => {
+      const before = await a().get('/api/governance/notice-settings');
+      const res = await b.put('/api/governance/notice-settings', {
+        ordinaryNoticeHours: 5,
+        extraordinaryNoticeHours: 5,
+        urgentNoticeHours: 5,
+      });
+      expect(res.status).toBe(200);
+      expect((await a().get('/api/governance/notice-settings')).body).toEqual(before.body);
+    },
+    'GET /api/public/convocations/{token}': async (b) => is404(b.get(`/api/public/convocations/${FORGED}`)),
+    'POST /api/public/convocations/{token}/response': async (b) =>
+      is404(b.post(`/api/public/convocations/${FORGED}/response`, { response: 'attending' })),
+    'GET /api/public/convocations/{token}/documents/{documentId}': async (b) =>
+      is404(b.get(`/api/public/convocations/${FORGED}/documents/${(await A()).document}`)),
+    'POST /api/governance/agreements/{id}/votes': async (b) => {
+      const x = await A();
+      await is404(
+        b.post(`/api/governance/agreements/${x.agreement}/votes`, { personId: x.person, vote: 'favor' }),
+      );
+    },
+    'POST /api/governance/agreements/{id}/opinions': async (b) => {
+      const x = await A();
+      const form = new FormData();
+      form.append('file', new Blob(['intruso'], { type: 'text/plain' }), 'x.txt');
+      await is404(
+        b.post(
+          `/api/governance/agreements/${x.agreement}/opinions?personId=${x.person}&kind=concurrente`,
+          form,
+        ),
+      );
+    },
+    'GET /api/governance/agreements/{id}/opinions/{opinionId}': async (b) => {
+      const o = await opinionOf(a());
+      await is404(b.get(`/api/governance/agreements/${o.agreement}/opinions/${o.opinion}`));
+      expect((await a().get(`/api/governance/agreements/${o.agreement}/opinions/${o.opinion}`)).status).toBe(
+        200,
+      );
+    },
     'POST /api/governance/mandates/{id}/updates': async (b) =>
       is404(
         b.post(`/api/governance/mandates/${(await A()).mandate}/updates`, {

@@ -87,3 +87,16 @@ export const MODALITY_LABELS = {
   a_distancia: 'a distancia',
   hibrida: 'híbrida',
 } as const;
+
+/** A vote as the minutes write it. */
+export const VOTE_LABELS = {
+  favor: 'a favor',
+  contra: 'en contra',
+  abstencion: 'abstención',
+  ausente: 'ausente',
+} as const;
+
+export const OPINION_LABELS = {
+  particular: 'voto particular',
+  concurrente: 'voto concurrente',
+} as const;

@@ -31,7 +31,9 @@ import type {
   Membership,
   MembershipRole,
   SessionKind,
+  Vote,
 } from './contract';
+import { opinionsOf } from './convocation-repository';
 import {
   agendaDocument,
   agendaItem,
@@ -602,6 +604,10 @@ async function presentAgreements(
         .innerJoin(person, eq(person.id, agreementVote.personId))
         .where(inArray(agreementVote.agreementId, ids))
     : [];
+  const opinions = await opinionsOf(
+    db,
+    rows.map((r) => r.row.id),
+  );
   return rows.map(({ row, prefix, minutesApproved }) => ({
     id: row.id,
     bodyId: row.bodyId,
@@ -615,6 +621,7 @@ async function presentAgreements(
     adoptedOn: row.adoptedOn,
     voteKind: row.voteKind,
     votes: votes.filter((v) => v.agreementId === row.id).map(({ agreementId: _, ...v }) => v),
+    opinions: opinions.filter((o) => o.agreementId === row.id).map(({ agreementId: _, ...o }) => o),
     historical: row.historical,
     frozen: !!minutesApproved,
   }));
@@ -713,7 +720,7 @@ export async function insertVotes(
   db: Db,
   orgId: string,
   agreementId: string,
-  votes: { membershipId: string; personId: string; vote: 'favor' | 'contra' | 'abstencion' }[],
+  votes: { membershipId: string; personId: string; vote: Vote }[],
 ): Promise<void> {
   if (!votes.length) return;
   await db.insert(agreementVote).values(votes.map((v) => ({ ...v, agreementId, organizationId: orgId })));

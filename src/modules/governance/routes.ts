@@ -22,7 +22,17 @@ import {
   minutesDocument,
   type Issuer,
 } from './document-models';
+import {
+  answerConvocation,
+  conveneSession,
+  convocationDocument,
+  openConvocation,
+  recordResponse,
+  updateNoticeSettings,
+} from './convene-session';
+import { findOpinionFile, noticeSettings } from './convocation-repository';
 import * as endpoints from './endpoints';
+import { attachOpinion, recordVote } from './record-vote';
 import { calendarOf, sessionsCalendar } from './ical-feed';
 import { importSessions } from './import-sessions';
 import { issueFeedToken, resolveFeedSecret, revokeFeedToken } from './issue-feed-token';
@@ -103,7 +113,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
   );
   route(api, endpoints.getSession, async (req) => detailOf(await reader(req), req.params.id));
   route(api, endpoints.updateSession, async (req) =>
-    updateSession(db, await writer(req), req.params.id, req.body),
+    updateSession(db, await writer(req), req.params.id, req.body, ctx),
   );
   route(api, endpoints.addAgendaItem, async (req) =>
     addAgendaItem(db, await writer(req), req.params.id, req.body),
@@ -118,7 +128,7 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
     reorderAgenda(db, await writer(req), req.params.id, req.body),
   );
   route(api, endpoints.cancelSession, async (req) =>
-    cancelSession(db, await writer(req), req.params.id, req.body),
+    cancelSession(db, await writer(req), req.params.id, req.body, ctx),
   );
   route(api, endpoints.attachAgendaDocument, async (req) => {
     const actor = await writer(req);
@@ -247,6 +257,41 @@ export const governanceRoutes: ModuleRoutes = (api, ctx) => {
       .header('cache-control', 'private, no-store')
       .header('content-disposition', 'inline; filename="sesiones.ics"')
       .send(calendarOf(name, await sessionsOfBodies(orgId, bodies), ctx.config.publicUrl));
+  });
+
+  // ---- the convocatoria (the recipients' links carry no session: signed with the installation's secret)
+  route(api, endpoints.conveneSession, async (req) =>
+    conveneSession(db, await writer(req), req.params.id, req.body, ctx),
+  );
+  route(api, endpoints.recordConvocationResponse, async (req) =>
+    recordResponse(db, await writer(req), req.params.id, req.params.recipientId, req.body.response),
+  );
+  route(api, endpoints.getNoticeSettings, async (req) => noticeSettings(db, await reader(req)));
+  route(api, endpoints.updateNoticeSettings, async (req) =>
+    updateNoticeSettings(db, await writer(req), req.body),
+  );
+  route(api, endpoints.openConvocation, async (req, reply) => {
+    reply.header('cache-control', 'private, no-store');
+    return openConvocation(db, ctx.config.secret, req.params.token);
+  });
+  route(api, endpoints.answerConvocation, async (req) =>
+    answerConvocation(db, ctx.config.secret, req.params.token, req.body.response),
+  );
+  route(api, endpoints.downloadConvocationDocument, async (req, reply) => {
+    const doc = await convocationDocument(db, ctx.config.secret, req.params.token, req.params.documentId);
+    return sendUploadedFile(reply, { body: doc.content, filename: doc.filename });
+  });
+
+  // ---- votes and votos particulares / concurrentes
+  route(api, endpoints.recordVote, async (req) => recordVote(db, await writer(req), req.params.id, req.body));
+  route(api, endpoints.attachOpinion, async (req) => {
+    const actor = await writer(req);
+    return attachOpinion(db, actor, req.params.id, req.query, await readUpload(req, { what: 'el voto' }));
+  });
+  route(api, endpoints.downloadOpinion, async (req, reply) => {
+    const doc = await findOpinionFile(db, await reader(req), req.params.id, req.params.opinionId);
+    if (!doc) throw notFound();
+    return sendUploadedFile(reply, { body: doc.content, filename: doc.filename });
   });
 
   // ---- SSSCG mandates

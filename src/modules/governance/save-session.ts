@@ -5,6 +5,8 @@ import { inTransaction } from '../platform/db/transaction';
 import { conflict, invalid, notFound } from '../platform/errors';
 import type { Session, SessionInput, SessionPatch } from './contract';
 import * as repo from './repository';
+import { sendFollowUpNotice, type NoticeServices } from './convene-session';
+import { findConvocationRow } from './convocation-repository';
 import { findSession } from './session-view';
 
 function assertWithinBodyLife(body: { createdOn: string; endedOn: string | null }, heldOn: string) {
@@ -51,6 +53,7 @@ export async function updateSession(
   actor: ScopedAuditActor,
   sessionId: string,
   patch: SessionPatch,
+  services: NoticeServices,
 ): Promise<Session> {
   return inTransaction(db, async (tx) => {
     const orgId = actor.organizationId;
@@ -95,6 +98,18 @@ export async function updateSession(
       ...merged,
     });
     const after = (await findSession(tx, orgId, sessionId))!;
+    const moved = (['heldOn', 'startTime', 'endTime', 'place', 'modality'] as const).some(
+      (k) => before[k] !== after[k],
+    );
+    if (moved && (await findConvocationRow(tx, orgId, sessionId))) {
+      if (!after.startTime) {
+        throw invalid([
+          { path: 'startTime', message: 'La sesión ya fue convocada: conserve una hora de inicio' },
+        ]);
+      }
+      // The change reaches every person convened: same UID, next SEQUENCE.
+      await sendFollowUpNotice(tx, actor, services, sessionId, 'update');
+    }
     await recordAudit(tx, actor, {
       action: 'body_session.update',
       entityType: 'body_session',

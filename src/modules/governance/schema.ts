@@ -21,12 +21,15 @@ import {
   HEAD_KINDS_SNAPSHOT,
   MANDATE_STATUSES,
   MEMBERSHIP_ROLES,
+  NOTICE_RESPONSES,
+  OPINION_KINDS,
   SESSION_KINDS,
   SESSION_MODALITIES,
   VOTE_KINDS,
   VOTES,
 } from './contract';
 import { day, orgId, stamps } from '../platform/db/columns';
+import { organization } from '../platform/db/tenant';
 
 /** The Consejo General or one of its committees. */
 export const governingBody = pgTable(
@@ -293,4 +296,101 @@ export const calendarFeedToken = pgTable(
     uniqueIndex('calendar_feed_token_hash_uq').on(t.tokenHash),
     index('calendar_feed_token_user_idx').on(t.organizationId, t.userId),
   ],
+);
+
+/**
+ * How many hours before its start a session of each kind must be convened (the law's defaults:
+ * ordinary 72, extraordinary 24; urgent sessions have no minimum). No row: the defaults.
+ */
+export const governanceSettings = pgTable(
+  'governance_settings',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organization.id),
+    ordinaryNoticeHours: integer('ordinary_notice_hours').notNull().default(72),
+    extraordinaryNoticeHours: integer('extraordinary_notice_hours').notNull().default(24),
+    urgentNoticeHours: integer('urgent_notice_hours').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'governance_settings_hours_ck',
+      sql`${t.ordinaryNoticeHours} between 0 and 720 and ${t.extraordinaryNoticeHours} between 0 and 720 and ${t.urgentNoticeHours} between 0 and 720`,
+    ),
+  ],
+);
+
+/**
+ * The convocatoria of a session: sent once, then re-sent as an update (same iCal UID, higher
+ * `sequence`) when the session moves, and as a cancellation when it is cancelled.
+ */
+export const sessionConvocation = pgTable('session_convocation', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => bodySession.id, { onDelete: 'cascade' }),
+  organizationId: orgId(),
+  /** The iCalendar SEQUENCE of the last notice sent: 0 the first, one more per update or cancellation. */
+  sequence: integer('sequence').notNull().default(0),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
+  /** The notice the organization requires for the session's kind, and the notice actually given. */
+  requiredHours: integer('required_hours').notNull(),
+  givenHours: integer('given_hours').notNull(),
+  /** Sent with less notice than required, confirmed by the person who sent it. */
+  late: boolean('late').notNull().default(false),
+  message: text('message'),
+});
+
+/** A person the convocatoria was addressed to: a member or an invitee of the body that day. */
+export const convocationRecipient = pgTable(
+  'convocation_recipient',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessionConvocation.sessionId, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => bodyMembership.id),
+    name: text('name').notNull(),
+    roleLabel: text('role_label').notNull(),
+    voting: boolean('voting').notNull(),
+    /** null: no e-mail in the directory, nothing was sent (shown on the session page). */
+    email: text('email'),
+    /** When the recipient first opened the convocatoria's link (acuse de recibo). */
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    response: text('response', { enum: NOTICE_RESPONSES }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    /** The staff user who recorded the response in the app (by phone, in person); null: the recipient. */
+    respondedBy: text('responded_by'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('convocation_recipient_uq').on(t.sessionId, t.membershipId)],
+);
+
+/** A voto particular or concurrente: a voting member's written opinion on an agreement, as a document. */
+export const agreementOpinion = pgTable(
+  'agreement_opinion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => bodyMembership.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    kind: text('kind', { enum: OPINION_KINDS }).notNull(),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => storedFile.sha256),
+    filename: text('filename').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreement_opinion_agreement_idx').on(t.agreementId)],
 );

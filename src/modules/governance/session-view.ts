@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/client';
 import { formatLongDate } from '../../shared/spanish-dates';
 import type { Body, RosterEntry, Session, SessionDetail } from './contract';
 import { seatLabel } from './labels';
+import { convocationOf, noticeSettings, requiredHours } from './convocation-repository';
 import * as repo from './repository';
 import { numberSessions, quorum, rosterOn, sessionName, sessionStatus, type RosterSeat } from './rules';
 
@@ -149,5 +150,7 @@ export async function sessionDetail(
     roster,
     quorum: quorum(voting.length, voting.filter((r) => r.present).length),
     agreements: await repo.listAgreements(db, orgId, { sessionIds: [session.id] }),
+    convocation: await convocationOf(db, orgId, session.id),
+    requiredNoticeHours: requiredHours(await noticeSettings(db, orgId), session.kind),
   };
 }

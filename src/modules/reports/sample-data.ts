@@ -114,6 +114,7 @@ export function secondOrganization(over: Partial<ReportData> = {}): ReportData {
               adoptedOn: '2025-04-10',
               voteKind: 'unanimity' as never,
               votes: [],
+              opinions: [],
               historical: false,
               frozen: false,
             },

@@ -7,6 +7,11 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /**
+   * A calendar invitation (iTIP): nodemailer sends it as the text/calendar alternative with its
+   * method, which is what Outlook and Google Calendar read to add, update or cancel the event.
+   */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; content: string; filename?: string };
   /** Files sent with the message (e.g. a report's DOCX and PDF); not for queued jobs' JSON. */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 };
