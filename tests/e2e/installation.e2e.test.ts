@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   choose,
@@ -11,12 +13,22 @@ import {
   signIn,
   watchErrors,
 } from '../support/e2e-browser';
+import { todayInMexicoCity } from '../../src/shared/dates';
+import { HttpClient } from '../support/http-client';
 import { startSmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // A real installation from an empty database, without any demo code: the setup link the server
 // logs → the first operator → the INE and two local bodies → each administrator sets a password from
-// the invitation e-mail (caught by the SMTP sink) and signs in.
+// the invitation e-mail (caught by the SMTP sink) and signs in → one local body sets its office up
+// and brings its register of instruments and its sessions in; the INE brings in the folios it sent
+// (in an installation with the INE, the channel's history comes from its side: ADR 0032) and sends
+// a communication that reaches both local bodies. Each import: the dry run, the import, the same
+// file again with nothing to import.
+
+const SHOTS = path.resolve('test-results/installation');
+const year = Number(todayInMexicoCity().slice(0, 4));
+const passwordOf = (acronym: string) => `contraseña de ${acronym.toLowerCase()} 2026`;
 
 let app: TestApp;
 let browser: Browser;
@@ -59,6 +71,7 @@ beforeAll(async () => {
     ),
     launchBrowser(),
   ]);
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -157,7 +170,7 @@ describe('a new installation', () => {
       await adminPage.goto(path);
       await adminPage.getByText(`Hola, Administración ${body.acronym}`).waitFor();
       if (body.acronym === 'INE') await expectAccessible(adminPage, 'invitación recibida');
-      const password = `contraseña de ${body.acronym.toLowerCase()} 2026`;
+      const password = passwordOf(body.acronym);
       await passwordInput(adminPage, 'Contraseña').fill(password);
       await passwordInput(adminPage, 'Confirme la contraseña').fill(password);
       await adminPage.getByRole('button', { name: 'Guardar la contraseña' }).click();
@@ -175,4 +188,262 @@ describe('a new installation', () => {
       await own.close();
     }
   }, 300_000);
+
+  it("sets an office up, brings its records in, and the INE's folios reach both local bodies", async () => {
+    // The IECM's administrator registers what its checklist asks for (an area with its head, a user,
+    // a day off, a committee with its members, the year's program with a line).
+    const admin = new HttpClient(app.url);
+    await admin.signIn('admin@iecm.mx', passwordOf('IECM'));
+    const created = async (url: string, body: unknown) => {
+      const res = await admin.post<{ id: string; lines?: { id: string }[] }>(url, body);
+      expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const area = await created('/api/areas', {
+      name: 'Dirección de Vinculación',
+      acronym: 'DVOE',
+      kind: 'directorate',
+    });
+    const head = await created('/api/people', { fullName: 'Rosa Díaz Luna' });
+    await created(`/api/people/${head.id}/positions`, {
+      title: 'Directora de Vinculación',
+      areaId: area.id,
+      headKind: 'titular',
+      startsOn: `${year - 1}-01-01`,
+    });
+    await created('/api/users', {
+      name: 'Enlace IECM',
+      email: 'enlace@iecm.mx',
+      password: passwordOf('enlace iecm'),
+      roles: ['liaison_staff'],
+    });
+    await created('/api/channel/calendar/non-working-days', { day: `${year}-12-24`, reason: 'Receso' });
+    const committee = await created('/api/governance/bodies', {
+      name: 'Comisión de Vinculación con Organismos Externos',
+      acronym: 'CVOE',
+      kind: 'permanent_committee',
+      createdOn: `${year - 1}-01-01`,
+    });
+    for (const [fullName, role] of [
+      ['María López Ramírez', 'president'],
+      ['Juan Pérez Soto', 'member'],
+      ['Laura Méndez Cruz', 'member'],
+    ] as const) {
+      const person = await created('/api/people', { fullName });
+      await created(`/api/governance/bodies/${committee.id}/memberships`, {
+        role,
+        personId: person.id,
+        startsOn: `${year - 1}-01-01`,
+      });
+    }
+    await created(`/api/governance/bodies/${committee.id}/memberships`, {
+      role: 'technical_secretary',
+      personId: head.id,
+      startsOn: `${year - 1}-01-01`,
+    });
+    await created('/api/institutions', {
+      name: 'Universidad Autónoma Metropolitana',
+      acronym: 'UAM',
+      kind: 'university',
+      level: 'national',
+    });
+    const program = await created('/api/program/programs', {
+      year,
+      name: `Programa ${year}`,
+      approvedByText: 'IECM/ACU-CG-001',
+    });
+    await created(`/api/program/programs/${program.id}/lines`, { number: 1, title: 'Vinculación' });
+
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@iecm.mx', passwordOf('IECM'));
+    const checklist = page.getByRole('region', { name: 'Puesta en marcha de su oficina' });
+    for (const status of [
+      'Áreas registradas: 1; sin titular vigente: 0.',
+      'Usuarios con un rol distinto al de administración: 1.',
+      `Días inhábiles propios registrados en ${year}: 1.`,
+      'Órganos registrados: 1; sin integrantes: 0.',
+      'Líneas: 1; objetivos: 0; metas: 0.',
+    ])
+      await checklist.getByText(status, { exact: false }).waitFor();
+
+    // The register of instruments, then the committee's sessions of the year.
+    await page.goto('/convenios/instrumentos');
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    await importThrice(
+      page,
+      'Importar el registro de instrumentos',
+      'registro.csv',
+      [
+        'Instrumento,Tipo,Partes,Áreas responsables,Objeto,Fecha de firma,Inicio de vigencia,Término de vigencia,Estado,Opinión de pertinencia,Fecha de la opinión',
+        `Convenio de Colaboración entre el IECM y la UAM,Convenio de Colaboración,IECM | UAM,DVOE,Cultura cívica,15/01/${year},15/01/${year},Indefinida,Vigente,,`,
+      ],
+      1,
+      () => page.getByRole('button', { name: 'Importar', exact: true }).click(),
+    );
+
+    await page.goto('/gobierno');
+    await page.getByRole('heading', { level: 1, name: 'Órganos colegiados' }).waitFor();
+    const sessions = [
+      'Órgano,Tipo de sesión,Fecha,Hora de inicio,Hora de término,Modalidad,Lugar,Asistieron,No asistieron,Acuerdo,Título del acuerdo',
+      `CVOE,Ordinaria,26/01/${year},11:00,12:30,Híbrida,Sala de juntas,María López Ramírez | Juan Pérez Soto | Rosa Díaz Luna,Laura Méndez Cruz,CVOE/001/${year},Programa anual de trabajo de la Comisión`,
+      `CVOE,Ordinaria,26/01/${year},11:00,12:30,Híbrida,Sala de juntas,,,CVOE/002/${year},Calendario de sesiones ordinarias`,
+      `CVOE,Extraordinaria,15/02/${year},,,A distancia,,María López Ramírez | Juan Pérez Soto | Laura Méndez Cruz,,,`,
+    ];
+    const openSessions = () => page.getByRole('button', { name: 'Importar sesiones' }).click();
+    await openSessions();
+    // A name the committee's roster does not have is refused with its row and column.
+    const dialog = await upload(page, 'Importar sesiones, asistencia y acuerdos', 'sesiones.csv', [
+      ...sessions,
+      `CVOE,Ordinaria,26/03/${year},,,,,Pedro Nadie,,,`,
+    ]);
+    const rows = dialog.getByRole('table', { name: 'Resultado de cada fila del archivo' });
+    await expect(rows.locator('tbody tr').nth(3).innerText()).resolves.toMatch(
+      /5\s+CVOE · 26\/03\/\d{4} · ordinaria\s+Rechazada\s+Asistieron: «Pedro Nadie» no tenía cargo ni invitación en la CVOE/i,
+    );
+    await expectAccessible(page, 'importación de sesiones');
+    await dialog.screenshot({ path: path.join(SHOTS, 'importar-sesiones-1366.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: path.join(SHOTS, 'importar-sesiones-390.png') });
+    expect(await rows.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await dialog.getByRole('button', { name: 'Elegir otro archivo' }).click();
+    await importThrice(
+      page,
+      'Importar sesiones, asistencia y acuerdos',
+      'sesiones.csv',
+      sessions,
+      3,
+      openSessions,
+      true,
+    );
+    await page.getByRole('link', { name: /^Comisión de Vinculación/ }).click();
+    await page.getByText('primera sesión extraordinaria', { exact: false }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The INE: its administrator gives its liaison an account; the liaison brings in the folios
+    // the INE sent to both local bodies, then sends a new one to both.
+    const ineAdmin = new HttpClient(app.url);
+    await ineAdmin.signIn('admin@ine.mx', passwordOf('INE'));
+    const staff = await ineAdmin.post('/api/users', {
+      name: 'Enlace INE',
+      email: 'enlace@ine.mx',
+      password: passwordOf('enlace ine'),
+      roles: ['national_authority_staff'],
+    });
+    expect(staff.status, JSON.stringify(staff.body)).toBe(201);
+    const ineContext = await newContext(browser, app.url);
+    const ine = await ineContext.newPage();
+    const ineErrors = watchErrors(ine);
+    await signIn(ine, 'enlace@ine.mx', passwordOf('enlace ine'));
+    await ine.goto('/canal/folios');
+    const openSent = () => ine.getByRole('button', { name: 'Importar folios enviados' }).click();
+    await openSent();
+    const sentDialog = await importThrice(
+      ine,
+      'Importar folios enviados',
+      'enviados.csv',
+      [
+        'folio,destinatario,tipo,naturaleza,asunto,cuerpo,fecha_envio,plazo,estatus,fecha_estatus',
+        `24/${year},IECM,Circular,Para su atención,Estado procesal de las denuncias,,12/01/${year},5 días hábiles,Concluido,19/01/${year}`,
+        `24/${year},IEQROO,Circular,Para su atención,Estado procesal de las denuncias,,12/01/${year},5 días hábiles,,`,
+        `30/${year},IECM,Oficio,De conocimiento,Calendario de capacitación,,20/01/${year},,,`,
+      ],
+      3,
+      openSent,
+      true,
+    );
+    await sentDialog.waitFor({ state: 'detached' });
+
+    await ine.getByRole('button', { name: 'Nuevo folio' }).click();
+    const send = ine.getByRole('dialog', { name: 'Enviar comunicación' });
+    await choose(send, 'Tipo de documento', 'Oficio');
+    await pick(send, 'Destinatarios', 'IECM', /^IECM · /);
+    await pick(send, 'Destinatarios', 'IEQROO', /^IEQROO · /);
+    await send.getByRole('textbox', { name: 'Asunto' }).fill('Primer oficio enviado por Vincula');
+    await send
+      .getByRole('textbox', { name: 'Contenido' })
+      .fill('Se informa la puesta en marcha del sistema.');
+    await send.getByRole('button', { name: 'Enviar', exact: true }).click();
+    // The national series continues after the highest imported number.
+    await expect.poll(() => ine.getByRole('heading', { level: 1 }).innerText()).toBe(`Folio 31/${year}`);
+    expect(ineErrors).toEqual([]);
+    await ineContext.close();
+
+    // Each local body receives it, next to the folios the INE brought in.
+    for (const [acronym, folios] of [
+      ['IECM', [`31/${year}`, `30/${year}`, `24/${year}`]],
+      ['IEQROO', [`31/${year}`, `24/${year}`]],
+    ] as const) {
+      const own = await newContext(browser, app.url);
+      const local = await own.newPage();
+      await signIn(local, `admin@${acronym.toLowerCase()}.mx`, passwordOf(acronym));
+      await local.goto('/canal/folios');
+      await local.getByText('Primer oficio enviado por Vincula').first().waitFor();
+      for (const folio of folios) await local.getByRole('link', { name: folio }).first().waitFor();
+      await local.screenshot({
+        path: path.join(SHOTS, `folios-${acronym.toLowerCase()}-1366.png`),
+        fullPage: true,
+      });
+      await own.close();
+    }
+  }, 400_000);
 });
+
+async function upload(page: Page, title: string, name: string, lines: readonly string[]): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await dialog.getByRole('button', { name: 'Revisar el archivo' }).click();
+  return dialog;
+}
+
+/**
+ * With the import dialog open: the dry run of `lines` (every row to create), the import, then the
+ * same file again, which has nothing to import. `reopen` opens the dialog again; `shoot` photographs it.
+ */
+async function importThrice(
+  page: Page,
+  title: string,
+  name: string,
+  lines: readonly string[],
+  rows: number,
+  reopen: () => Promise<void>,
+  shoot = false,
+): Promise<Locator> {
+  let dialog = await upload(page, title, name, lines);
+  await dialog.getByText(`${rows} se creará`, { exact: false }).waitFor();
+  if (shoot) {
+    const file = title.toLowerCase().replace(/[^a-z]+/g, '-');
+    await dialog.screenshot({ path: path.join(SHOTS, `${file}-revision-1366.png`) });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: path.join(SHOTS, `${file}-revision-390.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expectAccessible(page, title);
+  }
+  await dialog
+    .getByRole('button', { name: rows === 1 ? 'Importar 1 fila' : `Importar ${rows} filas` })
+    .click();
+  await dialog.getByText('Importación terminada').waitFor();
+  await dialog.getByRole('button', { name: 'Cerrar', exact: true }).filter({ hasText: 'Cerrar' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await reopen();
+  dialog = await upload(page, title, name, lines);
+  await dialog.getByText('El archivo coincide con lo registrado: no hay nada que importar.').waitFor();
+  await dialog.getByText(`${rows} sin cambios`).waitFor();
+  await page.keyboard.press('Escape');
+  return dialog;
+}
+
+async function pick(scope: Locator, label: string, search: string, text: string | RegExp): Promise<void> {
+  const input = scope.locator('input:not([type="hidden"])').and(scope.getByLabel(labelled(label)));
+  await input.click({ force: true });
+  await input.fill(search);
+  await scope.page().getByRole('option').filter({ hasText: text }).first().click();
+}
