@@ -157,6 +157,22 @@ describe("the national authority's import of the folios it sent", () => {
     ]);
   });
 
+  it('refuses a file of more than 10,000 rows as a whole, writing nothing', async () => {
+    const rows = Array.from(
+      { length: 10_001 },
+      (_, i) => `${100 + i}/2024,IEEC,Oficio,,Folio ${i},,2024-03-01,,,`,
+    );
+    const res = await staff.post<{ fields: { path: string; message: string }[] }>(
+      '/api/channel/sent-folios/import',
+      file([HEADER, ...rows].join('\n')),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([
+      { path: 'rows', message: expect.stringContaining('más de 10,000 filas de datos') },
+    ]);
+    expect(await foliosOf(untouched)).toEqual([]);
+  }, 60_000);
+
   it('is refused to a local body, and without the required columns', async () => {
     const local = await iecmLiaison.post<{ code: string; message: string }>(
       '/api/channel/sent-folios/import?dryRun=true',

@@ -207,6 +207,23 @@ describe('the sessions import', () => {
     expect(detail.roster.every((r) => r.present === null)).toBe(true);
   });
 
+  it('refuses a file of more than 10,000 rows as a whole, writing nothing', async () => {
+    const before = await sessionsOf(liaison, body);
+    const rows = Array.from(
+      { length: 10_001 },
+      (_, i) => `CVOE,Ordinaria,02/01/2023,${String(i % 24).padStart(2, '0')}:00,,,,,,,`,
+    );
+    const res = await liaison.post<{ fields: { path: string; message: string }[] }>(
+      '/api/governance/sessions/import',
+      file([HEADER, ...rows].join('\n')),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([
+      { path: 'rows', message: expect.stringContaining('más de 10,000 filas de datos') },
+    ]);
+    expect(await sessionsOf(liaison, body)).toEqual(before);
+  }, 60_000);
+
   it('refuses a file without the required columns, and a role that does not write governance', async () => {
     const res = await liaison.post<{ code: string; fields: { path: string }[] }>(
       '/api/governance/sessions/import',
