@@ -2,7 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compressAssets, translationStrings, recordPackages, recordSources } from './scripts/vite-plugins';
+import {
+  compressAssets,
+  endpointsWithoutSchemas,
+  translationStrings,
+  recordPackages,
+  recordSources,
+} from './scripts/vite-plugins';
 
 const rootDir = import.meta.dirname;
 
@@ -24,6 +30,7 @@ const LAZY_SECTIONS = ['officeSetup', 'importPlan', 'letterhead', 'audit', 'dele
 export default defineConfig({
   root: path.resolve(rootDir, 'src/web'),
   plugins: [
+    endpointsWithoutSchemas(),
     react(),
     translationStrings(path.resolve(rootDir, 'src/web/i18n/es-MX.json'), {
       firstPage: FIRST_PAGE_SECTIONS,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import ts from 'typescript';
 import type { Plugin } from 'vite';
 
 const brotli = promisify(zlib.brotliCompress);
@@ -144,4 +145,103 @@ export function recordSources(rootDir: string): Plugin {
       await fs.writeFile(path.resolve(rootDir, 'dist/web-sources.json'), JSON.stringify(sources, null, 1));
     },
   };
+}
+
+/** The fields of an endpoint declaration the web app reads at run time (web/shared/api/client.ts). */
+const CLIENT_ENDPOINT_FIELDS = ['method', 'path', 'operationId', 'status'];
+
+/**
+ * The endpoint declarations (`src/modules/.../endpoints.ts`, ADR 0022) as the browser needs them:
+ * method, path, operationId and status as literals, without the Zod schemas, which the server
+ * validates and serializes with and the client only reads as types. Importing the declarations
+ * as written put Zod and every contract module in the first download (issue 18); pages whose
+ * forms validate with a schema still import it from their contract. A declaration that cannot be
+ * read statically fails the build instead of reaching the browser half-formed.
+ */
+export function endpointsWithoutSchemas(): Plugin {
+  return {
+    name: 'vincula-endpoints-without-schemas',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      const file = id.split('?')[0]!;
+      if (!/[/\\]src[/\\]modules[/\\].*[/\\]endpoints\.ts$/.test(file)) return undefined;
+      try {
+        return clientEndpoints(await fs.readFile(file, 'utf8'), file);
+      } catch (error) {
+        this.error(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+/** The JavaScript of an endpoints module with each declaration reduced to its run-time fields. */
+export function clientEndpoints(source: string, file: string): string {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const fail = (node: ts.Node, why: string): never => {
+    const { line } = sf.getLineAndCharacterOfPosition(node.getStart());
+    throw new Error(`${file}:${line + 1}: ${why}`);
+  };
+  const locals = new Map<string, ts.ObjectLiteralExpression>();
+  const literal = (node: ts.Expression): string | number | undefined =>
+    ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
+      ? node.text
+      : ts.isNumericLiteral(node)
+        ? Number(node.text)
+        : undefined;
+  const fields = (object: ts.ObjectLiteralExpression, into: Record<string, string | number>) => {
+    for (const property of object.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const spread = ts.isIdentifier(property.expression) && locals.get(property.expression.text);
+        if (!spread) fail(property, 'a spread in an endpoint declaration must name a local object');
+        else fields(spread, into);
+      } else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) {
+        const name = property.name.text;
+        if (!CLIENT_ENDPOINT_FIELDS.includes(name)) continue;
+        const value = literal(property.initializer);
+        if (value === undefined) fail(property, `the endpoint's ${name} must be a literal`);
+        else into[name] = value;
+      } else if (
+        !ts.isShorthandPropertyAssignment(property) ||
+        CLIENT_ENDPOINT_FIELDS.includes(property.name.text)
+      ) {
+        fail(property, 'an endpoint declaration is an object of plain properties');
+      }
+    }
+    return into;
+  };
+  const out: string[] = [];
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) continue;
+    if (ts.isInterfaceDeclaration(statement)) continue;
+    if (!ts.isVariableStatement(statement)) {
+      fail(statement, 'an endpoints module declares only constants');
+      continue;
+    }
+    const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    for (const declaration of statement.declarationList.declarations) {
+      const name = declaration.name.getText(sf);
+      let init = declaration.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (!init) fail(declaration, `${name} has no value`);
+      else if (!exported) {
+        // Shared parts of declarations (tags, a common upload's fields): read through spreads only.
+        if (ts.isObjectLiteralExpression(init)) locals.set(name, init);
+      } else if (
+        ts.isCallExpression(init) &&
+        ts.isIdentifier(init.expression) &&
+        init.expression.text === 'defineEndpoint' &&
+        init.arguments[0] &&
+        ts.isObjectLiteralExpression(init.arguments[0])
+      ) {
+        const endpoint = fields(init.arguments[0], {});
+        if (typeof endpoint.method !== 'string' || typeof endpoint.path !== 'string')
+          fail(declaration, `${name} has no literal method and path`);
+        out.push(`export const ${name} = ${JSON.stringify(endpoint)};`);
+      } else if (ts.isArrayLiteralExpression(init) && init.elements.every(ts.isIdentifier)) {
+        out.push(`export const ${name} = [${init.elements.map((e) => e.getText(sf)).join(', ')}];`);
+      } else fail(declaration, `${name} is not an endpoint declaration the browser build can read`);
+    }
+  }
+  return `${out.join('\n')}\n`;
 }

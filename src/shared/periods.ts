@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, dateOf, type LocalDate } from './dates';
+import { addDays, daysInMonth, dateOf, type LocalDate } from './calendar';
 
 /** The first and last day of a quarter: (2024, 1) → 2024-01-01 … 2024-03-31. */
 export function quarterRange(year: number, quarter: number): { from: LocalDate; to: LocalDate } {

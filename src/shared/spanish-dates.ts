@@ -1,4 +1,4 @@
-import type { LocalDate } from './dates';
+import type { LocalDate } from './calendar';
 import { numberInWords } from './spanish-words';
 
 // Dates as the institution writes them. A LocalDate is read at noon UTC so that no zone can move it

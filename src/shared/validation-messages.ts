@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { daysInMonth } from './dates';
+import { daysInMonth } from './calendar';
 import { monthName } from './spanish-dates';
 
 /**

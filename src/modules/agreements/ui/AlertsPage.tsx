@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { AgreementSettingsInputSchema, type AgreementSettings } from '../contract';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';

@@ -1,7 +1,7 @@
 import { Checkbox, FileInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import type { FolioDetail } from '../contract';
 import { actingSide, transition, type FolioEvent } from '../contract-folio-status';
 import {

@@ -2,7 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Timeline, Titl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { ChangeFolioStatusInputSchema, type ChangeFolioStatusInput, type FolioDetail } from '../contract';
 import { describeDueRule } from '../contract-due-rules';
 import { allowedEvents, type FolioEvent } from '../contract-folio-status';

@@ -15,7 +15,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { todayInMexicoCity, rangeContains } from '@/shared/dates';
+import { todayInMexicoCity, rangeContains } from '@/shared/calendar';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';
 import { PageHeader } from '@/web/shared/ui/PageHeader';

@@ -21,7 +21,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { rangeContains, todayInMexicoCity } from '@/shared/dates';
+import { rangeContains, todayInMexicoCity } from '@/shared/calendar';
 import type { Position } from '../contract';
 import { formatDay } from '@/web/shared/lib/format';
 import { useCan } from '@/web/shared/session/session';

@@ -19,7 +19,7 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { ArcoExtendInputSchema, ArcoResolveInputSchema, type ArcoRequest } from '../contract';
 import { OUTREACH_KEY, extendArcoRequest, resolveArcoRequest, useArcoRequests } from './api';
 import { deadlineColor } from './labels';

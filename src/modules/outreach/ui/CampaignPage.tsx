@@ -26,7 +26,7 @@ import { DayInput } from '@/web/shared/ui/DayInput';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { MANUAL_OUTCOMES, ManualContactInputSchema, type Channel } from '../contract';
 import {
   OUTREACH_KEY,

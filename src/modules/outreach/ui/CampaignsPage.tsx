@@ -26,7 +26,7 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { BounceInputSchema, CHANNELS, CampaignInputSchema } from '../contract';
 import { OUTREACH_KEY, createCampaign, recordBounces, useBases, useCampaigns, useObjectives } from './api';
 

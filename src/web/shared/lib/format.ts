@@ -1,4 +1,4 @@
-import type { LocalDate } from '@/shared/dates';
+import type { LocalDate } from '@/shared/calendar';
 
 const dateTime = new Intl.DateTimeFormat('es-MX', {
   timeZone: 'America/Mexico_City',

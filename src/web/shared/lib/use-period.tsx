@@ -4,7 +4,7 @@ import { useCallback, useMemo, type ComponentType, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { listRecordPeriods } from '@/modules/reports/endpoints';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { quarterKeyOf, quarterOfKey, type QuarterKey } from '@/shared/periods';
 import { formatPeriod } from '@/shared/spanish-dates';
 import { callEndpoint } from '@/web/shared/api/client';

@@ -16,7 +16,7 @@ import { IconPencil, IconPlus, IconShieldCheck, IconTrash } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { todayInMexicoCity } from '@/shared/dates';
+import { todayInMexicoCity } from '@/shared/calendar';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { useCan } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
