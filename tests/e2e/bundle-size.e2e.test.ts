@@ -23,9 +23,11 @@ import {
 // margin, so the build cannot grow past it unnoticed; lower the ceiling when a change shrinks it
 // and remove it once the target holds (docs/PERFORMANCE.md, "Web delivery").
 const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
-// sign-in: 155.4 (home 373.6) once the endpoint declarations reached the browser without their
-// Zod schemas (the history before is in docs/PERFORMANCE.md, "Web delivery").
-const CEILINGS = { signIn: 157, home: 374 };
+// The history of these figures is in docs/PERFORMANCE.md ("Web delivery"). Home after sign-in
+// meets its target since the endpoint declarations reach the browser without their Zod schemas, the
+// dashboard draws its bars without recharts and the date pickers' settings load with the pickers
+// (248.4 kB); the sign-in page is at 155.4 kB against 120.
+const CEILINGS = { signIn: 157, home: TARGETS.home };
 
 const SERVER_ONLY = [
   'date-holidays',

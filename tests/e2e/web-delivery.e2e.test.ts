@@ -54,12 +54,13 @@ describe('web delivery', () => {
 
     await signIn(page, 'enlace@iecm.demo');
     await page.waitForLoadState('networkidle');
-    await page.locator('.recharts-surface').first().waitFor();
+    await page.getByRole('table', { name: 'Folios recibidos por mes' }).waitFor();
     await page.waitForLoadState('networkidle');
     const homeFiles = filesLoaded(manifest, BUDGET_PAGES[1]!.sources).js;
     expect([...scripts.keys()].sort()).toEqual(homeFiles);
 
-    // The sign-in page carries only its own strings; the signed-in frame brings the rest.
+    // The sign-in page carries only its own strings; the signed-in frame brings the rest, and the
+    // channel's pages their module's section.
     await page.goto('/canal/folios');
     await page.getByRole('heading', { level: 1, name: 'Folios del canal INE–OPLE' }).waitFor();
 

@@ -1,5 +1,3 @@
-import 'dayjs/locale/es';
-import '@mantine/dates/styles.css';
 import {
   AppShell,
   Box,
@@ -13,7 +11,6 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
@@ -230,11 +227,7 @@ export function AppLayout() {
 
       <AppShell.Main id={CONTENT_ID} tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
         <Box maw={1280} mx="auto">
-          {/* Date pickers are only on signed-in pages; their settings load with this frame, not
-              with the sign-in page. */}
-          <DatesProvider settings={{ locale: 'es', firstDayOfWeek: 1 }}>
-            <Outlet />
-          </DatesProvider>
+          <Outlet />
         </Box>
       </AppShell.Main>
     </AppShell>

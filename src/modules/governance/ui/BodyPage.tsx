@@ -1,5 +1,6 @@
 import { Anchor, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { Calendar } from '@mantine/dates';
+import { SpanishDates } from '@/web/shared/ui/SpanishDates';
 import {
   IconCalendarEvent,
   IconEdit,
@@ -122,24 +123,26 @@ function SessionsTab({
   return (
     <Group align="flex-start" gap="xl">
       <Stack gap="xs">
-        <Calendar
-          aria-label={t('governance.sessions.calendar')}
-          defaultDate={last?.heldOn}
-          hideOutsideDates
-          weekendDays={[]}
-          nextLabel={t('common.nextMonth')}
-          previousLabel={t('common.previousMonth')}
-          getDayProps={(day) => {
-            const s = byDay.get(day);
-            return s
-              ? {
-                  selected: true,
-                  onClick: () => void navigate(`/gobierno/sesiones/${s.id}`),
-                  'aria-label': capitalized(s.name),
-                }
-              : {};
-          }}
-        />
+        <SpanishDates>
+          <Calendar
+            aria-label={t('governance.sessions.calendar')}
+            defaultDate={last?.heldOn}
+            hideOutsideDates
+            weekendDays={[]}
+            nextLabel={t('common.nextMonth')}
+            previousLabel={t('common.previousMonth')}
+            getDayProps={(day) => {
+              const s = byDay.get(day);
+              return s
+                ? {
+                    selected: true,
+                    onClick: () => void navigate(`/gobierno/sesiones/${s.id}`),
+                    'aria-label': capitalized(s.name),
+                  }
+                : {};
+            }}
+          />
+        </SpanishDates>
         <Anchor href={bodyCalendarUrl(bodyId)} size="sm">
           <IconCalendarEvent size={14} aria-hidden /> {t('governance.sessions.ical')}
         </Anchor>

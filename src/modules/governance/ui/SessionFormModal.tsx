@@ -1,4 +1,5 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import '@mantine/dates/styles.css';
 import { TimeInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import {

@@ -16,6 +16,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { MonthPickerInput, TimeInput } from '@mantine/dates';
+import { SpanishDates } from '@/web/shared/ui/SpanishDates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -361,15 +362,17 @@ export function ActivityFormModal({
           />
         )}
         {v.dateMode === 'month' && (
-          <MonthPickerInput
-            label={t('program.activityForm.month')}
-            withAsterisk
-            valueFormat="MMMM YYYY"
-            popoverProps={{ withinPortal: true }}
-            nextLabel={t('common.nextMonth')}
-            previousLabel={t('common.previousMonth')}
-            {...form.getInputProps('month')}
-          />
+          <SpanishDates>
+            <MonthPickerInput
+              label={t('program.activityForm.month')}
+              withAsterisk
+              valueFormat="MMMM YYYY"
+              popoverProps={{ withinPortal: true }}
+              nextLabel={t('common.nextMonth')}
+              previousLabel={t('common.previousMonth')}
+              {...form.getInputProps('month')}
+            />
+          </SpanishDates>
         )}
         <Group grow align="flex-start">
           <Select

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePeriod } from '@/web/shared/lib/use-period';
 import { formatDay, formatNumber } from '@/web/shared/lib/format';
-import { LazyBarChart } from '@/web/shared/ui/LazyBarChart';
+import { SimpleBarChart } from '@/web/shared/ui/SimpleBarChart';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useDashboard, useOpenAreaQueue } from './dashboard-api';
 
@@ -98,7 +98,8 @@ export function PeriodDashboard() {
           <ChartCard
             title={t('dashboard.foliosByMonth')}
             chart={
-              <LazyBarChart
+              <SimpleBarChart
+                layout="columns"
                 h={220}
                 data={ch.byMonth}
                 dataKey="label"
@@ -106,7 +107,6 @@ export function PeriodDashboard() {
                   { name: 'followUp', label: t('dashboard.followUp'), color: 'guinda.6' },
                   { name: 'consultation', label: t('dashboard.consultation'), color: 'gray.6' },
                 ]}
-                withLegend
               />
             }
             table={
@@ -138,22 +138,19 @@ export function PeriodDashboard() {
           <ChartCard
             title={t('dashboard.program')}
             chart={
-              <LazyBarChart
-                h={Math.max(160, d.programLines.length * 36)}
+              <SimpleBarChart
+                layout="stacked-rows"
                 data={d.programLines.map((l) => ({
                   line: t('dashboard.lineShort', { number: l.number }),
                   withActivity: l.objectivesWithActivity,
                   without: l.objectives - l.objectivesWithActivity,
                 }))}
                 dataKey="line"
-                type="stacked"
-                orientation="vertical"
-                yAxisProps={{ width: 70 }}
+                labelWidth={70}
                 series={[
                   { name: 'withActivity', label: t('dashboard.withActivity'), color: 'teal.7' },
                   { name: 'without', label: t('dashboard.withoutActivity'), color: 'gray.4' },
                 ]}
-                withLegend
               />
             }
             table={

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { impossibleDateMessage } from '@/shared/validation-messages';
+import { SpanishDates } from './SpanishDates';
 
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,53 +48,55 @@ export function DayInput({ invalid = 'keep', ...props }: DateInputProps & { inva
   };
   const value = typeof props.value === 'string' && !parseDay(props.value) ? null : props.value;
   return (
-    <DateInput
-      valueFormat="DD/MM/YYYY"
-      dateParser={parseDay}
-      placeholder={t('common.datePlaceholder')}
-      nextLabel={t('common.nextMonth')}
-      previousLabel={t('common.previousMonth')}
-      clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-      popoverProps={{ withinPortal: true }}
-      {...props}
-      // The calendar only ever sees real days; the text box keeps what was typed.
-      value={value}
-      fixOnBlur={false}
-      error={(shown && problem) || props.error}
-      onChange={(day) => {
-        setProblem(null);
-        props.onChange?.(day);
-      }}
-      onInput={(e) => {
-        setShown(false);
-        const text = e.currentTarget.value;
-        if (text.trim() === '') {
+    <SpanishDates>
+      <DateInput
+        valueFormat="DD/MM/YYYY"
+        dateParser={parseDay}
+        placeholder={t('common.datePlaceholder')}
+        nextLabel={t('common.nextMonth')}
+        previousLabel={t('common.previousMonth')}
+        clearButtonProps={{ 'aria-label': t('common.clearDate') }}
+        popoverProps={{ withinPortal: true }}
+        {...props}
+        // The calendar only ever sees real days; the text box keeps what was typed.
+        value={value}
+        fixOnBlur={false}
+        error={(shown && problem) || props.error}
+        onChange={(day) => {
           setProblem(null);
-          props.onChange?.(null);
-        } else if (!parseDay(text)) {
-          props.onChange?.(typedValue(text));
-        }
-        props.onInput?.(e);
-      }}
-      // Mantine's modals skip Escape presses on elements marked so.
-      data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
-      onFocus={(e) => {
-        setCalendarOpen(true);
-        props.onFocus?.(e);
-      }}
-      onClick={(e) => {
-        setCalendarOpen(true);
-        props.onClick?.(e);
-      }}
-      onBlur={(e) => {
-        setCalendarOpen(false);
-        setShown(true);
-        props.onBlur?.(e);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') setCalendarOpen(false);
-        props.onKeyDown?.(e);
-      }}
-    />
+          props.onChange?.(day);
+        }}
+        onInput={(e) => {
+          setShown(false);
+          const text = e.currentTarget.value;
+          if (text.trim() === '') {
+            setProblem(null);
+            props.onChange?.(null);
+          } else if (!parseDay(text)) {
+            props.onChange?.(typedValue(text));
+          }
+          props.onInput?.(e);
+        }}
+        // Mantine's modals skip Escape presses on elements marked so.
+        data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
+        onFocus={(e) => {
+          setCalendarOpen(true);
+          props.onFocus?.(e);
+        }}
+        onClick={(e) => {
+          setCalendarOpen(true);
+          props.onClick?.(e);
+        }}
+        onBlur={(e) => {
+          setCalendarOpen(false);
+          setShown(true);
+          props.onBlur?.(e);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setCalendarOpen(false);
+          props.onKeyDown?.(e);
+        }}
+      />
+    </SpanishDates>
   );
 }
