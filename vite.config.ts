@@ -9,6 +9,7 @@ import {
   recordPackages,
   recordSources,
 } from './scripts/vite-plugins';
+import { FIRST_PAGE_SECTIONS, LAZY_SECTIONS } from './src/web/i18n/sections';
 
 const rootDir = import.meta.dirname;
 
@@ -22,10 +23,6 @@ const notificationsStore = path.join(
 
 // The web app lives in src/web and builds to dist/web, which the Fastify server serves with an
 // SPA fallback. In development, `npm run dev` proxies /api to a server on port 3000.
-// The sections of the translations the sign-in page shows (src/web/i18n/index.ts).
-const FIRST_PAGE_SECTIONS = ['common', 'errors', 'password', 'signIn'];
-// Sections loaded only with the component that shows them (not with the signed-in frame).
-const LAZY_SECTIONS = ['officeSetup', 'importPlan', 'letterhead', 'audit', 'delegations'];
 
 export default defineConfig({
   root: path.resolve(rootDir, 'src/web'),

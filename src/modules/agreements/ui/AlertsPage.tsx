@@ -20,6 +20,11 @@ import {
   listSentAlerts,
   updateAgreementSettings,
 } from './api';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 const PAGE_SIZE = 25;
 

@@ -27,6 +27,11 @@ import { SentAlerts } from './AlertsPage';
 import { CommitmentFollowUp, CommitmentForm, FileUpload, RenewalSection } from './InstrumentWork';
 import { AGREEMENTS_KEY, changeInstrumentStatus, instrumentFileUrl, useInstrument } from './api';
 import { StatusBadge } from './StatusBadge';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 export default function InstrumentDetailPage() {
   const { t } = useTranslation();

@@ -25,6 +25,11 @@ import {
   useInstruments,
   useInstrumentTypes,
 } from './api';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 type Values = {
   typeId: string | null;

@@ -28,6 +28,11 @@ import {
   addInstrumentFile,
   renewInstrument,
 } from './api';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 /** A text field in a row of fields: its character count under it, so that the row's boxes line up. */
 const IN_A_ROW: Pick<TextInputProps, 'inputWrapperOrder'> = {

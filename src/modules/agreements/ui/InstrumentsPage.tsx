@@ -46,6 +46,11 @@ import {
 } from './api';
 import { InstrumentFormModal } from './InstrumentFormModal';
 import { StatusBadge } from './StatusBadge';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 const PAGE_SIZE = 25;
 const FILTERS = ['tipo', 'estado', 'parte', 'area', 'desde', 'hasta', 'vence', 'vista'] as const;

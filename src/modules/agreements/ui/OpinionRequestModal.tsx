@@ -8,6 +8,11 @@ import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { AGREEMENTS_KEY, requestOpinion, useInstruments } from './api';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 type Values = { instrumentId: string | null; areaIds: string[]; requestedOn: string | null };
 

@@ -21,6 +21,11 @@ import {
   useOpinions,
 } from './api';
 import { OpinionRequestModal } from './OpinionRequestModal';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 const PAGE_SIZE = 25;
 const FILTERS = ['estado', 'desde', 'hasta'] as const;

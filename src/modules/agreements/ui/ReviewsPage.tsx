@@ -20,6 +20,11 @@ import {
   useReviews,
 } from './api';
 import { StatusBadge } from './StatusBadge';
+import agreementsStrings from 'virtual:lazy-strings/agreements';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(agreementsStrings);
 
 /**
  * Periodic reviews: pick (or open) a review, then walk the instruments in force and record for each

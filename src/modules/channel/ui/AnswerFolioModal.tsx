@@ -15,6 +15,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { CHANNEL_KEY } from './api';
 import { consolidateFolio } from './routing-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 export type AnswerEvent = 'local_answers' | 'local_acknowledges';
 export const ANSWER_EVENTS: readonly FolioEvent[] = ['local_answers', 'local_acknowledges'];

@@ -31,6 +31,13 @@ import {
   useChannelWrite,
   useWorkCalendar,
 } from './report-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import channelReportsStrings from 'virtual:lazy-strings/channelReports';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// These sections' wording loads with this module, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
+addLazyStrings(channelReportsStrings);
 
 /** The organization's working calendar of a year, next to the official holidays (read-only). */
 export default function CalendarPage() {

@@ -22,6 +22,11 @@ import { useFolioRoutings } from './routing-api';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { ObligationsPanel } from './ObligationsPanel';
 import { RoutingPanel } from './RoutingPanel';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 export default function FolioDetailPage() {
   const { t } = useTranslation();

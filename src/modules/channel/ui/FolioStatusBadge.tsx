@@ -1,6 +1,11 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Folio } from '../contract';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 // Dot badges: the text stays dark (4.5:1 contrast at badge size); the color is in the dot.
 const COLORS: Record<Folio['status'], string> = {

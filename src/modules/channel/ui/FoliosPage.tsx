@@ -20,6 +20,11 @@ import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { ExportFoliosMenu } from './ExportFoliosMenu';
 import { ImportFoliosButton } from './ImportFoliosButton';
 import { NewFolioModal } from './NewFolioModal';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 const PAGE_SIZE = 25;
 const FILTERS = ['modulo', 'estatus', 'naturaleza', 'area', 'desde', 'hasta', 'vencidos'] as const;

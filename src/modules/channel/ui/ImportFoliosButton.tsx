@@ -14,6 +14,11 @@ import {
   previewSentFolioImport,
   useCounterparts,
 } from './api';
+import channelReportsStrings from 'virtual:lazy-strings/channelReports';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelReportsStrings);
 
 /**
  * Import of folios from a spreadsheet, with its templates and a dry run (ADR 0032): the national

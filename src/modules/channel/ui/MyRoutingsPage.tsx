@@ -14,6 +14,11 @@ import { occurrenceActions } from '../occurrence-contract';
 import { useMe } from '@/web/shared/session/session';
 import { OccurrenceTable } from './ObligationsPanel';
 import { useMyOccurrences } from './occurrence-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 const PAGE_SIZE = 25;
 const FILTERS = ['turnos'] as const;

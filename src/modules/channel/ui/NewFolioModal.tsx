@@ -27,6 +27,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useMe } from '@/web/shared/session/session';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { CHANNEL_KEY, registerFolio, sendCommunication, useCounterparts } from './api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 type Values = {
   module: 'follow_up' | 'consultation';

@@ -46,6 +46,11 @@ import {
   setObligationArea,
   useFolioObligations,
 } from './occurrence-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 // The months of a folio's recurring obligations (on the folio's page) and of the obligations an
 // area answers (in "Mis turnos"): each month with its due date, status, answer and files, and the

@@ -40,6 +40,13 @@ import {
   useRecipients,
   useReports,
 } from './report-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import channelReportsStrings from 'virtual:lazy-strings/channelReports';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// These sections' wording loads with this module, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
+addLazyStrings(channelReportsStrings);
 
 const STATE_COLORS: Record<ChannelReport['state'], string> = {
   generated: 'gray',

@@ -29,6 +29,11 @@ import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
 import { RoutingStateBadge, closedByText } from './RoutingPanel';
 import { useMe } from '@/web/shared/session/session';
 import { answerRouting, attachToRouting, returnRouting, useMyRouting } from './routing-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 /** One slip of the user's area: the folio, the instructions, and the answer or the return. */
 export default function RoutingPage() {

@@ -45,6 +45,11 @@ import {
   useFolioAttachments,
   useFolioRoutings,
 } from './routing-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 const STATE_COLORS: Record<Routing['state'], string> = {
   assigned: 'orange',

@@ -8,6 +8,13 @@ import { formatNumber } from '@/web/shared/lib/format';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import type { StatisticsPeriod } from './api';
 import { useStatistics } from './report-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import channelReportsStrings from 'virtual:lazy-strings/channelReports';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// These sections' wording loads with this module, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
+addLazyStrings(channelReportsStrings);
 
 type Row = { label: string; value: number };
 

@@ -10,6 +10,11 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { useMonthlyTable } from './api';
 import { StatisticsCharts } from './StatisticsCharts';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(channelStrings);
 
 const FILTERS = ['modulo', 'desde', 'hasta', 'al'] as const;
 

@@ -43,6 +43,11 @@ import {
   reorderAgenda,
   useGovernanceMutation,
 } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 /**
  * The orden del día: its items with their documents. Until the session is held its items can be

@@ -11,6 +11,11 @@ import {
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { GOVERNANCE_KEY, adoptAgreement, updateAgreement } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 type Values = {
   agendaItemId: string | null;

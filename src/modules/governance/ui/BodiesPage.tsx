@@ -16,6 +16,11 @@ import {
   useBodies,
 } from './api';
 import { BodyFormModal } from './BodyFormModal';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 export default function BodiesPage() {
   const { t } = useTranslation();

@@ -35,6 +35,11 @@ import {
   useSessions,
   type Period,
 } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -7,6 +7,11 @@ import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { issueFeedToken, revokeFeedToken, useFeedTokens, useGovernanceMutation } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 /**
  * The user's secret calendar addresses: one for this body's sessions or for every body's, to paste

@@ -4,6 +4,11 @@ import { SessionCancellationInputSchema, type Session } from '../contract';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { GOVERNANCE_KEY, cancelSession } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 /** Cancels a session not yet held; the reason is required and stays on the session's page. */
 export function CancelSessionModal(props: { session: Session; title: string; onClose: () => void }) {

@@ -24,6 +24,11 @@ import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { GOVERNANCE_KEY, addMandateUpdate, useMandate, useMandates } from './api';
 import { MandateFormModal } from './MandateFormModal';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 function UpdatesModal({ mandate, onClose }: { mandate: Mandate; onClose: () => void }) {
   const { t } = useTranslation();

@@ -14,6 +14,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { DayInput } from '@/web/shared/ui/DayInput';
 import { GOVERNANCE_KEY, addMembership, updateMembership, useAgreements, usePartyOptions } from './api';
 import { PersonSelect } from '@/modules/directory/ui/PersonSelect';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 type Values = {
   role: string | null;

@@ -34,6 +34,11 @@ import { AgendaPanel } from './AgendaPanel';
 import { CancelSessionModal } from './CancelSessionModal';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { MinutesPanel } from './SessionParts';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 const DOCUMENTS = ['orden-del-dia', 'lista-de-asistencia', 'minuta'] as const;
 const key = (r: RosterEntry) => r.membershipId;

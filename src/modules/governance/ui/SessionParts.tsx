@@ -6,6 +6,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { GOVERNANCE_KEY, approveMinutes, saveMinutesDraft, useAgreements } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 const addDay = (day: string) => {
   const d = new Date(`${day}T12:00:00Z`);

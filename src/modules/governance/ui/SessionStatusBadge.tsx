@@ -1,6 +1,11 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Session, SessionStatus } from '../contract';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 const COLORS: Record<SessionStatus, string> = {
   scheduled: 'blue',

@@ -23,6 +23,11 @@ import { todayInMexicoCity } from '@/shared/calendar';
 import { ArcoExtendInputSchema, ArcoResolveInputSchema, type ArcoRequest } from '../contract';
 import { OUTREACH_KEY, extendArcoRequest, resolveArcoRequest, useArcoRequests } from './api';
 import { deadlineColor } from './labels';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 function ExtendForm({ request, onClose }: { request: ArcoRequest; onClose: () => void }) {
   const { t } = useTranslation();

@@ -39,6 +39,11 @@ import {
   useManualContacts,
   useOutreachWrite,
 } from './api';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 function ManualForm({
   campaignId,

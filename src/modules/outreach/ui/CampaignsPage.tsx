@@ -29,6 +29,11 @@ import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { todayInMexicoCity } from '@/shared/calendar';
 import { BounceInputSchema, CHANNELS, CampaignInputSchema } from '../contract';
 import { OUTREACH_KEY, createCampaign, recordBounces, useBases, useCampaigns, useObjectives } from './api';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 const PAGE_SIZE = 25;
 

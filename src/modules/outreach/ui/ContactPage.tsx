@@ -46,6 +46,11 @@ import {
   withdrawConsent,
 } from './api';
 import { ArcoTable } from './ArcoPage';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 function ConsentForm({ contactId, onClose }: { contactId: string; onClose: () => void }) {
   const { t } = useTranslation();

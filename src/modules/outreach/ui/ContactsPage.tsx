@@ -27,6 +27,11 @@ import { QueryError } from '@/web/shared/ui/QueryError';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
 import { BASE_KINDS, BaseInputSchema, ContactInputSchema } from '../contract';
 import { OUTREACH_KEY, createBase, createContact, importContacts, useBases, useContacts } from './api';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 const PAGE_SIZE = 25;
 

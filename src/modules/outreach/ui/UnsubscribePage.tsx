@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { unsubscribe, unsubscribeInfo } from './api';
+import outreachStrings from 'virtual:lazy-strings/outreach';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(outreachStrings);
 
 /** The public page of an e-mail's unsubscribe link: no sign-in, one button. */
 export default function UnsubscribePage() {

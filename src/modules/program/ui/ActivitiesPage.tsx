@@ -15,6 +15,11 @@ import { Evidence } from './Evidence';
 import { ActivityFormModal, objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 import { withPeriod } from '@/web/shared/lib/use-period';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 const FILTERS = ['objetivo', 'tipo'] as const;
 

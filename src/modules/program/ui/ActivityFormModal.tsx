@@ -41,6 +41,11 @@ import {
 import { AgreementSelect } from '@/modules/governance/ui/AgreementSelect';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { shownDay, timeOrNull, typedDay } from './typed-days';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 type Named = { id: string; label: string };
 type AgendaRow = { day: string | null; startTime: string; title: string; place: string; city: string };

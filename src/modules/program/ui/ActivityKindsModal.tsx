@@ -6,6 +6,11 @@ import { useReturnFocus } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { createActivityKind, PROGRAM_KEY, useActivityKinds } from './api';
 import { codeFor } from './kind-code';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 /** The activity kinds of the organization, and (administrators) a form to add one. */
 export function ActivityKindsModal({ onClose }: { onClose: () => void }) {

@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Activity } from '../contract';
 import { errorText } from '@/web/shared/ui/errors';
 import { activityFileUrl, useAttachEvidence, useRemoveEvidence } from './api';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 /** The evidence files of an activity, each a download link, and (for writers) a button to add one. */
 export function Evidence({ activity, canWrite }: { activity: Activity; canWrite: boolean }) {

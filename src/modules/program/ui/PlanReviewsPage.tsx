@@ -15,6 +15,11 @@ import { PROGRAM_KEY, recordPlanReview, usePlanReviews, usePrograms, useProgramT
 import { objectiveOptions } from './ActivityFormModal';
 import { useProgramPeriod } from './use-program-period';
 import { withPeriod } from '@/web/shared/lib/use-period';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 // The reviews of the INE's electoral process plan (the report's SSPELO): dated entries with what
 // changed and to whom it was reported. The weekly calendars of INE sessions are a publication

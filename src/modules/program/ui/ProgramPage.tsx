@@ -55,6 +55,11 @@ import {
 import { nextLineNumber } from './structure-numbers';
 import { useProgramPeriod } from './use-program-period';
 import { withPeriod } from '@/web/shared/lib/use-period';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 /** What the page's structure forms are editing (one modal at a time). */
 type Editing =

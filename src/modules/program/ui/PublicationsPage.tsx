@@ -49,6 +49,11 @@ import { objectiveOptions } from './ActivityFormModal';
 import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { useProgramPeriod } from './use-program-period';
 import { withPeriod } from '@/web/shared/lib/use-period';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 /** The fields an issue's forms share, as the API takes them. */
 type IssueValues = {

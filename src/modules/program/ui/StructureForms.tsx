@@ -43,6 +43,11 @@ import {
   useAllSeries,
   useRecordSources,
 } from './api';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 // The forms that build a program's structure: the program itself (year, approving agreement),
 // its numbered lines, their lettered objectives, the targets of each, and the reason stated for an

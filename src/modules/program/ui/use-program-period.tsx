@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useKnownPeriod } from '@/web/shared/lib/use-period';
+import programStrings from 'virtual:lazy-strings/program';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(programStrings);
 
 /**
  * The quarter the program pages look at: the app's shared choice (`usePeriod`: the address's

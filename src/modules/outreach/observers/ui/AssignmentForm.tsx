@@ -5,6 +5,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { foldedOptionsFilter } from '@/web/shared/lib/fold';
 import { AssignmentInputSchema, type Mission } from '../contract';
 import { OBSERVERS_KEY, assignStaff, useAgenda, useGroups, useStaffOptions } from './api';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 /** Assigns a member of staff (a user or a person of the directory) to an agenda item and/or a group. */
 export function AssignmentForm({

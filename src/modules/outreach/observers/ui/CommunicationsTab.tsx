@@ -28,6 +28,11 @@ import {
   type Mission,
 } from '../contract';
 import { OBSERVERS_KEY, sendCommunication, useCommunication, useCommunications, useGroups } from './api';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 const STATUS_COLORS: Record<DeliveryStatus, string> = {
   queued: 'gray.8',

@@ -36,6 +36,11 @@ import {
   useObserversWrite,
 } from './api';
 import { AssignmentForm } from './AssignmentForm';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 function GroupForm({ mission, onClose }: { mission: Mission; onClose: () => void }) {
   const { t } = useTranslation();

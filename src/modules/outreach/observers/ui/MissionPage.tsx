@@ -14,6 +14,11 @@ import { CommunicationsTab } from './CommunicationsTab';
 import { GroupsTab } from './GroupsTab';
 import { MissionForm } from './MissionsPage';
 import { RegistrantsTab } from './RegistrantsTab';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 const TABS = ['registro', 'grupos', 'agenda', 'comunicaciones'] as const;
 type Tab = (typeof TABS)[number];

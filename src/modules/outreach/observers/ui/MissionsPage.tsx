@@ -13,6 +13,11 @@ import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { MissionInputSchema, type Mission } from '../contract';
 import { OBSERVERS_KEY, saveMission, useMissions } from './api';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 export function MissionForm({
   mission,

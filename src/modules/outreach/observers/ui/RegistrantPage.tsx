@@ -12,6 +12,11 @@ import { Trail } from '@/web/shared/ui/Trail';
 import { countryName } from '../contract';
 import { removeRegistrant, useMission, useObserversWrite, useRegistrant } from './api';
 import { accreditationColor, ConsentForm, RegistrantForm } from './RegistrantsTab';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 /** One registrant: the person, the registration, consents for the mission and messages received. */
 export default function RegistrantPage() {

@@ -48,6 +48,11 @@ import {
   useObserversWrite,
   useRegistrants,
 } from './api';
+import observersStrings from 'virtual:lazy-strings/observers';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(observersStrings);
 
 const PAGE_SIZE = 25;
 
