@@ -190,8 +190,9 @@ describe('a new installation', () => {
   }, 300_000);
 
   it("sets an office up, brings its records in, and the INE's folios reach both local bodies", async () => {
-    // The IECM's administrator registers what its checklist asks for (an area with its head, a user,
-    // a day off, a committee with its members, the year's program with a line).
+    // The IECM's administrator registers what its checklist asks for: an area with its head, a user
+    // and a committee with its members (through the API), a day off and the year's program with a
+    // line (on their pages).
     const admin = new HttpClient(app.url);
     await admin.signIn('admin@iecm.mx', passwordOf('IECM'));
     const created = async (url: string, body: unknown) => {
@@ -217,7 +218,6 @@ describe('a new installation', () => {
       password: passwordOf('enlace iecm'),
       roles: ['liaison_staff'],
     });
-    await created('/api/channel/calendar/non-working-days', { day: `${year}-12-24`, reason: 'Receso' });
     const committee = await created('/api/governance/bodies', {
       name: 'Comisión de Vinculación con Organismos Externos',
       acronym: 'CVOE',
@@ -247,17 +247,40 @@ describe('a new installation', () => {
       kind: 'university',
       level: 'national',
     });
-    const program = await created('/api/program/programs', {
-      year,
-      name: `Programa ${year}`,
-      approvedByText: 'IECM/ACU-CG-001',
-    });
-    await created(`/api/program/programs/${program.id}/lines`, { number: 1, title: 'Vinculación' });
 
     const context = await newContext(browser, app.url);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await signIn(page, 'admin@iecm.mx', passwordOf('IECM'));
+    // A day off and the year's program with a line, on their pages.
+    await page.goto('/canal/calendario');
+    await page.getByRole('heading', { level: 1, name: 'Calendario laboral' }).waitFor();
+    const form = page.getByRole('form', { name: 'Agregar días inhábiles del organismo' });
+    await form.getByLabel(labelled('Desde')).fill(`24/12/${year}`);
+    await form.getByLabel(labelled('Desde')).press('Escape');
+    await form.getByLabel(labelled('Motivo')).fill('Receso de fin de año');
+    await form.getByRole('button', { name: 'Agregar días' }).click();
+    const own = page.getByRole('table', { name: 'Días inhábiles propios del año' });
+    await expect.poll(() => own.innerText()).toMatch(new RegExp(`24 dic ${year}\\s+Receso de fin de año`));
+    await page.goto('/programa');
+    await page.getByRole('heading', { level: 1, name: 'Programa de trabajo' }).waitFor();
+    await page.getByRole('button', { name: 'Registrar programa' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Registrar programa' });
+    await dialog.getByLabel(labelled('Año')).fill(String(year));
+    await dialog.getByLabel(labelled('Nombre del programa')).fill(`Programa de Vinculación ${year}`);
+    await dialog
+      .getByLabel(labelled('Número del acuerdo, si no está registrado'))
+      .fill(`IECM/ACU-CG-001/${year}`);
+    await dialog.getByLabel(labelled('Fecha de aprobación')).fill(`15/01/${year}`);
+    await dialog.getByLabel(labelled('Nombre del programa')).click();
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Agregar línea' }).click();
+    dialog = page.getByRole('dialog', { name: 'Agregar línea' });
+    await dialog.getByLabel(labelled('Nombre de la línea')).fill('Vinculación con instituciones académicas');
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Inicio', exact: true }).first().click();
     const checklist = page.getByRole('region', { name: 'Puesta en marcha de su oficina' });
     for (const status of [
       'Áreas registradas: 1; sin titular vigente: 0.',
@@ -294,7 +317,7 @@ describe('a new installation', () => {
     const openSessions = () => page.getByRole('button', { name: 'Importar sesiones' }).click();
     await openSessions();
     // A name the committee's roster does not have is refused with its row and column.
-    const dialog = await upload(page, 'Importar sesiones, asistencia y acuerdos', 'sesiones.csv', [
+    dialog = await upload(page, 'Importar sesiones, asistencia y acuerdos', 'sesiones.csv', [
       ...sessions,
       `CVOE,Ordinaria,26/03/${year},,,,,Pedro Nadie,,,`,
     ]);
