@@ -42,6 +42,10 @@ export const BlockSchema = z.discriminatedUnion('type', [
     /** Set on narrative paragraphs staff may rewrite; their edits survive regeneration. */
     key: z.string().optional(),
     edited: z.boolean().optional(),
+    /** A Presentación highlight: staff may reorder or remove it (and add their own). */
+    highlight: z.boolean().optional(),
+    /** Edited, and the records under it changed since the edit: to be reviewed (issue 16). */
+    stale: z.boolean().optional(),
   }),
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(InlineSchema)) }),
   z.object({

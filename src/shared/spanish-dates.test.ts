@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateList,
+  formatDatesByMonth,
   formatDateRange,
   formatLongDate,
   formatPeriod,
@@ -9,6 +10,38 @@ import {
   monthAbbreviation,
   monthName,
 } from './spanish-dates';
+
+describe('formatDatesByMonth', () => {
+  it('lists a weekly bulletin month by month, as the reference does', () => {
+    const fridays = [
+      '2024-03-29',
+      '2024-01-05',
+      '2024-01-12',
+      '2024-01-19',
+      '2024-01-26',
+      '2024-02-02',
+      '2024-02-09',
+      '2024-02-16',
+      '2024-02-23',
+      '2024-03-01',
+      '2024-03-15',
+      '2024-03-22',
+    ];
+    expect(formatDatesByMonth(fridays)).toEqual([
+      '5, 12, 19 y 26 de enero de 2024',
+      '2, 9, 16 y 23 de febrero de 2024',
+      '1, 15, 22 y 29 de marzo de 2024',
+    ]);
+  });
+
+  it('keeps a year apart and counts a repeated day', () => {
+    expect(formatDatesByMonth(['2024-01-15', '2023-12-29', '2024-01-15', '2024-01-05'])).toEqual([
+      '29 de diciembre de 2023',
+      '5 y 15 (en dos ocasiones) de enero de 2024',
+    ]);
+    expect(formatDatesByMonth([])).toEqual([]);
+  });
+});
 
 describe('formatDateList', () => {
   it('groups a month and puts "y" before the last day', () => {

@@ -101,6 +101,19 @@ export function formatDateList(days: readonly LocalDate[]): string {
   );
 }
 
+/**
+ * The days listed month by month, as the reference lists a weekly bulletin: one entry per month
+ * ("5, 12, 19 y 26 de enero de 2024", "2, 9, 16 y 23 de febrero de 2024"), in calendar order.
+ */
+export function formatDatesByMonth(days: readonly LocalDate[]): string[] {
+  const months = new Map<string, LocalDate[]>();
+  for (const d of [...days].sort()) {
+    const key = d.slice(0, 7);
+    months.set(key, [...(months.get(key) ?? []), d]);
+  }
+  return [...months.values()].map(formatDateList);
+}
+
 /** The month's name: 1 → "enero". */
 export function monthName(month: number): string {
   return MONTHS[month - 1]!;

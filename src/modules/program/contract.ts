@@ -412,8 +412,18 @@ export const SeriesInputSchema = z
     endsOn: LocalDateSchema.nullable().optional(),
     audience: optionalText(1000),
     distribution: optionalText(1000),
+    /** The report lists the dates month by month. */
+    datesByMonth: z.boolean().optional(),
+    /** Sent every week between its dates, issues not recorded one by one. */
+    sentWeekly: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.sentWeekly && s.cadence !== 'weekly')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sentWeekly'],
+        message: 'Solo una serie semanal se declara enviada cada semana',
+      });
     if (s.startsOn && s.endsOn && s.endsOn < s.startsOn)
       ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La serie termina antes de empezar' });
     if (!s.lineId && !s.objectiveId)
@@ -468,6 +478,8 @@ export const SeriesSchema = z
     endsOn: LocalDateSchema.nullable(),
     audience: z.string().nullable(),
     distribution: z.string().nullable(),
+    datesByMonth: z.boolean(),
+    sentWeekly: z.boolean(),
     /** Issues within the period asked (all when none was asked). */
     issues: z.array(IssueSchema),
     /** Weeks or months of the period asked with no issue (none for irregular series). */

@@ -746,6 +746,8 @@ export const SERIES: {
   startsOn?: string;
   audience?: string;
   distribution?: string;
+  datesByMonth?: boolean;
+  sentWeekly?: boolean;
   issues: { on: string; title: string; numbered?: boolean }[];
 }[] = [
   {
@@ -777,6 +779,8 @@ export const SERIES: {
     at: '1.A',
     name: 'Boletín Electoral',
     cadence: 'weekly',
+    // The reference lists its dates month by month.
+    datesByMonth: true,
     audience: 'Comunidad del IECM',
     distribution: 'Correo institucional ADIM',
     issues: [
@@ -929,11 +933,12 @@ export const SERIES: {
     ],
   },
   {
-    // The report says the weekly sending continued but lists no dates: no issue is invented, so
-    // every week of the quarter shows as missing until the office records them.
+    // The report says the weekly sending continued but lists no dates: no issue is invented; the
+    // series is declared sent every week, and the report says so.
     at: '4.C',
     name: 'Pulso Internacional',
     cadence: 'weekly',
+    sentWeekly: true,
     audience: 'Comunidad del IECM',
     distribution: 'Compilado semanal de noticias y análisis internacionales',
     issues: [],

@@ -219,6 +219,8 @@ export async function seedProgramDemo(
           startsOn: seed.startsOn ?? null,
           audience: seed.audience ?? null,
           distribution: seed.distribution ?? null,
+          datesByMonth: seed.datesByMonth ?? false,
+          sentWeekly: seed.sentWeekly ?? false,
         })
       ).id;
     seriesIds.set(seed.name, id);

@@ -35,9 +35,12 @@ async function present(db: Db, orgId: string, rows: repo.SeriesRow[], period: Pe
       endsOn: s.endsOn,
       audience: s.audience,
       distribution: s.distribution,
+      datesByMonth: s.datesByMonth,
+      sentWeekly: s.sentWeekly,
       issues: own,
+      // A series declared sent every week misses no week.
       missing:
-        period.from && period.to
+        period.from && period.to && !s.sentWeekly
           ? missingIssues(
               s,
               own.map((i) => i.publishedOn),

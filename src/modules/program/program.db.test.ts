@@ -332,6 +332,36 @@ describe('targets, reasons and publications', () => {
     expect(jan.body.missing.map((m) => m.label)).toEqual(['semana del 15 al 21 de enero de 2024']);
   });
 
+  it('takes a weekly series declared sent every week: no week is missing; only a weekly one', async () => {
+    const declared = await liaison.post<Series>('/api/program/series', {
+      objectiveId: ids.objA,
+      name: 'Compilado semanal',
+      cadence: 'weekly',
+      sentWeekly: true,
+      datesByMonth: true,
+    });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    expect(declared.body).toMatchObject({ sentWeekly: true, datesByMonth: true });
+    const jan = await liaison.get<Series>(
+      `/api/program/series/${declared.body.id}?from=2024-01-01&to=2024-01-28`,
+    );
+    expect(jan.body.issues).toEqual([]);
+    expect(jan.body.missing).toEqual([]);
+    const monthly = await liaison.post<{ fields: { path: string; message: string }[] }>(
+      '/api/program/series',
+      {
+        objectiveId: ids.objA,
+        name: 'Boletín mensual declarado',
+        cadence: 'monthly',
+        sentWeekly: true,
+      },
+    );
+    expect(monthly.status).toBe(400);
+    expect(monthly.body.fields).toEqual([
+      { path: 'sentWeekly', message: 'Solo una serie semanal se declara enviada cada semana' },
+    ]);
+  });
+
   it('audits every change', async () => {
     const admin = await t.as(org, 'administrator');
     const audit = await admin.get<{ items: { action: string }[] }>('/api/audit?pageSize=200');

@@ -2,6 +2,7 @@ import type { LocalDate } from '../../shared/dates';
 import { ordinalInWords, capitalize, countText, ofName } from '../../shared/spanish-words';
 import {
   formatDateList,
+  formatDatesByMonth,
   formatDateRange,
   formatLongDate,
   formatPeriod,
@@ -59,6 +60,10 @@ export type ProgramPublication = {
   cadence: 'weekly' | 'monthly' | 'irregular';
   audience: string | null;
   distribution: string | null;
+  /** The dates listed month by month. */
+  datesByMonth?: boolean;
+  /** Declared sent every week of the period without its issues recorded. */
+  sentWeekly?: boolean;
   /** Issues in the period; `numbered` false for issues counted together (daily news…). */
   issues: { on: LocalDate; title: string; numbered: boolean }[];
 };
@@ -140,6 +145,8 @@ const publication = (s: ReportSeries): ProgramPublication => ({
   cadence: s.cadence,
   audience: s.audience,
   distribution: s.distribution,
+  datesByMonth: s.datesByMonth,
+  sentWeekly: s.sentWeekly,
   issues: s.issues
     .map((i) => ({ on: i.publishedOn, title: i.title, numbered: i.number !== null }))
     .sort((x, y) => x.on.localeCompare(y.on)),
@@ -150,13 +157,17 @@ async function toUnit(
   orgId: string,
   u: ReportUnit & { id: string },
   sources: string[],
+  period: { from: LocalDate; to: LocalDate },
 ): Promise<ProgramUnitRecords> {
+  // A series declared sent every week is reported while its dates reach into the period.
+  const declared = (s: ReportSeries) =>
+    s.sentWeekly && (!s.startsOn || s.startsOn <= period.to) && (!s.endsOn || s.endsOn >= period.from);
   return {
     id: u.id,
     sources,
     reason: u.reason?.reason ?? null,
     activities: await Promise.all(u.activities.map((a) => toActivity(db, orgId, a))),
-    publications: u.publications.map(publication).filter((p) => p.issues.length),
+    publications: u.publications.filter((s) => s.issues.length || declared(s)).map(publication),
     planReviews: u.planReviews
       .map((r) => ({ system: r.system, reviewedOn: r.reviewedOn, informedTo: r.informedTo }))
       .sort((x, y) => x.reviewedOn.localeCompare(y.reviewedOn)),
@@ -184,12 +195,12 @@ export async function collectProgramReport(
           data.lines.map(async (l) => ({
             number: String(l.number),
             title: l.title,
-            ...(await toUnit(db, orgId, l, sources.get(l.id) ?? [])),
+            ...(await toUnit(db, orgId, l, sources.get(l.id) ?? [], period)),
             objectives: await Promise.all(
               l.objectives.map(async (o) => ({
                 key: o.key,
                 title: o.title,
-                ...(await toUnit(db, orgId, o, sources.get(o.id) ?? [])),
+                ...(await toUnit(db, orgId, o, sources.get(o.id) ?? [], period)),
               })),
             ),
           })),
@@ -382,12 +393,15 @@ function publicationRows(pubs: ProgramPublication[]): { days: string[]; title: s
 export function publicationBlocks(c: ReportContext, pubs: ProgramPublication[], code: string): Block[] {
   const out: Block[] = [];
   const { ledger } = c;
-  for (const p of pubs) {
+  // A series declared sent every week, without issues recorded, is said to continue: no count.
+  const declared = pubs.filter((p) => p.sentWeekly && !p.issues.length);
+  const counted = pubs.filter((p) => !declared.includes(p));
+  for (const p of counted) {
     ledger.figure(`program.${code}.issues.${p.name}`, `Números de «${p.name}»`, p.issues.length);
     for (const i of p.issues) ledger.date(i.on, `${p.name} ${code}`);
   }
-  const weekly = pubs.filter((p) => p.cadence === 'weekly');
-  const others = pubs.filter((p) => p.cadence !== 'weekly');
+  const weekly = counted.filter((p) => p.cadence === 'weekly');
+  const others = counted.filter((p) => p.cadence !== 'weekly');
   weekly.forEach((p, k) => {
     const titles = [...new Set(p.issues.map((i) => i.title))];
     const one = titles.length === 1 ? titles[0]! : null;
@@ -407,12 +421,24 @@ export function publicationBlocks(c: ReportContext, pubs: ProgramPublication[], 
         ],
         `program.${code}.series.${k + 1}`,
       ),
-      table(
-        `program.${code}.series.${k + 1}`,
-        [one ? ['No.', 'Fecha'] : ['No.', 'Fecha', 'Contenido']],
-        p.issues.map((i, n) => [`${n + 1}.`, capitalize(formatLongDate(i.on)), ...(one ? [] : [i.title])]),
-        { widths: one ? [1, 8] : [1, 3, 6] },
-      ),
+      // A series listed by month: one row per month ("5, 12, 19 y 26 de enero de 2024").
+      p.datesByMonth && one
+        ? table(
+            `program.${code}.series.${k + 1}`,
+            [['No.', 'Fechas']],
+            formatDatesByMonth(p.issues.map((i) => i.on)).map((dates, n) => [`${n + 1}.`, dates]),
+            { widths: [1, 8] },
+          )
+        : table(
+            `program.${code}.series.${k + 1}`,
+            [one ? ['No.', 'Fecha'] : ['No.', 'Fecha', 'Contenido']],
+            p.issues.map((i, n) => [
+              `${n + 1}.`,
+              capitalize(formatLongDate(i.on)),
+              ...(one ? [] : [i.title]),
+            ]),
+            { widths: one ? [1, 8] : [1, 3, 6] },
+          ),
     );
   });
   if (others.length) {
@@ -430,6 +456,13 @@ export function publicationBlocks(c: ReportContext, pubs: ProgramPublication[], 
       ),
     );
   }
+  for (const p of declared)
+    out.push(
+      paragraph(
+        `Además, durante el periodo reportado se continuó con el envío semanal del «${p.name}»${p.audience ? `, dirigido a ${p.audience.charAt(0).toLowerCase()}${p.audience.slice(1)}` : ''}.`,
+        `program.${code}.weekly.${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      ),
+    );
   return out;
 }
 

@@ -23,6 +23,8 @@ async function values(tx: Db, orgId: string, input: SeriesInput) {
     endsOn: input.endsOn ?? null,
     audience: input.audience ?? null,
     distribution: input.distribution ?? null,
+    datesByMonth: input.datesByMonth ?? false,
+    sentWeekly: input.cadence === 'weekly' && (input.sentWeekly ?? false),
   };
 }
 

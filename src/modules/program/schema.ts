@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -337,6 +338,13 @@ export const publicationSeries = pgTable(
     endsOn: day('ends_on'),
     audience: text('audience'),
     distribution: text('distribution'),
+    /** The report lists the issues' dates month by month ("5, 12, 19 y 26 de enero de 2024"). */
+    datesByMonth: boolean('dates_by_month').notNull().default(false),
+    /**
+     * Declared sent every week between its dates without each issue being recorded: the report says
+     * the weekly sending continued, and no week counts as missing (issue 23 item 7).
+     */
+    sentWeekly: boolean('sent_weekly').notNull().default(false),
     ...stamps,
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, reportTitle } from './build-report';
+import { buildReport, plainText, reportTitle } from './build-report';
 import { isCalendarQuarter, nextPeriod } from '../../shared/periods';
 import { secondOrganization } from './sample-data';
 import { renderHtml } from './render/html';
@@ -75,10 +75,48 @@ describe('buildReport for another organization', () => {
       type: 'paragraph',
       key: 'presentation.sessions',
       edited: true,
+      highlight: true,
       runs: [{ text: 'El Comité sesionó ' }, { text: 'dos veces', bold: true }, { text: '.' }],
     });
     expect(renderMarkdown(edited)).toContain('El Comité sesionó **dos veces**.');
     expect(edited.blocks.filter((b) => b.type === 'paragraph' && b.edited)).toHaveLength(1);
+  });
+
+  it('flags an edit whose records now write another text, and keeps it', () => {
+    const generated = doc.blocks.find((b) => b.type === 'paragraph' && b.key === 'presentation.sessions');
+    const basis = generated?.type === 'paragraph' ? plainText(generated.runs) : '';
+    const text = 'El Comité sesionó **dos veces**.';
+    const same = buildReport(secondOrganization(), {
+      narrative: { 'presentation.sessions': text },
+      layout: { basis: { 'presentation.sessions': basis } },
+    });
+    const changed = buildReport(secondOrganization(), {
+      narrative: { 'presentation.sessions': text },
+      layout: { basis: { 'presentation.sessions': basis.replace('dos sesiones', 'tres sesiones') } },
+    });
+    const at = (d: typeof doc) =>
+      d.blocks.find((b) => b.type === 'paragraph' && b.key === 'presentation.sessions');
+    expect(basis).toContain('dos sesiones');
+    expect(at(same)).not.toHaveProperty('stale');
+    expect(at(changed)).toMatchObject({ edited: true, stale: true });
+    expect(renderMarkdown(changed)).toContain('El Comité sesionó **dos veces**.');
+  });
+
+  it('puts the highlights in staff order, without the removed ones, with staff own paragraphs', () => {
+    const keys = (d: typeof doc) =>
+      d.blocks.flatMap((b) => (b.type === 'paragraph' && b.highlight ? [b.key] : []));
+    const generated = keys(doc);
+    expect(generated.length).toBeGreaterThanOrEqual(2);
+    const [first, second, ...rest] = generated;
+    const arranged = buildReport(secondOrganization(), {
+      narrative: { 'presentation.added.1': 'Un párrafo **propio**.' },
+      layout: { order: ['presentation.added.1', second!], removed: [first!] },
+    });
+    expect(keys(arranged)).toEqual(['presentation.added.1', second, ...rest]);
+    // The composition and the section that follows stay where they were.
+    const md = renderMarkdown(arranged);
+    expect(md.indexOf('Un párrafo **propio**.')).toBeGreaterThan(md.indexOf('como secretaria técnica'));
+    expect(md.indexOf('Un párrafo **propio**.')).toBeLessThan(md.indexOf('## II.'));
   });
 
   it('renders HTML with escaped text, spanning headers and a contents list', () => {
@@ -205,7 +243,7 @@ describe('section IV by program records of any kind, V and VI by line', () => {
       ['2.', 'Mayo 2025', 'Convocatoria'],
     ]);
     expect(md).toContain(
-      'Se realizó una gira de trabajo en el extranjero: Madrid-Barcelona (5 al 8 de mayo de 2025).',
+      'Entre los resultados más destacables del periodo se encuentra la organización de una gira de trabajo al extranjero: Madrid-Barcelona (5 al 8 de mayo de 2025).',
     );
   });
 

@@ -19,7 +19,13 @@ import {
   publicationBlocks,
 } from '../program';
 import { formatDateSpec } from '../program/contract-date-spec';
-import type { Block, Inline, ReportDocument } from './contract';
+import {
+  ADDED_PARAGRAPH_PREFIX,
+  type Block,
+  type Inline,
+  type PresentationLayout,
+  type ReportDocument,
+} from './contract';
 import {
   b,
   heading,
@@ -44,9 +50,68 @@ import type { ProgramUnit, ReportData } from './report-data';
 // objectives, V and VI by line.
 
 export type BuildOptions = {
-  /** Narrative paragraphs rewritten by staff, by key; they replace the generated text. */
+  /** Narrative paragraphs rewritten (or added) by staff, by key; they replace the generated text. */
   narrative?: Record<string, string>;
+  /** The Presentación's highlights as staff arranged them. */
+  layout?: PresentationLayout;
 };
+
+/** A paragraph's text as plain words (what an edit's basis records). */
+export function plainText(runs: readonly Inline[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+/**
+ * Staff's hand on the generated document: edited paragraphs take their text (flagged stale when the
+ * records now write another text than the one edited over); the Presentación's highlights are
+ * put in staff's order, without the removed ones, with staff's own paragraphs among them.
+ */
+export function applyEdits(blocks: Block[], options: BuildOptions): Block[] {
+  const narrative = options.narrative ?? {};
+  const layout = options.layout ?? {};
+  const edited = blocks.map((block): Block => {
+    if (block.type !== 'paragraph' || !block.key || narrative[block.key] === undefined) return block;
+    const basis = layout.basis?.[block.key];
+    const stale = basis !== undefined && basis !== plainText(block.runs);
+    return { ...block, runs: parseInline(narrative[block.key]!), edited: true, ...(stale ? { stale } : {}) };
+  });
+  const isHighlight = (b: Block) => b.type === 'paragraph' && b.highlight;
+  let first = edited.findIndex(isHighlight);
+  if (first < 0) {
+    // No generated highlight: staff's own go at the end of the Presentación.
+    const opening = edited.findIndex((b) => b.type === 'heading' && b.text === 'I. Presentación');
+    if (opening < 0) return edited;
+    const next = edited.findIndex((b, k) => k > opening && b.type === 'heading' && b.level === 1);
+    first = next < 0 ? edited.length : next;
+  }
+  let end = first;
+  while (end < edited.length && isHighlight(edited[end]!)) end++;
+  const removed = new Set(layout.removed ?? []);
+  const added = Object.keys(narrative)
+    .filter((k) => k.startsWith(ADDED_PARAGRAPH_PREFIX))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((key): Block => ({
+      type: 'paragraph',
+      key,
+      runs: parseInline(narrative[key]!),
+      edited: true,
+      highlight: true,
+    }));
+  const pool = [...edited.slice(first, end), ...added].filter(
+    (b) => b.type === 'paragraph' && !removed.has(b.key!),
+  );
+  // Staff's order first; highlights the order does not name (new records) keep their place after.
+  const order = layout.order ?? [];
+  const rank = (b: Block) => {
+    const k = order.indexOf(b.type === 'paragraph' ? b.key! : '');
+    return k < 0 ? order.length : k;
+  };
+  const arranged = pool
+    .map((b, k) => ({ b, k }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || x.k - y.k)
+    .map((x) => x.b);
+  return [...edited.slice(0, first), ...arranged, ...edited.slice(end)];
+}
 
 type Ctx = ReportContext & { data: ReportData };
 
@@ -127,6 +192,9 @@ function presentation(c: Ctx): Block[] {
     );
   });
 
+  // From here on, the highlights: what stood out in the period, each paragraph by a stated rule
+  // over the records; staff may reorder or remove them and add their own (applyLayout).
+  const firstHighlight = blocks.length;
   // The period's figures, in words where the institution writes them in words. Each is recorded
   // under the key of the section that details it: the check compares the two.
   const sessions = ledger.figure('sessions', 'Sesiones celebradas', data.agreements.sessions.length);
@@ -198,7 +266,14 @@ function presentation(c: Ctx): Block[] {
       ),
     );
   blocks.push(...programHighlights(c));
-  return blocks;
+  return blocks.map((block, k) =>
+    k >= firstHighlight && block.type === 'paragraph' ? { ...block, highlight: true } : block,
+  );
+}
+
+/** "Promover…" → "promover…", for a clause inside a sentence; an acronym ("INE…") stays. */
+function lowerFirst(text: string): string {
+  return /^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** Every unit of the program (lines without objectives and objectives) with its code. */
@@ -261,7 +336,7 @@ function programHighlights(c: Ctx): Block[] {
     const { ledger } = c;
     if (unit.activities.length)
       ledger.figure(`program.${code}.activities`, `Actividades del objetivo ${code}`, unit.activities.length);
-    for (const p of unit.publications ?? [])
+    for (const p of (unit.publications ?? []).filter((p) => p.issues.length))
       ledger.figure(`program.${code}.issues.${p.name}`, `Números de «${p.name}»`, p.issues.length);
     if (unit.planReviews?.length)
       ledger.figure(`program.${code}.reviews`, `Revisiones informadas (${code})`, unit.planReviews.length);
@@ -283,14 +358,51 @@ function programHighlights(c: Ctx): Block[] {
       ),
     );
   }
+  // Rule: every tour abroad (an activity with a route), with the purpose they share.
   const tours = all.filter((a) => a.route?.length);
-  if (tours.length)
+  if (tours.length) {
+    const purposes = [...new Set(tours.map((a) => a.purpose?.trim()).filter(Boolean))];
+    const purpose =
+      purposes.length === 1
+        ? ` ${tours.length === 1 ? 'Dicha gira buscó' : 'Dichas giras buscaron'} ${lowerFirst(purposes[0]!.replace(/\.\s*$/, ''))}.`
+        : '';
     out.push(
       paragraph(
-        `${tours.length === 1 ? 'Se realizó' : 'Se realizaron'} ${countText(tours.length, 'gira de trabajo', 'giras de trabajo', 'f')} en el extranjero: ${joinWithY(tours.map((a) => `${a.route!.join('-')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)})`))}.`,
+        `Entre los resultados más destacables del periodo se encuentra la organización de ${countText(tours.length, 'gira de trabajo', 'giras de trabajo', 'f')} al extranjero: ${joinWithY(tours.map((a) => `${a.route!.join('-')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)})`))}.${purpose}`,
         'presentation.tours',
       ),
     );
+  }
+  // Rule: events with external guests (people taking part as guests), with who took part. Records
+  // of one day sharing guests are one event (an event and a guest's part in it): the one naming
+  // most guests stands for it, with every guest of the day.
+  const withGuests = all.filter((a) => !a.route?.length && (a.people ?? []).some((p) => p.role === 'guest'));
+  const guestsOf = (a: (typeof all)[number]) =>
+    (a.people ?? [])
+      .filter((p) => p.role === 'guest')
+      .map((p) => (p.title ? `${p.title} ${p.name}` : p.name));
+  const events: { a: (typeof all)[number]; guests: string[] }[] = [];
+  for (const a of withGuests) {
+    const same = events.find((e) => e.a.on === a.on && guestsOf(a).some((g) => e.guests.includes(g)));
+    if (!same) events.push({ a, guests: guestsOf(a) });
+    else {
+      const first = guestsOf(a).length > guestsOf(same.a).length;
+      if (first) same.a = a;
+      same.guests = [...new Set(first ? [...guestsOf(a), ...same.guests] : [...same.guests, ...guestsOf(a)])];
+    }
+  }
+  if (events.length) {
+    const one = ({ a, guests }: (typeof events)[number]) =>
+      `${a.text.replace(/\.\s*$/, '')} (${a.dates ? formatDateSpec(a.dates) : activityDate(a)}), en el que se contó con la participación de ${joinWithY(guests)}`;
+    out.push(
+      paragraph(
+        events.length === 1
+          ? `Entre las actividades con personas invitadas destaca: ${one(events[0]!)}.`
+          : `Entre las actividades con personas invitadas destacan: ${events.map(one).join('; ')}.`,
+        'presentation.guests',
+      ),
+    );
+  }
   const missions = all.filter((a) => !a.route?.length && (a.election || a.invitingInstitution));
   if (missions.length)
     out.push(
@@ -299,7 +411,7 @@ function programHighlights(c: Ctx): Block[] {
         'presentation.missions',
       ),
     );
-  const pubs = units.flatMap((u) => u.unit.publications ?? []);
+  const pubs = units.flatMap((u) => (u.unit.publications ?? []).filter((p) => p.issues.length));
   if (pubs.length)
     out.push(
       paragraph(
@@ -543,12 +655,7 @@ export function buildReport(data: ReportData, options: BuildOptions = {}): Repor
     ...(data.signers?.length ? [{ type: 'signatures' as const, signers: data.signers }] : []),
     ...inSection('VI', () => annexes(c)),
   ];
-  const narrative = options.narrative ?? {};
-  const edited = blocks.map((block) =>
-    block.type === 'paragraph' && block.key && narrative[block.key] !== undefined
-      ? { ...block, runs: parseInline(narrative[block.key]!), edited: true }
-      : block,
-  );
+  const edited = applyEdits(blocks, options);
   return {
     title,
     organization: data.organization,

@@ -66,6 +66,14 @@ export function compareDocuments(
         where: k,
         message: 'El párrafo editado ya no forma parte del informe generado.',
       });
+  for (const b of fresh.blocks)
+    if (b.type === 'paragraph' && b.stale && b.key)
+      problems.push({
+        kind: 'narrative',
+        where: b.key,
+        message:
+          'Los registros de este párrafo editado cambiaron desde la edición: revíselo y guárdelo de nuevo, o restaure el texto generado.',
+      });
   // A figure stated in two sections that the records moved is one problem, not two.
   const unique = problems.filter(
     (p, k) =>

@@ -58,7 +58,7 @@ export async function quarterlyReportCommand(db: Db, raw: Record<string, string>
         to,
         pendingItems: saved?.pendingItems,
       }),
-      { narrative: saved?.narrative },
+      { narrative: saved?.narrative, layout: saved?.presentation },
     );
   const logo = await letterheadLogo(db, doc.letterhead?.logo ?? null);
   fs.writeFileSync(o.out, await renderReport(doc, o.format, logo));

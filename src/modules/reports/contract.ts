@@ -104,8 +104,26 @@ export const ReportSummarySchema = z
   .meta({ id: 'ReportSummary' });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
+const ParagraphKeySchema = z.string().regex(/^[a-z0-9._-]{1,80}$/);
+
+/**
+ * How staff arranged the Presentación's highlight paragraphs: their order (keys not listed follow
+ * in the generated order), the generated ones removed, and for each edited paragraph the generated
+ * text it was written over (when the records write another text, the edit is flagged for review).
+ */
+export const PresentationLayoutSchema = z.object({
+  order: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
+  basis: z.record(z.string(), z.string()).optional(),
+});
+export type PresentationLayout = z.infer<typeof PresentationLayoutSchema>;
+
+/** Paragraphs staff add to the Presentación are keyed under this prefix. */
+export const ADDED_PARAGRAPH_PREFIX = 'presentation.added.';
+
 export const ReportDetailSchema = ReportSummarySchema.extend({
   narrative: z.record(z.string(), z.string()),
+  presentation: PresentationLayoutSchema,
   pendingItems: z.array(PendingItemSchema),
   versions: z.array(z.object({ number: z.number().int(), generatedAt: z.string(), generatedBy: z.string() })),
   document: ReportDocumentSchema,
@@ -116,10 +134,14 @@ export const ReportListSchema = z.object({ items: z.array(ReportSummarySchema) }
 
 export const NarrativeInputSchema = z.strictObject({
   /** Paragraph key → new text (inline **bold** allowed); null restores the generated text. */
-  paragraphs: z.record(
-    z.string().regex(/^[a-z0-9._-]{1,80}$/),
-    z.string().trim().min(1).max(5000).nullable(),
-  ),
+  paragraphs: z.record(ParagraphKeySchema, z.string().trim().min(1).max(5000).nullable()),
+  /**
+   * The highlights in the order they are to appear; a key of the form presentation.added.N in
+   * `paragraphs` adds a paragraph of staff's own (null removes it).
+   */
+  order: z.array(ParagraphKeySchema).max(100).optional(),
+  /** Generated highlights left out of the report (the whole set; [] puts them all back). */
+  removed: z.array(ParagraphKeySchema).max(100).optional(),
 });
 export type NarrativeInput = z.infer<typeof NarrativeInputSchema>;
 
@@ -133,6 +155,7 @@ export const PendingItemsInputSchema = z.strictObject({
     )
     .max(200),
 });
+export type PendingItemsInput = z.infer<typeof PendingItemsInputSchema>;
 
 export const ApproveInputSchema = z.strictObject({
   /** The collegiate body's agreement that approved the report ("CVOE/003/2024"). */

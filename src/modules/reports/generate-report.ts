@@ -24,7 +24,7 @@ export async function freshDocument(
     pendingItems: row.pendingItems,
     ...(signingOn ? { signingOn } : {}),
   });
-  return buildReport(data, { narrative: row.narrative });
+  return buildReport(data, { narrative: row.narrative, layout: row.presentation });
 }
 
 /** Writes a new version of a draft from the records; an approved report is frozen. */

@@ -14,6 +14,7 @@ export async function reportDetail(db: Db, orgId: string, id: string): Promise<R
   return {
     ...summary,
     narrative: row.narrative,
+    presentation: row.presentation,
     pendingItems: row.pendingItems,
     versions: versions.map((v) => ({
       number: v.number,

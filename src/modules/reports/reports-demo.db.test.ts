@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../cli/demo';
 import {
   formatDate,
   formatDateList,
+  formatDatesByMonth,
   formatDateRange,
   formatLongDate,
   formatMonth,
@@ -119,7 +120,7 @@ beforeAll(async () => {
     to: '2024-03-31',
     pendingItems: saved!.pendingItems,
   });
-  doc = buildReport(data, { narrative: saved!.narrative });
+  doc = buildReport(data, { narrative: saved!.narrative, layout: saved!.presentation });
   md = renderMarkdown(doc);
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, md);
 }, 600_000);
@@ -188,8 +189,15 @@ describe('the demo quarterly report against the reference report', () => {
     const { weekly_session_calendars: cal, electoral_bulletin: bul } = facts.ine_follow_up;
     const tables = [column('program.1.A.series.1', 1), column('program.1.A.series.2', 1)];
     expect(tables).toContainEqual(cal.dates.map(longDay));
-    expect(tables).toContainEqual(bul.dates.map(longDay));
-    expect(tables.map((x) => x.length).sort()).toEqual([cal.count, bul.count].sort());
+    expect(figure('program.1.A.issues.Calendario semanal de sesiones del INE')).toBe(cal.count);
+    // The bulletin's dates month by month, as the reference lists them.
+    expect(tables).toContainEqual(formatDatesByMonth(bul.dates));
+    expect(tables).toContainEqual([
+      '5, 12, 19 y 26 de enero de 2024',
+      '2, 9, 16 y 23 de febrero de 2024',
+      '1, 15, 22 y 29 de marzo de 2024',
+    ]);
+    expect(figure('program.1.A.issues.Boletín Electoral')).toBe(bul.count);
   });
 
   it('IV.1.B: the 10 coordination activities, seven of them meetings on their dates', () => {
@@ -607,8 +615,72 @@ describe('regenerating the demo report after a record changes', () => {
     const again = (await c.post<ReportDetail>(`/api/reports/${report.id}/regenerate`, {})).body;
     const md2 = renderMarkdown(again.document);
     expect(md2).toContain(edited);
-    expect(md2).not.toContain('en el extranjero: Chicago');
+    expect(md2).not.toContain('al extranjero: Chicago');
     report = again;
+  });
+
+  it('flags an edited paragraph whose records changed, and arranges the highlights as staff ask', async () => {
+    const edited = 'En el periodo se registraron **51 actividades** del Programa (texto editado).';
+    expect(
+      (await c.put(`/api/reports/${report.id}/narrative`, { paragraphs: { 'presentation.program': edited } }))
+        .status,
+    ).toBe(200);
+    const at = (d: ReportDetail, key: string) =>
+      d.document.blocks.find((b) => b.type === 'paragraph' && b.key === key);
+    // The ceremony moved out of the quarter comes back: the records under the edit change.
+    const list = await c.get<{ items: Activity[] }>(
+      '/api/program/activities?from=2024-04-03&to=2024-04-03&pageSize=50',
+    );
+    const ceremony = list.body.items.find((a) => a.kind === 'ceremony')!;
+    const { id, lineId, objectiveId, kind, title, purpose, modality, tool, place, notes } = ceremony;
+    const back = await c.put(`/api/program/activities/${id}`, {
+      ...{ lineId, objectiveId, kind, title, purpose, modality, tool, place, notes },
+      dates: { mode: 'day', day: '2024-03-27' },
+      institutionIds: ceremony.institutions.map((i) => i.id),
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    const again = (await c.post<ReportDetail>(`/api/reports/${report.id}/regenerate`, {})).body;
+    expect(at(again, 'presentation.program')).toMatchObject({ edited: true, stale: true });
+    expect(renderMarkdown(again.document)).toContain(edited);
+    const check = (await c.get<CheckResult>(`/api/reports/${report.id}/check`)).body;
+    expect(check.problems.filter((p) => p.kind === 'narrative').map((p) => p.where)).toEqual([
+      'presentation.program',
+    ]);
+    // Saved again over the new records, the flag goes.
+    const reviewed = await c.put<ReportDetail>(`/api/reports/${report.id}/narrative`, {
+      paragraphs: { 'presentation.program': edited.replace('51', '52') },
+    });
+    expect(at(reviewed.body, 'presentation.program')).not.toHaveProperty('stale');
+    // Staff's own paragraph first, the campaigns' paragraph removed.
+    const own = 'Destaca, además, la **colaboración** con las universidades de la ciudad.';
+    const arranged = await c.put<ReportDetail>(`/api/reports/${report.id}/narrative`, {
+      paragraphs: { 'presentation.added.1': own },
+      order: ['presentation.added.1', 'presentation.tours'],
+      removed: ['presentation.campaigns'],
+    });
+    expect(arranged.status, JSON.stringify(arranged.body)).toBe(200);
+    const highlights = (d: ReportDetail) =>
+      d.document.blocks.flatMap((b) => (b.type === 'paragraph' && b.highlight ? [b.key] : []));
+    const regenerated = (await c.post<ReportDetail>(`/api/reports/${report.id}/regenerate`, {})).body;
+    expect(highlights(regenerated).slice(0, 2)).toEqual(['presentation.added.1', 'presentation.tours']);
+    expect(highlights(regenerated)).not.toContain('presentation.campaigns');
+    expect(renderMarkdown(regenerated.document)).toContain(own);
+    // Only highlights are reordered or removed: the legal basis is not.
+    const refused = await c.put<{ fields: { path: string }[] }>(`/api/reports/${report.id}/narrative`, {
+      paragraphs: {},
+      removed: ['presentation.legal-basis'],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.fields.map((f) => f.path)).toEqual(['removed']);
+    // Back as generated, for the approval below.
+    const restored = await c.put<ReportDetail>(`/api/reports/${report.id}/narrative`, {
+      paragraphs: { 'presentation.added.1': null, 'presentation.program': null },
+      order: [],
+      removed: [],
+    });
+    expect(highlights(restored.body)).toContain('presentation.campaigns');
+    expect((await c.get<CheckResult>(`/api/reports/${report.id}/check`)).body.problems).toEqual([]);
+    report = restored.body;
   });
 
   it('blocks approval while an objective has neither activity nor a stated reason', async () => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { governingBody } from '../governance/schema';
 import type { Db } from '../platform/db/client';
-import type { PendingItem, ReportDocument, ReportSummary } from './contract';
+import type { PendingItem, PresentationLayout, ReportDocument, ReportSummary } from './contract';
 import { report, reportVersion } from './schema';
 import { agreement } from '../governance/schema';
 import { formatAgreementNumber } from '../governance';
@@ -61,7 +61,10 @@ export async function updateReportRow(
   orgId: string,
   id: string,
   values: Partial<
-    Pick<ReportRow, 'narrative' | 'pendingItems' | 'status' | 'approvedByAgreementId' | 'approvedOn'>
+    Pick<
+      ReportRow,
+      'narrative' | 'presentation' | 'pendingItems' | 'status' | 'approvedByAgreementId' | 'approvedOn'
+    >
   >,
 ) {
   await db
@@ -184,12 +187,17 @@ export async function approvedOrDraftInputs(
   from: string,
   to: string,
 ): Promise<
-  | { frozen: ReportDocument | null; narrative: Record<string, string>; pendingItems: PendingItem[] }
+  | {
+      frozen: ReportDocument | null;
+      narrative: Record<string, string>;
+      presentation: PresentationLayout;
+      pendingItems: PendingItem[];
+    }
   | undefined
 > {
   const row = await findReportByPeriod(db, orgId, bodyId, from, to);
   if (!row) return undefined;
   const frozen =
     row.status === 'approved' ? ((await latestVersion(db, orgId, row.id))?.document ?? null) : null;
-  return { frozen, narrative: row.narrative, pendingItems: row.pendingItems };
+  return { frozen, narrative: row.narrative, presentation: row.presentation, pendingItems: row.pendingItems };
 }

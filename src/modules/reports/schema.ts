@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organization } from '../accounts/schema';
 import { agreement, governingBody } from '../governance/schema';
-import type { PendingItem, ReportDocument } from './contract';
+import type { PendingItem, PresentationLayout, ReportDocument } from './contract';
 import { REPORT_STATUSES } from './contract';
 
 // A report of a collegiate body for a period: a draft regenerated from the records as many times
@@ -33,6 +33,8 @@ export const report = pgTable(
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
     /** Paragraph key → the text staff wrote in place of the generated one. */
     narrative: jsonb('narrative').$type<Record<string, string>>().notNull().default({}),
+    /** The Presentación's highlights as staff arranged them: order, removals, each edit's basis. */
+    presentation: jsonb('presentation').$type<PresentationLayout>().notNull().default({}),
     pendingItems: jsonb('pending_items').$type<PendingItem[]>().notNull().default([]),
     approvedByAgreementId: uuid('approved_by_agreement_id').references(() => agreement.id),
     approvedOn: date('approved_on', { mode: 'string' }),

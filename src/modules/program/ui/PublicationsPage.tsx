@@ -261,6 +261,8 @@ function SeriesFormModal({
       endsOn: series?.endsOn ?? (null as string | null),
       audience: series?.audience ?? '',
       distribution: series?.distribution ?? '',
+      datesByMonth: series?.datesByMonth ?? false,
+      sentWeekly: series?.sentWeekly ?? false,
     },
     schema: SeriesInputSchema,
     toInput: (v) => {
@@ -273,6 +275,8 @@ function SeriesFormModal({
         endsOn: v.endsOn,
         audience: v.audience.trim() || null,
         distribution: v.distribution.trim() || null,
+        datesByMonth: v.datesByMonth,
+        sentWeekly: v.cadence === 'weekly' && v.sentWeekly,
       };
     },
     save: (input) => saveSeries(series?.id ?? null, input as SeriesInput),
@@ -326,6 +330,18 @@ function SeriesFormModal({
         label={t('program.publications.distribution')}
         {...f.text('distribution', t('program.publications.distributionHelp'))}
       />
+      <Checkbox
+        label={t('program.publications.datesByMonth')}
+        description={t('program.publications.datesByMonthHelp')}
+        {...form.getInputProps('datesByMonth', { type: 'checkbox' })}
+      />
+      {form.getValues().cadence === 'weekly' && (
+        <Checkbox
+          label={t('program.publications.sentWeekly')}
+          description={t('program.publications.sentWeeklyHelp')}
+          {...form.getInputProps('sentWeekly', { type: 'checkbox' })}
+        />
+      )}
     </FormModal>
   );
 }
@@ -378,6 +394,7 @@ function PublicationsPage() {
                   <Text size="xs" c="dimmed">
                     {[
                       t(`program.cadence.${s.cadence}`),
+                      s.sentWeekly ? t('program.publications.sentWeeklyShort') : null,
                       s.objectiveKey ? `${s.lineNumber}.${s.objectiveKey}` : String(s.lineNumber),
                       s.distribution,
                     ]

@@ -33,8 +33,11 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { maxLengthAt } from '@/shared/field-labels';
 import {
   ApproveInputSchema,
+  ADDED_PARAGRAPH_PREFIX,
   NarrativeInputSchema,
+  PendingItemsInputSchema,
   ReportInputSchema,
+  type PendingItemsInput,
   type ApproveInput,
   type NarrativeInput,
   type ReportDetail,
@@ -54,6 +57,7 @@ import {
   useReportHtml,
   useReports,
   updateNarrative,
+  updatePendingItems,
 } from './api';
 
 const FORMATS: ReportFormat[] = ['docx', 'pdf', 'html', 'md'];
@@ -170,6 +174,8 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
                   .map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text))
                   .join(''),
                 edited: Boolean(b.edited),
+                highlight: Boolean(b.highlight),
+                stale: Boolean(b.stale),
               },
             ]
           : [],
@@ -182,6 +188,7 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
       key={report.version}
       reportId={report.id}
       paragraphs={paragraphs}
+      removed={report.presentation.removed ?? []}
       locked={!canWrite || report.status === 'approved'}
     />
   );
@@ -190,12 +197,16 @@ function NarrativeEditor({ report, canWrite }: { report: ReportDetail; canWrite:
 /** The longest paragraph the API takes (read from the contract, for the character count). */
 const PARAGRAPH_MAX = maxLengthAt(NarrativeInputSchema, ['paragraphs', 'presentation']);
 
+type NarrativeParagraph = { key: string; text: string; edited: boolean; highlight: boolean; stale: boolean };
+
 function NarrativeForm(props: {
   reportId: string;
-  paragraphs: { key: string; text: string; edited: boolean }[];
+  paragraphs: NarrativeParagraph[];
+  removed: string[];
   locked: boolean;
 }) {
   const { t } = useTranslation();
+  const [draft, setDraft] = useState('');
   // Paragraph keys hold dots ("presentation.1"): the form names its fields by position instead.
   const field = (k: number) => `p${k}`;
   const aliases = Object.fromEntries(props.paragraphs.map((p, k) => [`paragraphs.${p.key}`, field(k)]));
@@ -217,6 +228,29 @@ function NarrativeForm(props: {
   });
   const values = f.form.getValues();
   const changed = props.paragraphs.some((p, k) => values[field(k)] !== p.text);
+  const highlights = props.paragraphs.filter((p) => p.highlight).map((p) => p.key);
+  const busy = f.mutation.isPending;
+  // Reordering, removing and adding act at once, each a new version (unsaved rewrites wait).
+  const move = (key: string, by: -1 | 1) => {
+    const order = [...highlights];
+    const k = order.indexOf(key);
+    [order[k], order[k + by]] = [order[k + by]!, order[k]!];
+    f.mutation.mutate({ paragraphs: {}, order });
+  };
+  const remove = (key: string) =>
+    key.startsWith(ADDED_PARAGRAPH_PREFIX)
+      ? f.mutation.mutate({ paragraphs: { [key]: null }, order: highlights.filter((k) => k !== key) })
+      : f.mutation.mutate({ paragraphs: {}, removed: [...props.removed, key] });
+  const add = () => {
+    const taken = highlights
+      .filter((k) => k.startsWith(ADDED_PARAGRAPH_PREFIX))
+      .map((k) => Number(k.slice(ADDED_PARAGRAPH_PREFIX.length)) || 0);
+    const key = `${ADDED_PARAGRAPH_PREFIX}${Math.max(0, ...taken) + 1}`;
+    f.mutation.mutate(
+      { paragraphs: { [key]: draft.trim() }, order: [...highlights, key] },
+      { onSuccess: () => setDraft('') },
+    );
+  };
   const fields = (
     <>
       <Text size="sm" c="dimmed">
@@ -224,11 +258,23 @@ function NarrativeForm(props: {
       </Text>
       {props.paragraphs.map((p, k) => {
         const text = values[field(k)] ?? '';
-        const origin = p.edited ? t('reports.narrative.edited') : t('reports.narrative.generated');
+        const origin = p.key.startsWith(ADDED_PARAGRAPH_PREFIX)
+          ? t('reports.narrative.added')
+          : p.edited
+            ? t('reports.narrative.edited')
+            : t('reports.narrative.generated');
+        const at = highlights.indexOf(p.key);
         return (
           <Stack key={p.key} gap={4}>
+            {p.stale && (
+              <Alert color="yellow" icon={<IconAlertTriangle size={16} />} p="xs">
+                {t('reports.narrative.stale')}
+              </Alert>
+            )}
             <Textarea
-              label={t('reports.narrative.paragraph', { n: k + 1 })}
+              label={t(p.highlight ? 'reports.narrative.highlight' : 'reports.narrative.paragraph', {
+                n: k + 1,
+              })}
               autosize
               minRows={2}
               readOnly={props.locked}
@@ -239,27 +285,180 @@ function NarrativeForm(props: {
                   : `${origin} · ${t('common.characters', { count: text.length, max: PARAGRAPH_MAX })}`
               }
             />
-            {p.edited && !props.locked && (
-              <Group>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  loading={f.mutation.isPending && f.mutation.variables?.paragraphs[p.key] === null}
-                  onClick={() => f.mutation.mutate({ paragraphs: { [p.key]: null } })}
-                >
-                  {t('reports.narrative.restore')}
-                </Button>
+            {!props.locked && (p.highlight || (p.edited && !p.key.startsWith(ADDED_PARAGRAPH_PREFIX))) && (
+              <Group gap="xs">
+                {p.edited && !p.key.startsWith(ADDED_PARAGRAPH_PREFIX) && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    disabled={busy}
+                    onClick={() => f.mutation.mutate({ paragraphs: { [p.key]: null } })}
+                  >
+                    {t('reports.narrative.restore')}
+                  </Button>
+                )}
+                {p.highlight && (
+                  <>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      disabled={busy || at <= 0}
+                      onClick={() => move(p.key, -1)}
+                    >
+                      {t('reports.narrative.up')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      disabled={busy || at >= highlights.length - 1}
+                      onClick={() => move(p.key, 1)}
+                    >
+                      {t('reports.narrative.down')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      disabled={busy}
+                      onClick={() => remove(p.key)}
+                    >
+                      {t('reports.narrative.remove')}
+                    </Button>
+                  </>
+                )}
               </Group>
             )}
           </Stack>
         );
       })}
+      {!props.locked && (
+        <Stack gap={4}>
+          <Textarea
+            label={t('reports.narrative.new')}
+            description={t('reports.narrative.newHelp')}
+            autosize
+            minRows={2}
+            maxLength={PARAGRAPH_MAX}
+            value={draft}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+          />
+          <Group gap="xs">
+            <Button size="xs" variant="light" disabled={busy || !draft.trim()} onClick={add}>
+              {t('reports.narrative.add')}
+            </Button>
+            {props.removed.length > 0 && (
+              <Button
+                size="xs"
+                variant="subtle"
+                disabled={busy}
+                onClick={() => f.mutation.mutate({ paragraphs: {}, removed: [] })}
+              >
+                {t('reports.narrative.putBack', { count: props.removed.length })}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
     </>
   );
   if (props.locked) return <Stack gap="sm">{fields}</Stack>;
   return (
     <FormBody form={f} submitLabel={t('reports.narrative.save')} submitDisabled={!changed}>
       {fields}
+    </FormBody>
+  );
+}
+
+/** Section V's items written by staff, each under a program line or before them (issue 16). */
+function PendingItemsEditor({ report, canWrite }: { report: ReportDetail; canWrite: boolean }) {
+  return (
+    <PendingItemsForm
+      key={report.version}
+      reportId={report.id}
+      items={report.pendingItems}
+      lines={report.document.objectives
+        .map((o) => o.code.split('.')[0]!)
+        .filter((l, k, all) => all.indexOf(l) === k)}
+      locked={!canWrite || report.status === 'approved'}
+    />
+  );
+}
+
+type PendingValues = { items: { line: string | null; text: string }[] };
+
+function PendingItemsForm(props: {
+  reportId: string;
+  items: { line: string | null; text: string }[];
+  lines: string[];
+  locked: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: { items: props.items.map((i) => ({ line: i.line, text: i.text })) } as PendingValues,
+    schema: PendingItemsInputSchema,
+    toInput: (v): PendingItemsInput => ({ items: v.items }),
+    save: (input) => updatePendingItems(props.reportId, input),
+    invalidate: [REPORTS_KEY],
+    saved: () => t('reports.pending.saved'),
+  });
+  const items = f.form.getValues().items;
+  const lineOptions = [
+    { value: '', label: t('reports.pending.noLine') },
+    ...props.lines.map((l) => ({ value: l, label: t('reports.pending.line', { n: l }) })),
+  ];
+  const fields = (
+    <>
+      <Text size="sm" c="dimmed">
+        {t('reports.pending.help')}
+      </Text>
+      {items.length === 0 && <Text size="sm">{t('reports.pending.empty')}</Text>}
+      {items.map((_, k) => (
+        <Group key={k} align="flex-start" gap="xs" wrap="wrap">
+          <Select
+            w={180}
+            label={t('reports.pending.lineLabel')}
+            data={lineOptions}
+            readOnly={props.locked}
+            allowDeselect={false}
+            value={items[k]!.line ?? ''}
+            onChange={(v) => f.form.setFieldValue(`items.${k}.line`, v ? v : null)}
+          />
+          <Textarea
+            style={{ flex: '1 1 260px' }}
+            label={t('reports.pending.item', { n: k + 1 })}
+            autosize
+            minRows={1}
+            readOnly={props.locked}
+            {...f.form.getInputProps(`items.${k}.text`)}
+          />
+          {!props.locked && (
+            <Button
+              mt={24}
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={() => f.form.removeListItem('items', k)}
+            >
+              {t('reports.pending.remove')}
+            </Button>
+          )}
+        </Group>
+      ))}
+    </>
+  );
+  if (props.locked) return <Stack gap="sm">{fields}</Stack>;
+  return (
+    <FormBody form={f} submitLabel={t('reports.pending.save')}>
+      {fields}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => f.form.insertListItem('items', { line: null, text: '' })}
+        >
+          {t('reports.pending.add')}
+        </Button>
+      </Group>
     </FormBody>
   );
 }
@@ -398,6 +597,7 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
         <Tabs.List>
           <Tabs.Tab value="preview">{t('reports.tabs.preview')}</Tabs.Tab>
           <Tabs.Tab value="narrative">{t('reports.tabs.narrative')}</Tabs.Tab>
+          <Tabs.Tab value="pending">{t('reports.tabs.pending')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="preview" pt="md">
           {html.data ? (
@@ -423,6 +623,9 @@ function ReportView({ reportId, canWrite }: { reportId: string; canWrite: boolea
         </Tabs.Panel>
         <Tabs.Panel value="narrative" pt="md">
           <NarrativeEditor report={r} canWrite={canWrite} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pending" pt="md">
+          <PendingItemsEditor report={r} canWrite={canWrite} />
         </Tabs.Panel>
       </Tabs>
       {canWrite && approving && <ApproveModal report={r} onClose={() => setApproving(false)} />}

@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listBodies, listBodyAgreements } from '@/modules/governance/endpoints';
 import { callEndpoint, downloadEndpoint, endpointUrl } from '@/web/shared/api/client';
-import type { ApproveInput, NarrativeInput, ReportDetail, ReportFormat, ReportInput } from '../contract';
+import type {
+  ApproveInput,
+  NarrativeInput,
+  PendingItemsInput,
+  ReportDetail,
+  ReportFormat,
+  ReportInput,
+} from '../contract';
 import * as endpoints from '../endpoints';
 
 // Reads and writes of the reports module. Every write refreshes the ['reports'] prefix.
@@ -85,6 +92,10 @@ export const useRegenerateReport = () =>
 /** Saves edited paragraphs of the Presentación, or restores one (null); NarrativeForm saves through it. */
 export function updateNarrative(reportId: string, input: NarrativeInput) {
   return callEndpoint(endpoints.updateQuarterlyReportNarrative, { params: { id: reportId }, body: input });
+}
+/** Replaces staff's items of section V (PendingItemsForm saves through it). */
+export function updatePendingItems(reportId: string, input: PendingItemsInput) {
+  return callEndpoint(endpoints.updateQuarterlyReportPendingItems, { params: { id: reportId }, body: input });
 }
 /** Approves a draft by the body's agreement (ApproveModal saves through it). */
 export function approveReport(reportId: string, input: ApproveInput) {
