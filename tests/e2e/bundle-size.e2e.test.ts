@@ -19,15 +19,13 @@ import {
 // server sends (tests/e2e/web-delivery.e2e.test.ts checks that the browser loads those files).
 // Sizes in kB of 1,000 bytes, brotli as sent.
 //
-// Where the issue's target is not reached yet, the ceiling is the figure reached plus a small
-// margin, so the build cannot grow past it unnoticed; lower the ceiling when a change shrinks it
-// and remove it once the target holds (docs/PERFORMANCE.md, "Web delivery").
+// Each page is held to the figure reached plus a small margin, so the build cannot grow unnoticed:
+// above the target where it is not reached yet (sign-in: 155.4 kB against 120), below it where it
+// is met (home: 235.1 kB against 250). A change that shrinks a page lowers its ceiling; one that
+// must grow a page whose target holds may raise it, up to the target, saying why
+// (docs/PERFORMANCE.md, "Web delivery", has the history).
 const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
-// The history of these figures is in docs/PERFORMANCE.md ("Web delivery"). Home after sign-in
-// meets its target since the endpoint declarations reach the browser without their Zod schemas, the
-// dashboard draws its bars without recharts and the date pickers' settings load with the pickers
-// (248.4 kB); the sign-in page is at 155.4 kB against 120.
-const CEILINGS = { signIn: 157, home: TARGETS.home };
+const CEILINGS = { signIn: 157, home: 237 };
 
 const SERVER_ONLY = [
   'date-holidays',
@@ -49,14 +47,15 @@ describe('size budget of the web build', () => {
 
   it('the sign-in page loads at most its budget of compressed JavaScript', () => {
     const js = kB(total(signIn!.js, 'brotli'));
-    expect(js, list(signIn!.js)).toBeLessThanOrEqual(Math.max(TARGETS.signIn, CEILINGS.signIn));
+    expect(js, list(signIn!.js)).toBeLessThanOrEqual(CEILINGS.signIn);
     // Compression must actually shrink what is sent (the .br files exist and are current).
     expect(total(signIn!.js, 'brotli')).toBeLessThan(total(signIn!.js, 'raw') / 3);
   });
 
   it('home after signing in loads at most its budget of compressed JavaScript in all', () => {
     const js = kB(total(home!.js, 'brotli'));
-    expect(js, list(home!.js)).toBeLessThanOrEqual(Math.max(TARGETS.home, CEILINGS.home));
+    expect(js, list(home!.js)).toBeLessThanOrEqual(CEILINGS.home);
+    expect(CEILINGS.home).toBeLessThanOrEqual(TARGETS.home);
     // The home page's own parts are on top of the sign-in page's, which they reuse.
     expect(home!.js.length).toBeGreaterThan(signIn!.js.length);
   });
