@@ -64,6 +64,7 @@ const ArcoPage = lazy(() => import('@/modules/outreach/ui/ArcoPage'));
 const CampaignsPage = lazy(() => import('@/modules/outreach/ui/CampaignsPage'));
 const CampaignPage = lazy(() => import('@/modules/outreach/ui/CampaignPage'));
 const UnsubscribePage = lazy(withAllStrings(() => import('@/modules/outreach/ui/UnsubscribePage')));
+const ConvocationLinkPage = lazy(withAllStrings(() => import('@/modules/governance/ui/ConvocationLinkPage')));
 const MissionsPage = lazy(() => import('@/modules/outreach/observers/ui/MissionsPage'));
 const MissionPage = lazy(() => import('@/modules/outreach/observers/ui/MissionPage'));
 const RegistrantPage = lazy(() => import('@/modules/outreach/observers/ui/RegistrantPage'));
@@ -90,6 +91,8 @@ export const router = createBrowserRouter([
   { path: '/iniciar-sesion', element: page(SignInPage) },
   // Public: the unsubscribe link of campaign e-mails (no sign-in).
   { path: '/baja/:token', element: page(UnsubscribePage) },
+  // Public: the link of a convocatoria's e-mail (receipt, confirmation, documents; no sign-in).
+  { path: '/convocatoria/:token', element: page(ConvocationLinkPage) },
   // Public: the one-time setup link of a new installation and the invitations (ADR 0023).
   { path: '/instalacion/:token', element: page(SetupPage) },
   { path: '/invitacion/:token', element: page(InvitationPage) },

@@ -31,6 +31,8 @@ import { AgreementEditModal, AgreementFormModal } from './AgreementFormModal';
 import { downloadSessionDocument, useRecordAttendance, useSession } from './api';
 import { SessionFormModal } from './SessionFormModal';
 import { AgendaPanel } from './AgendaPanel';
+import { AgreementVotesModal } from './AgreementVotesModal';
+import { ConvocationPanel } from './ConvocationPanel';
 import { CancelSessionModal } from './CancelSessionModal';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { MinutesPanel } from './SessionParts';
@@ -57,6 +59,7 @@ export default function SessionPage() {
   const [adopting, setAdopting] = useState(false);
   const [correcting, setCorrecting] = useState<Agreement | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const [votingOn, setVotingOn] = useState<Agreement | null>(null);
 
   useEffect(() => {
     if (session.data) {
@@ -168,6 +171,8 @@ export default function SessionPage() {
 
         <AgendaPanel session={s} canWrite={canWrite} />
 
+        <ConvocationPanel session={s} canWrite={canWrite} />
+
         {s.status !== 'cancelled' && (
           <>
             <Paper withBorder p="md">
@@ -271,7 +276,7 @@ export default function SessionPage() {
                       {!narrow && <Table.Th>{t('governance.agreements.number')}</Table.Th>}
                       <Table.Th>{t('governance.agreements.subject')}</Table.Th>
                       {!narrow && <Table.Th>{t('governance.agreements.vote')}</Table.Th>}
-                      {canWrite && !frozen && <Table.Th>{t('common.actions')}</Table.Th>}
+                      <Table.Th>{t('common.actions')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -304,20 +309,38 @@ export default function SessionPage() {
                                   .join('; ')}
                               </Text>
                             )}
+                            {a.opinions.map((o) => (
+                              <Text key={o.id} size="xs" c="dimmed">
+                                {t('governance.votes.opinionOf', {
+                                  kind: t(`governance.opinionKind.${o.kind}`),
+                                  name: o.personName,
+                                })}
+                              </Text>
+                            ))}
                           </Table.Td>
                         )}
-                        {canWrite && !frozen && (
-                          <Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
                             <Button
                               variant="subtle"
                               size="xs"
-                              aria-label={t('governance.agreementForm.editTitle', { number: a.number })}
-                              onClick={() => setCorrecting(a)}
+                              aria-label={t('governance.votes.title', { number: a.number })}
+                              onClick={() => setVotingOn(a)}
                             >
-                              {t('common.edit')}
+                              {t('governance.votes.open')}
                             </Button>
-                          </Table.Td>
-                        )}
+                            {canWrite && !frozen && (
+                              <Button
+                                variant="subtle"
+                                size="xs"
+                                aria-label={t('governance.agreementForm.editTitle', { number: a.number })}
+                                onClick={() => setCorrecting(a)}
+                              >
+                                {t('common.edit')}
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -339,6 +362,14 @@ export default function SessionPage() {
       {editing && <SessionFormModal bodyId={s.bodyId} session={s} onClose={() => setEditing(false)} />}
       {adopting && <AgreementFormModal session={s} onClose={() => setAdopting(false)} />}
       {correcting && <AgreementEditModal agreement={correcting} onClose={() => setCorrecting(null)} />}
+      {votingOn && (
+        <AgreementVotesModal
+          session={s}
+          agreement={votingOn}
+          canWrite={canWrite}
+          onClose={() => setVotingOn(null)}
+        />
+      )}
     </>
   );
 }

@@ -14,9 +14,12 @@ import type {
   MandateUpdateInput,
   MembershipInput,
   MembershipPatch,
+  NoticeResponse,
+  OpinionQuery,
   SessionCancellationInput,
   SessionInput,
   SessionPatch,
+  VoteInput,
 } from '../contract';
 import * as endpoints from '../endpoints';
 import { listInstitutions } from '@/modules/directory/endpoints';
@@ -291,4 +294,68 @@ export function saveMandate(mandateId: string | null, input: MandateInput | Mand
   return mandateId
     ? callEndpoint(endpoints.updateMandate, { params: { id: mandateId }, body: input })
     : callEndpoint(endpoints.createMandate, { body: input as MandateInput });
+}
+
+// ---- the convocatoria, votes and votos particulares / concurrentes
+
+export function useConvene(sessionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { confirmLate: boolean; message?: string | null }) =>
+      callEndpoint(endpoints.conveneSession, { params: { id: sessionId }, body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+export function useRecordConvocationResponse(sessionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { recipientId: string; response: NoticeResponse }) =>
+      callEndpoint(endpoints.recordConvocationResponse, {
+        params: { id: sessionId, recipientId: input.recipientId },
+        body: { response: input.response },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+export function useRecordVote(agreementId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: VoteInput) =>
+      callEndpoint(endpoints.recordVote, { params: { id: agreementId }, body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+export function useAttachOpinion(agreementId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpinionQuery & { file: File }) =>
+      uploadToEndpoint(
+        endpoints.attachOpinion,
+        { params: { id: agreementId }, query: { personId: input.personId, kind: input.kind } },
+        input.file,
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: GOVERNANCE_KEY }),
+  });
+}
+
+/** Where a voto particular or concurrente is downloaded from (a link). */
+export function opinionUrl(agreementId: string, opinionId: string) {
+  return endpointUrl(endpoints.downloadOpinion, { params: { id: agreementId, opinionId } });
+}
+
+// ---- the public page of a convocatoria's link (no session)
+
+export function openConvocation(token: string) {
+  return callEndpoint(endpoints.openConvocation, { params: { token } });
+}
+
+export function answerConvocation(token: string, response: NoticeResponse) {
+  return callEndpoint(endpoints.answerConvocation, { params: { token }, body: { response } });
+}
+
+export function convocationDocumentUrl(token: string, documentId: string) {
+  return endpointUrl(endpoints.downloadConvocationDocument, { params: { token, documentId } });
 }

@@ -12,9 +12,9 @@ export const REDACTED = '[oculto]';
 const SECRET_NAME = /token|secret/i;
 /**
  * Pages of the single-page app whose last segment is a secret (web router: /baja/:token, the
- * setup link /instalacion/:token, invitations /invitacion/:token).
+ * setup link /instalacion/:token, invitations /invitacion/:token, a convocatoria's /convocatoria/:token).
  */
-const SECRET_PAGES = ['/baja/', '/instalacion/', '/invitacion/'];
+const SECRET_PAGES = ['/baja/', '/instalacion/', '/invitacion/', '/convocatoria/'];
 
 export function redactUrl(url: string, routePattern: string | undefined): string {
   const q = url.indexOf('?');
