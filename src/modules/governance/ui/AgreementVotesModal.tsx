@@ -25,6 +25,11 @@ import { ApiRequestError } from '@/web/shared/api/client';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { opinionUrl, useAttachOpinion, useRecordVote } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 const problems = (error: unknown) =>
   error instanceof ApiRequestError ? error.fields.map((f) => ({ path: '', message: f.message })) : [];

@@ -6,6 +6,11 @@ import type { NoticeResponse } from '../contract';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { answerConvocation, convocationDocumentUrl, openConvocation } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 /**
  * The page of a convocatoria's link: no sign-in. Opening it is the receipt; the recipient says

@@ -9,6 +9,11 @@ import { ApiRequestError } from '@/web/shared/api/client';
 import { notifySuccess } from '@/web/shared/ui/errors';
 import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { useConvene, useRecordConvocationResponse } from './api';
+import governanceStrings from 'virtual:lazy-strings/governance';
+import { addLazyStrings } from '@/web/i18n/all';
+
+// This module's wording loads with it, not with the signed-in frame (issue 18).
+addLazyStrings(governanceStrings);
 
 /**
  * The session's convocatoria: sending it (with the server's warning when it is too late, which
