@@ -169,7 +169,7 @@ describe('the convocatoria and the votes on the session page', () => {
     await expect.poll(() => row('Carla Integrante').textContent()).toContain('registrada por el personal');
     await expect.poll(() => row('Beto Integrante').textContent()).toMatch(/Recibida el .*Asistirá/);
     await expect.poll(() => row('Ana Presidenta').textContent()).toMatch(/Sin abrir.*Sin respuesta/);
-    await panel.getByText('1 confirmaron · 1 no asistirán · 1 sin respuesta').waitFor();
+    await panel.getByText('Asistirán: 1 · No asistirán: 1 · Sin respuesta: 1').waitFor();
   });
 
   it('records a vote, refuses a second one in Spanish, and attaches a voto particular', async () => {

@@ -191,7 +191,7 @@ export function ConvocationPanel({ session: s, canWrite }: { session: SessionDet
                 </Table.Td>
                 {!narrow && <Table.Td>{receipt(r)}</Table.Td>}
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Group gap={4} align="flex-start">
                     <div>{answer(r)}</div>
                     {canAnswer && (
                       <Menu position="bottom-end">
