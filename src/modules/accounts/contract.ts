@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   // The channel's working calendar and fortnightly report (distribution list, sending).
   'channel.calendar': ['administrator', 'liaison_staff'],
   'channel.reports': ['administrator', 'liaison_staff'],
+  // Whether routings need the Secretaría Ejecutiva's instruction (ADR 0037).
+  'channel.settings': ['administrator'],
   // Area staff see only the folios routed to their areas (their queue), not the whole channel.
   'channel.read': ['administrator', 'liaison_staff', 'councillor', 'auditor', 'national_authority_staff'],
   'channel.write': ['liaison_staff', 'national_authority_staff'],

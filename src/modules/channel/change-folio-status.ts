@@ -10,6 +10,7 @@ import { actingSide, transition } from './contract-folio-status';
 import { OPEN_ROUTING_EVENTS, openRoutingsOutcome } from './contract-open-routings';
 import { findFolioRow, insertFolioEvents, insertMessage, updateFolioStatus } from './repository';
 import { closeRouting, routingsOfFolio } from './routing-repository';
+import { isOpenRouting } from './routing-state';
 
 /**
  * Applies an event to a folio (answer, acknowledgment, conclusion, return, cancellation). The
@@ -35,8 +36,8 @@ export async function changeFolioStatus(
         { path: 'on', message: 'Anterior a la recepción' },
       ]);
     }
-    const open = (await routingsOfFolio(tx, actor.organizationId, folio.id)).filter(
-      (r) => r.state === 'assigned',
+    const open = (await routingsOfFolio(tx, actor.organizationId, folio.id)).filter((r) =>
+      isOpenRouting(r.state),
     );
     const slips = openRoutingsOutcome({
       openCount: open.length,

@@ -8,6 +8,7 @@ import { changeFolioStatus } from './change-folio-status';
 import { findFolioRow } from './repository';
 import type { ConsolidateInput } from './routing-contract';
 import { insertAttachment, lastMessageId, routingAttachments, routingsOfFolio } from './routing-repository';
+import { isOpenRouting } from './routing-state';
 
 /**
  * Liaison staff send the answer built from the areas' answers: the folio event (answer,
@@ -61,7 +62,7 @@ export async function consolidateFolio(db: Db, actor: Actor, folioId: string, in
         uploadedBy: actor.userId,
       });
     }
-    const open = slips.filter((s) => s.state === 'assigned');
+    const open = slips.filter((s) => isOpenRouting(s.state));
     await recordAudit(tx, auditActor(actor), {
       action: 'channel.folio_consolidated',
       entityType: 'channel_folio',

@@ -43,12 +43,16 @@ import {
   AnswerRoutingInputSchema,
   AttachmentSchema,
   ConsolidateInputSchema,
+  InstructionQueueSchema,
+  InstructRoutingInputSchema,
   QueuePageSchema,
   QueueQuerySchema,
   ReassignRoutingInputSchema,
   ReturnRoutingInputSchema,
   RouteFolioInputSchema,
   RoutingDetailSchema,
+  RoutingPolicyInputSchema,
+  RoutingPolicySchema,
   RoutingSchema,
   RoutingStateSchema,
 } from './routing-contract';
@@ -323,6 +327,44 @@ export const attachToMessage = defineEndpoint({
   response: AttachmentSchema,
   errors: uploadErrors,
 });
+// ---- the Secretaría Ejecutiva's instruction of routings (ADR 0037)
+
+export const getRoutingPolicy = defineEndpoint({
+  method: 'GET',
+  path: '/api/channel/routing-policy',
+  operationId: 'getRoutingPolicy',
+  tags: routingTags,
+  summary: 'Si los turnos requieren la instrucción de la Secretaría Ejecutiva, y de qué área',
+  response: RoutingPolicySchema,
+});
+export const setRoutingPolicy = defineEndpoint({
+  method: 'PUT',
+  path: '/api/channel/routing-policy',
+  operationId: 'setRoutingPolicy',
+  tags: routingTags,
+  summary: 'Requerir (o dejar de requerir) la instrucción de la Secretaría Ejecutiva en los turnos',
+  body: RoutingPolicyInputSchema,
+  response: RoutingPolicySchema,
+});
+export const listRoutingsToInstruct = defineEndpoint({
+  method: 'GET',
+  path: '/api/channel/routings-to-instruct',
+  operationId: 'listRoutingsToInstruct',
+  tags: routingTags,
+  summary: 'Turnos propuestos por Vinculación que esperan la instrucción de la Secretaría Ejecutiva',
+  response: InstructionQueueSchema,
+});
+export const instructRouting = defineEndpoint({
+  method: 'POST',
+  path: '/api/channel/folios/:id/instruction',
+  operationId: 'instructRouting',
+  tags: routingTags,
+  summary: 'Instruir el turno propuesto de un folio, o devolverlo a Vinculación',
+  params: IdParamsSchema,
+  body: InstructRoutingInputSchema,
+  response: z.object({ routingIds: z.array(z.uuid()), state: RoutingStateSchema }),
+});
+
 export const listMyRoutings = defineEndpoint({
   method: 'GET',
   path: '/api/channel/my-routings',

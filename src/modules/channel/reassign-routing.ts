@@ -13,9 +13,10 @@ import {
   findRouting,
   insertRoutings,
   lockRouting,
+  routingPolicyOf,
   routingsOfFolio,
 } from './routing-repository';
-import { routingPlanProblems, routingTransition } from './routing-state';
+import { isOpenRouting, routingPlanProblems, routingTransition } from './routing-state';
 
 /**
  * Liaison staff move an open slip to another area: the slip is withdrawn (with the reason) and a
@@ -34,7 +35,7 @@ export async function reassignRouting(db: Db, actor: Actor, routingId: string, i
     const folio = (await findFolioRow(tx, actor.organizationId, slip.folioId))!;
     const internalDueOn = input.internalDueOn === undefined ? slip.internalDueOn : input.internalDueOn;
     const others = (await routingsOfFolio(tx, actor.organizationId, folio.id)).filter(
-      (r) => r.state === 'assigned' && r.id !== slip.id,
+      (r) => isOpenRouting(r.state) && r.id !== slip.id,
     );
     const problems = routingPlanProblems({
       folioStatus: folio.status,
@@ -66,7 +67,10 @@ export async function reassignRouting(db: Db, actor: Actor, routingId: string, i
         role: slip.role,
         instructions: input.instructions ?? slip.instructions,
         internalDueOn,
-        state: 'assigned',
+        // A new area is a new routing: it waits for the SE's instruction when that is required.
+        ...((await routingPolicyOf(tx, actor.organizationId))
+          ? { state: 'proposed' as const, requiresInstruction: true }
+          : { state: 'assigned' as const }),
         assignedBy: actor.userId,
         previousId: slip.id,
       },

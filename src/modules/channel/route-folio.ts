@@ -9,8 +9,8 @@ import { addBusinessDays } from '../platform/calendar/business-days';
 import { workCalendarOf } from '../platform/calendar/repository';
 import { findFolioRow } from './repository';
 import type { RouteFolioInput } from './routing-contract';
-import { activeAreasOf, insertRoutings, routingsOfFolio } from './routing-repository';
-import { routingPlanProblems } from './routing-state';
+import { activeAreasOf, insertRoutings, routingPolicyOf, routingsOfFolio } from './routing-repository';
+import { isOpenRouting, routingPlanProblems } from './routing-state';
 
 /**
  * Liaison staff route a folio to areas of their organization: one responsible, others for
@@ -45,7 +45,7 @@ export async function routeFolio(db: Db, actor: Actor, folioId: string, input: R
       responsibleAreaId: input.responsibleAreaId,
       informedAreaIds: input.informedAreaIds,
       openSlips: existing
-        .filter((r) => r.state === 'assigned')
+        .filter((r) => isOpenRouting(r.state))
         .map((r) => ({ areaId: r.areaId, role: r.role })),
       routedOn: today,
       internalDueOn,
@@ -59,6 +59,8 @@ export async function routeFolio(db: Db, actor: Actor, folioId: string, input: R
         problems.map((p) => (p.path === 'internalDueOn' && path ? { ...p, path } : p)),
       );
     }
+    // With the SE's instruction required, the slips wait for it before their areas see them.
+    const state = (await routingPolicyOf(tx, actor.organizationId)) ? 'proposed' : 'assigned';
     const rows = await insertRoutings(
       tx,
       ids.map((areaId) => ({
@@ -68,7 +70,8 @@ export async function routeFolio(db: Db, actor: Actor, folioId: string, input: R
         role: areaId === input.responsibleAreaId ? ('responsible' as const) : ('informed' as const),
         instructions: input.instructions,
         internalDueOn,
-        state: 'assigned' as const,
+        state,
+        requiresInstruction: state === 'proposed',
         assignedBy: actor.userId,
       })),
     );
@@ -83,6 +86,7 @@ export async function routeFolio(db: Db, actor: Actor, folioId: string, input: R
         informedAreaIds: input.informedAreaIds,
         instructions: input.instructions,
         internalDueOn,
+        state,
       },
     });
     return { routingIds: rows.map((r) => r.id), internalDueOn };

@@ -6,7 +6,7 @@ import type { AppContext } from '../platform/http/context';
 import { forbidden, notFound } from '../platform/errors';
 import { mayActOnOccurrence } from './occurrence-contract';
 import { findOccurrence } from './repository';
-import { findRouting } from './routing-repository';
+import { findRouting, routingPolicyOf } from './routing-repository';
 
 /**
  * Who works a queue of routed folios, and for whom (ADR 0035). The user's own areas when they
@@ -85,4 +85,16 @@ export async function actorForOccurrence(db: Db, actor: Actor, occurrenceId: str
   if (!areaId || mayActOnOccurrence(actor, 'local', 'answer', areaId)) return actor;
   const access = await queueAccessOf(db, actor);
   return access.scopes.find((s) => s.as.onBehalfOf && s.areaIds.includes(areaId))?.as ?? actor;
+}
+
+/**
+ * Who instructs proposed routings (ADR 0037): staff of the instructing area (the Secretaría
+ * Ejecutiva) who answer for it, or whoever acts for one of them today; null for anyone else, and
+ * when the organization does not require the instruction.
+ */
+export async function instructingActorOf(db: Db, actor: Actor): Promise<Actor | null> {
+  const area = await routingPolicyOf(db, actor.organizationId);
+  if (!area) return null;
+  const access = await queueAccessOf(db, actor);
+  return access.scopes.find((s) => s.areaIds.includes(area.id))?.as ?? null;
 }

@@ -16,7 +16,12 @@ import {
 export const ROUTING_ROLES = ['responsible', 'informed'] as const;
 export type RoutingRole = (typeof ROUTING_ROLES)[number];
 
-export const ROUTING_STATES = ['assigned', 'answered', 'returned', 'withdrawn'] as const;
+/**
+ * `proposed`: liaison staff proposed the routing and the organization requires that the Secretaría
+ * Ejecutiva instruct it before the areas see it (routing-instruction.ts); `assigned` slips are in
+ * their area's queue.
+ */
+export const ROUTING_STATES = ['proposed', 'assigned', 'answered', 'returned', 'withdrawn'] as const;
 export type RoutingState = (typeof ROUTING_STATES)[number];
 
 export const RoutingRoleSchema = z.enum(ROUTING_ROLES);
@@ -101,6 +106,9 @@ export const RoutingSchema = z
     /** The absent person `closedBy` acted for (encargo de despacho, ADR 0035). */
     closedOnBehalfOf: z.string().nullable(),
     previousId: z.uuid().nullable(),
+    /** Who of the Secretaría Ejecutiva instructed the routing, and when (null when not required). */
+    instructedBy: z.string().nullable(),
+    instructedAt: z.string().nullable(),
     /** Business days the slip spent (or has spent so far) in the area. */
     businessDaysInArea: z.number().int(),
     overdue: z.boolean(),
@@ -146,3 +154,55 @@ export const RoutingDetailSchema = RoutingSchema.extend({
   actingFor: ActingForSchema,
 }).meta({ id: 'ChannelRoutingDetail' });
 export type RoutingDetail = z.infer<typeof RoutingDetailSchema>;
+
+// ---- the Secretaría Ejecutiva's instruction of routings (issue 23 item 4, ADR 0037)
+
+/**
+ * Whether routings need the SE's instruction: the area whose staff instruct them (the SE, as
+ * registered in the directory), or null when liaison staff's routings reach the areas directly.
+ */
+export const RoutingPolicySchema = z
+  .object({
+    instructingArea: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  })
+  .meta({ id: 'ChannelRoutingPolicy' });
+export type RoutingPolicy = z.infer<typeof RoutingPolicySchema>;
+
+export const RoutingPolicyInputSchema = z.strictObject({
+  instructingAreaId: z.uuid().nullable(),
+});
+export type RoutingPolicyInput = z.infer<typeof RoutingPolicyInputSchema>;
+
+export const InstructRoutingInputSchema = z
+  .strictObject({
+    decision: z.enum(['instruct', 'decline']),
+    /** The SE's words: added to the areas' instructions, or why the proposal goes back. */
+    note: z.string().trim().max(5000).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'decline' && !v.note) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: 'Indique por qué se devuelve la propuesta de turno',
+      });
+    }
+  });
+export type InstructRoutingInput = z.infer<typeof InstructRoutingInputSchema>;
+
+/** A folio whose routing awaits the SE's instruction, with the slips proposed. */
+export const ProposedRoutingSchema = z
+  .object({
+    folioSummary: RoutedFolioSchema,
+    routings: z.array(RoutingSchema.omit({ attachments: true })),
+  })
+  .meta({ id: 'ChannelProposedRouting' });
+
+export const InstructionQueueSchema = z
+  .object({
+    /** Whether the user instructs routings (staff of the instructing area, or acting for one). */
+    instructs: z.boolean(),
+    items: z.array(ProposedRoutingSchema),
+  })
+  .meta({ id: 'ChannelInstructionQueue' });
+export type InstructionQueue = z.infer<typeof InstructionQueueSchema>;

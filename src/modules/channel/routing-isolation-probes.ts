@@ -41,7 +41,17 @@ async function areaStaffOf(w: World, admin: HttpClient, org: TestOrg, areaName: 
   return w.t.as(org, 'area_staff');
 }
 
-let fixture: Promise<Fixture & { bArea: HttpClient; bLiaison: HttpClient }> | undefined;
+let fixture:
+  | Promise<
+      Fixture & {
+        bArea: HttpClient;
+        bLiaison: HttpClient;
+        bAdmin: HttpClient;
+        aLiaison: HttpClient;
+        aArea: string;
+      }
+    >
+  | undefined;
 function fixtureOf(world: () => World) {
   fixture ??= (async () => {
     const w = world();
@@ -127,12 +137,29 @@ function fixtureOf(world: () => World) {
       communicationFile,
       bArea,
       bLiaison,
+      bAdmin,
+      aLiaison: liaison,
+      aArea: areaId,
     };
   })();
   return fixture;
 }
 
 const notFound = (res: { status: number }) => expect(res.status).toBe(404);
+
+type Fixed = Awaited<ReturnType<typeof fixtureOf>>;
+
+/** Runs `probe` while B requires the SE's instruction of its own area (B's area-staff user's). */
+async function withBPolicy(f: () => Promise<Fixed>, probe: (x: Fixed, bArea: string) => Promise<void>) {
+  const x = await f();
+  const bArea = (await x.bArea.get<{ areaIds: string[] }>('/api/me')).body.areaIds[0]!;
+  expect((await x.bAdmin.put('/api/channel/routing-policy', { instructingAreaId: bArea })).status).toBe(200);
+  try {
+    await probe(x, bArea);
+  } finally {
+    await x.bAdmin.put('/api/channel/routing-policy', { instructingAreaId: null });
+  }
+}
 
 export function channelRoutingProbes(world: () => World): Record<string, Probe> {
   const f = () => fixtureOf(world);
@@ -234,6 +261,35 @@ export function channelRoutingProbes(world: () => World): Record<string, Probe> 
       const x = await f();
       notFound(await x.bArea.post(`/api/channel/my-routings/${x.slip}/attachments`, form('b.pdf', 'B')));
     },
+    // The SE's instruction (ADR 0037): B requires it of its own area, for the probe's length.
+    'GET /api/channel/routing-policy': async () =>
+      withBPolicy(f, async (x, bArea) => {
+        const own = await x.bLiaison.get('/api/channel/routing-policy');
+        expect(own.body).toMatchObject({ instructingArea: { id: bArea } });
+        const a = await x.aLiaison.get('/api/channel/routing-policy');
+        expect(a.body).toEqual({ instructingArea: null });
+      }),
+    'PUT /api/channel/routing-policy': async () => {
+      const x = await f();
+      const res = await x.bAdmin.put<{ fields: { path: string }[] }>('/api/channel/routing-policy', {
+        instructingAreaId: x.aArea,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.fields.map((e) => e.path)).toEqual(['instructingAreaId']);
+      expect((await x.aLiaison.get('/api/channel/routing-policy')).body).toEqual({ instructingArea: null });
+    },
+    'GET /api/channel/routings-to-instruct': async () =>
+      withBPolicy(f, async (x) => {
+        const res = await x.bArea.get<{ instructs: boolean; items: unknown[] }>(
+          '/api/channel/routings-to-instruct',
+        );
+        expect(res.body.instructs).toBe(true);
+        expect(JSON.stringify(res.body.items)).not.toContain('Organismo A');
+      }),
+    'POST /api/channel/folios/{id}/instruction': async () =>
+      withBPolicy(f, async (x) => {
+        notFound(await x.bArea.post(`/api/channel/folios/${x.folio}/instruction`, { decision: 'instruct' }));
+      }),
     'GET /api/channel/attachments/{id}': async (b) => {
       const x = await f();
       for (const id of [x.slipFile, x.communicationFile]) {

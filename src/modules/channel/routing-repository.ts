@@ -7,7 +7,7 @@ import { todayInMexicoCity } from '../../shared/dates';
 import { businessDaysBetween, type WorkCalendar } from '../platform/calendar/business-days';
 import { formatFolioNumber } from './folio-number';
 import type { Attachment, QueueItem, Routing } from './routing-contract';
-import { channelReminder } from './routing-schema';
+import { channelReminder, channelRoutingPolicy } from './routing-schema';
 import { dueFlags } from './routing-state';
 import {
   channelAttachment,
@@ -26,6 +26,7 @@ import { visibleTo } from './repository';
 const assigner = alias(user, 'assigner');
 const closer = alias(user, 'closer');
 const closerFor = alias(user, 'closer_for');
+const instructor = alias(user, 'instructor');
 
 const routingColumns = {
   id: channelRouting.id,
@@ -46,6 +47,8 @@ const routingColumns = {
   closedBy: closer.name,
   closedOnBehalfOf: closerFor.name,
   previousId: channelRouting.previousId,
+  instructedAt: channelRouting.instructedAt,
+  instructedBy: instructor.name,
 };
 
 export type RoutingRow = Awaited<ReturnType<typeof selectRoutings>>[number];
@@ -58,6 +61,7 @@ function selectRoutings(db: Db, where: SQL | undefined) {
     .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
     .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
     .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
+    .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
     .where(where);
 }
 
@@ -65,8 +69,9 @@ export type DueWindow = { today: string; soonLimit: string; calendar: WorkCalend
 
 export function presentRouting(r: RoutingRow, w: DueWindow): Omit<Routing, 'attachments'> {
   const open = r.state === 'assigned';
-  const from = todayInMexicoCity(r.assignedAt);
+  // The area holds the slip from the SE's instruction when there was one; a proposal none yet.
   const to = r.closedAt ? todayInMexicoCity(r.closedAt) : w.today;
+  const from = r.state === 'proposed' ? to : todayInMexicoCity(r.instructedAt ?? r.assignedAt);
   return {
     id: r.id,
     folioId: r.folioId,
@@ -83,6 +88,8 @@ export function presentRouting(r: RoutingRow, w: DueWindow): Omit<Routing, 'atta
     closedBy: r.closedBy,
     closedOnBehalfOf: r.closedOnBehalfOf,
     previousId: r.previousId,
+    instructedBy: r.instructedBy,
+    instructedAt: r.instructedAt?.toISOString() ?? null,
     businessDaysInArea: businessDaysBetween(w.calendar, from, to),
     ...dueFlags(open, r.internalDueOn, w.today, w.soonLimit),
   };
@@ -108,6 +115,9 @@ export async function routingsOfFolio(db: Db, orgId: string, folioId: string) {
 const notReassigned = sql`not exists (select 1 from channel_routing successor
   where successor.folio_id = ${channelRouting.folioId} and successor.previous_id = ${channelRouting.id})`;
 
+/** Areas do not see a slip until the Secretaría Ejecutiva has instructed it (ADR 0037). */
+const instructed = sql`(not ${channelRouting.requiresInstruction} or ${channelRouting.instructedAt} is not null)`;
+
 /** A slip of the organization; with `areaIds`, only one those areas still hold (not reassigned). */
 export async function findRouting(db: Db, orgId: string, id: string, areaIds?: readonly string[]) {
   if (areaIds && !areaIds.length) return undefined;
@@ -116,7 +126,7 @@ export async function findRouting(db: Db, orgId: string, id: string, areaIds?: r
     and(
       eq(channelRouting.id, id),
       eq(channelRouting.organizationId, orgId),
-      areaIds ? and(inArray(channelRouting.areaId, [...areaIds]), notReassigned) : undefined,
+      areaIds ? and(inArray(channelRouting.areaId, [...areaIds]), notReassigned, instructed) : undefined,
     ),
   );
   return row;
@@ -153,7 +163,7 @@ export async function closeRouting(
   await db
     .update(channelRouting)
     .set({ ...values, closedAt: new Date() })
-    .where(and(eq(channelRouting.id, id), eq(channelRouting.state, 'assigned')));
+    .where(and(eq(channelRouting.id, id), inArray(channelRouting.state, ['assigned', 'proposed'])));
 }
 
 const folioSummaryColumns = {
@@ -223,6 +233,7 @@ export async function areaQueue(
     eq(channelRouting.organizationId, orgId),
     inArray(channelRouting.areaId, [...areaIds]),
     notReassigned,
+    instructed,
     q.state === 'open'
       ? eq(channelRouting.state, 'assigned')
       : q.state === 'closed'
@@ -237,6 +248,7 @@ export async function areaQueue(
       .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
       .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
       .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
+      .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
       .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
       .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
       .where(where)
@@ -529,4 +541,97 @@ export async function claimReminder(db: Db, values: typeof channelReminder.$infe
     .onConflictDoNothing()
     .returning({ id: channelReminder.id });
   return rows.length === 1;
+}
+
+// ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+
+/** The organization's instructing area (the SE), or null when routings reach the areas directly. */
+export async function routingPolicyOf(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ id: area.id, name: area.name })
+    .from(channelRoutingPolicy)
+    .innerJoin(area, eq(area.id, channelRoutingPolicy.instructingAreaId))
+    .where(eq(channelRoutingPolicy.organizationId, orgId));
+  return row ?? null;
+}
+
+export async function saveRoutingPolicy(db: Db, orgId: string, instructingAreaId: string | null) {
+  await db
+    .insert(channelRoutingPolicy)
+    .values({ organizationId: orgId, instructingAreaId })
+    .onConflictDoUpdate({
+      target: channelRoutingPolicy.organizationId,
+      set: { instructingAreaId, updatedAt: new Date() },
+    });
+}
+
+/** Folios of the organization with slips awaiting the SE's instruction, oldest proposal first. */
+export async function proposedRoutings(db: Db, orgId: string, limit = 200) {
+  return db
+    .select({ routing: routingColumns, folio: folioSummaryColumns })
+    .from(channelRouting)
+    .innerJoin(area, eq(area.id, channelRouting.areaId))
+    .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
+    .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
+    .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
+    .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
+    .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(and(eq(channelRouting.organizationId, orgId), eq(channelRouting.state, 'proposed')))
+    .orderBy(
+      asc(channelRouting.assignedAt),
+      asc(channelRouting.folioId),
+      sql`case when ${channelRouting.role} = 'responsible' then 0 else 1 end`,
+      asc(area.name),
+    )
+    .limit(limit);
+}
+
+/** Locks the folio's proposed slips and returns them, so two instructions cannot both apply. */
+export async function lockProposedRoutings(db: Db, orgId: string, folioId: string) {
+  await db.execute(
+    sql`select 1 from channel_routing where organization_id = ${orgId} and folio_id = ${folioId}
+      and state = 'proposed' for update`,
+  );
+  return selectRoutings(
+    db,
+    and(
+      eq(channelRouting.organizationId, orgId),
+      eq(channelRouting.folioId, folioId),
+      eq(channelRouting.state, 'proposed'),
+    ),
+  );
+}
+
+/** The SE instructs proposed slips: they enter their areas' queues, with the SE's words added. */
+export async function instructRoutings(
+  db: Db,
+  ids: string[],
+  values: { instructedBy: string; note: string },
+) {
+  if (!ids.length) return;
+  await db
+    .update(channelRouting)
+    .set({
+      state: 'assigned',
+      instructedBy: values.instructedBy,
+      instructedAt: new Date(),
+      ...(values.note
+        ? {
+            instructions: sql`case when ${channelRouting.instructions} = '' then ${values.note}
+              else ${channelRouting.instructions} || E'\n\n' || ${values.note} end`,
+          }
+        : {}),
+    })
+    .where(and(inArray(channelRouting.id, ids), eq(channelRouting.state, 'proposed')));
+}
+
+/** Sends every waiting proposal of the organization to its area (the SE's instruction lifted). */
+export async function releaseProposedRoutings(db: Db, orgId: string) {
+  const rows = await db
+    .update(channelRouting)
+    .set({ state: 'assigned', requiresInstruction: false })
+    .where(and(eq(channelRouting.organizationId, orgId), eq(channelRouting.state, 'proposed')))
+    .returning({ id: channelRouting.id });
+  return rows.map((r) => r.id);
 }

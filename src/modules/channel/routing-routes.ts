@@ -19,8 +19,11 @@ import {
   actorForOccurrence,
   actorForSlip,
   authorizeQueue,
+  instructingActorOf,
   queueAccessOf,
 } from './routing-access';
+import { instructRouting } from './instruct-routing';
+import { setRoutingPolicy } from './set-routing-policy';
 import * as folios from './repository';
 import { routeFolio } from './route-folio';
 import * as repo from './routing-repository';
@@ -98,6 +101,48 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
   route(api, endpoints.attachToMessage, async (req) => {
     const actor = await authorize(ctx, req, 'channel.write');
     return upload(req, actor, { kind: 'message', id: req.params.id });
+  });
+
+  // ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+
+  route(api, endpoints.getRoutingPolicy, async (req) => {
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    return { instructingArea: await repo.routingPolicyOf(db, actor.organizationId) };
+  });
+
+  route(api, endpoints.setRoutingPolicy, async (req) =>
+    setRoutingPolicy(db, await authorize(ctx, req, 'channel.settings'), req.body),
+  );
+
+  route(api, endpoints.listRoutingsToInstruct, async (req) => {
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    const as = await instructingActorOf(db, actor);
+    if (!as) return { instructs: false, items: [] };
+    const w = await dueWindow(actor.organizationId);
+    const rows = await repo.proposedRoutings(db, actor.organizationId);
+    const byFolio = new Map<string, { folio: (typeof rows)[number]['folio']; routings: repo.RoutingRow[] }>();
+    for (const r of rows) {
+      const entry = byFolio.get(r.folio.id) ?? { folio: r.folio, routings: [] };
+      entry.routings.push(r.routing);
+      byFolio.set(r.folio.id, entry);
+    }
+    return {
+      instructs: true,
+      items: [...byFolio.values()].map((e) => ({
+        folioSummary: repo.presentFolioSummary(e.folio, w),
+        routings: e.routings.map((r) => repo.presentRouting(r, w)),
+      })),
+    };
+  });
+
+  route(api, endpoints.instructRouting, async (req) => {
+    const actor = await authenticate(ctx, req);
+    if (actor.operator) throw notFound();
+    const as = await instructingActorOf(db, actor);
+    if (!as) throw forbidden();
+    return instructRouting(db, as, req.params.id, req.body);
   });
 
   // ---- area staff: their queue

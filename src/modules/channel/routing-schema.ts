@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { area } from '../directory/schema';
 import { organization } from '../accounts/schema';
 import { channelOccurrence, channelRouting } from './schema';
 
@@ -28,3 +29,15 @@ export const channelReminder = pgTable(
     check('channel_reminder_owner_ck', sql`num_nonnulls(${t.routingId}, ${t.occurrenceId}) = 1`),
   ],
 );
+
+/**
+ * Whether the organization's routings need the Secretaría Ejecutiva's instruction before the areas
+ * see them (ADR 0037): the area whose staff instruct them. No row, or no area, means they do not.
+ */
+export const channelRoutingPolicy = pgTable('channel_routing_policy', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organization.id),
+  instructingAreaId: uuid('instructing_area_id').references(() => area.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

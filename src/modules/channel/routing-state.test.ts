@@ -36,7 +36,7 @@ describe('routingTransition', () => {
 
   it('closed slips admit no event', () => {
     const events: RoutingEvent[] = ['area_answers', 'area_returns', 'liaison_withdraws'];
-    for (const state of ROUTING_STATES.filter((s) => s !== 'assigned')) {
+    for (const state of ROUTING_STATES.filter((s) => s !== 'assigned' && s !== 'proposed')) {
       for (const event of events) {
         const r = routingTransition(state, event, { text: 'x', reason: 'y' });
         expect(r.ok).toBe(false);
@@ -50,6 +50,35 @@ describe('routingTransition', () => {
       ok: false,
       reason: 'El turno ya fue devuelto.',
     });
+  });
+
+  it('a proposed slip is instructed by the SE, sent back with a reason, or withdrawn by liaison', () => {
+    expect(routingTransition('proposed', 'secretariat_instructs')).toEqual({ ok: true, to: 'assigned' });
+    expect(
+      routingTransition('proposed', 'secretariat_declines', { reason: 'Falta el área jurídica' }),
+    ).toEqual({
+      ok: true,
+      to: 'withdrawn',
+    });
+    expect(routingTransition('proposed', 'secretariat_declines', { reason: ' ' })).toEqual({
+      ok: false,
+      reason: 'Indique por qué se devuelve la propuesta de turno.',
+    });
+    expect(routingTransition('proposed', 'liaison_withdraws')).toEqual({ ok: true, to: 'withdrawn' });
+  });
+
+  it('an area cannot work a slip the SE has not instructed, and the SE instructs once', () => {
+    for (const event of ['area_answers', 'area_returns'] as const) {
+      expect(routingTransition('proposed', event, { text: 'x', reason: 'y' })).toEqual({
+        ok: false,
+        reason: 'El turno aún espera la instrucción de la Secretaría Ejecutiva.',
+      });
+    }
+    expect(routingTransition('assigned', 'secretariat_instructs')).toEqual({
+      ok: false,
+      reason: 'El turno ya fue instruido.',
+    });
+    expect(routingTransition('withdrawn', 'secretariat_instructs').ok).toBe(false);
   });
 });
 

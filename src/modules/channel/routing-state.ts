@@ -16,11 +16,15 @@ export type RoutingEvent =
   /** The area returns the slip: not its matter, missing information… (reason required). */
   | 'area_returns'
   /** Liaison staff withdraw the slip (to reassign it, or because the folio was attended). */
-  | 'liaison_withdraws';
+  | 'liaison_withdraws'
+  /** The Secretaría Ejecutiva instructs a proposed slip: it reaches its area (ADR 0037). */
+  | 'secretariat_instructs'
+  /** The Secretaría Ejecutiva sends a proposed slip back to liaison staff (reason required). */
+  | 'secretariat_declines';
 
 export type RoutingResult = { ok: true; to: RoutingState } | { ok: false; reason: string };
 
-const CLOSED: Record<Exclude<RoutingState, 'assigned'>, string> = {
+const CLOSED: Record<Exclude<RoutingState, 'assigned' | 'proposed'>, string> = {
   answered: 'El turno ya fue respondido.',
   returned: 'El turno ya fue devuelto.',
   withdrawn: 'El turno fue retirado del área.',
@@ -32,6 +36,20 @@ export function routingTransition(
   event: RoutingEvent,
   input: { text?: string | null; reason?: string | null } = {},
 ): RoutingResult {
+  if (state === 'proposed') {
+    switch (event) {
+      case 'secretariat_instructs':
+        return { ok: true, to: 'assigned' };
+      case 'secretariat_declines':
+        return input.reason?.trim()
+          ? { ok: true, to: 'withdrawn' }
+          : { ok: false, reason: 'Indique por qué se devuelve la propuesta de turno.' };
+      case 'liaison_withdraws':
+        return { ok: true, to: 'withdrawn' };
+      default:
+        return { ok: false, reason: 'El turno aún espera la instrucción de la Secretaría Ejecutiva.' };
+    }
+  }
   if (state !== 'assigned') return { ok: false, reason: CLOSED[state] };
   switch (event) {
     case 'area_answers':
@@ -44,7 +62,15 @@ export function routingTransition(
         : { ok: false, reason: 'Indique el motivo de la devolución.' };
     case 'liaison_withdraws':
       return { ok: true, to: 'withdrawn' };
+    case 'secretariat_instructs':
+    case 'secretariat_declines':
+      return { ok: false, reason: 'El turno ya fue instruido.' };
   }
+}
+
+/** A slip that still holds its area's attention or awaits the SE: neither answered nor closed. */
+export function isOpenRouting(state: RoutingState): boolean {
+  return state === 'assigned' || state === 'proposed';
 }
 
 export type RoutingPlanProblem = { path: string; message: string };

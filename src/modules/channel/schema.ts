@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   date,
@@ -254,6 +255,14 @@ export const channelRouting = pgTable(
     /** The absent user `closedBy` acted for (ADR 0035): the slip reads «A, por ausencia de B». */
     closedOnBehalfOf: text('closed_on_behalf_of'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * Made while the SE's instruction was required (ADR 0037): its area sees it only once instructed,
+     * and never when it was withdrawn or sent back before that.
+     */
+    requiresInstruction: boolean('requires_instruction').notNull().default(false),
+    /** The person of the Secretaría Ejecutiva who instructed a proposed routing. */
+    instructedBy: text('instructed_by'),
+    instructedAt: timestamp('instructed_at', { withTimezone: true }),
   },
   (t) => [
     index('channel_routing_folio_idx').on(t.folioId),

@@ -23,6 +23,7 @@ import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { CHANNEL_KEY } from './api';
+import { RoutingPolicyCard } from './RoutingPolicyCard';
 import {
   addEveryDayCounts,
   addNonWorkingDays,
@@ -215,6 +216,7 @@ export default function CalendarPage() {
           </Paper>
         </SimpleGrid>
       )}
+      <RoutingPolicyCard />
     </>
   );
 }

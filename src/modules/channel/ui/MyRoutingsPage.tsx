@@ -8,6 +8,7 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { DueBadges, FolioStatusBadge } from './FolioStatusBadge';
+import { InstructionQueuePanel } from './InstructionQueue';
 import { RoutingStateBadge } from './RoutingPanel';
 import { useMyRoutings } from './routing-api';
 import { occurrenceActions } from '../occurrence-contract';
@@ -39,6 +40,7 @@ export default function MyRoutingsPage() {
           {t('channel.queue.actingFor', { names: a.name, until: formatDay(a.endsOn) })}
         </Alert>
       ))}
+      <InstructionQueuePanel />
       <Paper withBorder p="md">
         <SegmentedControl
           mb="md"

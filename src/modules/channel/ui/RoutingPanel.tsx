@@ -28,7 +28,7 @@ import {
   type RouteFolioInput,
 } from '../routing-contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
-import { formatDay } from '@/web/shared/lib/format';
+import { formatDateTime, formatDay } from '@/web/shared/lib/format';
 import { useCan, useMe } from '@/web/shared/session/session';
 import { FormModal } from '@/web/shared/form/FormModal';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
@@ -44,6 +44,7 @@ import {
   routeFolio,
   useFolioAttachments,
   useFolioRoutings,
+  useRoutingPolicy,
 } from './routing-api';
 import channelStrings from 'virtual:lazy-strings/channel';
 import { addLazyStrings } from '@/web/i18n/all';
@@ -52,6 +53,7 @@ import { addLazyStrings } from '@/web/i18n/all';
 addLazyStrings(channelStrings);
 
 const STATE_COLORS: Record<Routing['state'], string> = {
+  proposed: 'yellow',
   assigned: 'orange',
   answered: 'green',
   returned: 'grape',
@@ -195,6 +197,14 @@ export function RoutingPanel({ folio }: { folio: FolioDetail }) {
                         </Text>
                       )}
                       <AttachmentList files={r.attachments} />
+                      {r.instructedBy && r.instructedAt && (
+                        <Text size="xs" c="dimmed">
+                          {t('channel.instruction.instructedBy', {
+                            name: r.instructedBy,
+                            date: formatDateTime(r.instructedAt),
+                          })}
+                        </Text>
+                      )}
                       {r.closedBy && (
                         <Text size="xs" c="dimmed">
                           {closedByText(r, t)}
@@ -241,6 +251,8 @@ type RouteValues = {
 function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const areas = useAreaOptions();
+  const policy = useRoutingPolicy();
+  const se = policy.data?.instructingArea;
   const f = useSaveForm({
     initialValues: {
       responsibleAreaId: null,
@@ -261,7 +273,7 @@ function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
     }),
     save: (input) => routeFolio(props.folio.id, input),
     invalidate: [CHANNEL_KEY],
-    saved: () => t('channel.routing.routed'),
+    saved: () => (se ? t('channel.instruction.proposed', { area: se.name }) : t('channel.routing.routed')),
     onSaved: props.onClose,
     aliases: { folio: 'responsibleAreaId' },
   });
@@ -317,6 +329,7 @@ function RouteFolioModal(props: { folio: FolioDetail; onClose: () => void }) {
           {t('channel.routing.folioDue', { date: formatDay(props.folio.dueOn) })}
         </Text>
       )}
+      {se && <Text size="sm">{t('channel.instruction.routeHelp', { area: se.name })}</Text>}
     </FormModal>
   );
 }

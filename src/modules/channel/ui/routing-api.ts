@@ -2,8 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Attachment,
   ConsolidateInput,
+  InstructRoutingInput,
   ReassignRoutingInput,
   RouteFolioInput,
+  RoutingPolicyInput,
 } from '../routing-contract';
 import * as endpoints from '../endpoints';
 import { callEndpoint, downloadEndpoint, uploadToEndpoint } from '@/web/shared/api/client';
@@ -92,4 +94,29 @@ export function answerRouting(routingId: string, input: { text: string }) {
 
 export function returnRouting(routingId: string, input: { reason: string }) {
   return callEndpoint(endpoints.returnRouting, { params: { id: routingId }, body: input });
+}
+
+// ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+
+export function useRoutingPolicy(enabled = true) {
+  return useQuery({
+    queryKey: [...CHANNEL_KEY, 'routing-policy'],
+    queryFn: () => callEndpoint(endpoints.getRoutingPolicy),
+    enabled,
+  });
+}
+
+export function setRoutingPolicy(input: RoutingPolicyInput) {
+  return callEndpoint(endpoints.setRoutingPolicy, { body: input });
+}
+
+export function useRoutingsToInstruct() {
+  return useQuery({
+    queryKey: [...CHANNEL_KEY, 'routings-to-instruct'],
+    queryFn: () => callEndpoint(endpoints.listRoutingsToInstruct),
+  });
+}
+
+export function instructRouting(folioId: string, input: InstructRoutingInput) {
+  return callEndpoint(endpoints.instructRouting, { params: { id: folioId }, body: input });
 }
