@@ -100,7 +100,7 @@ describe('the Secretaría Ejecutiva instructs routings', () => {
     const routings = liaison.getByRole('table', { name: /Turnos del folio/ });
     await expect
       .poll(() => routings.innerText())
-      .toMatch(/Unidad Técnica de Asuntos Jurídicos[\s\S]*Por instruir \(SE\)/i);
+      .toMatch(/Unidad Técnica de Asuntos Jurídicos[\s\S]*Por instruir/i);
 
     // The UTAJ does not see it yet.
     const utaj = new HttpClient(app.url);
