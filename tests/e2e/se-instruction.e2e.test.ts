@@ -15,7 +15,7 @@ import {
 import { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-// Routings instructed by the Secretaría Ejecutiva (ADR 0037), as the IECM would use it: the
+// Routings instructed by the Secretaría Ejecutiva (ADR 0038), as the IECM would use it: the
 // administrator names the SE on the channel's calendar page; liaison staff route a folio of the INE
 // and the folio page says it waits for the SE; the SE's staff find it in «Mis turnos» under
 // «Turnos por instruir» and instruct it; only then does the area see it, and the folio shows who

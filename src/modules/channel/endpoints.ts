@@ -327,7 +327,7 @@ export const attachToMessage = defineEndpoint({
   response: AttachmentSchema,
   errors: uploadErrors,
 });
-// ---- the Secretaría Ejecutiva's instruction of routings (ADR 0037)
+// ---- the Secretaría Ejecutiva's instruction of routings (ADR 0038)
 
 export const getRoutingPolicy = defineEndpoint({
   method: 'GET',

@@ -11,7 +11,7 @@ import { routingTransition } from './routing-state';
 
 /**
  * The Secretaría Ejecutiva instructs the routing liaison staff proposed for a folio ("turnado por la
- * SE a través de la DVOE", ADR 0037): every proposed slip of the folio reaches its area at once, with
+ * SE a través de la DVOE", ADR 0038): every proposed slip of the folio reaches its area at once, with
  * the SE's words added to the instructions; or the SE sends the proposal back to liaison staff, with
  * the reason, and the slips are withdrawn. The actor is staff of the instructing area, or acts for
  * one of them (routing-access.ts decides it before this runs).

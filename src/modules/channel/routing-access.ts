@@ -88,7 +88,7 @@ export async function actorForOccurrence(db: Db, actor: Actor, occurrenceId: str
 }
 
 /**
- * Who instructs proposed routings (ADR 0037): staff of the instructing area (the Secretaría
+ * Who instructs proposed routings (ADR 0038): staff of the instructing area (the Secretaría
  * Ejecutiva) who answer for it, or whoever acts for one of them today; null for anyone else, and
  * when the organization does not require the instruction.
  */

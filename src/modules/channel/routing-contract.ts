@@ -155,7 +155,7 @@ export const RoutingDetailSchema = RoutingSchema.extend({
 }).meta({ id: 'ChannelRoutingDetail' });
 export type RoutingDetail = z.infer<typeof RoutingDetailSchema>;
 
-// ---- the Secretaría Ejecutiva's instruction of routings (issue 23 item 4, ADR 0037)
+// ---- the Secretaría Ejecutiva's instruction of routings (issue 23 item 4, ADR 0038)
 
 /**
  * Whether routings need the SE's instruction: the area whose staff instruct them (the SE, as

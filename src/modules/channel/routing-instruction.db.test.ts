@@ -3,7 +3,7 @@ import { todayInMexicoCity } from '../../shared/dates';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestOrg } from '../../../tests/support/test-app';
 import { HttpClient } from '../../../tests/support/http-client';
 
-// The Secretaría Ejecutiva's instruction of routings (issue 23 item 4, ADR 0037): with it required,
+// The Secretaría Ejecutiva's instruction of routings (issue 23 item 4, ADR 0038): with it required,
 // liaison staff propose, the SE's staff instruct or send back, and only then do areas see a slip.
 
 type Slip = {

@@ -261,7 +261,7 @@ export function channelRoutingProbes(world: () => World): Record<string, Probe> 
       const x = await f();
       notFound(await x.bArea.post(`/api/channel/my-routings/${x.slip}/attachments`, form('b.pdf', 'B')));
     },
-    // The SE's instruction (ADR 0037): B requires it of its own area, for the probe's length.
+    // The SE's instruction (ADR 0038): B requires it of its own area, for the probe's length.
     'GET /api/channel/routing-policy': async () =>
       withBPolicy(f, async (x, bArea) => {
         const own = await x.bLiaison.get('/api/channel/routing-policy');

@@ -115,7 +115,7 @@ export async function routingsOfFolio(db: Db, orgId: string, folioId: string) {
 const notReassigned = sql`not exists (select 1 from channel_routing successor
   where successor.folio_id = ${channelRouting.folioId} and successor.previous_id = ${channelRouting.id})`;
 
-/** Areas do not see a slip until the Secretaría Ejecutiva has instructed it (ADR 0037). */
+/** Areas do not see a slip until the Secretaría Ejecutiva has instructed it (ADR 0038). */
 const instructed = sql`(not ${channelRouting.requiresInstruction} or ${channelRouting.instructedAt} is not null)`;
 
 /** A slip of the organization; with `areaIds`, only one those areas still hold (not reassigned). */
@@ -543,7 +543,7 @@ export async function claimReminder(db: Db, values: typeof channelReminder.$infe
   return rows.length === 1;
 }
 
-// ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+// ---- the Secretaría Ejecutiva's instruction (ADR 0038)
 
 /** The organization's instructing area (the SE), or null when routings reach the areas directly. */
 export async function routingPolicyOf(db: Db, orgId: string) {

@@ -103,7 +103,7 @@ export const channelRoutingRoutes: ModuleRoutes = (api, ctx) => {
     return upload(req, actor, { kind: 'message', id: req.params.id });
   });
 
-  // ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+  // ---- the Secretaría Ejecutiva's instruction (ADR 0038)
 
   route(api, endpoints.getRoutingPolicy, async (req) => {
     const actor = await authenticate(ctx, req);

@@ -32,7 +32,7 @@ export const channelReminder = pgTable(
 
 /**
  * Whether the organization's routings need the Secretaría Ejecutiva's instruction before the areas
- * see them (ADR 0037): the area whose staff instruct them. No row, or no area, means they do not.
+ * see them (ADR 0038): the area whose staff instruct them. No row, or no area, means they do not.
  */
 export const channelRoutingPolicy = pgTable('channel_routing_policy', {
   organizationId: uuid('organization_id')

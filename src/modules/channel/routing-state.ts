@@ -17,7 +17,7 @@ export type RoutingEvent =
   | 'area_returns'
   /** Liaison staff withdraw the slip (to reassign it, or because the folio was attended). */
   | 'liaison_withdraws'
-  /** The Secretaría Ejecutiva instructs a proposed slip: it reaches its area (ADR 0037). */
+  /** The Secretaría Ejecutiva instructs a proposed slip: it reaches its area (ADR 0038). */
   | 'secretariat_instructs'
   /** The Secretaría Ejecutiva sends a proposed slip back to liaison staff (reason required). */
   | 'secretariat_declines';

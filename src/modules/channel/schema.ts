@@ -256,7 +256,7 @@ export const channelRouting = pgTable(
     closedOnBehalfOf: text('closed_on_behalf_of'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /**
-     * Made while the SE's instruction was required (ADR 0037): its area sees it only once instructed,
+     * Made while the SE's instruction was required (ADR 0038): its area sees it only once instructed,
      * and never when it was withdrawn or sent back before that.
      */
     requiresInstruction: boolean('requires_instruction').notNull().default(false),

@@ -14,7 +14,7 @@ import {
 
 /**
  * An administrator requires (naming the Secretaría Ejecutiva's area) or stops requiring that the
- * SE instruct liaison staff's routings before the areas see them (ADR 0037). Lifting it sends the
+ * SE instruct liaison staff's routings before the areas see them (ADR 0038). Lifting it sends the
  * proposals still waiting to their areas, since nobody would be left to instruct them.
  */
 export async function setRoutingPolicy(

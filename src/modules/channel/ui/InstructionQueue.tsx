@@ -18,7 +18,7 @@ type Proposal = InstructionQueue['items'][number];
 
 /**
  * «Turnos por instruir»: the routings liaison staff proposed, for the Secretaría Ejecutiva's staff
- * to instruct or send back (ADR 0037). Shown only to those who instruct.
+ * to instruct or send back (ADR 0038). Shown only to those who instruct.
  */
 export function InstructionQueuePanel() {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ import { setRoutingPolicy, useRoutingPolicy } from './routing-api';
 
 /**
  * Whether liaison staff's routings need the Secretaría Ejecutiva's instruction before the areas see
- * them, and which area instructs (ADR 0037). Everyone reads it; the administrator changes it.
+ * them, and which area instructs (ADR 0038). Everyone reads it; the administrator changes it.
  */
 export function RoutingPolicyCard() {
   const { t } = useTranslation();

@@ -96,7 +96,7 @@ export function returnRouting(routingId: string, input: { reason: string }) {
   return callEndpoint(endpoints.returnRouting, { params: { id: routingId }, body: input });
 }
 
-// ---- the Secretaría Ejecutiva's instruction (ADR 0037)
+// ---- the Secretaría Ejecutiva's instruction (ADR 0038)
 
 export function useRoutingPolicy(enabled = true) {
   return useQuery({
