@@ -8,6 +8,10 @@ import { useCan } from '@/web/shared/session/session';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { CHANNEL_KEY } from './api';
 import { setRoutingPolicy, useRoutingPolicy } from './routing-api';
+import channelStrings from 'virtual:lazy-strings/channel';
+import { addLazyStrings } from '@/web/i18n/all';
+
+addLazyStrings(channelStrings);
 
 /**
  * Whether liaison staff's routings need the Secretaría Ejecutiva's instruction before the areas see
