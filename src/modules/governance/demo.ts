@@ -239,15 +239,25 @@ export async function seedGovernance(db: Db, actor: ScopedAuditActor): Promise<{
         modality: 'a_distancia',
       });
       const adopted: string[] = [];
-      for (const title of s.agreements) {
+      const voting = (await rostersOn(tx, orgId, cvoe.id, [s.heldOn])).get(s.heldOn)!.filter((x) => x.voting);
+      const absentToday = new Set(s.absent.map((n) => people.get(n)).filter(Boolean));
+      for (const [i, title] of s.agreements.entries()) {
         const item = await addAgendaItem(tx, actor, session.id, { title });
+        // The quarter's last agreement is shown by recorded vote (each member's vote by name): the
+        // report gives no votes, so the recorded outcome stays the same (in favour, the absent absent).
+        const recorded = index === SESSIONS_2024.length - 1 && i === s.agreements.length - 1;
         adopted.push(
           (
             await adoptAgreement(tx, actor, session.id, {
               agendaItemId: item.id,
               title,
-              voteKind: 'unanimous',
-              votes: [],
+              voteKind: recorded ? 'recorded' : 'unanimous',
+              votes: recorded
+                ? voting.map((seat) => ({
+                    personId: seat.personId!,
+                    vote: absentToday.has(seat.personId!) ? ('ausente' as const) : ('favor' as const),
+                  }))
+                : [],
             })
           ).id,
         );
