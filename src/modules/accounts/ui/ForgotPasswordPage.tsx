@@ -1,14 +1,12 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Anchor, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
+import { PasswordResetRequestSchema } from '../contract';
 import { requestPasswordReset } from './api';
 import { PublicCard } from './PublicCard';
 
@@ -19,13 +17,13 @@ import { PublicCard } from './PublicCard';
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('passwordReset.forgotTitle')} · Vincula`);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useForm({ initialValues: { email: '' } });
-  const ask = useMutation({
-    mutationFn: (email: string) => requestPasswordReset(email.trim()),
-    onSuccess: (_, email) => setSentTo(email.trim()),
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+  const f = useSaveForm({
+    initialValues: { email: '' },
+    schema: PasswordResetRequestSchema,
+    toInput: (v) => ({ email: v.email.trim() }),
+    save: (input) => requestPasswordReset(input.email),
+    onSaved: (_, values) => setSentTo(values.email.trim()),
   });
 
   return (
@@ -39,29 +37,17 @@ export default function ForgotPasswordPage() {
             {t('passwordReset.sent', { email: sentTo })}
           </Alert>
         ) : (
-          <form
-            noValidate
-            onSubmit={form.onSubmit(({ email }) => {
-              setUnplaced([]);
-              ask.mutate(email);
-            })}
-          >
-            <Stack>
-              <Text size="sm">{t('passwordReset.forgotIntro')}</Text>
-              <FormErrorAlert error={ask.error} unplaced={unplaced} />
-              <TextInput
-                label={t('signIn.email')}
-                type="email"
-                autoComplete="username"
-                withAsterisk
-                data-autofocus
-                {...form.getInputProps('email')}
-              />
-              <Button type="submit" loading={ask.isPending} fullWidth>
-                {t('passwordReset.send')}
-              </Button>
-            </Stack>
-          </form>
+          <FormBody form={f} submitLabel={t('passwordReset.send')} buttons="full">
+            <Text size="sm">{t('passwordReset.forgotIntro')}</Text>
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              autoComplete="username"
+              withAsterisk
+              data-autofocus
+              {...f.form.getInputProps('email')}
+            />
+          </FormBody>
         )}
         <Anchor component={Link} to="/iniciar-sesion" size="sm">
           {t('passwordReset.backToSignIn')}

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/web/shared/api/client';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { errorText } from '@/web/shared/ui/errors';
+import { TwoFactorCodeInputSchema } from '../two-factor-contract';
 import { verifySignInCode } from './api';
 
 /**
@@ -23,34 +22,28 @@ export function SignInCodeStep({
 }) {
   const { t } = useTranslation();
   const [recovery, setRecovery] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({ initialValues: { code: '' } });
-  const verify = useMutation({
-    mutationFn: async (code: string) => {
-      await verifySignInCode(code);
+  const f = useSaveForm({
+    initialValues: { code: '' },
+    schema: TwoFactorCodeInputSchema,
+    toInput: (v) => v,
+    save: async (input) => {
+      await verifySignInCode(input.code);
       return onDone();
     },
-    onError: (error) => {
+    clearOnRefusal: ['code'],
+    onRefused: (error) => {
       if (error instanceof ApiRequestError && error.code === 'SIGN_IN_EXPIRED') {
         onExpired(error.message);
-        return;
+        return true;
       }
-      // Emptied first: a new value would clear the error placed on the field.
-      form.setFieldValue('code', '');
-      const unplaced = applyFieldErrors(form, error);
-      const placed = error instanceof ApiRequestError && error.fields.length > unplaced.length;
-      setFailure(placed ? null : errorText(error, t));
     },
   });
+  // A wrong code is said next to the field; a refusal the field cannot show, above it.
+  const placed = f.error instanceof ApiRequestError && f.error.fields.length > f.unplaced.length;
+  const failure = f.error && !placed ? errorText(f.error, t) : null;
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(({ code }) => {
-        setFailure(null);
-        verify.mutate(code);
-      })}
-    >
+    <form noValidate onSubmit={f.submit}>
       <Stack>
         <Title order={2} size="h3">
           {t('signIn.twoFactor.title')}
@@ -68,9 +61,9 @@ export function SignInCodeStep({
           withAsterisk
           data-autofocus
           autoFocus
-          {...form.getInputProps('code')}
+          {...f.form.getInputProps('code')}
         />
-        <Button type="submit" loading={verify.isPending} fullWidth mt="xs">
+        <Button type="submit" loading={f.mutation.isPending} fullWidth mt="xs">
           {t('signIn.twoFactor.submit')}
         </Button>
         <Anchor
@@ -79,8 +72,7 @@ export function SignInCodeStep({
           size="sm"
           onClick={() => {
             setRecovery(!recovery);
-            setFailure(null);
-            form.reset();
+            f.reset();
           }}
         >
           {recovery ? t('signIn.twoFactor.useApp') : t('signIn.twoFactor.useRecovery')}

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeRedirectPath } from '@/web/shared/lib/safe-redirect';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ApiRequestError } from '@/web/shared/api/client';
+import { SignInInputSchema } from '../contract';
 import { signIn as startSession } from './api';
 import { SignInCodeStep } from './SignInCodeStep';
 import { ssoStartHref, useSignInOptions } from './sso-api';
@@ -17,8 +17,10 @@ import { errorText } from '@/web/shared/ui/errors';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
 import { requestHeadingFocus } from '@/web/shared/ui/focus';
 
-/** Only paths inside the app are followed after signing in. */
-
+/**
+ * E-mail and password (then the second factor's code, when the account has one), or the
+ * organization's provider; only paths inside the app are followed after signing in.
+ */
 export default function SignInPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('signIn.title')} · Vincula`);
@@ -33,36 +35,40 @@ export default function SignInPage() {
   const providers = options.data?.providers ?? [];
   // After a right password, accounts with a second factor are asked for a code (ADR 0028).
   const [askCode, setAskCode] = useState(false);
-  const form = useForm({ initialValues: { email: '', password: '' } });
 
-  const signIn = useMutation({
-    mutationFn: async (values: typeof form.values | 'second factor') => {
-      if (values !== 'second factor') await startSession(values);
-      // The first page's heading takes focus, as after any navigation. Asked here: the page may
-      // already show (the session query sees the new cookie) before onSuccess runs.
-      requestHeadingFocus();
-      return fetchMe();
+  /** The session is open: the person goes where they were going. */
+  const enter = async () => {
+    // The first page's heading takes focus, as after any navigation. Asked here: the page may
+    // already show (the session query sees the new cookie) before the user is read.
+    requestHeadingFocus();
+    const user = await fetchMe();
+    queryClient.setQueryData(ME_QUERY_KEY, user);
+    void navigate(safeRedirectPath(params.get('siguiente')), {
+      replace: true,
+      state: { focusHeading: true },
+    });
+  };
+  const f = useSaveForm({
+    initialValues: { email: '', password: '' },
+    schema: SignInInputSchema,
+    toInput: (v) => v,
+    save: async (input) => {
+      await startSession(input);
+      await enter();
     },
-    onSuccess: (user) => {
-      queryClient.setQueryData(ME_QUERY_KEY, user);
-      void navigate(safeRedirectPath(params.get('siguiente')), {
-        replace: true,
-        state: { focusHeading: true },
-      });
-    },
-    onError: (error) => {
+    clearOnRefusal: ['password'],
+    onRefused: (error) => {
       if (error instanceof ApiRequestError && error.code === 'TWO_FACTOR_REQUIRED') {
-        form.setFieldValue('password', '');
         setAskCode(true);
-        return;
+        return true;
       }
-      applyFieldErrors(form, error);
-      setFailure(errorText(error, t));
-      form.setFieldValue('password', '');
     },
   });
 
-  const shown = failure ?? (signIn.isIdle ? (options.data?.refusal ?? null) : null);
+  // A refusal is said above the form in the API's words (a wrong password names no field).
+  const shown = f.error
+    ? errorText(f.error, t)
+    : (failure ?? (f.mutation.isIdle ? (options.data?.refusal ?? null) : null));
 
   if (me.data) return <Navigate to={safeRedirectPath(params.get('siguiente'))} replace />;
 
@@ -86,7 +92,7 @@ export default function SignInPage() {
           <Paper withBorder shadow="md" p="xl" radius="md">
             {askCode && (
               <SignInCodeStep
-                onDone={() => signIn.mutateAsync('second factor')}
+                onDone={enter}
                 onExpired={(message) => {
                   setAskCode(false);
                   setFailure(message);
@@ -96,10 +102,10 @@ export default function SignInPage() {
             <form
               hidden={askCode}
               noValidate
-              onSubmit={form.onSubmit((values) => {
+              onSubmit={(event) => {
                 setFailure(null);
-                signIn.mutate(values);
-              })}
+                f.submit(event);
+              }}
             >
               <Stack>
                 <Title order={2} size="h3">
@@ -127,15 +133,15 @@ export default function SignInPage() {
                   type="email"
                   autoComplete="username"
                   withAsterisk
-                  {...form.getInputProps('email')}
+                  {...f.form.getInputProps('email')}
                 />
                 <PasswordField
                   label={t('signIn.password')}
                   autoComplete="current-password"
                   withAsterisk
-                  {...form.getInputProps('password')}
+                  {...f.form.getInputProps('password')}
                 />
-                <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+                <Button type="submit" loading={f.mutation.isPending} fullWidth mt="xs">
                   {t('signIn.submit')}
                 </Button>
                 <Anchor component={Link} to="/recuperar-contrasena" size="sm">

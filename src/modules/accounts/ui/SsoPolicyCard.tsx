@@ -1,9 +1,9 @@
-import { Button, Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { QueryError } from '@/web/shared/ui/QueryError';
+import { SsoPolicyInputSchema, type SsoPolicy } from '../sso-contract';
 import { setSsoPolicy, useSsoPolicy } from './sso-policy-api';
 
 /**
@@ -12,20 +12,7 @@ import { setSsoPolicy, useSsoPolicy } from './sso-policy-api';
  */
 export function SsoPolicyCard({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const policy = useSsoPolicy();
-  const [required, setRequired] = useState(false);
-  useEffect(() => {
-    if (policy.data) setRequired(policy.data.required);
-  }, [policy.data]);
-  const save = useMutation({
-    mutationFn: () => setSsoPolicy(required),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['sso-policy'], saved);
-      notifySuccess(t('sso.saved'));
-    },
-    onError: (error) => notifyError(error, t),
-  });
 
   if (policy.isError) return <QueryError error={policy.error} onRetry={() => void policy.refetch()} />;
   if (!policy.data?.providers.length) return null;
@@ -39,18 +26,33 @@ export function SsoPolicyCard({ canManage }: { canManage: boolean }) {
         <Text size="sm" c="dimmed">
           {t('sso.text', { names })}
         </Text>
-        <Checkbox
-          label={t('sso.required')}
-          checked={required}
-          disabled={!canManage}
-          onChange={(e) => setRequired(e.currentTarget.checked)}
-        />
-        {canManage && (
-          <Button onClick={() => save.mutate()} loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('twoFactor.policySave')}
-          </Button>
-        )}
+        <SsoPolicyForm policy={policy.data} canManage={canManage} />
       </Stack>
     </Paper>
+  );
+}
+
+function SsoPolicyForm({ policy, canManage }: { policy: SsoPolicy; canManage: boolean }) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: { required: policy.required },
+    schema: SsoPolicyInputSchema,
+    toInput: (v) => v,
+    save: (input) => setSsoPolicy(input.required),
+    invalidate: [['sso-policy']],
+    saved: () => t('sso.saved'),
+  });
+  const required = (
+    <Checkbox
+      label={t('sso.required')}
+      disabled={!canManage}
+      {...f.form.getInputProps('required', { type: 'checkbox' })}
+    />
+  );
+  if (!canManage) return required;
+  return (
+    <FormBody form={f} submitLabel={t('twoFactor.policySave')} buttons="start" label={t('sso.title')}>
+      {required}
+    </FormBody>
   );
 }

@@ -1,8 +1,11 @@
-import { Button, Checkbox, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type User } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
+import { ME_QUERY_KEY } from '@/web/shared/session/session';
+import { ROLES, type User } from '../contract';
+import { TwoFactorPolicyInputSchema, type TwoFactorPolicy } from '../two-factor-contract';
 import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { resetUserTwoFactor, setTwoFactorPolicy, useTwoFactorPolicy } from './api';
@@ -13,22 +16,7 @@ import { resetUserTwoFactor, setTwoFactorPolicy, useTwoFactorPolicy } from './ap
 /** The organization's policy: the roles that must use a second factor. */
 export function TwoFactorPolicyCard({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const policy = useTwoFactorPolicy();
-  const [roles, setRoles] = useState<Role[]>([]);
-  useEffect(() => {
-    if (policy.data) setRoles(policy.data.requiredRoles);
-  }, [policy.data]);
-  const save = useMutation({
-    mutationFn: () => setTwoFactorPolicy(roles),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['two-factor-policy'], saved);
-      // The administrator may be among those now required to enrol.
-      void queryClient.invalidateQueries({ queryKey: ['me'] });
-      notifySuccess(t('twoFactor.policySaved'));
-    },
-    onError: (error) => notifyError(error, t),
-  });
 
   return (
     <Paper withBorder p="md" mt="lg" component="section" aria-labelledby="two-factor-policy-title">
@@ -41,36 +29,46 @@ export function TwoFactorPolicyCard({ canManage }: { canManage: boolean }) {
         </Text>
         {policy.isError ? (
           <QueryError error={policy.error} onRetry={() => void policy.refetch()} />
+        ) : policy.data ? (
+          <TwoFactorPolicyForm policy={policy.data} canManage={canManage} />
         ) : (
-          <Checkbox.Group
-            label={t('twoFactor.policyRoles')}
-            value={roles}
-            onChange={(value) => setRoles(value as Role[])}
-          >
-            <Group mt="xs">
-              {ROLES.map((r) => (
-                <Checkbox
-                  key={r}
-                  value={r}
-                  label={t(`enums.role.${r}`)}
-                  disabled={!canManage || !policy.data}
-                />
-              ))}
-            </Group>
-          </Checkbox.Group>
-        )}
-        {canManage && (
-          <Button
-            onClick={() => save.mutate()}
-            loading={save.isPending}
-            disabled={!policy.data}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('twoFactor.policySave')}
-          </Button>
+          <Loader size="sm" aria-label={t('common.loading')} />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function TwoFactorPolicyForm({ policy, canManage }: { policy: TwoFactorPolicy; canManage: boolean }) {
+  const { t } = useTranslation();
+  const f = useSaveForm({
+    initialValues: { requiredRoles: policy.requiredRoles },
+    schema: TwoFactorPolicyInputSchema,
+    toInput: (v) => v,
+    save: (input) => setTwoFactorPolicy(input.requiredRoles),
+    // The administrator may be among those now required to enrol.
+    invalidate: [['two-factor-policy'], ME_QUERY_KEY],
+    saved: () => t('twoFactor.policySaved'),
+  });
+  const roles = (
+    <Checkbox.Group label={t('twoFactor.policyRoles')} {...f.form.getInputProps('requiredRoles')}>
+      <Group mt="xs">
+        {ROLES.map((r) => (
+          <Checkbox key={r} value={r} label={t(`enums.role.${r}`)} disabled={!canManage} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+  if (!canManage) return roles;
+  return (
+    <FormBody
+      form={f}
+      submitLabel={t('twoFactor.policySave')}
+      buttons="start"
+      label={t('twoFactor.policyTitle')}
+    >
+      {roles}
+    </FormBody>
   );
 }
 

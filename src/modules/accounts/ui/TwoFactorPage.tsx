@@ -12,19 +12,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconPrinter, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { FieldProblem } from '@/shared/errors';
-import { applyFieldErrors } from '@/web/shared/api/form-errors';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ME_QUERY_KEY, useMe } from '@/web/shared/session/session';
-import { notifySuccess } from '@/web/shared/ui/errors';
-import { FormErrorAlert } from '@/web/shared/ui/FormErrorAlert';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { PasswordField } from '@/web/shared/ui/PasswordField';
+import { PasswordConfirmationSchema, TwoFactorCodeInputSchema } from '../two-factor-contract';
 import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from './api';
 
 type Enrolment = { uri: string; secret: string; qrCode: string };
@@ -57,107 +54,76 @@ export default function TwoFactorPage() {
 
 function Enrol({ required, onEnrolled }: { required: boolean; onEnrolled: (codes: string[]) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const passwordForm = useForm({ initialValues: { password: '' } });
-  const codeForm = useForm({ initialValues: { code: '' } });
-
-  const start = useMutation({
-    mutationFn: (password: string) => startTwoFactorEnrolment(password),
-    onSuccess: (started) => {
-      passwordForm.reset();
-      setEnrolment(started);
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(passwordForm, error)),
+  const start = useSaveForm({
+    initialValues: { password: '' },
+    schema: PasswordConfirmationSchema,
+    toInput: (v) => v,
+    save: (input) => startTwoFactorEnrolment(input.password),
+    resetOnSave: true,
+    onSaved: setEnrolment,
   });
-  const confirm = useMutation({
-    mutationFn: (code: string) => confirmTwoFactorEnrolment(code),
-    onSuccess: ({ recoveryCodes }) => {
-      onEnrolled(recoveryCodes);
-      // The session was renewed with the second factor on: the frame lets the person go anywhere.
-      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-    },
-    onError: (error) => {
-      codeForm.setFieldValue('code', '');
-      setUnplaced(applyFieldErrors(codeForm, error));
-    },
+  const confirm = useSaveForm({
+    initialValues: { code: '' },
+    schema: TwoFactorCodeInputSchema,
+    toInput: (v) => v,
+    save: (input) => confirmTwoFactorEnrolment(input.code),
+    // The session was renewed with the second factor on: the frame lets the person go anywhere.
+    invalidate: [ME_QUERY_KEY],
+    clearOnRefusal: ['code'],
+    onSaved: ({ recoveryCodes }) => onEnrolled(recoveryCodes),
   });
 
   if (!enrolment) {
     return (
-      <form
-        noValidate
-        onSubmit={passwordForm.onSubmit(({ password }) => {
-          setUnplaced([]);
-          start.mutate(password);
-        })}
-      >
-        <Stack>
-          {required && (
-            <Alert color="yellow" icon={<IconShieldLock aria-hidden />} title={t('twoFactor.requiredTitle')}>
-              {t('twoFactor.requiredText')}
-            </Alert>
-          )}
-          <Text size="sm">{t('twoFactor.intro')}</Text>
-          <FormErrorAlert error={start.error} unplaced={unplaced} />
-          <PasswordField
-            label={t('twoFactor.password')}
-            autoComplete="current-password"
-            withAsterisk
-            {...passwordForm.getInputProps('password')}
-          />
-          <Button type="submit" loading={start.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('twoFactor.start')}
-          </Button>
-        </Stack>
-      </form>
+      <FormBody form={start} submitLabel={t('twoFactor.start')} buttons="start">
+        {required && (
+          <Alert color="yellow" icon={<IconShieldLock aria-hidden />} title={t('twoFactor.requiredTitle')}>
+            {t('twoFactor.requiredText')}
+          </Alert>
+        )}
+        <Text size="sm">{t('twoFactor.intro')}</Text>
+        <PasswordField
+          label={t('twoFactor.password')}
+          autoComplete="current-password"
+          withAsterisk
+          {...start.form.getInputProps('password')}
+        />
+      </FormBody>
     );
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={codeForm.onSubmit(({ code }) => {
-        setUnplaced([]);
-        confirm.mutate(code);
-      })}
-    >
-      <Stack>
-        <List type="ordered" spacing="xs" size="sm">
-          <List.Item>{t('twoFactor.stepApp')}</List.Item>
-          <List.Item>{t('twoFactor.stepScan')}</List.Item>
-          <List.Item>{t('twoFactor.stepCode')}</List.Item>
-        </List>
-        <Image src={enrolment.qrCode} alt={t('twoFactor.qrAlt')} w={220} h={220} fit="contain" />
-        <Stack gap={4}>
-          <Text size="sm" id="two-factor-secret-label">
-            {t('twoFactor.secretLabel')}
-          </Text>
-          <Text
-            aria-labelledby="two-factor-secret-label"
-            data-testid="two-factor-secret"
-            ff="monospace"
-            fz="lg"
-            style={{ wordBreak: 'break-all' }}
-          >
-            {enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ')}
-          </Text>
-        </Stack>
-        <FormErrorAlert error={confirm.error} unplaced={unplaced} />
-        <TextInput
-          label={t('twoFactor.code')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          withAsterisk
-          maw={220}
-          {...codeForm.getInputProps('code')}
-        />
-        <Button type="submit" loading={confirm.isPending} style={{ alignSelf: 'flex-start' }}>
-          {t('twoFactor.confirm')}
-        </Button>
+    <FormBody form={confirm} submitLabel={t('twoFactor.confirm')} buttons="start">
+      <List type="ordered" spacing="xs" size="sm">
+        <List.Item>{t('twoFactor.stepApp')}</List.Item>
+        <List.Item>{t('twoFactor.stepScan')}</List.Item>
+        <List.Item>{t('twoFactor.stepCode')}</List.Item>
+      </List>
+      <Image src={enrolment.qrCode} alt={t('twoFactor.qrAlt')} w={220} h={220} fit="contain" />
+      <Stack gap={4}>
+        <Text size="sm" id="two-factor-secret-label">
+          {t('twoFactor.secretLabel')}
+        </Text>
+        <Text
+          aria-labelledby="two-factor-secret-label"
+          data-testid="two-factor-secret"
+          ff="monospace"
+          fz="lg"
+          style={{ wordBreak: 'break-all' }}
+        >
+          {enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ')}
+        </Text>
       </Stack>
-    </form>
+      <TextInput
+        label={t('twoFactor.code')}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        withAsterisk
+        maw={220}
+        {...confirm.form.getInputProps('code')}
+      />
+    </FormBody>
   );
 }
 
@@ -215,16 +181,13 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 function Enabled({ required }: { required: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
-  const form = useForm({ initialValues: { password: '' } });
-  const disable = useMutation({
-    mutationFn: (password: string) => disableTwoFactor(password),
-    onSuccess: () => {
-      notifySuccess(t('twoFactor.disabled'));
-      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-    },
-    onError: (error) => setUnplaced(applyFieldErrors(form, error)),
+  const disable = useSaveForm({
+    initialValues: { password: '' },
+    schema: PasswordConfirmationSchema,
+    toInput: (v) => v,
+    save: (input) => disableTwoFactor(input.password),
+    invalidate: [ME_QUERY_KEY],
+    saved: () => t('twoFactor.disabled'),
   });
   return (
     <Stack>
@@ -235,32 +198,14 @@ function Enabled({ required }: { required: boolean }) {
       </Group>
       <Text size="sm">{required ? t('twoFactor.onRequired') : t('twoFactor.onText')}</Text>
       {!required && (
-        <form
-          noValidate
-          onSubmit={form.onSubmit(({ password }) => {
-            setUnplaced([]);
-            disable.mutate(password);
-          })}
-        >
-          <Stack>
-            <FormErrorAlert error={disable.error} unplaced={unplaced} />
-            <PasswordField
-              label={t('twoFactor.password')}
-              autoComplete="current-password"
-              withAsterisk
-              {...form.getInputProps('password')}
-            />
-            <Button
-              type="submit"
-              color="red.9"
-              variant="light"
-              loading={disable.isPending}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {t('twoFactor.disable')}
-            </Button>
-          </Stack>
-        </form>
+        <FormBody form={disable} submitLabel={t('twoFactor.disable')} submitColor="red.9" buttons="start">
+          <PasswordField
+            label={t('twoFactor.password')}
+            autoComplete="current-password"
+            withAsterisk
+            {...disable.form.getInputProps('password')}
+          />
+        </FormBody>
       )}
     </Stack>
   );

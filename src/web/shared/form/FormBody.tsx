@@ -1,5 +1,5 @@
 import { Button, Group, Stack, type ButtonProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../ui/FormErrorAlert';
 import type { SaveForm } from './use-save-form';
@@ -23,33 +23,50 @@ export function FormBody<Values extends object, Input, Result>(props: {
   start?: ReactNode;
   /** The form's name, for a page that holds several (a landmark for screen readers). */
   label?: string;
+  /**
+   * Where the submit button goes: at the end (dialogs), at the start under the fields (a form on a
+   * page of its own), or across the form (the public pages' single step).
+   */
+  buttons?: 'end' | 'start' | 'full';
+  /** In place of saving at once: a step that asks first (form.check(), then a confirmation). */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const f = props.form;
+  const submitButton = (
+    <Button
+      type="submit"
+      color={props.submitColor}
+      disabled={props.submitDisabled}
+      loading={f.mutation.isPending}
+      fullWidth={props.buttons === 'full'}
+    >
+      {props.submitLabel}
+    </Button>
+  );
   return (
-    <form noValidate onSubmit={f.submit} aria-label={props.label}>
+    <form noValidate onSubmit={props.onSubmit ?? f.submit} aria-label={props.label}>
       <Stack>
         <FormErrorAlert error={f.error} unplaced={f.unplaced} />
         {props.children}
-        <Group justify={props.start ? 'space-between' : 'flex-end'}>
-          {props.start}
-          <Group>
-            {props.onCancel && (
-              <Button variant="default" onClick={props.onCancel}>
-                {props.cancelLabel ?? t('common.cancel')}
-              </Button>
-            )}
-            <Button
-              type="submit"
-              color={props.submitColor}
-              disabled={props.submitDisabled}
-              loading={f.mutation.isPending}
-            >
-              {props.submitLabel}
-            </Button>
+        {props.buttons === 'full' ? (
+          submitButton
+        ) : (
+          <Group
+            justify={props.start ? 'space-between' : props.buttons === 'start' ? 'flex-start' : 'flex-end'}
+          >
+            {props.start}
+            <Group>
+              {props.onCancel && (
+                <Button variant="default" onClick={props.onCancel}>
+                  {props.cancelLabel ?? t('common.cancel')}
+                </Button>
+              )}
+              {submitButton}
+            </Group>
           </Group>
-        </Group>
+        )}
       </Stack>
     </form>
   );

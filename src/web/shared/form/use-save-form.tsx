@@ -39,6 +39,20 @@ export type SaveFormOptions<Values extends object, Input, Result> = {
    * when the form holds lists ("agenda.2.day" exists while the agenda has three rows).
    */
   aliases?: Record<string, string> | ((values: Values) => Record<string, string>);
+  /**
+   * Refusal codes whose message belongs next to one field rather than above the form (a wrong
+   * current password: «WRONG_PASSWORD» → "currentPassword").
+   */
+  codeFields?: Partial<Record<string, keyof Values & string>>;
+  /** Fields emptied on a refusal (a password, a one-time code): the person types them again. */
+  clearOnRefusal?: readonly (keyof Values & string)[];
+  /**
+   * Runs on every refusal; returns true when the form answers it itself (a second step to ask, an
+   * expired step to go back from), and then the layer shows nothing.
+   */
+  onRefused?: (error: unknown) => boolean | void;
+  /** Empties the form once saved (a form that stays on its page for the next time). */
+  resetOnSave?: boolean;
 };
 
 export type SaveForm<Values extends object, Input, Result> = {
@@ -49,6 +63,13 @@ export type SaveForm<Values extends object, Input, Result> = {
   /** Problems no field of the form shows. */
   unplaced: FieldProblem[];
   submit: (event?: FormEvent<HTMLFormElement>) => void;
+  /**
+   * Checks the values as submit would (the form's own checks, then the contract's schema) and
+   * places the problems, without saving: the input when it passes, for a step that asks first.
+   */
+  check: () => Input | null;
+  /** Back to the initial values, with no refusal shown (the form changes what it asks). */
+  reset: () => void;
   /** Input props of a text field, with its character count against the contract's limit. */
   text: (
     field: keyof Values & string,
@@ -80,6 +101,20 @@ export function useSaveForm<Values extends object, Input, Result>(
   const aliases = () =>
     typeof options.aliases === 'function' ? options.aliases(form.getValues()) : (options.aliases ?? {});
   const refuse = (error: unknown) => {
+    // Emptied first: setting a value clears the error placed on its field.
+    for (const field of options.clearOnRefusal ?? []) form.setFieldValue(field, '' as never);
+    if (options.onRefused?.(error) === true) {
+      setRefused(null);
+      setUnplaced([]);
+      return;
+    }
+    const field = error instanceof ApiRequestError ? options.codeFields?.[error.code] : undefined;
+    if (field && error instanceof ApiRequestError) {
+      setRefused(null);
+      setUnplaced([]);
+      form.setFieldError(field, error.message);
+      return;
+    }
     setRefused(error);
     setUnplaced(applyFieldErrors(form, error, aliases()));
   };
@@ -90,6 +125,7 @@ export function useSaveForm<Values extends object, Input, Result>(
     mutationFn: options.save,
     onSuccess: (result) => {
       invalidate();
+      if (options.resetOnSave) form.reset();
       if (options.saved) notifySuccess(options.saved(result));
       options.onSaved?.(result, form.getValues());
     },
@@ -98,7 +134,7 @@ export function useSaveForm<Values extends object, Input, Result>(
       refuse(error);
     },
   });
-  const submit = form.onSubmit((values) => {
+  const inputIfValid = (values: Values): Input | null => {
     const input = options.toInput(values);
     if (options.schema) {
       const checked = parseWithMessages(options.schema, input);
@@ -111,13 +147,26 @@ export function useSaveForm<Values extends object, Input, Result>(
             problemsOf(checked.error.issues),
           ),
         );
-        return;
+        return null;
       }
     }
     setRefused(null);
     setUnplaced([]);
-    mutation.mutate(input);
+    return input;
+  };
+  const submit = form.onSubmit((values) => {
+    const input = inputIfValid(values);
+    if (input !== null) mutation.mutate(input);
   });
+  const check = () => {
+    if (form.validate().hasErrors) return null;
+    return inputIfValid(form.getValues());
+  };
+  const reset = () => {
+    form.reset();
+    setRefused(null);
+    setUnplaced([]);
+  };
   const text: SaveForm<Values, Input, Result>['text'] = (field, description) => {
     const props = form.getInputProps(field);
     const apiPath = Object.entries(aliases()).find(([, f]) => f === field)?.[0] ?? field;
@@ -142,6 +191,8 @@ export function useSaveForm<Values extends object, Input, Result>(
     error: refused,
     unplaced,
     submit: submit as (event?: FormEvent<HTMLFormElement>) => void,
+    check,
+    reset,
     text,
   };
 }
