@@ -2,8 +2,10 @@ import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textare
 import { IconFileTypeDocx, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Opinion } from '../contract';
-import { ApiRequestError } from '@/web/shared/api/client';
+import { OpinionIssueSchema, type Opinion } from '../contract';
+import { FormBody } from '@/web/shared/form/FormBody';
+import { useReturnFocus } from '@/web/shared/form/FormModal';
+import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { formatDay } from '@/web/shared/lib/format';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan } from '@/web/shared/session/session';
@@ -14,6 +16,7 @@ import { ListFooter } from '@/web/shared/ui/ListFooter';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import {
+  AGREEMENTS_KEY,
   downloadOpinionDocument,
   draftOpinion,
   issueOpinion,
@@ -198,16 +201,25 @@ function OpinionDownloads({ opinion }: { opinion: Opinion }) {
  */
 function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: () => void }) {
   const { t } = useTranslation();
-  const [content, setContent] = useState(opinion.content ?? '');
-  const [issuedOn, setIssuedOn] = useState<string | null>(null);
+  useReturnFocus();
   const [confirming, setConfirming] = useState(false);
-  const issue = useAgreementsMutation((b: { content: string; issuedOn: string }) =>
-    issueOpinion(opinion.id, b),
-  );
+  const f = useSaveForm({
+    initialValues: { content: opinion.content ?? '', issuedOn: null as string | null },
+    schema: OpinionIssueSchema,
+    // The server would take the saved draft; the person issues what the dialog shows.
+    validate: { content: (v) => (v.trim() ? null : t('agreements.opinions.contentRequired')) },
+    toInput: (v) => ({ content: v.content, issuedOn: v.issuedOn ?? '' }),
+    save: (input) => issueOpinion(opinion.id, input),
+    invalidate: [AGREEMENTS_KEY],
+    onSaved: () => setConfirming(false),
+    onRefused: () => setConfirming(false),
+  });
+  // A draft is a second way out of the same text: kept by the server, the dialog stays.
   const draft = useAgreementsMutation((c: string) => draftOpinion(opinion.id, c));
-  const error = issue.error ?? draft.error;
-  if (issue.data) {
-    const issued = issue.data;
+  const content = f.form.values.content;
+  const issuedOn = f.form.values.issuedOn;
+  if (f.mutation.data) {
+    const issued = f.mutation.data;
     return (
       <Modal opened onClose={onClose} title={t('agreements.opinions.issuedTitle')} size="lg">
         <Stack gap="sm">
@@ -226,51 +238,49 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
   return (
     <>
       <Modal opened={!confirming} onClose={onClose} title={t('agreements.opinions.issueTitle')} size="lg">
-        <Stack gap="sm">
+        <FormBody
+          form={f}
+          submitLabel={t('agreements.opinions.issue')}
+          onCancel={onClose}
+          // Issuing takes the year's number and fixes the text: checked here, then asked.
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (f.check() !== null) setConfirming(true);
+          }}
+          start={
+            <Group gap="sm">
+              <Button
+                variant="default"
+                disabled={!content.trim()}
+                loading={draft.isPending}
+                onClick={() => draft.mutate(content)}
+              >
+                {t('agreements.opinions.saveDraft')}
+              </Button>
+              {draft.isSuccess && !draft.isPending && (
+                <Text size="sm" role="status">
+                  {t('agreements.opinions.draftSaved')}
+                </Text>
+              )}
+            </Group>
+          }
+        >
           <Text size="sm">{opinion.instrumentTitle}</Text>
-          <FormErrorAlert error={error} unplaced={error instanceof ApiRequestError ? error.fields : []} />
+          {draft.error !== null && <FormErrorAlert error={draft.error} />}
           <Textarea
             label={t('agreements.opinions.content')}
+            withAsterisk
             autosize
             minRows={6}
-            value={content}
-            onChange={(e) => setContent(e.currentTarget.value)}
+            {...f.text('content')}
           />
           <DayInput
             label={t('agreements.opinions.issuedOn')}
-            value={issuedOn}
-            onChange={(v) => setIssuedOn(v)}
+            withAsterisk
             w={200}
+            {...f.form.getInputProps('issuedOn')}
           />
-          <Group justify="flex-end">
-            {draft.isSuccess && !draft.isPending && (
-              <Text size="sm" role="status">
-                {t('agreements.opinions.draftSaved')}
-              </Text>
-            )}
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="default"
-              disabled={!content.trim()}
-              loading={draft.isPending}
-              onClick={() => draft.mutate(content)}
-            >
-              {t('agreements.opinions.saveDraft')}
-            </Button>
-            <Button
-              disabled={!content.trim() || !issuedOn}
-              loading={issue.isPending}
-              onClick={() => {
-                issue.reset();
-                setConfirming(true);
-              }}
-            >
-              {t('agreements.opinions.issue')}
-            </Button>
-          </Group>
-        </Stack>
+        </FormBody>
       </Modal>
       {confirming && issuedOn && (
         <ConfirmModal
@@ -281,8 +291,8 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
           })}
           confirm={t('agreements.opinions.issue')}
           color="teal.9"
-          mutation={issue}
-          onConfirm={() => issue.mutate({ content, issuedOn }, { onSettled: () => setConfirming(false) })}
+          mutation={f.mutation}
+          onConfirm={() => f.submit()}
           onClose={() => setConfirming(false)}
         />
       )}
