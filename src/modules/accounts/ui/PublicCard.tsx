@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The frame of the pages opened without a session: sign-in, the setup link, an invitation. */
-export function PublicCard({ children }: { children: ReactNode }) {
+export function PublicCard({ children, width = 480 }: { children: ReactNode; width?: number }) {
   const { t } = useTranslation();
   return (
     <Box
@@ -15,7 +15,7 @@ export function PublicCard({ children }: { children: ReactNode }) {
       }}
     >
       <Center mih="100vh" p="md">
-        <Stack w="100%" maw={480} gap="lg">
+        <Stack w="100%" maw={width} gap="lg">
           <Stack gap={2} c="white">
             <Title order={1} fz={36}>
               Vincula

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { SignInInputSchema } from '../contract';
 import { signIn as startSession } from './api';
+import { PublicCard } from './PublicCard';
 import { SignInCodeStep } from './SignInCodeStep';
 import { ssoStartHref, useSignInOptions } from './sso-api';
 import { ME_QUERY_KEY, fetchMe, useMe } from '@/web/shared/session/session';
@@ -73,85 +74,66 @@ export default function SignInPage() {
   if (me.data) return <Navigate to={safeRedirectPath(params.get('siguiente'))} replace />;
 
   return (
-    <Box
-      component="main"
-      mih="100vh"
-      style={{
-        background:
-          'linear-gradient(180deg, var(--mantine-color-guinda-8) 0, var(--mantine-color-guinda-8) 45vh, var(--mantine-color-gray-1) 45vh)',
-      }}
-    >
-      <Center mih="100vh" p="md">
-        <Stack w="100%" maw={420} gap="lg">
-          <Stack gap={2} c="white">
-            <Title order={1} fz={36}>
-              Vincula
-            </Title>
-            <Text>{t('signIn.tagline')}</Text>
-          </Stack>
-          <Paper withBorder shadow="md" p="xl" radius="md">
-            {askCode && (
-              <SignInCodeStep
-                onDone={enter}
-                onExpired={(message) => {
-                  setAskCode(false);
-                  setFailure(message);
-                }}
-              />
-            )}
-            <form
-              hidden={askCode}
-              noValidate
-              onSubmit={(event) => {
-                setFailure(null);
-                f.submit(event);
-              }}
-            >
-              <Stack>
-                <Title order={2} size="h3">
-                  {t('signIn.title')}
-                </Title>
-                {shown && (
-                  <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-                    {shown}
-                  </Alert>
-                )}
-                {providers.length > 0 && (
-                  <>
-                    {providers.map((p) => (
-                      <Button key={p.id} component="a" href={ssoStartHref(p.id)} variant="default" fullWidth>
-                        {t('signIn.sso.with', { label: p.label })}
-                      </Button>
-                    ))}
-                    <Text size="sm" c="dimmed" ta="center">
-                      {t('signIn.sso.or')}
-                    </Text>
-                  </>
-                )}
-                <TextInput
-                  label={t('signIn.email')}
-                  type="email"
-                  autoComplete="username"
-                  withAsterisk
-                  {...f.form.getInputProps('email')}
-                />
-                <PasswordField
-                  label={t('signIn.password')}
-                  autoComplete="current-password"
-                  withAsterisk
-                  {...f.form.getInputProps('password')}
-                />
-                <Button type="submit" loading={f.mutation.isPending} fullWidth mt="xs">
-                  {t('signIn.submit')}
+    <PublicCard width={420}>
+      {askCode && (
+        <SignInCodeStep
+          onDone={enter}
+          onExpired={(message) => {
+            setAskCode(false);
+            setFailure(message);
+          }}
+        />
+      )}
+      <form
+        hidden={askCode}
+        noValidate
+        onSubmit={(event) => {
+          setFailure(null);
+          f.submit(event);
+        }}
+      >
+        <Stack>
+          <Title order={2} size="h3">
+            {t('signIn.title')}
+          </Title>
+          {shown && (
+            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {shown}
+            </Alert>
+          )}
+          {providers.length > 0 && (
+            <>
+              {providers.map((p) => (
+                <Button key={p.id} component="a" href={ssoStartHref(p.id)} variant="default" fullWidth>
+                  {t('signIn.sso.with', { label: p.label })}
                 </Button>
-                <Anchor component={Link} to="/recuperar-contrasena" size="sm">
-                  {t('signIn.forgot')}
-                </Anchor>
-              </Stack>
-            </form>
-          </Paper>
+              ))}
+              <Text size="sm" c="dimmed" ta="center">
+                {t('signIn.sso.or')}
+              </Text>
+            </>
+          )}
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            withAsterisk
+            {...f.form.getInputProps('email')}
+          />
+          <PasswordField
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            withAsterisk
+            {...f.form.getInputProps('password')}
+          />
+          <Button type="submit" loading={f.mutation.isPending} fullWidth mt="xs">
+            {t('signIn.submit')}
+          </Button>
+          <Anchor component={Link} to="/recuperar-contrasena" size="sm">
+            {t('signIn.forgot')}
+          </Anchor>
         </Stack>
-      </Center>
-    </Box>
+      </form>
+    </PublicCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormBody } from '@/web/shared/form/FormBody';
@@ -6,7 +6,8 @@ import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { ME_QUERY_KEY } from '@/web/shared/session/session';
 import { ROLES, type User } from '../contract';
 import { TwoFactorPolicyInputSchema, type TwoFactorPolicy } from '../two-factor-contract';
-import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { QueryError } from '@/web/shared/ui/QueryError';
 import { resetUserTwoFactor, setTwoFactorPolicy, useTwoFactorPolicy } from './api';
 
@@ -82,21 +83,15 @@ export function ResetTwoFactorModal({ user, onClose }: { user: User; onClose: ()
       notifySuccess(t('twoFactor.resetDone', { name: user.name }));
       onClose();
     },
-    onError: (error) => notifyError(error, t),
   });
   return (
-    <Modal opened onClose={onClose} title={t('twoFactor.resetTitle')}>
-      <Stack>
-        <Text size="sm">{t('twoFactor.resetText', { name: user.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={reset.isPending} onClick={() => reset.mutate()}>
-            {t('twoFactor.reset')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('twoFactor.resetTitle')}
+      message={t('twoFactor.resetText', { name: user.name })}
+      confirm={t('twoFactor.reset')}
+      mutation={reset}
+      onConfirm={() => reset.mutate()}
+      onClose={onClose}
+    />
   );
 }

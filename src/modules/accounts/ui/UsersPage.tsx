@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   IconDots,
@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../contract';
 import { useListParams } from '@/web/shared/lib/use-list-params';
 import { useCan, useMe } from '@/web/shared/session/session';
-import { notifyError, notifySuccess } from '@/web/shared/ui/errors';
+import { notifySuccess } from '@/web/shared/ui/errors';
+import { ConfirmModal } from '@/web/shared/ui/ConfirmModal';
 import { ListTable } from '@/web/shared/ui/ListTable';
 import { PageHeader } from '@/web/shared/ui/PageHeader';
 import { SearchInput } from '@/web/shared/ui/SearchInput';
@@ -226,30 +227,21 @@ function ToggleUserModal({ user, onClose }: { user: User; onClose: () => void })
       );
       onClose();
     },
-    onError: (error) => notifyError(error, t),
   });
   return (
-    <Modal opened onClose={onClose} title={user.disabled ? t('users.enableTitle') : t('users.disableTitle')}>
-      <Stack>
-        <Text size="sm">
-          {user.disabled
-            ? t('users.enableText', { name: user.name })
-            : t('users.disableText', { name: user.name })}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={user.disabled ? undefined : 'red.9'}
-            loading={toggle.isPending}
-            onClick={() => toggle.mutate()}
-          >
-            {user.disabled ? t('users.enable') : t('users.disable')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={user.disabled ? t('users.enableTitle') : t('users.disableTitle')}
+      message={
+        user.disabled
+          ? t('users.enableText', { name: user.name })
+          : t('users.disableText', { name: user.name })
+      }
+      confirm={user.disabled ? t('users.enable') : t('users.disable')}
+      color={user.disabled ? 'guinda' : 'red.9'}
+      mutation={toggle}
+      onConfirm={() => toggle.mutate()}
+      onClose={onClose}
+    />
   );
 }
 
@@ -262,21 +254,15 @@ function EndSessionsModal({ user, onClose }: { user: User; onClose: () => void }
       notifySuccess(t('users.sessionsEnded', { count: ended, name: user.name }));
       onClose();
     },
-    onError: (error) => notifyError(error, t),
   });
   return (
-    <Modal opened onClose={onClose} title={t('users.endSessionsTitle')}>
-      <Stack>
-        <Text size="sm">{t('users.endSessionsText', { name: user.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={end.isPending} onClick={() => end.mutate()} data-autofocus>
-            {t('users.endSessionsSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('users.endSessionsTitle')}
+      message={t('users.endSessionsText', { name: user.name })}
+      confirm={t('users.endSessionsSubmit')}
+      mutation={end}
+      onConfirm={() => end.mutate()}
+      onClose={onClose}
+    />
   );
 }
