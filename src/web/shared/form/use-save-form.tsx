@@ -100,7 +100,8 @@ export function useSaveForm<Values extends object, Input, Result>(
   const [refused, setRefused] = useState<unknown>(null);
   const aliases = () =>
     typeof options.aliases === 'function' ? options.aliases(form.getValues()) : (options.aliases ?? {});
-  const refuse = (error: unknown) => {
+  /** `own`: the problems the form's own checks found, shown with the contract's. */
+  const refuse = (error: unknown, own: Record<string, ReactNode> = {}) => {
     // Emptied first: setting a value clears the error placed on its field.
     for (const field of options.clearOnRefusal ?? []) form.setFieldValue(field, '' as never);
     if (options.onRefused?.(error) === true) {
@@ -116,7 +117,11 @@ export function useSaveForm<Values extends object, Input, Result>(
       return;
     }
     setRefused(error);
-    setUnplaced(applyFieldErrors(form, error, aliases()));
+    const placing = {
+      getValues: form.getValues,
+      setErrors: (errors: Record<string, string>) => form.setErrors({ ...errors, ...own }),
+    };
+    setUnplaced(applyFieldErrors(placing, error, aliases()));
   };
   const invalidate = () => {
     for (const queryKey of options.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
@@ -134,32 +139,54 @@ export function useSaveForm<Values extends object, Input, Result>(
       refuse(error);
     },
   });
+  /** The contract's problems with the input of these values, worded by the Spanish map. */
+  const contractRefusal = (input: Input) => {
+    if (!options.schema) return null;
+    const checked = parseWithMessages(options.schema, input);
+    if (checked.success) return null;
+    return new ApiRequestError(
+      400,
+      'VALIDATION_FAILED',
+      ERROR_CODES.VALIDATION_FAILED,
+      problemsOf(checked.error.issues),
+    );
+  };
   const inputIfValid = (values: Values): Input | null => {
     const input = options.toInput(values);
-    if (options.schema) {
-      const checked = parseWithMessages(options.schema, input);
-      if (!checked.success) {
-        refuse(
-          new ApiRequestError(
-            400,
-            'VALIDATION_FAILED',
-            ERROR_CODES.VALIDATION_FAILED,
-            problemsOf(checked.error.issues),
-          ),
-        );
-        return null;
-      }
+    const refusal = contractRefusal(input);
+    if (refusal) {
+      refuse(refusal);
+      return null;
     }
     setRefused(null);
     setUnplaced([]);
     return input;
   };
-  const submit = form.onSubmit((values) => {
-    const input = inputIfValid(values);
-    if (input !== null) mutation.mutate(input);
-  });
+  // The form's own checks failed: the contract's problems show with theirs, not one after the other.
+  const ownChecksFailed = (own: Record<string, ReactNode>, values: Values) => {
+    let input: Input;
+    try {
+      input = options.toInput(values);
+    } catch {
+      // Values the form's own checks refused may not convert (a choice still missing).
+      return;
+    }
+    const refusal = contractRefusal(input);
+    if (refusal) refuse(refusal, own);
+  };
+  const submit = form.onSubmit(
+    (values) => {
+      const input = inputIfValid(values);
+      if (input !== null) mutation.mutate(input);
+    },
+    (own, values) => ownChecksFailed(own, values),
+  );
   const check = () => {
-    if (form.validate().hasErrors) return null;
+    const own = form.validate();
+    if (own.hasErrors) {
+      ownChecksFailed(own.errors, form.getValues());
+      return null;
+    }
     return inputIfValid(form.getValues());
   };
   const reset = () => {
