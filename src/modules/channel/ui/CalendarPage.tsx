@@ -137,16 +137,10 @@ export default function CalendarPage() {
                       <Table.Td>{formatDay(d.day)}</Table.Td>
                       <Table.Td>{d.reason}</Table.Td>
                       {canManage && (
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('channelReports.removeDay', { day: formatDay(d.day) })}
-                            onClick={() => removeDay.mutate(d.day)}
-                          >
-                            <IconTrash size={18} aria-hidden />
-                          </ActionIcon>
-                        </Table.Td>
+                        <RemoveCell
+                          label={t('channelReports.removeDay', { day: formatDay(d.day) })}
+                          onRemove={() => removeDay.mutate(d.day)}
+                        />
                       )}
                     </Table.Tr>
                   ))}
@@ -194,19 +188,13 @@ export default function CalendarPage() {
                       <Table.Td>{formatDay(p.endsOn)}</Table.Td>
                       <Table.Td>{p.reason}</Table.Td>
                       {canManage && (
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('channelReports.removePeriod', {
-                              from: formatDay(p.startsOn),
-                              to: formatDay(p.endsOn),
-                            })}
-                            onClick={() => removePeriod.mutate(p.id)}
-                          >
-                            <IconTrash size={18} aria-hidden />
-                          </ActionIcon>
-                        </Table.Td>
+                        <RemoveCell
+                          label={t('channelReports.removePeriod', {
+                            from: formatDay(p.startsOn),
+                            to: formatDay(p.endsOn),
+                          })}
+                          onRemove={() => removePeriod.mutate(p.id)}
+                        />
                       )}
                     </Table.Tr>
                   ))}
@@ -272,5 +260,16 @@ function DayRangeForm<Input>(props: {
         </Button>
       </Group>
     </form>
+  );
+}
+
+/** The last cell of a calendar row: removes it (a non-working day, an "every day counts" period). */
+function RemoveCell({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <Table.Td>
+      <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onRemove}>
+        <IconTrash size={18} aria-hidden />
+      </ActionIcon>
+    </Table.Td>
   );
 }

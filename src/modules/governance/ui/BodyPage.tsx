@@ -359,6 +359,25 @@ export default function BodyPage() {
   if (body.isError) return <QueryError error={body.error} onRetry={() => void body.refetch()} />;
   if (sessions.isError) return <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   const period = { from, to };
+  // The attendance and agreements tabs share one period.
+  const periodFilter = (
+    <Group mb="md">
+      <DayInput
+        invalid="clear"
+        label={t('governance.period.from')}
+        value={from}
+        onChange={(v) => setFrom(v)}
+        clearable
+      />
+      <DayInput
+        invalid="clear"
+        label={t('governance.period.to')}
+        value={to}
+        onChange={(v) => setTo(v)}
+        clearable
+      />
+    </Group>
+  );
   return (
     <>
       <PageHeader
@@ -399,41 +418,11 @@ export default function BodyPage() {
           <Composition body={body.data} />
         </Tabs.Panel>
         <Tabs.Panel value="attendance">
-          <Group mb="md">
-            <DayInput
-              invalid="clear"
-              label={t('governance.period.from')}
-              value={from}
-              onChange={(v) => setFrom(v)}
-              clearable
-            />
-            <DayInput
-              invalid="clear"
-              label={t('governance.period.to')}
-              value={to}
-              onChange={(v) => setTo(v)}
-              clearable
-            />
-          </Group>
+          {periodFilter}
           <AttendanceTab bodyId={id} period={period} />
         </Tabs.Panel>
         <Tabs.Panel value="agreements">
-          <Group mb="md">
-            <DayInput
-              invalid="clear"
-              label={t('governance.period.from')}
-              value={from}
-              onChange={(v) => setFrom(v)}
-              clearable
-            />
-            <DayInput
-              invalid="clear"
-              label={t('governance.period.to')}
-              value={to}
-              onChange={(v) => setTo(v)}
-              clearable
-            />
-          </Group>
+          {periodFilter}
           <AgreementsTab body={body.data} sessions={sessions.data.items} period={period} />
         </Tabs.Panel>
       </Tabs>
