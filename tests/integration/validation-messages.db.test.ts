@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CreateUserInputSchema } from '../../src/modules/accounts/contract';
+import { ChangePasswordInputSchema, CreateUserInputSchema } from '../../src/modules/accounts/contract';
 import {
   AccompanimentInputSchema,
   InstrumentInputSchema,
@@ -12,6 +12,11 @@ import {
   PersonInputSchema,
   PositionInputSchema,
 } from '../../src/modules/directory/contract';
+import {
+  BodyInputSchema,
+  HistoricalAgreementInputSchema,
+  MembershipInputSchema,
+} from '../../src/modules/governance/contract';
 import {
   PlanReviewInputSchema,
   ProgramInputSchema,
@@ -172,6 +177,53 @@ describe('the API words validation like the forms', () => {
     expect(review).toEqual({ openedOn: 'El 31 de febrero de 2024 no existe' });
     const reviews = await liaison.get<{ items: unknown[] }>('/api/reviews');
     expect(reviews.body.items).toEqual([]);
+  });
+
+  it('words the empty forms of a body, its members, an earlier agreement and a password change as the browser does', async () => {
+    const body = await liaison.post<{ id: string }>('/api/governance/bodies', {
+      name: 'Comisión de Prueba',
+      acronym: 'CP',
+      kind: 'provisional_committee',
+      createdOn: '2023-01-10',
+    });
+    expect(body.status, JSON.stringify(body.body)).toBe(201);
+    const id = body.body.id;
+    // What each form sends when nothing was filled in (and an impossible date typed).
+    const cases: [HttpClient, string, z.core.$ZodType, unknown][] = [
+      [
+        liaison,
+        '/api/governance/bodies',
+        BodyInputSchema,
+        {
+          name: '',
+          acronym: '',
+          kind: null,
+          createdByAgreement: null,
+          createdOn: '2024-02-31',
+          endedOn: null,
+        },
+      ],
+      [
+        liaison,
+        `/api/governance/bodies/${id}/memberships`,
+        MembershipInputSchema,
+        { role: null, startsOn: '2024-02-31', endsOn: null, sortOrder: 0 },
+      ],
+      [
+        liaison,
+        `/api/governance/bodies/${id}/historical-agreements`,
+        HistoricalAgreementInputSchema,
+        { number: '', title: '', body: null, adoptedOn: '2024-02-31', sessionId: null },
+      ],
+      [admin, '/api/me/password', ChangePasswordInputSchema, { currentPassword: '', newPassword: '' }],
+    ];
+    for (const [client, path, schema, input] of cases) {
+      const fields = await refusal(client, path, input);
+      expect(Object.keys(fields).length, path).toBeGreaterThan(0);
+      expect(fields, path).toEqual(browserSays(schema, input));
+    }
+    const memberships = await liaison.get<{ memberships: unknown[] }>(`/api/governance/bodies/${id}`);
+    expect(memberships.body.memberships).toEqual([]);
   });
 
   it('names a field the API does not take', async () => {
