@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/web/shared/api/client';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { errorText } from '@/web/shared/ui/errors';
-import { TwoFactorCodeInputSchema } from '../two-factor-contract';
 import { verifySignInCode } from './api';
 
 /**
@@ -24,7 +23,8 @@ export function SignInCodeStep({
   const [recovery, setRecovery] = useState(false);
   const f = useSaveForm({
     initialValues: { code: '' },
-    schema: TwoFactorCodeInputSchema,
+    // No schema: the contract (and zod) would double the sign-in page's download (issue 18's
+    // budget); the server words its refusal with the same Spanish map, on the same fields.
     toInput: (v) => v,
     save: async (input) => {
       await verifySignInCode(input.code);

@@ -245,7 +245,7 @@ function IssueOpinionModal({ opinion, onClose }: { opinion: Opinion; onClose: ()
           // Issuing takes the year's number and fixes the text: checked here, then asked.
           onSubmit={(event) => {
             event.preventDefault();
-            if (f.check() !== null) setConfirming(true);
+            void f.check().then((input) => input !== null && setConfirming(true));
           }}
           start={
             <Group gap="sm">

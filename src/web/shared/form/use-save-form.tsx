@@ -1,11 +1,9 @@
 import { useForm, type FormValidateInput, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ERROR_CODES, type FieldProblem } from '@/shared/errors';
-import { maxLengthAt } from '@/shared/field-labels';
-import { parseWithMessages } from '@/shared/zod-setup';
+import type { FieldProblem } from '@/shared/errors';
 import { ApiRequestError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { notifySuccess } from '../ui/errors';
@@ -67,7 +65,7 @@ export type SaveForm<Values extends object, Input, Result> = {
    * Checks the values as submit would (the form's own checks, then the contract's schema) and
    * places the problems, without saving: the input when it passes, for a step that asks first.
    */
-  check: () => Input | null;
+  check: () => Promise<Input | null>;
   /** Back to the initial values, with no refusal shown (the form changes what it asks). */
   reset: () => void;
   /** Input props of a text field, with its character count against the contract's limit. */
@@ -76,6 +74,12 @@ export type SaveForm<Values extends object, Input, Result> = {
     description?: ReactNode,
   ) => ReturnType<UseFormReturnType<Values>['getInputProps']> & { description?: ReactNode };
 };
+
+// The Spanish map (and zod with it) loads with a form's first check, not with the page: the sign-in
+// page holds a form of this layer within issue 18's budget, and checks on the server only.
+const loadChecker = () => Promise.all([import('@/shared/zod-setup'), import('@/shared/errors')]);
+const loadLimits = () => import('@/shared/field-labels');
+type Limits = Awaited<ReturnType<typeof loadLimits>>;
 
 function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.flatMap((i) =>
@@ -98,6 +102,12 @@ export function useSaveForm<Values extends object, Input, Result>(
   const form = useForm<Values>({ initialValues: options.initialValues, validate: options.validate });
   const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const [refused, setRefused] = useState<unknown>(null);
+  // The text limits the counters show, read from the schema once its reader has loaded.
+  const [limits, setLimits] = useState<Limits | null>(null);
+  const hasSchema = options.schema !== undefined;
+  useEffect(() => {
+    if (hasSchema) void loadLimits().then(setLimits);
+  }, [hasSchema]);
   const aliases = () =>
     typeof options.aliases === 'function' ? options.aliases(form.getValues()) : (options.aliases ?? {});
   /** `own`: the problems the form's own checks found, shown with the contract's. */
@@ -140,8 +150,9 @@ export function useSaveForm<Values extends object, Input, Result>(
     },
   });
   /** The contract's problems with the input of these values, worded by the Spanish map. */
-  const contractRefusal = (input: Input) => {
+  const contractRefusal = async (input: Input) => {
     if (!options.schema) return null;
+    const [{ parseWithMessages }, { ERROR_CODES }] = await loadChecker();
     const checked = parseWithMessages(options.schema, input);
     if (checked.success) return null;
     return new ApiRequestError(
@@ -151,9 +162,9 @@ export function useSaveForm<Values extends object, Input, Result>(
       problemsOf(checked.error.issues),
     );
   };
-  const inputIfValid = (values: Values): Input | null => {
+  const inputIfValid = async (values: Values): Promise<Input | null> => {
     const input = options.toInput(values);
-    const refusal = contractRefusal(input);
+    const refusal = await contractRefusal(input);
     if (refusal) {
       refuse(refusal);
       return null;
@@ -163,7 +174,7 @@ export function useSaveForm<Values extends object, Input, Result>(
     return input;
   };
   // The form's own checks failed: the contract's problems show with theirs, not one after the other.
-  const ownChecksFailed = (own: Record<string, ReactNode>, values: Values) => {
+  const ownChecksFailed = async (own: Record<string, ReactNode>, values: Values) => {
     let input: Input;
     try {
       input = options.toInput(values);
@@ -171,20 +182,20 @@ export function useSaveForm<Values extends object, Input, Result>(
       // Values the form's own checks refused may not convert (a choice still missing).
       return;
     }
-    const refusal = contractRefusal(input);
+    const refusal = await contractRefusal(input);
     if (refusal) refuse(refusal, own);
   };
   const submit = form.onSubmit(
-    (values) => {
-      const input = inputIfValid(values);
+    async (values) => {
+      const input = await inputIfValid(values);
       if (input !== null) mutation.mutate(input);
     },
-    (own, values) => ownChecksFailed(own, values),
+    (own, values) => void ownChecksFailed(own, values),
   );
-  const check = () => {
+  const check = async () => {
     const own = form.validate();
     if (own.hasErrors) {
-      ownChecksFailed(own.errors, form.getValues());
+      await ownChecksFailed(own.errors, form.getValues());
       return null;
     }
     return inputIfValid(form.getValues());
@@ -197,7 +208,7 @@ export function useSaveForm<Values extends object, Input, Result>(
   const text: SaveForm<Values, Input, Result>['text'] = (field, description) => {
     const props = form.getInputProps(field);
     const apiPath = Object.entries(aliases()).find(([, f]) => f === field)?.[0] ?? field;
-    const max = options.schema ? maxLengthAt(options.schema, apiPath.split('.')) : undefined;
+    const max = options.schema && limits ? limits.maxLengthAt(options.schema, apiPath.split('.')) : undefined;
     if (max === undefined) return { ...props, description };
     const count = String((props.value as unknown) ?? '').length;
     const counter = t('common.characters', { count, max });
