@@ -25,7 +25,10 @@ import {
 // must grow a page whose target holds may raise it, up to the target, saying why
 // (docs/PERFORMANCE.md, "Web delivery", has the history).
 const TARGETS = { signIn: 120, home: 250, chunk: 150, css: 40 };
-const CEILINGS = { signIn: 157, home: 237 };
+// Home rose to 238 when the sign-in page's forms moved onto the shared form layer (issue 13:
+// 237.1 kB, the layer's hook shared with the signed-in pages; zod and the Spanish map load with a
+// form's first check, not with the page).
+const CEILINGS = { signIn: 157, home: 238 };
 
 const SERVER_ONLY = [
   'date-holidays',
