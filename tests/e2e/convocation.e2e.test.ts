@@ -8,6 +8,8 @@ import { startSmtpSink } from '../support/smtp-sink';
 import {
   choose,
   expectAccessible,
+  fieldError,
+  labelled,
   launchBrowser,
   newContext,
   signIn,
@@ -206,6 +208,34 @@ describe('the convocatoria and the votes on the session page', () => {
       vote: 'favor',
     });
     expect(twice.status).toBe(409);
+    expect(errors).toEqual([]);
+  });
+  it('sets the notice periods on the bodies page, within 0 to 720 hours', async () => {
+    await page.goto('/gobierno');
+    const form = page.getByRole('form', { name: 'Anticipación de las convocatorias' });
+    const ordinary = form.getByLabel(labelled('Sesiones ordinarias'));
+    await expect.poll(() => ordinary.inputValue()).toBe('72 h');
+    // The field takes no more than the server accepts (720 hours), and no fraction.
+    await ordinary.fill('800');
+    await ordinary.blur();
+    await expect.poll(() => ordinary.inputValue()).toBe('720 h');
+    await form.getByLabel(labelled('Sesiones urgentes')).fill('');
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await expect
+      .poll(() => fieldError(form.getByLabel(labelled('Sesiones urgentes'))))
+      .toBe('Indique la anticipación de las sesiones urgentes');
+    await form.getByLabel(labelled('Sesiones urgentes')).fill('0');
+    await ordinary.fill('48');
+    await form.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('Anticipación de las convocatorias guardada').waitFor();
+    expect(
+      (await staff.get<{ ordinaryNoticeHours: number }>('/api/governance/notice-settings')).body,
+    ).toEqual({
+      ordinaryNoticeHours: 48,
+      extraordinaryNoticeHours: 24,
+      urgentNoticeHours: 0,
+    });
+    await expectAccessible(page, 'anticipación de las convocatorias');
     expect(errors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   useBodies,
 } from './api';
 import { BodyFormModal } from './BodyFormModal';
+import { NoticeSettingsCard } from './NoticeSettingsCard';
 import governanceStrings from 'virtual:lazy-strings/governance';
 import { addLazyStrings } from '@/web/i18n/all';
 
@@ -105,6 +106,7 @@ export default function BodiesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <NoticeSettingsCard />
     </>
   );
 }

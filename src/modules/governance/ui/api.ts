@@ -15,6 +15,7 @@ import type {
   MembershipInput,
   MembershipPatch,
   NoticeResponse,
+  NoticeSettings,
   OpinionQuery,
   SessionCancellationInput,
   SessionInput,
@@ -358,4 +359,17 @@ export function answerConvocation(token: string, response: NoticeResponse) {
 
 export function convocationDocumentUrl(token: string, documentId: string) {
   return endpointUrl(endpoints.downloadConvocationDocument, { params: { token, documentId } });
+}
+
+// ---- the notice periods of the convocatoria (ADR 0037)
+
+export function useNoticeSettings() {
+  return useQuery({
+    queryKey: [...GOVERNANCE_KEY, 'notice-settings'],
+    queryFn: () => callEndpoint(endpoints.getNoticeSettings),
+  });
+}
+
+export function updateNoticeSettings(input: NoticeSettings) {
+  return callEndpoint(endpoints.updateNoticeSettings, { body: input });
 }
