@@ -221,6 +221,21 @@ export async function folioSummary(db: Db, folioId: string) {
   return row;
 }
 
+/** Slips with the folio each belongs to (an area's queue, the SE's proposals). */
+function selectSlipsWithFolios(db: Db, where: SQL | undefined) {
+  return db
+    .select({ routing: routingColumns, folio: folioSummaryColumns })
+    .from(channelRouting)
+    .innerJoin(area, eq(area.id, channelRouting.areaId))
+    .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
+    .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
+    .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
+    .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
+    .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
+    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
+    .where(where);
+}
+
 /** The slips of an area-staff user's areas, soonest internal due date first. */
 export async function areaQueue(
   db: Db,
@@ -241,17 +256,7 @@ export async function areaQueue(
         : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    db
-      .select({ routing: routingColumns, folio: folioSummaryColumns })
-      .from(channelRouting)
-      .innerJoin(area, eq(area.id, channelRouting.areaId))
-      .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
-      .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
-      .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
-      .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
-      .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
-      .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
-      .where(where)
+    selectSlipsWithFolios(db, where)
       .orderBy(
         sql`${channelRouting.internalDueOn} asc nulls last`,
         desc(channelRouting.assignedAt),
@@ -567,17 +572,10 @@ export async function saveRoutingPolicy(db: Db, orgId: string, instructingAreaId
 
 /** Folios of the organization with slips awaiting the SE's instruction, oldest proposal first. */
 export async function proposedRoutings(db: Db, orgId: string, limit = 200) {
-  return db
-    .select({ routing: routingColumns, folio: folioSummaryColumns })
-    .from(channelRouting)
-    .innerJoin(area, eq(area.id, channelRouting.areaId))
-    .leftJoin(assigner, eq(assigner.id, channelRouting.assignedBy))
-    .leftJoin(closer, eq(closer.id, channelRouting.closedBy))
-    .leftJoin(closerFor, eq(closerFor.id, channelRouting.closedOnBehalfOf))
-    .leftJoin(instructor, eq(instructor.id, channelRouting.instructedBy))
-    .innerJoin(channelFolio, eq(channelFolio.id, channelRouting.folioId))
-    .innerJoin(channelCommunication, eq(channelCommunication.id, channelFolio.communicationId))
-    .where(and(eq(channelRouting.organizationId, orgId), eq(channelRouting.state, 'proposed')))
+  return selectSlipsWithFolios(
+    db,
+    and(eq(channelRouting.organizationId, orgId), eq(channelRouting.state, 'proposed')),
+  )
     .orderBy(
       asc(channelRouting.assignedAt),
       asc(channelRouting.folioId),
