@@ -190,9 +190,9 @@ describe('a new installation', () => {
   }, 300_000);
 
   it("sets an office up, brings its records in, and the INE's folios reach both local bodies", async () => {
-    // The IECM's administrator registers what its checklist asks for: an area with its head, a user
-    // and a committee with its members (through the API), a day off and the year's program with a
-    // line (on their pages).
+    // The IECM's administrator registers what its checklist asks for, each on its page: an area, a
+    // committee with its president, a day off and the year's program with a line. The people, the
+    // head's position and a user come through the API (their forms have browser tests of their own).
     const admin = new HttpClient(app.url);
     await admin.signIn('admin@iecm.mx', passwordOf('IECM'));
     const created = async (url: string, body: unknown) => {
@@ -200,11 +200,21 @@ describe('a new installation', () => {
       expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(201);
       return res.body;
     };
-    const area = await created('/api/areas', {
-      name: 'Dirección de Vinculación',
-      acronym: 'DVOE',
-      kind: 'directorate',
-    });
+
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@iecm.mx', passwordOf('IECM'));
+    await page.goto('/directorio/areas');
+    await page.getByRole('button', { name: 'Registrar área' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel(labelled('Nombre')).fill('Dirección de Vinculación');
+    await dialog.getByLabel(labelled('Siglas')).fill('DVOE');
+    await choose(dialog, 'Tipo de área', 'Dirección');
+    await dialog.getByRole('button', { name: 'Registrar área' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const areas = await admin.get<{ items: { id: string; acronym: string }[] }>('/api/areas');
+    const area = areas.body.items.find((a) => a.acronym === 'DVOE')!;
     const head = await created('/api/people', { fullName: 'Rosa Díaz Luna' });
     await created(`/api/people/${head.id}/positions`, {
       title: 'Directora de Vinculación',
@@ -218,29 +228,43 @@ describe('a new installation', () => {
       password: passwordOf('enlace iecm'),
       roles: ['liaison_staff'],
     });
-    const committee = await created('/api/governance/bodies', {
-      name: 'Comisión de Vinculación con Organismos Externos',
-      acronym: 'CVOE',
-      kind: 'permanent_committee',
-      createdOn: `${year - 1}-01-01`,
-    });
-    for (const [fullName, role] of [
-      ['María López Ramírez', 'president'],
-      ['Juan Pérez Soto', 'member'],
-      ['Laura Méndez Cruz', 'member'],
+    const people: Record<string, string> = {};
+    for (const fullName of ['María López Ramírez', 'Juan Pérez Soto', 'Laura Méndez Cruz'])
+      people[fullName] = (await created('/api/people', { fullName })).id;
+
+    await page.goto('/gobierno');
+    await page.getByRole('button', { name: 'Registrar órgano colegiado' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel(labelled('Nombre')).fill('Comisión de Vinculación con Organismos Externos');
+    await dialog.getByLabel(labelled('Siglas')).fill('CVOE');
+    await choose(dialog, 'Tipo de órgano', 'Comisión permanente');
+    await dialog.getByLabel(labelled('Fecha de creación')).fill(`01/01/${year - 1}`);
+    await dialog.getByLabel(labelled('Fecha de creación')).press('Escape');
+    await dialog.getByRole('button', { name: 'Registrar órgano' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Comisión de Vinculación con Organismos Externos' })
+      .waitFor();
+    const committeeId = page.url().split('/').pop()!;
+    await page.getByRole('tab', { name: 'Integración' }).click();
+    await page.getByRole('button', { name: 'Agregar integrante o invitación' }).click();
+    dialog = page.getByRole('dialog');
+    await choose(dialog, 'Cargo', 'Presidencia');
+    await choose(dialog, 'Persona', 'María López Ramírez', 'María López');
+    await dialog.getByLabel(labelled('Desde')).fill(`01/01/${year - 1}`);
+    await dialog.getByLabel(labelled('Desde')).press('Escape');
+    await dialog.getByRole('button', { name: 'Agregar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    for (const [personId, role] of [
+      [people['Juan Pérez Soto']!, 'member'],
+      [people['Laura Méndez Cruz']!, 'member'],
+      [head.id, 'technical_secretary'],
     ] as const) {
-      const person = await created('/api/people', { fullName });
-      await created(`/api/governance/bodies/${committee.id}/memberships`, {
+      await created(`/api/governance/bodies/${committeeId}/memberships`, {
         role,
-        personId: person.id,
+        personId,
         startsOn: `${year - 1}-01-01`,
       });
     }
-    await created(`/api/governance/bodies/${committee.id}/memberships`, {
-      role: 'technical_secretary',
-      personId: head.id,
-      startsOn: `${year - 1}-01-01`,
-    });
     await created('/api/institutions', {
       name: 'Universidad Autónoma Metropolitana',
       acronym: 'UAM',
@@ -248,11 +272,7 @@ describe('a new installation', () => {
       level: 'national',
     });
 
-    const context = await newContext(browser, app.url);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await signIn(page, 'admin@iecm.mx', passwordOf('IECM'));
-    // A day off and the year's program with a line, on their pages.
+    // A day off and the year's program with a line.
     await page.goto('/canal/calendario');
     await page.getByRole('heading', { level: 1, name: 'Calendario laboral' }).waitFor();
     const form = page.getByRole('form', { name: 'Agregar días inhábiles del organismo' });
@@ -265,7 +285,7 @@ describe('a new installation', () => {
     await page.goto('/programa');
     await page.getByRole('heading', { level: 1, name: 'Programa de trabajo' }).waitFor();
     await page.getByRole('button', { name: 'Registrar programa' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Registrar programa' });
+    dialog = page.getByRole('dialog', { name: 'Registrar programa' });
     await dialog.getByLabel(labelled('Año')).fill(String(year));
     await dialog.getByLabel(labelled('Nombre del programa')).fill(`Programa de Vinculación ${year}`);
     await dialog
