@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   choose,
   expectAccessible,
@@ -73,8 +73,15 @@ describe('home dashboard and reports', () => {
     await first.fill('Presentación redactada por la DVOE.');
     await page.getByRole('button', { name: 'Guardar los párrafos' }).click();
     await page.getByText('Editado por el personal').waitFor();
-    await page.getByRole('tab', { name: 'Vista previa' }).click();
-    await frame.getByText('Presentación redactada por la DVOE.').waitFor();
+    // Clicked again if the tab did not take: once, on a loaded machine, the click landed while the
+    // saved report was refetched and the preview's panel stayed hidden.
+    await vi.waitFor(
+      async () => {
+        await page.getByRole('tab', { name: 'Vista previa' }).click();
+        await frame.getByText('Presentación redactada por la DVOE.').waitFor({ timeout: 5_000 });
+      },
+      { timeout: 30_000, interval: 500 },
+    );
 
     await page.getByRole('button', { name: 'Revisar consistencia' }).click();
     await page
