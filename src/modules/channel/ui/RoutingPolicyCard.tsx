@@ -1,11 +1,11 @@
-import { Select, Text } from '@mantine/core';
+import { Paper, Select, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RoutingPolicyInputSchema, type RoutingPolicy, type RoutingPolicyInput } from '../routing-contract';
 import { useAreaOptions } from '@/modules/directory/ui/api';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
-import { SettingCard } from '@/web/shared/ui/SettingCard';
+import { QueryError } from '@/web/shared/ui/QueryError';
 import { CHANNEL_KEY } from './api';
 import { setRoutingPolicy, useRoutingPolicy } from './routing-api';
 import channelStrings from 'virtual:lazy-strings/channel';
@@ -19,21 +19,28 @@ addLazyStrings(channelStrings);
  */
 export function RoutingPolicyCard() {
   const { t } = useTranslation();
+  const policy = useRoutingPolicy();
+  const canManage = useCan('channel.settings');
   return (
-    <SettingCard
-      title={t('channel.instruction.policyTitle')}
-      description={t('channel.instruction.policyDescription')}
-      query={useRoutingPolicy()}
-      canManage={useCan('channel.settings')}
-      form={(policy) => <PolicyForm policy={policy} />}
-      read={(policy) => (
-        <Text size="sm">
-          {policy.instructingArea
-            ? t('channel.instruction.policyOn', { area: policy.instructingArea.name })
-            : t('channel.instruction.policyOff')}
-        </Text>
-      )}
-    />
+    <Paper withBorder p="md" mt="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('channel.instruction.policyTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('channel.instruction.policyDescription')}
+      </Text>
+      {policy.isError && <QueryError error={policy.error} onRetry={() => void policy.refetch()} />}
+      {policy.data &&
+        (canManage ? (
+          <PolicyForm policy={policy.data} />
+        ) : (
+          <Text size="sm">
+            {policy.data.instructingArea
+              ? t('channel.instruction.policyOn', { area: policy.data.instructingArea.name })
+              : t('channel.instruction.policyOff')}
+          </Text>
+        ))}
+    </Paper>
   );
 }
 

@@ -1,10 +1,10 @@
-import { NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NoticeSettingsInputSchema, type NoticeSettings } from '../contract';
 import { FormBody } from '@/web/shared/form/FormBody';
 import { useSaveForm } from '@/web/shared/form/use-save-form';
 import { useCan } from '@/web/shared/session/session';
-import { SettingCard } from '@/web/shared/ui/SettingCard';
+import { QueryError } from '@/web/shared/ui/QueryError';
 import { GOVERNANCE_KEY, updateNoticeSettings, useNoticeSettings } from './api';
 import governanceStrings from 'virtual:lazy-strings/governance';
 import { addLazyStrings } from '@/web/i18n/all';
@@ -19,24 +19,31 @@ const KINDS = ['ordinaryNoticeHours', 'extraordinaryNoticeHours', 'urgentNoticeH
  */
 export function NoticeSettingsCard() {
   const { t } = useTranslation();
+  const settings = useNoticeSettings();
+  const canWrite = useCan('governance.write');
   return (
-    <SettingCard
-      title={t('governance.noticeSettings.title')}
-      description={t('governance.noticeSettings.description')}
-      query={useNoticeSettings()}
-      canManage={useCan('governance.write')}
-      form={(settings) => <NoticeForm settings={settings} />}
-      read={(settings) => (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {KINDS.map((k) => (
-            <Text key={k} size="sm">
-              {t(`governance.noticeSettings.${k}`)}:{' '}
-              {t('governance.noticeSettings.hours', { count: settings[k] })}
-            </Text>
-          ))}
-        </SimpleGrid>
-      )}
-    />
+    <Paper withBorder p="md" mt="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('governance.noticeSettings.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('governance.noticeSettings.description')}
+      </Text>
+      {settings.isError && <QueryError error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.data &&
+        (canWrite ? (
+          <NoticeForm settings={settings.data} />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {KINDS.map((k) => (
+              <Text key={k} size="sm">
+                {t(`governance.noticeSettings.${k}`)}:{' '}
+                {t('governance.noticeSettings.hours', { count: settings.data[k] })}
+              </Text>
+            ))}
+          </SimpleGrid>
+        ))}
+    </Paper>
   );
 }
 
